@@ -1,0 +1,109 @@
+/**
+ * Every Lambda function of the system, declared once. The CDK app deploys these, the local gateway,
+ * stream runner and scheduler invoke the same entry points, and the benchmark bundles them.
+ */
+import type { Service } from '@green-shield/shared/api/routes';
+
+interface FunctionBase {
+  /** Stable logical name (CDK construct id, bundle file name). */
+  name: string;
+  /** Source file exporting `handler`, relative to the repository root. */
+  entry: string;
+  description: string;
+  /** Least privilege: what the function may do with the table, the upload bucket and the signing key. */
+  grants: { table: 'read' | 'readwrite'; uploads?: 'read' | 'readwrite'; signingKey?: 'read' | 'readwrite' };
+  timeoutSeconds: number;
+  memoryMb: number;
+}
+
+export interface HttpFunction extends FunctionBase {
+  trigger: 'http';
+  service: Service;
+  /** Also answers every request no route matches (404/405 in the API's own error shape). */
+  defaultRoute?: boolean;
+}
+
+export interface StreamFunction extends FunctionBase {
+  trigger: 'table-stream';
+  batchSize: number;
+  retryAttempts: number;
+}
+
+export interface ScheduledFunction extends FunctionBase {
+  trigger: 'schedule';
+  /** Every N minutes; the same period drives the local scheduler. */
+  everyMinutes: number;
+}
+
+export type FunctionSpec = HttpFunction | StreamFunction | ScheduledFunction;
+
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  {
+    name: 'identity',
+    trigger: 'http',
+    service: 'identity',
+    entry: 'functions/src/identity/handler.ts',
+    description: 'Sign-in by SMS code, tokens, officer provisioning',
+    grants: { table: 'readwrite', signingKey: 'readwrite' },
+    timeoutSeconds: 10,
+    memoryMb: 512,
+  },
+  {
+    name: 'complaints',
+    trigger: 'http',
+    service: 'complaints',
+    entry: 'functions/src/complaints/handler.ts',
+    description: 'Complaint journey: uploads, submission, queue, transitions, rating',
+    grants: { table: 'readwrite', uploads: 'readwrite', signingKey: 'read' },
+    timeoutSeconds: 15,
+    memoryMb: 512,
+  },
+  {
+    name: 'notifications',
+    trigger: 'http',
+    service: 'notifications',
+    entry: 'functions/src/notifications/handler.ts',
+    description: 'In-app notifications',
+    grants: { table: 'readwrite', signingKey: 'read' },
+    timeoutSeconds: 10,
+    memoryMb: 256,
+  },
+  {
+    name: 'platform',
+    trigger: 'http',
+    service: 'platform',
+    defaultRoute: true,
+    entry: 'functions/src/platform/handler.ts',
+    description: 'OpenAPI document, district configuration, health, unknown routes',
+    grants: { table: 'read' },
+    timeoutSeconds: 5,
+    memoryMb: 256,
+  },
+  {
+    name: 'complaintEvents',
+    trigger: 'table-stream',
+    entry: 'functions/src/notifications/stream-handler.ts',
+    description: 'Turns complaint events on the table stream into in-app notifications',
+    grants: { table: 'readwrite' },
+    batchSize: 25,
+    retryAttempts: 3,
+    timeoutSeconds: 30,
+    memoryMb: 256,
+  },
+  {
+    name: 'autoClose',
+    trigger: 'schedule',
+    entry: 'functions/src/jobs/auto-close-handler.ts',
+    description: 'Closes resolutions the complainant left unrated past the feedback window',
+    grants: { table: 'readwrite' },
+    everyMinutes: 60,
+    timeoutSeconds: 60,
+    memoryMb: 256,
+  },
+];
+
+export const httpFunctionFor = (service: Service): HttpFunction => {
+  const found = FUNCTIONS.find((fn): fn is HttpFunction => fn.trigger === 'http' && fn.service === service);
+  if (!found) throw new Error(`No function serves ${service}`);
+  return found;
+};

@@ -1,0 +1,28 @@
+/**
+ * Environment the functions read, named once. In AWS the CDK app sets these; locally the start
+ * script and the test harness do.
+ */
+export const ENV_NAMES = {
+  tableName: 'TABLE_NAME',
+  uploadBucket: 'UPLOAD_BUCKET',
+  districtCode: 'DISTRICT_CODE',
+  /** AWS: Secrets Manager secret (id or ARN) holding the token-signing key pair. */
+  signingKeySecret: 'SIGNING_KEY_SECRET',
+  /** Local: folder holding the token-signing key pair. */
+  signingKeyDir: 'SIGNING_KEY_DIR',
+  smsSender: 'SMS_SENDER',
+  logLevel: 'LOG_LEVEL',
+  /** Local only: endpoints of DynamoDB Local and the local S3. */
+  dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
+  s3Endpoint: 'S3_ENDPOINT',
+} as const;
+
+export function env(name: keyof typeof ENV_NAMES): string | undefined {
+  return process.env[ENV_NAMES[name]] || undefined;
+}
+
+export function requiredEnv(name: keyof typeof ENV_NAMES): string {
+  const value = env(name);
+  if (!value) throw new Error(`Missing environment variable ${ENV_NAMES[name]}`);
+  return value;
+}

@@ -1,0 +1,94 @@
+/**
+ * The route table: the one list of HTTP routes. The CDK app turns it into API Gateway routes and
+ * Lambda integrations, the local gateway routes with it, each function dispatches with it, and the
+ * OpenAPI document is generated from it.
+ */
+import type { z } from 'zod';
+import * as s from './schemas';
+import type { Role } from './schemas';
+
+/** One Lambda function per bounded context. */
+export const SERVICES = ['identity', 'complaints', 'notifications', 'platform'] as const;
+export type Service = (typeof SERVICES)[number];
+
+export const OFFICER_ROLES: readonly Role[] = ['street_officer', 'bureau_officer'];
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  service: Service;
+  summary: string;
+  /** Roles allowed; `public` routes need no token. */
+  auth: 'public' | readonly Role[];
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+  /** Needs an Idempotency-Key header. */
+  idempotent?: boolean;
+  successStatus: number;
+  response: z.ZodType;
+}
+
+export const ROUTES = {
+  health: { method: 'GET', path: '/api/health', service: 'platform', summary: 'Liveness', auth: 'public', successStatus: 200, response: s.HealthResponse },
+  openapi: { method: 'GET', path: '/api/openapi.json', service: 'platform', summary: 'This API as OpenAPI 3.1', auth: 'public', successStatus: 200, response: s.HealthResponse },
+  district: { method: 'GET', path: '/api/district', service: 'platform', summary: 'District configuration: streets, time limits', auth: 'public', successStatus: 200, response: s.DistrictView },
+  locateStreet: { method: 'GET', path: '/api/district/locate', service: 'platform', summary: 'Which street/town a point lies in (where boundaries are configured)', auth: 'public', query: s.LocateQuery, successStatus: 200, response: s.LocateResponse },
+
+  requestOtp: { method: 'POST', path: '/api/auth/otp', service: 'identity', summary: 'Send a one-time sign-in code by SMS', auth: 'public', body: s.RequestOtpBody, successStatus: 202, response: s.RequestOtpResponse },
+  verifyOtp: { method: 'POST', path: '/api/auth/token', service: 'identity', summary: 'Exchange phone + code for an access token (registers residents on first sign-in)', auth: 'public', body: s.VerifyOtpBody, successStatus: 200, response: s.TokenResponse },
+  me: { method: 'GET', path: '/api/me', service: 'identity', summary: 'The signed-in user', auth: ['resident', 'street_officer', 'bureau_officer', 'admin'], successStatus: 200, response: s.UserView },
+  provisionOfficer: { method: 'POST', path: '/api/admin/officers', service: 'identity', summary: 'Provision an officer account', auth: ['admin'], body: s.ProvisionOfficerBody, successStatus: 201, response: s.UserView },
+  listOfficers: { method: 'GET', path: '/api/officers', service: 'identity', summary: 'Officers a complaint can be assigned to', auth: OFFICER_ROLES, query: s.OfficerListQuery, successStatus: 200, response: s.OfficerListResponse },
+
+  createUpload: { method: 'POST', path: '/api/uploads', service: 'complaints', summary: 'A short-lived presigned upload for one image', auth: ['resident', 'street_officer', 'bureau_officer'], body: s.CreateUploadBody, successStatus: 201, response: s.UploadTicket },
+  submitComplaint: { method: 'POST', path: '/api/complaints', service: 'complaints', summary: 'Submit a complaint (idempotent)', auth: ['resident'], body: s.SubmitComplaintBody, idempotent: true, successStatus: 201, response: s.ComplaintDetail },
+  myComplaints: { method: 'GET', path: '/api/complaints/mine', service: 'complaints', summary: "The signed-in resident's complaints, newest first", auth: ['resident'], query: s.MyComplaintsQuery, successStatus: 200, response: s.ComplaintPage },
+  queue: { method: 'GET', path: '/api/queue', service: 'complaints', summary: "An officer's queue: their street, or the whole district for the bureau", auth: OFFICER_ROLES, query: s.QueueQuery, successStatus: 200, response: s.ComplaintPage },
+  getComplaint: { method: 'GET', path: '/api/complaints/{id}', service: 'complaints', summary: 'A complaint with its timeline', auth: ['resident', 'street_officer', 'bureau_officer'], params: s.ComplaintIdParams, successStatus: 200, response: s.ComplaintDetail },
+  transitionComplaint: { method: 'POST', path: '/api/complaints/{id}/transitions', service: 'complaints', summary: 'An officer moves a complaint on (accept, assign, start, note, resolve, not our responsibility, duplicate)', auth: OFFICER_ROLES, params: s.ComplaintIdParams, body: s.TransitionBody, successStatus: 200, response: s.ComplaintDetail },
+  rateComplaint: { method: 'POST', path: '/api/complaints/{id}/rating', service: 'complaints', summary: 'The complainant rates the resolution, which closes it', auth: ['resident'], params: s.ComplaintIdParams, body: s.RateBody, successStatus: 200, response: s.ComplaintDetail },
+  reopenComplaint: { method: 'POST', path: '/api/complaints/{id}/reopen', service: 'complaints', summary: 'The complainant reopens a resolution they are not satisfied with', auth: ['resident'], params: s.ComplaintIdParams, body: s.ReopenBody, successStatus: 200, response: s.ComplaintDetail },
+
+  listNotifications: { method: 'GET', path: '/api/notifications', service: 'notifications', summary: 'In-app notifications, newest first', auth: ['resident', 'street_officer', 'bureau_officer', 'admin'], successStatus: 200, response: s.NotificationList },
+  markNotificationsRead: { method: 'POST', path: '/api/notifications/read', service: 'notifications', summary: 'Mark some or all notifications read', auth: ['resident', 'street_officer', 'bureau_officer', 'admin'], body: s.MarkReadBody, successStatus: 200, response: s.MarkReadResponse },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteId = keyof typeof ROUTES;
+
+export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
+
+export function routesOf(service: Service): Array<[RouteId, RouteSpec]> {
+  return (Object.entries(ROUTES) as Array<[RouteId, RouteSpec]>).filter(([, route]) => route.service === service);
+}
+
+/** Matches a concrete path against the table as API Gateway does: literal segments win over {params}. */
+export function matchRoute(method: string, path: string):
+  | { kind: 'match'; id: RouteId; route: RouteSpec; pathParameters: Record<string, string> }
+  | { kind: 'method-not-allowed'; allowed: string[] }
+  | { kind: 'not-found' } {
+  const segments = path.split('/').filter(Boolean);
+  const candidates: Array<{ id: RouteId; route: RouteSpec; params: Record<string, string>; literals: number }> = [];
+  for (const [id, route] of Object.entries(ROUTES) as Array<[RouteId, RouteSpec]>) {
+    const pattern = route.path.split('/').filter(Boolean);
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    let literals = 0;
+    const matches = pattern.every((part, i) => {
+      if (part.startsWith('{') && part.endsWith('}')) {
+        params[part.slice(1, -1)] = decodeURIComponent(segments[i]);
+        return true;
+      }
+      literals++;
+      return part === segments[i];
+    });
+    if (matches) candidates.push({ id, route, params, literals });
+  }
+  if (candidates.length === 0) return { kind: 'not-found' };
+  const forMethod = candidates.filter((c) => c.route.method === method).sort((a, b) => b.literals - a.literals);
+  if (forMethod.length === 0) return { kind: 'method-not-allowed', allowed: [...new Set(candidates.map((c) => c.route.method))] };
+  const best = forMethod[0];
+  return { kind: 'match', id: best.id, route: best.route, pathParameters: best.params };
+}

@@ -1,0 +1,206 @@
+/**
+ * The API contract: every request and response body, declared once with zod.
+ * Handlers validate with these, the OpenAPI document is generated from them,
+ * and the mini-app's client takes its types from them (type-only imports).
+ */
+import { z } from 'zod';
+import { COMPLAINT_TYPES, isKnownSubtype, OCCURRENCE_PATTERNS } from '../complaints/taxonomy';
+import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../complaints/state-machine';
+
+export const ROLES = ['resident', 'street_officer', 'bureau_officer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
+const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
+const id = z.string().min(1).max(64);
+
+// ---------- identity ----------
+export const RequestOtpBody = z.strictObject({ phone: mobile });
+export const RequestOtpResponse = z.object({ expiresInSeconds: z.number(), resendAfterSeconds: z.number() });
+
+export const VerifyOtpBody = z.strictObject({ phone: mobile, code: z.string().regex(/^\d{6}$/, '验证码为 6 位数字') });
+
+export const UserView = z.object({
+  id,
+  roles: z.array(z.enum(ROLES)),
+  name: z.string().optional(),
+  phoneMasked: z.string(),
+  streetCode: z.string().optional(),
+});
+export const TokenResponse = z.object({ accessToken: z.string(), expiresIn: z.number(), user: UserView });
+
+export const ProvisionOfficerBody = z.strictObject({
+  phone: mobile,
+  name: z.string().min(1).max(40),
+  role: z.enum(['street_officer', 'bureau_officer', 'admin']),
+  streetCode: z.string().min(1).max(40).optional(),
+});
+
+export const OfficerSummary = z.object({ id, name: z.string(), role: z.enum(ROLES), streetCode: z.string().optional() });
+export const OfficerListQuery = z.strictObject({ streetCode: z.string().max(40).optional() });
+export const OfficerListResponse = z.object({ items: z.array(OfficerSummary) });
+
+// ---------- uploads ----------
+export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+export const IMAGE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const;
+export const MAX_PHOTOS = 6;
+
+export const CreateUploadBody = z.strictObject({
+  contentType: z.enum(IMAGE_CONTENT_TYPES),
+  size: z.number().int().positive().max(UPLOAD_LIMIT_BYTES, '图片不能超过 10 MB'),
+});
+export const UploadTicket = z.object({
+  key: z.string(),
+  url: z.string(),
+  fields: z.record(z.string(), z.string()),
+  expiresAt: isoDateTime,
+  maxBytes: z.number(),
+});
+
+// ---------- complaints ----------
+export const GeoPointInput = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  coordSystem: z.enum(['WGS-84', 'GCJ-02']),
+});
+
+const photoKeys = z.array(z.string().min(1).max(200)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
+
+export const SubmitComplaintBody = z
+  .strictObject({
+    category: z.strictObject({ type: z.enum(COMPLAINT_TYPES as [string, ...string[]]), subtype: z.string().min(1).max(40) }),
+    description: z.string().trim().min(5, '请至少用 5 个字描述问题').max(2000),
+    location: GeoPointInput.extend({ address: z.string().trim().min(2).max(200) }),
+    streetCode: z.string().min(1).max(40),
+    occurrence: z.strictObject({ pattern: z.enum(OCCURRENCE_PATTERNS), note: z.string().max(200).optional() }),
+    photoKeys: photoKeys.default([]),
+    anonymous: z.boolean().default(false),
+  })
+  .refine((body) => isKnownSubtype(body.category.type, body.category.subtype), {
+    path: ['category', 'subtype'],
+    message: '未知的投诉子类',
+  });
+
+export const Photo = z.object({ key: z.string(), url: z.string() });
+
+export const ComplaintEventView = z.object({
+  at: isoDateTime,
+  action: z.enum(['submit', ...COMPLAINT_ACTIONS]),
+  from: z.enum(COMPLAINT_STATUSES).optional(),
+  to: z.enum(COMPLAINT_STATUSES),
+  actorRole: z.enum(['resident', 'officer', 'system']),
+  actorName: z.string().optional(),
+  note: z.string().optional(),
+  reason: z.string().optional(),
+  referral: z.string().optional(),
+  duplicateOf: z.string().optional(),
+  rating: z.number().optional(),
+  photos: z.array(Photo).optional(),
+});
+
+export const ComplaintView = z.object({
+  id,
+  trackingNumber: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  version: z.number().int(),
+  category: z.object({ type: z.string(), subtype: z.string() }),
+  description: z.string(),
+  location: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84'), address: z.string() }),
+  streetCode: z.string(),
+  occurrence: z.object({ pattern: z.enum(OCCURRENCE_PATTERNS), note: z.string().optional() }),
+  anonymous: z.boolean(),
+  photos: z.array(Photo),
+  submittedAt: isoDateTime,
+  updatedAt: isoDateTime,
+  due: z.object({ acknowledgeBy: isoDateTime, closeBy: isoDateTime, timeLimitsVersion: z.string() }),
+  overdue: z.object({ acknowledge: z.boolean(), close: z.boolean(), any: z.boolean() }),
+  resolvedAt: isoDateTime.optional(),
+  feedbackBy: isoDateTime.optional(),
+  assigneeId: z.string().optional(),
+  assigneeName: z.string().optional(),
+  duplicateOf: z.string().optional(),
+  rating: z.object({ score: z.number(), comment: z.string().optional() }).optional(),
+  /** Shown to the complainant (full) and to officers (masked, and not at all when anonymous). */
+  complainant: z.object({ name: z.string().optional(), phone: z.string() }).optional(),
+  availableActions: z.array(z.enum(COMPLAINT_ACTIONS)),
+});
+
+export const ComplaintDetail = z.object({ complaint: ComplaintView, events: z.array(ComplaintEventView) });
+export const ComplaintPage = z.object({ items: z.array(ComplaintView), nextCursor: z.string().optional() });
+
+export const ComplaintIdParams = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a complaint id') });
+
+export const MyComplaintsQuery = z.strictObject({ cursor: z.string().max(1024).optional() });
+
+export const QueueQuery = z.strictObject({
+  status: z.enum(COMPLAINT_STATUSES).optional(),
+  type: z.enum(COMPLAINT_TYPES as [string, ...string[]]).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  streetCode: z.string().max(40).optional(),
+  cursor: z.string().max(1024).optional(),
+});
+
+const note = z.string().trim().min(1).max(2000);
+
+export const TransitionBody = z.strictObject({
+  action: z.enum(OFFICER_ACTIONS as unknown as [string, ...string[]]),
+  expectedVersion: z.number().int().nonnegative(),
+  note: note.optional(),
+  reason: note.optional(),
+  referral: z.string().trim().min(1).max(200).optional(),
+  duplicateOf: z.string().min(1).max(40).optional().describe('Tracking number of the original complaint'),
+  assigneeId: z.string().min(1).max(64).optional(),
+  photoKeys: photoKeys.optional(),
+});
+
+export const RateBody = z.strictObject({
+  expectedVersion: z.number().int().nonnegative(),
+  rating: z.number().int().min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'),
+  comment: z.string().trim().max(500).optional(),
+});
+
+export const ReopenBody = z.strictObject({
+  expectedVersion: z.number().int().nonnegative(),
+  reason: z.string().trim().min(2, '请说明重新打开的原因').max(1000),
+});
+
+// ---------- notifications ----------
+export const NotificationView = z.object({
+  id,
+  at: isoDateTime,
+  complaintId: z.string(),
+  trackingNumber: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  action: z.string(),
+  read: z.boolean(),
+});
+export const NotificationList = z.object({ items: z.array(NotificationView), unread: z.number().int() });
+export const MarkReadBody = z.strictObject({ ids: z.array(id).max(100).optional() });
+export const MarkReadResponse = z.object({ updated: z.number().int() });
+
+// ---------- platform ----------
+export const DistrictView = z.object({
+  code: z.string(),
+  name: z.string(),
+  city: z.string(),
+  streets: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['street', 'town']), hasBoundary: z.boolean() })),
+  feedbackWindowDays: z.number(),
+  timeLimits: z.object({ version: z.string(), source: z.string(), acknowledgeWithinDays: z.number(), closeWithinDays: z.number() }),
+});
+export const LocateQuery = z.strictObject({
+  lat: z.coerce.number().min(-90).max(90),
+  lng: z.coerce.number().min(-180).max(180),
+  coordSystem: z.enum(['WGS-84', 'GCJ-02']),
+});
+export const LocateResponse = z.object({ streetCode: z.string().optional() });
+export const HealthResponse = z.object({ ok: z.boolean() });
+
+export type UserViewT = z.infer<typeof UserView>;
+export type ComplaintViewT = z.infer<typeof ComplaintView>;
+export type ComplaintEventViewT = z.infer<typeof ComplaintEventView>;
+export type ComplaintDetailT = z.infer<typeof ComplaintDetail>;
+export type NotificationViewT = z.infer<typeof NotificationView>;
+export type DistrictViewT = z.infer<typeof DistrictView>;
+export type SubmitComplaintBodyT = z.input<typeof SubmitComplaintBody>;
+export type TransitionBodyT = z.infer<typeof TransitionBody>;
+export type UploadTicketT = z.infer<typeof UploadTicket>;

@@ -1,0 +1,36 @@
+import type { TimeLimits } from '../rules/time-limits';
+import { isTerminal, type ComplaintStatus } from './state-machine';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface DueDates {
+  /** By when the complainant must be told how the matter will be handled. */
+  acknowledgeBy: string;
+  /** By when the matter must be closed. */
+  closeBy: string;
+}
+
+export function dueDates(receivedAt: string, limits: TimeLimits): DueDates {
+  const received = Date.parse(receivedAt);
+  return {
+    acknowledgeBy: new Date(received + limits.acknowledgeWithinDays * DAY_MS).toISOString(),
+    closeBy: new Date(received + limits.closeWithinDays * DAY_MS).toISOString(),
+  };
+}
+
+export interface Overdue {
+  acknowledge: boolean;
+  close: boolean;
+  any: boolean;
+}
+
+/**
+ * Acknowledgement is owed while nobody has told the resident how it will be handled (still submitted);
+ * closing is owed until a result reaches the resident (resolved counts: the resident now has a result).
+ */
+export function overdue(status: ComplaintStatus, due: DueDates, now: Date): Overdue {
+  const late = (deadline: string) => now.getTime() > Date.parse(deadline);
+  const acknowledge = status === 'submitted' && late(due.acknowledgeBy);
+  const close = !isTerminal(status) && status !== 'resolved' && late(due.closeBy);
+  return { acknowledge, close, any: acknowledge || close };
+}

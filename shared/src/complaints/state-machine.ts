@@ -1,0 +1,148 @@
+/**
+ * The complaint life cycle. Pure: no I/O, no clock (callers pass `now`).
+ *
+ * submitted → accepted → assigned → in_progress → resolved → closed
+ * plus not_our_responsibility (with a reason and a referral), duplicate (linked to the original)
+ * and reopened (by the complainant, within the feedback window after resolution).
+ */
+export const COMPLAINT_STATUSES = [
+  'submitted',
+  'accepted',
+  'assigned',
+  'in_progress',
+  'resolved',
+  'closed',
+  'not_our_responsibility',
+  'duplicate',
+  'reopened',
+] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+export const TERMINAL_STATUSES: readonly ComplaintStatus[] = ['closed', 'not_our_responsibility', 'duplicate'];
+
+export type ActorKind = 'officer' | 'complainant' | 'system';
+
+export const COMPLAINT_ACTIONS = [
+  'accept',
+  'assign',
+  'start',
+  'note',
+  'resolve',
+  'not_our_responsibility',
+  'mark_duplicate',
+  'rate',
+  'reopen',
+  'auto_close',
+] as const;
+export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
+
+export type OfficerAction = 'accept' | 'assign' | 'start' | 'note' | 'resolve' | 'not_our_responsibility' | 'mark_duplicate';
+export const OFFICER_ACTIONS: readonly OfficerAction[] = [
+  'accept',
+  'assign',
+  'start',
+  'note',
+  'resolve',
+  'not_our_responsibility',
+  'mark_duplicate',
+];
+
+interface TransitionRule {
+  from: readonly ComplaintStatus[];
+  /** `undefined` keeps the current status (a note). */
+  to?: ComplaintStatus;
+  actor: ActorKind;
+}
+
+const OPEN_FOR_HANDLING: readonly ComplaintStatus[] = ['accepted', 'assigned', 'in_progress', 'reopened'];
+
+export const TRANSITIONS: Record<ComplaintAction, TransitionRule> = {
+  accept: { from: ['submitted', 'reopened'], to: 'accepted', actor: 'officer' },
+  assign: { from: OPEN_FOR_HANDLING, to: 'assigned', actor: 'officer' },
+  start: { from: ['accepted', 'assigned', 'reopened'], to: 'in_progress', actor: 'officer' },
+  note: { from: ['submitted', ...OPEN_FOR_HANDLING], actor: 'officer' },
+  resolve: { from: OPEN_FOR_HANDLING, to: 'resolved', actor: 'officer' },
+  not_our_responsibility: { from: ['submitted', 'accepted', 'reopened'], to: 'not_our_responsibility', actor: 'officer' },
+  mark_duplicate: { from: ['submitted', 'accepted', 'reopened'], to: 'duplicate', actor: 'officer' },
+  rate: { from: ['resolved'], to: 'closed', actor: 'complainant' },
+  reopen: { from: ['resolved'], to: 'reopened', actor: 'complainant' },
+  auto_close: { from: ['resolved'], to: 'closed', actor: 'system' },
+};
+
+export function isTerminal(status: ComplaintStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+/** The actions an actor of this kind may take on a complaint in this status (drives the UI's buttons). */
+export function availableActions(status: ComplaintStatus, actor: ActorKind): ComplaintAction[] {
+  return COMPLAINT_ACTIONS.filter((action) => TRANSITIONS[action].actor === actor && TRANSITIONS[action].from.includes(status));
+}
+
+export type TransitionRefusal =
+  | { code: 'ILLEGAL_TRANSITION'; message: string }
+  | { code: 'FEEDBACK_WINDOW_CLOSED'; message: string }
+  | { code: 'FEEDBACK_WINDOW_OPEN'; message: string }
+  | { code: 'MISSING_FIELD'; message: string; field: string };
+
+export interface TransitionInput {
+  action: ComplaintAction;
+  actor: ActorKind;
+  status: ComplaintStatus;
+  /** When the complaint was last resolved (ISO), for the feedback window. */
+  resolvedAt?: string;
+  now: Date;
+  feedbackWindowDays: number;
+  note?: string;
+  reason?: string;
+  referral?: string;
+  duplicateOf?: string;
+  assigneeId?: string;
+  rating?: number;
+}
+
+const REQUIRED_FIELDS: Partial<Record<ComplaintAction, Array<keyof TransitionInput>>> = {
+  assign: ['assigneeId'],
+  note: ['note'],
+  resolve: ['note'],
+  not_our_responsibility: ['reason', 'referral'],
+  mark_duplicate: ['duplicateOf'],
+  rate: ['rating'],
+  reopen: ['reason'],
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function feedbackDeadline(resolvedAt: string, feedbackWindowDays: number): Date {
+  return new Date(Date.parse(resolvedAt) + feedbackWindowDays * DAY_MS);
+}
+
+/** Decides whether a transition may happen; returns the next status or why not. */
+export function decideTransition(input: TransitionInput): { ok: true; to: ComplaintStatus } | { ok: false; refusal: TransitionRefusal } {
+  const rule = TRANSITIONS[input.action];
+  if (rule.actor !== input.actor || !rule.from.includes(input.status)) {
+    return {
+      ok: false,
+      refusal: { code: 'ILLEGAL_TRANSITION', message: `Cannot ${input.action} a complaint that is ${input.status}` },
+    };
+  }
+  for (const field of REQUIRED_FIELDS[input.action] ?? []) {
+    const value = input[field];
+    if (value === undefined || value === '') {
+      return { ok: false, refusal: { code: 'MISSING_FIELD', field, message: `${input.action} needs ${field}` } };
+    }
+  }
+  if (rule.actor !== 'officer' && input.resolvedAt) {
+    const deadline = feedbackDeadline(input.resolvedAt, input.feedbackWindowDays);
+    const windowOpen = input.now.getTime() <= deadline.getTime();
+    if (rule.actor === 'complainant' && !windowOpen) {
+      return {
+        ok: false,
+        refusal: { code: 'FEEDBACK_WINDOW_CLOSED', message: `The ${input.feedbackWindowDays}-day feedback window ended` },
+      };
+    }
+    if (rule.actor === 'system' && windowOpen) {
+      return { ok: false, refusal: { code: 'FEEDBACK_WINDOW_OPEN', message: 'The complainant can still rate or reopen' } };
+    }
+  }
+  return { ok: true, to: rule.to ?? input.status };
+}

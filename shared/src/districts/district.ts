@@ -1,0 +1,45 @@
+import jingan from './jingan.json' with { type: 'json' };
+import type { GeoPoint } from '../geo/coordinates';
+
+/** A closed ring of [lng, lat] WGS-84 points, as in GeoJSON. */
+export type Ring = ReadonlyArray<readonly [number, number]>;
+
+export interface Street {
+  code: string;
+  name: string;
+  kind: 'street' | 'town';
+  /** Optional GeoJSON-style polygon (outer ring first); WGS-84. */
+  boundary?: Ring[];
+}
+
+export interface DistrictConfig {
+  code: string;
+  name: string;
+  city: string;
+  timeZone: string;
+  trackingPrefix: string;
+  timeLimitsVersion: string;
+  resolutionFeedbackDays: number;
+  mapCenter: GeoPoint;
+  streets: Street[];
+}
+
+const districts: Record<string, DistrictConfig> = {
+  [jingan.code]: jingan as DistrictConfig,
+};
+
+/** The configured district; another district is another JSON file registered above. */
+export function loadDistrict(code: string = defaultDistrictCode()): DistrictConfig {
+  const district = districts[code];
+  if (!district) throw new Error(`Unknown district code ${code}; known: ${Object.keys(districts).join(', ')}`);
+  return district;
+}
+
+function defaultDistrictCode(): string {
+  const fromEnv = typeof process !== 'undefined' ? process.env?.DISTRICT_CODE : undefined;
+  return fromEnv ?? jingan.code;
+}
+
+export function findStreet(district: DistrictConfig, code: string): Street | undefined {
+  return district.streets.find((street) => street.code === code);
+}
