@@ -10,7 +10,10 @@ interface FunctionBase {
   /** Source file exporting `handler`, relative to the repository root. */
   entry: string;
   description: string;
-  /** Least privilege: what the function may do with the table, the upload bucket and the signing key. */
+  /**
+   * Least privilege: what the function may do with the table, the upload bucket and the signing-key
+   * secret. Only identity touches the secret; it publishes the public key in the table for verifiers.
+   */
   grants: { table: 'read' | 'readwrite'; uploads?: 'read' | 'readwrite'; signingKey?: 'read' | 'readwrite' };
   timeoutSeconds: number;
   memoryMb: number;
@@ -54,7 +57,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     service: 'complaints',
     entry: 'functions/src/complaints/handler.ts',
     description: 'Complaint journey: uploads, submission, queue, transitions, rating',
-    grants: { table: 'readwrite', uploads: 'readwrite', signingKey: 'read' },
+    grants: { table: 'readwrite', uploads: 'readwrite' },
     timeoutSeconds: 15,
     memoryMb: 512,
   },
@@ -64,7 +67,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     service: 'notifications',
     entry: 'functions/src/notifications/handler.ts',
     description: 'In-app notifications',
-    grants: { table: 'readwrite', signingKey: 'read' },
+    grants: { table: 'readwrite' },
     timeoutSeconds: 10,
     memoryMb: 256,
   },

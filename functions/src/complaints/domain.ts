@@ -1,0 +1,162 @@
+/**
+ * Pure complaint rules on stored records: building a new complaint and applying a transition.
+ * No I/O and no clock: callers pass time and ids, so every rule is unit-tested directly.
+ */
+import { decideTransition, feedbackDeadline, type ActorKind, type ComplaintAction } from '@green-shield/shared/complaints/state-machine';
+import { dueDates } from '@green-shield/shared/complaints/due-dates';
+import type { TimeLimits } from '@green-shield/shared/rules/time-limits';
+import { toWgs84, type GeoPoint } from '@green-shield/shared/geo/coordinates';
+import type { OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
+import { ApiError } from '../lib/errors';
+import type { ActorRole, ComplaintEventRecord, ComplaintRecord } from './records';
+
+export interface Actor {
+  id: string;
+  role: ActorRole;
+  name?: string;
+}
+
+export interface NewComplaint {
+  id: string;
+  eventId: string;
+  trackingNumber: string;
+  districtCode: string;
+  category: { type: string; subtype: string };
+  description: string;
+  location: GeoPoint & { address: string };
+  streetCode: string;
+  occurrence: { pattern: OccurrencePattern; note?: string };
+  anonymous: boolean;
+  photoKeys: string[];
+  complainant: { id: string; phone: string };
+  limits: TimeLimits;
+  now: Date;
+}
+
+export function createComplaint(input: NewComplaint): { record: ComplaintRecord; event: ComplaintEventRecord } {
+  const at = input.now.toISOString();
+  const wgs = toWgs84(input.location);
+  const due = dueDates(at, input.limits);
+  const record: ComplaintRecord = {
+    id: input.id,
+    trackingNumber: input.trackingNumber,
+    districtCode: input.districtCode,
+    status: 'submitted',
+    version: 1,
+    category: input.category,
+    description: input.description,
+    location: { lat: wgs.lat, lng: wgs.lng, coordSystem: 'WGS-84', address: input.location.address },
+    reportedCoordSystem: input.location.coordSystem,
+    streetCode: input.streetCode,
+    occurrence: input.occurrence,
+    anonymous: input.anonymous,
+    photoKeys: input.photoKeys,
+    complainantId: input.complainant.id,
+    complainantPhone: input.complainant.phone,
+    submittedAt: at,
+    updatedAt: at,
+    acknowledgeBy: due.acknowledgeBy,
+    closeBy: due.closeBy,
+    timeLimitsVersion: input.limits.version,
+  };
+  const event: ComplaintEventRecord = {
+    complaintId: input.id,
+    eventId: input.eventId,
+    at,
+    action: 'submit',
+    to: 'submitted',
+    actorId: input.complainant.id,
+    actorRole: 'resident',
+    photoKeys: input.photoKeys.length ? input.photoKeys : undefined,
+    complainantId: input.complainant.id,
+    trackingNumber: input.trackingNumber,
+  };
+  return { record, event };
+}
+
+export interface TransitionRequest {
+  action: ComplaintAction;
+  actor: Actor;
+  eventId: string;
+  now: Date;
+  feedbackWindowDays: number;
+  note?: string;
+  reason?: string;
+  referral?: string;
+  /** Tracking number of the original, already checked to exist. */
+  duplicateOf?: string;
+  assignee?: { id: string; name?: string };
+  rating?: number;
+  comment?: string;
+  photoKeys?: string[];
+}
+
+const ACTOR_KIND: Record<ActorRole, ActorKind> = { resident: 'complainant', officer: 'officer', system: 'system' };
+
+export function applyTransition(record: ComplaintRecord, request: TransitionRequest): { record: ComplaintRecord; event: ComplaintEventRecord } {
+  const decision = decideTransition({
+    action: request.action,
+    actor: ACTOR_KIND[request.actor.role],
+    status: record.status,
+    resolvedAt: record.resolvedAt,
+    now: request.now,
+    feedbackWindowDays: request.feedbackWindowDays,
+    note: request.note,
+    reason: request.reason,
+    referral: request.referral,
+    duplicateOf: request.duplicateOf,
+    assigneeId: request.assignee?.id,
+    rating: request.rating,
+  });
+  if (!decision.ok) {
+    const { refusal } = decision;
+    if (refusal.code === 'MISSING_FIELD') {
+      throw new ApiError('VALIDATION_FAILED', refusal.message, [{ field: `body.${refusal.field === 'assigneeId' ? 'assigneeId' : refusal.field}`, message: 'required for this action' }]);
+    }
+    throw new ApiError(refusal.code, refusal.message);
+  }
+  const at = request.now.toISOString();
+  const next: ComplaintRecord = { ...record, status: decision.to, version: record.version + 1, updatedAt: at };
+  switch (request.action) {
+    case 'assign':
+      next.assigneeId = request.assignee!.id;
+      next.assigneeName = request.assignee!.name;
+      break;
+    case 'resolve':
+      next.resolvedAt = at;
+      next.feedbackBy = feedbackDeadline(at, request.feedbackWindowDays).toISOString();
+      break;
+    case 'mark_duplicate':
+      next.duplicateOf = request.duplicateOf;
+      break;
+    case 'rate':
+      next.rating = { score: request.rating!, ...(request.comment ? { comment: request.comment } : {}) };
+      break;
+    case 'reopen':
+      delete next.resolvedAt;
+      delete next.feedbackBy;
+      break;
+  }
+  const event: ComplaintEventRecord = {
+    complaintId: record.id,
+    eventId: request.eventId,
+    at,
+    action: request.action,
+    from: record.status,
+    to: decision.to,
+    actorId: request.actor.id,
+    actorRole: request.actor.role,
+    actorName: request.actor.role === 'officer' ? request.actor.name : undefined,
+    note: request.note,
+    reason: request.reason,
+    referral: request.referral,
+    duplicateOf: request.duplicateOf,
+    rating: request.rating,
+    photoKeys: request.photoKeys?.length ? request.photoKeys : undefined,
+    complainantId: record.complainantId,
+    trackingNumber: record.trackingNumber,
+    assigneeId: request.assignee?.id,
+  };
+  if (request.action === 'rate' && request.comment) event.note = request.comment;
+  return { record: next, event };
+}

@@ -1,0 +1,14 @@
+/** The seam to object storage (S3 in AWS, s3rver locally). */
+export interface PresignedUpload {
+  url: string;
+  fields: Record<string, string>;
+}
+
+export interface ObjectStore {
+  presignUpload(key: string, contentType: string, maxBytes: number, expiresSeconds: number): Promise<PresignedUpload>;
+  presignDownload(key: string, expiresSeconds: number): Promise<string>;
+  /** Size and first bytes of an object, or undefined when it does not exist. */
+  inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | undefined>;
+  copy(fromKey: string, toKey: string): Promise<void>;
+  delete(keys: string[]): Promise<void>;
+}

@@ -1,0 +1,59 @@
+import type { ComplaintStatus, ComplaintAction } from '@green-shield/shared/complaints/state-machine';
+import type { CoordSystem } from '@green-shield/shared/geo/coordinates';
+import type { OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
+
+/** A complaint as stored (without its key attributes). */
+export interface ComplaintRecord {
+  id: string;
+  trackingNumber: string;
+  districtCode: string;
+  status: ComplaintStatus;
+  /** Incremented by every write; writes are conditional on the version they read. */
+  version: number;
+  category: { type: string; subtype: string };
+  description: string;
+  location: { lat: number; lng: number; coordSystem: 'WGS-84'; address: string };
+  reportedCoordSystem: CoordSystem;
+  streetCode: string;
+  occurrence: { pattern: OccurrencePattern; note?: string };
+  anonymous: boolean;
+  photoKeys: string[];
+  complainantId: string;
+  complainantPhone: string;
+  submittedAt: string;
+  updatedAt: string;
+  acknowledgeBy: string;
+  closeBy: string;
+  timeLimitsVersion: string;
+  resolvedAt?: string;
+  feedbackBy?: string;
+  assigneeId?: string;
+  assigneeName?: string;
+  duplicateOf?: string;
+  rating?: { score: number; comment?: string };
+}
+
+export type ActorRole = 'resident' | 'officer' | 'system';
+
+/** One entry of a complaint's timeline; immutable once written. */
+export interface ComplaintEventRecord {
+  complaintId: string;
+  eventId: string;
+  at: string;
+  action: 'submit' | ComplaintAction;
+  from?: ComplaintStatus;
+  to: ComplaintStatus;
+  actorId: string;
+  actorRole: ActorRole;
+  actorName?: string;
+  note?: string;
+  reason?: string;
+  referral?: string;
+  duplicateOf?: string;
+  rating?: number;
+  photoKeys?: string[];
+  /** Copied so the stream consumer can notify without reading the complaint. */
+  complainantId: string;
+  trackingNumber: string;
+  assigneeId?: string;
+}

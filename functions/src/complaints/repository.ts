@@ -1,0 +1,241 @@
+/**
+ * Complaints, their events, tracking numbers and idempotency records in the table.
+ */
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { COMPLAINT_EVENT_PREFIX, keys } from '../store/keys';
+import { decodeCursor, encodeCursor } from '../store/pagination';
+import type { IndexName } from '../store/table-definition';
+import type { ComplaintEventRecord, ComplaintRecord } from './records';
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+const PAGE_SIZE = 20;
+const MAX_QUERY_ROUNDS = 10;
+
+export interface IdempotencyRecord {
+  complaintId: string;
+  fingerprint: string;
+}
+
+export interface ComplaintFilter {
+  status?: string;
+  type?: string;
+  overdueAt?: string;
+}
+
+export type QueueScope = { kind: 'district' } | { kind: 'street'; streetCode: string };
+
+function indexAttributes(record: ComplaintRecord) {
+  return {
+    gsi1pk: keys.byComplainant(record.complainantId),
+    gsi1sk: record.submittedAt,
+    gsi2pk: keys.districtQueue(record.districtCode),
+    gsi2sk: `${record.submittedAt}#${record.id}`,
+    gsi3pk: keys.districtStatusQueue(record.districtCode, record.status),
+    gsi3sk: record.submittedAt,
+    gsi4pk: keys.streetQueue(record.districtCode, record.streetCode),
+    gsi4sk: record.submittedAt,
+  };
+}
+
+function stripKeys<T>(item: Record<string, unknown>): T {
+  const { pk, sk, entity, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, gsi4pk, gsi4sk, ...rest } = item;
+  return rest as T;
+}
+
+const OPEN_STATUSES = ['accepted', 'assigned', 'in_progress', 'reopened'];
+
+export class ComplaintRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async nextTrackingSequence(districtCode: string, year: number): Promise<number> {
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.trackingCounter(districtCode, year),
+        UpdateExpression: 'ADD #seq :one SET entity = :entity',
+        ExpressionAttributeNames: { '#seq': 'seq' },
+        ExpressionAttributeValues: { ':one': 1, ':entity': 'Counter' },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Attributes!.seq as number;
+  }
+
+  async getIdempotency(userId: string, key: string, nowSeconds: number): Promise<IdempotencyRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.idempotency(userId, key), ConsistentRead: true }));
+    if (!Item || (Item.expiresAt as number) < nowSeconds) return undefined;
+    return { complaintId: Item.complaintId as string, fingerprint: Item.fingerprint as string };
+  }
+
+  /**
+   * Writes a new complaint, its first event, its tracking-number lookup and the idempotency record
+   * atomically. Returns false when the idempotency key was taken meanwhile (a concurrent retry).
+   */
+  async create(record: ComplaintRecord, event: ComplaintEventRecord, idempotency: { userId: string; key: string; fingerprint: string; nowSeconds: number }): Promise<boolean> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.idempotency(idempotency.userId, idempotency.key), entity: 'Idempotency', complaintId: record.id, fingerprint: idempotency.fingerprint, expiresAt: idempotency.nowSeconds + IDEMPOTENCY_TTL_SECONDS },
+                ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+                ExpressionAttributeValues: { ':now': idempotency.nowSeconds },
+              },
+            },
+            { Put: { TableName: this.tableName, Item: { ...keys.complaint(record.id), entity: 'Complaint', ...record, ...indexAttributes(record) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.tableName, Item: this.eventItem(event) } },
+            { Put: { TableName: this.tableName, Item: { ...keys.trackingNumber(record.trackingNumber), entity: 'TrackingNumber', complaintId: record.id, districtCode: record.districtCode }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  }
+
+  private eventItem(event: ComplaintEventRecord) {
+    return { ...keys.complaintEvent(event.complaintId, event.at, event.eventId), entity: 'ComplaintEvent', ...event };
+  }
+
+  /** The complaint and its whole timeline in one query (they share a partition). */
+  async getWithEvents(id: string): Promise<{ record: ComplaintRecord; events: ComplaintEventRecord[] } | undefined> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.complaintCollection(id) }, ExclusiveStartKey: startKey, ConsistentRead: true }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const complaint = items.find((item) => item.sk === 'COMPLAINT');
+    if (!complaint) return undefined;
+    const events = items.filter((item) => String(item.sk).startsWith(COMPLAINT_EVENT_PREFIX)).map((item) => stripKeys<ComplaintEventRecord>(item));
+    return { record: stripKeys<ComplaintRecord>(complaint), events };
+  }
+
+  async get(id: string): Promise<ComplaintRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.complaint(id), ConsistentRead: true }));
+    return Item ? stripKeys<ComplaintRecord>(Item) : undefined;
+  }
+
+  async idByTrackingNumber(trackingNumber: string): Promise<{ complaintId: string; districtCode: string } | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.trackingNumber(trackingNumber) }));
+    return Item ? { complaintId: Item.complaintId as string, districtCode: Item.districtCode as string } : undefined;
+  }
+
+  /** Replaces the complaint only if nobody changed it since `expectedVersion`, and appends the event. */
+  async transition(next: ComplaintRecord, expectedVersion: number, event: ComplaintEventRecord): Promise<boolean> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.complaint(next.id), entity: 'Complaint', ...next, ...indexAttributes(next) },
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            { Put: { TableName: this.tableName, Item: this.eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async listByComplainant(userId: string, cursor: string | undefined) {
+    const pk = keys.byComplainant(userId);
+    return this.page({ IndexName: 'GSI1', partition: ['gsi1pk', pk], cursor });
+  }
+
+  async listQueue(districtCode: string, scope: QueueScope, filter: ComplaintFilter, cursor: string | undefined) {
+    if (scope.kind === 'street') {
+      return this.page({ IndexName: 'GSI4', partition: ['gsi4pk', keys.streetQueue(districtCode, scope.streetCode)], cursor, filter });
+    }
+    if (filter.status) {
+      const { status, ...rest } = filter;
+      return this.page({ IndexName: 'GSI3', partition: ['gsi3pk', keys.districtStatusQueue(districtCode, status)], cursor, filter: rest });
+    }
+    return this.page({ IndexName: 'GSI2', partition: ['gsi2pk', keys.districtQueue(districtCode)], cursor, filter });
+  }
+
+  /** Complaints resolved and still waiting for the complainant, whose feedback window ended before `at`. */
+  async listAwaitingAutoClose(districtCode: string, at: string): Promise<ComplaintRecord[]> {
+    const results: ComplaintRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI3',
+          KeyConditionExpression: 'gsi3pk = :pk',
+          FilterExpression: 'feedbackBy < :at',
+          ExpressionAttributeValues: { ':pk': keys.districtStatusQueue(districtCode, 'resolved'), ':at': at },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      results.push(...(page.Items ?? []).map((item) => stripKeys<ComplaintRecord>(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return results;
+  }
+
+  private async page(options: { IndexName: IndexName; partition: [string, string]; cursor?: string; filter?: ComplaintFilter }) {
+    const [attribute, value] = options.partition;
+    const names: Record<string, string> = { '#pk': attribute };
+    const values: Record<string, unknown> = { ':pk': value };
+    const conditions: string[] = [];
+    const { status, type, overdueAt } = options.filter ?? {};
+    if (status) {
+      names['#status'] = 'status';
+      values[':status'] = status;
+      conditions.push('#status = :status');
+    }
+    if (type) {
+      names['#category'] = 'category';
+      names['#type'] = 'type';
+      values[':type'] = type;
+      conditions.push('#category.#type = :type');
+    }
+    if (overdueAt) {
+      names['#status'] = 'status';
+      values[':now'] = overdueAt;
+      values[':submitted'] = 'submitted';
+      OPEN_STATUSES.forEach((open, i) => (values[`:open${i}`] = open));
+      conditions.push(`((#status = :submitted AND acknowledgeBy < :now) OR ((#status = :submitted OR #status IN (${OPEN_STATUSES.map((_, i) => `:open${i}`).join(', ')})) AND closeBy < :now))`);
+    }
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      IndexName: options.IndexName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      FilterExpression: conditions.length ? conditions.join(' AND ') : undefined,
+      ScanIndexForward: false,
+    };
+    const items: ComplaintRecord[] = [];
+    let startKey = decodeCursor(options.cursor, attribute, value);
+    // A filter can leave a page short: read on until the page is full or the partition ends.
+    for (let round = 0; round < MAX_QUERY_ROUNDS && items.length < PAGE_SIZE; round++) {
+      const page = await this.db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, Limit: PAGE_SIZE - items.length }));
+      items.push(...(page.Items ?? []).map((item) => stripKeys<ComplaintRecord>(item)));
+      startKey = page.LastEvaluatedKey;
+      if (!startKey) break;
+    }
+    return { items, nextCursor: encodeCursor(startKey) };
+  }
+}

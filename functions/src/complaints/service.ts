@@ -1,0 +1,270 @@
+/**
+ * Complaint use cases: each authorizes against the object, applies the pure rules and stores the result.
+ */
+import { createHash } from 'node:crypto';
+import { ulid } from 'ulid';
+import type { z } from 'zod';
+import type { CreateUploadBody, QueueQuery, RateBody, ReopenBody, SubmitComplaintBody, TransitionBody, ComplaintDetailT } from '@green-shield/shared/api/schemas';
+import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/schemas';
+import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
+import { timeLimits } from '@green-shield/shared/rules/time-limits';
+import { formatTrackingNumber, yearInTimeZone } from '@green-shield/shared/complaints/tracking-number';
+import type { ComplaintAction } from '@green-shield/shared/complaints/state-machine';
+import { ApiError, forbidden, notFound } from '../lib/errors';
+import type { Clock } from '../lib/clock';
+import type { Logger } from '../lib/logger';
+import type { Principal } from '../lib/tokens';
+import { relationTo } from './access';
+import { applyTransition, createComplaint, type Actor } from './domain';
+import { EXTENSION_BY_CONTENT_TYPE, SNIFF_BYTES, sniffImage } from './image-sniff';
+import type { ObjectStore } from './object-store';
+import type { ComplaintRecord, ComplaintEventRecord } from './records';
+import type { ComplaintRepository, QueueScope } from './repository';
+import { toComplaintView, toEventView } from './views';
+
+const UPLOAD_TICKET_SECONDS = 10 * 60;
+const PHOTO_URL_SECONDS = 15 * 60;
+
+export interface UserDirectory {
+  /** Name, phone and roles of a user, for complainant details and assignment checks. */
+  get(userId: string): Promise<{ id: string; phone: string; name?: string; roles: string[]; streetCode?: string } | undefined>;
+}
+
+export class ComplaintService {
+  constructor(
+    private readonly repo: ComplaintRepository,
+    private readonly objects: ObjectStore,
+    private readonly users: UserDirectory,
+    private readonly clock: Clock,
+    private readonly district: DistrictConfig,
+  ) {}
+
+  async createUpload(principal: Principal, body: z.infer<typeof CreateUploadBody>) {
+    const key = `uploads/${principal.userId}/${ulid()}.${EXTENSION_BY_CONTENT_TYPE[body.contentType]}`;
+    const { url, fields } = await this.objects.presignUpload(key, body.contentType, UPLOAD_LIMIT_BYTES, UPLOAD_TICKET_SECONDS);
+    const expiresAt = new Date(this.clock.now().getTime() + UPLOAD_TICKET_SECONDS * 1000).toISOString();
+    return { key, url, fields, expiresAt, maxBytes: UPLOAD_LIMIT_BYTES };
+  }
+
+  async submit(principal: Principal, body: z.infer<typeof SubmitComplaintBody>, idempotencyKey: string, logger: Logger): Promise<ComplaintDetailT> {
+    const now = this.clock.now();
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
+    const replay = await this.replay(principal, idempotencyKey, fingerprint, nowSeconds);
+    if (replay) return replay;
+
+    if (!findStreet(this.district, body.streetCode)) {
+      throw new ApiError('VALIDATION_FAILED', 'Unknown street', [{ field: 'body.streetCode', message: '不是本区的街道/镇' }]);
+    }
+    await this.checkUploads(principal, body.photoKeys, 'body.photoKeys');
+    const user = await this.users.get(principal.userId);
+    if (!user) throw new ApiError('UNAUTHENTICATED', 'This account no longer exists');
+
+    const sequence = await this.repo.nextTrackingSequence(this.district.code, yearInTimeZone(now, this.district.timeZone));
+    const id = ulid();
+    const photoKeys = await this.attachPhotos(id, 'complaint', body.photoKeys);
+    const { record, event } = createComplaint({
+      id,
+      eventId: ulid(),
+      trackingNumber: formatTrackingNumber(this.district.trackingPrefix, yearInTimeZone(now, this.district.timeZone), sequence),
+      districtCode: this.district.code,
+      category: body.category,
+      description: body.description,
+      location: body.location,
+      streetCode: body.streetCode,
+      occurrence: body.occurrence,
+      anonymous: body.anonymous,
+      photoKeys,
+      complainant: { id: user.id, phone: user.phone },
+      limits: timeLimits(this.district.timeLimitsVersion),
+      now,
+    });
+    const created = await this.repo.create(record, event, { userId: principal.userId, key: idempotencyKey, fingerprint, nowSeconds });
+    if (!created) {
+      await this.objects.delete(photoKeys);
+      const winner = await this.replay(principal, idempotencyKey, fingerprint, nowSeconds);
+      if (!winner) throw new Error('Idempotency record vanished after a conflicting write');
+      return winner;
+    }
+    logger.info('complaint submitted', { complaintId: id, trackingNumber: record.trackingNumber, photos: photoKeys.length });
+    return this.detail(record, [event], 'complainant');
+  }
+
+  /** A retry with the same key returns the complaint the first attempt created. */
+  private async replay(principal: Principal, key: string, fingerprint: string, nowSeconds: number): Promise<ComplaintDetailT | undefined> {
+    const previous = await this.repo.getIdempotency(principal.userId, key, nowSeconds);
+    if (!previous) return undefined;
+    if (previous.fingerprint !== fingerprint) {
+      throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different complaint');
+    }
+    const found = await this.repo.getWithEvents(previous.complaintId);
+    if (!found) throw new Error(`Idempotency record points at missing complaint ${previous.complaintId}`);
+    return this.detail(found.record, found.events, 'complainant');
+  }
+
+  /** Every referenced upload must be the caller's own, exist, be an image by its bytes and fit the limit. */
+  private async checkUploads(principal: Principal, photoKeys: string[], field: string): Promise<void> {
+    if (new Set(photoKeys).size !== photoKeys.length) {
+      throw new ApiError('INVALID_UPLOAD', 'The same photo is listed twice', [{ field, message: 'duplicate photo' }]);
+    }
+    const problems = await Promise.all(
+      photoKeys.map(async (key, index) => {
+        const at = `${field}.${index}`;
+        if (!key.startsWith(`uploads/${principal.userId}/`)) return { field: at, message: 'not an upload of yours' };
+        const object = await this.objects.inspect(key, SNIFF_BYTES);
+        if (!object) return { field: at, message: 'upload not found (not uploaded, or expired)' };
+        if (object.size > UPLOAD_LIMIT_BYTES) return { field: at, message: 'larger than 10 MB' };
+        if (!sniffImage(object.head)) return { field: at, message: 'not an image (JPEG, PNG, WebP or HEIC)' };
+        return undefined;
+      }),
+    );
+    const details = problems.filter((problem) => problem !== undefined);
+    if (details.length) throw new ApiError('INVALID_UPLOAD', 'Some photos cannot be accepted', details);
+  }
+
+  /** Copies accepted uploads beside the complaint; abandoned uploads expire by the bucket's lifecycle. */
+  private async attachPhotos(complaintId: string, label: string, uploadKeys: string[]): Promise<string[]> {
+    const attached = uploadKeys.map((key, index) => `photos/${complaintId}/${label}-${ulid()}-${index}.${key.split('.').pop()}`);
+    await Promise.all(uploadKeys.map((key, index) => this.objects.copy(key, attached[index])));
+    return attached;
+  }
+
+  async get(principal: Principal, id: string): Promise<ComplaintDetailT> {
+    const found = await this.repo.getWithEvents(id);
+    const relation = found ? relationTo(found.record, principal, this.district.code) : 'none';
+    // Residents learn nothing about complaints that are not theirs, not even that they exist.
+    if (!found || relation === 'none') {
+      if (found && principal.roles.some((role) => role !== 'resident')) throw forbidden('This complaint is outside your street');
+      throw notFound('Complaint');
+    }
+    return this.detail(found.record, found.events, relation);
+  }
+
+  async mine(principal: Principal, cursor: string | undefined) {
+    const page = await this.repo.listByComplainant(principal.userId, cursor);
+    return { items: await Promise.all(page.items.map((record) => this.listView(record, 'complainant'))), nextCursor: page.nextCursor };
+  }
+
+  async queue(principal: Principal, query: z.infer<typeof QueueQuery>) {
+    const isBureau = principal.roles.includes('bureau_officer');
+    if (!isBureau && query.streetCode && query.streetCode !== principal.streetCode) throw forbidden('Street officers see only their own street');
+    const streetCode = isBureau ? query.streetCode : principal.streetCode;
+    if (streetCode && !findStreet(this.district, streetCode)) {
+      throw new ApiError('VALIDATION_FAILED', 'Unknown street', [{ field: 'query.streetCode', message: 'not a street of this district' }]);
+    }
+    const scope: QueueScope = streetCode ? { kind: 'street', streetCode } : { kind: 'district' };
+    const filter = { status: query.status, type: query.type, overdueAt: query.overdue === 'true' ? this.clock.now().toISOString() : undefined };
+    const page = await this.repo.listQueue(this.district.code, scope, filter, query.cursor);
+    return { items: await Promise.all(page.items.map((record) => this.listView(record, 'officer'))), nextCursor: page.nextCursor };
+  }
+
+  async officerTransition(principal: Principal, id: string, body: z.infer<typeof TransitionBody>): Promise<ComplaintDetailT> {
+    const record = await this.load(principal, id, 'officer');
+    const officer = await this.users.get(principal.userId);
+    const assignee = body.action === 'assign' && body.assigneeId ? await this.checkAssignee(record, body.assigneeId) : undefined;
+    const duplicateOf = body.action === 'mark_duplicate' && body.duplicateOf ? await this.checkOriginal(record, body.duplicateOf) : undefined;
+    if (body.photoKeys?.length) await this.checkUploads(principal, body.photoKeys, 'body.photoKeys');
+    return this.transition(record, body.expectedVersion, {
+      action: body.action as ComplaintAction,
+      actor: { id: principal.userId, role: 'officer', name: officer?.name },
+      note: body.note,
+      reason: body.reason,
+      referral: body.referral,
+      duplicateOf,
+      assignee,
+      uploadKeys: body.photoKeys ?? [],
+    }, 'officer');
+  }
+
+  async rate(principal: Principal, id: string, body: z.infer<typeof RateBody>): Promise<ComplaintDetailT> {
+    const record = await this.load(principal, id, 'complainant');
+    return this.transition(record, body.expectedVersion, { action: 'rate', actor: { id: principal.userId, role: 'resident' }, rating: body.rating, comment: body.comment, uploadKeys: [] }, 'complainant');
+  }
+
+  async reopen(principal: Principal, id: string, body: z.infer<typeof ReopenBody>): Promise<ComplaintDetailT> {
+    const record = await this.load(principal, id, 'complainant');
+    return this.transition(record, body.expectedVersion, { action: 'reopen', actor: { id: principal.userId, role: 'resident' }, reason: body.reason, uploadKeys: [] }, 'complainant');
+  }
+
+  /** Closes every resolution whose feedback window has ended; returns how many it closed. */
+  async autoClose(logger: Logger): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.repo.listAwaitingAutoClose(this.district.code, now.toISOString());
+    let closed = 0;
+    for (const record of due) {
+      const { record: next, event } = applyTransition(record, {
+        action: 'auto_close',
+        actor: { id: 'system', role: 'system' },
+        eventId: ulid(),
+        now,
+        feedbackWindowDays: this.district.resolutionFeedbackDays,
+      });
+      // A resident rating at this very moment wins; the next run will not see it any more.
+      if (await this.repo.transition(next, record.version, event)) closed++;
+    }
+    logger.info('auto-close run', { candidates: due.length, closed });
+    return closed;
+  }
+
+  private async load(principal: Principal, id: string, as: 'officer' | 'complainant'): Promise<ComplaintRecord> {
+    const record = await this.repo.get(id);
+    const relation = record ? relationTo(record, principal, this.district.code) : 'none';
+    if (!record || (relation === 'none' && as === 'complainant')) throw notFound('Complaint');
+    if (relation !== as) throw forbidden(as === 'officer' ? 'This complaint is outside your street' : 'Only the complainant can do this');
+    return record;
+  }
+
+  private async checkAssignee(record: ComplaintRecord, assigneeId: string): Promise<{ id: string; name?: string }> {
+    const user = await this.users.get(assigneeId);
+    const eligible = user && (user.roles.includes('bureau_officer') || (user.roles.includes('street_officer') && user.streetCode === record.streetCode));
+    if (!eligible) throw new ApiError('VALIDATION_FAILED', 'Not an officer of this street', [{ field: 'body.assigneeId', message: 'choose an officer of the complaint’s street or the bureau' }]);
+    return { id: user.id, name: user.name };
+  }
+
+  private async checkOriginal(record: ComplaintRecord, trackingNumber: string): Promise<string> {
+    const original = await this.repo.idByTrackingNumber(trackingNumber);
+    if (!original || original.districtCode !== record.districtCode || original.complaintId === record.id) {
+      throw new ApiError('VALIDATION_FAILED', 'No such original complaint', [{ field: 'body.duplicateOf', message: 'tracking number of another complaint in this district' }]);
+    }
+    return trackingNumber;
+  }
+
+  private async transition(
+    record: ComplaintRecord,
+    expectedVersion: number,
+    request: { action: ComplaintAction; actor: Actor; uploadKeys: string[]; note?: string; reason?: string; referral?: string; duplicateOf?: string; assignee?: { id: string; name?: string }; rating?: number; comment?: string },
+    relation: 'officer' | 'complainant',
+  ): Promise<ComplaintDetailT> {
+    if (expectedVersion !== record.version) throw new ApiError('VERSION_CONFLICT', 'Someone else changed this complaint; reload it');
+    const eventId = ulid();
+    const draft = { ...request, eventId, now: this.clock.now(), feedbackWindowDays: this.district.resolutionFeedbackDays };
+    applyTransition(record, draft); // refuse before copying any photo
+    const photoKeys = await this.attachPhotos(record.id, `result-${eventId}`, request.uploadKeys);
+    const { record: next, event } = applyTransition(record, { ...draft, photoKeys });
+    if (!(await this.repo.transition(next, expectedVersion, event))) {
+      await this.objects.delete(photoKeys);
+      throw new ApiError('VERSION_CONFLICT', 'Someone else changed this complaint; reload it');
+    }
+    const found = await this.repo.getWithEvents(record.id);
+    return this.detail(found!.record, found!.events, relation);
+  }
+
+  private async detail(record: ComplaintRecord, events: ComplaintEventRecord[], relation: 'complainant' | 'officer'): Promise<ComplaintDetailT> {
+    const keys = [...record.photoKeys, ...events.flatMap((event) => event.photoKeys ?? [])];
+    const urls = await this.photoUrls(keys);
+    const now = this.clock.now();
+    return { complaint: toComplaintView(record, relation, now, urls), events: events.map((event) => toEventView(event, urls)) };
+  }
+
+  /** Lists carry only the cover photo. */
+  private async listView(record: ComplaintRecord, relation: 'complainant' | 'officer') {
+    const urls = await this.photoUrls(record.photoKeys.slice(0, 1));
+    return toComplaintView(record, relation, this.clock.now(), urls);
+  }
+
+  private async photoUrls(keys: string[]): Promise<Map<string, string>> {
+    const entries = await Promise.all(keys.map(async (key) => [key, await this.objects.presignDownload(key, PHOTO_URL_SECONDS)] as const));
+    return new Map(entries);
+  }
+}
+

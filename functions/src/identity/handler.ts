@@ -1,0 +1,45 @@
+import { createHttpHandler, type HttpHandler } from '../lib/http';
+import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
+import { env } from '../lib/config';
+import { cachedSigningKeys, FileKeyStore, type KeyStore } from '../lib/signing-keys';
+import { SecretsManagerKeyStore } from '../lib/secrets-manager-key-store';
+import { publishPublicKey } from '../lib/verification-keys';
+import { IdentityRepository } from './repository';
+import { IdentityService } from './service';
+import { ConsoleSmsSender, type SmsSender } from './sms';
+
+export interface IdentityDeps extends BaseDeps {
+  keyStore: KeyStore;
+  sms: SmsSender;
+}
+
+export function createIdentityHandler(deps: IdentityDeps): HttpHandler {
+  const signingKeys = cachedSigningKeys({
+    load: async () => {
+      const material = await deps.keyStore.load();
+      await publishPublicKey(deps.db, deps.tableName, material);
+      return material;
+    },
+  });
+  const service = new IdentityService(new IdentityRepository(deps.db, deps.tableName), deps.sms, deps.clock, signingKeys, deps.district);
+  return createHttpHandler(
+    'identity',
+    {
+      requestOtp: ({ body, sourceIp }) => service.requestOtp(body.phone, sourceIp),
+      verifyOtp: ({ body }) => service.verifyOtp(body.phone, body.code),
+      me: ({ principal }) => service.me(principal),
+      provisionOfficer: ({ body }) => service.provisionOfficer(body),
+      listOfficers: ({ principal, query }) => service.listOfficers(principal, query.streetCode),
+    },
+    { clock: deps.clock, verificationKeys: signingKeys, logger: deps.logger },
+  );
+}
+
+export function identityDepsFromEnv(): IdentityDeps {
+  const base = baseDepsFromEnv('identity');
+  const secret = env('signingKeySecret');
+  const keyStore = secret ? new SecretsManagerKeyStore(secret) : new FileKeyStore(env('signingKeyDir') ?? '.data/keys');
+  return { ...base, keyStore, sms: new ConsoleSmsSender(base.logger) };
+}
+
+export const handler = lazy(() => createIdentityHandler(identityDepsFromEnv()));

@@ -1,0 +1,13 @@
+/**
+ * Sign-in code policy. Product settings (not regulation): change them here.
+ */
+export const OTP_POLICY = {
+  digits: 6,
+  validSeconds: 5 * 60,
+  maxAttempts: 5,
+  resendAfterSeconds: 60,
+  /** Codes sent to one number per hour. */
+  perPhonePerHour: 5,
+  /** Codes requested from one client address per hour (a shared NAT holds many residents). */
+  perAddressPerHour: 30,
+} as const;

@@ -1,0 +1,179 @@
+/**
+ * Users, phone index, sign-in codes and rate-limit windows in the table.
+ */
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Role } from '@green-shield/shared/api/schemas';
+import { keys } from '../store/keys';
+
+export interface UserRecord {
+  id: string;
+  phone: string;
+  phoneHash: string;
+  roles: Role[];
+  name?: string;
+  streetCode?: string;
+  districtCode: string;
+  createdAt: string;
+}
+
+export interface OtpRecord {
+  codeHash: string;
+  sentAt: string;
+  expiresAtMs: number;
+  attempts: number;
+}
+
+const epochSeconds = (ms: number) => Math.floor(ms / 1000);
+
+export class IdentityRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getUser(userId: string): Promise<UserRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.user(userId) }));
+    return Item as UserRecord | undefined;
+  }
+
+  async findUserIdByPhone(phoneHash: string): Promise<string | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.phone(phoneHash), ConsistentRead: true }));
+    return Item?.userId as string | undefined;
+  }
+
+  /** Creates the user and claims the phone number in one transaction; false if the number is taken. */
+  async createUser(user: UserRecord): Promise<boolean> {
+    const officerIndex = user.roles.some((role) => role !== 'resident')
+      ? { ...keys.officersIndex(user.districtCode, user.streetCode), gsi1sk: user.id }
+      : {};
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: { ...keys.phone(user.phoneHash), entity: 'PhoneClaim', userId: user.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.tableName, Item: { ...keys.user(user.id), entity: 'User', ...user, ...officerIndex }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  async updateOfficer(userId: string, changes: Pick<UserRecord, 'roles' | 'name' | 'streetCode' | 'districtCode'>): Promise<UserRecord> {
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.user(userId),
+        UpdateExpression: 'SET #roles = :roles, #name = :name, gsi1pk = :gsi1pk, gsi1sk = :id' + (changes.streetCode ? ', streetCode = :street' : ' REMOVE streetCode'),
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#roles': 'roles', '#name': 'name' },
+        ExpressionAttributeValues: {
+          ':roles': changes.roles,
+          ':name': changes.name,
+          ':gsi1pk': keys.officersIndex(changes.districtCode, changes.streetCode).gsi1pk,
+          ':id': userId,
+          ...(changes.streetCode ? { ':street': changes.streetCode } : {}),
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return Attributes as UserRecord;
+  }
+
+  async listOfficers(districtCode: string, streetCode: string | undefined): Promise<UserRecord[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.officersIndex(districtCode, streetCode).gsi1pk },
+        Limit: 200,
+      }),
+    );
+    return (Items ?? []) as UserRecord[];
+  }
+
+  async getOtp(phoneHash: string): Promise<OtpRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.otp(phoneHash), ConsistentRead: true }));
+    return Item as OtpRecord | undefined;
+  }
+
+  /** Replaces any previous code for the number unless one was sent within the resend interval. */
+  async putOtp(phoneHash: string, record: OtpRecord, resendAfterMs: number, nowMs: number): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.otp(phoneHash), entity: 'Otp', ...record, expiresAt: epochSeconds(record.expiresAtMs) + 60 },
+          ConditionExpression: 'attribute_not_exists(pk) OR sentAt < :resendBoundary',
+          ExpressionAttributeValues: { ':resendBoundary': new Date(nowMs - resendAfterMs).toISOString() },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Counts one verification attempt; returns the record as it was, or undefined when none is left. */
+  async consumeOtpAttempt(phoneHash: string, maxAttempts: number): Promise<OtpRecord | undefined> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.otp(phoneHash),
+          UpdateExpression: 'ADD attempts :one',
+          ConditionExpression: 'attribute_exists(pk) AND attempts < :max',
+          ExpressionAttributeValues: { ':one': 1, ':max': maxAttempts },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return Attributes as OtpRecord;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  /** Deletes the code only if it is still the one verified, so a code signs in once. */
+  async deleteOtp(phoneHash: string, codeHash: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.otp(phoneHash),
+          ConditionExpression: 'codeHash = :hash',
+          ExpressionAttributeValues: { ':hash': codeHash },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Fixed-window counter; false once the window's limit is reached. */
+  async takeRateToken(scope: string, subject: string, window: string, limit: number, windowEndsMs: number): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.rateWindow(scope, subject, window),
+          UpdateExpression: 'ADD hits :one SET expiresAt = :ttl',
+          ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': epochSeconds(windowEndsMs) + 60 },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import { ulid } from 'ulid';
+import type { z } from 'zod';
+import type { DistrictConfig } from '@green-shield/shared/districts/district';
+import { findStreet } from '@green-shield/shared/districts/district';
+import type { ProvisionOfficerBody, Role, UserViewT } from '@green-shield/shared/api/schemas';
+import { maskPhone } from '@green-shield/shared/privacy/mask';
+import { ApiError, forbidden } from '../lib/errors';
+import type { Clock } from '../lib/clock';
+import type { SigningKeys } from '../lib/signing-keys';
+import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken, type Principal } from '../lib/tokens';
+import type { IdentityRepository, UserRecord } from './repository';
+import type { SmsSender } from './sms';
+import { OTP_POLICY } from './otp-policy';
+import { codesMatch, generateCode, hashCode, hashPhone, hourWindow } from './otp';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export function toUserView(user: UserRecord): UserViewT {
+  return { id: user.id, roles: user.roles, name: user.name, phoneMasked: maskPhone(user.phone), streetCode: user.streetCode };
+}
+
+export class IdentityService {
+  constructor(
+    private readonly repo: IdentityRepository,
+    private readonly sms: SmsSender,
+    private readonly clock: Clock,
+    private readonly signingKeys: () => Promise<SigningKeys>,
+    private readonly district: DistrictConfig,
+  ) {}
+
+  private async phoneHash(phone: string): Promise<string> {
+    return hashPhone(phone, (await this.signingKeys()).pepper);
+  }
+
+  async requestOtp(phone: string, sourceIp: string): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
+    const now = this.clock.now();
+    const phoneHash = await this.phoneHash(phone);
+    const window = hourWindow(now);
+    const windowEnds = Date.parse(`${window}:00:00.000Z`) + HOUR_MS;
+    const rateLimited = (message: string, retryAfterSeconds: number) =>
+      new ApiError('RATE_LIMITED', message, undefined, { 'retry-after': String(retryAfterSeconds) });
+
+    if (!(await this.repo.takeRateToken('otp-address', sourceIp, window, OTP_POLICY.perAddressPerHour, windowEnds))) {
+      throw rateLimited('Too many sign-in codes requested from this network; try again later', Math.ceil((windowEnds - now.getTime()) / 1000));
+    }
+    const previous = await this.repo.getOtp(phoneHash);
+    const resendAt = previous ? Date.parse(previous.sentAt) + OTP_POLICY.resendAfterSeconds * 1000 : 0;
+    if (resendAt > now.getTime()) {
+      throw rateLimited('A code was sent moments ago; wait before asking for another', Math.ceil((resendAt - now.getTime()) / 1000));
+    }
+    if (!(await this.repo.takeRateToken('otp-phone', phoneHash, window, OTP_POLICY.perPhonePerHour, windowEnds))) {
+      throw rateLimited('Too many codes sent to this number; try again later', Math.ceil((windowEnds - now.getTime()) / 1000));
+    }
+    const code = generateCode();
+    const stored = await this.repo.putOtp(
+      phoneHash,
+      { codeHash: hashCode(code, phoneHash, (await this.signingKeys()).pepper), sentAt: now.toISOString(), expiresAtMs: now.getTime() + OTP_POLICY.validSeconds * 1000, attempts: 0 },
+      OTP_POLICY.resendAfterSeconds * 1000,
+      now.getTime(),
+    );
+    if (!stored) throw rateLimited('A code was sent moments ago; wait before asking for another', OTP_POLICY.resendAfterSeconds);
+    await this.sms.sendSignInCode(phone, code);
+    return { expiresInSeconds: OTP_POLICY.validSeconds, resendAfterSeconds: OTP_POLICY.resendAfterSeconds };
+  }
+
+  async verifyOtp(phone: string, code: string): Promise<{ accessToken: string; expiresIn: number; user: UserViewT }> {
+    const now = this.clock.now();
+    const keys = await this.signingKeys();
+    const phoneHash = hashPhone(phone, keys.pepper);
+    const record = await this.repo.consumeOtpAttempt(phoneHash, OTP_POLICY.maxAttempts);
+    if (!record) {
+      const existing = await this.repo.getOtp(phoneHash);
+      if (existing && existing.expiresAtMs > now.getTime()) {
+        throw new ApiError('TOO_MANY_ATTEMPTS', 'Too many wrong codes; request a new one');
+      }
+      throw new ApiError('INVALID_CODE', 'No valid code for this number; request a new one');
+    }
+    if (record.expiresAtMs <= now.getTime()) throw new ApiError('INVALID_CODE', 'The code has expired; request a new one');
+    const candidate = hashCode(code, phoneHash, keys.pepper);
+    if (!codesMatch(record.codeHash, candidate)) {
+      const left = OTP_POLICY.maxAttempts - record.attempts - 1;
+      throw new ApiError('INVALID_CODE', left > 0 ? `Wrong code; ${left} tries left` : 'Wrong code; request a new one');
+    }
+    if (!(await this.repo.deleteOtp(phoneHash, record.codeHash))) throw new ApiError('INVALID_CODE', 'The code was already used');
+
+    const user = await this.findOrRegisterResident(phone, phoneHash, now);
+    const principal: Principal = { userId: user.id, roles: user.roles, streetCode: user.streetCode };
+    return { accessToken: await issueAccessToken(principal, keys, now), expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: toUserView(user) };
+  }
+
+  private async findOrRegisterResident(phone: string, phoneHash: string, now: Date): Promise<UserRecord> {
+    const existingId = await this.repo.findUserIdByPhone(phoneHash);
+    if (existingId) return this.requireUser(existingId);
+    const user: UserRecord = { id: ulid(), phone, phoneHash, roles: ['resident'], districtCode: this.district.code, createdAt: now.toISOString() };
+    if (await this.repo.createUser(user)) return user;
+    // Two first sign-ins raced: the other one registered the number.
+    const winner = await this.repo.findUserIdByPhone(phoneHash);
+    if (!winner) throw new Error('Phone claim vanished during registration');
+    return this.requireUser(winner);
+  }
+
+  private async requireUser(userId: string): Promise<UserRecord> {
+    const user = await this.repo.getUser(userId);
+    if (!user) throw new Error(`Phone index points at missing user ${userId}`);
+    return user;
+  }
+
+  async me(principal: Principal): Promise<UserViewT> {
+    const user = await this.repo.getUser(principal.userId);
+    if (!user) throw new ApiError('UNAUTHENTICATED', 'This account no longer exists');
+    return toUserView(user);
+  }
+
+  /** Creates an officer account, or turns the number's existing account into one. */
+  async provisionOfficer(body: z.infer<typeof ProvisionOfficerBody>): Promise<UserViewT> {
+    const needsStreet = body.role === 'street_officer';
+    if (needsStreet && !body.streetCode) {
+      throw new ApiError('VALIDATION_FAILED', 'A street officer needs a street', [{ field: 'body.streetCode', message: 'required for street officers' }]);
+    }
+    if (body.streetCode && !findStreet(this.district, body.streetCode)) {
+      throw new ApiError('VALIDATION_FAILED', 'Unknown street', [{ field: 'body.streetCode', message: 'not a street of this district' }]);
+    }
+    const streetCode = needsStreet ? body.streetCode : undefined;
+    const roles: Role[] = [body.role];
+    const phoneHash = await this.phoneHash(body.phone);
+    const existingId = await this.repo.findUserIdByPhone(phoneHash);
+    if (existingId) {
+      return toUserView(await this.repo.updateOfficer(existingId, { roles, name: body.name, streetCode, districtCode: this.district.code }));
+    }
+    const user: UserRecord = {
+      id: ulid(),
+      phone: body.phone,
+      phoneHash,
+      roles,
+      name: body.name,
+      streetCode,
+      districtCode: this.district.code,
+      createdAt: this.clock.now().toISOString(),
+    };
+    if (!(await this.repo.createUser(user))) throw new ApiError('ALREADY_EXISTS', 'This number was registered at the same moment; try again');
+    return toUserView(user);
+  }
+
+  async listOfficers(principal: Principal, streetCode: string | undefined) {
+    const isBureau = principal.roles.includes('bureau_officer');
+    if (!isBureau && streetCode && streetCode !== principal.streetCode) throw forbidden('Street officers see only their own street');
+    const street = isBureau ? streetCode : principal.streetCode;
+    const officers = await this.repo.listOfficers(this.district.code, street);
+    return {
+      items: officers.map((officer) => ({ id: officer.id, name: officer.name ?? '', role: officer.roles[0], streetCode: officer.streetCode })),
+    };
+  }
+}

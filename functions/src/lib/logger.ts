@@ -1,0 +1,40 @@
+/**
+ * Structured JSON logs, one object per line, with the request id on every line; the same locally
+ * and in Lambda. Personal data stays out: callers log ids and codes, never phone numbers, names or
+ * free text, and known personal keys are redacted as a second line of defence.
+ */
+type Level = 'debug' | 'info' | 'warn' | 'error';
+const LEVELS: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+const PERSONAL_KEYS = /phone|name|description|comment|note|reason|address|referral/i;
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+  child(fields: Record<string, unknown>): Logger;
+}
+
+function redact(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value instanceof Error) out[key] = { name: value.name, message: value.message, stack: value.stack };
+    else out[key] = PERSONAL_KEYS.test(key) && typeof value === 'string' ? '[redacted]' : value;
+  }
+  return out;
+}
+
+export function createLogger(base: Record<string, unknown> = {}, write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Logger {
+  const threshold = LEVELS[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? LEVELS.info;
+  const emit = (level: Level, message: string, fields: Record<string, unknown> = {}) => {
+    if (LEVELS[level] < threshold) return;
+    write(JSON.stringify({ time: new Date().toISOString(), level, message, ...base, ...redact(fields) }));
+  };
+  return {
+    debug: (m, f) => emit('debug', m, f),
+    info: (m, f) => emit('info', m, f),
+    warn: (m, f) => emit('warn', m, f),
+    error: (m, f) => emit('error', m, f),
+    child: (fields) => createLogger({ ...base, ...fields }, write),
+  };
+}

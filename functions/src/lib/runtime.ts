@@ -1,0 +1,45 @@
+/**
+ * What every function needs from its surroundings, built from the environment (Lambda or the local
+ * start script). Tests build the same shapes with their own clock and fakes.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { loadDistrict, type DistrictConfig } from '@green-shield/shared/districts/district';
+import { createDocumentClient } from '../store/client';
+import { systemClock, type Clock } from './clock';
+import { env, requiredEnv } from './config';
+import { createLogger, type Logger } from './logger';
+import { publishedVerificationKeys } from './verification-keys';
+import type { SigningKeys } from './signing-keys';
+
+export interface BaseDeps {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  clock: Clock;
+  district: DistrictConfig;
+  logger: Logger;
+}
+
+export interface ApiDeps extends BaseDeps {
+  verificationKeys: () => Promise<Pick<SigningKeys, 'publicKey'>>;
+}
+
+export function baseDepsFromEnv(service: string): BaseDeps {
+  return {
+    db: createDocumentClient(),
+    tableName: requiredEnv('tableName'),
+    clock: systemClock,
+    district: loadDistrict(env('districtCode')),
+    logger: createLogger({ service }),
+  };
+}
+
+export function apiDepsFromEnv(service: string): ApiDeps {
+  const base = baseDepsFromEnv(service);
+  return { ...base, verificationKeys: publishedVerificationKeys(base.db, base.tableName) };
+}
+
+/** Builds the real handler on first invocation, so importing an entry point has no side effects. */
+export function lazy<H extends (...args: never[]) => unknown>(build: () => H): H {
+  let built: H | undefined;
+  return ((...args: Parameters<H>) => (built ??= build())(...args)) as H;
+}

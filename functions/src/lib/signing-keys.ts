@@ -1,0 +1,86 @@
+/**
+ * The ES256 key pair that signs access tokens, plus a pepper for hashing phone numbers and codes.
+ * Locally it lives in a file under .data/; in AWS in a Secrets Manager secret. Either store creates
+ * the material on first use, race-free (exclusive file create / fixed client request token).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+
+export interface KeyMaterial {
+  kid: string;
+  privateJwk: JWK;
+  publicJwk: JWK;
+  pepper: string;
+}
+
+export interface SigningKeys {
+  kid: string;
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  pepper: Buffer;
+}
+
+export interface KeyStore {
+  /** Returns the material, creating it when allowed and absent. */
+  load(): Promise<KeyMaterial>;
+}
+
+export async function generateKeyMaterial(): Promise<KeyMaterial> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  return {
+    kid: randomBytes(8).toString('hex'),
+    privateJwk: await exportJWK(privateKey),
+    publicJwk: await exportJWK(publicKey),
+    pepper: randomBytes(32).toString('base64'),
+  };
+}
+
+export function isKeyMaterial(value: unknown): value is KeyMaterial {
+  const candidate = value as Partial<KeyMaterial> | null;
+  return Boolean(candidate && typeof candidate.kid === 'string' && candidate.privateJwk && candidate.publicJwk && typeof candidate.pepper === 'string');
+}
+
+export class FileKeyStore implements KeyStore {
+  constructor(private readonly dir: string) {}
+
+  async load(): Promise<KeyMaterial> {
+    const file = join(this.dir, 'signing-key.json');
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as KeyMaterial;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    await mkdir(this.dir, { recursive: true });
+    const material = await generateKeyMaterial();
+    try {
+      await writeFile(file, JSON.stringify(material), { flag: 'wx', mode: 0o600 });
+      return material;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      return JSON.parse(await readFile(file, 'utf8')) as KeyMaterial;
+    }
+  }
+}
+
+export async function toSigningKeys(material: KeyMaterial): Promise<SigningKeys> {
+  return {
+    kid: material.kid,
+    privateKey: (await importJWK(material.privateJwk, 'ES256')) as CryptoKey,
+    publicKey: (await importJWK(material.publicJwk, 'ES256')) as CryptoKey,
+    pepper: Buffer.from(material.pepper, 'base64'),
+  };
+}
+
+/** Caches the imported keys for the life of the process (one Lambda container). */
+export function cachedSigningKeys(store: KeyStore): () => Promise<SigningKeys> {
+  let pending: Promise<SigningKeys> | undefined;
+  return () => {
+    pending ??= store.load().then(toSigningKeys).catch((error) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+}

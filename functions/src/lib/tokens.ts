@@ -1,0 +1,43 @@
+import { jwtVerify, SignJWT } from 'jose';
+import { ROLES, type Role } from '@green-shield/shared/api/schemas';
+import type { SigningKeys } from './signing-keys';
+
+const ISSUER = 'green-shield';
+const AUDIENCE = 'green-shield-api';
+export const ACCESS_TOKEN_TTL_SECONDS = 60 * 60;
+
+export interface Principal {
+  userId: string;
+  roles: Role[];
+  /** Street/town a street officer is bound to. */
+  streetCode?: string;
+}
+
+export async function issueAccessToken(principal: Principal, keys: SigningKeys, now: Date): Promise<string> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ roles: principal.roles, ...(principal.streetCode ? { street: principal.streetCode } : {}) })
+    .setProtectedHeader({ alg: 'ES256', kid: keys.kid })
+    .setSubject(principal.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ACCESS_TOKEN_TTL_SECONDS)
+    .sign(keys.privateKey);
+}
+
+/** Returns the principal, or undefined for any invalid, expired or tampered token. */
+export async function verifyAccessToken(token: string, keys: SigningKeys, now: Date): Promise<Principal | undefined> {
+  try {
+    const { payload } = await jwtVerify(token, keys.publicKey, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['ES256'],
+      currentDate: now,
+    });
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => ROLES.includes(role as Role)) : [];
+    if (!payload.sub || roles.length === 0) return undefined;
+    return { userId: payload.sub, roles, streetCode: typeof payload.street === 'string' ? payload.street : undefined };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,23 @@
+import { createHttpHandler, type HttpHandler } from '../lib/http';
+import { apiDepsFromEnv, lazy, type ApiDeps } from '../lib/runtime';
+import { NotificationRepository } from './repository';
+
+export function createNotificationsHandler(deps: ApiDeps): HttpHandler {
+  const repo = new NotificationRepository(deps.db, deps.tableName);
+  return createHttpHandler(
+    'notifications',
+    {
+      listNotifications: async ({ principal }) => {
+        const items = await repo.latest(principal.userId);
+        return { items, unread: items.filter((item) => !item.read).length };
+      },
+      markNotificationsRead: async ({ principal, body }) => {
+        const ids = body.ids ?? (await repo.latest(principal.userId)).filter((item) => !item.read).map((item) => item.id);
+        return { updated: await repo.markRead(principal.userId, ids) };
+      },
+    },
+    deps,
+  );
+}
+
+export const handler = lazy(() => createNotificationsHandler(apiDepsFromEnv('notifications')));

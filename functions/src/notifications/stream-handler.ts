@@ -1,0 +1,31 @@
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
+import type { ComplaintEventRecord } from '../complaints/records';
+import { NotificationRepository } from './repository';
+import { notificationsFor } from './recipients';
+
+/** Table-stream consumer: every new complaint event becomes in-app notifications. */
+export function createComplaintEventsHandler(deps: BaseDeps) {
+  const repo = new NotificationRepository(deps.db, deps.tableName);
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
+    for (const record of event.Records) {
+      const image = record.dynamodb?.NewImage;
+      if (record.eventName !== 'INSERT' || !image || image.entity?.S !== 'ComplaintEvent') continue;
+      try {
+        const complaintEvent = unmarshall(image as Record<string, AttributeValue>) as ComplaintEventRecord;
+        for (const { userId, notification } of notificationsFor(complaintEvent)) await repo.add(userId, notification);
+      } catch (error) {
+        deps.logger.error('notification failed', { error, sequenceNumber: record.dynamodb?.SequenceNumber });
+        // Report this record and stop: later records of the batch are retried after it, in order.
+        batchItemFailures.push({ itemIdentifier: record.dynamodb!.SequenceNumber! });
+        break;
+      }
+    }
+    return { batchItemFailures };
+  };
+}
+
+export const handler = lazy(() => createComplaintEventsHandler(baseDepsFromEnv('complaint-events')));

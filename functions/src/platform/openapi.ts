@@ -1,0 +1,63 @@
+/**
+ * OpenAPI 3.1 document generated from the route table and its zod schemas.
+ */
+import { z } from 'zod';
+import { ROUTES, type RouteSpec } from '@green-shield/shared/api/routes';
+import { ERROR_STATUS } from '@green-shield/shared/api/errors';
+
+const toSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', enum: Object.keys(ERROR_STATUS) },
+        message: { type: 'string' },
+        details: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+      },
+    },
+  },
+};
+
+function parameters(route: RouteSpec) {
+  const params: unknown[] = [];
+  for (const [location, schema] of [['path', route.params], ['query', route.query]] as const) {
+    if (!schema) continue;
+    const json = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+    for (const [name, property] of Object.entries(json.properties ?? {})) {
+      params.push({ name, in: location, required: location === 'path' || (json.required ?? []).includes(name), schema: property });
+    }
+  }
+  if (route.idempotent) params.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' } });
+  return params;
+}
+
+export function buildOpenApiDocument(serverUrl = '/') {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [id, route] of Object.entries(ROUTES) as Array<[string, RouteSpec]>) {
+    const operation: Record<string, unknown> = {
+      operationId: id,
+      summary: route.summary,
+      tags: [route.service],
+      parameters: parameters(route),
+      security: route.auth === 'public' ? [] : [{ bearer: [] }],
+      responses: {
+        [route.successStatus]: { description: 'Success', content: { 'application/json': { schema: toSchema(route.response, 'output') } } },
+        '4XX': { description: 'Client error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      },
+    };
+    if (route.body) operation.requestBody = { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } };
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Green Shield API (绿盾通)', version: '0.1.0' },
+    servers: [{ url: serverUrl }],
+    paths,
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }, schemas: { Error: errorSchema } },
+  };
+}
