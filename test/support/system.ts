@@ -1,0 +1,59 @@
+/**
+ * A fresh system per test file: own table, shared emulators, fake SMS and a movable clock.
+ */
+import { inject } from 'vitest';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startLocalSystem, type LocalSystem } from '../../scripts/local/system';
+import { RecordingSmsSender } from '../../functions/src/identity/sms';
+import { createLogger } from '../../functions/src/lib/logger';
+import { MutableClock } from './clock';
+import { ApiClient } from './api-client';
+import { seedOfficers, DEMO_ACCOUNTS } from '../../scripts/local/seed';
+
+export interface TestSystem {
+  system: LocalSystem;
+  sms: RecordingSmsSender;
+  clock: MutableClock;
+  client(): ApiClient;
+  /** Signs in by SMS code (registering a resident on first use). */
+  signIn(phone: string): Promise<ApiClient>;
+  stop(): Promise<void>;
+}
+
+export async function startTestSystem(options: { staticDir?: string } = {}): Promise<TestSystem> {
+  const sms = new RecordingSmsSender();
+  const clock = new MutableClock();
+  const tableName = `t${randomBytes(6).toString('hex')}`;
+  const logs: string[] = [];
+  const system = await startLocalSystem({
+    dataDir: join(inject('scratchDir'), tableName),
+    persist: false,
+    dynamodbEndpoint: inject('dynamodbEndpoint'),
+    s3Endpoint: inject('s3Endpoint'),
+    tableName,
+    clock,
+    sms,
+    staticDir: options.staticDir,
+    logger: createLogger({}, (line) => logs.push(line)),
+  });
+  await seedOfficers(system.identityDeps);
+  const client = () => new ApiClient(system.url);
+  return {
+    system,
+    sms,
+    clock,
+    client,
+    signIn: async (phone) => {
+      const api = client();
+      await api.call('POST', '/api/auth/otp', { phone }).expect(202);
+      const code = sms.lastCodeFor(phone)!;
+      const { accessToken } = await api.call('POST', '/api/auth/token', { phone, code }).expect(200);
+      api.token = accessToken;
+      return api;
+    },
+    stop: () => system.stop(),
+  };
+}
+
+export { DEMO_ACCOUNTS };
