@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ComplaintDetail, ComplaintPage } from '@green-shield/shared/api/schemas';
+import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
+import type { ApiClient } from '../support/api-client';
+import { complaintBody, newIdempotencyKey, PNG_BYTES, submitComplaint, uploadPhoto, waitForNotifications } from '../support/fixtures';
+
+let t: TestSystem;
+let resident: ApiClient;
+let jingansi: ApiClient;
+let bureau: ApiClient;
+
+beforeAll(async () => {
+  t = await startTestSystem();
+  resident = await t.signIn('13911110001');
+  jingansi = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+  bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
+});
+afterAll(() => t?.stop());
+
+describe('the resident complaint journey', () => {
+  it('goes from a report with a photo to a rated, closed result, notifying the resident at every step', async () => {
+    const photo = await uploadPhoto(resident);
+    const submitted = ComplaintDetail.parse(await submitComplaint(resident, { photoKeys: [photo] }));
+    const year = new Date().getFullYear();
+    expect(submitted.complaint.trackingNumber).toMatch(new RegExp(`^JA-${year}-\\d{6}$`));
+    expect(submitted.complaint.status).toBe('submitted');
+    expect(submitted.complaint.location.coordSystem).toBe('WGS-84');
+    // GCJ-02 was converted: the stored WGS-84 point differs by a few hundred metres in Shanghai.
+    expect(Math.abs(submitted.complaint.location.lng - 121.4453)).toBeGreaterThan(0.003);
+    const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+    expect(days(submitted.complaint.submittedAt, submitted.complaint.due.acknowledgeBy)).toBe(15);
+    expect(days(submitted.complaint.submittedAt, submitted.complaint.due.closeBy)).toBe(60);
+    expect(submitted.complaint.photos).toHaveLength(1);
+    const stored = await fetch(submitted.complaint.photos[0].url);
+    expect(Buffer.from(await stored.arrayBuffer()).equals(PNG_BYTES)).toBe(true);
+
+    const id = submitted.complaint.id;
+    const act = (body: Record<string, unknown>, as: ApiClient = jingansi) => as.call('POST', `/api/complaints/${id}/transitions`, body);
+
+    let detail = ComplaintDetail.parse(await act({ action: 'accept', expectedVersion: 1 }).expect(200));
+    expect(detail.complaint.status).toBe('accepted');
+    const officers = await jingansi.call('GET', '/api/officers').expect(200);
+    const self = officers.items.find((o: { name: string }) => o.name === DEMO_ACCOUNTS.jingansi.name);
+    detail = ComplaintDetail.parse(await act({ action: 'assign', expectedVersion: 2, assigneeId: self.id }).expect(200));
+    expect(detail.complaint.assigneeName).toBe(DEMO_ACCOUNTS.jingansi.name);
+    detail = ComplaintDetail.parse(await act({ action: 'start', expectedVersion: 3 }).expect(200));
+    await act({ action: 'resolve', expectedVersion: 4 }).expect(400); // a resolution needs a note
+    const resultPhoto = await uploadPhoto(jingansi);
+    detail = ComplaintDetail.parse(await act({ action: 'resolve', expectedVersion: 4, note: '已责令安装油烟净化器并复查达标', photoKeys: [resultPhoto] }).expect(200));
+    expect(detail.complaint.status).toBe('resolved');
+    expect(detail.events.at(-1)?.photos).toHaveLength(1);
+
+    const mine = ComplaintDetail.parse(await resident.call('GET', `/api/complaints/${id}`).expect(200));
+    expect(mine.events.map((e) => e.action)).toEqual(['submit', 'accept', 'assign', 'start', 'resolve']);
+    expect(mine.events.at(-1)).toMatchObject({ note: '已责令安装油烟净化器并复查达标', actorRole: 'officer', actorName: DEMO_ACCOUNTS.jingansi.name });
+    expect(mine.complaint.availableActions.sort()).toEqual(['rate', 'reopen']);
+
+    const notifications = await waitForNotifications(resident, 4);
+    expect(notifications.items.map((n: { action: string }) => n.action).sort()).toEqual(['accept', 'assign', 'resolve', 'start']);
+    expect(notifications.unread).toBe(4);
+
+    const closed = ComplaintDetail.parse(await resident.call('POST', `/api/complaints/${id}/rating`, { expectedVersion: 5, rating: 5, comment: '处理很及时' }).expect(200));
+    expect(closed.complaint.status).toBe('closed');
+    expect(closed.complaint.rating).toEqual({ score: 5, comment: '处理很及时' });
+    const refused = await act({ action: 'accept', expectedVersion: 6 }).expect(409);
+    expect(refused.error.code).toBe('ILLEGAL_TRANSITION');
+
+    const read = await resident.call('POST', '/api/notifications/read', {}).expect(200);
+    expect(read.updated).toBe(4);
+    expect((await resident.call('GET', '/api/notifications').expect(200)).unread).toBe(0);
+  });
+
+  it('lets the resident reopen within the feedback window, and closes unrated resolutions after it', async () => {
+    const { complaint } = await submitComplaint(resident);
+    const act = (body: Record<string, unknown>) => jingansi.call('POST', `/api/complaints/${complaint.id}/transitions`, body).expect(200);
+    await act({ action: 'accept', expectedVersion: 1 });
+    await act({ action: 'resolve', expectedVersion: 2, note: '已现场检查' });
+    const reopened = await resident.call('POST', `/api/complaints/${complaint.id}/reopen`, { expectedVersion: 3, reason: '油烟仍然很大' }).expect(200);
+    expect(reopened.complaint.status).toBe('reopened');
+    await act({ action: 'accept', expectedVersion: 4 });
+    await act({ action: 'resolve', expectedVersion: 5, note: '净化器已更换' });
+
+    const other = await submitComplaint(resident, { description: '工地夜间施工噪声扰民，凌晨还在打桩。', category: { type: 'noise', subtype: 'construction_noise' } });
+    await jingansi.call('POST', `/api/complaints/${other.complaint.id}/transitions`, { action: 'accept', expectedVersion: 1 }).expect(200);
+    await jingansi.call('POST', `/api/complaints/${other.complaint.id}/transitions`, { action: 'resolve', expectedVersion: 2, note: '已停工整改' }).expect(200);
+
+    expect((await t.system.runAutoClose()).closed).toBe(0); // the window is still open
+    t.clock.advanceDays(8);
+    try {
+      await checkAfterWindow(complaint.id);
+    } finally {
+      t.clock.advanceDays(-8);
+    }
+  });
+
+  async function checkAfterWindow(id: string) {
+    const resident = await t.signIn('13911110001'); // yesterday's tokens have expired
+    const late = await resident.call('POST', `/api/complaints/${id}/rating`, { expectedVersion: 6, rating: 2 }).expect(409);
+    expect(late.error.code).toBe('FEEDBACK_WINDOW_CLOSED');
+    expect((await t.system.runAutoClose()).closed).toBe(2);
+    const after = await resident.call('GET', `/api/complaints/${id}`).expect(200);
+    expect(after.complaint.status).toBe('closed');
+    expect(after.events.at(-1)).toMatchObject({ action: 'auto_close', actorRole: 'system' });
+    expect((await t.system.runAutoClose()).closed).toBe(0);
+  }
+
+  it('records not-our-responsibility with a referral, and duplicates linked to the original', async () => {
+    const original = await submitComplaint(resident);
+    const second = await submitComplaint(resident);
+    const third = await submitComplaint(resident);
+    const missing = await jingansi.call('POST', `/api/complaints/${second.complaint.id}/transitions`, { action: 'not_our_responsibility', expectedVersion: 1, reason: '属于物业管理范围' }).expect(400);
+    expect(missing.error.details[0].field).toBe('body.referral');
+    const referred = await jingansi
+      .call('POST', `/api/complaints/${second.complaint.id}/transitions`, { action: 'not_our_responsibility', expectedVersion: 1, reason: '属于物业管理范围', referral: '请联系小区物业或拨打 12345' })
+      .expect(200);
+    expect(referred.complaint.status).toBe('not_our_responsibility');
+    expect(referred.events.at(-1)).toMatchObject({ reason: '属于物业管理范围', referral: '请联系小区物业或拨打 12345' });
+
+    await jingansi.call('POST', `/api/complaints/${third.complaint.id}/transitions`, { action: 'mark_duplicate', expectedVersion: 1, duplicateOf: 'JA-1999-000001' }).expect(400);
+    const duplicate = await jingansi
+      .call('POST', `/api/complaints/${third.complaint.id}/transitions`, { action: 'mark_duplicate', expectedVersion: 1, duplicateOf: original.complaint.trackingNumber })
+      .expect(200);
+    expect(duplicate.complaint).toMatchObject({ status: 'duplicate', duplicateOf: original.complaint.trackingNumber });
+  });
+
+  it('lets only one of two officers acting at once win; the other gets a version conflict', async () => {
+    const { complaint } = await submitComplaint(resident);
+    const attempts = await Promise.all([
+      jingansi.call('POST', `/api/complaints/${complaint.id}/transitions`, { action: 'accept', expectedVersion: 1 }),
+      bureau.call('POST', `/api/complaints/${complaint.id}/transitions`, { action: 'accept', expectedVersion: 1 }),
+    ]);
+    expect(attempts.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(attempts.find((a) => a.status === 409)!.body.error.code).toMatch(/VERSION_CONFLICT|ILLEGAL_TRANSITION/);
+    const stale = await jingansi.call('POST', `/api/complaints/${complaint.id}/transitions`, { action: 'start', expectedVersion: 1 }).expect(409);
+    expect(stale.error.code).toBe('VERSION_CONFLICT');
+    const { events } = await bureau.call('GET', `/api/complaints/${complaint.id}`).expect(200);
+    expect(events.filter((e: { action: string }) => e.action === 'accept')).toHaveLength(1);
+  });
+
+  it('filters the queue by status, category and overdue, and flags overdue complaints', async () => {
+    const fresh = await submitComplaint(resident, { category: { type: 'water', subtype: 'industrial_wastewater' }, description: '河道旁有工厂排放黑色污水。' });
+    const byType = ComplaintPage.parse(await jingansi.call('GET', '/api/queue?type=water').expect(200));
+    expect(byType.items.map((c) => c.id)).toEqual([fresh.complaint.id]);
+    const submittedOnly = ComplaintPage.parse(await bureau.call('GET', '/api/queue?status=submitted').expect(200));
+    expect(submittedOnly.items.length).toBeGreaterThan(0);
+    expect(submittedOnly.items.every((c) => c.status === 'submitted')).toBe(true);
+    expect((await jingansi.call('GET', '/api/queue?overdue=true').expect(200)).items).toHaveLength(0);
+    t.clock.advanceDays(16);
+    try {
+      const jingansi = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const overdue = ComplaintPage.parse(await jingansi.call('GET', '/api/queue?overdue=true').expect(200));
+      expect(overdue.items.map((c) => c.id)).toContain(fresh.complaint.id);
+      expect(overdue.items.every((c) => c.overdue.any)).toBe(true);
+      expect(overdue.items.find((c) => c.id === fresh.complaint.id)!.overdue).toEqual({ acknowledge: true, close: false, any: true });
+    } finally {
+      t.clock.advanceDays(-16);
+    }
+  });
+
+  it('pages through the queue with cursors and refuses forged ones', async () => {
+    for (let i = 0; i < 3; i++) await submitComplaint(resident, { streetCode: 'linfenlu' });
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = ComplaintPage.parse(await bureau.call('GET', `/api/queue${cursor ? `?cursor=${cursor}` : ''}`).expect(200));
+      page.items.forEach((item) => seen.add(item.id));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    const all = ComplaintPage.parse(await resident.call('GET', '/api/complaints/mine').expect(200));
+    expect(seen.size).toBeGreaterThanOrEqual(Math.min(all.items.length, 20));
+    const forged = Buffer.from(JSON.stringify({ gsi1pk: 'COMPLAINANT#someone-else', pk: 'x', sk: 'y', gsi1sk: 'z' })).toString('base64url');
+    const refused = await resident.call('GET', `/api/complaints/mine?cursor=${forged}`).expect(400);
+    expect(refused.error.details[0].field).toBe('query.cursor');
+  });
+});
+
+describe('idempotent submission', () => {
+  it('returns the same complaint for a retried request, even when retries race', async () => {
+    const key = newIdempotencyKey();
+    const body = complaintBody();
+    const results = await Promise.all([1, 2, 3].map(() => resident.call('POST', '/api/complaints', body, { 'idempotency-key': key }).expect(201)));
+    expect(new Set(results.map((r) => r.complaint.id)).size).toBe(1);
+    const retried = await resident.call('POST', '/api/complaints', body, { 'idempotency-key': key }).expect(201);
+    expect(retried.complaint.trackingNumber).toBe(results[0].complaint.trackingNumber);
+    const mine = await resident.call('GET', '/api/complaints/mine').expect(200);
+    expect(mine.items.filter((c: { id: string }) => c.id === retried.complaint.id)).toHaveLength(1);
+
+    const reused = await resident.call('POST', '/api/complaints', complaintBody({ description: '另一件事情，内容不同。' }), { 'idempotency-key': key }).expect(409);
+    expect(reused.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const missing = await resident.call('POST', '/api/complaints', body).expect(400);
+    expect(missing.error.code).toBe('MISSING_IDEMPOTENCY_KEY');
+  });
+});

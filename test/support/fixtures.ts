@@ -1,0 +1,49 @@
+import { expect } from 'vitest';
+import type { ApiClient } from './api-client';
+
+/** A real 1×1 PNG. */
+export const PNG_BYTES = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Asks for an upload ticket and posts the bytes to the local S3 the way the mini-app does. */
+export async function uploadPhoto(api: ApiClient, bytes: Buffer = PNG_BYTES, contentType = 'image/png'): Promise<string> {
+  const ticket = await api.call('POST', '/api/uploads', { contentType, size: bytes.length }).expect(201);
+  const form = new FormData();
+  for (const [name, value] of Object.entries(ticket.fields as Record<string, string>)) form.append(name, value);
+  form.append('file', new Blob([bytes], { type: contentType }), 'photo');
+  const response = await fetch(ticket.url, { method: 'POST', body: form });
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+  return ticket.key as string;
+}
+
+export function complaintBody(overrides: Record<string, unknown> = {}) {
+  return {
+    category: { type: 'air', subtype: 'cooking_fumes' },
+    description: '楼下餐馆油烟直排，晚上尤其严重，窗户都不敢开。',
+    location: { lat: 31.2235, lng: 121.4453, coordSystem: 'GCJ-02', address: '静安区愚园路 100 号' },
+    streetCode: 'jingansi',
+    occurrence: { pattern: 'nights' },
+    photoKeys: [],
+    anonymous: false,
+    ...overrides,
+  };
+}
+
+let keyCounter = 0;
+export const newIdempotencyKey = () => `test-key-${Date.now()}-${++keyCounter}`;
+
+export async function submitComplaint(api: ApiClient, overrides: Record<string, unknown> = {}) {
+  return api.call('POST', '/api/complaints', complaintBody(overrides), { 'idempotency-key': newIdempotencyKey() }).expect(201);
+}
+
+/** Waits for the stream consumer to deliver notifications. */
+export async function waitForNotifications(api: ApiClient, atLeast: number, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const list = await api.call('GET', '/api/notifications').expect(200);
+    if (list.items.length >= atLeast || Date.now() > deadline) return list;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
