@@ -15,6 +15,8 @@ export interface TestSystem {
   system: LocalSystem;
   sms: RecordingSmsSender;
   clock: MutableClock;
+  /** Every structured log line the system wrote. */
+  logs: string[];
   client(): ApiClient;
   /** Signs in by SMS code (registering a resident on first use). */
   signIn(phone: string): Promise<ApiClient>;
@@ -43,6 +45,7 @@ export async function startTestSystem(options: { staticDir?: string } = {}): Pro
     system,
     sms,
     clock,
+    logs,
     client,
     signIn: async (phone) => {
       const api = client();

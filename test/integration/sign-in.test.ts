@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSystem, type TestSystem } from '../support/system';
+
+let t: TestSystem;
+beforeAll(async () => {
+  t = await startTestSystem();
+});
+afterAll(() => t?.stop());
+
+const requestCode = (phone: string, headers: Record<string, string> = {}) => t.client().call('POST', '/api/auth/otp', { phone }, headers);
+const verify = (phone: string, code: string) => t.client().call('POST', '/api/auth/token', { phone, code });
+
+describe('sign-in by SMS code', () => {
+  it('registers a resident on first sign-in, and signs the same account in again later', async () => {
+    const phone = '13977770001';
+    expect(await requestCode(phone).expect(202)).toEqual({ expiresInSeconds: 300, resendAfterSeconds: 60 });
+    const code = t.sms.lastCodeFor(phone)!;
+    expect(code).toMatch(/^\d{6}$/);
+    const first = await verify(phone, code).expect(200);
+    expect(first.user).toMatchObject({ roles: ['resident'], phoneMasked: '139****0001' });
+    expect((await verify(phone, code).expect(401)).error.code).toBe('INVALID_CODE'); // a code signs in once
+    t.clock.advanceDays(1 / 24 / 30); // two minutes later
+    await requestCode(phone).expect(202);
+    const again = await verify(phone, t.sms.lastCodeFor(phone)!).expect(200);
+    expect(again.user.id).toBe(first.user.id);
+  });
+
+  it('allows five tries, then asks for a new code', async () => {
+    const phone = '13977770002';
+    await requestCode(phone).expect(202);
+    const code = t.sms.lastCodeFor(phone)!;
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) expect((await verify(phone, wrong).expect(401)).error.code).toBe('INVALID_CODE');
+    expect((await verify(phone, code).expect(429)).error.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('expires codes after five minutes', async () => {
+    const phone = '13977770003';
+    await requestCode(phone).expect(202);
+    t.clock.advanceDays(6 / 24 / 60);
+    expect((await verify(phone, t.sms.lastCodeFor(phone)!).expect(401)).error.message).toMatch(/expired/);
+  });
+
+  it('limits how often codes are sent to a number', async () => {
+    const phone = '13977770004';
+    await requestCode(phone).expect(202);
+    const tooSoon = await requestCode(phone);
+    expect(tooSoon.status).toBe(429);
+    expect(tooSoon.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(tooSoon.headers.get('retry-after'))).toBeGreaterThan(0);
+    let sent = 1;
+    for (let i = 0; i < 6; i++) {
+      t.clock.advanceDays(61 / 86_400);
+      if ((await requestCode(phone)).status === 202) sent++;
+    }
+    // The hour window may roll over during the loop: at most 5 per window, so at most 5 + 5.
+    expect(sent).toBeLessThanOrEqual(10);
+    expect(sent).toBeGreaterThanOrEqual(5);
+    expect(t.sms.sent.filter((m) => m.phone === phone)).toHaveLength(sent);
+  });
+
+  it('rejects numbers that are not mainland mobiles', async () => {
+    const body = await requestCode('12345').expect(400);
+    expect(body.error.details[0].field).toBe('body.phone');
+  });
+});
