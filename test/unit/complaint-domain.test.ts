@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { timeLimits } from '@green-shield/shared/rules/time-limits';
+import { applyTransition, createComplaint } from '../../functions/src/complaints/domain';
+import { toComplaintView } from '../../functions/src/complaints/views';
+import { relationTo } from '../../functions/src/complaints/access';
+import { notificationsFor } from '../../functions/src/notifications/recipients';
+import { sniffImage } from '../../functions/src/complaints/image-sniff';
+import { ApiError } from '../../functions/src/lib/errors';
+
+const now = new Date('2026-05-01T02:00:00Z');
+const created = createComplaint({
+  id: '01JTEST00000000000000000AA',
+  eventId: 'e1',
+  trackingNumber: 'JA-2026-000001',
+  districtCode: '310106',
+  category: { type: 'air', subtype: 'cooking_fumes' },
+  description: '油烟很大',
+  location: { lat: 31.2235, lng: 121.4453, coordSystem: 'GCJ-02', address: '愚园路' },
+  streetCode: 'jingansi',
+  occurrence: { pattern: 'nights' },
+  anonymous: false,
+  photoKeys: ['photos/x/1.png'],
+  complainant: { id: 'resident-1', phone: '13812345678' },
+  limits: timeLimits('xinfang-2022'),
+  now,
+});
+
+const officer = { id: 'officer-1', role: 'officer' as const, name: '李强' };
+
+describe('complaint domain', () => {
+  it('creates a submitted complaint with its due dates and first event', () => {
+    expect(created.record).toMatchObject({ status: 'submitted', version: 1, reportedCoordSystem: 'GCJ-02', acknowledgeBy: '2026-05-16T02:00:00.000Z' });
+    expect(created.record.location.coordSystem).toBe('WGS-84');
+    expect(created.event).toMatchObject({ action: 'submit', to: 'submitted', actorRole: 'resident', complainantId: 'resident-1' });
+  });
+
+  it('applies transitions, bumping the version and recording who, when and the note', () => {
+    const accepted = applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7 });
+    expect(accepted.record).toMatchObject({ status: 'accepted', version: 2 });
+    expect(accepted.event).toMatchObject({ from: 'submitted', to: 'accepted', actorId: 'officer-1', actorName: '李强', at: now.toISOString() });
+    const resolved = applyTransition(accepted.record, { action: 'resolve', actor: officer, eventId: 'e3', now, feedbackWindowDays: 7, note: '已整改' });
+    expect(resolved.record).toMatchObject({ status: 'resolved', resolvedAt: now.toISOString(), feedbackBy: '2026-05-08T02:00:00.000Z' });
+    const reopened = applyTransition(resolved.record, { action: 'reopen', actor: { id: 'resident-1', role: 'resident' }, eventId: 'e4', now, feedbackWindowDays: 7, reason: '还有油烟' });
+    expect(reopened.record.status).toBe('reopened');
+    expect(reopened.record.resolvedAt).toBeUndefined();
+    expect(reopened.event.actorName).toBeUndefined();
+  });
+
+  it('refuses illegal transitions with a 409 and missing fields with a 400', () => {
+    const attempt = (action: 'rate' | 'resolve') => () => applyTransition({ ...created.record, status: action === 'rate' ? 'submitted' : 'accepted' }, { action, actor: action === 'rate' ? { id: 'resident-1', role: 'resident' } : officer, eventId: 'x', now, feedbackWindowDays: 7, rating: 5 });
+    expect(attempt('rate')).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION', status: 409 }));
+    expect(attempt('resolve')).toThrow(ApiError);
+    expect(attempt('resolve')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', status: 400 }));
+  });
+
+  it('shows the complainant their number, officers a masked one, and anonymous complaints none', () => {
+    const urls = new Map([['photos/x/1.png', 'https://signed/1']]);
+    expect(toComplaintView(created.record, 'complainant', now, urls).complainant).toEqual({ phone: '13812345678' });
+    expect(toComplaintView(created.record, 'officer', now, urls).complainant).toEqual({ phone: '138****5678' });
+    expect(toComplaintView({ ...created.record, anonymous: true }, 'officer', now, urls).complainant).toBeUndefined();
+    expect(toComplaintView(created.record, 'officer', now, urls).photos).toEqual([{ key: 'photos/x/1.png', url: 'https://signed/1' }]);
+  });
+
+  it('relates principals to complaints', () => {
+    const record = created.record;
+    expect(relationTo(record, { userId: 'resident-1', roles: ['resident'] }, '310106')).toBe('complainant');
+    expect(relationTo(record, { userId: 'someone', roles: ['resident'] }, '310106')).toBe('none');
+    expect(relationTo(record, { userId: 'o', roles: ['street_officer'], streetCode: 'jingansi' }, '310106')).toBe('officer');
+    expect(relationTo(record, { userId: 'o', roles: ['street_officer'], streetCode: 'beizhan' }, '310106')).toBe('none');
+    expect(relationTo(record, { userId: 'b', roles: ['bureau_officer'] }, '310106')).toBe('officer');
+    expect(relationTo(record, { userId: 'b', roles: ['bureau_officer'] }, '310101')).toBe('none');
+  });
+
+  it('notifies the complainant of others’ changes and the assignee of an assignment', () => {
+    const assigned = applyTransition(applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7 }).record, {
+      action: 'assign', actor: officer, eventId: 'e3', now, feedbackWindowDays: 7, assignee: { id: 'officer-2', name: '王' },
+    });
+    expect(notificationsFor(assigned.event).map((n) => n.userId).sort()).toEqual(['officer-2', 'resident-1']);
+    expect(notificationsFor(created.event)).toEqual([]);
+  });
+
+  it('recognises images by their bytes', () => {
+    expect(sniffImage(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('jpeg');
+    expect(sniffImage(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe('png');
+    expect(sniffImage(new TextEncoder().encode('RIFF0000WEBPVP8 '))).toBe('webp');
+    expect(sniffImage(new TextEncoder().encode('\0\0\0\x18ftypheic0000'))).toBe('heic');
+    expect(sniffImage(new TextEncoder().encode('<html>not an image'))).toBeUndefined();
+    expect(sniffImage(new Uint8Array())).toBeUndefined();
+  });
+});

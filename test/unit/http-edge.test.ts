@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { matchRoute } from '@green-shield/shared/api/routes';
+import { createHttpHandler } from '../../functions/src/lib/http';
+import { createLogger } from '../../functions/src/lib/logger';
+import { decodeCursor, encodeCursor } from '../../functions/src/store/pagination';
+import { ApiError } from '../../functions/src/lib/errors';
+
+const context = { awsRequestId: 'req-1' } as Context;
+const event = (routeKey: string, overrides: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 =>
+  ({ routeKey, rawPath: routeKey.split(' ')[1], headers: {}, requestContext: { http: { method: routeKey.split(' ')[0], sourceIp: '127.0.0.1' } }, ...overrides }) as APIGatewayProxyEventV2;
+
+function platform(lines: string[] = []) {
+  return createHttpHandler(
+    'platform',
+    {
+      health: async () => ({ ok: true }),
+      openapi: async () => {
+        throw new Error('database exploded with secret details');
+      },
+      district: async () => ({}),
+      locateStreet: async ({ query }) => ({ streetCode: `${query.lat},${query.lng}` }),
+    },
+    { clock: { now: () => new Date() }, verificationKeys: async () => ({ publicKey: undefined as never }), logger: createLogger({}, (line) => lines.push(line)) },
+  );
+}
+
+describe('route matching', () => {
+  it('prefers literal segments over parameters, and tells 404 from 405', () => {
+    expect(matchRoute('GET', '/api/complaints/mine')).toMatchObject({ kind: 'match', id: 'myComplaints' });
+    expect(matchRoute('GET', '/api/complaints/01J00000000000000000000000')).toMatchObject({ kind: 'match', id: 'getComplaint', pathParameters: { id: '01J00000000000000000000000' } });
+    expect(matchRoute('PUT', '/api/complaints/mine')).toEqual({ kind: 'method-not-allowed', allowed: ['GET'] });
+    expect(matchRoute('GET', '/api/nowhere')).toEqual({ kind: 'not-found' });
+  });
+});
+
+describe('the HTTP edge', () => {
+  it('parses and coerces query parameters with the route schema', async () => {
+    const response = await platform()(event('GET /api/district/locate', { queryStringParameters: { lat: '31.2', lng: '121.4', coordSystem: 'WGS-84' } }), context);
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body!)).toEqual({ streetCode: '31.2,121.4' });
+  });
+
+  it('hides unexpected errors behind a generic 500 and logs them with the request id', async () => {
+    const lines: string[] = [];
+    const response = await platform(lines)(event('GET /api/openapi.json'), context);
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('secret');
+    expect(JSON.parse(response.body!).error.code).toBe('INTERNAL');
+    const logged = lines.map((line) => JSON.parse(line)).find((line) => line.message === 'unhandled error');
+    expect(logged).toMatchObject({ requestId: 'req-1', level: 'error' });
+  });
+
+  it('answers unmatched requests sent to $default with 404 or 405', async () => {
+    const missing = await platform()(event('$default', { rawPath: '/api/x', requestContext: { http: { method: 'GET' } } as never }), context);
+    expect(missing.statusCode).toBe(404);
+    const wrong = await platform()(event('$default', { rawPath: '/api/health', requestContext: { http: { method: 'POST' } } as never }), context);
+    expect(wrong.statusCode).toBe(405);
+    expect(wrong.headers?.allow).toBe('GET');
+  });
+});
+
+describe('cursors', () => {
+  it('round-trip and are bound to their partition', () => {
+    const key = { pk: 'COMPLAINT#1', sk: 'COMPLAINT', gsi1pk: 'COMPLAINANT#u1', gsi1sk: '2026' };
+    expect(decodeCursor(encodeCursor(key), 'gsi1pk', 'COMPLAINANT#u1')).toEqual(key);
+    expect(() => decodeCursor(encodeCursor(key), 'gsi1pk', 'COMPLAINANT#u2')).toThrow(ApiError);
+    expect(() => decodeCursor('%%%not-base64', 'gsi1pk', 'x')).toThrow(ApiError);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { generateKeyMaterial, toSigningKeys } from '../../functions/src/lib/signing-keys';
+import { issueAccessToken, verifyAccessToken, ACCESS_TOKEN_TTL_SECONDS } from '../../functions/src/lib/tokens';
+import { codesMatch, generateCode, hashCode, hashPhone, hourWindow } from '../../functions/src/identity/otp';
+
+describe('access tokens', () => {
+  it('round-trips the principal and expires', async () => {
+    const keys = await toSigningKeys(await generateKeyMaterial());
+    const now = new Date('2026-06-01T08:00:00Z');
+    const token = await issueAccessToken({ userId: 'u1', roles: ['street_officer'], streetCode: 'jingansi' }, keys, now);
+    expect(await verifyAccessToken(token, keys, now)).toEqual({ userId: 'u1', roles: ['street_officer'], streetCode: 'jingansi' });
+    expect(await verifyAccessToken(token, keys, new Date(now.getTime() + (ACCESS_TOKEN_TTL_SECONDS + 1) * 1000))).toBeUndefined();
+  });
+
+  it('rejects tokens signed by another key or altered', async () => {
+    const keys = await toSigningKeys(await generateKeyMaterial());
+    const other = await toSigningKeys(await generateKeyMaterial());
+    const now = new Date();
+    const token = await issueAccessToken({ userId: 'u1', roles: ['resident'] }, other, now);
+    expect(await verifyAccessToken(token, keys, now)).toBeUndefined();
+    const own = await issueAccessToken({ userId: 'u1', roles: ['resident'] }, keys, now);
+    const [header, , signature] = own.split('.');
+    const forged = Buffer.from(JSON.stringify({ sub: 'u1', roles: ['admin'], iss: 'green-shield', aud: 'green-shield-api', exp: 9e9 })).toString('base64url');
+    expect(await verifyAccessToken(`${header}.${forged}.${signature}`, keys, now)).toBeUndefined();
+    expect(await verifyAccessToken('not.a.token', keys, now)).toBeUndefined();
+  });
+});
+
+describe('sign-in codes', () => {
+  it('are six digits and hashed with the pepper', () => {
+    const pepper = Buffer.from('pepper');
+    const codes = new Set(Array.from({ length: 200 }, generateCode));
+    expect([...codes].every((code) => /^\d{6}$/.test(code))).toBe(true);
+    expect(codes.size).toBeGreaterThan(190);
+    const phoneHash = hashPhone('13812345678', pepper);
+    expect(phoneHash).not.toContain('13812345678');
+    expect(hashPhone('13812345678', Buffer.from('other'))).not.toBe(phoneHash);
+    expect(codesMatch(hashCode('123456', phoneHash, pepper), hashCode('123456', phoneHash, pepper))).toBe(true);
+    expect(codesMatch(hashCode('123456', phoneHash, pepper), hashCode('123457', phoneHash, pepper))).toBe(false);
+    expect(hourWindow(new Date('2026-11-28T14:59:59Z'))).toBe('2026-11-28T14');
+  });
+});
