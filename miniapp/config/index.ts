@@ -34,6 +34,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [sharedSource] },
+      // Component styles are scoped by BEM class names, so their order across pages is irrelevant.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

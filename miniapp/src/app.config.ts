@@ -1,4 +1,44 @@
 export default defineAppConfig({
-  pages: ['pages/login/index'],
-  window: { navigationBarTitleText: '绿盾通' },
+  // The first three are the tab pages; the order must match the tabBar list below.
+  pages: [
+    'pages/home/index',
+    'pages/notifications/index',
+    'pages/account/index',
+    'pages/login/index',
+    'pages/report/index',
+    'pages/mine/index',
+    'pages/complaint/index',
+  ],
+  // Officer pages are a subpackage so residents never download them (WeChat main package ≤ 2 MB).
+  subPackages: [
+    {
+      root: 'officer',
+      pages: ['queue/index', 'handle/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['officer'] },
+  },
+  window: {
+    navigationBarBackgroundColor: '#0f7b6c',
+    navigationBarTextStyle: 'white',
+    navigationBarTitleText: '绿盾通',
+    backgroundColor: '#f2f6f5',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#8d9b99',
+    selectedColor: '#0f7b6c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/notifications/index', text: '消息', iconPath: 'assets/tab/bell.png', selectedIconPath: 'assets/tab/bell-active.png' },
+      { pagePath: 'pages/account/index', text: '我的', iconPath: 'assets/tab/user.png', selectedIconPath: 'assets/tab/user-active.png' },
+    ],
+  },
+  permission: {
+    'scope.userLocation': { desc: '用于确定举报问题的位置，方便街道工作人员尽快找到现场' },
+  },
+  requiredPrivateInfos: ['getLocation'],
 })

@@ -1,9 +1,147 @@
-import { View, Text } from '@tarojs/components'
-import type { ComplaintViewT } from '@green-shield/shared/api/schemas'
-import { COMPLAINT_TAXONOMY } from '@green-shield/shared/complaints/taxonomy'
+import { useEffect, useState } from 'react'
+import Taro, { useLoad } from '@tarojs/taro'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { isMainlandMobile } from '@green-shield/shared/privacy/mask'
+import { ApiError, call, userMessageOf } from '../../api/client'
+import { Field } from '../../components/Field'
+import { zh } from '../../i18n/zh-CN'
+import { PAGES } from '../../navigation'
+import { getSession, startSession } from '../../session'
 import './index.scss'
 
-export default function Login() {
-  const x: Partial<ComplaintViewT> = {}
-  return <View className='login'><Text>{COMPLAINT_TAXONOMY.air.label}{String(x.id)}</Text></View>
+const DEFAULT_RESEND_SECONDS = 60
+const CODE_PATTERN = /^\d{6}$/
+
+interface LoginErrors {
+  phone?: string
+  code?: string
+  form?: string
+}
+
+function errorsFrom(failure: unknown): LoginErrors {
+  if (failure instanceof ApiError && failure.details.length > 0) {
+    const { phone, code } = failure.fieldErrors
+    return { phone, code, form: phone || code ? undefined : failure.userMessage }
+  }
+  return { form: userMessageOf(failure) }
+}
+
+export default function LoginPage() {
+  const [phone, setPhone] = useState('')
+  const [code, setCode] = useState('')
+  const [resendIn, setResendIn] = useState(0)
+  const [sending, setSending] = useState(false)
+  const [signingIn, setSigningIn] = useState(false)
+  const [errors, setErrors] = useState<LoginErrors>({})
+
+  useLoad(() => {
+    if (getSession()) Taro.reLaunch({ url: PAGES.home })
+  })
+
+  useEffect(() => {
+    if (resendIn <= 0) return
+    const timer = setTimeout(() => setResendIn((seconds) => seconds - 1), 1000)
+    return () => clearTimeout(timer)
+  }, [resendIn])
+
+  const sendCode = async () => {
+    if (!isMainlandMobile(phone)) {
+      setErrors({ phone: zh.auth.phoneInvalid })
+      return
+    }
+    setSending(true)
+    setErrors({})
+    try {
+      const { resendAfterSeconds } = await call('requestOtp', { body: { phone } })
+      setResendIn(resendAfterSeconds || DEFAULT_RESEND_SECONDS)
+      Taro.showToast({ title: zh.auth.codeSent, icon: 'success' })
+    } catch (failure) {
+      setErrors(errorsFrom(failure))
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const signIn = async () => {
+    const problems: LoginErrors = {
+      phone: isMainlandMobile(phone) ? undefined : zh.auth.phoneInvalid,
+      code: CODE_PATTERN.test(code) ? undefined : zh.auth.codeInvalid,
+    }
+    setErrors(problems)
+    if (problems.phone || problems.code) return
+    setSigningIn(true)
+    try {
+      const { accessToken, expiresIn, user } = await call('verifyOtp', { body: { phone, code } })
+      startSession(accessToken, expiresIn, user)
+      Taro.reLaunch({ url: PAGES.home })
+    } catch (failure) {
+      setErrors(errorsFrom(failure))
+      setSigningIn(false)
+    }
+  }
+
+  return (
+    <View className='login'>
+      <View className='login__hero'>
+        <View className='login__logo'>
+          <View className='login__leaf' />
+        </View>
+        <Text className='login__brand'>{zh.app.name}</Text>
+        <Text className='login__tagline'>{`${zh.app.district} · ${zh.app.tagline}`}</Text>
+      </View>
+
+      <View className='login__card'>
+        <Text className='login__title'>{zh.auth.title}</Text>
+        <Text className='login__subtitle'>{zh.auth.subtitle}</Text>
+
+        <Field label={zh.auth.phone} required error={errors.phone} id='login-phone'>
+          <Input
+            id='login-phone'
+            className='input'
+            placeholderClass='input-placeholder'
+            type='number'
+            maxlength={11}
+            placeholder={zh.auth.phonePlaceholder}
+            value={phone}
+            onInput={(event) => setPhone(event.detail.value.trim())}
+          />
+        </Field>
+
+        <Field label={zh.auth.code} required error={errors.code} id='login-code'>
+          <View className='login__code-row'>
+            <Input
+              id='login-code'
+              className='input login__code-input'
+              placeholderClass='input-placeholder'
+              type='number'
+              maxlength={6}
+              placeholder={zh.auth.codePlaceholder}
+              value={code}
+              onInput={(event) => setCode(event.detail.value.trim())}
+            />
+            <Button
+              id='login-send-code'
+              className='btn btn--secondary login__send'
+              disabled={sending || resendIn > 0}
+              onClick={sendCode}
+            >
+              {resendIn > 0 ? zh.auth.resendIn(resendIn) : zh.auth.sendCode}
+            </Button>
+          </View>
+        </Field>
+
+        {errors.form && (
+          <Text className='form-error' id='login-error'>
+            {errors.form}
+          </Text>
+        )}
+
+        <Button id='login-submit' className='btn btn--primary btn--block login__submit' disabled={signingIn} onClick={signIn}>
+          {signingIn ? zh.auth.submitting : zh.auth.submit}
+        </Button>
+      </View>
+
+      <Text className='login__privacy'>{zh.auth.privacy}</Text>
+    </View>
+  )
 }

@@ -1,0 +1,200 @@
+/**
+ * The mini-app's only door to the API. Types come from the shared route table and zod schemas
+ * through type-only imports, so zod never enters the bundle; the small runtime table below is
+ * checked against the route table by the compiler (`npm run typecheck -w miniapp`).
+ */
+import Taro from '@tarojs/taro'
+import type { z } from 'zod'
+import type { ROUTES } from '@green-shield/shared/api/routes'
+import type { ErrorBody, ErrorCode, ErrorDetail } from '@green-shield/shared/api/errors'
+import type * as S from '@green-shield/shared/api/schemas'
+import { zh, type ClientErrorCode } from '../i18n/zh-CN'
+import { clearSession, getSession } from '../session'
+import { PAGES } from '../navigation'
+
+type Routes = typeof ROUTES
+export type RouteId = keyof Routes
+
+type SchemaAt<Id extends RouteId, Part extends 'body' | 'query' | 'params'> =
+  Routes[Id] extends { [P in Part]: infer Schema extends z.ZodType } ? Schema : never
+
+type Part<Id extends RouteId, Name extends 'body' | 'params', Schema = SchemaAt<Id, Name>> =
+  [Schema] extends [never] ? unknown : Schema extends z.ZodType ? { [K in Name]: z.input<Schema> } : never
+
+/** Query strings are optional as a whole: every query field of the API is optional or has a fallback. */
+type QueryPart<Id extends RouteId, Schema = SchemaAt<Id, 'query'>> =
+  [Schema] extends [never] ? unknown : Schema extends z.ZodType ? { query?: z.input<Schema> } : never
+
+export type RequestOf<Id extends RouteId> = Part<Id, 'body'> & Part<Id, 'params'> & QueryPart<Id> & { headers?: Record<string, string> }
+export type ResponseOf<Id extends RouteId> = z.infer<Routes[Id]['response']>
+
+/** Routes whose request needs nothing can be called without a second argument. */
+type RequestArgs<Id extends RouteId> = object extends RequestOf<Id> ? [request?: RequestOf<Id>] : [request: RequestOf<Id>]
+
+const ENDPOINTS: { [Id in RouteId]: `${Routes[Id]['method']} ${Routes[Id]['path']}` } = {
+  health: 'GET /api/health',
+  openapi: 'GET /api/openapi.json',
+  district: 'GET /api/district',
+  locateStreet: 'GET /api/district/locate',
+  requestOtp: 'POST /api/auth/otp',
+  verifyOtp: 'POST /api/auth/token',
+  me: 'GET /api/me',
+  provisionOfficer: 'POST /api/admin/officers',
+  listOfficers: 'GET /api/officers',
+  createUpload: 'POST /api/uploads',
+  submitComplaint: 'POST /api/complaints',
+  myComplaints: 'GET /api/complaints/mine',
+  queue: 'GET /api/queue',
+  getComplaint: 'GET /api/complaints/{id}',
+  transitionComplaint: 'POST /api/complaints/{id}/transitions',
+  rateComplaint: 'POST /api/complaints/{id}/rating',
+  reopenComplaint: 'POST /api/complaints/{id}/reopen',
+  listNotifications: 'GET /api/notifications',
+  markNotificationsRead: 'POST /api/notifications/read',
+}
+
+/** Empty for H5 (same origin as the gateway), an HTTPS origin for WeChat; see `.env.*`. */
+const API_BASE = process.env.TARO_APP_API
+const REQUEST_TIMEOUT_MS = 15_000
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | ClientErrorCode,
+    serverMessage: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(serverMessage)
+    this.name = 'ApiError'
+  }
+
+  /** The message shown to the user: our Chinese wording for the code, the server's as a fallback. */
+  get userMessage(): string {
+    return zh.errors[this.code] ?? this.message
+  }
+
+  /** Field messages by the API's field path (e.g. `location.address`), for showing next to inputs. */
+  get fieldErrors(): Record<string, string> {
+    return Object.fromEntries(this.details.map((detail) => [detail.field, detail.message]))
+  }
+}
+
+export function userMessageOf(error: unknown): string {
+  return error instanceof ApiError ? error.userMessage : zh.errors.UNKNOWN
+}
+
+function buildPath(template: string, params: Record<string, string> | undefined): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''))
+}
+
+function buildQuery(query: Record<string, unknown> | undefined): string {
+  const pairs = Object.entries(query ?? {})
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+  return pairs.length ? `?${pairs.join('&')}` : ''
+}
+
+function isErrorBody(data: unknown): data is ErrorBody {
+  return typeof data === 'object' && data !== null && typeof (data as ErrorBody).error?.code === 'string'
+}
+
+export async function call<Id extends RouteId>(id: Id, ...[request]: RequestArgs<Id>): Promise<ResponseOf<Id>> {
+  const [method, pathTemplate] = ENDPOINTS[id].split(' ') as [keyof Taro.request.Method, string]
+  const { body, params, query, headers } = (request ?? {}) as {
+    body?: unknown
+    params?: Record<string, string>
+    query?: Record<string, unknown>
+    headers?: Record<string, string>
+  }
+  const token = getSession()?.accessToken
+  const header: Record<string, string> = { ...headers }
+  if (token) header.Authorization = `Bearer ${token}`
+
+  const response = await Taro.request({
+    url: `${API_BASE}${buildPath(pathTemplate, params)}${buildQuery(query)}`,
+    method,
+    data: body,
+    header,
+    timeout: REQUEST_TIMEOUT_MS,
+    dataType: 'json',
+  }).catch((failure: { errMsg?: string }) => {
+    throw new ApiError(0, 'NETWORK', failure.errMsg ?? 'network error')
+  })
+
+  const { statusCode, data } = response
+  if (statusCode >= 200 && statusCode < 300) return data as ResponseOf<Id>
+
+  if (statusCode === 401 && token) {
+    // The token expired or was revoked: the only way on is to sign in again.
+    clearSession()
+    Taro.reLaunch({ url: PAGES.login })
+  }
+  if (isErrorBody(data)) throw new ApiError(statusCode, data.error.code, data.error.message, data.error.details)
+  throw new ApiError(statusCode, statusCode >= 500 ? 'INTERNAL' : 'UNKNOWN', `HTTP ${statusCode}`)
+}
+
+let districtRequest: Promise<S.DistrictViewT> | undefined
+
+/** The district's streets and time limits change with a deployment, not during a session. */
+export function getDistrict(): Promise<S.DistrictViewT> {
+  districtRequest ??= call('district').catch((error: unknown) => {
+    districtRequest = undefined
+    throw error
+  })
+  return districtRequest
+}
+
+// ---------- photo uploads ----------
+
+export type ImageContentType = z.input<typeof S.CreateUploadBody>['contentType']
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024 // the API's UPLOAD_LIMIT_BYTES
+const CONTENT_TYPE_BY_EXTENSION: Record<string, ImageContentType> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  heic: 'image/heic',
+}
+
+export interface LocalImage {
+  /** A local temp file path (WeChat) or blob: URL (H5). */
+  path: string
+  size: number
+  /** The browser's MIME type when known (H5); WeChat only gives a path with an extension. */
+  mimeType?: string
+}
+
+/** The image's upload content type, or undefined when the API would refuse the format. */
+export function imageContentType(image: LocalImage): ImageContentType | undefined {
+  const fromMime = Object.values(CONTENT_TYPE_BY_EXTENSION).find((type) => type === image.mimeType)
+  const extension = image.path.split('?')[0].split('.').pop()?.toLowerCase() ?? ''
+  return fromMime ?? CONTENT_TYPE_BY_EXTENSION[extension]
+}
+
+export function isWithinUploadLimit(image: LocalImage): boolean {
+  return image.size <= MAX_UPLOAD_BYTES
+}
+
+/**
+ * Uploads one image straight to storage with a presigned POST and returns its key, which the
+ * complaint (or an officer's resolution) then references in `photoKeys`.
+ */
+export async function uploadImage(image: LocalImage, contentType: ImageContentType, onProgress: (percent: number) => void): Promise<string> {
+  const ticket = await call('createUpload', { body: { contentType, size: image.size } })
+  const task = Taro.uploadFile({
+    url: ticket.url,
+    filePath: image.path,
+    name: 'file',
+    formData: ticket.fields,
+    // A presigned POST needs no cookies, and storage CORS does not allow credentials.
+    withCredentials: false,
+  })
+  task.onProgressUpdate(({ progress }) => onProgress(progress))
+  const result = await task.catch((failure: { errMsg?: string }) => {
+    throw new ApiError(0, 'UPLOAD_FAILED', failure.errMsg ?? 'upload failed')
+  })
+  if (result.statusCode < 200 || result.statusCode >= 300) {
+    throw new ApiError(result.statusCode, 'UPLOAD_FAILED', `storage answered ${result.statusCode}`)
+  }
+  return ticket.key
+}

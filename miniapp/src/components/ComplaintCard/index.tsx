@@ -1,0 +1,27 @@
+import { Text, View } from '@tarojs/components'
+import type { ComplaintViewT } from '@green-shield/shared/api/schemas'
+import { zh } from '../../i18n/zh-CN'
+import { formatDateTime } from '../../utils/format'
+import { OverdueBadge, StatusChip } from '../StatusChip'
+import './index.scss'
+
+/** One complaint in a list: category, status, overdue mark, an excerpt and where/when. */
+export function ComplaintCard({ complaint, id, onClick }: { complaint: ComplaintViewT; id: string; onClick: () => void }) {
+  return (
+    <View className={`complaint-card${complaint.overdue.any ? ' complaint-card--overdue' : ''}`} id={id} onClick={onClick}>
+      <View className='complaint-card__top'>
+        <Text className='complaint-card__category'>{zh.category.label(complaint.category.type, complaint.category.subtype)}</Text>
+        <View className='complaint-card__badges'>
+          <StatusChip status={complaint.status} />
+          <OverdueBadge overdue={complaint.overdue} />
+        </View>
+      </View>
+      <Text className='complaint-card__description'>{complaint.description}</Text>
+      <Text className='complaint-card__address'>{complaint.location.address}</Text>
+      <View className='complaint-card__meta'>
+        <Text>{complaint.trackingNumber}</Text>
+        <Text>{formatDateTime(complaint.submittedAt)}</Text>
+      </View>
+    </View>
+  )
+}

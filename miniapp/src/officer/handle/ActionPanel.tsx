@@ -1,0 +1,214 @@
+import { useState } from 'react'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import type { ComplaintViewT, TransitionBodyT } from '@green-shield/shared/api/schemas'
+import { OFFICER_ACTIONS, type OfficerAction } from '@green-shield/shared/complaints/state-machine'
+import { ApiError, call, userMessageOf } from '../../api/client'
+import { ChipSelect } from '../../components/ChipSelect'
+import { Field } from '../../components/Field'
+import { PhotoUploader } from '../../components/PhotoUploader'
+import { Section } from '../../components/Section'
+import type { ComplaintAction } from '../../hooks/useComplaintAction'
+import { usePhotoUploads } from '../../hooks/usePhotoUploads'
+import { useRemote } from '../../hooks/useRemote'
+import { zh } from '../../i18n/zh-CN'
+
+const t = zh.officer
+
+/** Which inputs each action shows; `note` is shown for every action and required where listed. */
+const NEEDS: Record<OfficerAction, { noteRequired?: true; assignee?: true; photos?: true; referral?: true; duplicate?: true }> = {
+  accept: {},
+  assign: { assignee: true },
+  start: {},
+  note: { noteRequired: true },
+  resolve: { noteRequired: true, photos: true },
+  not_our_responsibility: { referral: true },
+  mark_duplicate: { duplicate: true },
+}
+
+type ActionInput = { note: string; reason: string; referral: string; duplicateOf: string; assigneeId?: string }
+const EMPTY_INPUT: ActionInput = { note: '', reason: '', referral: '', duplicateOf: '' }
+type InputErrors = Partial<Record<keyof ActionInput | 'photos', string>>
+
+function AssigneePicker({ streetCode, value, onChange, error }: { streetCode: string; value?: string; onChange: (id: string) => void; error?: string }) {
+  const officers = useRemote(() => call('listOfficers', { query: { streetCode } }), [streetCode])
+  const options = (officers.data?.items ?? []).map((officer) => ({ value: officer.id, label: officer.name }))
+  return (
+    <Field label={t.assigneeLabel} required error={error} id='action-assignee'>
+      {officers.data && options.length === 0 ? (
+        <Text className='action-panel__hint'>{t.noAssignees}</Text>
+      ) : (
+        <ChipSelect options={options} value={value} onChange={onChange} idPrefix='action-assignee' />
+      )}
+    </Field>
+  )
+}
+
+/**
+ * The officer's buttons for what the complaint allows now (`action-<action>`), and the form of the
+ * chosen action, confirmed with `action-confirm`.
+ */
+export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; action: ComplaintAction }) {
+  const [chosen, setChosen] = useState<OfficerAction>()
+  const [input, setInput] = useState<ActionInput>(EMPTY_INPUT)
+  const [errors, setErrors] = useState<InputErrors>({})
+  const photos = usePhotoUploads()
+
+  const available = OFFICER_ACTIONS.filter((candidate) => complaint.availableActions.includes(candidate))
+  const needs = chosen ? NEEDS[chosen] : {}
+  const set = (field: keyof ActionInput) => (value: string) => setInput((previous) => ({ ...previous, [field]: value }))
+  const apiFieldError = (field: string) => (action.error instanceof ApiError ? action.error.fieldErrors[field] : undefined)
+
+  const choose = (next: OfficerAction) => {
+    setChosen(next === chosen ? undefined : next)
+    setErrors({})
+  }
+
+  const close = () => {
+    setChosen(undefined)
+    setInput(EMPTY_INPUT)
+    setErrors({})
+    photos.reset()
+  }
+
+  const validate = (): InputErrors => {
+    const missing: InputErrors = {}
+    if (needs.noteRequired && !input.note.trim()) missing.note = t.noteRequired
+    if (needs.assignee && !input.assigneeId) missing.assigneeId = t.fieldRequired
+    if (needs.referral && !input.reason.trim()) missing.reason = t.fieldRequired
+    if (needs.referral && !input.referral.trim()) missing.referral = t.fieldRequired
+    if (needs.duplicate && !input.duplicateOf.trim()) missing.duplicateOf = t.fieldRequired
+    if (needs.photos && photos.uploading) missing.photos = zh.report.waitUploads
+    else if (needs.photos && photos.failed) missing.photos = zh.report.removeFailedUploads
+    return missing
+  }
+
+  const confirm = async () => {
+    if (!chosen) return
+    const missing = validate()
+    setErrors(missing)
+    if (Object.keys(missing).length > 0) return
+    const body: TransitionBodyT = {
+      action: chosen,
+      expectedVersion: complaint.version,
+      note: input.note.trim() || undefined,
+      reason: needs.referral ? input.reason.trim() : undefined,
+      referral: needs.referral ? input.referral.trim() : undefined,
+      duplicateOf: needs.duplicate ? input.duplicateOf.trim().toUpperCase() : undefined,
+      assigneeId: needs.assignee ? input.assigneeId : undefined,
+      photoKeys: needs.photos && photos.keys.length > 0 ? photos.keys : undefined,
+    }
+    const done = await action.run(() => call('transitionComplaint', { params: { id: complaint.id }, body }), t.done)
+    if (done) close()
+  }
+
+  if (available.length === 0) {
+    return (
+      <Section>
+        <Text className='action-panel__hint' id='action-none'>
+          {t.noActions}
+        </Text>
+      </Section>
+    )
+  }
+
+  return (
+    <Section title={zh.titles.handle} className='action-panel' id='action-panel'>
+      <View className='action-panel__buttons'>
+        {available.map((candidate) => (
+          <Button
+            key={candidate}
+            id={`action-${candidate}`}
+            className={`btn btn--small ${candidate === chosen ? 'btn--primary' : 'btn--ghost'} action-panel__button`}
+            onClick={() => choose(candidate)}
+          >
+            {t.actions[candidate].label}
+          </Button>
+        ))}
+      </View>
+
+      {chosen && (
+        <View className='action-panel__form' id={`action-form-${chosen}`}>
+          <Text className='action-panel__hint'>{t.actions[chosen].hint}</Text>
+
+          {needs.assignee && (
+            <AssigneePicker
+              streetCode={complaint.streetCode}
+              value={input.assigneeId}
+              onChange={set('assigneeId')}
+              error={errors.assigneeId ?? apiFieldError('assigneeId')}
+            />
+          )}
+          {needs.referral && (
+            <>
+              <Field label={t.reasonLabel} required error={errors.reason ?? apiFieldError('reason')} id='action-reason-input'>
+                <Textarea
+                  id='action-reason-input'
+                  className='textarea action-panel__textarea'
+                  placeholderClass='input-placeholder'
+                  maxlength={2000}
+                  placeholder={t.reasonPlaceholder}
+                  value={input.reason}
+                  onInput={(event) => set('reason')(event.detail.value)}
+                />
+              </Field>
+              <Field label={t.referralLabel} required error={errors.referral ?? apiFieldError('referral')} id='action-referral-input'>
+                <Input
+                  id='action-referral-input'
+                  className='input'
+                  placeholderClass='input-placeholder'
+                  maxlength={200}
+                  placeholder={t.referralPlaceholder}
+                  value={input.referral}
+                  onInput={(event) => set('referral')(event.detail.value)}
+                />
+              </Field>
+            </>
+          )}
+          {needs.duplicate && (
+            <Field label={t.duplicateLabel} required error={errors.duplicateOf ?? apiFieldError('duplicateOf')} id='action-duplicate-input'>
+              <Input
+                id='action-duplicate-input'
+                className='input'
+                placeholderClass='input-placeholder'
+                maxlength={40}
+                placeholder={t.duplicatePlaceholder}
+                value={input.duplicateOf}
+                onInput={(event) => set('duplicateOf')(event.detail.value)}
+              />
+            </Field>
+          )}
+          <Field label={t.noteLabel} required={needs.noteRequired} error={errors.note ?? apiFieldError('note')} id='action-note-input'>
+            <Textarea
+              id='action-note-input'
+              className='textarea action-panel__textarea'
+              placeholderClass='input-placeholder'
+              maxlength={2000}
+              placeholder={t.notePlaceholder}
+              value={input.note}
+              onInput={(event) => set('note')(event.detail.value)}
+            />
+          </Field>
+          {needs.photos && (
+            <Field label={t.resultPhotos} error={errors.photos}>
+              <PhotoUploader uploads={photos} idPrefix='action' />
+            </Field>
+          )}
+
+          {action.error !== undefined && (
+            <Text className='form-error' id='action-error'>
+              {userMessageOf(action.error)}
+            </Text>
+          )}
+          <View className='action-panel__confirm-row'>
+            <Button id='action-cancel' className='btn btn--secondary' onClick={close}>
+              {zh.common.cancel}
+            </Button>
+            <Button id='action-confirm' className='btn btn--primary action-panel__confirm' disabled={action.busy} onClick={confirm}>
+              {action.busy ? zh.common.saving : `${zh.common.confirm}${t.actions[chosen].label}`}
+            </Button>
+          </View>
+        </View>
+      )}
+    </Section>
+  )
+}

@@ -1,0 +1,83 @@
+import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { Section } from '../../components/Section'
+import { streetNameOf, useDistrict } from '../../hooks/useDistrict'
+import { useSignedInUser } from '../../hooks/useSignedInUser'
+import { zh } from '../../i18n/zh-CN'
+import { openQueue, PAGES } from '../../navigation'
+import { isOfficer, signOut } from '../../session'
+import './index.scss'
+
+function MenuRow({ label, id, onClick }: { label: string; id: string; onClick: () => void }) {
+  return (
+    <View className='menu-row' id={id} onClick={onClick}>
+      <Text className='menu-row__label'>{label}</Text>
+      <Text className='menu-row__chevron'>›</Text>
+    </View>
+  )
+}
+
+function InfoLine({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='menu-row menu-row--static'>
+      <Text className='menu-row__label'>{label}</Text>
+      <Text className='menu-row__value'>{value}</Text>
+    </View>
+  )
+}
+
+export default function AccountPage() {
+  const user = useSignedInUser()
+  const district = useDistrict()
+  const t = zh.account
+  if (!user) return null
+  const officer = isOfficer(user)
+
+  const confirmSignOut = async () => {
+    const { confirm } = await Taro.showModal({ content: zh.auth.signOutConfirm })
+    if (confirm) signOut()
+  }
+
+  return (
+    <View className='page account'>
+      <View className='account__card'>
+        <View className='account__avatar'>
+          <View className='account__leaf' />
+        </View>
+        <View className='account__who'>
+          <Text className='account__name' id='account-phone'>
+            {user.name ? `${user.name}  ${user.phoneMasked}` : user.phoneMasked}
+          </Text>
+          <View className='account__roles'>
+            {user.roles.map((role) => (
+              <Text key={role} className='account__role'>
+                {t.roles[role]}
+              </Text>
+            ))}
+            {user.streetCode && <Text className='account__role'>{streetNameOf(district, user.streetCode)}</Text>}
+          </View>
+        </View>
+      </View>
+
+      <Section>
+        {officer ? (
+          <MenuRow label={t.queue} id='account-queue' onClick={() => openQueue()} />
+        ) : (
+          <MenuRow label={t.myComplaints} id='account-mine' onClick={() => Taro.navigateTo({ url: PAGES.mine })} />
+        )}
+      </Section>
+
+      {district && (
+        <Section>
+          <InfoLine label={t.timeLimits} value={t.timeLimitsValue(district.timeLimits.acknowledgeWithinDays, district.timeLimits.closeWithinDays)} />
+          <InfoLine label={t.feedbackWindow} value={t.feedbackWindowValue(district.feedbackWindowDays)} />
+          <InfoLine label={t.hotline} value={t.hotlineValue} />
+        </Section>
+      )}
+
+      <Button id='account-sign-out' className='btn btn--danger btn--block' onClick={confirmSignOut}>
+        {zh.auth.signOut}
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react'
+import { Button, Text, Textarea } from '@tarojs/components'
+import type { ComplaintViewT } from '@green-shield/shared/api/schemas'
+import { ApiError, call, userMessageOf } from '../../api/client'
+import { Field } from '../../components/Field'
+import { Section } from '../../components/Section'
+import { StarRating } from '../../components/StarRating'
+import type { ComplaintAction } from '../../hooks/useComplaintAction'
+import { zh } from '../../i18n/zh-CN'
+import { formatDateTime } from '../../utils/format'
+
+const t = zh.feedback
+
+/** The API's message for one field of a failed request, if it named that field. */
+function fieldError(error: unknown, field: string): string | undefined {
+  return error instanceof ApiError ? error.fieldErrors[field] : undefined
+}
+
+function FormError({ error, id }: { error: unknown; id: string }) {
+  if (!error) return null
+  return (
+    <Text className='form-error' id={id}>
+      {userMessageOf(error)}
+    </Text>
+  )
+}
+
+/** The complainant rates the resolution 1–5 stars, which closes the complaint. */
+export function RateForm({ complaint, action }: { complaint: ComplaintViewT; action: ComplaintAction }) {
+  const [rating, setRating] = useState(0)
+  const [comment, setComment] = useState('')
+  const [missingRating, setMissingRating] = useState(false)
+
+  const submit = () => {
+    setMissingRating(rating === 0)
+    if (rating === 0) return
+    void action.run(
+      () =>
+        call('rateComplaint', {
+          params: { id: complaint.id },
+          body: { expectedVersion: complaint.version, rating, comment: comment.trim() || undefined },
+        }),
+      t.rated,
+    )
+  }
+
+  return (
+    <Section title={t.rateTitle} id='rate-form'>
+      {complaint.feedbackBy && <Text className='feedback__hint'>{t.rateHint(formatDateTime(complaint.feedbackBy))}</Text>}
+      <Field label={zh.complaint.rating} required error={missingRating ? t.rateRequired : fieldError(action.error, 'rating')} id='rate-stars'>
+        <StarRating value={rating} onChange={setRating} />
+      </Field>
+      <Field error={fieldError(action.error, 'comment')}>
+        <Textarea
+          id='rate-comment'
+          className='textarea feedback__textarea'
+          placeholderClass='input-placeholder'
+          maxlength={500}
+          placeholder={t.commentPlaceholder}
+          value={comment}
+          onInput={(event) => setComment(event.detail.value)}
+        />
+      </Field>
+      <FormError error={action.error} id='rate-error' />
+      <Button id='rate-submit' className='btn btn--primary btn--block' disabled={action.busy} onClick={submit}>
+        {action.busy ? zh.common.saving : t.rateSubmit}
+      </Button>
+    </Section>
+  )
+}
+
+const REOPEN_REASON_MIN = 2
+
+/** The complainant says the problem persists; the complaint goes back to the officers. */
+export function ReopenForm({ complaint, action }: { complaint: ComplaintViewT; action: ComplaintAction }) {
+  const [reason, setReason] = useState('')
+  const [tooShort, setTooShort] = useState(false)
+
+  const submit = () => {
+    const short = reason.trim().length < REOPEN_REASON_MIN
+    setTooShort(short)
+    if (short) return
+    void action.run(
+      () => call('reopenComplaint', { params: { id: complaint.id }, body: { expectedVersion: complaint.version, reason: reason.trim() } }),
+      t.reopened,
+    )
+  }
+
+  return (
+    <Section title={t.reopenTitle} id='reopen-form'>
+      <Text className='feedback__hint'>{t.reopenHint}</Text>
+      <Field error={tooShort ? t.reopenReasonTooShort : fieldError(action.error, 'reason')} id='reopen-reason'>
+        <Textarea
+          id='reopen-reason'
+          className='textarea feedback__textarea'
+          placeholderClass='input-placeholder'
+          maxlength={1000}
+          placeholder={t.reopenPlaceholder}
+          value={reason}
+          onInput={(event) => setReason(event.detail.value)}
+        />
+      </Field>
+      <FormError error={action.error} id='reopen-error' />
+      <Button id='reopen-submit' className='btn btn--danger btn--block' disabled={action.busy} onClick={submit}>
+        {t.reopenSubmit}
+      </Button>
+    </Section>
+  )
+}

@@ -1,0 +1,151 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { UserViewT } from '@green-shield/shared/api/schemas'
+import { call } from '../../api/client'
+import { ComplaintCard } from '../../components/ComplaintCard'
+import { EmptyState, Loadable } from '../../components/PageState'
+import { Section } from '../../components/Section'
+import { streetNameOf, useDistrict } from '../../hooks/useDistrict'
+import { useRemote } from '../../hooks/useRemote'
+import { useSignedInUser } from '../../hooks/useSignedInUser'
+import { useUnreadCount } from '../../hooks/useUnreadCount'
+import { zh } from '../../i18n/zh-CN'
+import { openComplaint, openQueue, PAGES } from '../../navigation'
+import { isOfficer } from '../../session'
+import './index.scss'
+
+const RECENT_COUNT = 3
+
+function NotificationStrip({ unread }: { unread: number }) {
+  return (
+    <View className='home-strip' id='home-notifications' onClick={() => Taro.switchTab({ url: PAGES.notifications })}>
+      <View className={`home-strip__dot${unread > 0 ? ' home-strip__dot--on' : ''}`} />
+      <Text className='home-strip__text'>{unread > 0 ? zh.home.unread(unread) : zh.home.noUnread}</Text>
+      {unread > 0 && <Text className='home-strip__count' id='home-unread-count'>{unread > 99 ? '99+' : unread}</Text>}
+      <Text className='home-strip__chevron'>›</Text>
+    </View>
+  )
+}
+
+function ResidentHome({ user }: { user: UserViewT }) {
+  const district = useDistrict()
+  const unread = useUnreadCount()
+  const mine = useRemote(() => call('myComplaints'), [], { refreshOnShow: true })
+
+  return (
+    <View className='home'>
+      <View className='home__hero'>
+        <Text className='home__district'>{zh.app.district}</Text>
+        <Text className='home__greeting'>{zh.home.greeting(user.name ?? user.phoneMasked)}</Text>
+        <View className='home-report' id='report-entry' onClick={() => Taro.navigateTo({ url: PAGES.report })}>
+          <View className='home-report__icon'>
+            <View className='home-report__lens' />
+          </View>
+          <View className='home-report__text'>
+            <Text className='home-report__title'>{zh.home.reportTitle}</Text>
+            <Text className='home-report__hint'>{zh.home.reportHint}</Text>
+          </View>
+          <Text className='home-report__chevron'>›</Text>
+        </View>
+        {district && (
+          <Text className='home__promise'>
+            {zh.home.promise(district.timeLimits.acknowledgeWithinDays, district.timeLimits.closeWithinDays)}
+          </Text>
+        )}
+      </View>
+
+      <View className='home__body'>
+        <NotificationStrip unread={unread} />
+        <Section
+          title={zh.home.recent}
+          extra={
+            <Text className='link' id='home-mine-all' onClick={() => Taro.navigateTo({ url: PAGES.mine })}>
+              {`${zh.common.viewAll} ›`}
+            </Text>
+          }
+          className='home__recent'
+        >
+          <Loadable data={mine.data} error={mine.error} loading={mine.loading} onRetry={mine.reload}>
+            {({ items }) =>
+              items.length === 0 ? (
+                <EmptyState title={zh.home.noComplaints} hint={zh.home.noComplaintsHint} id='home-empty' />
+              ) : (
+                items.slice(0, RECENT_COUNT).map((complaint) => (
+                  <ComplaintCard
+                    key={complaint.id}
+                    complaint={complaint}
+                    id={`home-item-${complaint.trackingNumber}`}
+                    onClick={() => openComplaint(complaint.id, false)}
+                  />
+                ))
+              )
+            }
+          </Loadable>
+        </Section>
+      </View>
+    </View>
+  )
+}
+
+function OfficerHome({ user }: { user: UserViewT }) {
+  const district = useDistrict()
+  const unread = useUnreadCount()
+  const queue = useRemote(() => call('queue'), [], { refreshOnShow: true })
+  const role = user.roles.find((candidate) => candidate !== 'resident') ?? user.roles[0]
+
+  return (
+    <View className='home'>
+      <View className='home__hero'>
+        <Text className='home__district'>
+          {user.streetCode ? `${zh.app.district} · ${streetNameOf(district, user.streetCode)}` : zh.app.district}
+        </Text>
+        <Text className='home__greeting'>{`${user.name ?? user.phoneMasked} · ${zh.account.roles[role]}`}</Text>
+        <View className='home-officer'>
+          <View className='home-officer__entry' id='officer-queue-entry' onClick={() => openQueue()}>
+            <Text className='home-officer__title'>{zh.home.queueTitle}</Text>
+            <Text className='home-officer__hint'>{zh.home.queueHint}</Text>
+          </View>
+          <View className='home-officer__entry home-officer__entry--alert' id='officer-overdue-entry' onClick={() => openQueue({ overdue: true })}>
+            <Text className='home-officer__title'>{zh.home.overdueEntry}</Text>
+            <Text className='home-officer__hint'>{zh.home.overdueHint}</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className='home__body'>
+        <NotificationStrip unread={unread} />
+        <Section
+          title={zh.home.latestQueue}
+          extra={
+            <Text className='link' id='home-queue-all' onClick={() => openQueue()}>
+              {`${zh.common.viewAll} ›`}
+            </Text>
+          }
+        >
+          <Loadable data={queue.data} error={queue.error} loading={queue.loading} onRetry={queue.reload}>
+            {({ items }) =>
+              items.length === 0 ? (
+                <EmptyState title={zh.home.emptyQueue} id='home-empty' />
+              ) : (
+                items.slice(0, RECENT_COUNT).map((complaint) => (
+                  <ComplaintCard
+                    key={complaint.id}
+                    complaint={complaint}
+                    id={`home-queue-item-${complaint.trackingNumber}`}
+                    onClick={() => openComplaint(complaint.id, true)}
+                  />
+                ))
+              )
+            }
+          </Loadable>
+        </Section>
+      </View>
+    </View>
+  )
+}
+
+export default function HomePage() {
+  const user = useSignedInUser()
+  if (!user) return null
+  return isOfficer(user) ? <OfficerHome user={user} /> : <ResidentHome user={user} />
+}

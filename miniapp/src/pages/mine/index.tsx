@@ -1,0 +1,45 @@
+import Taro from '@tarojs/taro'
+import { Button, View } from '@tarojs/components'
+import { call } from '../../api/client'
+import { ComplaintCard } from '../../components/ComplaintCard'
+import { PagedListView } from '../../components/PagedList'
+import { EmptyState } from '../../components/PageState'
+import { usePagedList } from '../../hooks/usePagedList'
+import { useSignedInUser } from '../../hooks/useSignedInUser'
+import { zh } from '../../i18n/zh-CN'
+import { openComplaint, PAGES } from '../../navigation'
+
+export default function MinePage() {
+  const user = useSignedInUser()
+  const list = usePagedList((cursor) => call('myComplaints', { query: { cursor } }), [])
+  if (!user) return null
+
+  return (
+    <View className='page'>
+      <PagedListView
+        list={list}
+        loadMoreId='mine-load-more'
+        empty={
+          <EmptyState
+            id='mine-empty'
+            title={zh.mine.empty}
+            hint={zh.mine.emptyHint}
+            action={
+              <Button className='btn btn--primary btn--small' onClick={() => Taro.navigateTo({ url: PAGES.report })}>
+                {zh.mine.report}
+              </Button>
+            }
+          />
+        }
+        renderItem={(complaint) => (
+          <ComplaintCard
+            key={complaint.id}
+            complaint={complaint}
+            id={`mine-item-${complaint.trackingNumber}`}
+            onClick={() => openComplaint(complaint.id, false)}
+          />
+        )}
+      />
+    </View>
+  )
+}

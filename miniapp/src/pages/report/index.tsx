@@ -1,0 +1,309 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import type { ComplaintViewT, SubmitComplaintBodyT } from '@green-shield/shared/api/schemas'
+import {
+  COMPLAINT_TAXONOMY,
+  COMPLAINT_TYPES,
+  OCCURRENCE_PATTERNS,
+  type ComplaintType,
+  type OccurrencePattern,
+} from '@green-shield/shared/complaints/taxonomy'
+import { ApiError, call, userMessageOf } from '../../api/client'
+import { ChipSelect } from '../../components/ChipSelect'
+import { Field } from '../../components/Field'
+import { Section } from '../../components/Section'
+import { useCurrentLocation, type GeoPoint } from '../../hooks/useCurrentLocation'
+import { useDistrict } from '../../hooks/useDistrict'
+import { MAX_PHOTOS, usePhotoUploads } from '../../hooks/usePhotoUploads'
+import { PhotoUploader } from '../../components/PhotoUploader'
+import { useSignedInUser } from '../../hooks/useSignedInUser'
+import { zh } from '../../i18n/zh-CN'
+import { PAGES } from '../../navigation'
+import { formatDay } from '../../utils/format'
+import { newIdempotencyKey } from '../../utils/idempotency-key'
+import './index.scss'
+
+const DESCRIPTION_MAX = 2000
+const DESCRIPTION_MIN = 5
+
+/**
+ * Jing'an's map centre (shared/src/districts/jingan.json), sent only when the device gave no
+ * position: the API needs a point, and officers then go by the typed address.
+ */
+const DISTRICT_CENTRE: GeoPoint = { lat: 31.2296, lng: 121.448, coordSystem: 'WGS-84' }
+
+type FormField = 'category' | 'description' | 'address' | 'street' | 'occurrence' | 'photos'
+type FormErrors = Partial<Record<FormField | 'form', string>>
+
+/** API field paths (`location.address`, `category.subtype`, …) to the form field that shows them. */
+const FIELD_OF_API_PATH: Record<string, FormField> = {
+  category: 'category',
+  description: 'description',
+  location: 'address',
+  streetCode: 'street',
+  occurrence: 'occurrence',
+  photoKeys: 'photos',
+}
+
+function errorsFromApi(failure: unknown): FormErrors {
+  const errors: FormErrors = { form: userMessageOf(failure) }
+  if (failure instanceof ApiError) {
+    for (const detail of failure.details) {
+      const field = FIELD_OF_API_PATH[detail.field.split('.')[0]]
+      if (field) errors[field] ??= detail.message
+    }
+  }
+  return errors
+}
+
+const TYPE_OPTIONS = COMPLAINT_TYPES.map((type) => ({ value: type, label: zh.category.typeLabel(type) }))
+const OCCURRENCE_OPTIONS = OCCURRENCE_PATTERNS.map((pattern) => ({ value: pattern, label: zh.occurrence[pattern] }))
+
+function subtypeOptions(type: ComplaintType) {
+  return Object.entries(COMPLAINT_TAXONOMY[type].subtypes as Record<string, string>).map(([value, label]) => ({ value, label }))
+}
+
+function SubmittedView({ complaint, onReportAnother }: { complaint: ComplaintViewT; onReportAnother: () => void }) {
+  const t = zh.report
+  return (
+    <View className='report-done' id='report-success'>
+      <View className='report-done__check' />
+      <Text className='report-done__title'>{t.successTitle}</Text>
+      <Text className='report-done__hint'>{t.successHint}</Text>
+      <View className='report-done__number-box'>
+        <Text className='report-done__label'>{t.trackingNumber}</Text>
+        <Text className='report-done__number' id='report-tracking-number'>
+          {complaint.trackingNumber}
+        </Text>
+      </View>
+      <Text className='report-done__due'>{t.dueHint(formatDay(complaint.due.acknowledgeBy), formatDay(complaint.due.closeBy))}</Text>
+      <Button
+        id='report-view-detail'
+        className='btn btn--primary btn--block'
+        onClick={() => Taro.redirectTo({ url: `${PAGES.complaint}?id=${encodeURIComponent(complaint.id)}` })}
+      >
+        {t.viewDetail}
+      </Button>
+      <View className='report-done__secondary'>
+        <Button id='report-another' className='btn btn--secondary' onClick={onReportAnother}>
+          {t.reportAnother}
+        </Button>
+        <Button id='report-back-home' className='btn btn--secondary' onClick={() => Taro.switchTab({ url: PAGES.home })}>
+          {zh.common.backHome}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+export default function ReportPage() {
+  const user = useSignedInUser()
+  const district = useDistrict()
+  const location = useCurrentLocation()
+  const photos = usePhotoUploads()
+  const t = zh.report
+
+  // One key per draft: a retry after a network error must not file the complaint twice.
+  const [draftKey, setDraftKey] = useState(newIdempotencyKey)
+  const [type, setType] = useState<ComplaintType>()
+  const [subtype, setSubtype] = useState<string>()
+  const [description, setDescription] = useState('')
+  const [occurrence, setOccurrence] = useState<OccurrencePattern>('always')
+  const [occurrenceNote, setOccurrenceNote] = useState('')
+  const [address, setAddress] = useState('')
+  const [streetCode, setStreetCode] = useState<string>()
+  const [locatedStreet, setLocatedStreet] = useState<string>()
+  const [anonymous, setAnonymous] = useState(false)
+  const [errors, setErrors] = useState<FormErrors>({})
+  const [submitting, setSubmitting] = useState(false)
+  const [submitted, setSubmitted] = useState<ComplaintViewT>()
+
+  const locatedPoint = location.status === 'located' ? location.point : undefined
+  useEffect(() => {
+    if (!locatedPoint) return
+    call('locateStreet', { query: locatedPoint })
+      .then(({ streetCode: located }) => {
+        if (!located) return
+        setLocatedStreet(located)
+        // Never override a street the user already picked.
+        setStreetCode((chosen) => chosen ?? located)
+      })
+      .catch(() => undefined) // the street picker stays manual
+  }, [locatedPoint])
+
+  /** The request body, or what the user still has to fix. */
+  const buildSubmission = (): { body: SubmitComplaintBodyT } | { problems: FormErrors } => {
+    const problems: FormErrors = {}
+    if (!type || !subtype) problems.category = t.categoryRequired
+    if (description.trim().length < DESCRIPTION_MIN) problems.description = t.descriptionTooShort
+    if (address.trim().length < 2) problems.address = t.addressTooShort
+    if (!streetCode) problems.street = t.streetRequired
+    if (photos.uploading) problems.photos = t.waitUploads
+    else if (photos.failed) problems.photos = t.removeFailedUploads
+    if (!type || !subtype || !streetCode || Object.keys(problems).length > 0) return { problems }
+    return {
+      body: {
+        category: { type, subtype },
+        description: description.trim(),
+        location: { ...(locatedPoint ?? DISTRICT_CENTRE), address: address.trim() },
+        streetCode,
+        occurrence: { pattern: occurrence, note: occurrenceNote.trim() || undefined },
+        photoKeys: photos.keys,
+        anonymous,
+      },
+    }
+  }
+
+  const submit = async () => {
+    const submission = buildSubmission()
+    if ('problems' in submission) {
+      setErrors(submission.problems)
+      Taro.showToast({ title: Object.values(submission.problems)[0] ?? '', icon: 'none' })
+      return
+    }
+    setErrors({})
+    setSubmitting(true)
+    try {
+      const { complaint } = await call('submitComplaint', { headers: { 'Idempotency-Key': draftKey }, body: submission.body })
+      setSubmitted(complaint)
+      Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+    } catch (failure) {
+      setErrors(errorsFromApi(failure))
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  // A new draft keeps the location and street: the next report is usually about the same neighbourhood.
+  const startNewDraft = () => {
+    setDraftKey(newIdempotencyKey())
+    setType(undefined)
+    setSubtype(undefined)
+    setDescription('')
+    setOccurrence('always')
+    setOccurrenceNote('')
+    setAddress('')
+    setAnonymous(false)
+    setErrors({})
+    photos.reset()
+    setSubmitted(undefined)
+  }
+
+  if (!user) return null
+  if (submitted) {
+    return (
+      <View className='page'>
+        <SubmittedView complaint={submitted} onReportAnother={startNewDraft} />
+      </View>
+    )
+  }
+
+  return (
+    <View className='page report'>
+      <Section title={t.problemSection}>
+        <Field label={t.category} required error={errors.category} id='report-category'>
+          <ChipSelect
+            options={TYPE_OPTIONS}
+            value={type}
+            idPrefix='report-type'
+            onChange={(next) => {
+              setType(next)
+              setSubtype(undefined)
+            }}
+          />
+        </Field>
+        {type && (
+          <Field label={t.subtype} required>
+            <ChipSelect options={subtypeOptions(type)} value={subtype} idPrefix='report-subtype' onChange={setSubtype} />
+          </Field>
+        )}
+        <Field label={t.description} required error={errors.description} id='report-description' hint={zh.common.charCount(description.length, DESCRIPTION_MAX)}>
+          <Textarea
+            id='report-description'
+            className='textarea'
+            placeholderClass='input-placeholder'
+            maxlength={DESCRIPTION_MAX}
+            placeholder={t.descriptionPlaceholder}
+            value={description}
+            onInput={(event) => setDescription(event.detail.value)}
+          />
+        </Field>
+        <Field label={t.occurrence} required error={errors.occurrence} id='report-occurrence'>
+          <ChipSelect options={OCCURRENCE_OPTIONS} value={occurrence} idPrefix='report-occurrence' onChange={setOccurrence} />
+          <Input
+            id='report-occurrence-note'
+            className='input report__occurrence-note'
+            placeholderClass='input-placeholder'
+            maxlength={200}
+            placeholder={t.occurrenceNote}
+            value={occurrenceNote}
+            onInput={(event) => setOccurrenceNote(event.detail.value)}
+          />
+        </Field>
+      </Section>
+
+      <Section title={t.location}>
+        <View className={`report-location report-location--${location.status}`} id='report-location-status' data-status={location.status}>
+          <View className='report-location__pin' />
+          <Text className='report-location__text'>
+            {location.status === 'locating' ? t.locating : location.status === 'located' ? t.located : t.notLocated}
+          </Text>
+          {location.status !== 'locating' && (
+            <Text className='link' id='report-relocate' onClick={location.relocate}>
+              {t.relocate}
+            </Text>
+          )}
+        </View>
+        <Field label={t.address} required error={errors.address} id='report-address'>
+          <Input
+            id='report-address'
+            className='input'
+            placeholderClass='input-placeholder'
+            maxlength={200}
+            placeholder={t.addressPlaceholder}
+            value={address}
+            onInput={(event) => setAddress(event.detail.value)}
+          />
+        </Field>
+        <Field label={t.street} required error={errors.street} id='report-street' hint={streetCode && streetCode === locatedStreet ? t.streetHint : undefined}>
+          <ChipSelect
+            id='report-street'
+            options={(district?.streets ?? []).map((street) => ({ value: street.code, label: street.name }))}
+            value={streetCode}
+            idPrefix='report-street'
+            onChange={setStreetCode}
+          />
+        </Field>
+      </Section>
+
+      <Section title={t.photos} extra={<Text className='report__hint'>{t.photosHint(MAX_PHOTOS)}</Text>}>
+        <PhotoUploader uploads={photos} idPrefix='report' />
+        {errors.photos && (
+          <Text className='report__error-text' id='report-photos-error'>
+            {errors.photos}
+          </Text>
+        )}
+      </Section>
+
+      <Section>
+        <View className='report__switch-row'>
+          <View>
+            <Text className='report__switch-label'>{t.anonymous}</Text>
+            <Text className='report__hint report__switch-hint'>{t.anonymousHint}</Text>
+          </View>
+          <Switch id='report-anonymous' color='#0f7b6c' checked={anonymous} onChange={(event) => setAnonymous(event.detail.value)} />
+        </View>
+      </Section>
+
+      {errors.form && (
+        <Text className='form-error' id='report-error'>
+          {errors.form}
+        </Text>
+      )}
+      <Button id='report-submit' className='btn btn--primary btn--block' disabled={submitting} onClick={submit}>
+        {submitting ? t.submitting : t.submit}
+      </Button>
+    </View>
+  )
+}
