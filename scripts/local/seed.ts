@@ -7,6 +7,13 @@ import { IdentityRepository } from '../../functions/src/identity/repository';
 import { cachedSigningKeys } from '../../functions/src/lib/signing-keys';
 import { publishPublicKey } from '../../functions/src/lib/verification-keys';
 import type { IdentityDeps } from '../../functions/src/identity/handler';
+import { hashPhone } from '../../functions/src/identity/otp';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import type { ComplaintService } from '../../functions/src/complaints/service';
+import { createComplaintService } from '../../functions/src/complaints/handler';
+import type { ObjectStore } from '../../functions/src/complaints/object-store';
 
 export const DEMO_ACCOUNTS = {
   admin: { phone: '13800000000', name: '系统管理员', role: 'admin' as const },
@@ -17,7 +24,7 @@ export const DEMO_ACCOUNTS = {
   resident: { phone: '13900000001', name: '居民（首次登录自动注册）', role: 'resident' as const },
 };
 
-export async function seedOfficers(deps: IdentityDeps): Promise<void> {
+function identityService(deps: IdentityDeps) {
   const keys = cachedSigningKeys({
     load: async () => {
       const material = await deps.keyStore.load();
@@ -25,9 +32,59 @@ export async function seedOfficers(deps: IdentityDeps): Promise<void> {
       return material;
     },
   });
-  const identity = new IdentityService(new IdentityRepository(deps.db, deps.tableName), deps.sms, deps.clock, keys, deps.district);
+  return { keys, identity: new IdentityService(new IdentityRepository(deps.db, deps.tableName), deps.sms, deps.clock, keys, deps.district) };
+}
+
+export async function seedOfficers(deps: IdentityDeps): Promise<void> {
+  const { identity } = identityService(deps);
   for (const account of Object.values(DEMO_ACCOUNTS)) {
     if (account.role === 'resident') continue;
     await identity.provisionOfficer({ phone: account.phone, name: account.name, role: account.role, streetCode: 'streetCode' in account ? account.streetCode : undefined });
   }
+}
+
+const DEMO_COMPLAINTS = [
+  { category: { type: 'air', subtype: 'cooking_fumes' }, description: '楼下烧烤店晚上油烟直排，整栋楼都是油烟味，窗户不敢开。', address: '静安区愚园路 188 弄', streetCode: 'jingansi', pattern: 'nights' },
+  { category: { type: 'noise', subtype: 'construction_noise' }, description: '工地夜里十一点以后还在打桩，噪声很大，影响休息。', address: '静安区共和新路 1500 号附近工地', streetCode: 'gonghexinlu', pattern: 'nights' },
+  { category: { type: 'air', subtype: 'odour' }, description: '汽修店喷漆异味很重，白天一直能闻到刺鼻气味。', address: '静安区临汾路 375 号', streetCode: 'linfenlu', pattern: 'daytime' },
+] as const;
+
+/** A few complaints in different states, written once (a marker item guards re-runs). */
+export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectStore }): Promise<boolean> {
+  try {
+    await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: { pk: 'SEED#demo', sk: 'SEED', at: deps.clock.now().toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+  const { keys } = identityService(deps);
+  const repo = new IdentityRepository(deps.db, deps.tableName);
+  const phoneHash = hashPhone(DEMO_ACCOUNTS.resident.phone, (await keys()).pepper);
+  let residentId = await repo.findUserIdByPhone(phoneHash);
+  if (!residentId) {
+    residentId = ulid();
+    await repo.createUser({ id: residentId, phone: DEMO_ACCOUNTS.resident.phone, phoneHash, roles: ['resident'], districtCode: deps.district.code, createdAt: deps.clock.now().toISOString() });
+  }
+  const officerId = await repo.findUserIdByPhone(hashPhone(DEMO_ACCOUNTS.jingansi.phone, (await keys()).pepper));
+  const complaints: ComplaintService = createComplaintService(deps);
+  const resident = { userId: residentId, roles: ['resident' as const] };
+  const submitted = [];
+  for (const [index, demo] of DEMO_COMPLAINTS.entries()) {
+    const body = {
+      category: { ...demo.category },
+      description: demo.description,
+      location: { ...deps.district.mapCenter, address: demo.address },
+      streetCode: demo.streetCode,
+      occurrence: { pattern: demo.pattern },
+      photoKeys: [],
+      anonymous: index === 2,
+    };
+    submitted.push(await complaints.submit(resident, body, `demo-seed-${index}`, deps.logger));
+  }
+  if (officerId) {
+    const officer = { userId: officerId, roles: ['street_officer' as const], streetCode: 'jingansi' };
+    const first = submitted[0].complaint;
+    await complaints.officerTransition(officer, first.id, { action: 'accept', expectedVersion: first.version });
+  }
+  return true;
 }

@@ -12,7 +12,7 @@ export async function uploadPhoto(api: ApiClient, bytes: Buffer = PNG_BYTES, con
   const ticket = await api.call('POST', '/api/uploads', { contentType, size: bytes.length }).expect(201);
   const form = new FormData();
   for (const [name, value] of Object.entries(ticket.fields as Record<string, string>)) form.append(name, value);
-  form.append('file', new Blob([bytes], { type: contentType }), 'photo');
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), 'photo');
   const response = await fetch(ticket.url, { method: 'POST', body: form });
   expect(response.status, await response.clone().text()).toBeLessThan(300);
   return ticket.key as string;
