@@ -1,0 +1,28 @@
+/**
+ * `npm test`: builds the H5 app (the browser tests drive the current code), then runs every vitest
+ * project — unit, integration, infra, browser — and prints one summary line.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const artifacts = resolve(root, 'test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', CDK_VALIDATION: process.env.CDK_VALIDATION ?? 'true' };
+
+const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
+
+if (!process.argv.includes('--skip-build') && run('npm', ['run', 'build:h5']) !== 0) {
+  console.error('The H5 build failed.');
+  process.exit(1);
+}
+const extra = process.argv.slice(2).filter((arg) => arg !== '--skip-build');
+const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resolve(artifacts, 'vitest.json')}`, ...extra]);
+try {
+  const report = JSON.parse(readFileSync(resolve(artifacts, 'vitest.json'), 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  console.log(`\ntests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
+} catch {
+  console.log('\nNo test report was written.');
+}
+process.exit(status);
