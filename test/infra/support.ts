@@ -83,7 +83,7 @@ export function nagFindings(built: Built): Finding[] {
     pack.validateScope(built.app).violations.map((violation: PolicyViolation) => ({
       rule: violation.ruleName,
       severity: violation.severity ?? 'error',
-      paths: violation.violatingResources.map((resource) => resource.constructPath ?? resource.resourceLogicalId),
+      paths: violation.violatingResources.map((resource) => resource.constructPath ?? resource.resourceLogicalId ?? '?'),
     })),
   );
 }

@@ -1,0 +1,142 @@
+/**
+ * One Lambda function of FUNCTIONS with the project's fixed defaults: Node.js 22 on arm64, an ESM
+ * bundle with the AWS SDK inside (faster cold start than the runtime's copy), source maps, X-Ray,
+ * its own log group with a retention, and a role that holds exactly what `spec.grants` says.
+ */
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import path from 'node:path';
+import type { FunctionSpec } from '../../functions/src/lambdas';
+import { ENV_NAMES } from '../../functions/src/lib/config';
+import { LOG_RETENTION, RUNTIME_REASON } from './defaults';
+import { acknowledgeGrantWildcards } from './grant-findings';
+
+export interface ServiceFunctionResources {
+  table: dynamodb.ITable;
+  uploads: s3.IBucket;
+  signingKey: secretsmanager.ISecret;
+}
+
+export interface ServiceFunctionProps {
+  spec: FunctionSpec;
+  /** Root the spec's `entry` is relative to; holds package-lock.json. */
+  projectRoot: string;
+  resources: ServiceFunctionResources;
+  /** Settings every function shares (district, SMS sender, log level). */
+  environment: Record<string, string>;
+  retainLogs: boolean;
+  /** Only for asynchronously invoked functions: where events land after Lambda's own retries. */
+  deadLetterQueue?: sqs.IQueue;
+}
+
+/** esbuild emits ESM; bundled CommonJS dependencies still call `require`, which ESM lacks. */
+const REQUIRE_SHIM = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export class ServiceFunction extends Construct {
+  readonly fn: nodejs.NodejsFunction;
+  readonly logGroup: logs.LogGroup;
+  readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    super(scope, id);
+    const { spec, resources } = props;
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: LOG_RETENTION,
+      removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+
+    // An explicit role instead of the default one, which would carry the AWS managed
+    // AWSLambdaBasicExecutionRole (logs on every log group in the account).
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Green Shield ${spec.name} function`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    const environment: Record<string, string> = {
+      ...props.environment,
+      NODE_OPTIONS: '--enable-source-maps',
+      [ENV_NAMES.tableName]: resources.table.tableName,
+    };
+    // Resource names only go to functions allowed to use them: a missing variable fails loudly at
+    // start-up instead of as an AccessDenied deep inside a request.
+    if (spec.grants.uploads) environment[ENV_NAMES.uploadBucket] = resources.uploads.bucketName;
+    if (spec.grants.signingKey) environment[ENV_NAMES.signingKeySecret] = resources.signingKey.secretArn;
+
+    this.fn = new nodejs.NodejsFunction(this, 'Function', {
+      entry: path.join(props.projectRoot, spec.entry),
+      projectRoot: props.projectRoot,
+      depsLockFilePath: path.join(props.projectRoot, 'package-lock.json'),
+      handler: 'handler',
+      description: spec.description,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: spec.memoryMb,
+      timeout: Duration.seconds(spec.timeoutSeconds),
+      tracing: lambda.Tracing.ACTIVE,
+      role: this.role,
+      logGroup: this.logGroup,
+      environment,
+      deadLetterQueue: props.deadLetterQueue,
+      bundling: {
+        format: nodejs.OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        // Bundle the AWS SDK too: a pinned, tree-shaken copy imports faster than the runtime's.
+        externalModules: [],
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_SHIM,
+      },
+    });
+
+    this.grantAccess(props);
+    this.acknowledgeFindings(props);
+  }
+
+  private grantAccess({ spec, resources }: ServiceFunctionProps): void {
+    const { grants } = spec;
+    if (grants.table === 'readwrite') resources.table.grantReadWriteData(this.role);
+    else resources.table.grantReadData(this.role);
+
+    if (grants.uploads === 'readwrite') resources.uploads.grantReadWrite(this.role);
+    else if (grants.uploads === 'read') resources.uploads.grantRead(this.role);
+
+    if (grants.signingKey) resources.signingKey.grantRead(this.role);
+    // The identity function creates the key pair lazily on first use (PutSecretValue).
+    if (grants.signingKey === 'readwrite') resources.signingKey.grantWrite(this.role);
+  }
+
+  private acknowledgeFindings({ spec, resources, deadLetterQueue }: ServiceFunctionProps): void {
+    const validations = Validations.of(this);
+    validations.acknowledge(
+      { id: 'AwsSolutions-L1', reason: RUNTIME_REASON },
+      { id: 'Serverless-LambdaLatestVersion', reason: RUNTIME_REASON },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Resource * appears only in statements for actions without resource-level permissions: xray:PutTraceSegments/PutTelemetryRecords (active tracing)' +
+          (spec.trigger === 'table-stream' ? ' and dynamodb:ListStreams (the stream event source; the stream read actions are scoped to the table stream ARN).' : '.'),
+      },
+    );
+    if (!deadLetterQueue) {
+      validations.acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          spec.trigger === 'http'
+            ? 'Invoked synchronously by API Gateway: a failure returns a 5xx to the caller, who retries (submissions carry an Idempotency-Key). A DeadLetterConfig only applies to asynchronous invocations.'
+            : 'Invoked synchronously by its DynamoDB stream event source mapping, whose on-failure destination (an SQS queue) receives the records that exhaust their retries. A DeadLetterConfig only applies to asynchronous invocations.',
+      });
+    }
+    acknowledgeGrantWildcards(this, Stack.of(this), spec, resources);
+  }
+}

@@ -1,0 +1,43 @@
+/** How the non-HTTP functions of FUNCTIONS are started: the table stream and a schedule. */
+import { Duration } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { ScheduledFunction, StreamFunction } from '../../functions/src/lambdas';
+
+/**
+ * Records are retried per the spec, halving a failing batch to isolate the poison record; the
+ * handler reports partial failures so good records are not redone. Records that still fail (or
+ * outlive a day) go to the DLQ as stream pointers, readable for the stream's 24 h retention.
+ */
+export function subscribeToTableStream(fn: lambda.IFunction, table: dynamodb.ITable, spec: StreamFunction, deadLetterQueue: sqs.IQueue): void {
+  fn.addEventSource(
+    new sources.DynamoEventSource(table, {
+      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      batchSize: spec.batchSize,
+      retryAttempts: spec.retryAttempts,
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      maxRecordAge: Duration.hours(24),
+      onFailure: new sources.SqsDlq(deadLetterQueue),
+      // The consumer only acts on new items (complaint events are appended, never updated).
+      filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.isEqual('INSERT') })],
+    }),
+  );
+}
+
+/**
+ * EventBridge invokes asynchronously: the rule retries delivery, and events it cannot deliver go to
+ * the same DLQ as those the function itself fails (its DeadLetterConfig).
+ */
+export function runOnSchedule(scope: Construct, id: string, fn: lambda.IFunction, spec: ScheduledFunction, deadLetterQueue: sqs.IQueue): events.Rule {
+  return new events.Rule(scope, id, {
+    description: `Runs ${spec.name} every ${spec.everyMinutes} minutes`,
+    schedule: events.Schedule.rate(Duration.minutes(spec.everyMinutes)),
+    targets: [new targets.LambdaFunction(fn, { deadLetterQueue, retryAttempts: 2, maxEventAge: Duration.minutes(spec.everyMinutes) })],
+  });
+}

@@ -1,0 +1,312 @@
+/** What the stack deploys, asserted against the single sources of truth it is built from. */
+import { Duration } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import * as events from 'aws-cdk-lib/aws-events';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, type RouteSpec } from '@green-shield/shared/api/routes';
+import { FUNCTIONS, httpFunctionFor, type FunctionSpec, type ScheduledFunction, type StreamFunction } from '../../functions/src/lambdas';
+import { ENV_NAMES } from '../../functions/src/lib/config';
+import { TABLE_DEFINITION } from '../../functions/src/store/table-definition';
+import { build, logicalId, type Built } from './support';
+
+type Resources = Record<string, { Type: string; Properties: Record<string, any>; DeletionPolicy?: string }>;
+
+let built: Built;
+let resources: Resources;
+const fnId = (name: string) => logicalId(built, built.stack.functions[name].fn);
+const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+/** Every statement of the inline policies attached to a function's role. */
+const statementsOf = (name: string): Array<{ Action: string | string[]; Resource: unknown; Effect: string }> => {
+  const roleId = logicalId(built, built.stack.functions[name].role);
+  return ofType('AWS::IAM::Policy')
+    .filter(([, policy]) => policy.Properties.Roles.some((role: any) => role.Ref === roleId))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+};
+const actionsOf = (name: string) => statementsOf(name).flatMap((statement) => [statement.Action].flat());
+
+beforeAll(() => {
+  built = build();
+  resources = built.template.toJSON().Resources;
+});
+
+describe('table', () => {
+  it('is on-demand with PITR, the defined stream, TTL and keys', () => {
+    built.template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    built.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      StreamSpecification: { StreamViewType: TABLE_DEFINITION.stream },
+      TimeToLiveSpecification: { AttributeName: TABLE_DEFINITION.ttlAttribute, Enabled: true },
+      SSESpecification: { SSEEnabled: true },
+      DeletionProtectionEnabled: true,
+      KeySchema: [
+        { AttributeName: TABLE_DEFINITION.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE_DEFINITION.sortKey, KeyType: 'RANGE' },
+      ],
+    });
+    built.template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  it('has exactly the global indexes of TABLE_DEFINITION, with string keys', () => {
+    const [[, table]] = ofType('AWS::DynamoDB::Table');
+    const indexes = table.Properties.GlobalSecondaryIndexes as any[];
+    expect(indexes).toHaveLength(TABLE_DEFINITION.globalIndexes.length);
+    for (const def of TABLE_DEFINITION.globalIndexes) {
+      const index = indexes.find((candidate) => candidate.IndexName === def.indexName);
+      expect(index?.KeySchema).toEqual([
+        { AttributeName: def.partitionKey, KeyType: 'HASH' },
+        { AttributeName: def.sortKey, KeyType: 'RANGE' },
+      ]);
+      expect(index?.Projection).toEqual({ ProjectionType: 'ALL' });
+    }
+    const types = Object.fromEntries((table.Properties.AttributeDefinitions as any[]).map((a) => [a.AttributeName, a.AttributeType]));
+    for (const def of TABLE_DEFINITION.globalIndexes) expect([types[def.partitionKey], types[def.sortKey]]).toEqual(['S', 'S']);
+  });
+
+  it('can be made disposable with retainData=false', () => {
+    const disposable = build({ context: { retainData: false, stage: 'scratch' } });
+    disposable.template.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: false });
+    disposable.template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+  });
+});
+
+describe('upload bucket', () => {
+  const uploadsId = () => ofType('AWS::S3::Bucket').find(([, bucket]) => bucket.Properties.CorsConfiguration)![0];
+
+  it('is private, encrypted and logs access to the separate log bucket', () => {
+    const bucket = resources[uploadsId()].Properties;
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }]);
+    const logBucketId = bucket.LoggingConfiguration.DestinationBucketName.Ref;
+    expect(logBucketId).not.toBe(uploadsId());
+    expect(resources[logBucketId].Type).toBe('AWS::S3::Bucket');
+  });
+
+  it('denies requests without TLS', () => {
+    built.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: uploadsId() },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('expires unsubmitted uploads after a day and keeps photos', () => {
+    const rules = resources[uploadsId()].Properties.LifecycleConfiguration.Rules as any[];
+    expect(rules).toContainEqual(
+      expect.objectContaining({ Prefix: 'uploads/', ExpirationInDays: 1, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
+    );
+    for (const rule of rules) {
+      if (rule.ExpirationInDays !== undefined) expect(rule.Prefix).toBe('uploads/');
+    }
+  });
+
+  it('lets phones POST, PUT and GET from any origin', () => {
+    const [cors] = resources[uploadsId()].Properties.CorsConfiguration.CorsRules;
+    expect(cors.AllowedOrigins).toEqual(['*']);
+    expect([...cors.AllowedMethods].sort()).toEqual(['GET', 'POST', 'PUT']);
+  });
+});
+
+describe('functions', () => {
+  it('deploys one Node.js 22 arm64 function per FUNCTIONS entry', () => {
+    const functions = ofType('AWS::Lambda::Function');
+    expect(functions).toHaveLength(FUNCTIONS.length);
+    for (const [, fn] of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.Handler).toBe('index.handler');
+    }
+  });
+
+  it.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))('%s: memory, timeout, environment and log group from its spec', (name, spec) => {
+    const fn = resources[fnId(name)].Properties;
+    expect(fn.MemorySize).toBe(spec.memoryMb);
+    expect(fn.Timeout).toBe(spec.timeoutSeconds);
+    const variables = fn.Environment.Variables;
+    expect(variables).toMatchObject({
+      [ENV_NAMES.districtCode]: '310106',
+      [ENV_NAMES.smsSender]: 'console',
+      [ENV_NAMES.logLevel]: 'info',
+      NODE_OPTIONS: '--enable-source-maps',
+      [ENV_NAMES.tableName]: { Ref: logicalId(built, built.stack.node.findChild('Data').node.findChild('Table') as never) },
+    });
+    expect(ENV_NAMES.uploadBucket in variables).toBe(spec.grants.uploads !== undefined);
+    expect(ENV_NAMES.signingKeySecret in variables).toBe(spec.grants.signingKey !== undefined);
+
+    const logGroupId = fn.LoggingConfig.LogGroup.Ref;
+    expect(resources[logGroupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } });
+  });
+
+  it('takes DISTRICT_CODE from context', () => {
+    const other = build({ context: { districtCode: '310101' } });
+    const codes = Object.values(other.template.findResources('AWS::Lambda::Function')).map((fn: any) => fn.Properties.Environment.Variables.DISTRICT_CODE);
+    expect(new Set(codes)).toEqual(new Set(['310101']));
+  });
+
+  it('gives roles no AWS managed policy', () => {
+    for (const spec of FUNCTIONS) {
+      const role = resources[logicalId(built, built.stack.functions[spec.name].role)];
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))('%s: grants follow the spec', (name, spec: FunctionSpec) => {
+    const actions = actionsOf(name);
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions.includes('dynamodb:PutItem')).toBe(spec.grants.table === 'readwrite');
+    expect(actions.includes('s3:GetObject*')).toBe(spec.grants.uploads !== undefined);
+    expect(actions.includes('s3:PutObject')).toBe(spec.grants.uploads === 'readwrite');
+    expect(actions.includes('secretsmanager:GetSecretValue')).toBe(spec.grants.signingKey !== undefined);
+    expect(actions.includes('secretsmanager:PutSecretValue')).toBe(spec.grants.signingKey === 'readwrite');
+    expect(actions).toEqual(expect.arrayContaining(['logs:CreateLogStream', 'logs:PutLogEvents']));
+    // Nothing broader than the named resources, except the actions that have no resource scope.
+    for (const statement of statementsOf(name)) {
+      if (statement.Resource === '*') {
+        expect([statement.Action].flat().every((action) => action.startsWith('xray:') || action === 'dynamodb:ListStreams')).toBe(true);
+      }
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  const routes = () => ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
+  /** Which function a route's integration invokes. */
+  const functionOf = (route: any) => {
+    const integrationId = route.Target['Fn::Join'][1][1].Ref;
+    const integration = resources[integrationId].Properties;
+    expect(integration.PayloadFormatVersion).toBe('2.0');
+    return integration.IntegrationUri['Fn::GetAtt'][0];
+  };
+
+  it('has one route per ROUTES entry plus $default', () => {
+    const keys = routes().map((route) => route.RouteKey).sort();
+    const expected = (Object.values(ROUTES) as RouteSpec[]).map((route) => `${route.method} ${route.path}`);
+    expect(keys).toEqual([...expected, '$default'].sort());
+  });
+
+  it.each(Object.entries(ROUTES) as Array<[string, RouteSpec]>)('%s goes to the function serving its service', (_id, spec) => {
+    const route = routes().find((candidate) => candidate.RouteKey === `${spec.method} ${spec.path}`);
+    expect(functionOf(route)).toBe(fnId(httpFunctionFor(spec.service).name));
+  });
+
+  it('sends $default to the defaultRoute function', () => {
+    const fallback = FUNCTIONS.find((spec) => spec.trigger === 'http' && spec.defaultRoute)!;
+    expect(functionOf(routes().find((route) => route.RouteKey === '$default'))).toBe(fnId(fallback.name));
+  });
+
+  it('answers CORS preflights for the headers the mini-app sends', () => {
+    built.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['*'],
+        AllowHeaders: Match.arrayWith(['Content-Type', 'Authorization', 'Idempotency-Key']),
+        AllowMethods: Match.arrayWith(['GET', 'POST', 'OPTIONS']),
+      }),
+    });
+  });
+
+  it('throttles the $default stage and writes JSON access logs to a log group', () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage');
+    expect(stage.Properties).toMatchObject({ StageName: '$default', AutoDeploy: true });
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingBurstLimit).toBeGreaterThan(0);
+    const logs = stage.Properties.AccessLogSettings;
+    expect(resources[logs.DestinationArn['Fn::GetAtt'][0]].Type).toBe('AWS::Logs::LogGroup');
+    expect(JSON.parse(logs.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+  });
+});
+
+describe('table stream consumer', () => {
+  const streamSpecs = FUNCTIONS.filter((spec): spec is StreamFunction => spec.trigger === 'table-stream');
+
+  it.each(streamSpecs.map((spec) => [spec.name, spec] as const))('%s reads the stream with bisection, partial failures and a DLQ', (name, spec) => {
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').filter(([, mapping]) => mapping.Properties.FunctionName.Ref === fnId(name));
+    expect(mappings).toHaveLength(1);
+    const mapping = mappings[0][1].Properties;
+    expect(mapping).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': [expect.any(String), 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: spec.batchSize,
+      MaximumRetryAttempts: spec.retryAttempts,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    expect(mapping.MaximumRecordAgeInSeconds).toBeLessThanOrEqual(86_400);
+    expect(JSON.parse(mapping.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'] });
+
+    const queueId = mapping.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];
+    expect(resources[queueId]).toMatchObject({ Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: true } });
+    built.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+});
+
+describe('scheduled jobs', () => {
+  const scheduled = FUNCTIONS.filter((spec): spec is ScheduledFunction => spec.trigger === 'schedule');
+
+  it.each(scheduled.map((spec) => [spec.name, spec] as const))('%s runs at its period, with a DLQ for failed runs', (name, spec) => {
+    const rules = ofType('AWS::Events::Rule').filter(([, rule]) => rule.Properties.Targets.some((target: any) => target.Arn['Fn::GetAtt']?.[0] === fnId(name)));
+    expect(rules).toHaveLength(1);
+    const rule = rules[0][1].Properties;
+    expect(rule.ScheduleExpression).toBe(events.Schedule.rate(Duration.minutes(spec.everyMinutes)).expressionString);
+    const target = rule.Targets[0];
+    expect(resources[target.DeadLetterConfig.Arn['Fn::GetAtt'][0]].Type).toBe('AWS::SQS::Queue');
+    expect(resources[fnId(name)].Properties.DeadLetterConfig.TargetArn['Fn::GetAtt'][0]).toBe(target.DeadLetterConfig.Arn['Fn::GetAtt'][0]);
+  });
+});
+
+describe('alarms', () => {
+  const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+  const topicId = () => ofType('AWS::SNS::Topic')[0][0];
+
+  it('alarm on any error of every function', () => {
+    for (const spec of FUNCTIONS) {
+      const alarm = alarms().find(
+        (candidate) => candidate.MetricName === 'Errors' && candidate.Dimensions?.some((d: any) => d.Name === 'FunctionName' && d.Value.Ref === fnId(spec.name)),
+      );
+      expect(alarm, spec.name).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+    }
+  });
+
+  it('alarm on messages in every dead-letter queue', () => {
+    const queues = ofType('AWS::SQS::Queue').map(([id]) => id);
+    expect(queues.length).toBeGreaterThan(0);
+    for (const queueId of queues) {
+      const alarm = alarms().find((candidate) => candidate.MetricName === 'ApproximateNumberOfMessagesVisible' && candidate.Dimensions[0].Value['Fn::GetAtt'][0] === queueId);
+      expect(alarm, queueId).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+    }
+  });
+
+  it('alarm on API 5xx', () => {
+    expect(alarms().find((alarm) => alarm.Namespace === 'AWS/ApiGateway' && alarm.MetricName === '5xx')).toMatchObject({ Threshold: 0 });
+  });
+
+  it('notify a KMS-encrypted, TLS-only topic', () => {
+    for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([{ Ref: topicId() }]);
+    const topic = resources[topicId()].Properties;
+    expect(resources[topic.KmsMasterKeyId['Fn::GetAtt'][0]]).toMatchObject({ Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } });
+  });
+});
+
+describe('signing key', () => {
+  it('is a Secrets Manager secret whose ARN only key users get', () => {
+    const [[secretId]] = ofType('AWS::SecretsManager::Secret');
+    const identity = httpFunctionFor('identity').name;
+    expect(resources[fnId(identity)].Properties.Environment.Variables[ENV_NAMES.signingKeySecret]).toEqual({ Ref: secretId });
+    const writes = statementsOf(identity).filter((statement) => [statement.Action].flat().includes('secretsmanager:PutSecretValue'));
+    expect(writes.map((statement) => statement.Resource)).toEqual([{ Ref: secretId }]);
+  });
+});
+
+describe('outputs', () => {
+  it('exports the API URL, upload bucket, table and site URL', () => {
+    const outputs = built.template.toJSON().Outputs;
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'UploadBucketName', 'TableName', 'SiteUrl']));
+  });
+});
