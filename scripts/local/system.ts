@@ -123,7 +123,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   stops.unshift(streams.stop);
 
   const autoCloseSpec = FUNCTIONS.find((fn): fn is ScheduledFunction => fn.trigger === 'schedule' && fn.name === 'autoClose')!;
-  const autoClose = createAutoCloseHandler({ ...base, logger: logger.child({ service: autoCloseSpec.name }), objects });
+  const autoClose = createAutoCloseHandler({ ...base, logger: logger.child({ service: autoCloseSpec.name }) });
   if (options.runScheduler) {
     const scheduler = startScheduler([{ name: autoCloseSpec.name, everyMinutes: autoCloseSpec.everyMinutes, run: () => autoClose({}) }], logger);
     stops.unshift(scheduler.stop);

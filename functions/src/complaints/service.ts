@@ -50,15 +50,14 @@ export class ComplaintService {
     const now = this.clock.now();
     const nowSeconds = Math.floor(now.getTime() / 1000);
     const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
-    const replay = await this.replay(principal, idempotencyKey, fingerprint, nowSeconds);
+    const [replay, user] = await Promise.all([this.replay(principal, idempotencyKey, fingerprint, nowSeconds), this.users.get(principal.userId)]);
     if (replay) return replay;
+    if (!user) throw new ApiError('UNAUTHENTICATED', 'This account no longer exists');
 
     if (!findStreet(this.district, body.streetCode)) {
       throw new ApiError('VALIDATION_FAILED', 'Unknown street', [{ field: 'body.streetCode', message: '不是本区的街道/镇' }]);
     }
     await this.checkUploads(principal, body.photoKeys, 'body.photoKeys');
-    const user = await this.users.get(principal.userId);
-    if (!user) throw new ApiError('UNAUTHENTICATED', 'This account no longer exists');
 
     const sequence = await this.repo.nextTrackingSequence(this.district.code, yearInTimeZone(now, this.district.timeZone));
     const id = ulid();
@@ -184,26 +183,6 @@ export class ComplaintService {
   async reopen(principal: Principal, id: string, body: z.infer<typeof ReopenBody>): Promise<ComplaintDetailT> {
     const record = await this.load(principal, id, 'complainant');
     return this.transition(record, body.expectedVersion, { action: 'reopen', actor: { id: principal.userId, role: 'resident' }, reason: body.reason, uploadKeys: [] }, 'complainant');
-  }
-
-  /** Closes every resolution whose feedback window has ended; returns how many it closed. */
-  async autoClose(logger: Logger): Promise<number> {
-    const now = this.clock.now();
-    const due = await this.repo.listAwaitingAutoClose(this.district.code, now.toISOString());
-    let closed = 0;
-    for (const record of due) {
-      const { record: next, event } = applyTransition(record, {
-        action: 'auto_close',
-        actor: { id: 'system', role: 'system' },
-        eventId: ulid(),
-        now,
-        feedbackWindowDays: this.district.resolutionFeedbackDays,
-      });
-      // A resident rating at this very moment wins; the next run will not see it any more.
-      if (await this.repo.transition(next, record.version, event)) closed++;
-    }
-    logger.info('auto-close run', { candidates: due.length, closed });
-    return closed;
   }
 
   private async load(principal: Principal, id: string, as: 'officer' | 'complainant'): Promise<ComplaintRecord> {

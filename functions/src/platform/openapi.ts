@@ -1,7 +1,7 @@
 /**
  * OpenAPI 3.1 document generated from the route table and its zod schemas.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROUTES, type RouteSpec } from '@green-shield/shared/api/routes';
 import { ERROR_STATUS } from '@green-shield/shared/api/errors';
 
