@@ -16,6 +16,7 @@ import { Construct } from 'constructs';
 import path from 'node:path';
 import type { FunctionSpec } from '../../functions/src/lambdas';
 import { ENV_NAMES } from '../../functions/src/lib/config';
+import { BUNDLING } from '../../functions/src/bundling';
 import { LOG_RETENTION, RUNTIME_REASON } from './defaults';
 import { acknowledgeGrantWildcards } from './grant-findings';
 
@@ -36,9 +37,6 @@ export interface ServiceFunctionProps {
   /** Only for asynchronously invoked functions: where events land after Lambda's own retries. */
   deadLetterQueue?: sqs.IQueue;
 }
-
-/** esbuild emits ESM; bundled CommonJS dependencies still call `require`, which ESM lacks. */
-const REQUIRE_SHIM = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 export class ServiceFunction extends Construct {
   readonly fn: nodejs.NodejsFunction;
@@ -87,15 +85,18 @@ export class ServiceFunction extends Construct {
       logGroup: this.logGroup,
       environment,
       deadLetterQueue: props.deadLetterQueue,
+      // The same esbuild settings as `npm run bundle` and the benchmark (functions/src/bundling.ts).
       bundling: {
         format: nodejs.OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        // Bundle the AWS SDK too: a pinned, tree-shaken copy imports faster than the runtime's.
-        externalModules: [],
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_SHIM,
+        target: BUNDLING.target,
+        minify: BUNDLING.minify,
+        sourceMap: BUNDLING.sourcemap,
+        externalModules: [...BUNDLING.external],
+        mainFields: [...BUNDLING.mainFields],
+        banner: BUNDLING.banner,
+        esbuildArgs: Object.fromEntries(
+          Object.entries(BUNDLING.alias).map(([name, file]) => [`--alias:${name}`, path.join(props.projectRoot, file)]),
+        ),
       },
     });
 

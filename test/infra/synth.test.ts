@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../functions/src/lambdas';
+import { BUNDLING } from '../../functions/src/bundling';
 import { REPO_ROOT } from '../../infra/paths';
 import { missingEntries } from './support';
 
@@ -36,7 +37,10 @@ describe.skipIf(missingEntries().length > 0)('cdk synth (CLI, bundling)', () => 
     for (const fn of functions) {
       const assetDir = path.join(out, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
       const bundle = fs.readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
-      expect(bundle.split('\n')[0]).toBe("import { createRequire } from 'module'; const require = createRequire(import.meta.url);");
+      expect(bundle.split('\n')[0]).toBe(BUNDLING.banner);
+      // Lambda bundles take credentials from the environment only (no SSO/STS provider chain).
+      expect(bundle.includes('sso_session')).toBe(false);
+      expect(fs.statSync(path.join(assetDir, 'index.mjs')).size).toBeLessThanOrEqual(600 * 1024);
       expect(fs.existsSync(path.join(assetDir, 'index.mjs.map'))).toBe(true);
       // The AWS SDK is bundled, not imported from the runtime. (Optional SigV4a/CRT signers stay
       // unresolved `require`s behind try/catch; this app never signs multi-region requests.)
