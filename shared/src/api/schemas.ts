@@ -3,7 +3,7 @@
  * Handlers validate with these, the OpenAPI document is generated from them,
  * and the mini-app's client takes its types from them (type-only imports).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMPLAINT_TYPES, isKnownSubtype, OCCURRENCE_PATTERNS } from '../complaints/taxonomy';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../complaints/state-machine';
 
