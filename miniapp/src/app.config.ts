@@ -23,6 +23,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#0f7b6c',
     navigationBarTextStyle: 'white',
     navigationBarTitleText: '绿盾通',
+    // Stated explicitly so H5 draws a title bar with a back button too (WeChat's default anyway).
+    navigationStyle: 'default',
     backgroundColor: '#f2f6f5',
     backgroundTextStyle: 'dark',
   },

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { ComplaintDetailT } from '@green-shield/shared/api/schemas'
 import { ApiError } from '../api/client'
 import type { Remote } from './useRemote'
+import { PRIMARY_COLOR } from '../styles/colors'
 
 /** Answers meaning "the complaint moved on while you were looking at it". */
 const STALE_VIEW_CODES: ReadonlyArray<ApiError['code']> = ['VERSION_CONFLICT', 'ILLEGAL_TRANSITION']
@@ -33,7 +34,7 @@ export function useComplaintAction(detail: Remote<ComplaintDetailT>): ComplaintA
     } catch (failure) {
       if (failure instanceof ApiError && STALE_VIEW_CODES.includes(failure.code)) {
         void detail.reload()
-        Taro.showModal({ content: failure.userMessage, showCancel: false })
+        Taro.showModal({ content: failure.userMessage, showCancel: false, confirmColor: PRIMARY_COLOR })
       } else {
         setError(failure)
       }

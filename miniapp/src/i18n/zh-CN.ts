@@ -128,7 +128,7 @@ export const zh = {
   home: {
     greeting: (who: string) => `您好，${who}`,
     reportTitle: '我要举报',
-    reportHint: '油烟、噪声、扬尘、异味、污水……拍照即可反映',
+    reportHint: '油烟、噪声、扬尘、异味……拍照即可反映',
     promise: (acknowledgeDays: number, closeDays: number) => `承诺 ${acknowledgeDays} 日内受理，${closeDays} 日内办结`,
     recent: '我的投诉',
     noComplaints: '还没有投诉记录',
@@ -201,6 +201,7 @@ export const zh = {
     assignee: '处理人',
     duplicateOf: '原投诉编号',
     anonymous: '匿名举报',
+    anonymousValue: '是，处理人员看不到您的姓名和手机号',
     complainant: '投诉人',
     complainantAnonymous: '投诉人选择匿名，不展示联系方式',
     photos: '现场照片',
@@ -291,8 +292,8 @@ export const zh = {
     timeLimitsValue: (acknowledgeDays: number, closeDays: number) => `${acknowledgeDays} 日内受理，${closeDays} 日内办结`,
     feedbackWindow: '评价期',
     feedbackWindowValue: (days: number) => `办结后 ${days} 日内可评价或申请重办`,
-    hotline: '紧急情况请拨打',
-    hotlineValue: '12345 市民服务热线 / 12369 环保举报热线',
+    hotline: '服务热线',
+    hotlineValue: '12345 市民热线 · 12369 环保举报',
   },
   mine: {
     empty: '还没有投诉记录',

@@ -1,4 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components'
+import { optionalId } from '../../utils/optional-id'
 import './index.scss'
 
 export interface ChipOption<T extends string> {
@@ -31,13 +32,13 @@ export function ChipSelect<T extends string>({ options, value, onChange, idPrefi
   ))
   if (scroll) {
     return (
-      <ScrollView scrollX className='chip-select chip-select--scroll' id={id} enhanced showScrollbar={false}>
+      <ScrollView scrollX className='chip-select chip-select--scroll' {...optionalId(id)} enhanced showScrollbar={false}>
         {chips}
       </ScrollView>
     )
   }
   return (
-    <View className='chip-select' id={id}>
+    <View className='chip-select' {...optionalId(id)}>
       {chips}
     </View>
   )

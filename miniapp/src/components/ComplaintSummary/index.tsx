@@ -6,13 +6,14 @@ import { streetNameOf, useDistrict } from '../../hooks/useDistrict'
 import { PhotoGrid } from '../PhotoGrid'
 import { Section } from '../Section'
 import { OverdueBadge, StatusChip } from '../StatusChip'
+import { optionalId } from '../../utils/optional-id'
 import './index.scss'
 
 function InfoRow({ label, value, alert = false, id }: { label: string; value: string; alert?: boolean; id?: string }) {
   return (
     <View className='info-row'>
       <Text className='info-row__label'>{label}</Text>
-      <Text className={`info-row__value${alert ? ' info-row__value--alert' : ''}`} id={id}>
+      <Text className={`info-row__value${alert ? ' info-row__value--alert' : ''}`} {...optionalId(id)}>
         {value}
       </Text>
     </View>
@@ -75,7 +76,7 @@ export function ComplaintSummary({ complaint, forOfficer }: { complaint: Complai
               }
             />
           )}
-          {!forOfficer && complaint.anonymous && <InfoRow label={t.anonymous} value={zh.report.anonymousHint} />}
+          {!forOfficer && complaint.anonymous && <InfoRow label={t.anonymous} value={t.anonymousValue} />}
         </View>
       </Section>
     </>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { zh } from '../../i18n/zh-CN'
+import { optionalId } from '../../utils/optional-id'
 import './index.scss'
 
 /** A labelled form field with its validation message underneath (`<id>-error` for tests). */
@@ -24,7 +25,7 @@ export function Field({ label, required, hint, error, id, children }: {
       )}
       {children}
       {error && (
-        <Text className='field__error' id={id ? `${id}-error` : undefined}>
+        <Text className='field__error' {...optionalId(id && `${id}-error`)}>
           {error}
         </Text>
       )}

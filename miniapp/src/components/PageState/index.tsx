@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { userMessageOf } from '../../api/client'
 import { zh } from '../../i18n/zh-CN'
+import { optionalId } from '../../utils/optional-id'
+import { Button } from '../Button'
 import './index.scss'
 
 export function LoadingState() {
@@ -18,7 +20,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => 
     <View className='page-state' id='page-error'>
       <View className='page-state__icon page-state__icon--error'>!</View>
       <Text className='page-state__title'>{userMessageOf(error)}</Text>
-      <Button className='btn btn--secondary btn--small page-state__action' onClick={onRetry}>
+      <Button variant='secondary' small className='page-state__action' onClick={onRetry}>
         {zh.common.retry}
       </Button>
     </View>
@@ -27,7 +29,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => 
 
 export function EmptyState({ title, hint, action, id }: { title: string; hint?: string; action?: ReactNode; id?: string }) {
   return (
-    <View className='page-state' id={id}>
+    <View className='page-state' {...optionalId(id)}>
       <View className='page-state__icon'>
         <View className='page-state__leaf' />
       </View>

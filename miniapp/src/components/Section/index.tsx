@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
+import { optionalId } from '../../utils/optional-id'
 import './index.scss'
 
 /** A white card with an optional title row; the building block of every page. */
@@ -11,7 +12,7 @@ export function Section({ title, extra, children, className = '', id }: {
   id?: string
 }) {
   return (
-    <View className={`section ${className}`} id={id}>
+    <View className={`section ${className}`} {...optionalId(id)}>
       {(title || extra) && (
         <View className='section__header'>
           {title && <Text className='section__title'>{title}</Text>}

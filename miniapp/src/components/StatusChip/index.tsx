@@ -2,11 +2,12 @@ import { Text } from '@tarojs/components'
 import type { ComplaintViewT } from '@green-shield/shared/api/schemas'
 import type { ComplaintStatus } from '@green-shield/shared/complaints/state-machine'
 import { zh } from '../../i18n/zh-CN'
+import { optionalId } from '../../utils/optional-id'
 import './index.scss'
 
 export function StatusChip({ status, id }: { status: ComplaintStatus; id?: string }) {
   return (
-    <Text id={id} className={`status-chip status-chip--${status}`} data-status={status}>
+    <Text {...optionalId(id)} className={`status-chip status-chip--${status}`} data-status={status}>
       {zh.status[status]}
     </Text>
   )

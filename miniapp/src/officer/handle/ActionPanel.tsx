@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { ComplaintViewT, TransitionBodyT } from '@green-shield/shared/api/schemas'
 import { OFFICER_ACTIONS, type OfficerAction } from '@green-shield/shared/complaints/state-machine'
 import { ApiError, call, userMessageOf } from '../../api/client'
+import { Button } from '../../components/Button'
 import { ChipSelect } from '../../components/ChipSelect'
 import { Field } from '../../components/Field'
 import { PhotoUploader } from '../../components/PhotoUploader'
@@ -50,7 +51,8 @@ function AssigneePicker({ streetCode, value, onChange, error }: { streetCode: st
 export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; action: ComplaintAction }) {
   const [chosen, setChosen] = useState<OfficerAction>()
   const [input, setInput] = useState<ActionInput>(EMPTY_INPUT)
-  const [errors, setErrors] = useState<InputErrors>({})
+  // Missing inputs show live once the officer has tried to confirm.
+  const [attempted, setAttempted] = useState(false)
   const photos = usePhotoUploads()
 
   const available = OFFICER_ACTIONS.filter((candidate) => complaint.availableActions.includes(candidate))
@@ -60,13 +62,13 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
 
   const choose = (next: OfficerAction) => {
     setChosen(next === chosen ? undefined : next)
-    setErrors({})
+    setAttempted(false)
   }
 
   const close = () => {
     setChosen(undefined)
     setInput(EMPTY_INPUT)
-    setErrors({})
+    setAttempted(false)
     photos.reset()
   }
 
@@ -81,12 +83,12 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
     else if (needs.photos && photos.failed) missing.photos = zh.report.removeFailedUploads
     return missing
   }
+  const errors = attempted ? validate() : {}
 
   const confirm = async () => {
     if (!chosen) return
-    const missing = validate()
-    setErrors(missing)
-    if (Object.keys(missing).length > 0) return
+    setAttempted(true)
+    if (Object.keys(validate()).length > 0) return
     const body: TransitionBodyT = {
       action: chosen,
       expectedVersion: complaint.version,
@@ -118,7 +120,9 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
           <Button
             key={candidate}
             id={`action-${candidate}`}
-            className={`btn btn--small ${candidate === chosen ? 'btn--primary' : 'btn--ghost'} action-panel__button`}
+            small
+            variant={candidate === chosen ? 'primary' : 'ghost'}
+            className='action-panel__button'
             onClick={() => choose(candidate)}
           >
             {t.actions[candidate].label}
@@ -200,10 +204,10 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
             </Text>
           )}
           <View className='action-panel__confirm-row'>
-            <Button id='action-cancel' className='btn btn--secondary' onClick={close}>
+            <Button id='action-cancel' variant='secondary' onClick={close}>
               {zh.common.cancel}
             </Button>
-            <Button id='action-confirm' className='btn btn--primary action-panel__confirm' disabled={action.busy} onClick={confirm}>
+            <Button id='action-confirm' className='action-panel__confirm' disabled={action.busy} onClick={confirm}>
               {action.busy ? zh.common.saving : `${zh.common.confirm}${t.actions[chosen].label}`}
             </Button>
           </View>

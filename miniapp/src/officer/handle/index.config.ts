@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '投诉处置', enablePullDownRefresh: true })
+import { enablePullDownRefresh } from '../../pull-down-refresh'
+
+export default definePageConfig({ navigationBarTitleText: '投诉处置', enablePullDownRefresh })

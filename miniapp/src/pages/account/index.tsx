@@ -1,11 +1,13 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '../../components/Button'
 import { Section } from '../../components/Section'
 import { streetNameOf, useDistrict } from '../../hooks/useDistrict'
 import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { zh } from '../../i18n/zh-CN'
 import { openQueue, PAGES } from '../../navigation'
 import { isOfficer, signOut } from '../../session'
+import { PRIMARY_COLOR } from '../../styles/colors'
 import './index.scss'
 
 function MenuRow({ label, id, onClick }: { label: string; id: string; onClick: () => void }) {
@@ -34,7 +36,7 @@ export default function AccountPage() {
   const officer = isOfficer(user)
 
   const confirmSignOut = async () => {
-    const { confirm } = await Taro.showModal({ content: zh.auth.signOutConfirm })
+    const { confirm } = await Taro.showModal({ content: zh.auth.signOutConfirm, confirmColor: PRIMARY_COLOR })
     if (confirm) signOut()
   }
 
@@ -75,7 +77,7 @@ export default function AccountPage() {
         </Section>
       )}
 
-      <Button id='account-sign-out' className='btn btn--danger btn--block' onClick={confirmSignOut}>
+      <Button id='account-sign-out' variant='danger' block onClick={confirmSignOut}>
         {zh.auth.signOut}
       </Button>
     </View>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { Button, Text, Textarea } from '@tarojs/components'
+import { Text, Textarea } from '@tarojs/components'
 import type { ComplaintViewT } from '@green-shield/shared/api/schemas'
 import { ApiError, call, userMessageOf } from '../../api/client'
+import { Button } from '../../components/Button'
 import { Field } from '../../components/Field'
 import { Section } from '../../components/Section'
 import { StarRating } from '../../components/StarRating'
@@ -62,7 +63,7 @@ export function RateForm({ complaint, action }: { complaint: ComplaintViewT; act
         />
       </Field>
       <FormError error={action.error} id='rate-error' />
-      <Button id='rate-submit' className='btn btn--primary btn--block' disabled={action.busy} onClick={submit}>
+      <Button id='rate-submit' block disabled={action.busy} onClick={submit}>
         {action.busy ? zh.common.saving : t.rateSubmit}
       </Button>
     </Section>
@@ -101,7 +102,7 @@ export function ReopenForm({ complaint, action }: { complaint: ComplaintViewT; a
         />
       </Field>
       <FormError error={action.error} id='reopen-error' />
-      <Button id='reopen-submit' className='btn btn--danger btn--block' disabled={action.busy} onClick={submit}>
+      <Button id='reopen-submit' variant='danger' block disabled={action.busy} onClick={submit}>
         {t.reopenSubmit}
       </Button>
     </Section>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '绿盾通', enablePullDownRefresh: false })
+export default definePageConfig({ navigationBarTitleText: '绿盾通' })

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import type { UserViewT } from '@green-shield/shared/api/schemas'
 import { call } from '../../api/client'
 import { ComplaintCard } from '../../components/ComplaintCard'
@@ -12,6 +12,9 @@ import { useUnreadCount } from '../../hooks/useUnreadCount'
 import { zh } from '../../i18n/zh-CN'
 import { openComplaint, openQueue, PAGES } from '../../navigation'
 import { isOfficer } from '../../session'
+import alarmIcon from '../../assets/icons/alarm.svg'
+import cameraIcon from '../../assets/icons/camera.svg'
+import queueIcon from '../../assets/icons/queue.svg'
 import './index.scss'
 
 const RECENT_COUNT = 3
@@ -39,7 +42,7 @@ function ResidentHome({ user }: { user: UserViewT }) {
         <Text className='home__greeting'>{zh.home.greeting(user.name ?? user.phoneMasked)}</Text>
         <View className='home-report' id='report-entry' onClick={() => Taro.navigateTo({ url: PAGES.report })}>
           <View className='home-report__icon'>
-            <View className='home-report__lens' />
+            <Image className='home-report__icon-image' src={cameraIcon} />
           </View>
           <View className='home-report__text'>
             <Text className='home-report__title'>{zh.home.reportTitle}</Text>
@@ -102,10 +105,16 @@ function OfficerHome({ user }: { user: UserViewT }) {
         <Text className='home__greeting'>{`${user.name ?? user.phoneMasked} · ${zh.account.roles[role]}`}</Text>
         <View className='home-officer'>
           <View className='home-officer__entry' id='officer-queue-entry' onClick={() => openQueue()}>
+            <View className='home-officer__icon'>
+              <Image className='home-officer__icon-image' src={queueIcon} />
+            </View>
             <Text className='home-officer__title'>{zh.home.queueTitle}</Text>
             <Text className='home-officer__hint'>{zh.home.queueHint}</Text>
           </View>
           <View className='home-officer__entry home-officer__entry--alert' id='officer-overdue-entry' onClick={() => openQueue({ overdue: true })}>
+            <View className='home-officer__icon'>
+              <Image className='home-officer__icon-image' src={alarmIcon} />
+            </View>
             <Text className='home-officer__title'>{zh.home.overdueEntry}</Text>
             <Text className='home-officer__hint'>{zh.home.overdueHint}</Text>
           </View>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
 import Taro, { useLoad } from '@tarojs/taro'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { isMainlandMobile } from '@green-shield/shared/privacy/mask'
 import { ApiError, call, userMessageOf } from '../../api/client'
+import { Button } from '../../components/Button'
 import { Field } from '../../components/Field'
 import { zh } from '../../i18n/zh-CN'
 import { PAGES } from '../../navigation'
@@ -121,7 +122,8 @@ export default function LoginPage() {
             />
             <Button
               id='login-send-code'
-              className='btn btn--secondary login__send'
+              variant='secondary'
+              className='login__send'
               disabled={sending || resendIn > 0}
               onClick={sendCode}
             >
@@ -136,7 +138,7 @@ export default function LoginPage() {
           </Text>
         )}
 
-        <Button id='login-submit' className='btn btn--primary btn--block login__submit' disabled={signingIn} onClick={signIn}>
+        <Button id='login-submit' block className='login__submit' disabled={signingIn} onClick={signIn}>
           {signingIn ? zh.auth.submitting : zh.auth.submit}
         </Button>
       </View>

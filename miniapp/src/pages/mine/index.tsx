@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
-import { Button, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { call } from '../../api/client'
+import { Button } from '../../components/Button'
 import { ComplaintCard } from '../../components/ComplaintCard'
 import { PagedListView } from '../../components/PagedList'
 import { EmptyState } from '../../components/PageState'
@@ -25,7 +26,7 @@ export default function MinePage() {
             title={zh.mine.empty}
             hint={zh.mine.emptyHint}
             action={
-              <Button className='btn btn--primary btn--small' onClick={() => Taro.navigateTo({ url: PAGES.report })}>
+              <Button small onClick={() => Taro.navigateTo({ url: PAGES.report })}>
                 {zh.mine.report}
               </Button>
             }

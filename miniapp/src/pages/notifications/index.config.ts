@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '消息通知', enablePullDownRefresh: true })
+import { enablePullDownRefresh } from '../../pull-down-refresh'
+
+export default definePageConfig({ navigationBarTitleText: '消息通知', enablePullDownRefresh })

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import type { ComplaintViewT, SubmitComplaintBodyT } from '@green-shield/shared/api/schemas'
 import {
   COMPLAINT_TAXONOMY,
@@ -10,6 +10,7 @@ import {
   type OccurrencePattern,
 } from '@green-shield/shared/complaints/taxonomy'
 import { ApiError, call, userMessageOf } from '../../api/client'
+import { Button } from '../../components/Button'
 import { ChipSelect } from '../../components/ChipSelect'
 import { Field } from '../../components/Field'
 import { Section } from '../../components/Section'
@@ -22,6 +23,7 @@ import { zh } from '../../i18n/zh-CN'
 import { PAGES } from '../../navigation'
 import { formatDay } from '../../utils/format'
 import { newIdempotencyKey } from '../../utils/idempotency-key'
+import { PRIMARY_COLOR } from '../../styles/colors'
 import './index.scss'
 
 const DESCRIPTION_MAX = 2000
@@ -80,16 +82,16 @@ function SubmittedView({ complaint, onReportAnother }: { complaint: ComplaintVie
       <Text className='report-done__due'>{t.dueHint(formatDay(complaint.due.acknowledgeBy), formatDay(complaint.due.closeBy))}</Text>
       <Button
         id='report-view-detail'
-        className='btn btn--primary btn--block'
+        block
         onClick={() => Taro.redirectTo({ url: `${PAGES.complaint}?id=${encodeURIComponent(complaint.id)}` })}
       >
         {t.viewDetail}
       </Button>
       <View className='report-done__secondary'>
-        <Button id='report-another' className='btn btn--secondary' onClick={onReportAnother}>
+        <Button id='report-another' variant='secondary' onClick={onReportAnother}>
           {t.reportAnother}
         </Button>
-        <Button id='report-back-home' className='btn btn--secondary' onClick={() => Taro.switchTab({ url: PAGES.home })}>
+        <Button id='report-back-home' variant='secondary' onClick={() => Taro.switchTab({ url: PAGES.home })}>
           {zh.common.backHome}
         </Button>
       </View>
@@ -115,7 +117,9 @@ export default function ReportPage() {
   const [streetCode, setStreetCode] = useState<string>()
   const [locatedStreet, setLocatedStreet] = useState<string>()
   const [anonymous, setAnonymous] = useState(false)
-  const [errors, setErrors] = useState<FormErrors>({})
+  // Field problems show live once the user has tried to submit; the API's stay until the next try.
+  const [attempted, setAttempted] = useState(false)
+  const [apiErrors, setApiErrors] = useState<FormErrors>({})
   const [submitting, setSubmitting] = useState(false)
   const [submitted, setSubmitted] = useState<ComplaintViewT>()
 
@@ -155,21 +159,23 @@ export default function ReportPage() {
     }
   }
 
+  const submission = buildSubmission()
+  const errors: FormErrors = { ...apiErrors, ...(attempted && 'problems' in submission ? submission.problems : {}) }
+
   const submit = async () => {
-    const submission = buildSubmission()
+    setAttempted(true)
+    setApiErrors({})
     if ('problems' in submission) {
-      setErrors(submission.problems)
       Taro.showToast({ title: Object.values(submission.problems)[0] ?? '', icon: 'none' })
       return
     }
-    setErrors({})
     setSubmitting(true)
     try {
       const { complaint } = await call('submitComplaint', { headers: { 'Idempotency-Key': draftKey }, body: submission.body })
       setSubmitted(complaint)
       Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
     } catch (failure) {
-      setErrors(errorsFromApi(failure))
+      setApiErrors(errorsFromApi(failure))
     } finally {
       setSubmitting(false)
     }
@@ -185,7 +191,8 @@ export default function ReportPage() {
     setOccurrenceNote('')
     setAddress('')
     setAnonymous(false)
-    setErrors({})
+    setAttempted(false)
+    setApiErrors({})
     photos.reset()
     setSubmitted(undefined)
   }
@@ -292,7 +299,7 @@ export default function ReportPage() {
             <Text className='report__switch-label'>{t.anonymous}</Text>
             <Text className='report__hint report__switch-hint'>{t.anonymousHint}</Text>
           </View>
-          <Switch id='report-anonymous' color='#0f7b6c' checked={anonymous} onChange={(event) => setAnonymous(event.detail.value)} />
+          <Switch id='report-anonymous' color={PRIMARY_COLOR} checked={anonymous} onChange={(event) => setAnonymous(event.detail.value)} />
         </View>
       </Section>
 
@@ -301,7 +308,7 @@ export default function ReportPage() {
           {errors.form}
         </Text>
       )}
-      <Button id='report-submit' className='btn btn--primary btn--block' disabled={submitting} onClick={submit}>
+      <Button id='report-submit' block disabled={submitting} onClick={submit}>
         {submitting ? t.submitting : t.submit}
       </Button>
     </View>
