@@ -17,7 +17,7 @@ import { createDocumentClient } from '../functions/src/store/client';
 import { keys } from '../functions/src/store/keys';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
-const WARMUP = 50;
+const WARMUP = 300;
 const IMPORT_RUNS = 15;
 
 const TARGETS = { gatewayRatio: 2.0, bundleKb: 600, importRatio: 2.0 };
@@ -27,15 +27,26 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function measure(label: string, action: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < WARMUP; i++) await action(-1 - i);
-  const samples: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const started = performance.now();
-    await action(i);
-    samples.push(performance.now() - started);
+type Timed = { label: string; median: number; p99: number };
+
+/**
+ * Times two actions in alternation (A, B, A, B…) after a warm-up long enough for DynamoDB Local's
+ * JIT, so drift and background noise fall on both sides of a ratio alike.
+ */
+async function measurePair(a: [string, (i: number) => Promise<unknown>], b: [string, (i: number) => Promise<unknown>]): Promise<[Timed, Timed]> {
+  for (let i = 0; i < WARMUP; i++) {
+    await a[1](-1 - i);
+    await b[1](-1 - i);
   }
-  return { label, median: percentile(samples, 50), p99: percentile(samples, 99) };
+  const samples: [number[], number[]] = [[], []];
+  for (let i = 0; i < ITERATIONS; i++) {
+    for (const [side, [, action]] of [a, b].entries()) {
+      const started = performance.now();
+      await action(i);
+      samples[side].push(performance.now() - started);
+    }
+  }
+  return [a, b].map(([label], side) => ({ label, median: percentile(samples[side], 50), p99: percentile(samples[side], 99) })) as [Timed, Timed];
 }
 
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
@@ -70,20 +81,21 @@ async function latency() {
     const db = createDocumentClient(system.dynamodbEndpoint);
     const complaintItem = await db.send(new GetCommand({ TableName: system.tableName, Key: keys.complaint(complaint.id) }));
 
-    const results = [
-      await measure('get complaint via gateway', () => call('GET', `/api/complaints/${complaint.id}`, undefined, auth)),
-      await measure('bare DynamoDB GetItem', () => db.send(new GetCommand({ TableName: system.tableName, Key: keys.complaint(complaint.id) }))),
-      await measure('submit complaint via gateway', (i) => call('POST', '/api/complaints', body, { ...auth, 'idempotency-key': `bench-submit-${i + 100}` })),
-      await measure('bare DynamoDB PutItem', (i) => db.send(new PutCommand({ TableName: system.tableName, Item: { ...complaintItem.Item, pk: `BENCH#${i}`, sk: 'PUT' } }))),
-    ];
-    const context = [
-      await measure('  reference: GET /api/health (gateway, no DB)', () => call('GET', '/api/health')),
-      await measure('  reference: bare Query of complaint + timeline', () =>
-        db.send(new QueryCommand({ TableName: system.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.complaint(complaint.id).pk }, ConsistentRead: true })),
-      ),
+    const query = () =>
+      db.send(new QueryCommand({ TableName: system.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.complaint(complaint.id).pk }, ConsistentRead: true }));
+    const rows = [
+      ...(await measurePair(
+        ['get complaint via gateway', () => call('GET', `/api/complaints/${complaint.id}`, undefined, auth)],
+        ['bare DynamoDB GetItem', () => db.send(new GetCommand({ TableName: system.tableName, Key: keys.complaint(complaint.id) }))],
+      )),
+      ...(await measurePair(
+        ['submit complaint via gateway', (i) => call('POST', '/api/complaints', body, { ...auth, 'idempotency-key': `bench-submit-${i + 1000}` })],
+        ['bare DynamoDB PutItem', (i) => db.send(new PutCommand({ TableName: system.tableName, Item: { ...complaintItem.Item, pk: `BENCH#${i}`, sk: 'PUT' } }))],
+      )),
+      ...(await measurePair(['  reference: GET /api/health (gateway, no DB)', () => call('GET', '/api/health')], ['  reference: bare Query of complaint + timeline', query])),
     ];
     db.destroy();
-    return [...results, ...context];
+    return rows;
   } finally {
     await system.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -106,7 +118,7 @@ function timeNode(args: string[]): number {
 }
 
 async function main() {
-  console.log(`Green Shield benchmark — ${ITERATIONS} sequential requests per figure after ${WARMUP} warm-up, on ${process.version}\n`);
+  console.log(`Green Shield benchmark — ${ITERATIONS} sequential requests per figure after ${WARMUP} warm-up, pairs timed alternately, on ${process.version}\n`);
   const rows = await latency();
   const [getVia, getBare, submitVia, putBare] = rows;
   console.log('Latency (DynamoDB Local, same machine)            median       p99');

@@ -40,3 +40,17 @@ describe('sign-in codes', () => {
     expect(hourWindow(new Date('2026-11-28T14:59:59Z'))).toBe('2026-11-28T14');
   });
 });
+
+describe('SMS sender selection', () => {
+  it('knows the development sender and refuses unknown names', async () => {
+    const { smsSenderNamed, ConsoleSmsSender } = await import('../../functions/src/identity/sms');
+    const { createLogger } = await import('../../functions/src/lib/logger');
+    const lines: string[] = [];
+    const sender = smsSenderNamed('console', createLogger({}, (line) => lines.push(line)));
+    expect(sender).toBeInstanceOf(ConsoleSmsSender);
+    await sender.sendSignInCode('13812345678', '123456');
+    expect(lines[0]).toContain('138****5678');
+    expect(lines[0]).not.toContain('13812345678');
+    expect(() => smsSenderNamed('carrier-pigeon', createLogger())).toThrow(/Unknown SMS_SENDER/);
+  });
+});

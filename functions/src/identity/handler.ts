@@ -6,7 +6,7 @@ import { SecretsManagerKeyStore } from '../lib/secrets-manager-key-store';
 import { publishPublicKey } from '../lib/verification-keys';
 import { IdentityRepository } from './repository';
 import { IdentityService } from './service';
-import { ConsoleSmsSender, type SmsSender } from './sms';
+import { smsSenderNamed, type SmsSender } from './sms';
 
 export interface IdentityDeps extends BaseDeps {
   keyStore: KeyStore;
@@ -39,7 +39,7 @@ export function identityDepsFromEnv(): IdentityDeps {
   const base = baseDepsFromEnv('identity');
   const secret = env('signingKeySecret');
   const keyStore = secret ? new SecretsManagerKeyStore(secret) : new FileKeyStore(env('signingKeyDir') ?? '.data/keys');
-  return { ...base, keyStore, sms: new ConsoleSmsSender(base.logger) };
+  return { ...base, keyStore, sms: smsSenderNamed(env('smsSender'), base.logger) };
 }
 
 export const handler = lazy(() => createIdentityHandler(identityDepsFromEnv()));

@@ -30,3 +30,13 @@ export class RecordingSmsSender implements SmsSender {
     return this.sent.findLast((message) => message.phone === phone)?.code;
   }
 }
+
+/** Picks the sender named by SMS_SENDER; an unknown name fails at start-up, not at the first sign-in. */
+export function smsSenderNamed(name: string | undefined, logger: Logger): SmsSender {
+  switch (name ?? 'console') {
+    case 'console':
+      return new ConsoleSmsSender(logger);
+    default:
+      throw new Error(`Unknown SMS_SENDER "${name}"; known: console`);
+  }
+}
