@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useReturnToPage } from './useRemote'
 
 export interface Page<T> {
   items: T[]
@@ -47,14 +48,10 @@ export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>,
     if (nextCursor && !loading) void fetchPage(nextCursor)
   }
 
-  const firstShow = useRef(true)
   useEffect(() => {
     void reload()
   }, [reload])
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false
-    else void reload()
-  })
+  useReturnToPage(() => void reload())
   useReachBottom(loadMore)
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())

@@ -1,5 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useDidHide, useDidShow } from '@tarojs/taro'
+
+/** Calls `onReturn` when the page shows again after being hidden (not on its first show). */
+export function useReturnToPage(onReturn: () => void): void {
+  const hidden = useRef(false)
+  useDidHide(() => {
+    hidden.current = true
+  })
+  useDidShow(() => {
+    if (!hidden.current) return
+    hidden.current = false
+    onReturn()
+  })
+}
 
 export interface Remote<T> {
   data: T | undefined
@@ -15,14 +28,13 @@ export interface Remote<T> {
  * the page comes back into view (returning from a detail page must show the new status).
  * Only the latest request's answer is kept, so quick filter changes cannot show stale results.
  */
-export function useRemote<T>(load: (() => Promise<T>) | null, deps: unknown[], options: { refreshOnShow?: boolean } = {}): Remote<T> {
+export function useRemote<T>(load: () => Promise<T>, deps: unknown[], options: { refreshOnShow?: boolean } = {}): Remote<T> {
   const [data, setData] = useState<T>()
   const [error, setError] = useState<unknown>()
-  const [loading, setLoading] = useState(Boolean(load))
+  const [loading, setLoading] = useState(true)
   const latestRequest = useRef(0)
 
   const reload = useCallback(async () => {
-    if (!load) return
     const request = ++latestRequest.current
     setLoading(true)
     setError(undefined)
@@ -36,14 +48,11 @@ export function useRemote<T>(load: (() => Promise<T>) | null, deps: unknown[], o
     }
   }, deps)
 
-  const firstShow = useRef(true)
   useEffect(() => {
     void reload()
   }, [reload])
-  useDidShow(() => {
-    // The first show is the initial load above.
-    if (firstShow.current) firstShow.current = false
-    else if (options.refreshOnShow) void reload()
+  useReturnToPage(() => {
+    if (options.refreshOnShow) void reload()
   })
 
   return { data, error, loading, reload, setData }
