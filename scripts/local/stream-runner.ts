@@ -3,6 +3,7 @@
  * order per shard, partial-batch failures retried from the failed record, and a record that keeps
  * failing set aside (locally: logged) after the configured retries.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   DescribeStreamCommand,
@@ -17,7 +18,7 @@ import type { Logger } from '../../functions/src/lib/logger';
 export interface StreamRunnerOptions {
   endpoint: string;
   streamArn: string;
-  handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+  handler: (event: DynamoDBStreamEvent, context: { awsRequestId: string }) => Promise<DynamoDBBatchResponse | void>;
   batchSize: number;
   retryAttempts: number;
   logger: Logger;
@@ -78,7 +79,7 @@ export function startStreamRunner(options: StreamRunnerOptions): { stop(): Promi
       const batch = pending.slice(0, options.batchSize);
       let failedAt = -1;
       try {
-        const result = await options.handler({ Records: batch });
+        const result = await options.handler({ Records: batch }, { awsRequestId: randomUUID() });
         const failed = result?.batchItemFailures?.[0]?.itemIdentifier;
         failedAt = failed ? batch.findIndex((record) => record.dynamodb?.SequenceNumber === failed) : -1;
       } catch (error) {

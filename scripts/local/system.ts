@@ -5,6 +5,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { Service } from '@green-shield/shared/api/routes';
 import { loadDistrict } from '@green-shield/shared/districts/district';
 import { FUNCTIONS, type ScheduledFunction, type StreamFunction } from '../../functions/src/lambdas';
@@ -125,7 +126,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const autoCloseSpec = FUNCTIONS.find((fn): fn is ScheduledFunction => fn.trigger === 'schedule' && fn.name === 'autoClose')!;
   const autoClose = createAutoCloseHandler({ ...base, logger: logger.child({ service: autoCloseSpec.name }) });
   if (options.runScheduler) {
-    const scheduler = startScheduler([{ name: autoCloseSpec.name, everyMinutes: autoCloseSpec.everyMinutes, run: () => autoClose({}) }], logger);
+    const scheduler = startScheduler([{ name: autoCloseSpec.name, everyMinutes: autoCloseSpec.everyMinutes, run: () => autoClose({}, { awsRequestId: randomUUID() }) }], logger);
     stops.unshift(scheduler.stop);
   }
 
@@ -137,7 +138,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     s3Endpoint,
     handlers,
     identityDeps,
-    runAutoClose: () => autoClose({}),
+    runAutoClose: () => autoClose({}, { awsRequestId: randomUUID() }),
     stop: async () => {
       for (const stop of stops) await stop();
       db.destroy();

@@ -1,4 +1,4 @@
-import type { ScheduledEvent } from 'aws-lambda';
+import type { Context, ScheduledEvent } from 'aws-lambda';
 import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
 import { ComplaintRepository } from '../complaints/repository';
 import { autoCloseUnrated } from '../complaints/auto-close';
@@ -6,7 +6,9 @@ import { autoCloseUnrated } from '../complaints/auto-close';
 /** Scheduled job: closes resolutions left unrated past the feedback window. */
 export function createAutoCloseHandler(deps: BaseDeps) {
   const repo = new ComplaintRepository(deps.db, deps.tableName);
-  return async (_event: ScheduledEvent | Record<string, never>) => ({ closed: await autoCloseUnrated(repo, deps.clock, deps.district, deps.logger) });
+  return async (_event: ScheduledEvent | Record<string, never>, context?: Pick<Context, 'awsRequestId'>) => ({
+    closed: await autoCloseUnrated(repo, deps.clock, deps.district, deps.logger.child({ requestId: context?.awsRequestId })),
+  });
 }
 
 export const handler = lazy(() => createAutoCloseHandler(baseDepsFromEnv('auto-close')));

@@ -1,4 +1,4 @@
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
@@ -9,7 +9,8 @@ import { notificationsFor } from './recipients';
 /** Table-stream consumer: every new complaint event becomes in-app notifications. */
 export function createComplaintEventsHandler(deps: BaseDeps) {
   const repo = new NotificationRepository(deps.db, deps.tableName);
-  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  return async (event: DynamoDBStreamEvent, context?: Pick<Context, 'awsRequestId'>): Promise<DynamoDBBatchResponse> => {
+    const logger = deps.logger.child({ requestId: context?.awsRequestId });
     const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
       const image = record.dynamodb?.NewImage;
@@ -18,7 +19,7 @@ export function createComplaintEventsHandler(deps: BaseDeps) {
         const complaintEvent = unmarshall(image as Record<string, AttributeValue>) as ComplaintEventRecord;
         for (const { userId, notification } of notificationsFor(complaintEvent)) await repo.add(userId, notification);
       } catch (error) {
-        deps.logger.error('notification failed', { error, sequenceNumber: record.dynamodb?.SequenceNumber });
+        logger.error('notification failed', { error, sequenceNumber: record.dynamodb?.SequenceNumber });
         // Report this record and stop: later records of the batch are retried after it, in order.
         batchItemFailures.push({ itemIdentifier: record.dynamodb!.SequenceNumber! });
         break;

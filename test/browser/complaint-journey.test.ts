@@ -1,0 +1,114 @@
+/**
+ * The resident journey in the H5 app, in Chromium: a resident signs in and reports with a photo, a
+ * street officer accepts and resolves with a note, the resident sees the result and rates it.
+ * Screenshots of every step land in test-artifacts/browser/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
+import { PNG_BYTES } from '../support/fixtures';
+import { launchBrowser, phoneContext, snap } from '../support/browser';
+
+const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
+const RESIDENT = '13966660001';
+
+let t: TestSystem;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(H5, 'index.html'))) throw new Error('No H5 build: run `npm run build:h5` (npm test does)');
+  t = await startTestSystem({ staticDir: H5 });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+async function waitForCode(phone: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const code = t.sms.lastCodeFor(phone);
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No code was sent to ${phone}`);
+}
+
+async function signIn(page: Page, phone: string, shot: string): Promise<void> {
+  await page.goto(`${t.system.url}/#/pages/login/index`);
+  await page.fill('#login-phone input', phone);
+  await page.click('#login-send-code');
+  await page.fill('#login-code input', await waitForCode(phone));
+  await snap(page, `${shot}-sign-in`);
+  await page.click('#login-submit');
+}
+
+describe('the complaint journey in the H5 app', () => {
+  it('runs from a resident’s report with a photo to a rated result', async () => {
+    const photo = join(mkdtempSync(join(tmpdir(), 'gs-photo-')), 'fumes.png');
+    writeFileSync(photo, PNG_BYTES);
+
+    // The resident reports.
+    const resident = await (await phoneContext(browser)).newPage();
+    await signIn(resident, RESIDENT, '01-resident');
+    await resident.locator('#report-entry:visible').waitFor();
+    await snap(resident, '02-resident-home');
+    await resident.click('#report-entry:visible');
+    await resident.click('#report-type-air');
+    await resident.click('#report-subtype-cooking_fumes');
+    await resident.fill('#report-description textarea', '楼下餐馆油烟直排，晚上七点到十点最严重，窗户都不敢开。');
+    await resident.click('#report-occurrence-nights');
+    await resident.fill('#report-address input', '静安区愚园路 188 弄 3 号楼下');
+    await resident.click('#report-street-jingansi');
+    const [chooser] = await Promise.all([resident.waitForEvent('filechooser'), resident.click('#report-add-photo')]);
+    await chooser.setFiles(photo);
+    await resident.locator('#report-photo-0[data-state=done]').waitFor();
+    await snap(resident, '03-resident-report-form');
+    await resident.click('#report-submit');
+    const trackingNumber = (await resident.locator('#report-tracking-number').innerText()).trim();
+    expect(trackingNumber).toMatch(/^JA-\d{4}-\d{6}$/);
+    await snap(resident, '04-resident-report-submitted');
+
+    // The 静安寺 street officer accepts and resolves it.
+    const officer = await (await phoneContext(browser)).newPage();
+    await signIn(officer, DEMO_ACCOUNTS.jingansi.phone, '05-officer');
+    await officer.locator('#officer-queue-entry:visible').waitFor();
+    await officer.goto(`${t.system.url}/#/officer/queue/index`);
+    await officer.reload();
+    await officer.click(`#queue-item-${trackingNumber}`);
+    await officer.locator('#complaint-status[data-status=submitted]').waitFor();
+    await expect.poll(() => officer.locator('#complaint-complainant').innerText()).toContain('139****0001');
+    await snap(officer, '06-officer-complaint');
+    await officer.click('#action-accept');
+    await officer.click('#action-confirm');
+    await officer.locator('#complaint-status[data-status=accepted]').waitFor();
+    await officer.click('#action-resolve');
+    await officer.fill('#action-note-input textarea', '已现场检查，责令店家清洗油烟净化器并加装二级净化，复查达标。');
+    await snap(officer, '07-officer-resolving');
+    await officer.click('#action-confirm');
+    await officer.locator('#complaint-status[data-status=resolved]').waitFor();
+    await snap(officer, '08-officer-resolved');
+
+    // The resident sees the result and rates it.
+    await resident.goto(`${t.system.url}/#/pages/mine/index`);
+    await resident.reload();
+    await resident.click(`#mine-item-${trackingNumber}`);
+    await resident.locator('#complaint-status[data-status=resolved]').waitFor();
+    await expect.poll(() => resident.locator('#complaint-timeline').innerText()).toContain('复查达标');
+    await snap(resident, '09-resident-result');
+    await resident.click('#rate-star-5');
+    await resident.fill('#rate-comment textarea', '处理很及时，谢谢！');
+    await resident.click('#rate-submit');
+    await resident.locator('#complaint-status[data-status=closed]').waitFor();
+    await snap(resident, '10-resident-rated');
+
+    // Every change the officer made reached the resident as a notification.
+    await resident.goto(`${t.system.url}/#/pages/notifications/index`);
+    await resident.reload();
+    await expect.poll(() => resident.locator('[id^="notification-"]:visible').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await snap(resident, '11-resident-notifications');
+  });
+});
