@@ -1,3 +1,5 @@
+import { zh } from './i18n/zh-CN'
+
 export default defineAppConfig({
   // The first three are the tab pages; the order must match the tabBar list below.
   pages: [
@@ -22,7 +24,7 @@ export default defineAppConfig({
   window: {
     navigationBarBackgroundColor: '#0f7b6c',
     navigationBarTextStyle: 'white',
-    navigationBarTitleText: '绿盾通',
+    navigationBarTitleText: zh.app.name,
     // Stated explicitly so H5 draws a title bar with a back button too (WeChat's default anyway).
     navigationStyle: 'default',
     backgroundColor: '#f2f6f5',
@@ -34,16 +36,16 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/notifications/index', text: '消息', iconPath: 'assets/tab/bell.png', selectedIconPath: 'assets/tab/bell-active.png' },
-      { pagePath: 'pages/account/index', text: '我的', iconPath: 'assets/tab/user.png', selectedIconPath: 'assets/tab/user-active.png' },
+      { pagePath: 'pages/home/index', text: zh.tabs.home, iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/notifications/index', text: zh.tabs.notifications, iconPath: 'assets/tab/bell.png', selectedIconPath: 'assets/tab/bell-active.png' },
+      { pagePath: 'pages/account/index', text: zh.tabs.account, iconPath: 'assets/tab/user.png', selectedIconPath: 'assets/tab/user-active.png' },
     ],
   },
   // H5 only: pages appear at once instead of sliding in (snappier on the web, and screenshots never
   // catch a page half-way in). WeChat keeps its native transitions.
   animation: process.env.TARO_ENV === 'h5' ? false : undefined,
   permission: {
-    'scope.userLocation': { desc: '用于确定举报问题的位置，方便街道工作人员尽快找到现场' },
+    'scope.userLocation': { desc: zh.app.locationPurpose },
   },
   requiredPrivateInfos: ['getLocation'],
 })

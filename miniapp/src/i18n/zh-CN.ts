@@ -79,6 +79,7 @@ export const zh = {
     name: '绿盾通',
     district: '上海市静安区',
     tagline: '生态环境问题随手拍 · 办理进度全程可查',
+    locationPurpose: '用于确定举报问题的位置，方便街道工作人员尽快找到现场',
   },
   common: {
     loading: '加载中…',
@@ -117,6 +118,7 @@ export const zh = {
   tabs: { home: '首页', notifications: '消息', account: '我的' },
   titles: {
     home: '绿盾通',
+    login: '登录',
     report: '我要举报',
     mine: '我的投诉',
     complaint: '投诉详情',

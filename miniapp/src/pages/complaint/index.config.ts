@@ -1,3 +1,4 @@
+import { zh } from '../../i18n/zh-CN'
 import { enablePullDownRefresh } from '../../pull-down-refresh'
 
-export default definePageConfig({ navigationBarTitleText: '投诉详情', enablePullDownRefresh })
+export default definePageConfig({ navigationBarTitleText: zh.titles.complaint, enablePullDownRefresh })

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '登录' })
+import { zh } from '../../i18n/zh-CN'
+
+export default definePageConfig({ navigationBarTitleText: zh.titles.login })

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '我要举报' })
+import { zh } from '../../i18n/zh-CN'
+
+export default definePageConfig({ navigationBarTitleText: zh.titles.report })
