@@ -16,13 +16,13 @@ import { zh } from '../../i18n/zh-CN'
 const t = zh.officer
 
 /** Which inputs each action shows; `note` is shown for every action and required where listed. */
-const NEEDS: Record<OfficerAction, { noteRequired?: true; assignee?: true; photos?: true; referral?: true; duplicate?: true }> = {
+const NEEDS: Record<OfficerAction, { noteRequired?: true; assignee?: true; photos?: true; reasonAndReferral?: true; duplicate?: true }> = {
   accept: {},
   assign: { assignee: true },
   start: {},
   note: { noteRequired: true },
   resolve: { noteRequired: true, photos: true },
-  not_our_responsibility: { referral: true },
+  not_our_responsibility: { reasonAndReferral: true },
   mark_duplicate: { duplicate: true },
 }
 
@@ -76,8 +76,8 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
     const missing: InputErrors = {}
     if (needs.noteRequired && !input.note.trim()) missing.note = t.noteRequired
     if (needs.assignee && !input.assigneeId) missing.assigneeId = t.fieldRequired
-    if (needs.referral && !input.reason.trim()) missing.reason = t.fieldRequired
-    if (needs.referral && !input.referral.trim()) missing.referral = t.fieldRequired
+    if (needs.reasonAndReferral && !input.reason.trim()) missing.reason = t.fieldRequired
+    if (needs.reasonAndReferral && !input.referral.trim()) missing.referral = t.fieldRequired
     if (needs.duplicate && !input.duplicateOf.trim()) missing.duplicateOf = t.fieldRequired
     if (needs.photos && photos.uploading) missing.photos = zh.report.waitUploads
     else if (needs.photos && photos.failed) missing.photos = zh.report.removeFailedUploads
@@ -93,8 +93,8 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
       action: chosen,
       expectedVersion: complaint.version,
       note: input.note.trim() || undefined,
-      reason: needs.referral ? input.reason.trim() : undefined,
-      referral: needs.referral ? input.referral.trim() : undefined,
+      reason: needs.reasonAndReferral ? input.reason.trim() : undefined,
+      referral: needs.reasonAndReferral ? input.referral.trim() : undefined,
       duplicateOf: needs.duplicate ? input.duplicateOf.trim().toUpperCase() : undefined,
       assigneeId: needs.assignee ? input.assigneeId : undefined,
       photoKeys: needs.photos && photos.keys.length > 0 ? photos.keys : undefined,
@@ -142,7 +142,7 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
               error={errors.assigneeId ?? apiFieldError('assigneeId')}
             />
           )}
-          {needs.referral && (
+          {needs.reasonAndReferral && (
             <>
               <Field label={t.reasonLabel} required error={errors.reason ?? apiFieldError('reason')} id='action-reason-input'>
                 <Textarea
