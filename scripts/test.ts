@@ -1,6 +1,6 @@
 /**
- * `npm test`: builds the H5 app (the browser tests drive the current code), then runs every vitest
- * project — unit, integration, infra, browser — and prints one summary line.
+ * `npm test`: type-checks, builds the H5 and WeChat apps (the browser tests drive the current code),
+ * then runs every vitest project — unit, integration, infra, browser — and prints one summary line.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -13,9 +13,20 @@ const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 
 
 const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
 
-if (!process.argv.includes('--skip-build') && run('npm', ['run', 'build:h5']) !== 0) {
-  console.error('The H5 build failed.');
-  process.exit(1);
+const steps: Array<[string, string[]]> = [
+  ['typecheck (functions, infra, scripts, tests)', ['run', 'typecheck']],
+  ['typecheck (mini-app)', ['run', 'typecheck', '-w', 'miniapp']],
+  ['H5 build (driven by the browser tests)', ['run', 'build:h5']],
+  ['WeChat build (its package size is tested)', ['run', 'build:weapp']],
+];
+if (!process.argv.includes('--skip-build')) {
+  for (const [what, args] of steps) {
+    console.log(`\n▶ ${what}`);
+    if (run('npm', args) !== 0) {
+      console.error(`${what} failed.`);
+      process.exit(1);
+    }
+  }
 }
 const extra = process.argv.slice(2).filter((arg) => arg !== '--skip-build');
 const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resolve(artifacts, 'vitest.json')}`, ...extra]);

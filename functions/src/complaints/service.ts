@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { z } from 'zod';
 import type { CreateUploadBody, QueueQuery, RateBody, ReopenBody, SubmitComplaintBody, TransitionBody, ComplaintDetailT } from '@green-shield/shared/api/schemas';
-import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/schemas';
+import { IMAGE_EXTENSIONS, UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
 import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
 import { timeLimits } from '@green-shield/shared/rules/time-limits';
 import { formatTrackingNumber, yearInTimeZone } from '@green-shield/shared/complaints/tracking-number';
@@ -16,7 +16,7 @@ import type { Logger } from '../lib/logger';
 import type { Principal } from '../lib/tokens';
 import { relationTo } from './access';
 import { applyTransition, createComplaint, type Actor } from './domain';
-import { EXTENSION_BY_CONTENT_TYPE, SNIFF_BYTES, sniffImage } from './image-sniff';
+import { SNIFF_BYTES, sniffImage } from './image-sniff';
 import type { ObjectStore } from './object-store';
 import type { ComplaintRecord, ComplaintEventRecord } from './records';
 import type { ComplaintRepository, QueueScope } from './repository';
@@ -40,7 +40,7 @@ export class ComplaintService {
   ) {}
 
   async createUpload(principal: Principal, body: z.infer<typeof CreateUploadBody>) {
-    const key = `uploads/${principal.userId}/${ulid()}.${EXTENSION_BY_CONTENT_TYPE[body.contentType]}`;
+    const key = `uploads/${principal.userId}/${ulid()}.${IMAGE_EXTENSIONS[body.contentType][0]}`;
     const { url, fields } = await this.objects.presignUpload(key, body.contentType, UPLOAD_LIMIT_BYTES, UPLOAD_TICKET_SECONDS);
     const expiresAt = new Date(this.clock.now().getTime() + UPLOAD_TICKET_SECONDS * 1000).toISOString();
     return { key, url, fields, expiresAt, maxBytes: UPLOAD_LIMIT_BYTES };

@@ -13,6 +13,7 @@ export function districtView(district: DistrictConfig) {
     city: district.city,
     streets: district.streets.map(({ code, name, kind, boundary }) => ({ code, name, kind, hasBoundary: Boolean(boundary) })),
     feedbackWindowDays: district.resolutionFeedbackDays,
+    mapCenter: district.mapCenter,
     timeLimits: { version: limits.version, source: limits.source, acknowledgeWithinDays: limits.acknowledgeWithinDays, closeWithinDays: limits.closeWithinDays },
   };
 }

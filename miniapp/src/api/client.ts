@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import type { ROUTES } from '@green-shield/shared/api/routes'
 import type { ErrorBody, ErrorCode, ErrorDetail } from '@green-shield/shared/api/errors'
 import type * as S from '@green-shield/shared/api/schemas'
+import { contentTypeForExtension, IMAGE_CONTENT_TYPES, UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits'
 import { zh, type ClientErrorCode } from '../i18n/zh-CN'
 import { clearSession, getSession } from '../session'
 import { PAGES } from '../navigation'
@@ -147,14 +148,6 @@ export function getDistrict(): Promise<S.DistrictViewT> {
 // ---------- photo uploads ----------
 
 export type ImageContentType = z.input<typeof S.CreateUploadBody>['contentType']
-const MAX_UPLOAD_BYTES = 10 * 1024 * 1024 // the API's UPLOAD_LIMIT_BYTES
-const CONTENT_TYPE_BY_EXTENSION: Record<string, ImageContentType> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  heic: 'image/heic',
-}
 
 export interface LocalImage {
   /** A local temp file path (WeChat) or blob: URL (H5). */
@@ -166,13 +159,13 @@ export interface LocalImage {
 
 /** The image's upload content type, or undefined when the API would refuse the format. */
 export function imageContentType(image: LocalImage): ImageContentType | undefined {
-  const fromMime = Object.values(CONTENT_TYPE_BY_EXTENSION).find((type) => type === image.mimeType)
-  const extension = image.path.split('?')[0].split('.').pop()?.toLowerCase() ?? ''
-  return fromMime ?? CONTENT_TYPE_BY_EXTENSION[extension]
+  const fromMime = IMAGE_CONTENT_TYPES.find((type) => type === image.mimeType)
+  const extension = image.path.split('?')[0].split('.').pop() ?? ''
+  return fromMime ?? contentTypeForExtension(extension)
 }
 
 export function isWithinUploadLimit(image: LocalImage): boolean {
-  return image.size <= MAX_UPLOAD_BYTES
+  return image.size <= UPLOAD_LIMIT_BYTES
 }
 
 /**

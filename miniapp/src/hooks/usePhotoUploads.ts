@@ -1,11 +1,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import type * as S from '@green-shield/shared/api/schemas'
+import { MAX_PHOTOS } from '@green-shield/shared/api/limits'
 import { imageContentType, isWithinUploadLimit, uploadImage, userMessageOf, type ImageContentType, type LocalImage } from '../api/client'
 import { zh } from '../i18n/zh-CN'
 
-/** The API's MAX_PHOTOS; typed from the contract so the two cannot drift apart. */
-export const MAX_PHOTOS: typeof S.MAX_PHOTOS = 6
+export { MAX_PHOTOS }
 
 export interface PhotoUpload {
   localId: string

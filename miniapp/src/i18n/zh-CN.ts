@@ -143,6 +143,8 @@ export const zh = {
     overdueHint: '优先处理已超过时限的投诉',
     latestQueue: '最新待办',
     emptyQueue: '暂无待办投诉',
+    adminTitle: '管理员账号',
+    adminHint: '工作人员账号的开通请使用管理接口（POST /api/admin/officers）；小程序暂未提供管理页面。',
   },
   report: {
     problemSection: '问题信息',

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { COMPLAINT_TYPES, isKnownSubtype, OCCURRENCE_PATTERNS } from '../complaints/taxonomy';
+import { IMAGE_CONTENT_TYPES, MAX_PHOTOS, UPLOAD_LIMIT_BYTES } from './limits';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../complaints/state-machine';
 
 export const ROLES = ['resident', 'street_officer', 'bureau_officer', 'admin'] as const;
@@ -41,9 +42,7 @@ export const OfficerListQuery = z.strictObject({ streetCode: z.string().max(40).
 export const OfficerListResponse = z.object({ items: z.array(OfficerSummary) });
 
 // ---------- uploads ----------
-export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
-export const IMAGE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const;
-export const MAX_PHOTOS = 6;
+export { UPLOAD_LIMIT_BYTES, IMAGE_CONTENT_TYPES, MAX_PHOTOS } from './limits';
 
 export const CreateUploadBody = z.strictObject({
   contentType: z.enum(IMAGE_CONTENT_TYPES),
@@ -185,6 +184,8 @@ export const DistrictView = z.object({
   city: z.string(),
   streets: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['street', 'town']), hasBoundary: z.boolean() })),
   feedbackWindowDays: z.number(),
+  /** Where the district is, for maps and as the last-resort location of a report. */
+  mapCenter: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.enum(['WGS-84', 'GCJ-02']) }),
   timeLimits: z.object({ version: z.string(), source: z.string(), acknowledgeWithinDays: z.number(), closeWithinDays: z.number() }),
 });
 export const LocateQuery = z.strictObject({

@@ -153,8 +153,24 @@ function OfficerHome({ user }: { user: UserViewT }) {
   )
 }
 
+/** Administrators provision officers through the API; the mini-app has no admin pages yet. */
+function AdminHome({ user }: { user: UserViewT }) {
+  return (
+    <View className='home'>
+      <View className='home__hero'>
+        <Text className='home__district'>{zh.app.district}</Text>
+        <Text className='home__greeting'>{`${user.name ?? user.phoneMasked} · ${zh.account.roles.admin}`}</Text>
+      </View>
+      <View className='home__body'>
+        <EmptyState title={zh.home.adminTitle} hint={zh.home.adminHint} id='home-admin' />
+      </View>
+    </View>
+  )
+}
+
 export default function HomePage() {
   const user = useSignedInUser()
   if (!user) return null
-  return isOfficer(user) ? <OfficerHome user={user} /> : <ResidentHome user={user} />
+  if (isOfficer(user)) return <OfficerHome user={user} />
+  return user.roles.includes('resident') ? <ResidentHome user={user} /> : <AdminHome user={user} />
 }

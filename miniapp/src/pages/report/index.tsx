@@ -14,7 +14,7 @@ import { Button } from '../../components/Button'
 import { ChipSelect } from '../../components/ChipSelect'
 import { Field } from '../../components/Field'
 import { Section } from '../../components/Section'
-import { useCurrentLocation, type GeoPoint } from '../../hooks/useCurrentLocation'
+import { useCurrentLocation } from '../../hooks/useCurrentLocation'
 import { useDistrict } from '../../hooks/useDistrict'
 import { MAX_PHOTOS, usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { PhotoUploader } from '../../components/PhotoUploader'
@@ -28,12 +28,6 @@ import './index.scss'
 
 const DESCRIPTION_MAX = 2000
 const DESCRIPTION_MIN = 5
-
-/**
- * Jing'an's map centre (shared/src/districts/jingan.json), sent only when the device gave no
- * position: the API needs a point, and officers then go by the typed address.
- */
-const DISTRICT_CENTRE: GeoPoint = { lat: 31.2296, lng: 121.448, coordSystem: 'WGS-84' }
 
 type FormField = 'category' | 'description' | 'address' | 'street' | 'occurrence' | 'photos'
 type FormErrors = Partial<Record<FormField | 'form', string>>
@@ -145,12 +139,14 @@ export default function ReportPage() {
     if (!streetCode) problems.street = t.streetRequired
     if (photos.uploading) problems.photos = t.waitUploads
     else if (photos.failed) problems.photos = t.removeFailedUploads
-    if (!type || !subtype || !streetCode || Object.keys(problems).length > 0) return { problems }
+    if (!type || !subtype || !streetCode || !district || Object.keys(problems).length > 0) return { problems }
     return {
       body: {
         category: { type, subtype },
         description: description.trim(),
-        location: { ...(locatedPoint ?? DISTRICT_CENTRE), address: address.trim() },
+        // Without a device position the district's centre stands in: the API needs a point, and
+        // officers then go by the typed address.
+        location: { ...(locatedPoint ?? district.mapCenter), address: address.trim() },
         streetCode,
         occurrence: { pattern: occurrence, note: occurrenceNote.trim() || undefined },
         photoKeys: photos.keys,
