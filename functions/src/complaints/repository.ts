@@ -1,8 +1,8 @@
 /**
  * Complaints, their events, tracking numbers and idempotency records in the table.
  */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { COMPLAINT_EVENT_PREFIX, keys } from '../store/keys';
 import { decodeCursor, encodeCursor } from '../store/pagination';
 import type { IndexName } from '../store/table-definition';
@@ -76,27 +76,31 @@ export class ComplaintRepository {
    * atomically. Returns false when the idempotency key was taken meanwhile (a concurrent retry).
    */
   async create(record: ComplaintRecord, event: ComplaintEventRecord, idempotency: { userId: string; key: string; fingerprint: string; nowSeconds: number }): Promise<boolean> {
+    const cancelled = await this.transact([
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.idempotency(idempotency.userId, idempotency.key), entity: 'Idempotency', complaintId: record.id, fingerprint: idempotency.fingerprint, expiresAt: idempotency.nowSeconds + IDEMPOTENCY_TTL_SECONDS },
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': idempotency.nowSeconds },
+        },
+      },
+      { Put: { TableName: this.tableName, Item: { ...keys.complaint(record.id), entity: 'Complaint', ...record, ...indexAttributes(record) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.tableName, Item: this.eventItem(event) } },
+      { Put: { TableName: this.tableName, Item: { ...keys.trackingNumber(record.trackingNumber), entity: 'TrackingNumber', complaintId: record.id, districtCode: record.districtCode }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ]);
+    if (!cancelled) return true;
+    if (cancelled.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+    throw cancelled;
+  }
+
+  /** Runs a transaction; returns the cancellation when a condition failed, so callers decide what it means. */
+  private async transact(items: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<TransactionCanceledException | undefined> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.idempotency(idempotency.userId, idempotency.key), entity: 'Idempotency', complaintId: record.id, fingerprint: idempotency.fingerprint, expiresAt: idempotency.nowSeconds + IDEMPOTENCY_TTL_SECONDS },
-                ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
-                ExpressionAttributeValues: { ':now': idempotency.nowSeconds },
-              },
-            },
-            { Put: { TableName: this.tableName, Item: { ...keys.complaint(record.id), entity: 'Complaint', ...record, ...indexAttributes(record) }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: this.tableName, Item: this.eventItem(event) } },
-            { Put: { TableName: this.tableName, Item: { ...keys.trackingNumber(record.trackingNumber), entity: 'TrackingNumber', complaintId: record.id, districtCode: record.districtCode }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ],
-        }),
-      );
-      return true;
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return undefined;
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      if (error instanceof TransactionCanceledException) return error;
       throw error;
     }
   }
@@ -134,27 +138,18 @@ export class ComplaintRepository {
 
   /** Replaces the complaint only if nobody changed it since `expectedVersion`, and appends the event. */
   async transition(next: ComplaintRecord, expectedVersion: number, event: ComplaintEventRecord): Promise<boolean> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.complaint(next.id), entity: 'Complaint', ...next, ...indexAttributes(next) },
-                ConditionExpression: 'version = :expected',
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              },
-            },
-            { Put: { TableName: this.tableName, Item: this.eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    const cancelled = await this.transact([
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.complaint(next.id), entity: 'Complaint', ...next, ...indexAttributes(next) },
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      },
+      { Put: { TableName: this.tableName, Item: this.eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ]);
+    return !cancelled;
   }
 
   async listByComplainant(userId: string, cursor: string | undefined) {

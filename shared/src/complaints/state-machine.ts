@@ -36,16 +36,6 @@ export const COMPLAINT_ACTIONS = [
 ] as const;
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
 
-export type OfficerAction = 'accept' | 'assign' | 'start' | 'note' | 'resolve' | 'not_our_responsibility' | 'mark_duplicate';
-export const OFFICER_ACTIONS: readonly OfficerAction[] = [
-  'accept',
-  'assign',
-  'start',
-  'note',
-  'resolve',
-  'not_our_responsibility',
-  'mark_duplicate',
-];
 
 interface TransitionRule {
   from: readonly ComplaintStatus[];
@@ -56,7 +46,7 @@ interface TransitionRule {
 
 const OPEN_FOR_HANDLING: readonly ComplaintStatus[] = ['accepted', 'assigned', 'in_progress', 'reopened'];
 
-export const TRANSITIONS: Record<ComplaintAction, TransitionRule> = {
+export const TRANSITIONS = {
   accept: { from: ['submitted', 'reopened'], to: 'accepted', actor: 'officer' },
   assign: { from: OPEN_FOR_HANDLING, to: 'assigned', actor: 'officer' },
   start: { from: ['accepted', 'assigned', 'reopened'], to: 'in_progress', actor: 'officer' },
@@ -67,7 +57,13 @@ export const TRANSITIONS: Record<ComplaintAction, TransitionRule> = {
   rate: { from: ['resolved'], to: 'closed', actor: 'complainant' },
   reopen: { from: ['resolved'], to: 'reopened', actor: 'complainant' },
   auto_close: { from: ['resolved'], to: 'closed', actor: 'system' },
-};
+} as const satisfies Record<ComplaintAction, TransitionRule>;
+
+const rule = (action: ComplaintAction): TransitionRule => TRANSITIONS[action];
+
+/** What officers may do (the rest belongs to the complainant and the system). */
+export type OfficerAction = { [A in ComplaintAction]: (typeof TRANSITIONS)[A]['actor'] extends 'officer' ? A : never }[ComplaintAction];
+export const OFFICER_ACTIONS = COMPLAINT_ACTIONS.filter((action): action is OfficerAction => rule(action).actor === 'officer');
 
 export function isTerminal(status: ComplaintStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
@@ -75,7 +71,7 @@ export function isTerminal(status: ComplaintStatus): boolean {
 
 /** The actions an actor of this kind may take on a complaint in this status (drives the UI's buttons). */
 export function availableActions(status: ComplaintStatus, actor: ActorKind): ComplaintAction[] {
-  return COMPLAINT_ACTIONS.filter((action) => TRANSITIONS[action].actor === actor && TRANSITIONS[action].from.includes(status));
+  return COMPLAINT_ACTIONS.filter((action) => rule(action).actor === actor && rule(action).from.includes(status));
 }
 
 export type TransitionRefusal =
@@ -118,8 +114,8 @@ export function feedbackDeadline(resolvedAt: string, feedbackWindowDays: number)
 
 /** Decides whether a transition may happen; returns the next status or why not. */
 export function decideTransition(input: TransitionInput): { ok: true; to: ComplaintStatus } | { ok: false; refusal: TransitionRefusal } {
-  const rule = TRANSITIONS[input.action];
-  if (rule.actor !== input.actor || !rule.from.includes(input.status)) {
+  const { actor, from, to } = rule(input.action);
+  if (actor !== input.actor || !from.includes(input.status)) {
     return {
       ok: false,
       refusal: { code: 'ILLEGAL_TRANSITION', message: `Cannot ${input.action} a complaint that is ${input.status}` },
@@ -131,18 +127,18 @@ export function decideTransition(input: TransitionInput): { ok: true; to: Compla
       return { ok: false, refusal: { code: 'MISSING_FIELD', field, message: `${input.action} needs ${field}` } };
     }
   }
-  if (rule.actor !== 'officer' && input.resolvedAt) {
+  if (actor !== 'officer' && input.resolvedAt) {
     const deadline = feedbackDeadline(input.resolvedAt, input.feedbackWindowDays);
     const windowOpen = input.now.getTime() <= deadline.getTime();
-    if (rule.actor === 'complainant' && !windowOpen) {
+    if (actor === 'complainant' && !windowOpen) {
       return {
         ok: false,
         refusal: { code: 'FEEDBACK_WINDOW_CLOSED', message: `The ${input.feedbackWindowDays}-day feedback window ended` },
       };
     }
-    if (rule.actor === 'system' && windowOpen) {
+    if (actor === 'system' && windowOpen) {
       return { ok: false, refusal: { code: 'FEEDBACK_WINDOW_OPEN', message: 'The complainant can still rate or reopen' } };
     }
   }
-  return { ok: true, to: rule.to ?? input.status };
+  return { ok: true, to: to ?? input.status };
 }
