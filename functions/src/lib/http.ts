@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type { z } from 'zod';
 import { matchRoute, ROUTES, routeKey, routesOf, type RouteId, type RouteSpec, type Service } from '@green-shield/shared/api/routes';
 import type { ErrorBody } from '@green-shield/shared/api/errors';
+import { IDEMPOTENCY_KEY_PATTERN } from '@green-shield/shared/api/limits';
 import { ApiError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { verifyAccessToken, type Principal } from './tokens';
@@ -16,7 +17,6 @@ import type { Clock } from './clock';
 import { CORS_RESPONSE_HEADERS } from './cors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -136,7 +136,7 @@ export function createHttpHandler<S extends Service>(service: S, operations: Ope
     const { id, route } = entry;
     const principal = await authenticate(route, event, deps);
     const idempotencyKey = event.headers['idempotency-key'] ?? '';
-    if (route.idempotent && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    if (route.idempotent && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
       throw new ApiError('MISSING_IDEMPOTENCY_KEY', 'Send an Idempotency-Key header (8–128 letters, digits, - or _)');
     }
     const input = {

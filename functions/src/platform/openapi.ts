@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import { ROUTES, type RouteSpec } from '@green-shield/shared/api/routes';
 import { ERROR_STATUS } from '@green-shield/shared/api/errors';
+import { IDEMPOTENCY_KEY_PATTERN } from '@green-shield/shared/api/limits';
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
 
@@ -32,7 +33,7 @@ function parameters(route: RouteSpec) {
       params.push({ name, in: location, required: location === 'path' || (json.required ?? []).includes(name), schema: property });
     }
   }
-  if (route.idempotent) params.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' } });
+  if (route.idempotent) params.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source } });
   return params;
 }
 

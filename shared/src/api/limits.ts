@@ -19,3 +19,6 @@ export function contentTypeForExtension(extension: string): ImageContentType | u
   const lower = extension.toLowerCase();
   return IMAGE_CONTENT_TYPES.find((type) => (IMAGE_EXTENSIONS[type] as readonly string[]).includes(lower));
 }
+
+/** The Idempotency-Key header a retried submission repeats. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
