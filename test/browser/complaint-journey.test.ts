@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
 import { PNG_BYTES } from '../support/fixtures';
 import { launchBrowser, phoneContext, snap } from '../support/browser';
+import { zh } from '../../miniapp/src/i18n/zh-CN';
 
 const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
 const RESIDENT = '13966660001';
@@ -110,5 +111,46 @@ describe('the complaint journey in the H5 app', () => {
     await resident.reload();
     await expect.poll(() => resident.locator('[id^="notification-"]:visible').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     await snap(resident, '11-resident-notifications');
+  });
+
+  it('keeps an anonymous reporter hidden from officers, and tells the resident where to go when it is not the bureau’s job', async () => {
+    const phone = '13966660002';
+    const resident = await (await phoneContext(browser)).newPage();
+    await signIn(resident, phone, '21-anonymous');
+    await resident.locator('#report-entry:visible').waitFor();
+    await resident.click('#report-entry:visible');
+    await resident.click('#report-type-noise');
+    await resident.click('#report-subtype-social_life_noise');
+    await resident.fill('#report-description textarea', '小区广场舞音响每天晚上开到很晚，声音非常大。');
+    await resident.fill('#report-address input', '静安区天目中路 500 弄小区广场');
+    await resident.click('#report-street-beizhan');
+    await resident.click('#report-anonymous');
+    await snap(resident, '22-anonymous-report');
+    await resident.click('#report-submit');
+    const trackingNumber = (await resident.locator('#report-tracking-number').innerText()).trim();
+
+    const bureau = await (await phoneContext(browser)).newPage();
+    await signIn(bureau, DEMO_ACCOUNTS.bureau.phone, '23-bureau');
+    await bureau.locator('#officer-queue-entry:visible').waitFor();
+    await bureau.goto(`${t.system.url}/#/officer/queue/index`);
+    await bureau.reload();
+    await bureau.click(`#queue-item-${trackingNumber}`);
+    await bureau.locator('#complaint-status[data-status=submitted]').waitFor();
+    const complainant = await bureau.locator('#complaint-complainant').innerText();
+    expect(complainant).toContain(zh.complaint.complainantAnonymous);
+    expect(complainant).not.toMatch(/\d{4}/);
+    await bureau.click('#action-not_our_responsibility');
+    await bureau.fill('#action-reason-input textarea', '广场舞噪声属于社会生活噪声，由公安机关和物业管理处置。');
+    await bureau.fill('#action-referral-input input', '请拨打 110 或联系小区物业');
+    await snap(bureau, '24-bureau-not-our-responsibility');
+    await bureau.click('#action-confirm');
+    await bureau.locator('#complaint-status[data-status=not_our_responsibility]').waitFor();
+
+    await resident.goto(`${t.system.url}/#/pages/mine/index`);
+    await resident.reload();
+    await resident.click(`#mine-item-${trackingNumber}`);
+    await resident.locator('#complaint-status[data-status=not_our_responsibility]').waitFor();
+    await expect.poll(() => resident.locator('#complaint-timeline').innerText()).toContain('请拨打 110 或联系小区物业');
+    await snap(resident, '25-resident-referred');
   });
 });
