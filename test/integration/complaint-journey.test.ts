@@ -193,3 +193,18 @@ describe('idempotent submission', () => {
     expect(missing.error.code).toBe('MISSING_IDEMPOTENCY_KEY');
   });
 });
+
+describe('idempotency keys expire', () => {
+  it('treats a key as new after a day, so an old key cannot block a new report forever', async () => {
+    const key = newIdempotencyKey();
+    const first = await resident.call('POST', '/api/complaints', complaintBody(), { 'idempotency-key': key }).expect(201);
+    t.clock.advanceDays(1.1);
+    try {
+      const resident = await t.signIn('13911110001');
+      const later = await resident.call('POST', '/api/complaints', complaintBody({ description: '一天之后的另一件事，油烟依旧。' }), { 'idempotency-key': key }).expect(201);
+      expect(later.complaint.id).not.toBe(first.complaint.id);
+    } finally {
+      t.clock.advanceDays(-1.1);
+    }
+  });
+});

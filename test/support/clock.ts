@@ -9,4 +9,10 @@ export class MutableClock implements Clock {
   advanceDays(days: number): void {
     this.offsetMs += days * 24 * 60 * 60 * 1000;
   }
+  /** Moves to one minute past the next full hour, so hourly windows start afresh. */
+  advanceToNextHour(): void {
+    const hour = 60 * 60 * 1000;
+    const now = this.now().getTime();
+    this.offsetMs += Math.floor(now / hour) * hour + hour + 60_000 - now;
+  }
 }
