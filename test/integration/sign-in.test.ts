@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
 
 let t: TestSystem;
 beforeAll(async () => {
@@ -84,5 +84,37 @@ describe('limits that protect the sign-in', () => {
     await api.call('GET', '/api/me').expect(200);
     t.clock.advanceDays(61 / 24 / 60);
     expect((await api.call('GET', '/api/me').expect(401)).error.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('refresh tokens', () => {
+  it('keep a device signed in: each works once, picks up new roles, expires after 30 days, and sign-out retires it', async () => {
+    const phone = '13988880002';
+    t.clock.advanceToNextHour();
+    await requestCode(phone).expect(202);
+    const first = await verify(phone, t.sms.lastCodeFor(phone)!).expect(200);
+    expect(first.refreshExpiresIn).toBe(30 * 24 * 60 * 60);
+
+    const second = await t.client().call('POST', '/api/auth/refresh', { refreshToken: first.refreshToken }).expect(200);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(second.user.id).toBe(first.user.id);
+    expect((await t.client().call('POST', '/api/auth/refresh', { refreshToken: first.refreshToken }).expect(401)).error.code).toBe('UNAUTHENTICATED');
+
+    const admin = await t.signIn(DEMO_ACCOUNTS.admin.phone);
+    await admin.call('POST', '/api/admin/officers', { phone, name: '新任街道干部', role: 'street_officer', streetCode: 'daninglu' }).expect(201);
+    const promoted = await t.client().call('POST', '/api/auth/refresh', { refreshToken: second.refreshToken }).expect(200);
+    expect(promoted.user).toMatchObject({ roles: ['street_officer'], streetCode: 'daninglu' });
+    const officer = t.client();
+    officer.token = promoted.accessToken;
+    await officer.call('GET', '/api/queue').expect(200);
+
+    expect(await t.client().call('POST', '/api/auth/signout', { refreshToken: promoted.refreshToken }).expect(200)).toEqual({ signedOut: true });
+    await t.client().call('POST', '/api/auth/refresh', { refreshToken: promoted.refreshToken }).expect(401);
+
+    t.clock.advanceToNextHour();
+    await requestCode(phone).expect(202);
+    const later = await verify(phone, t.sms.lastCodeFor(phone)!).expect(200);
+    t.clock.advanceDays(31);
+    await t.client().call('POST', '/api/auth/refresh', { refreshToken: later.refreshToken }).expect(401);
   });
 });

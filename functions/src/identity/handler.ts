@@ -27,6 +27,8 @@ export function createIdentityHandler(deps: IdentityDeps): HttpHandler {
     {
       requestOtp: ({ body, sourceIp }) => service.requestOtp(body.phone, sourceIp),
       verifyOtp: ({ body }) => service.verifyOtp(body.phone, body.code),
+      refreshToken: ({ body }) => service.refresh(body.refreshToken),
+      signOut: ({ body }) => service.signOut(body.refreshToken),
       me: ({ principal }) => service.me(principal),
       provisionOfficer: ({ body }) => service.provisionOfficer(body),
       listOfficers: ({ principal, query }) => service.listOfficers(principal, query.streetCode),

@@ -11,3 +11,6 @@ export const OTP_POLICY = {
   /** Codes requested from one client address per hour (a shared NAT holds many residents). */
   perAddressPerHour: 30,
 } as const;
+
+/** How long a signed-in device stays signed in without a new code. */
+export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;

@@ -158,6 +158,29 @@ export class IdentityRepository {
     }
   }
 
+  async putRefreshToken(tokenHash: string, userId: string, expiresAtMs: number): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.refreshToken(tokenHash), entity: 'RefreshToken', userId, expiresAtMs, expiresAt: epochSeconds(expiresAtMs) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  /** Deletes the token and returns what it was, so a refresh token works once. */
+  async takeRefreshToken(tokenHash: string): Promise<{ userId: string; expiresAtMs: number } | undefined> {
+    try {
+      const { Attributes } = await this.db.send(
+        new DeleteCommand({ TableName: this.tableName, Key: keys.refreshToken(tokenHash), ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_OLD' }),
+      );
+      return Attributes ? { userId: Attributes.userId as string, expiresAtMs: Attributes.expiresAtMs as number } : undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
   /** Fixed-window counter; false once the window's limit is reached. */
   async takeRateToken(scope: string, subject: string, window: string, limit: number, windowEndsMs: number): Promise<boolean> {
     try {

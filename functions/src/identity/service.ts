@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { z } from 'zod';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { findStreet } from '@green-shield/shared/districts/district';
-import type { ProvisionOfficerBody, Role, UserViewT } from '@green-shield/shared/api/schemas';
+import type { ProvisionOfficerBody, Role, TokenResponseT, UserViewT } from '@green-shield/shared/api/schemas';
 import { maskPhone } from '@green-shield/shared/privacy/mask';
 import { ApiError, forbidden } from '../lib/errors';
 import type { Clock } from '../lib/clock';
@@ -10,8 +10,8 @@ import type { SigningKeys } from '../lib/signing-keys';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken, type Principal } from '../lib/tokens';
 import type { IdentityRepository, UserRecord } from './repository';
 import type { SmsSender } from './sms';
-import { OTP_POLICY } from './otp-policy';
-import { codesMatch, generateCode, hashCode, hashPhone, hourWindow } from './otp';
+import { OTP_POLICY, REFRESH_TOKEN_TTL_SECONDS } from './otp-policy';
+import { codesMatch, generateCode, generateRefreshToken, hashCode, hashPhone, hashRefreshToken, hourWindow } from './otp';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -63,7 +63,7 @@ export class IdentityService {
     return { expiresInSeconds: OTP_POLICY.validSeconds, resendAfterSeconds: OTP_POLICY.resendAfterSeconds };
   }
 
-  async verifyOtp(phone: string, code: string): Promise<{ accessToken: string; expiresIn: number; user: UserViewT }> {
+  async verifyOtp(phone: string, code: string): Promise<TokenResponseT> {
     const now = this.clock.now();
     const keys = await this.signingKeys();
     const phoneHash = hashPhone(phone, keys.pepper);
@@ -83,9 +83,36 @@ export class IdentityService {
     }
     if (!(await this.repo.deleteOtp(phoneHash, record.codeHash))) throw new ApiError('INVALID_CODE', 'The code was already used');
 
-    const user = await this.findOrRegisterResident(phone, phoneHash, now);
+    return this.issueTokens(await this.findOrRegisterResident(phone, phoneHash, now), now);
+  }
+
+  /** Retires the refresh token and issues a new pair; roles come fresh from the profile. */
+  async refresh(refreshToken: string): Promise<TokenResponseT> {
+    const now = this.clock.now();
+    const stored = await this.repo.takeRefreshToken(hashRefreshToken(refreshToken, (await this.signingKeys()).pepper));
+    if (!stored || stored.expiresAtMs <= now.getTime()) throw new ApiError('UNAUTHENTICATED', 'Sign in again');
+    const user = await this.repo.getUser(stored.userId);
+    if (!user) throw new ApiError('UNAUTHENTICATED', 'This account no longer exists');
+    return this.issueTokens(user, now);
+  }
+
+  async signOut(refreshToken: string): Promise<{ signedOut: boolean }> {
+    const taken = await this.repo.takeRefreshToken(hashRefreshToken(refreshToken, (await this.signingKeys()).pepper));
+    return { signedOut: Boolean(taken) };
+  }
+
+  private async issueTokens(user: UserRecord, now: Date): Promise<TokenResponseT> {
+    const keys = await this.signingKeys();
     const principal: Principal = { userId: user.id, roles: user.roles, streetCode: user.streetCode };
-    return { accessToken: await issueAccessToken(principal, keys, now), expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: toUserView(user) };
+    const refreshToken = generateRefreshToken();
+    await this.repo.putRefreshToken(hashRefreshToken(refreshToken, keys.pepper), user.id, now.getTime() + REFRESH_TOKEN_TTL_SECONDS * 1000);
+    return {
+      accessToken: await issueAccessToken(principal, keys, now),
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      refreshToken,
+      refreshExpiresIn: REFRESH_TOKEN_TTL_SECONDS,
+      user: toUserView(user),
+    };
   }
 
   private async findOrRegisterResident(phone: string, phoneHash: string, now: Date): Promise<UserRecord> {

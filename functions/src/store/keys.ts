@@ -5,6 +5,7 @@ export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
   phone: (phoneHash: string) => ({ pk: `PHONE#${phoneHash}`, sk: 'PHONE' }),
   otp: (phoneHash: string) => ({ pk: `OTP#${phoneHash}`, sk: 'OTP' }),
+  refreshToken: (tokenHash: string) => ({ pk: `REFRESH#${tokenHash}`, sk: 'REFRESH' }),
   rateWindow: (scope: string, subject: string, window: string) => ({ pk: `RATE#${scope}#${subject}#${window}`, sk: 'RATE' }),
   signingKey: () => ({ pk: 'CONFIG#SIGNING_KEY', sk: 'PUBLIC' }),
   officersIndex: (districtCode: string, streetCode: string | undefined) => ({

@@ -37,6 +37,8 @@ export const ROUTES = {
 
   requestOtp: { method: 'POST', path: '/api/auth/otp', service: 'identity', summary: 'Send a one-time sign-in code by SMS', auth: 'public', body: s.RequestOtpBody, successStatus: 202, response: s.RequestOtpResponse },
   verifyOtp: { method: 'POST', path: '/api/auth/token', service: 'identity', summary: 'Exchange phone + code for an access token (registers residents on first sign-in)', auth: 'public', body: s.VerifyOtpBody, successStatus: 200, response: s.TokenResponse },
+  refreshToken: { method: 'POST', path: '/api/auth/refresh', service: 'identity', summary: 'Exchange a refresh token for new tokens (the old refresh token is retired)', auth: 'public', body: s.RefreshBody, successStatus: 200, response: s.TokenResponse },
+  signOut: { method: 'POST', path: '/api/auth/signout', service: 'identity', summary: 'Retire a refresh token', auth: 'public', body: s.RefreshBody, successStatus: 200, response: s.SignOutResponse },
   me: { method: 'GET', path: '/api/me', service: 'identity', summary: 'The signed-in user', auth: ['resident', 'street_officer', 'bureau_officer', 'admin'], successStatus: 200, response: s.UserView },
   provisionOfficer: { method: 'POST', path: '/api/admin/officers', service: 'identity', summary: 'Provision an officer account', auth: ['admin'], body: s.ProvisionOfficerBody, successStatus: 201, response: s.UserView },
   listOfficers: { method: 'GET', path: '/api/officers', service: 'identity', summary: 'Officers a complaint can be assigned to', auth: OFFICER_ROLES, query: s.OfficerListQuery, successStatus: 200, response: s.OfficerListResponse },

@@ -28,7 +28,16 @@ export const UserView = z.object({
   phoneMasked: z.string(),
   streetCode: z.string().optional(),
 });
-export const TokenResponse = z.object({ accessToken: z.string(), expiresIn: z.number(), user: UserView });
+export const TokenResponse = z.object({
+  accessToken: z.string(),
+  expiresIn: z.number().describe('Seconds the access token is valid'),
+  /** Single use: each refresh returns a new one and retires the old. */
+  refreshToken: z.string(),
+  refreshExpiresIn: z.number().describe('Seconds the refresh token is valid'),
+  user: UserView,
+});
+export const RefreshBody = z.strictObject({ refreshToken: z.string().min(20).max(200) });
+export const SignOutResponse = z.object({ signedOut: z.boolean() });
 
 export const ProvisionOfficerBody = z.strictObject({
   phone: mobile,
@@ -197,6 +206,7 @@ export const LocateResponse = z.object({ streetCode: z.string().optional() });
 export const HealthResponse = z.object({ ok: z.boolean() });
 
 export type UserViewT = z.infer<typeof UserView>;
+export type TokenResponseT = z.infer<typeof TokenResponse>;
 export type ComplaintViewT = z.infer<typeof ComplaintView>;
 export type ComplaintEventViewT = z.infer<typeof ComplaintEventView>;
 export type ComplaintDetailT = z.infer<typeof ComplaintDetail>;
