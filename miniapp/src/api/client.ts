@@ -39,6 +39,8 @@ const ENDPOINTS: { [Id in RouteId]: `${Routes[Id]['method']} ${Routes[Id]['path'
   locateStreet: 'GET /api/district/locate',
   requestOtp: 'POST /api/auth/otp',
   verifyOtp: 'POST /api/auth/token',
+  refreshToken: 'POST /api/auth/refresh',
+  signOut: 'POST /api/auth/signout',
   me: 'GET /api/me',
   provisionOfficer: 'POST /api/admin/officers',
   listOfficers: 'GET /api/officers',
