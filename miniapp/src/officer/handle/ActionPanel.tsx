@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { ComplaintViewT, TransitionBodyT } from '@green-shield/shared/api/schemas'
 import { OFFICER_ACTIONS, type OfficerAction } from '@green-shield/shared/complaints/state-machine'
 import { ApiError, call, userMessageOf } from '../../api/client'
@@ -8,6 +8,7 @@ import { ChipSelect } from '../../components/ChipSelect'
 import { Field } from '../../components/Field'
 import { PhotoUploader } from '../../components/PhotoUploader'
 import { Section } from '../../components/Section'
+import { TextArea, TextInput } from '../../components/TextField'
 import type { ComplaintAction } from '../../hooks/useComplaintAction'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { useRemote } from '../../hooks/useRemote'
@@ -145,51 +146,45 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
           {needs.reasonAndReferral && (
             <>
               <Field label={t.reasonLabel} required error={errors.reason ?? apiFieldError('reason')} id='action-reason-input'>
-                <Textarea
+                <TextArea
                   id='action-reason-input'
-                  className='textarea action-panel__textarea'
-                  placeholderClass='input-placeholder'
-                  maxlength={2000}
+                  className='action-panel__textarea'
+                  maxLength={2000}
                   placeholder={t.reasonPlaceholder}
                   value={input.reason}
-                  onInput={(event) => set('reason')(event.detail.value)}
+                  onChange={set('reason')}
                 />
               </Field>
               <Field label={t.referralLabel} required error={errors.referral ?? apiFieldError('referral')} id='action-referral-input'>
-                <Input
+                <TextInput
                   id='action-referral-input'
-                  className='input'
-                  placeholderClass='input-placeholder'
-                  maxlength={200}
+                  maxLength={200}
                   placeholder={t.referralPlaceholder}
                   value={input.referral}
-                  onInput={(event) => set('referral')(event.detail.value)}
+                  onChange={set('referral')}
                 />
               </Field>
             </>
           )}
           {needs.duplicate && (
             <Field label={t.duplicateLabel} required error={errors.duplicateOf ?? apiFieldError('duplicateOf')} id='action-duplicate-input'>
-              <Input
+              <TextInput
                 id='action-duplicate-input'
-                className='input'
-                placeholderClass='input-placeholder'
-                maxlength={40}
+                maxLength={40}
                 placeholder={t.duplicatePlaceholder}
                 value={input.duplicateOf}
-                onInput={(event) => set('duplicateOf')(event.detail.value)}
+                onChange={set('duplicateOf')}
               />
             </Field>
           )}
           <Field label={t.noteLabel} required={needs.noteRequired} error={errors.note ?? apiFieldError('note')} id='action-note-input'>
-            <Textarea
+            <TextArea
               id='action-note-input'
-              className='textarea action-panel__textarea'
-              placeholderClass='input-placeholder'
-              maxlength={2000}
+              className='action-panel__textarea'
+              maxLength={2000}
               placeholder={t.notePlaceholder}
               value={input.note}
-              onInput={(event) => set('note')(event.detail.value)}
+              onChange={set('note')}
             />
           </Field>
           {needs.photos && (

@@ -12,7 +12,6 @@ import { useDistrict } from '../../hooks/useDistrict'
 import { usePagedList } from '../../hooks/usePagedList'
 import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { zh } from '../../i18n/zh-CN'
-import { openComplaint } from '../../navigation'
 import { isOfficer, seesWholeDistrict } from '../../session'
 import './index.scss'
 
@@ -89,14 +88,7 @@ export default function QueuePage() {
           list={list}
           loadMoreId='queue-load-more'
           empty={<EmptyState id='queue-empty' title={t.emptyQueue} hint={t.emptyQueueHint} />}
-          renderItem={(complaint) => (
-            <ComplaintCard
-              key={complaint.id}
-              complaint={complaint}
-              id={`queue-item-${complaint.trackingNumber}`}
-              onClick={() => openComplaint(complaint.id, true)}
-            />
-          )}
+          renderItem={(complaint) => <ComplaintCard key={complaint.id} complaint={complaint} idPrefix='queue-item' asOfficer />}
         />
       </View>
     </View>

@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import { Text, Textarea } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { ComplaintViewT } from '@green-shield/shared/api/schemas'
 import { ApiError, call, userMessageOf } from '../../api/client'
 import { Button } from '../../components/Button'
 import { Field } from '../../components/Field'
 import { Section } from '../../components/Section'
 import { StarRating } from '../../components/StarRating'
+import { TextArea } from '../../components/TextField'
 import type { ComplaintAction } from '../../hooks/useComplaintAction'
 import { zh } from '../../i18n/zh-CN'
 import { formatDateTime } from '../../utils/format'
@@ -52,14 +53,13 @@ export function RateForm({ complaint, action }: { complaint: ComplaintViewT; act
         <StarRating value={rating} onChange={setRating} />
       </Field>
       <Field error={fieldError(action.error, 'comment')}>
-        <Textarea
+        <TextArea
           id='rate-comment'
-          className='textarea feedback__textarea'
-          placeholderClass='input-placeholder'
-          maxlength={500}
+          className='feedback__textarea'
+          maxLength={500}
           placeholder={t.commentPlaceholder}
           value={comment}
-          onInput={(event) => setComment(event.detail.value)}
+          onChange={setComment}
         />
       </Field>
       <FormError error={action.error} id='rate-error' />
@@ -91,14 +91,13 @@ export function ReopenForm({ complaint, action }: { complaint: ComplaintViewT; a
     <Section title={t.reopenTitle} id='reopen-form'>
       <Text className='feedback__hint'>{t.reopenHint}</Text>
       <Field error={tooShort ? t.reopenReasonTooShort : fieldError(action.error, 'reason')} id='reopen-reason'>
-        <Textarea
+        <TextArea
           id='reopen-reason'
-          className='textarea feedback__textarea'
-          placeholderClass='input-placeholder'
-          maxlength={1000}
+          className='feedback__textarea'
+          maxLength={1000}
           placeholder={t.reopenPlaceholder}
           value={reason}
-          onInput={(event) => setReason(event.detail.value)}
+          onChange={setReason}
         />
       </Field>
       <FormError error={action.error} id='reopen-error' />

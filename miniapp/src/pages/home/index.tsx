@@ -1,16 +1,17 @@
+import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import type { UserViewT } from '@green-shield/shared/api/schemas'
+import type { ComplaintViewT, UserViewT } from '@green-shield/shared/api/schemas'
 import { call } from '../../api/client'
 import { ComplaintCard } from '../../components/ComplaintCard'
 import { EmptyState, Loadable } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { streetNameOf, useDistrict } from '../../hooks/useDistrict'
-import { useRemote } from '../../hooks/useRemote'
+import { useRemote, type Remote } from '../../hooks/useRemote'
 import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { useUnreadCount } from '../../hooks/useUnreadCount'
 import { zh } from '../../i18n/zh-CN'
-import { openComplaint, openQueue, PAGES } from '../../navigation'
+import { openQueue, PAGES } from '../../navigation'
 import { isOfficer } from '../../session'
 import alarmIcon from '../../assets/icons/alarm.svg'
 import cameraIcon from '../../assets/icons/camera.svg'
@@ -27,6 +28,39 @@ function NotificationStrip({ unread }: { unread: number }) {
       {unread > 0 && <Text className='home-strip__count' id='home-unread-count'>{unread > 99 ? '99+' : unread}</Text>}
       <Text className='home-strip__chevron'>›</Text>
     </View>
+  )
+}
+
+/** The first few complaints of `list` as cards, with a link to all of them (`viewAll.id`). */
+function RecentComplaints({ title, className, viewAll, list, empty, idPrefix, asOfficer }: {
+  title: string
+  className?: string
+  viewAll: { id: string; open: () => void }
+  list: Remote<{ items: ComplaintViewT[] }>
+  empty: ReactNode
+  idPrefix: string
+  asOfficer: boolean
+}) {
+  return (
+    <Section
+      title={title}
+      extra={
+        <Text className='link' id={viewAll.id} onClick={viewAll.open}>
+          {`${zh.common.viewAll} ›`}
+        </Text>
+      }
+      className={className}
+    >
+      <Loadable data={list.data} error={list.error} loading={list.loading} onRetry={list.reload}>
+        {({ items }) =>
+          items.length === 0
+            ? empty
+            : items.slice(0, RECENT_COUNT).map((complaint) => (
+                <ComplaintCard key={complaint.id} complaint={complaint} idPrefix={idPrefix} asOfficer={asOfficer} />
+              ))
+        }
+      </Loadable>
+    </Section>
   )
 }
 
@@ -59,32 +93,15 @@ function ResidentHome({ user }: { user: UserViewT }) {
 
       <View className='home__body'>
         <NotificationStrip unread={unread} />
-        <Section
+        <RecentComplaints
           title={zh.home.recent}
-          extra={
-            <Text className='link' id='home-mine-all' onClick={() => Taro.navigateTo({ url: PAGES.mine })}>
-              {`${zh.common.viewAll} ›`}
-            </Text>
-          }
           className='home__recent'
-        >
-          <Loadable data={mine.data} error={mine.error} loading={mine.loading} onRetry={mine.reload}>
-            {({ items }) =>
-              items.length === 0 ? (
-                <EmptyState title={zh.home.noComplaints} hint={zh.home.noComplaintsHint} id='home-empty' />
-              ) : (
-                items.slice(0, RECENT_COUNT).map((complaint) => (
-                  <ComplaintCard
-                    key={complaint.id}
-                    complaint={complaint}
-                    id={`home-item-${complaint.trackingNumber}`}
-                    onClick={() => openComplaint(complaint.id, false)}
-                  />
-                ))
-              )
-            }
-          </Loadable>
-        </Section>
+          viewAll={{ id: 'home-mine-all', open: () => Taro.navigateTo({ url: PAGES.mine }) }}
+          list={mine}
+          empty={<EmptyState title={zh.home.noComplaints} hint={zh.home.noComplaintsHint} id='home-empty' />}
+          idPrefix='home-item'
+          asOfficer={false}
+        />
       </View>
     </View>
   )
@@ -123,31 +140,14 @@ function OfficerHome({ user }: { user: UserViewT }) {
 
       <View className='home__body'>
         <NotificationStrip unread={unread} />
-        <Section
+        <RecentComplaints
           title={zh.home.latestQueue}
-          extra={
-            <Text className='link' id='home-queue-all' onClick={() => openQueue()}>
-              {`${zh.common.viewAll} ›`}
-            </Text>
-          }
-        >
-          <Loadable data={queue.data} error={queue.error} loading={queue.loading} onRetry={queue.reload}>
-            {({ items }) =>
-              items.length === 0 ? (
-                <EmptyState title={zh.home.emptyQueue} id='home-empty' />
-              ) : (
-                items.slice(0, RECENT_COUNT).map((complaint) => (
-                  <ComplaintCard
-                    key={complaint.id}
-                    complaint={complaint}
-                    id={`home-queue-item-${complaint.trackingNumber}`}
-                    onClick={() => openComplaint(complaint.id, true)}
-                  />
-                ))
-              )
-            }
-          </Loadable>
-        </Section>
+          viewAll={{ id: 'home-queue-all', open: () => openQueue() }}
+          list={queue}
+          empty={<EmptyState title={zh.home.emptyQueue} id='home-empty' />}
+          idPrefix='home-queue-item'
+          asOfficer
+        />
       </View>
     </View>
   )

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
 import Taro, { useLoad } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { isMainlandMobile } from '@green-shield/shared/privacy/mask'
 import { ApiError, call, userMessageOf } from '../../api/client'
 import { Button } from '../../components/Button'
 import { Field } from '../../components/Field'
+import { TextInput } from '../../components/TextField'
 import { zh } from '../../i18n/zh-CN'
 import { PAGES } from '../../navigation'
 import { getSession, startSession } from '../../session'
@@ -96,29 +97,26 @@ export default function LoginPage() {
         <Text className='login__subtitle'>{zh.auth.subtitle}</Text>
 
         <Field label={zh.auth.phone} required error={errors.phone} id='login-phone'>
-          <Input
+          <TextInput
             id='login-phone'
-            className='input'
-            placeholderClass='input-placeholder'
             type='number'
-            maxlength={11}
+            maxLength={11}
             placeholder={zh.auth.phonePlaceholder}
             value={phone}
-            onInput={(event) => setPhone(event.detail.value.trim())}
+            onChange={(value) => setPhone(value.trim())}
           />
         </Field>
 
         <Field label={zh.auth.code} required error={errors.code} id='login-code'>
           <View className='login__code-row'>
-            <Input
+            <TextInput
               id='login-code'
-              className='input login__code-input'
-              placeholderClass='input-placeholder'
+              className='login__code-input'
               type='number'
-              maxlength={6}
+              maxLength={6}
               placeholder={zh.auth.codePlaceholder}
               value={code}
-              onInput={(event) => setCode(event.detail.value.trim())}
+              onChange={(value) => setCode(value.trim())}
             />
             <Button
               id='login-send-code'

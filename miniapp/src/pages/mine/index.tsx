@@ -8,7 +8,7 @@ import { EmptyState } from '../../components/PageState'
 import { usePagedList } from '../../hooks/usePagedList'
 import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { zh } from '../../i18n/zh-CN'
-import { openComplaint, PAGES } from '../../navigation'
+import { PAGES } from '../../navigation'
 
 export default function MinePage() {
   const user = useSignedInUser()
@@ -32,14 +32,7 @@ export default function MinePage() {
             }
           />
         }
-        renderItem={(complaint) => (
-          <ComplaintCard
-            key={complaint.id}
-            complaint={complaint}
-            id={`mine-item-${complaint.trackingNumber}`}
-            onClick={() => openComplaint(complaint.id, false)}
-          />
-        )}
+        renderItem={(complaint) => <ComplaintCard key={complaint.id} complaint={complaint} idPrefix='mine-item' asOfficer={false} />}
       />
     </View>
   )

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Switch, Text, View } from '@tarojs/components'
 import type { ComplaintViewT, SubmitComplaintBodyT } from '@green-shield/shared/api/schemas'
 import {
   COMPLAINT_TAXONOMY,
@@ -14,6 +14,7 @@ import { Button } from '../../components/Button'
 import { ChipSelect } from '../../components/ChipSelect'
 import { Field } from '../../components/Field'
 import { Section } from '../../components/Section'
+import { TextArea, TextInput } from '../../components/TextField'
 import { useCurrentLocation } from '../../hooks/useCurrentLocation'
 import { useDistrict } from '../../hooks/useDistrict'
 import { MAX_PHOTOS, usePhotoUploads } from '../../hooks/usePhotoUploads'
@@ -222,26 +223,23 @@ export default function ReportPage() {
           </Field>
         )}
         <Field label={t.description} required error={errors.description} id='report-description' hint={zh.common.charCount(description.length, DESCRIPTION_MAX)}>
-          <Textarea
+          <TextArea
             id='report-description'
-            className='textarea'
-            placeholderClass='input-placeholder'
-            maxlength={DESCRIPTION_MAX}
+            maxLength={DESCRIPTION_MAX}
             placeholder={t.descriptionPlaceholder}
             value={description}
-            onInput={(event) => setDescription(event.detail.value)}
+            onChange={setDescription}
           />
         </Field>
         <Field label={t.occurrence} required error={errors.occurrence} id='report-occurrence'>
           <ChipSelect options={OCCURRENCE_OPTIONS} value={occurrence} idPrefix='report-occurrence' onChange={setOccurrence} />
-          <Input
+          <TextInput
             id='report-occurrence-note'
-            className='input report__occurrence-note'
-            placeholderClass='input-placeholder'
-            maxlength={200}
+            className='report__occurrence-note'
+            maxLength={200}
             placeholder={t.occurrenceNote}
             value={occurrenceNote}
-            onInput={(event) => setOccurrenceNote(event.detail.value)}
+            onChange={setOccurrenceNote}
           />
         </Field>
       </Section>
@@ -259,14 +257,12 @@ export default function ReportPage() {
           )}
         </View>
         <Field label={t.address} required error={errors.address} id='report-address'>
-          <Input
+          <TextInput
             id='report-address'
-            className='input'
-            placeholderClass='input-placeholder'
-            maxlength={200}
+            maxLength={200}
             placeholder={t.addressPlaceholder}
             value={address}
-            onInput={(event) => setAddress(event.detail.value)}
+            onChange={setAddress}
           />
         </Field>
         <Field label={t.street} required error={errors.street} id='report-street' hint={streetCode && streetCode === locatedStreet ? t.streetHint : undefined}>

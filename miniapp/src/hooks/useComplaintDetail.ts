@@ -1,0 +1,14 @@
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import type { ComplaintDetailT } from '@green-shield/shared/api/schemas'
+import { call } from '../api/client'
+import { useRemote, type Remote } from './useRemote'
+
+/** The complaint named by the page's `id` parameter, with its history; loaded again on pull-down. */
+export function useComplaintDetail(): Remote<ComplaintDetailT> {
+  const id = useRouter().params.id ?? ''
+  const detail = useRemote(() => call('getComplaint', { params: { id } }), [id])
+  usePullDownRefresh(() => {
+    void detail.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  return detail
+}
