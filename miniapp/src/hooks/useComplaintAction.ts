@@ -14,6 +14,8 @@ export interface ComplaintAction {
   error: unknown
   /** Runs the request; true when it went through. */
   run: (request: () => Promise<ComplaintDetailT>, successMessage: string) => Promise<boolean>
+  /** Forgets the last failure, e.g. when the user turns to another action. */
+  clearError: () => void
 }
 
 /**
@@ -44,5 +46,5 @@ export function useComplaintAction(detail: Remote<ComplaintDetailT>): ComplaintA
     }
   }
 
-  return { busy, error, run }
+  return { busy, error, run, clearError: () => setError(undefined) }
 }

@@ -64,6 +64,8 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
   const choose = (next: OfficerAction) => {
     setChosen(next === chosen ? undefined : next)
     setAttempted(false)
+    // A failure belongs to the action that was tried: another action starts without it.
+    action.clearError()
   }
 
   const close = () => {
