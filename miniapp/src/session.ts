@@ -1,12 +1,14 @@
-/** The signed-in user and their access token, kept in Taro storage across launches. */
+/** The signed-in user and their tokens, kept in Taro storage across launches. */
 import Taro from '@tarojs/taro'
-import type { Role, UserViewT } from '@green-shield/shared/api/schemas'
-import { PAGES } from './navigation'
+import type { Role, TokenResponseT, UserViewT } from '@green-shield/shared/api/schemas'
 
-interface Session {
+export interface Session {
   accessToken: string
-  /** Epoch ms; a token this close to expiry is treated as gone so a request never starts doomed. */
+  /** Epoch ms; a token this close to expiry is refreshed before a request uses it. */
   expiresAt: number
+  /** Single use: exchanged for a new pair when the access token runs out. */
+  refreshToken: string
+  refreshExpiresAt: number
   user: UserViewT
 }
 
@@ -21,23 +23,30 @@ export function getSession(): Session | null {
     const stored = Taro.getStorageSync(STORAGE_KEY) as Session | ''
     current = stored || null
   }
-  if (current && current.expiresAt - EXPIRY_MARGIN_MS < Date.now()) clearSession()
+  // A session from before refresh tokens, or whose refresh token ran out, is over.
+  if (current && !(current.refreshToken && current.refreshExpiresAt - EXPIRY_MARGIN_MS > Date.now())) clearSession()
   return current
 }
 
-export function startSession(accessToken: string, expiresInSeconds: number, user: UserViewT): void {
-  current = { accessToken, expiresAt: Date.now() + expiresInSeconds * 1000, user }
+export function accessTokenIsFresh(session: Session): boolean {
+  return session.expiresAt - EXPIRY_MARGIN_MS > Date.now()
+}
+
+export function startSession(tokens: TokenResponseT): void {
+  const now = Date.now()
+  current = {
+    accessToken: tokens.accessToken,
+    expiresAt: now + tokens.expiresIn * 1000,
+    refreshToken: tokens.refreshToken,
+    refreshExpiresAt: now + tokens.refreshExpiresIn * 1000,
+    user: tokens.user,
+  }
   Taro.setStorageSync(STORAGE_KEY, current)
 }
 
 export function clearSession(): void {
   current = null
   Taro.removeStorageSync(STORAGE_KEY)
-}
-
-export function signOut(): void {
-  clearSession()
-  Taro.reLaunch({ url: PAGES.login })
 }
 
 export function isOfficer(user: UserViewT): boolean {

@@ -93,7 +93,9 @@ describe('the complaint journey in the H5 app', () => {
     await officer.locator('#complaint-status[data-status=resolved]').waitFor();
     await snap(officer, '08-officer-resolved');
 
-    // The resident sees the result and rates it.
+    // An hour later the resident's access token has expired: the app refreshes it unnoticed,
+    // sees the result and rates it.
+    t.clock.advanceDays(61 / 24 / 60);
     await resident.goto(`${t.system.url}/#/pages/mine/index`);
     await resident.reload();
     await resident.click(`#mine-item-${trackingNumber}`);
@@ -105,6 +107,8 @@ describe('the complaint journey in the H5 app', () => {
     await resident.click('#rate-submit');
     await resident.locator('#complaint-status[data-status=closed]').waitFor();
     await snap(resident, '10-resident-rated');
+    const refreshes = t.logs.map((line) => JSON.parse(line)).filter((line) => line.route === 'POST /api/auth/refresh' && line.message === 'request served');
+    expect(refreshes.length).toBeGreaterThanOrEqual(1);
 
     // Every change the officer made reached the resident as a notification.
     await resident.goto(`${t.system.url}/#/pages/notifications/index`);

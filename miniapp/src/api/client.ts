@@ -10,7 +10,7 @@ import type { ErrorBody, ErrorCode, ErrorDetail } from '@green-shield/shared/api
 import type * as S from '@green-shield/shared/api/schemas'
 import { contentTypeForExtension, IMAGE_CONTENT_TYPES, UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits'
 import { zh, type ClientErrorCode } from '../i18n/zh-CN'
-import { clearSession, getSession } from '../session'
+import { accessTokenIsFresh, clearSession, getSession, startSession } from '../session'
 import { PAGES } from '../navigation'
 
 type Routes = typeof ROUTES
@@ -60,15 +60,22 @@ const ENDPOINTS: { [Id in RouteId]: `${Routes[Id]['method']} ${Routes[Id]['path'
 const API_BASE = process.env.TARO_APP_API
 const REQUEST_TIMEOUT_MS = 15_000
 
+/** The API names fields by where they came from (`body.location.address`); forms know only the path. */
+const REQUEST_PART = /^(body|query|path)(\.|$)/
+
 export class ApiError extends Error {
+  /** Field problems with paths relative to the request part, e.g. `location.address`. */
+  readonly details: ErrorDetail[]
+
   constructor(
     readonly status: number,
     readonly code: ErrorCode | ClientErrorCode,
     serverMessage: string,
-    readonly details: ErrorDetail[] = [],
+    details: ErrorDetail[] = [],
   ) {
     super(serverMessage)
     this.name = 'ApiError'
+    this.details = details.map((detail) => ({ ...detail, field: detail.field.replace(REQUEST_PART, '') }))
   }
 
   /** The message shown to the user: our Chinese wording for the code, the server's as a fallback. */
@@ -102,18 +109,30 @@ function isErrorBody(data: unknown): data is ErrorBody {
 }
 
 export async function call<Id extends RouteId>(id: Id, ...[request]: RequestArgs<Id>): Promise<ResponseOf<Id>> {
-  const [method, pathTemplate] = ENDPOINTS[id].split(' ') as [keyof Taro.request.Method, string]
-  const { body, params, query, headers } = (request ?? {}) as {
-    body?: unknown
-    params?: Record<string, string>
-    query?: Record<string, unknown>
-    headers?: Record<string, string>
+  const token = await currentAccessToken()
+  const response = await send(id, request as RequestParts | undefined, token)
+  if (response.statusCode === 401 && token) {
+    // Revoked or expired early (e.g. a changed role): one refresh, one retry, else sign in again.
+    const renewed = await refreshSession().catch(() => undefined)
+    if (renewed) return parse(id, await send(id, request as RequestParts | undefined, renewed))
+    endSession()
   }
-  const token = getSession()?.accessToken
+  return parse(id, response)
+}
+
+interface RequestParts {
+  body?: unknown
+  params?: Record<string, string>
+  query?: Record<string, unknown>
+  headers?: Record<string, string>
+}
+
+async function send(id: RouteId, request: RequestParts | undefined, token: string | undefined) {
+  const [method, pathTemplate] = ENDPOINTS[id].split(' ') as [keyof Taro.request.Method, string]
+  const { body, params, query, headers } = request ?? {}
   const header: Record<string, string> = { ...headers }
   if (token) header.Authorization = `Bearer ${token}`
-
-  const response = await Taro.request({
+  return Taro.request({
     url: `${API_BASE}${buildPath(pathTemplate, params)}${buildQuery(query)}`,
     method,
     data: body,
@@ -123,17 +142,53 @@ export async function call<Id extends RouteId>(id: Id, ...[request]: RequestArgs
   }).catch((failure: { errMsg?: string }) => {
     throw new ApiError(0, 'NETWORK', failure.errMsg ?? 'network error')
   })
+}
 
-  const { statusCode, data } = response
+function parse<Id extends RouteId>(_id: Id, { statusCode, data }: { statusCode: number; data: unknown }): ResponseOf<Id> {
   if (statusCode >= 200 && statusCode < 300) return data as ResponseOf<Id>
-
-  if (statusCode === 401 && token) {
-    // The token expired or was revoked: the only way on is to sign in again.
-    clearSession()
-    Taro.reLaunch({ url: PAGES.login })
-  }
   if (isErrorBody(data)) throw new ApiError(statusCode, data.error.code, data.error.message, data.error.details)
   throw new ApiError(statusCode, statusCode >= 500 ? 'INTERNAL' : 'UNKNOWN', `HTTP ${statusCode}`)
+}
+
+// ---------- session tokens ----------
+
+let pendingRefresh: Promise<string> | undefined
+
+/** The access token to send, refreshed first when it is about to run out. */
+async function currentAccessToken(): Promise<string | undefined> {
+  const session = getSession()
+  if (!session) return undefined
+  if (accessTokenIsFresh(session)) return session.accessToken
+  return refreshSession().catch(() => {
+    endSession()
+    return undefined
+  })
+}
+
+/** One refresh at a time: concurrent requests share it (a refresh token works only once). */
+function refreshSession(): Promise<string> {
+  pendingRefresh ??= (async () => {
+    const session = getSession()
+    if (!session) throw new ApiError(401, 'UNAUTHENTICATED', 'signed out')
+    const tokens = parse('refreshToken', await send('refreshToken', { body: { refreshToken: session.refreshToken } }, undefined))
+    startSession(tokens)
+    return tokens.accessToken
+  })().finally(() => {
+    pendingRefresh = undefined
+  })
+  return pendingRefresh
+}
+
+function endSession(): void {
+  clearSession()
+  Taro.reLaunch({ url: PAGES.login })
+}
+
+/** Retires the refresh token on the server too; signing out works offline all the same. */
+export async function signOut(): Promise<void> {
+  const session = getSession()
+  if (session) await send('signOut', { body: { refreshToken: session.refreshToken } }, undefined).catch(() => undefined)
+  endSession()
 }
 
 let districtRequest: Promise<S.DistrictViewT> | undefined

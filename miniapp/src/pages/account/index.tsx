@@ -6,7 +6,8 @@ import { streetNameOf, useDistrict } from '../../hooks/useDistrict'
 import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { zh } from '../../i18n/zh-CN'
 import { openQueue, PAGES } from '../../navigation'
-import { isOfficer, signOut } from '../../session'
+import { signOut } from '../../api/client'
+import { isOfficer } from '../../session'
 import { PRIMARY_COLOR } from '../../styles/colors'
 import './index.scss'
 
@@ -37,7 +38,7 @@ export default function AccountPage() {
 
   const confirmSignOut = async () => {
     const { confirm } = await Taro.showModal({ content: zh.auth.signOutConfirm, confirmColor: PRIMARY_COLOR })
-    if (confirm) signOut()
+    if (confirm) await signOut()
   }
 
   return (

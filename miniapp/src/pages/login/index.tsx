@@ -73,8 +73,7 @@ export default function LoginPage() {
     if (problems.phone || problems.code) return
     setSigningIn(true)
     try {
-      const { accessToken, expiresIn, user } = await call('verifyOtp', { body: { phone, code } })
-      startSession(accessToken, expiresIn, user)
+      startSession(await call('verifyOtp', { body: { phone, code } }))
       Taro.reLaunch({ url: PAGES.home })
     } catch (failure) {
       setErrors(errorsFrom(failure))
