@@ -43,10 +43,12 @@ export async function seedOfficers(deps: IdentityDeps): Promise<void> {
   }
 }
 
+/** `daysAgo` back-dates a complaint so the demo queue shows an overdue one. */
 const DEMO_COMPLAINTS = [
-  { category: { type: 'air', subtype: 'cooking_fumes' }, description: '楼下烧烤店晚上油烟直排，整栋楼都是油烟味，窗户不敢开。', address: '静安区愚园路 188 弄', streetCode: 'jingansi', pattern: 'nights' },
-  { category: { type: 'noise', subtype: 'construction_noise' }, description: '工地夜里十一点以后还在打桩，噪声很大，影响休息。', address: '静安区共和新路 1500 号附近工地', streetCode: 'gonghexinlu', pattern: 'nights' },
-  { category: { type: 'air', subtype: 'odour' }, description: '汽修店喷漆异味很重，白天一直能闻到刺鼻气味。', address: '静安区临汾路 375 号', streetCode: 'linfenlu', pattern: 'daytime' },
+  { category: { type: 'air', subtype: 'cooking_fumes' }, description: '楼下烧烤店晚上油烟直排，整栋楼都是油烟味，窗户不敢开。', address: '静安区愚园路 188 弄', streetCode: 'jingansi', pattern: 'nights', daysAgo: 0 },
+  { category: { type: 'noise', subtype: 'construction_noise' }, description: '工地夜里十一点以后还在打桩，噪声很大，影响休息。', address: '静安区共和新路 1500 号附近工地', streetCode: 'gonghexinlu', pattern: 'nights', daysAgo: 0 },
+  { category: { type: 'air', subtype: 'odour' }, description: '汽修店喷漆异味很重，白天一直能闻到刺鼻气味。', address: '静安区临汾路 375 号', streetCode: 'linfenlu', pattern: 'daytime', daysAgo: 0 },
+  { category: { type: 'air', subtype: 'dust' }, description: '拆房工地没有洒水降尘，风一吹整条街都是灰。', address: '静安区南京西路 1266 号附近', streetCode: 'jingansi', pattern: 'daytime', daysAgo: 20 },
 ] as const;
 
 /** A few complaints in different states, written once (a marker item guards re-runs). */
@@ -66,7 +68,8 @@ export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectS
     await repo.createUser({ id: residentId, phone: DEMO_ACCOUNTS.resident.phone, phoneHash, roles: ['resident'], districtCode: deps.district.code, createdAt: deps.clock.now().toISOString() });
   }
   const officerId = await repo.findUserIdByPhone(hashPhone(DEMO_ACCOUNTS.jingansi.phone, (await keys()).pepper));
-  const complaints: ComplaintService = createComplaintService(deps);
+  const backdated = (daysAgo: number): ComplaintService =>
+    createComplaintService({ ...deps, clock: { now: () => new Date(deps.clock.now().getTime() - daysAgo * 86_400_000) } });
   const resident = { userId: residentId, roles: ['resident' as const] };
   const submitted = [];
   for (const [index, demo] of DEMO_COMPLAINTS.entries()) {
@@ -79,12 +82,12 @@ export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectS
       photoKeys: [],
       anonymous: index === 2,
     };
-    submitted.push(await complaints.submit(resident, body, `demo-seed-${index}`, deps.logger));
+    submitted.push(await backdated(demo.daysAgo).submit(resident, body, `demo-seed-${index}`, deps.logger));
   }
   if (officerId) {
     const officer = { userId: officerId, roles: ['street_officer' as const], streetCode: 'jingansi' };
     const first = submitted[0].complaint;
-    await complaints.officerTransition(officer, first.id, { action: 'accept', expectedVersion: first.version });
+    await backdated(0).officerTransition(officer, first.id, { action: 'accept', expectedVersion: first.version });
   }
   return true;
 }
