@@ -129,7 +129,7 @@ export const ComplaintView = z.object({
   duplicateOf: z.string().optional(),
   rating: z.object({ score: z.number(), comment: z.string().optional() }).optional(),
   /** Shown to the complainant (full) and to officers (masked, and not at all when anonymous). */
-  complainant: z.object({ name: z.string().optional(), phone: z.string() }).optional(),
+  complainant: z.object({ phone: z.string() }).optional(),
   availableActions: z.array(z.enum(COMPLAINT_ACTIONS)),
 });
 

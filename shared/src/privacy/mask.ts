@@ -9,10 +9,3 @@ export function maskPhone(phone: string): string {
   if (phone.length < 7) return '*'.repeat(phone.length);
   return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
-
-/** 张三丰 → 张**; keeps only the family-name character. */
-export function maskName(name: string): string {
-  const chars = Array.from(name.trim());
-  if (chars.length === 0) return '';
-  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
-}

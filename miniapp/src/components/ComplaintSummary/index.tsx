@@ -70,9 +70,7 @@ export function ComplaintSummary({ complaint, forOfficer }: { complaint: Complai
               label={t.complainant}
               id='complaint-complainant'
               value={
-                complaint.complainant
-                  ? [complaint.complainant.name, complaint.complainant.phone].filter(Boolean).join(' ')
-                  : t.complainantAnonymous
+                complaint.complainant ? complaint.complainant.phone : t.complainantAnonymous
               }
             />
           )}
