@@ -30,6 +30,8 @@ export interface StreamFunction extends FunctionBase {
   trigger: 'table-stream';
   batchSize: number;
   retryAttempts: number;
+  /** Only records of these kinds reach the function (an event-source filter in AWS). */
+  eventNames: ReadonlyArray<'INSERT' | 'MODIFY' | 'REMOVE'>;
 }
 
 export interface ScheduledFunction extends FunctionBase {
@@ -90,6 +92,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     grants: { table: 'readwrite' },
     batchSize: 25,
     retryAttempts: 3,
+    // Complaint events are appended, never updated.
+    eventNames: ['INSERT'],
     timeoutSeconds: 30,
     memoryMb: 256,
   },

@@ -24,8 +24,7 @@ export function subscribeToTableStream(fn: lambda.IFunction, table: dynamodb.ITa
       reportBatchItemFailures: true,
       maxRecordAge: Duration.hours(24),
       onFailure: new sources.SqsDlq(deadLetterQueue),
-      // The consumer only acts on new items (complaint events are appended, never updated).
-      filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.isEqual('INSERT') })],
+      filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.or(...spec.eventNames) })],
     }),
   );
 }

@@ -118,6 +118,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     handler: createComplaintEventsHandler({ ...base, logger: logger.child({ service: streamSpec.name }) }),
     batchSize: streamSpec.batchSize,
     retryAttempts: streamSpec.retryAttempts,
+    eventNames: streamSpec.eventNames,
     logger: logger.child({ service: 'stream-runner' }),
     checkpointFile: options.persist ? join(options.dataDir, `stream-checkpoints-${tableName}.json`) : undefined,
   });
