@@ -123,6 +123,29 @@ describe('the resident complaint journey', () => {
     expect(duplicate.complaint).toMatchObject({ status: 'duplicate', duplicateOf: original.complaint.trackingNumber });
   });
 
+  it('extends the closing deadline once, within the cap, which moves the overdue point', async () => {
+    const { complaint } = await submitComplaint(resident);
+    const act = (body: Record<string, unknown>) => jingansi.call('POST', `/api/complaints/${complaint.id}/transitions`, body);
+    await act({ action: 'accept', expectedVersion: 1 }).expect(200);
+    expect((await act({ action: 'extend', expectedVersion: 2, extensionDays: 45, reason: '需要联合执法' }).expect(400)).error.details[0].field).toBe('body.extensionDays');
+    await act({ action: 'extend', expectedVersion: 2, extensionDays: 30 }).expect(400); // needs a reason
+    const extended = await act({ action: 'extend', expectedVersion: 2, extensionDays: 30, reason: '需要联合执法' }).expect(200);
+    expect(extended.complaint.due.extendedByDays).toBe(30);
+    expect((Date.parse(extended.complaint.due.closeBy) - Date.parse(complaint.due.closeBy)) / 86_400_000).toBe(30);
+    expect(extended.complaint.availableActions).not.toContain('extend');
+    expect((await act({ action: 'extend', expectedVersion: 3, extensionDays: 5, reason: '再延' }).expect(409)).error.code).toBe('ILLEGAL_TRANSITION');
+    t.clock.advanceDays(61);
+    try {
+      const jingansi = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const view = await jingansi.call('GET', `/api/complaints/${complaint.id}`).expect(200);
+      expect(view.complaint.overdue.close).toBe(false);
+      const mine = await (await t.signIn('13911110001')).call('GET', `/api/complaints/${complaint.id}`).expect(200);
+      expect(mine.events.at(-1)).toMatchObject({ action: 'extend', extensionDays: 30, reason: '需要联合执法' });
+    } finally {
+      t.clock.advanceDays(-61);
+    }
+  });
+
   it('lets only one of two officers acting at once win; the other gets a version conflict', async () => {
     const { complaint } = await submitComplaint(resident);
     const attempts = await Promise.all([

@@ -88,3 +88,19 @@ describe('complaint domain', () => {
     expect(sniffImage(new Uint8Array())).toBeUndefined();
   });
 });
+
+describe('extending the closing deadline', () => {
+  const accepted = applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7 }).record;
+  const extend = (record: typeof accepted, days: number) =>
+    applyTransition(record, { action: 'extend', actor: officer, eventId: 'e3', now, feedbackWindowDays: 7, reason: '需协调多部门联合执法', extensionDays: days, maxExtensionDays: 30 });
+
+  it('moves the closing deadline once, by at most the versioned cap, keeping the status', () => {
+    const { record, event } = extend(accepted, 30);
+    expect(record).toMatchObject({ status: 'accepted', extendedByDays: 30, closeBy: '2026-07-30T02:00:00.000Z' });
+    expect(event).toMatchObject({ action: 'extend', from: 'accepted', to: 'accepted', extensionDays: 30 });
+    expect(() => extend(record, 5)).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    expect(() => extend(accepted, 31)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(toComplaintView(record, 'officer', now, new Map()).availableActions).not.toContain('extend');
+    expect(toComplaintView(accepted, 'officer', now, new Map()).availableActions).toContain('extend');
+  });
+});

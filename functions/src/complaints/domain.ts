@@ -89,7 +89,12 @@ export interface TransitionRequest {
   rating?: number;
   comment?: string;
   photoKeys?: string[];
+  extensionDays?: number;
+  /** The cap of the complaint's own time-limits version. */
+  maxExtensionDays?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const ACTOR_KIND: Record<ActorRole, ActorKind> = { resident: 'complainant', officer: 'officer', system: 'system' };
 
@@ -107,6 +112,7 @@ export function applyTransition(record: ComplaintRecord, request: TransitionRequ
     duplicateOf: request.duplicateOf,
     assigneeId: request.assignee?.id,
     rating: request.rating,
+    extensionDays: request.extensionDays,
   });
   if (!decision.ok) {
     const { refusal } = decision;
@@ -136,6 +142,14 @@ export function applyTransition(record: ComplaintRecord, request: TransitionRequ
       delete next.resolvedAt;
       delete next.feedbackBy;
       break;
+    case 'extend':
+      if (record.extendedByDays) throw new ApiError('ILLEGAL_TRANSITION', 'The closing deadline was already extended once');
+      if (request.extensionDays! > (request.maxExtensionDays ?? 0)) {
+        throw new ApiError('VALIDATION_FAILED', 'Extension too long', [{ field: 'body.extensionDays', message: `at most ${request.maxExtensionDays} days` }]);
+      }
+      next.extendedByDays = request.extensionDays;
+      next.closeBy = new Date(Date.parse(record.closeBy) + request.extensionDays! * DAY_MS).toISOString();
+      break;
   }
   const event: ComplaintEventRecord = {
     complaintId: record.id,
@@ -152,6 +166,7 @@ export function applyTransition(record: ComplaintRecord, request: TransitionRequ
     referral: request.referral,
     duplicateOf: request.duplicateOf,
     rating: request.rating,
+    extensionDays: request.extensionDays,
     photoKeys: request.photoKeys?.length ? request.photoKeys : undefined,
     complainantId: record.complainantId,
     trackingNumber: record.trackingNumber,

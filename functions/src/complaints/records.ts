@@ -31,6 +31,8 @@ export interface ComplaintRecord {
   assigneeName?: string;
   duplicateOf?: string;
   rating?: { score: number; comment?: string };
+  /** Days the closing deadline was extended by (at most once). */
+  extendedByDays?: number;
 }
 
 export type ActorRole = 'resident' | 'officer' | 'system';
@@ -51,6 +53,7 @@ export interface ComplaintEventRecord {
   referral?: string;
   duplicateOf?: string;
   rating?: number;
+  extensionDays?: number;
   photoKeys?: string[];
   /** Copied so the stream consumer can notify without reading the complaint. */
   complainantId: string;

@@ -15,7 +15,7 @@ import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 import type { Principal } from '../lib/tokens';
 import { relationTo } from './access';
-import { applyTransition, createComplaint, type Actor } from './domain';
+import { applyTransition, createComplaint, type TransitionRequest } from './domain';
 import { SNIFF_BYTES, sniffImage } from './image-sniff';
 import type { ObjectStore } from './object-store';
 import type { ComplaintRecord, ComplaintEventRecord } from './records';
@@ -171,6 +171,8 @@ export class ComplaintService {
       referral: body.referral,
       duplicateOf,
       assignee,
+      extensionDays: body.extensionDays,
+      maxExtensionDays: timeLimits(record.timeLimitsVersion).maxExtensionDays,
       uploadKeys: body.photoKeys ?? [],
     }, 'officer');
   }
@@ -211,7 +213,7 @@ export class ComplaintService {
   private async transition(
     record: ComplaintRecord,
     expectedVersion: number,
-    request: { action: ComplaintAction; actor: Actor; uploadKeys: string[]; note?: string; reason?: string; referral?: string; duplicateOf?: string; assignee?: { id: string; name?: string }; rating?: number; comment?: string },
+    request: Omit<TransitionRequest, 'eventId' | 'now' | 'feedbackWindowDays' | 'photoKeys'> & { uploadKeys: string[] },
     relation: 'officer' | 'complainant',
   ): Promise<ComplaintDetailT> {
     if (expectedVersion !== record.version) throw new ApiError('VERSION_CONFLICT', 'Someone else changed this complaint; reload it');

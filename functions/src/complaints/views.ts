@@ -13,7 +13,12 @@ export type PhotoUrls = ReadonlyMap<string, string>;
 export function toComplaintView(record: ComplaintRecord, relation: 'complainant' | 'officer', now: Date, photoUrls: PhotoUrls): ComplaintViewT {
   const due = { acknowledgeBy: record.acknowledgeBy, closeBy: record.closeBy };
   const feedbackOpen = !record.feedbackBy || now.getTime() <= Date.parse(record.feedbackBy);
-  const actions = relation === 'complainant' ? (feedbackOpen ? availableActions(record.status, 'complainant') : []) : availableActions(record.status, 'officer');
+  const actions =
+    relation === 'complainant'
+      ? feedbackOpen
+        ? availableActions(record.status, 'complainant')
+        : []
+      : availableActions(record.status, 'officer').filter((action) => action !== 'extend' || !record.extendedByDays);
   const complainant =
     relation === 'complainant' ? { phone: record.complainantPhone } : record.anonymous ? undefined : { phone: maskPhone(record.complainantPhone) };
   return {
@@ -30,7 +35,7 @@ export function toComplaintView(record: ComplaintRecord, relation: 'complainant'
     photos: record.photoKeys.filter((key) => photoUrls.has(key)).map((key) => ({ key, url: photoUrls.get(key)! })),
     submittedAt: record.submittedAt,
     updatedAt: record.updatedAt,
-    due: { ...due, timeLimitsVersion: record.timeLimitsVersion },
+    due: { ...due, timeLimitsVersion: record.timeLimitsVersion, extendedByDays: record.extendedByDays },
     overdue: overdue(record.status, due, now),
     resolvedAt: record.resolvedAt,
     feedbackBy: record.feedbackBy,
@@ -56,6 +61,7 @@ export function toEventView(event: ComplaintEventRecord, photoUrls: PhotoUrls): 
     referral: event.referral,
     duplicateOf: event.duplicateOf,
     rating: event.rating,
+    extensionDays: event.extensionDays,
     photos: event.photoKeys?.filter((key) => photoUrls.has(key)).map((key) => ({ key, url: photoUrls.get(key)! })),
   };
 }

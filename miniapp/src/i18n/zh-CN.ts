@@ -32,6 +32,7 @@ const eventAction: Record<ComplaintAction | 'submit', string> = {
   resolve: '处理完毕',
   not_our_responsibility: '非本单位职责',
   mark_duplicate: '标记为重复投诉',
+  extend: '延长办结期限',
   rate: '评价并办结',
   reopen: '申请重新办理',
   auto_close: '评价期满自动办结',
@@ -45,6 +46,7 @@ const officerAction: Record<OfficerAction, { label: string; hint: string }> = {
   resolve: { label: '办结', hint: '请说明处理结果，可附现场照片；投诉人可在评价期内评价或申请重办。' },
   not_our_responsibility: { label: '非本单位职责', hint: '请说明原因，并告知投诉人应向哪个部门反映。' },
   mark_duplicate: { label: '标记重复', hint: '填写原投诉的受理编号，本件将关联到原投诉。' },
+  extend: { label: '延期', hint: '情况复杂的，经批准可延长办结期限一次；请选择延长天数并说明原因，投诉人会收到通知。' },
 }
 
 const errors: Record<ErrorCode | ClientErrorCode, string> = {
@@ -201,6 +203,7 @@ export const zh = {
     submittedAt: '提交时间',
     acknowledgeBy: '受理期限',
     closeBy: '办结期限',
+    extendedBy: (days: number) => `（已延长 ${days} 日）`,
     feedbackBy: '评价截止',
     assignee: '处理人',
     duplicateOf: '原投诉编号',
@@ -232,6 +235,7 @@ export const zh = {
     referral: '建议反映渠道',
     duplicateOf: '原投诉',
     rating: (score: number) => `评分：${score} 星`,
+    extension: (days: number) => `办结期限延长 ${days} 日`,
   },
   feedback: {
     rateTitle: '评价处理结果',
@@ -254,7 +258,12 @@ export const zh = {
     noteLabel: '处理说明',
     noteRequired: '请填写处理说明',
     reasonLabel: '原因',
-    reasonPlaceholder: '请说明不属于本单位职责的原因',
+    reasonPlaceholder: {
+      not_our_responsibility: '请说明不属于本单位职责的原因',
+      extend: '请说明需要延期办结的原因及批准情况',
+    },
+    extensionDaysLabel: '延长天数',
+    extensionDays: (days: number) => `${days} 日`,
     referralLabel: '建议反映渠道',
     referralPlaceholder: '如：请拨打 12345 市民服务热线或向区市场监管局反映',
     duplicateLabel: '原投诉受理编号',

@@ -103,6 +103,7 @@ export const ComplaintEventView = z.object({
   referral: z.string().optional(),
   duplicateOf: z.string().optional(),
   rating: z.number().optional(),
+  extensionDays: z.number().optional(),
   photos: z.array(Photo).optional(),
 });
 
@@ -120,7 +121,7 @@ export const ComplaintView = z.object({
   photos: z.array(Photo),
   submittedAt: isoDateTime,
   updatedAt: isoDateTime,
-  due: z.object({ acknowledgeBy: isoDateTime, closeBy: isoDateTime, timeLimitsVersion: z.string() }),
+  due: z.object({ acknowledgeBy: isoDateTime, closeBy: isoDateTime, timeLimitsVersion: z.string(), extendedByDays: z.number().optional() }),
   overdue: z.object({ acknowledge: z.boolean(), close: z.boolean(), any: z.boolean() }),
   resolvedAt: isoDateTime.optional(),
   feedbackBy: isoDateTime.optional(),
@@ -159,6 +160,8 @@ export const TransitionBody = z.strictObject({
   duplicateOf: z.string().min(1).max(40).optional().describe('Tracking number of the original complaint'),
   assigneeId: z.string().min(1).max(64).optional(),
   photoKeys: photoKeys.optional(),
+  /** For `extend`: days added to the closing deadline (the complaint's time-limits version caps it). */
+  extensionDays: z.number().int().min(1).max(365).optional(),
 });
 
 export const RateBody = z.strictObject({
@@ -195,7 +198,7 @@ export const DistrictView = z.object({
   feedbackWindowDays: z.number(),
   /** Where the district is, for maps and as the last-resort location of a report. */
   mapCenter: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.enum(['WGS-84', 'GCJ-02']) }),
-  timeLimits: z.object({ version: z.string(), source: z.string(), acknowledgeWithinDays: z.number(), closeWithinDays: z.number() }),
+  timeLimits: z.object({ version: z.string(), source: z.string(), acknowledgeWithinDays: z.number(), closeWithinDays: z.number(), maxExtensionDays: z.number() }),
 });
 export const LocateQuery = z.strictObject({
   lat: z.coerce.number().min(-90).max(90),

@@ -30,6 +30,7 @@ export const COMPLAINT_ACTIONS = [
   'resolve',
   'not_our_responsibility',
   'mark_duplicate',
+  'extend',
   'rate',
   'reopen',
   'auto_close',
@@ -54,6 +55,8 @@ export const TRANSITIONS = {
   resolve: { from: OPEN_FOR_HANDLING, to: 'resolved', actor: 'officer' },
   not_our_responsibility: { from: ['submitted', 'accepted', 'reopened'], to: 'not_our_responsibility', actor: 'officer' },
   mark_duplicate: { from: ['submitted', 'accepted', 'reopened'], to: 'duplicate', actor: 'officer' },
+  /** Extends the closing deadline once (信访工作条例 Art. 33); the status stays. */
+  extend: { from: ['submitted', ...OPEN_FOR_HANDLING], actor: 'officer' },
   rate: { from: ['resolved'], to: 'closed', actor: 'complainant' },
   reopen: { from: ['resolved'], to: 'reopened', actor: 'complainant' },
   auto_close: { from: ['resolved'], to: 'closed', actor: 'system' },
@@ -94,6 +97,7 @@ export interface TransitionInput {
   duplicateOf?: string;
   assigneeId?: string;
   rating?: number;
+  extensionDays?: number;
 }
 
 const REQUIRED_FIELDS: Partial<Record<ComplaintAction, Array<keyof TransitionInput>>> = {
@@ -102,6 +106,7 @@ const REQUIRED_FIELDS: Partial<Record<ComplaintAction, Array<keyof TransitionInp
   resolve: ['note'],
   not_our_responsibility: ['reason', 'referral'],
   mark_duplicate: ['duplicateOf'],
+  extend: ['reason', 'extensionDays'],
   rate: ['rating'],
   reopen: ['reason'],
 };

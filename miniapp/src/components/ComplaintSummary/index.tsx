@@ -55,7 +55,11 @@ export function ComplaintSummary({ complaint, forOfficer }: { complaint: Complai
           <InfoRow label={t.occurrence} value={occurrence} />
           <InfoRow label={t.submittedAt} value={formatDateTime(complaint.submittedAt)} />
           <InfoRow label={t.acknowledgeBy} value={formatDateTime(complaint.due.acknowledgeBy)} alert={complaint.overdue.acknowledge} />
-          <InfoRow label={t.closeBy} value={formatDateTime(complaint.due.closeBy)} alert={complaint.overdue.close} />
+          <InfoRow
+            label={t.closeBy}
+            value={formatDateTime(complaint.due.closeBy) + (complaint.due.extendedByDays ? t.extendedBy(complaint.due.extendedByDays) : '')}
+            alert={complaint.overdue.close}
+          />
           {complaint.feedbackBy && <InfoRow label={t.feedbackBy} value={formatDateTime(complaint.feedbackBy)} />}
           {complaint.assigneeName && <InfoRow label={t.assignee} value={complaint.assigneeName} />}
           {complaint.duplicateOf && <InfoRow label={t.duplicateOf} value={complaint.duplicateOf} />}

@@ -27,6 +27,7 @@ export function Timeline({ events }: { events: ComplaintEventViewT[] }) {
             {event.referral && <Text className='timeline__text'>{`${zh.event.referral}：${event.referral}`}</Text>}
             {event.duplicateOf && <Text className='timeline__text'>{`${zh.event.duplicateOf}：${event.duplicateOf}`}</Text>}
             {event.rating !== undefined && <Text className='timeline__text'>{zh.event.rating(event.rating)}</Text>}
+            {event.extensionDays !== undefined && <Text className='timeline__text'>{zh.event.extension(event.extensionDays)}</Text>}
             {event.photos && event.photos.length > 0 && (
               <View className='timeline__photos'>
                 <PhotoGrid photos={event.photos} />

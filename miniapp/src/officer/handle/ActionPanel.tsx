@@ -11,23 +11,25 @@ import { Section } from '../../components/Section'
 import { TextArea, TextInput } from '../../components/TextField'
 import type { ComplaintAction } from '../../hooks/useComplaintAction'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
+import { useDistrict } from '../../hooks/useDistrict'
 import { useRemote } from '../../hooks/useRemote'
 import { zh } from '../../i18n/zh-CN'
 
 const t = zh.officer
 
 /** Which inputs each action shows; `note` is shown for every action and required where listed. */
-const NEEDS: Record<OfficerAction, { noteRequired?: true; assignee?: true; photos?: true; reasonAndReferral?: true; duplicate?: true }> = {
+const NEEDS: Record<OfficerAction, { noteRequired?: true; assignee?: true; photos?: true; reason?: 'not_our_responsibility' | 'extend'; referral?: true; duplicate?: true; extension?: true }> = {
   accept: {},
   assign: { assignee: true },
   start: {},
   note: { noteRequired: true },
   resolve: { noteRequired: true, photos: true },
-  not_our_responsibility: { reasonAndReferral: true },
+  not_our_responsibility: { reason: 'not_our_responsibility', referral: true },
   mark_duplicate: { duplicate: true },
+  extend: { reason: 'extend', extension: true },
 }
 
-type ActionInput = { note: string; reason: string; referral: string; duplicateOf: string; assigneeId?: string }
+type ActionInput = { note: string; reason: string; referral: string; duplicateOf: string; assigneeId?: string; extensionDays?: string }
 const EMPTY_INPUT: ActionInput = { note: '', reason: '', referral: '', duplicateOf: '' }
 type InputErrors = Partial<Record<keyof ActionInput | 'photos', string>>
 
@@ -41,6 +43,18 @@ function AssigneePicker({ streetCode, value, onChange, error }: { streetCode: st
       ) : (
         <ChipSelect options={options} value={value} onChange={onChange} idPrefix='action-assignee' />
       )}
+    </Field>
+  )
+}
+
+/** Choices up to the cap of the district's time limits (信访工作条例: at most 30 days, once). */
+function ExtensionDaysPicker({ value, onChange, error }: { value?: string; onChange: (days: string) => void; error?: string }) {
+  const district = useDistrict()
+  const max = district?.timeLimits.maxExtensionDays ?? 0
+  const options = [...new Set([7, 15, max])].filter((days) => days > 0 && days <= max).map((days) => ({ value: String(days), label: t.extensionDays(days) }))
+  return (
+    <Field label={t.extensionDaysLabel} required error={error} id='action-extension-days'>
+      <ChipSelect options={options} value={value} onChange={onChange} idPrefix='action-extension-days' />
     </Field>
   )
 }
@@ -79,8 +93,9 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
     const missing: InputErrors = {}
     if (needs.noteRequired && !input.note.trim()) missing.note = t.noteRequired
     if (needs.assignee && !input.assigneeId) missing.assigneeId = t.fieldRequired
-    if (needs.reasonAndReferral && !input.reason.trim()) missing.reason = t.fieldRequired
-    if (needs.reasonAndReferral && !input.referral.trim()) missing.referral = t.fieldRequired
+    if (needs.reason && !input.reason.trim()) missing.reason = t.fieldRequired
+    if (needs.referral && !input.referral.trim()) missing.referral = t.fieldRequired
+    if (needs.extension && !input.extensionDays) missing.extensionDays = t.fieldRequired
     if (needs.duplicate && !input.duplicateOf.trim()) missing.duplicateOf = t.fieldRequired
     if (needs.photos && photos.uploading) missing.photos = zh.report.waitUploads
     else if (needs.photos && photos.failed) missing.photos = zh.report.removeFailedUploads
@@ -96,8 +111,9 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
       action: chosen,
       expectedVersion: complaint.version,
       note: input.note.trim() || undefined,
-      reason: needs.reasonAndReferral ? input.reason.trim() : undefined,
-      referral: needs.reasonAndReferral ? input.referral.trim() : undefined,
+      reason: needs.reason ? input.reason.trim() : undefined,
+      referral: needs.referral ? input.referral.trim() : undefined,
+      extensionDays: needs.extension ? Number(input.extensionDays) : undefined,
       duplicateOf: needs.duplicate ? input.duplicateOf.trim().toUpperCase() : undefined,
       assigneeId: needs.assignee ? input.assigneeId : undefined,
       photoKeys: needs.photos && photos.keys.length > 0 ? photos.keys : undefined,
@@ -145,28 +161,29 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
               error={errors.assigneeId ?? apiFieldError('assigneeId')}
             />
           )}
-          {needs.reasonAndReferral && (
-            <>
-              <Field label={t.reasonLabel} required error={errors.reason ?? apiFieldError('reason')} id='action-reason-input'>
-                <TextArea
-                  id='action-reason-input'
-                  className='action-panel__textarea'
-                  maxLength={2000}
-                  placeholder={t.reasonPlaceholder}
-                  value={input.reason}
-                  onChange={set('reason')}
-                />
-              </Field>
-              <Field label={t.referralLabel} required error={errors.referral ?? apiFieldError('referral')} id='action-referral-input'>
-                <TextInput
-                  id='action-referral-input'
-                  maxLength={200}
-                  placeholder={t.referralPlaceholder}
-                  value={input.referral}
-                  onChange={set('referral')}
-                />
-              </Field>
-            </>
+          {needs.extension && <ExtensionDaysPicker value={input.extensionDays} onChange={set('extensionDays')} error={errors.extensionDays ?? apiFieldError('extensionDays')} />}
+          {needs.reason && (
+            <Field label={t.reasonLabel} required error={errors.reason ?? apiFieldError('reason')} id='action-reason-input'>
+              <TextArea
+                id='action-reason-input'
+                className='action-panel__textarea'
+                maxLength={2000}
+                placeholder={t.reasonPlaceholder[needs.reason]}
+                value={input.reason}
+                onChange={set('reason')}
+              />
+            </Field>
+          )}
+          {needs.referral && (
+            <Field label={t.referralLabel} required error={errors.referral ?? apiFieldError('referral')} id='action-referral-input'>
+              <TextInput
+                id='action-referral-input'
+                maxLength={200}
+                placeholder={t.referralPlaceholder}
+                value={input.referral}
+                onChange={set('referral')}
+              />
+            </Field>
           )}
           {needs.duplicate && (
             <Field label={t.duplicateLabel} required error={errors.duplicateOf ?? apiFieldError('duplicateOf')} id='action-duplicate-input'>
