@@ -6,7 +6,7 @@ export interface Session {
   accessToken: string
   /** Epoch ms; a token this close to expiry is refreshed before a request uses it. */
   expiresAt: number
-  /** Single use: exchanged for a new pair when the access token runs out. */
+  /** Exchanged for a new pair when the access token runs out. */
   refreshToken: string
   refreshExpiresAt: number
   user: UserViewT

@@ -168,17 +168,32 @@ export class IdentityRepository {
     );
   }
 
-  /** Deletes the token and returns what it was, so a refresh token works once. */
-  async takeRefreshToken(tokenHash: string): Promise<{ userId: string; expiresAtMs: number } | undefined> {
+  /**
+   * Marks the token used and returns what it was. A used token still works for `graceMs` after its
+   * first use, so an app killed mid-refresh (which never stored the new token) is not signed out.
+   */
+  async useRefreshToken(tokenHash: string, nowMs: number, graceMs: number): Promise<{ userId: string; expiresAtMs: number } | undefined> {
     try {
       const { Attributes } = await this.db.send(
-        new DeleteCommand({ TableName: this.tableName, Key: keys.refreshToken(tokenHash), ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_OLD' }),
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.refreshToken(tokenHash),
+          UpdateExpression: 'SET usedAtMs = if_not_exists(usedAtMs, :now)',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(usedAtMs) OR usedAtMs > :graceStart)',
+          ExpressionAttributeValues: { ':now': nowMs, ':graceStart': nowMs - graceMs },
+          ReturnValues: 'ALL_NEW',
+        }),
       );
-      return Attributes ? { userId: Attributes.userId as string, expiresAtMs: Attributes.expiresAtMs as number } : undefined;
+      return { userId: Attributes!.userId as string, expiresAtMs: Attributes!.expiresAtMs as number };
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;
     }
+  }
+
+  async deleteRefreshToken(tokenHash: string): Promise<boolean> {
+    const { Attributes } = await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.refreshToken(tokenHash), ReturnValues: 'ALL_OLD' }));
+    return Boolean(Attributes);
   }
 
   /** Fixed-window counter; false once the window's limit is reached. */

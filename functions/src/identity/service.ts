@@ -10,7 +10,7 @@ import type { SigningKeys } from '../lib/signing-keys';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken, type Principal } from '../lib/tokens';
 import type { IdentityRepository, UserRecord } from './repository';
 import type { SmsSender } from './sms';
-import { OTP_POLICY, REFRESH_TOKEN_TTL_SECONDS } from './otp-policy';
+import { OTP_POLICY, REFRESH_REUSE_GRACE_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from './otp-policy';
 import { codesMatch, generateCode, generateRefreshToken, hashCode, hashPhone, hashRefreshToken, hourWindow } from './otp';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -86,10 +86,11 @@ export class IdentityService {
     return this.issueTokens(await this.findOrRegisterResident(phone, phoneHash, now), now);
   }
 
-  /** Retires the refresh token and issues a new pair; roles come fresh from the profile. */
+  /** Retires the refresh token (after a short grace) and issues a new pair; roles come fresh from the profile. */
   async refresh(refreshToken: string): Promise<TokenResponseT> {
     const now = this.clock.now();
-    const stored = await this.repo.takeRefreshToken(hashRefreshToken(refreshToken, (await this.signingKeys()).pepper));
+    const tokenHash = hashRefreshToken(refreshToken, (await this.signingKeys()).pepper);
+    const stored = await this.repo.useRefreshToken(tokenHash, now.getTime(), REFRESH_REUSE_GRACE_SECONDS * 1000);
     if (!stored || stored.expiresAtMs <= now.getTime()) throw new ApiError('UNAUTHENTICATED', 'Sign in again');
     const user = await this.repo.getUser(stored.userId);
     if (!user) throw new ApiError('UNAUTHENTICATED', 'This account no longer exists');
@@ -97,8 +98,7 @@ export class IdentityService {
   }
 
   async signOut(refreshToken: string): Promise<{ signedOut: boolean }> {
-    const taken = await this.repo.takeRefreshToken(hashRefreshToken(refreshToken, (await this.signingKeys()).pepper));
-    return { signedOut: Boolean(taken) };
+    return { signedOut: await this.repo.deleteRefreshToken(hashRefreshToken(refreshToken, (await this.signingKeys()).pepper)) };
   }
 
   private async issueTokens(user: UserRecord, now: Date): Promise<TokenResponseT> {

@@ -31,7 +31,7 @@ export const UserView = z.object({
 export const TokenResponse = z.object({
   accessToken: z.string(),
   expiresIn: z.number().describe('Seconds the access token is valid'),
-  /** Single use: each refresh returns a new one and retires the old. */
+  /** Each refresh returns a new one; a used one is retired a minute later (a lost answer can be retried). */
   refreshToken: z.string(),
   refreshExpiresIn: z.number().describe('Seconds the refresh token is valid'),
   user: UserView,
