@@ -75,6 +75,17 @@ describe('object-level authorization', () => {
   });
 });
 
+describe('officer notifications', () => {
+  it('tells a street’s officers of a new complaint there, and no other street’s', async () => {
+    const { complaint } = await submitComplaint(alice, { streetCode: 'pengpuzhen' });
+    const { waitForNotifications } = await import('../support/fixtures');
+    const heard = await waitForNotifications(pengpu, 1);
+    expect(heard.items.map((n: { complaintId: string }) => n.complaintId)).toContain(complaint.id);
+    const others = await jingansi.call('GET', '/api/notifications').expect(200);
+    expect(others.items.map((n: { complaintId: string }) => n.complaintId)).not.toContain(complaint.id);
+  });
+});
+
 describe('complainant privacy', () => {
   it('masks the number for officers, hides it on anonymous complaints, and shows it only to the complainant', async () => {
     const named = await submitComplaint(alice);

@@ -75,8 +75,13 @@ describe('complaint domain', () => {
     const assigned = applyTransition(applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7 }).record, {
       action: 'assign', actor: officer, eventId: 'e3', now, feedbackWindowDays: 7, assignee: { id: 'officer-2', name: '王' },
     });
-    expect(notificationsFor(assigned.event).map((n) => n.userId).sort()).toEqual(['officer-2', 'resident-1']);
+    expect(notificationsFor(assigned.event, ['officer-1', 'officer-3']).map((n) => n.userId).sort()).toEqual(['officer-2', 'resident-1']);
     expect(notificationsFor(created.event)).toEqual([]);
+  });
+
+  it('tells the street’s officers of new and reopened complaints', () => {
+    expect(notificationsFor(created.event, ['officer-1', 'officer-3']).map((n) => n.userId).sort()).toEqual(['officer-1', 'officer-3']);
+    expect(created.event).toMatchObject({ streetCode: 'jingansi', districtCode: '310106' });
   });
 
   it('recognises images by their bytes', () => {

@@ -70,6 +70,8 @@ export function createComplaint(input: NewComplaint): { record: ComplaintRecord;
     photoKeys: input.photoKeys.length ? input.photoKeys : undefined,
     complainantId: input.complainant.id,
     trackingNumber: input.trackingNumber,
+    districtCode: input.districtCode,
+    streetCode: input.streetCode,
   };
   return { record, event };
 }
@@ -170,6 +172,8 @@ export function applyTransition(record: ComplaintRecord, request: TransitionRequ
     photoKeys: request.photoKeys?.length ? request.photoKeys : undefined,
     complainantId: record.complainantId,
     trackingNumber: record.trackingNumber,
+    districtCode: record.districtCode,
+    streetCode: record.streetCode,
     assigneeId: request.assignee?.id,
   };
   if (request.action === 'rate' && request.comment) event.note = request.comment;

@@ -58,5 +58,7 @@ export interface ComplaintEventRecord {
   /** Copied so the stream consumer can notify without reading the complaint. */
   complainantId: string;
   trackingNumber: string;
+  districtCode: string;
+  streetCode: string;
   assigneeId?: string;
 }
