@@ -3,7 +3,7 @@
  * then runs every vitest project — unit, integration, infra, browser — and prints one summary line.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -29,11 +29,28 @@ if (!process.argv.includes('--skip-build')) {
   }
 }
 const extra = process.argv.slice(2).filter((arg) => arg !== '--skip-build');
-const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resolve(artifacts, 'vitest.json')}`, ...extra]);
-try {
-  const report = JSON.parse(readFileSync(resolve(artifacts, 'vitest.json'), 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
-  console.log(`\ntests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
-} catch {
-  console.log('\nNo test report was written.');
+// The browser tests run last and alone: a loaded machine makes Chromium's timings unrepresentative.
+const runs: Array<[string, string[]]> = [
+  ['unit, integration, infra', ['--project', 'unit', '--project', 'integration', '--project', 'infra']],
+  ['browser', ['--project', 'browser']],
+];
+let status = 0;
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const [what, projects] of runs) {
+  console.log(`\n▶ tests: ${what}`);
+  const report = resolve(artifacts, `vitest-${what.split(',')[0]}.json`);
+  rmSync(report, { force: true }); // a stale report must not stand in for a run that wrote none
+  const code = run('npx', ['vitest', 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra]);
+  status ||= code;
+  try {
+    const counts = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+    totals.passed += counts.numPassedTests;
+    totals.failed += counts.numFailedTests;
+    totals.skipped += counts.numPendingTests;
+  } catch {
+    console.log(`No test report was written for ${what}.`);
+    status ||= 1;
+  }
 }
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(status);

@@ -3,7 +3,7 @@
  * street officer accepts and resolves with a note, the resident sees the result and rates it.
  * Screenshots of every step land in test-artifacts/browser/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { writeFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,6 +38,14 @@ async function waitForCode(phone: string): Promise<string> {
   throw new Error(`No code was sent to ${phone}`);
 }
 
+/** On failure, every open page is photographed as `failed-<n>.png` to show where it stood. */
+function snapOnFailure(): void {
+  onTestFailed(async () => {
+    const pages = browser.contexts().flatMap((context) => context.pages());
+    await Promise.all(pages.map((page, n) => snap(page, `failed-${n}`).catch(() => undefined)));
+  });
+}
+
 async function signIn(page: Page, phone: string, shot: string): Promise<void> {
   await page.goto(`${t.system.url}/#/pages/login/index`);
   await page.fill('#login-phone input', phone);
@@ -49,6 +57,7 @@ async function signIn(page: Page, phone: string, shot: string): Promise<void> {
 
 describe('the complaint journey in the H5 app', () => {
   it('runs from a resident’s report with a photo to a rated result', async () => {
+    snapOnFailure();
     const photo = join(mkdtempSync(join(tmpdir(), 'gs-photo-')), 'fumes.png');
     writeFileSync(photo, PNG_BYTES);
 
@@ -118,6 +127,7 @@ describe('the complaint journey in the H5 app', () => {
   });
 
   it('keeps an anonymous reporter hidden from officers, and tells the resident where to go when it is not the bureau’s job', async () => {
+    snapOnFailure();
     const phone = '13966660002';
     const resident = await (await phoneContext(browser)).newPage();
     await signIn(resident, phone, '21-anonymous');

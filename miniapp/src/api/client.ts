@@ -113,9 +113,8 @@ export async function call<Id extends RouteId>(id: Id, ...[request]: RequestArgs
   const response = await send(id, request as RequestParts | undefined, token)
   if (response.statusCode === 401 && token) {
     // Revoked or expired early (e.g. a changed role): one refresh, one retry, else sign in again.
-    const renewed = await refreshSession().catch(() => undefined)
+    const renewed = await refreshSession().catch(endSessionIfRefused)
     if (renewed) return parse(id, await send(id, request as RequestParts | undefined, renewed))
-    endSession()
   }
   return parse(id, response)
 }
@@ -159,10 +158,19 @@ async function currentAccessToken(): Promise<string | undefined> {
   const session = getSession()
   if (!session) return undefined
   if (accessTokenIsFresh(session)) return session.accessToken
-  return refreshSession().catch(() => {
+  return refreshSession().catch(endSessionIfRefused)
+}
+
+/**
+ * Only the server's refusal ends a session. A network failure (offline, or the page unloading
+ * mid-refresh) must keep the stored tokens, or closing the app at the wrong moment signs the user out.
+ */
+function endSessionIfRefused(error: unknown): undefined {
+  if (error instanceof ApiError && error.status === 401) {
     endSession()
     return undefined
-  })
+  }
+  throw error
 }
 
 /** One refresh at a time: concurrent requests share it (a refresh token works only once). */
