@@ -11,6 +11,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import { startLocalSystem } from './local/system';
 import { DEMO_ACCOUNTS, seedOfficers } from './local/seed';
 import { bundleFunctions } from './bundle';
+import { sampleComplaintBody } from './local/sample-complaint';
 import { RecordingSmsSender } from '../functions/src/identity/sms';
 import { createLogger } from '../functions/src/lib/logger';
 import { createDocumentClient } from '../functions/src/store/client';
@@ -68,15 +69,7 @@ async function latency() {
     await call('POST', '/api/auth/otp', { phone });
     const { accessToken } = await call('POST', '/api/auth/token', { phone, code: sms.lastCodeFor(phone) });
     const auth = { authorization: `Bearer ${accessToken}` };
-    const body = {
-      category: { type: 'air', subtype: 'cooking_fumes' },
-      description: '楼下餐馆油烟直排，晚上尤其严重。',
-      location: { lat: 31.2235, lng: 121.4453, coordSystem: 'GCJ-02', address: '静安区愚园路 100 号' },
-      streetCode: 'jingansi',
-      occurrence: { pattern: 'nights' },
-      photoKeys: [],
-      anonymous: false,
-    };
+    const body = sampleComplaintBody();
     const { complaint } = await call('POST', '/api/complaints', body, { ...auth, 'idempotency-key': 'bench-seed-0001' });
     const db = createDocumentClient(system.dynamodbEndpoint);
     const complaintItem = await db.send(new GetCommand({ TableName: system.tableName, Key: keys.complaint(complaint.id) }));

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { ApiClient } from './api-client';
+import { sampleComplaintBody } from '../../scripts/local/sample-complaint';
 
 /** A real 1×1 PNG. */
 export const PNG_BYTES = Buffer.from(
@@ -18,18 +19,7 @@ export async function uploadPhoto(api: ApiClient, bytes: Buffer = PNG_BYTES, con
   return ticket.key as string;
 }
 
-export function complaintBody(overrides: Record<string, unknown> = {}) {
-  return {
-    category: { type: 'air', subtype: 'cooking_fumes' },
-    description: '楼下餐馆油烟直排，晚上尤其严重，窗户都不敢开。',
-    location: { lat: 31.2235, lng: 121.4453, coordSystem: 'GCJ-02', address: '静安区愚园路 100 号' },
-    streetCode: 'jingansi',
-    occurrence: { pattern: 'nights' },
-    photoKeys: [],
-    anonymous: false,
-    ...overrides,
-  };
-}
+export const complaintBody = sampleComplaintBody;
 
 let keyCounter = 0;
 export const newIdempotencyKey = () => `test-key-${Date.now()}-${++keyCounter}`;
