@@ -54,3 +54,23 @@ describe('SMS sender selection', () => {
     expect(() => smsSenderNamed('carrier-pigeon', createLogger())).toThrow(/Unknown SMS_SENDER/);
   });
 });
+
+describe('the caching verifier', () => {
+  it('answers repeat tokens from memory until they expire, and never caches a bad one', async () => {
+    const { cachingVerifier } = await import('../../functions/src/lib/tokens');
+    const keys = await toSigningKeys(await generateKeyMaterial());
+    const other = await toSigningKeys(await generateKeyMaterial());
+    const now = new Date('2026-06-01T08:00:00Z');
+    const verify = cachingVerifier(2);
+    const token = await issueAccessToken({ userId: 'u1', roles: ['resident'] }, keys, now);
+    expect(await verify(token, keys, now)).toEqual({ userId: 'u1', roles: ['resident'] });
+    // A cache hit does not look at the key again (other keys would reject it)…
+    expect(await verify(token, other, now)).toEqual({ userId: 'u1', roles: ['resident'] });
+    // …but expiry still applies, and then the signature is checked afresh.
+    const later = new Date(now.getTime() + (ACCESS_TOKEN_TTL_SECONDS + 1) * 1000);
+    expect(await verify(token, keys, later)).toBeUndefined();
+    const forged = token.slice(0, -6) + 'AAAAAA';
+    expect(await verify(forged, keys, now)).toBeUndefined();
+    expect(await verify(forged, keys, now)).toBeUndefined();
+  });
+});

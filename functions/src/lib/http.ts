@@ -11,7 +11,7 @@ import type { ErrorBody } from '@green-shield/shared/api/errors';
 import { IDEMPOTENCY_KEY_PATTERN } from '@green-shield/shared/api/limits';
 import { ApiError } from './errors';
 import { createLogger, type Logger } from './logger';
-import { verifyAccessToken, type Principal } from './tokens';
+import { cachingVerifier, type Principal } from './tokens';
 import type { SigningKeys } from './signing-keys';
 import type { Clock } from './clock';
 import { CORS_RESPONSE_HEADERS } from './cors';
@@ -88,10 +88,12 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-async function authenticate(route: RouteSpec, event: APIGatewayProxyEventV2, deps: HttpDeps): Promise<Principal | undefined> {
+type Verifier = ReturnType<typeof cachingVerifier>;
+
+async function authenticate(route: RouteSpec, event: APIGatewayProxyEventV2, deps: HttpDeps, verify: Verifier): Promise<Principal | undefined> {
   const header = event.headers.authorization ?? '';
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-  const principal = token ? await verifyAccessToken(token, (await deps.verificationKeys()) as SigningKeys, deps.clock.now()) : undefined;
+  const principal = token ? await verify(token, (await deps.verificationKeys()) as SigningKeys, deps.clock.now()) : undefined;
   if (route.auth === 'public') return principal;
   if (!principal) throw new ApiError('UNAUTHENTICATED', token ? 'The access token is invalid or expired' : 'Sign in first');
   if (!principal.roles.some((role) => (route.auth as readonly string[]).includes(role))) {
@@ -128,13 +130,14 @@ const errorMiddleware = (baseLogger: Logger): middy.MiddlewareObj<APIGatewayProx
 export function createHttpHandler<S extends Service>(service: S, operations: Operations<S>, deps: HttpDeps): HttpHandler {
   const byRouteKey = new Map(routesOf(service).map(([id, route]) => [routeKey(route), { id, route }]));
   const baseLogger = deps.logger ?? createLogger({ service });
+  const verify = cachingVerifier();
 
   const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestLogger = baseLogger.child({ requestId: context.awsRequestId, route: event.routeKey });
     const entry = byRouteKey.get(event.routeKey);
     if (!entry) throw unmatched(event);
     const { id, route } = entry;
-    const principal = await authenticate(route, event, deps);
+    const principal = await authenticate(route, event, deps, verify);
     const idempotencyKey = event.headers['idempotency-key'] ?? '';
     if (route.idempotent && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
       throw new ApiError('MISSING_IDEMPOTENCY_KEY', 'Send an Idempotency-Key header (8–128 letters, digits, - or _)');

@@ -27,6 +27,10 @@ export async function issueAccessToken(principal: Principal, keys: SigningKeys, 
 
 /** Returns the principal, or undefined for any invalid, expired or tampered token. */
 export async function verifyAccessToken(token: string, keys: SigningKeys, now: Date): Promise<Principal | undefined> {
+  return (await verifyClaims(token, keys, now))?.principal;
+}
+
+async function verifyClaims(token: string, keys: SigningKeys, now: Date): Promise<{ principal: Principal; expiresAtMs: number } | undefined> {
   try {
     const { payload } = await jwtVerify(token, keys.publicKey, {
       issuer: ISSUER,
@@ -35,9 +39,32 @@ export async function verifyAccessToken(token: string, keys: SigningKeys, now: D
       currentDate: now,
     });
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => ROLES.includes(role as Role)) : [];
-    if (!payload.sub || roles.length === 0) return undefined;
-    return { userId: payload.sub, roles, streetCode: typeof payload.street === 'string' ? payload.street : undefined };
+    if (!payload.sub || roles.length === 0 || !payload.exp) return undefined;
+    return {
+      principal: { userId: payload.sub, roles, streetCode: typeof payload.street === 'string' ? payload.street : undefined },
+      expiresAtMs: payload.exp * 1000,
+    };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A verifier that remembers tokens it has verified until they expire, so a warm function does not
+ * repeat the signature check on every request of the same session. Bounded; oldest entries go first.
+ */
+export function cachingVerifier(maxEntries = 1000) {
+  const verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
+  return async (token: string, keys: SigningKeys, now: Date): Promise<Principal | undefined> => {
+    const hit = verified.get(token);
+    if (hit) {
+      if (hit.expiresAtMs > now.getTime()) return hit.principal;
+      verified.delete(token);
+    }
+    const claims = await verifyClaims(token, keys, now);
+    if (!claims) return undefined;
+    if (verified.size >= maxEntries) verified.delete(verified.keys().next().value!);
+    verified.set(token, claims);
+    return claims.principal;
+  };
 }
