@@ -2,11 +2,8 @@
  * Demo data for the local system: an account for every role. Streets and towns come from the
  * district configuration (shared/src/districts/jingan.json), not from the table.
  */
-import { IdentityService } from '../../functions/src/identity/service';
 import { IdentityRepository } from '../../functions/src/identity/repository';
-import { cachedSigningKeys } from '../../functions/src/lib/signing-keys';
-import { publishPublicKey } from '../../functions/src/lib/verification-keys';
-import type { IdentityDeps } from '../../functions/src/identity/handler';
+import { createIdentityService, type IdentityDeps } from '../../functions/src/identity/handler';
 import { hashPhone } from '../../functions/src/identity/otp';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -24,19 +21,8 @@ export const DEMO_ACCOUNTS = {
   resident: { phone: '13900000001', name: '居民（首次登录自动注册）', role: 'resident' as const },
 };
 
-function identityService(deps: IdentityDeps) {
-  const keys = cachedSigningKeys({
-    load: async () => {
-      const material = await deps.keyStore.load();
-      await publishPublicKey(deps.db, deps.tableName, material);
-      return material;
-    },
-  });
-  return { keys, identity: new IdentityService(new IdentityRepository(deps.db, deps.tableName), deps.sms, deps.clock, keys, deps.district) };
-}
-
 export async function seedOfficers(deps: IdentityDeps): Promise<void> {
-  const { identity } = identityService(deps);
+  const { service: identity } = createIdentityService(deps);
   for (const account of Object.values(DEMO_ACCOUNTS)) {
     if (account.role === 'resident') continue;
     await identity.provisionOfficer({ phone: account.phone, name: account.name, role: account.role, streetCode: 'streetCode' in account ? account.streetCode : undefined });
@@ -59,7 +45,7 @@ export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectS
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
-  const { keys } = identityService(deps);
+  const { signingKeys: keys } = createIdentityService(deps);
   const repo = new IdentityRepository(deps.db, deps.tableName);
   const phoneHash = hashPhone(DEMO_ACCOUNTS.resident.phone, (await keys()).pepper);
   let residentId = await repo.findUserIdByPhone(phoneHash);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Service } from '@green-shield/shared/api/routes';
 import { loadDistrict } from '@green-shield/shared/districts/district';
-import { FUNCTIONS, type ScheduledFunction, type StreamFunction } from '../../functions/src/lambdas';
+import { FUNCTIONS, type HttpFunction, type ScheduledFunction, type StreamFunction } from '../../functions/src/lambdas';
 import { createDocumentClient } from '../../functions/src/store/client';
 import { systemClock, type Clock } from '../../functions/src/lib/clock';
 import { createLogger, type Logger } from '../../functions/src/lib/logger';
@@ -101,11 +101,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     notifications: createNotificationsHandler({ ...base, logger: logger.child({ service: 'notifications' }), verificationKeys }),
     platform: createPlatformHandler({ ...base, logger: logger.child({ service: 'platform' }), verificationKeys }),
   };
-  const defaultService = FUNCTIONS.find((fn) => fn.trigger === 'http' && fn.defaultRoute);
+  const defaultRoute = FUNCTIONS.find((fn): fn is HttpFunction => fn.trigger === 'http' && Boolean(fn.defaultRoute));
+  if (!defaultRoute) throw new Error('No function in FUNCTIONS takes the $default route');
   const gateway = await startGateway({
     port: options.gatewayPort ?? (await freePort()),
     handlers,
-    defaultService: defaultService && defaultService.trigger === 'http' ? defaultService.service : 'platform',
+    defaultService: defaultRoute.service,
     staticDir: options.staticDir,
     logger: logger.child({ service: 'gateway' }),
   });

@@ -2,7 +2,7 @@
  * Pure complaint rules on stored records: building a new complaint and applying a transition.
  * No I/O and no clock: callers pass time and ids, so every rule is unit-tested directly.
  */
-import { decideTransition, feedbackDeadline, type ActorKind, type ComplaintAction } from '@green-shield/shared/complaints/state-machine';
+import { decideTransition, feedbackDeadline, type ActorKind, type ComplaintAction, type TransitionFields } from '@green-shield/shared/complaints/state-machine';
 import { dueDates } from '@green-shield/shared/complaints/due-dates';
 import type { TimeLimits } from '@green-shield/shared/rules/time-limits';
 import { toWgs84, type GeoPoint } from '@green-shield/shared/geo/coordinates';
@@ -76,22 +76,17 @@ export function createComplaint(input: NewComplaint): { record: ComplaintRecord;
   return { record, event };
 }
 
-export interface TransitionRequest {
+export interface TransitionRequest extends Omit<TransitionFields, 'assigneeId'> {
   action: ComplaintAction;
   actor: Actor;
   eventId: string;
   now: Date;
   feedbackWindowDays: number;
-  note?: string;
-  reason?: string;
-  referral?: string;
   /** Tracking number of the original, already checked to exist. */
   duplicateOf?: string;
   assignee?: { id: string; name?: string };
-  rating?: number;
   comment?: string;
   photoKeys?: string[];
-  extensionDays?: number;
   /** The cap of the complaint's own time-limits version. */
   maxExtensionDays?: number;
 }
@@ -102,19 +97,11 @@ const ACTOR_KIND: Record<ActorRole, ActorKind> = { resident: 'complainant', offi
 
 export function applyTransition(record: ComplaintRecord, request: TransitionRequest): { record: ComplaintRecord; event: ComplaintEventRecord } {
   const decision = decideTransition({
-    action: request.action,
+    ...request,
     actor: ACTOR_KIND[request.actor.role],
     status: record.status,
     resolvedAt: record.resolvedAt,
-    now: request.now,
-    feedbackWindowDays: request.feedbackWindowDays,
-    note: request.note,
-    reason: request.reason,
-    referral: request.referral,
-    duplicateOf: request.duplicateOf,
     assigneeId: request.assignee?.id,
-    rating: request.rating,
-    extensionDays: request.extensionDays,
   });
   if (!decision.ok) {
     const { refusal } = decision;

@@ -1,9 +1,9 @@
 import { createHttpHandler, type HttpHandler } from '../lib/http';
 import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
 import { env } from '../lib/config';
-import { cachedSigningKeys, FileKeyStore, type KeyStore } from '../lib/signing-keys';
+import { FileKeyStore, type KeyStore, type SigningKeys } from '../lib/signing-keys';
 import { SecretsManagerKeyStore } from '../lib/secrets-manager-key-store';
-import { publishPublicKey } from '../lib/verification-keys';
+import { publishingSigningKeys } from '../lib/verification-keys';
 import { IdentityRepository } from './repository';
 import { IdentityService } from './service';
 import { smsSenderNamed, type SmsSender } from './sms';
@@ -13,15 +13,13 @@ export interface IdentityDeps extends BaseDeps {
   sms: SmsSender;
 }
 
+export function createIdentityService(deps: IdentityDeps): { service: IdentityService; signingKeys: () => Promise<SigningKeys> } {
+  const signingKeys = publishingSigningKeys(deps.keyStore, deps.db, deps.tableName);
+  return { service: new IdentityService(new IdentityRepository(deps.db, deps.tableName), deps.sms, deps.clock, signingKeys, deps.district), signingKeys };
+}
+
 export function createIdentityHandler(deps: IdentityDeps): HttpHandler {
-  const signingKeys = cachedSigningKeys({
-    load: async () => {
-      const material = await deps.keyStore.load();
-      await publishPublicKey(deps.db, deps.tableName, material);
-      return material;
-    },
-  });
-  const service = new IdentityService(new IdentityRepository(deps.db, deps.tableName), deps.sms, deps.clock, signingKeys, deps.district);
+  const { service, signingKeys } = createIdentityService(deps);
   return createHttpHandler(
     'identity',
     {

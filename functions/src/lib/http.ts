@@ -12,7 +12,7 @@ import { IDEMPOTENCY_KEY_PATTERN } from '@green-shield/shared/api/limits';
 import { ApiError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { cachingVerifier, type Principal } from './tokens';
-import type { SigningKeys } from './signing-keys';
+import type { VerificationKey } from './signing-keys';
 import type { Clock } from './clock';
 import { CORS_RESPONSE_HEADERS } from './cors';
 
@@ -41,7 +41,7 @@ export type Operations<S extends Service> = {
 export interface HttpDeps {
   clock: Clock;
   /** Public key for verifying tokens (the private part is only used by identity). */
-  verificationKeys: () => Promise<Pick<SigningKeys, 'publicKey'>>;
+  verificationKeys: () => Promise<VerificationKey | undefined>;
   logger?: Logger;
 }
 
@@ -93,7 +93,8 @@ type Verifier = ReturnType<typeof cachingVerifier>;
 async function authenticate(route: RouteSpec, event: APIGatewayProxyEventV2, deps: HttpDeps, verify: Verifier): Promise<Principal | undefined> {
   const header = event.headers.authorization ?? '';
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-  const principal = token ? await verify(token, (await deps.verificationKeys()) as SigningKeys, deps.clock.now()) : undefined;
+  const key = token ? await deps.verificationKeys() : undefined;
+  const principal = token && key ? await verify(token, key, deps.clock.now()) : undefined;
   if (route.auth === 'public') return principal;
   if (!principal) throw new ApiError('UNAUTHENTICATED', token ? 'The access token is invalid or expired' : 'Sign in first');
   if (!principal.roles.some((role) => (route.auth as readonly string[]).includes(role))) {

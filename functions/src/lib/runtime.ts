@@ -9,7 +9,7 @@ import { systemClock, type Clock } from './clock';
 import { env, requiredEnv } from './config';
 import { createLogger, type Logger } from './logger';
 import { publishedVerificationKeys } from './verification-keys';
-import type { SigningKeys } from './signing-keys';
+import type { VerificationKey } from './signing-keys';
 
 export interface BaseDeps {
   db: DynamoDBDocumentClient;
@@ -20,7 +20,7 @@ export interface BaseDeps {
 }
 
 export interface ApiDeps extends BaseDeps {
-  verificationKeys: () => Promise<Pick<SigningKeys, 'publicKey'>>;
+  verificationKeys: () => Promise<VerificationKey | undefined>;
 }
 
 export function baseDepsFromEnv(service: string): BaseDeps {

@@ -22,6 +22,9 @@ export interface SigningKeys {
   pepper: Buffer;
 }
 
+/** What a verifier needs: the public half only. */
+export type VerificationKey = Pick<SigningKeys, 'publicKey'>;
+
 export interface KeyStore {
   /** Returns the material, creating it when allowed and absent. */
   load(): Promise<KeyMaterial>;

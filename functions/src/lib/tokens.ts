@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { ROLES, type Role } from '@green-shield/shared/api/schemas';
-import type { SigningKeys } from './signing-keys';
+import type { SigningKeys, VerificationKey } from './signing-keys';
 
 const ISSUER = 'green-shield';
 const AUDIENCE = 'green-shield-api';
@@ -26,11 +26,11 @@ export async function issueAccessToken(principal: Principal, keys: SigningKeys, 
 }
 
 /** Returns the principal, or undefined for any invalid, expired or tampered token. */
-export async function verifyAccessToken(token: string, keys: SigningKeys, now: Date): Promise<Principal | undefined> {
+export async function verifyAccessToken(token: string, keys: VerificationKey, now: Date): Promise<Principal | undefined> {
   return (await verifyClaims(token, keys, now))?.principal;
 }
 
-async function verifyClaims(token: string, keys: SigningKeys, now: Date): Promise<{ principal: Principal; expiresAtMs: number } | undefined> {
+async function verifyClaims(token: string, keys: VerificationKey, now: Date): Promise<{ principal: Principal; expiresAtMs: number } | undefined> {
   try {
     const { payload } = await jwtVerify(token, keys.publicKey, {
       issuer: ISSUER,
@@ -55,7 +55,7 @@ async function verifyClaims(token: string, keys: SigningKeys, now: Date): Promis
  */
 export function cachingVerifier(maxEntries = 1000) {
   const verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
-  return async (token: string, keys: SigningKeys, now: Date): Promise<Principal | undefined> => {
+  return async (token: string, keys: VerificationKey, now: Date): Promise<Principal | undefined> => {
     const hit = verified.get(token);
     if (hit) {
       if (hit.expiresAtMs > now.getTime()) return hit.principal;

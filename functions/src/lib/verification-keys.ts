@@ -5,7 +5,7 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { importJWK } from 'jose';
 import { keys } from '../store/keys';
-import type { KeyMaterial, SigningKeys } from './signing-keys';
+import { cachedSigningKeys, type KeyMaterial, type KeyStore, type SigningKeys, type VerificationKey } from './signing-keys';
 
 export async function publishPublicKey(db: DynamoDBDocumentClient, tableName: string, material: KeyMaterial): Promise<void> {
   await db.send(
@@ -13,14 +13,25 @@ export async function publishPublicKey(db: DynamoDBDocumentClient, tableName: st
   );
 }
 
-export function publishedVerificationKeys(db: DynamoDBDocumentClient, tableName: string): () => Promise<Pick<SigningKeys, 'publicKey'>> {
-  let cached: Pick<SigningKeys, 'publicKey'> | undefined;
+/** The published key, or undefined before anyone has signed in (when no token can be valid yet). */
+export function publishedVerificationKeys(db: DynamoDBDocumentClient, tableName: string): () => Promise<VerificationKey | undefined> {
+  let cached: VerificationKey | undefined;
   return async () => {
     if (cached) return cached;
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.signingKey() }));
-    // Before anyone has signed in no key exists, and so no token can be valid.
-    if (!Item) return { publicKey: undefined as unknown as CryptoKey };
+    if (!Item) return undefined;
     cached = { publicKey: (await importJWK(Item.publicJwk, 'ES256')) as CryptoKey };
     return cached;
   };
+}
+
+/** The signing keys identity uses: loaded (or created) from the store, public half published for verifiers. */
+export function publishingSigningKeys(store: KeyStore, db: DynamoDBDocumentClient, tableName: string): () => Promise<SigningKeys> {
+  return cachedSigningKeys({
+    load: async () => {
+      const material = await store.load();
+      await publishPublicKey(db, tableName, material);
+      return material;
+    },
+  });
 }

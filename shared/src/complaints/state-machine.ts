@@ -83,14 +83,8 @@ export type TransitionRefusal =
   | { code: 'FEEDBACK_WINDOW_OPEN'; message: string }
   | { code: 'MISSING_FIELD'; message: string; field: string };
 
-export interface TransitionInput {
-  action: ComplaintAction;
-  actor: ActorKind;
-  status: ComplaintStatus;
-  /** When the complaint was last resolved (ISO), for the feedback window. */
-  resolvedAt?: string;
-  now: Date;
-  feedbackWindowDays: number;
+/** What an action may carry; which of these it must carry is REQUIRED_FIELDS. */
+export interface TransitionFields {
   note?: string;
   reason?: string;
   referral?: string;
@@ -100,7 +94,17 @@ export interface TransitionInput {
   extensionDays?: number;
 }
 
-const REQUIRED_FIELDS: Partial<Record<ComplaintAction, Array<keyof TransitionInput>>> = {
+export interface TransitionInput extends TransitionFields {
+  action: ComplaintAction;
+  actor: ActorKind;
+  status: ComplaintStatus;
+  /** When the complaint was last resolved (ISO), for the feedback window. */
+  resolvedAt?: string;
+  now: Date;
+  feedbackWindowDays: number;
+}
+
+const REQUIRED_FIELDS: Partial<Record<ComplaintAction, Array<keyof TransitionFields>>> = {
   assign: ['assigneeId'],
   note: ['note'],
   resolve: ['note'],
