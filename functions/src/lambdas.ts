@@ -14,7 +14,7 @@ interface FunctionBase {
    * Least privilege: what the function may do with the table, the upload bucket and the signing-key
    * secret. Only identity touches the secret; it publishes the public key in the table for verifiers.
    */
-  grants: { table: 'read' | 'readwrite'; uploads?: 'read' | 'readwrite'; signingKey?: 'read' | 'readwrite' };
+  grants: { table: 'read' | 'readwrite'; uploads?: 'read' | 'readwrite'; signingKey?: 'read' | 'readwrite'; ecoCodeKey?: 'read' };
   timeoutSeconds: number;
   memoryMb: number;
 }
@@ -85,6 +85,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     memoryMb: 256,
   },
   {
+    name: 'sources',
+    trigger: 'http',
+    service: 'sources',
+    entry: 'functions/src/sources/handler.ts',
+    description: 'Pollution-source registry: sources, inspections, rectifications, credit scores, eco-codes, imports',
+    grants: { table: 'readwrite', uploads: 'readwrite', ecoCodeKey: 'read' },
+    timeoutSeconds: 29,
+    memoryMb: 1024,
+  },
+  {
     name: 'complaintEvents',
     trigger: 'table-stream',
     entry: 'functions/src/notifications/stream-handler.ts',
@@ -96,6 +106,29 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     eventNames: ['INSERT'],
     timeoutSeconds: 30,
     memoryMb: 256,
+  },
+  {
+    name: 'sourceEvents',
+    trigger: 'table-stream',
+    entry: 'functions/src/sources/stream-handler.ts',
+    description: "Rescores a source when an event lands on its timeline, and tells its operators",
+    grants: { table: 'readwrite' },
+    batchSize: 25,
+    retryAttempts: 3,
+    // Source events are appended, never updated.
+    eventNames: ['INSERT'],
+    timeoutSeconds: 60,
+    memoryMb: 512,
+  },
+  {
+    name: 'rescoreSources',
+    trigger: 'schedule',
+    entry: 'functions/src/jobs/rescore-handler.ts',
+    description: 'Rebuilds every source score daily: deadlines pass and old facts leave the look-back window',
+    grants: { table: 'readwrite' },
+    everyMinutes: 1440,
+    timeoutSeconds: 900,
+    memoryMb: 1024,
   },
   {
     name: 'autoClose',

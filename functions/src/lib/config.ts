@@ -10,6 +10,12 @@ export const ENV_NAMES = {
   signingKeySecret: 'SIGNING_KEY_SECRET',
   /** Local: folder holding the token-signing key pair. */
   signingKeyDir: 'SIGNING_KEY_DIR',
+  /** AWS: Secrets Manager secret (id or ARN) holding the eco-code signing key (a random string). */
+  ecoCodeKeySecret: 'ECO_CODE_KEY_SECRET',
+  /** Local: the eco-code signing key itself. */
+  ecoCodeKey: 'ECO_CODE_KEY',
+  /** Origin of the app (H5) that eco-code URLs point at, e.g. https://greenshield.example.cn */
+  appOrigin: 'APP_ORIGIN',
   smsSender: 'SMS_SENDER',
   logLevel: 'LOG_LEVEL',
   /** Local only: endpoints of DynamoDB Local and the local S3. */

@@ -47,7 +47,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
       parameters: parameters(route),
       security: route.auth === 'public' ? [] : [{ bearer: [] }],
       responses: {
-        [route.successStatus]: { description: 'Success', content: { 'application/json': { schema: toSchema(route.response, 'output') } } },
+        [route.successStatus]: { description: 'Success', content: { [route.produces ?? 'application/json']: { schema: toSchema(route.response, 'output') } } },
         '4XX': { description: 'Client error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
     };

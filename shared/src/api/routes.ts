@@ -5,10 +5,11 @@
  */
 import type { z } from 'zod';
 import * as s from './schemas';
+import * as src from './source-schemas';
 import type { Role } from './schemas';
 
 /** One Lambda function per bounded context. */
-export const SERVICES = ['identity', 'complaints', 'notifications', 'platform'] as const;
+export const SERVICES = ['identity', 'complaints', 'notifications', 'platform', 'sources'] as const;
 export type Service = (typeof SERVICES)[number];
 
 export const OFFICER_ROLES: readonly Role[] = ['street_officer', 'bureau_officer'];
@@ -27,6 +28,8 @@ export interface RouteSpec {
   idempotent?: boolean;
   successStatus: number;
   response: z.ZodType;
+  /** Routes answering with a file instead of JSON (the response schema then describes nothing). */
+  produces?: 'image/svg+xml';
 }
 
 export const ROUTES = {
@@ -54,6 +57,31 @@ export const ROUTES = {
 
   listNotifications: { method: 'GET', path: '/api/notifications', service: 'notifications', summary: 'In-app notifications, newest first', auth: ['resident', 'street_officer', 'bureau_officer', 'admin'], successStatus: 200, response: s.NotificationList },
   markNotificationsRead: { method: 'POST', path: '/api/notifications/read', service: 'notifications', summary: 'Mark some or all notifications read', auth: ['resident', 'street_officer', 'bureau_officer', 'admin'], body: s.MarkReadBody, successStatus: 200, response: s.MarkReadResponse },
+
+  ecoProfile: { method: 'GET', path: '/api/eco/{code}', service: 'sources', summary: "A source's public profile by its eco-code (forged or altered codes are refused)", auth: 'public', params: src.EcoCodeParams, successStatus: 200, response: src.PublicSourceProfile },
+
+  mySources: { method: 'GET', path: '/api/my/sources', service: 'sources', summary: 'Sources the signed-in operator runs', auth: ['resident'], successStatus: 200, response: src.OperatorSourceList },
+  mySource: { method: 'GET', path: '/api/my/sources/{id}', service: 'sources', summary: 'One of my sources: score with its explanation, rectification items', auth: ['resident'], params: src.SourceIdParams, successStatus: 200, response: src.OperatorSourceView },
+  submitEvidence: { method: 'POST', path: '/api/my/sources/{id}/rectifications/{rectificationId}/evidence', service: 'sources', summary: 'The operator uploads evidence that an item was rectified', auth: ['resident'], params: src.RectificationParams, body: src.EvidenceBody, successStatus: 200, response: src.OperatorSourceView },
+  claimSource: { method: 'POST', path: '/api/my/claims', service: 'sources', summary: 'Claim a registered source by its credit code (an officer approves)', auth: ['resident'], body: src.ClaimBody, successStatus: 201, response: src.ClaimView },
+  myClaims: { method: 'GET', path: '/api/my/claims', service: 'sources', summary: "The signed-in user's claims", auth: ['resident'], successStatus: 200, response: src.ClaimList },
+
+  searchSources: { method: 'GET', path: '/api/sources', service: 'sources', summary: 'Search the registry by street, level, tag, name prefix or credit code (paginated)', auth: OFFICER_ROLES, query: src.SourceSearchQuery, successStatus: 200, response: src.SourcePage },
+  createSource: { method: 'POST', path: '/api/sources', service: 'sources', summary: 'Register a source (credit codes are unique)', auth: OFFICER_ROLES, body: src.SourceInput, successStatus: 201, response: src.OfficerSourceView },
+  importSources: { method: 'POST', path: '/api/sources/imports', service: 'sources', summary: 'Import sources from CSV or XLSX (dry run by default); updates by credit code', auth: ['bureau_officer'], body: src.ImportBody, successStatus: 200, response: src.ImportReport },
+  getSource: { method: 'GET', path: '/api/sources/{id}', service: 'sources', summary: 'A source with its score explanation, rectifications and operators', auth: OFFICER_ROLES, params: src.SourceIdParams, successStatus: 200, response: src.OfficerSourceView },
+  updateSource: { method: 'PATCH', path: '/api/sources/{id}', service: 'sources', summary: "Change a source's attributes or tags", auth: OFFICER_ROLES, params: src.SourceIdParams, body: src.SourcePatch, successStatus: 200, response: src.OfficerSourceView },
+  sourceTimeline: { method: 'GET', path: '/api/sources/{id}/timeline', service: 'sources', summary: "The source's timeline (its digital twin), newest first", auth: OFFICER_ROLES, params: src.SourceIdParams, query: src.TimelineQuery, successStatus: 200, response: src.TimelinePage },
+  sourcePoster: { method: 'GET', path: '/api/sources/{id}/poster', service: 'sources', summary: 'The printable eco-code poster (SVG)', auth: OFFICER_ROLES, params: src.SourceIdParams, successStatus: 200, response: src.PosterDocument, produces: 'image/svg+xml' },
+  inspectSource: { method: 'POST', path: '/api/sources/{id}/inspections', service: 'sources', summary: 'Record an inspection; failed items open rectification orders (idempotent)', auth: OFFICER_ROLES, params: src.SourceIdParams, body: src.InspectionBody, idempotent: true, successStatus: 201, response: src.OfficerSourceView },
+  decideEvidence: { method: 'POST', path: '/api/sources/{id}/rectifications/{rectificationId}/decision', service: 'sources', summary: "Accept or reject an operator's rectification evidence", auth: OFFICER_ROLES, params: src.RectificationParams, body: src.EvidenceDecisionBody, successStatus: 200, response: src.OfficerSourceView },
+  recordSourceEvent: { method: 'POST', path: '/api/sources/{id}/records', service: 'sources', summary: 'Record a penalty, permit or incident (idempotent)', auth: OFFICER_ROLES, params: src.SourceIdParams, body: src.RecordBody, idempotent: true, successStatus: 201, response: src.OfficerSourceView },
+  linkComplaint: { method: 'POST', path: '/api/sources/{id}/complaints', service: 'sources', summary: 'Link a complaint to the source it is about', auth: OFFICER_ROLES, params: src.SourceIdParams, body: src.LinkComplaintBody, successStatus: 201, response: src.OfficerSourceView },
+  linkOperator: { method: 'POST', path: '/api/sources/{id}/operators', service: 'sources', summary: 'Link an operator account (by phone) to the source', auth: OFFICER_ROLES, params: src.SourceIdParams, body: src.LinkOperatorBody, successStatus: 201, response: src.OperatorLinkResponse },
+  complaintSourceMatches: { method: 'GET', path: '/api/complaints/{id}/source-matches', service: 'sources', summary: 'Sources a complaint is probably about, by location and name', auth: OFFICER_ROLES, params: src.ComplaintIdParams, successStatus: 200, response: src.SourceMatchList },
+  listClaims: { method: 'GET', path: '/api/claims', service: 'sources', summary: "Pending claims in the officer's street (the district for the bureau)", auth: OFFICER_ROLES, successStatus: 200, response: src.ClaimList },
+  decideClaim: { method: 'POST', path: '/api/claims/{id}/decision', service: 'sources', summary: 'Approve or reject a claim', auth: OFFICER_ROLES, params: src.ClaimParams, body: src.ClaimDecisionBody, successStatus: 200, response: src.ClaimView },
+  sourceWarnings: { method: 'GET', path: '/api/warnings', service: 'sources', summary: "Sources with early warnings in the officer's street (the district for the bureau)", auth: OFFICER_ROLES, query: src.WarningQuery, successStatus: 200, response: src.SourcePage },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;

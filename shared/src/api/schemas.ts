@@ -176,12 +176,14 @@ export const ReopenBody = z.strictObject({
 });
 
 // ---------- notifications ----------
+/** About a complaint (complaintId, trackingNumber, status) or about a source its operator runs (source). */
 export const NotificationView = z.object({
   id,
   at: isoDateTime,
-  complaintId: z.string(),
-  trackingNumber: z.string(),
-  status: z.enum(COMPLAINT_STATUSES),
+  complaintId: z.string().optional(),
+  trackingNumber: z.string().optional(),
+  status: z.enum(COMPLAINT_STATUSES).optional(),
+  source: z.object({ id: z.string(), name: z.string() }).optional(),
   action: z.string(),
   read: z.boolean(),
 });

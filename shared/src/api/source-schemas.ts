@@ -1,0 +1,323 @@
+/**
+ * The API contract of the pollution-source registry: sources, inspections, rectifications,
+ * credit scores, eco-codes and imports. Declared once with zod, like ./schemas.
+ */
+import * as z from 'zod';
+import { SOURCE_KINDS, SIZE_CLASSES } from '../sources/kinds';
+import { CREDIT_LEVELS } from '../sources/credit-rules';
+import { EXPLANATION_CODES, WARNING_CODES } from '../sources/scoring';
+import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
+import { MAX_PHOTOS } from './limits';
+import { GeoPointInput, Photo } from './schemas';
+
+const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
+const ulid = (what: string) => z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `not a ${what} id`);
+const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const photoKeys = z.array(z.string().min(1).max(200)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
+
+export const CreditCode = z
+  .string()
+  .transform(normalizeCreditCode)
+  .superRefine((code, context) => {
+    const problem = creditCodeProblem(code);
+    if (problem) context.addIssue({ code: 'custom', message: CREDIT_CODE_PROBLEM_MESSAGES[problem], params: { problem } });
+  });
+
+/** Officers' free tags; system tags (重点监管) are derived and cannot be set by hand. */
+export const Tag = z.string().trim().min(1).max(20);
+export const KEY_SUPERVISION_TAG = '重点监管';
+
+export const RestaurantAttributes = z.strictObject({
+  seats: z.number().int().min(0).max(5000).optional(),
+  burners: z.number().int().min(0).max(200).optional().describe('Reference burners (基准灶头数), GB 18483'),
+  diningAreaM2: z.number().min(0).max(100000).optional(),
+  purifierInstalled: z.boolean().optional(),
+  purifierEfficiencyPercent: z.number().min(0).max(100).optional(),
+  cleaningIntervalDays: z.number().int().min(1).max(365).optional(),
+});
+
+export const SourceInput = z.strictObject({
+  kind: z.enum(SOURCE_KINDS),
+  name: text(100),
+  creditCode: CreditCode,
+  address: text(200),
+  location: GeoPointInput,
+  streetCode: text(40),
+  responsiblePerson: z.strictObject({ name: text(40), phone: mobile.optional() }).optional(),
+  restaurant: RestaurantAttributes.optional(),
+  tags: z.array(Tag).max(20).default([]),
+});
+
+export const SourcePatch = z.strictObject({
+  expectedVersion: z.number().int().nonnegative(),
+  name: text(100).optional(),
+  address: text(200).optional(),
+  location: GeoPointInput.optional(),
+  streetCode: text(40).optional(),
+  responsiblePerson: z.strictObject({ name: text(40), phone: mobile.optional() }).optional(),
+  restaurant: RestaurantAttributes.optional(),
+  tags: z.array(Tag).max(20).optional(),
+});
+
+export const SourceIdParams = z.strictObject({ id: ulid('source') });
+export const RectificationParams = z.strictObject({ id: ulid('source'), rectificationId: ulid('rectification') });
+export const EcoCodeParams = z.strictObject({ code: z.string().max(80) });
+
+export const Warning = z.object({ code: z.enum(WARNING_CODES), value: z.number() });
+export const ExplanationLine = z.object({
+  code: z.enum(EXPLANATION_CODES),
+  points: z.number(),
+  at: isoDateTime,
+  ref: z.object({ kind: z.string(), id: z.string() }),
+  detail: z.string(),
+});
+export const CreditScoreView = z.object({
+  score: z.number(),
+  level: z.enum(CREDIT_LEVELS),
+  levelByScore: z.enum(CREDIT_LEVELS),
+  rulesVersion: z.string(),
+  rulesSource: z.string(),
+  asOf: isoDateTime,
+  explanation: z.array(ExplanationLine),
+});
+
+export const SourceSummary = z.object({
+  id: z.string(),
+  kind: z.enum(SOURCE_KINDS),
+  name: z.string(),
+  creditCode: z.string(),
+  address: z.string(),
+  streetCode: z.string(),
+  level: z.enum(CREDIT_LEVELS),
+  score: z.number(),
+  tags: z.array(z.string()),
+  systemTags: z.array(z.string()),
+  warnings: z.array(Warning),
+  openRectifications: z.number().int(),
+  lastInspectionAt: isoDateTime.optional(),
+});
+
+export const RectificationStatus = z.enum(['open', 'submitted', 'closed']);
+export const EvidenceView = z.object({
+  id: z.string(),
+  at: isoDateTime,
+  note: z.string().optional(),
+  photos: z.array(Photo),
+  decision: z.enum(['accepted', 'rejected']).optional(),
+  reason: z.string().optional(),
+  decidedAt: isoDateTime.optional(),
+});
+export const RectificationView = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  itemLabel: z.string(),
+  basis: z.string(),
+  inspectionId: z.string(),
+  openedAt: isoDateTime,
+  deadline: isoDateTime,
+  status: RectificationStatus,
+  overdue: z.boolean(),
+  closedAt: isoDateTime.optional(),
+  version: z.number().int(),
+  evidence: z.array(EvidenceView),
+});
+
+export const RestaurantView = RestaurantAttributes.extend({
+  sizeClass: z.enum(SIZE_CLASSES).optional(),
+  requiredEfficiencyPercent: z.number().optional(),
+  purifierMeetsStandard: z.boolean().optional(),
+  catering: z.object({ version: z.string(), source: z.string() }),
+});
+
+/** What the source's operator (the restaurant) sees. */
+export const OperatorSourceView = z.object({
+  source: SourceSummary.extend({
+    location: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') }),
+    responsiblePerson: z.object({ name: z.string(), phone: z.string().optional() }).optional(),
+    restaurant: RestaurantView.optional(),
+    ecoCode: z.string(),
+    version: z.number().int(),
+  }),
+  credit: CreditScoreView,
+  rectifications: z.array(RectificationView),
+});
+export const OperatorSourceList = z.object({ items: z.array(SourceSummary) });
+
+/** What officers see: the operator view plus linked operators (masked phones) and warnings. */
+export const OfficerSourceView = OperatorSourceView.extend({
+  operators: z.array(z.object({ userId: z.string(), phoneMasked: z.string() })),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+
+export const SourceSearchQuery = z.strictObject({
+  streetCode: z.string().max(40).optional(),
+  level: z.enum(CREDIT_LEVELS).optional(),
+  tag: Tag.optional(),
+  name: z.string().trim().min(1).max(50).optional().describe('Name prefix'),
+  creditCode: z.string().trim().max(18).optional(),
+  kind: z.enum(SOURCE_KINDS).optional(),
+  cursor: z.string().max(1024).optional(),
+});
+export const SourcePage = z.object({ items: z.array(SourceSummary), nextCursor: z.string().optional() });
+
+export const TIMELINE_EVENT_TYPES = [
+  'registered',
+  'updated',
+  'inspection',
+  'rectification_opened',
+  'evidence_submitted',
+  'evidence_accepted',
+  'evidence_rejected',
+  'complaint_linked',
+  'penalty',
+  'permit',
+  'incident',
+  'operator_linked',
+] as const;
+export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
+
+export const InspectionOutcome = z.enum(['pass', 'fail', 'not_applicable']);
+export const InspectionResultInput = z.strictObject({
+  itemId: text(40),
+  outcome: InspectionOutcome,
+  note: z.string().trim().max(500).optional(),
+  /** For a failed item: open a rectification order (default deadline from the checklist). */
+  rectify: z.boolean().default(true),
+  rectifyDays: z.number().int().min(1).max(180).optional(),
+});
+export const InspectionBody = z.strictObject({
+  checklistVersion: text(60),
+  results: z.array(InspectionResultInput).min(1).max(40),
+  note: z.string().trim().max(2000).optional(),
+  photoKeys: photoKeys.default([]),
+});
+
+export const TimelineEventView = z.object({
+  id: z.string(),
+  at: isoDateTime,
+  type: z.enum(TIMELINE_EVENT_TYPES),
+  actorRole: z.enum(['officer', 'operator', 'system']),
+  actorName: z.string().optional(),
+  note: z.string().optional(),
+  photos: z.array(Photo).optional(),
+  inspection: z
+    .object({
+      checklistVersion: z.string(),
+      results: z.array(z.object({ itemId: z.string(), label: z.string(), outcome: InspectionOutcome, note: z.string().optional(), rectificationId: z.string().optional() })),
+    })
+    .optional(),
+  rectification: z.object({ id: z.string(), itemLabel: z.string(), deadline: isoDateTime.optional(), reason: z.string().optional() }).optional(),
+  complaint: z.object({ id: z.string(), trackingNumber: z.string(), substantiated: z.boolean() }).optional(),
+  penalty: z.object({ decisionNumber: z.string(), amountYuan: z.number().optional() }).optional(),
+  permit: z.object({ permitType: z.string(), permitNumber: z.string(), validUntil: z.string().optional() }).optional(),
+  incident: z.object({ severity: z.enum(['ordinary', 'major']), description: z.string() }).optional(),
+});
+export const TimelinePage = z.object({ items: z.array(TimelineEventView), nextCursor: z.string().optional() });
+export const TimelineQuery = z.strictObject({ cursor: z.string().max(1024).optional() });
+
+export const EvidenceBody = z.strictObject({
+  expectedVersion: z.number().int().nonnegative(),
+  note: z.string().trim().max(1000).optional(),
+  photoKeys: photoKeys.min(1, '请至少上传 1 张整改照片'),
+});
+export const EvidenceDecisionBody = z
+  .strictObject({
+    expectedVersion: z.number().int().nonnegative(),
+    decision: z.enum(['accept', 'reject']),
+    reason: z.string().trim().min(2).max(1000).optional(),
+  })
+  .refine((body) => body.decision === 'accept' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
+
+export const RecordBody = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('penalty'), at: isoDateTime.optional(), decisionNumber: text(60), amountYuan: z.number().min(0).max(1e9).optional(), note: z.string().trim().max(1000).optional() }),
+  z.strictObject({ type: z.literal('permit'), at: isoDateTime.optional(), permitType: text(40), permitNumber: text(60), validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), note: z.string().trim().max(1000).optional() }),
+  z.strictObject({ type: z.literal('incident'), at: isoDateTime.optional(), severity: z.enum(['ordinary', 'major']), description: text(1000) }),
+]);
+
+export const LinkComplaintBody = z.strictObject({
+  complaintId: ulid('complaint'),
+  /** Whether the officer found the complaint substantiated (only those count against the score). */
+  substantiated: z.boolean(),
+});
+export const ComplaintIdParams = z.strictObject({ id: ulid('complaint') });
+export const SourceMatch = z.object({
+  source: SourceSummary,
+  distanceMetres: z.number(),
+  nameSimilarity: z.number(),
+  alreadyLinked: z.boolean(),
+});
+export const SourceMatchList = z.object({ items: z.array(SourceMatch) });
+
+export const LinkOperatorBody = z.strictObject({ phone: mobile });
+export const OperatorLinkResponse = z.object({ sourceId: z.string(), userId: z.string(), phoneMasked: z.string() });
+
+export const ClaimBody = z.strictObject({ creditCode: CreditCode, note: z.string().trim().max(500).optional() });
+export const ClaimView = z.object({
+  id: z.string(),
+  sourceId: z.string(),
+  sourceName: z.string(),
+  streetCode: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  claimantPhoneMasked: z.string().optional(),
+  note: z.string().optional(),
+  reason: z.string().optional(),
+  createdAt: isoDateTime,
+  decidedAt: isoDateTime.optional(),
+});
+export const ClaimList = z.object({ items: z.array(ClaimView) });
+export const ClaimParams = z.strictObject({ id: ulid('claim') });
+export const ClaimDecisionBody = z
+  .strictObject({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().min(2).max(500).optional() })
+  .refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
+
+export const WarningQuery = z.strictObject({ streetCode: z.string().max(40).optional(), cursor: z.string().max(1024).optional() });
+
+export const PublicSourceProfile = z.object({
+  ecoCode: z.string(),
+  sourceId: z.string(),
+  name: z.string(),
+  kind: z.enum(SOURCE_KINDS),
+  address: z.string(),
+  streetCode: z.string(),
+  streetName: z.string(),
+  location: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') }),
+  level: z.enum(CREDIT_LEVELS),
+  score: z.number(),
+  rulesVersion: z.string(),
+  lastInspectionAt: isoDateTime.optional(),
+  openRectifications: z.number().int(),
+});
+
+export const ImportBody = z.strictObject({
+  format: z.enum(['csv', 'xlsx']),
+  /** The file, base64-encoded (the API takes files up to the body limit; the CLI takes any size). */
+  contentBase64: z.string().min(1),
+  dryRun: z.boolean().default(true),
+});
+export const ImportRowError = z.object({ row: z.number().int(), field: z.string().optional(), message: z.string() });
+export const ImportReport = z.object({
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  valid: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  errors: z.array(ImportRowError),
+});
+
+export const PosterDocument = z.string().describe('An SVG document (A5 poster)');
+
+export type SourceInputT = z.output<typeof SourceInput>;
+export type SourceInputRaw = z.input<typeof SourceInput>;
+export type SourceSummaryT = z.infer<typeof SourceSummary>;
+export type OperatorSourceViewT = z.infer<typeof OperatorSourceView>;
+export type OfficerSourceViewT = z.infer<typeof OfficerSourceView>;
+export type RectificationViewT = z.infer<typeof RectificationView>;
+export type TimelineEventViewT = z.infer<typeof TimelineEventView>;
+export type PublicSourceProfileT = z.infer<typeof PublicSourceProfile>;
+export type ImportReportT = z.infer<typeof ImportReport>;
+export type InspectionBodyT = z.input<typeof InspectionBody>;
+export type ClaimViewT = z.infer<typeof ClaimView>;

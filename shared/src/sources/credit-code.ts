@@ -1,0 +1,67 @@
+/**
+ * Unified social credit code (统一社会信用代码), GB 32100-2015: 18 characters from a 31-character
+ * alphabet (no I, O, S, V, Z). Characters 9–17 are the organisation code of GB 11714-1997, whose
+ * own check character is the 17th; the 18th checks the whole code.
+ */
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const ORG_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+/** Registration authorities (first character) in use. */
+const AUTHORITIES = new Set(['1', '5', '9', 'Y']);
+
+export type CreditCodeProblem = 'length' | 'characters' | 'authority' | 'division' | 'organisation-check' | 'check-character';
+
+export const CREDIT_CODE_PROBLEM_MESSAGES: Record<CreditCodeProblem, string> = {
+  length: '统一社会信用代码应为 18 位',
+  characters: '统一社会信用代码含有不允许的字符（不使用 I、O、S、V、Z）',
+  authority: '统一社会信用代码第 1 位（登记管理部门）无效',
+  division: '统一社会信用代码第 3–8 位应为行政区划代码',
+  'organisation-check': '统一社会信用代码第 9–17 位（组织机构代码）校验不通过',
+  'check-character': '统一社会信用代码校验位错误',
+};
+
+export function normalizeCreditCode(raw: string): string {
+  return raw.trim().toUpperCase();
+}
+
+/** The 18th character for the first 17. */
+export function creditCodeCheckCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += ALPHABET.indexOf(first17[i]) * WEIGHTS[i];
+  return ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+/** The 9th character of an organisation code (GB 11714) for its first 8. */
+export function organisationCheckCharacter(first8: string): string {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += ORG_ALPHABET.indexOf(first8[i]) * ORG_WEIGHTS[i];
+  const check = 11 - (sum % 11);
+  return check === 10 ? 'X' : check === 11 ? '0' : String(check);
+}
+
+/** The first problem found, or undefined for a valid code. */
+export function creditCodeProblem(raw: string): CreditCodeProblem | undefined {
+  const code = normalizeCreditCode(raw);
+  if (code.length !== 18) return 'length';
+  if ([...code].some((char) => !ALPHABET.includes(char))) return 'characters';
+  if (!AUTHORITIES.has(code[0])) return 'authority';
+  if (!/^\d{6}$/.test(code.slice(2, 8))) return 'division';
+  if (organisationCheckCharacter(code.slice(8, 16)) !== code[16]) return 'organisation-check';
+  if (creditCodeCheckCharacter(code.slice(0, 17)) !== code[17]) return 'check-character';
+  return undefined;
+}
+
+export function isValidCreditCode(raw: string): boolean {
+  return creditCodeProblem(raw) === undefined;
+}
+
+/**
+ * Builds a valid code from its parts, completing both check characters. For demo data and tests;
+ * `serial` is the organisation code's first 8 characters.
+ */
+export function composeCreditCode(prefix: string, division: string, serial: string): string {
+  const organisation = serial + organisationCheckCharacter(serial);
+  const first17 = prefix + division + organisation;
+  return first17 + creditCodeCheckCharacter(first17);
+}

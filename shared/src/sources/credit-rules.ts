@@ -1,0 +1,39 @@
+import table from '../rules/credit-scoring.json' with { type: 'json' };
+
+export const CREDIT_LEVELS = ['green', 'blue', 'yellow', 'red'] as const;
+export type CreditLevel = (typeof CREDIT_LEVELS)[number];
+
+/** The level names of 环发〔2013〕150号. */
+export const CREDIT_LEVEL_LABELS: Record<CreditLevel, string> = {
+  green: '环保诚信',
+  blue: '环保良好',
+  yellow: '环保警示',
+  red: '环保不良',
+};
+
+export interface CreditRules {
+  version: string;
+  source: string;
+  baseScore: number;
+  lookbackDays: number;
+  /** Highest first. */
+  levels: Array<{ level: CreditLevel; minScore: number }>;
+  /** What a failed item still costs once its rectification was accepted in time. */
+  failedItemRectifiedFraction: number;
+  verifiedComplaintPoints: number;
+  overdueRectificationPoints: number;
+  penaltyPoints: number;
+  cleanInspectionBonus: number;
+  incident: { ordinary: 'drop-one-level'; major: 'red' };
+  warnings: { complaintsWithinDays: number; complaintsAtLeast: number; scoreDropWithinDays: number; scoreDropAtLeast: number };
+}
+
+const versions = table.versions as CreditRules[];
+
+export const CURRENT_CREDIT_RULES: CreditRules = versions[versions.length - 1];
+
+export function creditRules(version: string): CreditRules {
+  const found = versions.find((rules) => rules.version === version);
+  if (!found) throw new Error(`Unknown credit-rules version ${version}`);
+  return found;
+}
