@@ -1,6 +1,6 @@
 /**
  * Deployment settings, read from CDK context (cdk.json or `-c key=value`). Values given on the
- * command line arrive as strings, so booleans are parsed rather than trusted.
+ * command line arrive as strings, so booleans and origins are parsed rather than trusted.
  */
 import type { Node } from 'constructs';
 
@@ -13,9 +13,29 @@ export interface DeploymentConfig {
   retainData: boolean;
   /** CloudFront + S3 hosting of the H5 build. */
   hosting: boolean;
+  /**
+   * Public origin of the H5 app (`https://host[:port]`), which eco-code links on posters point at.
+   * Set it for a custom domain; otherwise the functions get the CloudFront domain when hosting.
+   */
+  appOrigin?: string;
 }
 
 export const DEFAULT_DISTRICT_CODE = '310106';
+
+/** An https origin, normalised (`https://Host.cn/` → `https://host.cn`); a path or query is refused. */
+function parseOrigin(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(String(value));
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'https:' || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new Error(`Context "${name}" must be an https origin such as https://greenshield.example.cn (no path), got ${JSON.stringify(value)}`);
+  }
+  return url.origin;
+}
 
 function parseBoolean(name: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined || value === null || value === '') return fallback;
@@ -40,5 +60,6 @@ export function readConfig(node: Node, region = process.env.CDK_DEFAULT_REGION):
     districtCode,
     retainData: parseBoolean('retainData', node.tryGetContext('retainData'), true),
     hosting: parseBoolean('hosting', node.tryGetContext('hosting'), !inChina),
+    appOrigin: parseOrigin('appOrigin', node.tryGetContext('appOrigin')),
   };
 }

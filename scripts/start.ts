@@ -5,9 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startLocalSystem } from './local/system';
-import { DEMO_ACCOUNTS, seedDemoComplaints, seedOfficers } from './local/seed';
+import { DEMO_ACCOUNTS, seedDemoComplaints, seedDemoSources, seedOfficers } from './local/seed';
 import { createLogger } from '../functions/src/lib/logger';
-import { S3ObjectStore, createS3Client } from '../functions/src/lib/s3-object-store';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(root, '.data');
@@ -36,7 +35,8 @@ async function main(): Promise<void> {
     runScheduler: true,
   });
   await seedOfficers(system.identityDeps);
-  const seeded = await seedDemoComplaints({ ...system.identityDeps, objects: new S3ObjectStore(createS3Client(system.s3Endpoint), system.bucket) });
+  const seeded = await seedDemoComplaints({ ...system.identityDeps, objects: system.objects });
+  await seedDemoSources(system);
 
   const accounts = Object.values(DEMO_ACCOUNTS)
     .map((account) => `    ${account.phone}  ${account.name}`)

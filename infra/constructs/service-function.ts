@@ -24,6 +24,7 @@ export interface ServiceFunctionResources {
   table: dynamodb.ITable;
   uploads: s3.IBucket;
   signingKey: secretsmanager.ISecret;
+  ecoCodeKey: secretsmanager.ISecret;
 }
 
 export interface ServiceFunctionProps {
@@ -69,6 +70,7 @@ export class ServiceFunction extends Construct {
     // start-up instead of as an AccessDenied deep inside a request.
     if (spec.grants.uploads) environment[ENV_NAMES.uploadBucket] = resources.uploads.bucketName;
     if (spec.grants.signingKey) environment[ENV_NAMES.signingKeySecret] = resources.signingKey.secretArn;
+    if (spec.grants.ecoCodeKey) environment[ENV_NAMES.ecoCodeKeySecret] = resources.ecoCodeKey.secretArn;
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {
       entry: path.join(props.projectRoot, spec.entry),
@@ -115,6 +117,8 @@ export class ServiceFunction extends Construct {
     if (grants.signingKey) resources.signingKey.grantRead(this.role);
     // The identity function creates the key pair lazily on first use (PutSecretValue).
     if (grants.signingKey === 'readwrite') resources.signingKey.grantWrite(this.role);
+
+    if (grants.ecoCodeKey) resources.ecoCodeKey.grantRead(this.role);
   }
 
   private acknowledgeFindings({ spec, resources, deadLetterQueue }: ServiceFunctionProps): void {

@@ -1,6 +1,7 @@
 /**
  * H5 hosting: the Taro H5 build in a private bucket behind CloudFront (origin access control), with
- * `/api/*` forwarded to the HTTP API so the page and the API share one origin.
+ * `/api/*` forwarded to the HTTP API so the page and the API share one origin, and eco-code links
+ * (`/e/<code>`) redirected to the app's public profile page by a CloudFront Function.
  */
 import { DefaultStackSynthesizer, Fn, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -11,8 +12,12 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as deployment from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { LOG_RETENTION } from './defaults';
 import { secureBucket } from './secure-bucket';
+
+/** Plain JavaScript for the CloudFront Functions runtime; test/infra evaluates the same file. */
+export const ECO_LINK_REDIRECT_FILE = fileURLToPath(new URL('../edge/eco-link-redirect.js', import.meta.url));
 
 export interface SiteHostingProps {
   /** URL of the API stage (`https://{id}.execute-api.{region}.{suffix}/`). */
@@ -26,6 +31,8 @@ export interface SiteHostingProps {
 export class SiteHosting extends Construct {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
+  /** `https://<distribution domain>`. */
+  readonly url: string;
   /** Whether the H5 build was found and is deployed by this synth. */
   readonly deploysBuild: boolean;
 
@@ -35,6 +42,12 @@ export class SiteHosting extends Construct {
 
     // execute-api host name out of the stage URL: "https:", "", host, "".
     const apiDomain = Fn.select(2, Fn.split('/', props.apiUrl));
+
+    const ecoLinkRedirect = new cloudfront.Function(this, 'EcoLinkRedirect', {
+      comment: 'Redirects eco-code links /e/<code> to the H5 public profile page',
+      code: cloudfront.FunctionCode.fromFile({ filePath: ECO_LINK_REDIRECT_FILE }),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+    });
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Green Shield H5',
@@ -50,6 +63,7 @@ export class SiteHosting extends Construct {
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         compress: true,
+        functionAssociations: [{ function: ecoLinkRedirect, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
         '/api/*': {
@@ -63,6 +77,7 @@ export class SiteHosting extends Construct {
         },
       },
     });
+    this.url = `https://${this.distribution.distributionDomainName}`;
     Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR1',

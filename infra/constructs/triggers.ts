@@ -10,7 +10,9 @@ import type { Construct } from 'constructs';
 import type { ScheduledFunction, StreamFunction } from '../../functions/src/lambdas';
 
 /**
- * Records are retried per the spec, halving a failing batch to isolate the poison record; the
+ * One event source mapping per stream function: each consumer reads the whole table stream on its
+ * own, with its own filter, position, retries and DLQ, so one failing consumer never holds up the
+ * other. Records are retried per the spec, halving a failing batch to isolate the poison record; the
  * handler reports partial failures so good records are not redone. Records that still fail (or
  * outlive a day) go to the DLQ as stream pointers, readable for the stream's 24 h retention.
  */
@@ -34,9 +36,11 @@ export function subscribeToTableStream(fn: lambda.IFunction, table: dynamodb.ITa
  * the same DLQ as those the function itself fails (its DeadLetterConfig).
  */
 export function runOnSchedule(scope: Construct, id: string, fn: lambda.IFunction, spec: ScheduledFunction, deadLetterQueue: sqs.IQueue): events.Rule {
+  const period = Duration.minutes(spec.everyMinutes);
   return new events.Rule(scope, id, {
-    description: `Runs ${spec.name} every ${spec.everyMinutes} minutes`,
-    schedule: events.Schedule.rate(Duration.minutes(spec.everyMinutes)),
-    targets: [new targets.LambdaFunction(fn, { deadLetterQueue, retryAttempts: 2, maxEventAge: Duration.minutes(spec.everyMinutes) })],
+    description: `Runs ${spec.name} every ${period.toHumanString()}`,
+    schedule: events.Schedule.rate(period),
+    // A run not delivered before the next one is due goes to the DLQ; EventBridge keeps an event a day at most.
+    targets: [new targets.LambdaFunction(fn, { deadLetterQueue, retryAttempts: 2, maxEventAge: Duration.minutes(Math.min(spec.everyMinutes, 24 * 60)) })],
   });
 }

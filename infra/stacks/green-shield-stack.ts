@@ -1,10 +1,11 @@
 /**
- * Everything Green Shield runs on, in one stack: the table, the upload bucket, the signing key, one
- * function per FUNCTIONS entry wired to its trigger, the HTTP API built from ROUTES, alarms, and
- * (optionally) the H5 site behind CloudFront.
+ * Everything Green Shield runs on, in one stack: the table, the upload bucket, the signing and
+ * eco-code keys, one function per FUNCTIONS entry wired to its trigger, the HTTP API built from
+ * ROUTES, alarms, and (optionally) the H5 site behind CloudFront.
  */
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { SERVICES, type Service } from '@green-shield/shared/api/routes';
 import { FUNCTIONS } from '../../functions/src/lambdas';
@@ -14,10 +15,11 @@ import { REPO_ROOT, SITE_DIST_DIR } from '../paths';
 import { AccessLogBucket } from '../constructs/access-log-bucket';
 import { DataTable } from '../constructs/data-table';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
+import { ecoCodeKey } from '../constructs/eco-code-key';
 import { HttpApi } from '../constructs/http-api';
 import { Monitoring } from '../constructs/monitoring';
 import { ServiceFunction } from '../constructs/service-function';
-import { SigningKey } from '../constructs/signing-key';
+import { signingKey } from '../constructs/signing-key';
 import { SiteHosting } from '../constructs/site-hosting';
 import { runOnSchedule, subscribeToTableStream } from '../constructs/triggers';
 import { uploadBucket } from '../constructs/upload-bucket';
@@ -32,6 +34,10 @@ export interface GreenShieldStackProps extends StackProps {
 
 export class GreenShieldStack extends Stack {
   readonly functions: Record<string, ServiceFunction> = {};
+  readonly signingKey: secretsmanager.Secret;
+  readonly ecoCodeKey: secretsmanager.Secret;
+  /** APP_ORIGIN of every function; undefined when neither configured nor hosted (a synth warning says so). */
+  readonly appOrigin?: string;
 
   constructor(scope: Construct, id: string, props: GreenShieldStackProps) {
     super(scope, id, props);
@@ -41,7 +47,8 @@ export class GreenShieldStack extends Stack {
     const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retain }).bucket;
     const table = new DataTable(this, 'Data', { retain }).table;
     const uploads = uploadBucket(this, 'Uploads', { retain, accessLogs });
-    const signingKey = new SigningKey(this, 'SigningKey', { retain }).secret;
+    this.signingKey = signingKey(this, 'SigningKey', { retain });
+    this.ecoCodeKey = ecoCodeKey(this, 'EcoCodeKey', { retain });
     const monitoring = new Monitoring(this, 'Monitoring', { retain });
 
     const environment = {
@@ -61,7 +68,7 @@ export class GreenShieldStack extends Stack {
       const service = new ServiceFunction(this, spec.name, {
         spec,
         projectRoot: props.projectRoot ?? REPO_ROOT,
-        resources: { table, uploads, signingKey },
+        resources: { table, uploads, signingKey: this.signingKey, ecoCodeKey: this.ecoCodeKey },
         environment,
         retainLogs: retain,
         // Only asynchronous invocations (the schedule) use a function-level dead-letter queue.
@@ -97,6 +104,15 @@ export class GreenShieldStack extends Stack {
       }
     }
 
+    // DynamoDB Streams throttles a shard read by more than two consumers at once.
+    const streamConsumers = FUNCTIONS.filter((spec) => spec.trigger === 'table-stream').length;
+    if (streamConsumers > 2) {
+      Annotations.of(this).addWarningV2(
+        'green-shield:stream-consumers',
+        `${streamConsumers} functions read the table stream; more than two readers per shard get throttled (merge consumers or fan out through one).`,
+      );
+    }
+
     const missing = SERVICES.filter((service) => !handlers[service]);
     if (missing.length > 0) throw new Error(`No HTTP function serves ${missing.join(', ')}`);
     if (!fallback) throw new Error('No HTTP function has defaultRoute: true');
@@ -111,12 +127,27 @@ export class GreenShieldStack extends Stack {
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe operators here' });
 
-    if (config.hosting) {
-      const site = new SiteHosting(this, 'Site', { apiUrl: api.url, accessLogs, retain, distDir: props.siteDistDir ?? SITE_DIST_DIR });
+    const site = config.hosting
+      ? new SiteHosting(this, 'Site', { apiUrl: api.url, accessLogs, retain, distDir: props.siteDistDir ?? SITE_DIST_DIR })
+      : undefined;
+    if (site) {
       new CfnOutput(this, 'SiteUrl', {
-        value: `https://${site.distribution.distributionDomainName}`,
+        value: site.url,
         description: site.deploysBuild ? 'H5 site' : 'H5 site (empty: miniapp/dist did not exist at synth time)',
       });
+    }
+
+    // Eco-code links (`<APP_ORIGIN>/e/<code>`) point at the H5 app: a configured (custom) domain,
+    // else the CDN. Referring to the distribution makes the functions depend on it, not the other
+    // way round (its origin is the API resource, never a function), so there is no cycle.
+    this.appOrigin = config.appOrigin ?? site?.url;
+    if (this.appOrigin) {
+      for (const service of Object.values(this.functions)) service.fn.addEnvironment(ENV_NAMES.appOrigin, this.appOrigin);
+    } else {
+      Annotations.of(this).addWarningV2(
+        'green-shield:no-app-origin',
+        `No ${ENV_NAMES.appOrigin}: hosting is off and no appOrigin is configured, so eco-code links have no origin. Deploy with -c appOrigin=https://<H5 app domain>.`,
+      );
     }
   }
 }

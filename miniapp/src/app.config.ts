@@ -10,12 +10,24 @@ export default defineAppConfig({
     'pages/report/index',
     'pages/mine/index',
     'pages/complaint/index',
+    // Public (no sign-in): opened by scanning a shop's eco-code, so it must not wait for a subpackage.
+    'pages/eco/index',
   ],
-  // Officer pages are a subpackage so residents never download them (WeChat main package ≤ 2 MB).
+  // Officer and operator pages are subpackages so residents never download them (WeChat main package ≤ 2 MB).
   subPackages: [
     {
       root: 'officer',
       pages: ['queue/index', 'handle/index'],
+    },
+    {
+      // Officers' pollution-source registry.
+      root: 'sources',
+      pages: ['search/index', 'warnings/index', 'detail/index', 'timeline/index', 'inspect/index', 'poster/index', 'claims/index'],
+    },
+    {
+      // Operators' own business: compliance, rectification evidence, claims.
+      root: 'business',
+      pages: ['list/index', 'source/index', 'claim/index'],
     },
   ],
   preloadRule: {

@@ -1,6 +1,11 @@
 import Taro from '@tarojs/taro'
+import { ecoCodeFromText } from '@green-shield/shared/sources/eco-code'
+import { zh } from './i18n/zh-CN'
 
-/** Page paths, as registered in app.config.ts (officer pages live in the `officer` subpackage). */
+/**
+ * Page paths, as registered in app.config.ts. Subpackages: `officer` (complaint handling),
+ * `sources` (officers' pollution-source registry), `business` (operators' own business).
+ */
 export const PAGES = {
   home: '/pages/home/index',
   notifications: '/pages/notifications/index',
@@ -11,6 +16,18 @@ export const PAGES = {
   complaint: '/pages/complaint/index',
   queue: '/officer/queue/index',
   handle: '/officer/handle/index',
+  /** Public: a source's profile by eco-code (`?code=`), or a field to type one in. */
+  eco: '/pages/eco/index',
+  myBusinesses: '/business/list/index',
+  myBusiness: '/business/source/index',
+  claim: '/business/claim/index',
+  sourceSearch: '/sources/search/index',
+  sourceWarnings: '/sources/warnings/index',
+  sourceDetail: '/sources/detail/index',
+  sourceTimeline: '/sources/timeline/index',
+  inspect: '/sources/inspect/index',
+  poster: '/sources/poster/index',
+  claimReview: '/sources/claims/index',
 } as const
 
 /** Tab order in app.config.ts; the notifications tab carries the unread badge. */
@@ -19,6 +36,46 @@ const NOTIFICATIONS_TAB_INDEX = 1
 export function openComplaint(complaintId: string, asOfficer: boolean): void {
   const page = asOfficer ? PAGES.handle : PAGES.complaint
   Taro.navigateTo({ url: `${page}?id=${encodeURIComponent(complaintId)}` })
+}
+
+/** A source's page: the operator's compliance page, or the officer's registry page. */
+export function openSource(sourceId: string, asOfficer: boolean): void {
+  const page = asOfficer ? PAGES.sourceDetail : PAGES.myBusiness
+  Taro.navigateTo({ url: `${page}?id=${encodeURIComponent(sourceId)}` })
+}
+
+export function openSourcePage(page: typeof PAGES.sourceTimeline | typeof PAGES.inspect | typeof PAGES.poster, sourceId: string): void {
+  Taro.navigateTo({ url: `${page}?id=${encodeURIComponent(sourceId)}` })
+}
+
+export function openEcoProfile(code: string): void {
+  Taro.navigateTo({ url: `${PAGES.eco}?code=${encodeURIComponent(code)}` })
+}
+
+/**
+ * "扫码查看商户": WeChat scans the shop's eco-code QR (its profile URL, or a bare code); H5 has no
+ * camera API of its own, so the eco page offers a field to type or paste the code or link instead.
+ */
+export async function scanEcoCode(): Promise<void> {
+  if (process.env.TARO_ENV !== 'weapp') {
+    Taro.navigateTo({ url: PAGES.eco })
+    return
+  }
+  const scanned = await Taro.scanCode({ scanType: ['qrCode'] }).catch(() => null) // closed the scanner
+  if (!scanned) return
+  const code = ecoCodeFromText(scanned.result)
+  if (code) openEcoProfile(code)
+  else Taro.showToast({ title: zh.home.scanFailed, icon: 'none' })
+}
+
+/** Sign-in that comes back to the report form a public page prepared (see report-prefill.ts). */
+export function signInThenReport(): void {
+  Taro.navigateTo({ url: `${PAGES.login}?next=report` })
+}
+
+/** The registry search; `keySupervision` starts it filtered to the 重点监管 tag. */
+export function openSourceSearch(filters: { keySupervision?: boolean } = {}): void {
+  Taro.navigateTo({ url: filters.keySupervision ? `${PAGES.sourceSearch}?keySupervision=true` : PAGES.sourceSearch })
 }
 
 export function openQueue(filters: { overdue?: boolean } = {}): void {

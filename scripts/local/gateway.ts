@@ -5,13 +5,16 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import vm from 'node:vm';
 import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { matchRoute, routeKey, type Service } from '@green-shield/shared/api/routes';
 import type { HttpHandler } from '../../functions/src/lib/http';
 import { CORS_POLICY } from '../../functions/src/lib/cors';
 import type { Logger } from '../../functions/src/lib/logger';
+import { ECO_LINK_REDIRECT_FILE } from '../../infra/constructs/site-hosting';
 
 /** API Gateway's own payload limit for HTTP APIs. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -111,7 +114,17 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
+type EdgeResult = { uri: string } | { statusCode: number; headers: Record<string, { value: string }> };
+
+/** The same CloudFront Function the hosted app runs in front of the H5 files (eco-code links). */
+const edgeRedirect = vm.runInNewContext(`${readFileSync(ECO_LINK_REDIRECT_FILE, 'utf8')}\n;handler`) as (event: { request: { uri: string } }) => EdgeResult;
+
 async function serveStatic(res: ServerResponse, staticDir: string | undefined, pathname: string): Promise<void> {
+  const edge = edgeRedirect({ request: { uri: pathname } });
+  if ('statusCode' in edge) {
+    res.writeHead(edge.statusCode, Object.fromEntries(Object.entries(edge.headers).map(([name, { value }]) => [name, value])));
+    return void res.end();
+  }
   if (!staticDir) return sendJson(res, 404, { message: 'Not Found' });
   const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
   let file = join(staticDir, relative);

@@ -11,6 +11,11 @@ import { ulid } from 'ulid';
 import type { ComplaintService } from '../../functions/src/complaints/service';
 import { createComplaintService } from '../../functions/src/complaints/handler';
 import type { ObjectStore } from '../../functions/src/complaints/object-store';
+import { createSourceService } from '../../functions/src/sources/handler';
+import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
+import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
+import type { SourceInputT } from '@green-shield/shared/api/source-schemas';
+import type { LocalSystem } from './system';
 
 export const DEMO_ACCOUNTS = {
   admin: { phone: '13800000000', name: '系统管理员', role: 'admin' as const },
@@ -19,6 +24,8 @@ export const DEMO_ACCOUNTS = {
   pengpuzhen: { phone: '13800000003', name: '赵丽（彭浦镇）', role: 'street_officer' as const, streetCode: 'pengpuzhen' },
   /** Residents register themselves on first sign-in. */
   resident: { phone: '13900000001', name: '居民（首次登录自动注册）', role: 'resident' as const },
+  /** Runs the demo restaurant 老弄堂面馆 (linked by the jingansi officer). */
+  operator: { phone: '13900000002', name: '老弄堂面馆经营者', role: 'resident' as const },
 };
 
 export async function seedOfficers(deps: IdentityDeps): Promise<void> {
@@ -74,6 +81,49 @@ export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectS
     const officer = { userId: officerId, roles: ['street_officer' as const], streetCode: 'jingansi' };
     const first = submitted[0].complaint;
     await backdated(0).officerTransition(officer, first.id, { action: 'accept', expectedVersion: first.version });
+  }
+  return true;
+}
+
+/** Demo sources: one per kind, at different levels; 老弄堂面馆 starts yellow with two open items. */
+const DEMO_SOURCES = [
+  {
+    input: { kind: 'restaurant', name: '老弄堂面馆', creditCode: composeCreditCode('92', '310106', 'MA1K7P3N'), address: '静安区愚园路 210 号', streetCode: 'jingansi', offset: [0.0012, -0.0015], responsiblePerson: { name: '陈师傅', phone: DEMO_ACCOUNTS.operator.phone }, restaurant: { seats: 40, burners: 2, purifierInstalled: true, purifierEfficiencyPercent: 92, cleaningIntervalDays: 30 }, tags: ['夜宵'] },
+    inspection: { fail: ['purifier_running', 'cleaning_record'] },
+    operator: true,
+  },
+  { input: { kind: 'restaurant', name: '愚园路烧烤', creditCode: composeCreditCode('92', '310106', 'MA1K7P4B'), address: '静安区愚园路 188 弄 2 号', streetCode: 'jingansi', offset: [0, 0], restaurant: { seats: 60, burners: 4, purifierInstalled: true, purifierEfficiencyPercent: 90, cleaningIntervalDays: 15 }, tags: [] } },
+  { input: { kind: 'auto_repair', name: '临汾路汽车维修', creditCode: composeCreditCode('91', '310106', 'MA1K7P5C'), address: '静安区临汾路 375 号', streetCode: 'linfenlu', offset: [0.03, 0.01], tags: [] }, inspection: { fail: [] } },
+  { input: { kind: 'construction_site', name: '共和新路地块住宅项目工地', creditCode: composeCreditCode('91', '310106', 'MA1K7P6D'), address: '静安区共和新路 1500 号', streetCode: 'gonghexinlu', offset: [0.02, 0.005], tags: [] }, penalty: '沪静环罚〔2026〕18 号' },
+  { input: { kind: 'industrial', name: '大宁印刷厂', creditCode: composeCreditCode('91', '310106', 'MA1K7P7E'), address: '静安区大宁路 500 号', streetCode: 'daninglu', offset: [0.025, 0.0], tags: [] }, incident: '废气处理设施故障导致超标排放' },
+] as const;
+
+export async function seedDemoSources(system: Pick<LocalSystem, 'identityDeps' | 'objects' | 'ecoCodeKey' | 'appOrigin'>): Promise<boolean> {
+  const deps = system.identityDeps;
+  try {
+    await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: { pk: 'SEED#sources', sk: 'SEED', at: deps.clock.now().toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+  const { service: identity, signingKeys: keys } = createIdentityService(deps);
+  const sources = createSourceService({ ...deps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey, appOrigin: system.appOrigin });
+  const officerId = await new IdentityRepository(deps.db, deps.tableName).findUserIdByPhone(hashPhone(DEMO_ACCOUNTS.bureau.phone, (await keys()).pepper));
+  if (!officerId) throw new Error('Seed the officers first');
+  const bureau = { userId: officerId, roles: ['bureau_officer' as const] };
+  for (const [index, demo] of DEMO_SOURCES.entries()) {
+    const { offset, ...input } = demo.input;
+    const location = { lat: deps.district.mapCenter.lat + offset[0], lng: deps.district.mapCenter.lng + offset[1], coordSystem: 'WGS-84' as const };
+    const created = await sources.create(bureau, { ...input, location, tags: [...input.tags] } as SourceInputT);
+    const id = created.source.id;
+    if ('inspection' in demo) {
+      const failed = new Set<string>(demo.inspection.fail);
+      const results = checklistFor(input.kind).map((item) => ({ itemId: item.id, outcome: failed.has(item.id) ? ('fail' as const) : ('pass' as const), rectify: true }));
+      await sources.inspect(bureau, id, { checklistVersion: CURRENT_CHECKLISTS.version, results, photoKeys: [] }, `demo-inspection-${index}`);
+    }
+    if ('penalty' in demo) await sources.record(bureau, id, { type: 'penalty', decisionNumber: demo.penalty, amountYuan: 20000 }, `demo-penalty-${index}`);
+    if ('incident' in demo) await sources.record(bureau, id, { type: 'incident', severity: 'major', description: demo.incident }, `demo-incident-${index}`);
+    if ('operator' in demo) await identity.linkOperator(bureau, id, DEMO_ACCOUNTS.operator.phone);
   }
   return true;
 }

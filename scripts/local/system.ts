@@ -21,13 +21,17 @@ import { createNotificationsHandler } from '../../functions/src/notifications/ha
 import { createPlatformHandler } from '../../functions/src/platform/handler';
 import { createComplaintEventsHandler } from '../../functions/src/notifications/stream-handler';
 import { createAutoCloseHandler } from '../../functions/src/jobs/auto-close-handler';
+import { createRescoreHandler } from '../../functions/src/jobs/rescore-handler';
+import { createSourcesHandler } from '../../functions/src/sources/handler';
+import { createSourceEventsHandler } from '../../functions/src/sources/stream-handler';
 import { ConsoleSmsSender, type SmsSender } from '../../functions/src/identity/sms';
 import type { HttpHandler } from '../../functions/src/lib/http';
+import type { ObjectStore } from '../../functions/src/complaints/object-store';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { startS3Local } from './s3-local';
 import { ensureTable } from './table';
 import { startGateway } from './gateway';
-import { startStreamRunner } from './stream-runner';
+import { startStreamRunner, type StreamRunnerOptions } from './stream-runner';
 import { startScheduler } from './scheduler';
 import { freePort } from './ports';
 
@@ -48,6 +52,10 @@ export interface LocalSystemOptions {
   sms?: SmsSender;
   logger?: Logger;
   runScheduler?: boolean;
+  /** The eco-code signing key (AWS keeps it in Secrets Manager). */
+  ecoCodeKey?: string;
+  /** Origin eco-code URLs point at; defaults to the gateway's own URL. */
+  appOrigin?: string;
 }
 
 export interface LocalSystem {
@@ -59,6 +67,12 @@ export interface LocalSystem {
   handlers: Record<Service, HttpHandler>;
   /** Runs the auto-close job now, as its schedule would. */
   runAutoClose(): Promise<{ closed: number }>;
+  /** Runs the daily score rebuild now. */
+  runRescore(): Promise<{ sources: number; changed: number; seconds: number }>;
+  ecoCodeKey: string;
+  /** Where eco-code URLs point. */
+  appOrigin: string;
+  objects: ObjectStore;
   identityDeps: IdentityDeps;
   stop(): Promise<void>;
 }
@@ -95,16 +109,27 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     keyStore: new FileKeyStore(join(options.dataDir, 'keys')),
     sms: options.sms ?? new ConsoleSmsSender(logger.child({ service: 'identity' })),
   };
+  const gatewayPort = options.gatewayPort ?? (await freePort());
+  const ecoCodeKey = options.ecoCodeKey ?? process.env.ECO_CODE_KEY ?? 'local-eco-code-key-not-for-production';
+  const appOrigin = options.appOrigin ?? `http://localhost:${gatewayPort}`;
   const handlers: Record<Service, HttpHandler> = {
     identity: createIdentityHandler(identityDeps),
     complaints: createComplaintsHandler({ ...base, logger: logger.child({ service: 'complaints' }), verificationKeys, objects }),
     notifications: createNotificationsHandler({ ...base, logger: logger.child({ service: 'notifications' }), verificationKeys }),
     platform: createPlatformHandler({ ...base, logger: logger.child({ service: 'platform' }), verificationKeys }),
+    sources: createSourcesHandler({
+      ...base,
+      logger: logger.child({ service: 'sources' }),
+      verificationKeys,
+      objects,
+      ecoCodeKey: async () => ecoCodeKey,
+      appOrigin,
+    }),
   };
   const defaultRoute = FUNCTIONS.find((fn): fn is HttpFunction => fn.trigger === 'http' && Boolean(fn.defaultRoute));
   if (!defaultRoute) throw new Error('No function in FUNCTIONS takes the $default route');
   const gateway = await startGateway({
-    port: options.gatewayPort ?? (await freePort()),
+    port: gatewayPort,
     handlers,
     defaultService: defaultRoute.service,
     staticDir: options.staticDir,
@@ -112,23 +137,39 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   });
   stops.unshift(gateway.stop);
 
-  const streamSpec = FUNCTIONS.find((fn): fn is StreamFunction => fn.trigger === 'table-stream')!;
-  const streams = startStreamRunner({
-    endpoint: dynamodbEndpoint,
-    streamArn,
-    handler: createComplaintEventsHandler({ ...base, logger: logger.child({ service: streamSpec.name }) }),
-    batchSize: streamSpec.batchSize,
-    retryAttempts: streamSpec.retryAttempts,
-    eventNames: streamSpec.eventNames,
-    logger: logger.child({ service: 'stream-runner' }),
-    checkpointFile: options.persist ? join(options.dataDir, `stream-checkpoints-${tableName}.json`) : undefined,
-  });
-  stops.unshift(streams.stop);
+  // Each stream function reads the table stream on its own, as its own event-source mapping does in AWS.
+  const streamHandlers: Record<string, StreamRunnerOptions['handler']> = {
+    complaintEvents: createComplaintEventsHandler({ ...base, logger: logger.child({ service: 'complaintEvents' }) }),
+    sourceEvents: createSourceEventsHandler({ ...base, logger: logger.child({ service: 'sourceEvents' }) }),
+  };
+  for (const spec of FUNCTIONS.filter((fn): fn is StreamFunction => fn.trigger === 'table-stream')) {
+    const handler = streamHandlers[spec.name];
+    if (!handler) throw new Error(`No local handler for stream function ${spec.name}`);
+    const streams = startStreamRunner({
+      endpoint: dynamodbEndpoint,
+      streamArn,
+      handler,
+      batchSize: spec.batchSize,
+      retryAttempts: spec.retryAttempts,
+      eventNames: spec.eventNames,
+      logger: logger.child({ service: `stream-runner:${spec.name}` }),
+      checkpointFile: options.persist ? join(options.dataDir, `stream-checkpoints-${tableName}-${spec.name}.json`) : undefined,
+    });
+    stops.unshift(streams.stop);
+  }
 
   const autoCloseSpec = FUNCTIONS.find((fn): fn is ScheduledFunction => fn.trigger === 'schedule' && fn.name === 'autoClose')!;
   const autoClose = createAutoCloseHandler({ ...base, logger: logger.child({ service: autoCloseSpec.name }) });
+  const rescoreSpec = FUNCTIONS.find((fn): fn is ScheduledFunction => fn.trigger === 'schedule' && fn.name === 'rescoreSources')!;
+  const rescore = createRescoreHandler({ ...base, logger: logger.child({ service: rescoreSpec.name }) });
   if (options.runScheduler) {
-    const scheduler = startScheduler([{ name: autoCloseSpec.name, everyMinutes: autoCloseSpec.everyMinutes, run: () => autoClose({}, { awsRequestId: randomUUID() }) }], logger);
+    const scheduler = startScheduler(
+      [
+        { name: autoCloseSpec.name, everyMinutes: autoCloseSpec.everyMinutes, run: () => autoClose({}, { awsRequestId: randomUUID() }) },
+        { name: rescoreSpec.name, everyMinutes: rescoreSpec.everyMinutes, run: () => rescore({}, { awsRequestId: randomUUID() }) },
+      ],
+      logger,
+    );
     stops.unshift(scheduler.stop);
   }
 
@@ -141,6 +182,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     handlers,
     identityDeps,
     runAutoClose: () => autoClose({}, { awsRequestId: randomUUID() }),
+    runRescore: () => rescore({}, { awsRequestId: randomUUID() }),
+    ecoCodeKey,
+    appOrigin,
+    objects,
     stop: async () => {
       for (const stop of stops) await stop();
       db.destroy();

@@ -24,9 +24,18 @@ describe('readConfig', () => {
     });
   });
 
+  it('takes an optional https appOrigin, normalised to scheme://host[:port]', () => {
+    expect(config({}).appOrigin).toBeUndefined();
+    expect(config({ appOrigin: 'https://GreenShield.example.cn/' }).appOrigin).toBe('https://greenshield.example.cn');
+    expect(config({ appOrigin: 'https://greenshield.example.cn:8443' }).appOrigin).toBe('https://greenshield.example.cn:8443');
+  });
+
   it('rejects values that would make a broken stack', () => {
     expect(() => config({ stage: 'my stage' })).toThrow(/stage/);
     expect(() => config({ districtCode: 'jingan' })).toThrow(/districtCode/);
     expect(() => config({ retainData: 'yes' })).toThrow(/retainData/);
+    for (const appOrigin of ['greenshield.example.cn', 'http://greenshield.example.cn', 'https://greenshield.example.cn/h5', 'https://greenshield.example.cn/?x=1']) {
+      expect(() => config({ appOrigin }), appOrigin).toThrow(/appOrigin/);
+    }
   });
 });

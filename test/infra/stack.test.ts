@@ -1,6 +1,6 @@
 /** What the stack deploys, asserted against the single sources of truth it is built from. */
 import { Duration } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteSpec } from '@green-shield/shared/api/routes';
@@ -23,6 +23,12 @@ const statementsOf = (name: string): Array<{ Action: string | string[]; Resource
     .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
 };
 const actionsOf = (name: string) => statementsOf(name).flatMap((statement) => [statement.Action].flat());
+/** The resources a function's statements allow `action` on. */
+const resourcesOf = (name: string, action: string) =>
+  statementsOf(name)
+    .filter((statement) => [statement.Action].flat().includes(action))
+    .flatMap((statement) => [statement.Resource].flat());
+const secretRef = (secret: 'signingKey' | 'ecoCodeKey') => ({ Ref: logicalId(built, built.stack[secret]) });
 
 beforeAll(() => {
   built = build();
@@ -135,10 +141,19 @@ describe('functions', () => {
       [ENV_NAMES.tableName]: { Ref: logicalId(built, built.stack.node.findChild('Data').node.findChild('Table') as never) },
     });
     expect(ENV_NAMES.uploadBucket in variables).toBe(spec.grants.uploads !== undefined);
-    expect(ENV_NAMES.signingKeySecret in variables).toBe(spec.grants.signingKey !== undefined);
+    expect(variables[ENV_NAMES.signingKeySecret]).toEqual(spec.grants.signingKey ? secretRef('signingKey') : undefined);
+    expect(variables[ENV_NAMES.ecoCodeKeySecret]).toEqual(spec.grants.ecoCodeKey ? secretRef('ecoCodeKey') : undefined);
+    // The key itself is never in the environment, only the secret's ARN.
+    expect(variables[ENV_NAMES.ecoCodeKey]).toBeUndefined();
+    // Hosting on, no appOrigin configured: the CDN's domain.
+    expect(variables[ENV_NAMES.appOrigin]).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.any(String), 'DomainName'] }]] });
 
     const logGroupId = fn.LoggingConfig.LogGroup.Ref;
     expect(resources[logGroupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } });
+  });
+
+  it('lets every HTTP function finish within the 30 s API Gateway integration timeout', () => {
+    for (const spec of FUNCTIONS.filter((candidate) => candidate.trigger === 'http')) expect(spec.timeoutSeconds, spec.name).toBeLessThanOrEqual(30);
   });
 
   it('takes DISTRICT_CODE from context', () => {
@@ -160,8 +175,10 @@ describe('functions', () => {
     expect(actions.includes('dynamodb:PutItem')).toBe(spec.grants.table === 'readwrite');
     expect(actions.includes('s3:GetObject*')).toBe(spec.grants.uploads !== undefined);
     expect(actions.includes('s3:PutObject')).toBe(spec.grants.uploads === 'readwrite');
-    expect(actions.includes('secretsmanager:GetSecretValue')).toBe(spec.grants.signingKey !== undefined);
-    expect(actions.includes('secretsmanager:PutSecretValue')).toBe(spec.grants.signingKey === 'readwrite');
+    // Each secret is readable by exactly the functions granted it, and by no other.
+    const readable = [spec.grants.signingKey && secretRef('signingKey'), spec.grants.ecoCodeKey && secretRef('ecoCodeKey')].filter(Boolean);
+    expect(resourcesOf(name, 'secretsmanager:GetSecretValue')).toEqual(readable);
+    expect(resourcesOf(name, 'secretsmanager:PutSecretValue')).toEqual(spec.grants.signingKey === 'readwrite' ? [secretRef('signingKey')] : []);
     expect(actions).toEqual(expect.arrayContaining(['logs:CreateLogStream', 'logs:PutLogEvents']));
     // Nothing broader than the named resources, except the actions that have no resource scope.
     for (const statement of statementsOf(name)) {
@@ -220,11 +237,12 @@ describe('HTTP API', () => {
   });
 });
 
-describe('table stream consumer', () => {
+describe('table stream consumers', () => {
   const streamSpecs = FUNCTIONS.filter((spec): spec is StreamFunction => spec.trigger === 'table-stream');
+  const mappingsOf = (name: string) => ofType('AWS::Lambda::EventSourceMapping').filter(([, mapping]) => mapping.Properties.FunctionName.Ref === fnId(name));
 
-  it.each(streamSpecs.map((spec) => [spec.name, spec] as const))('%s reads the stream with bisection, partial failures and a DLQ', (name, spec) => {
-    const mappings = ofType('AWS::Lambda::EventSourceMapping').filter(([, mapping]) => mapping.Properties.FunctionName.Ref === fnId(name));
+  it.each(streamSpecs.map((spec) => [spec.name, spec] as const))('%s reads the stream with its filter, bisection, partial failures and a DLQ', (name, spec) => {
+    const mappings = mappingsOf(name);
     expect(mappings).toHaveLength(1);
     const mapping = mappings[0][1].Properties;
     expect(mapping).toMatchObject({
@@ -236,7 +254,7 @@ describe('table stream consumer', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
     expect(mapping.MaximumRecordAgeInSeconds).toBeLessThanOrEqual(86_400);
-    expect(JSON.parse(mapping.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'] });
+    expect(JSON.parse(mapping.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: [...spec.eventNames] });
 
     const queueId = mapping.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];
     expect(resources[queueId]).toMatchObject({ Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: true } });
@@ -244,6 +262,25 @@ describe('table stream consumer', () => {
       Queues: [{ Ref: queueId }],
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
     });
+  });
+
+  it('gives each consumer of the one table stream its own mapping, DLQ and iterator-age alarm', () => {
+    expect(streamSpecs.length).toBeGreaterThanOrEqual(2);
+    const mappings = streamSpecs.map((spec) => mappingsOf(spec.name)[0][1].Properties);
+    expect(ofType('AWS::Lambda::EventSourceMapping')).toHaveLength(streamSpecs.length);
+    expect(new Set(mappings.map((mapping) => JSON.stringify(mapping.EventSourceArn))).size).toBe(1);
+    expect(new Set(mappings.map((mapping) => mapping.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0])).size).toBe(streamSpecs.length);
+    for (const spec of streamSpecs) {
+      const alarm = ofType('AWS::CloudWatch::Alarm')
+        .map(([, candidate]) => candidate.Properties)
+        .find((candidate) => candidate.MetricName === 'IteratorAge' && candidate.Dimensions.some((d: any) => d.Value.Ref === fnId(spec.name)));
+      expect(alarm, spec.name).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Maximum', Threshold: Duration.minutes(5).toMilliseconds() });
+    }
+  });
+
+  it('stays within the two readers per shard that DynamoDB Streams serves unthrottled', () => {
+    expect(streamSpecs.length).toBeLessThanOrEqual(2);
+    Annotations.fromStack(built.stack).hasNoWarning('*', Match.stringLikeRegexp('read the table stream'));
   });
 });
 
@@ -258,6 +295,13 @@ describe('scheduled jobs', () => {
     const target = rule.Targets[0];
     expect(resources[target.DeadLetterConfig.Arn['Fn::GetAtt'][0]].Type).toBe('AWS::SQS::Queue');
     expect(resources[fnId(name)].Properties.DeadLetterConfig.TargetArn['Fn::GetAtt'][0]).toBe(target.DeadLetterConfig.Arn['Fn::GetAtt'][0]);
+    // EventBridge accepts 60 s to 24 h; a run older than its period is superseded by the next one.
+    expect(target.RetryPolicy.MaximumEventAgeInSeconds).toBe(Math.min(spec.everyMinutes * 60, 86_400));
+  });
+
+  it('rescores sources once a day', () => {
+    const rule = ofType('AWS::Events::Rule').find(([, candidate]) => candidate.Properties.Targets[0].Arn['Fn::GetAtt'][0] === fnId('rescoreSources'));
+    expect(rule?.[1].Properties.ScheduleExpression).toBe('rate(1 day)');
   });
 });
 
@@ -296,11 +340,74 @@ describe('alarms', () => {
 
 describe('signing key', () => {
   it('is a Secrets Manager secret whose ARN only key users get', () => {
-    const [[secretId]] = ofType('AWS::SecretsManager::Secret');
+    const secretId = logicalId(built, built.stack.signingKey);
     const identity = httpFunctionFor('identity').name;
     expect(resources[fnId(identity)].Properties.Environment.Variables[ENV_NAMES.signingKeySecret]).toEqual({ Ref: secretId });
     const writes = statementsOf(identity).filter((statement) => [statement.Action].flat().includes('secretsmanager:PutSecretValue'));
     expect(writes.map((statement) => statement.Resource)).toEqual([{ Ref: secretId }]);
+  });
+});
+
+describe('deployment order', () => {
+  /** Resources each resource needs first: Ref, Fn::GetAtt, Fn::Sub references and DependsOn. */
+  function dependencies(template: Record<string, any>): Map<string, Set<string>> {
+    const ids = new Set(Object.keys(template.Resources));
+    const graph = new Map<string, Set<string>>();
+    const visit = (node: unknown, into: Set<string>): void => {
+      if (Array.isArray(node)) return node.forEach((child) => visit(child, into));
+      if (!node || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'Ref' && ids.has(value as string)) into.add(value as string);
+        else if (key === 'Fn::GetAtt' && ids.has((value as string[])[0])) into.add((value as string[])[0]);
+        else if (key === 'Fn::Sub') {
+          const text = [value].flat()[0] as string;
+          for (const [, ref] of text.matchAll(/\$\{([^}.!]+)/g)) if (ids.has(ref)) into.add(ref);
+          visit([value].flat().slice(1), into);
+        } else visit(value, into);
+      }
+    };
+    for (const [id, resource] of Object.entries(template.Resources as Record<string, any>)) {
+      const needs = new Set<string>([resource.DependsOn ?? []].flat());
+      visit(resource.Properties, needs);
+      graph.set(id, needs);
+    }
+    return graph;
+  }
+
+  function findCycle(graph: Map<string, Set<string>>): string[] | undefined {
+    const state = new Map<string, 'visiting' | 'done'>();
+    const path: string[] = [];
+    const walk = (id: string): string[] | undefined => {
+      if (state.get(id) === 'done') return undefined;
+      if (state.get(id) === 'visiting') return [...path.slice(path.indexOf(id)), id];
+      state.set(id, 'visiting');
+      path.push(id);
+      for (const next of graph.get(id) ?? []) {
+        const cycle = walk(next);
+        if (cycle) return cycle;
+      }
+      path.pop();
+      state.set(id, 'done');
+      return undefined;
+    };
+    for (const id of graph.keys()) {
+      const cycle = walk(id);
+      if (cycle) return cycle;
+    }
+    return undefined;
+  }
+
+  it('has no circular dependency, though the functions refer to the CDN that fronts their API', () => {
+    const graph = dependencies(built.template.toJSON());
+    const distributionId = ofType('AWS::CloudFront::Distribution')[0][0];
+    // The edge that could close a loop exists: functions need the distribution (APP_ORIGIN)...
+    expect(graph.get(fnId('sources'))).toContain(distributionId);
+    // ...and the distribution needs the API, but nothing that needs a function.
+    expect(findCycle(graph)).toBeUndefined();
+  });
+
+  it('finds a cycle when there is one (the check works)', () => {
+    expect(findCycle(new Map([['A', new Set(['B'])], ['B', new Set(['C'])], ['C', new Set(['A'])]]))).toEqual(['A', 'B', 'C', 'A']);
   });
 });
 

@@ -22,7 +22,8 @@ export class ApiClient {
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as T) : (undefined as T), headers: response.headers };
+      const isJson = /json/.test(response.headers.get('content-type') ?? 'application/json');
+      return { status: response.status, body: (text ? (isJson ? JSON.parse(text) : text) : undefined) as T, headers: response.headers };
     };
     const pending = send();
     return {

@@ -1,7 +1,6 @@
 import { createHttpHandler, type HttpHandler } from '../lib/http';
 import { apiDepsFromEnv, lazy, type ApiDeps } from '../lib/runtime';
-import { requiredEnv } from '../lib/config';
-import { createS3Client, S3ObjectStore } from '../lib/s3-object-store';
+import { objectStoreFromEnv } from '../lib/s3-object-store';
 import type { ObjectStore } from './object-store';
 import { ComplaintRepository } from './repository';
 import { ComplaintService } from './service';
@@ -39,8 +38,5 @@ export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {
   );
 }
 
-export function objectStoreFromEnv(): ObjectStore {
-  return new S3ObjectStore(createS3Client(), requiredEnv('uploadBucket'));
-}
 
 export const handler = lazy(() => createComplaintsHandler({ ...apiDepsFromEnv('complaints'), objects: objectStoreFromEnv() }));

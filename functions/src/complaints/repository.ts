@@ -5,6 +5,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { COMPLAINT_EVENT_PREFIX, keys } from '../store/keys';
 import { decodeCursor, encodeCursor } from '../store/pagination';
+import { queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
 import type { IndexName } from '../store/table-definition';
 import type { ComplaintEventRecord, ComplaintRecord } from './records';
 
@@ -38,10 +39,6 @@ function indexAttributes(record: ComplaintRecord) {
   };
 }
 
-function stripKeys<T>(item: Record<string, unknown>): T {
-  const { pk, sk, entity, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, gsi4pk, gsi4sk, ...rest } = item;
-  return rest as T;
-}
 
 const OPEN_STATUSES = ['accepted', 'assigned', 'in_progress', 'reopened'];
 
@@ -94,15 +91,8 @@ export class ComplaintRepository {
     throw cancelled;
   }
 
-  /** Runs a transaction; returns the cancellation when a condition failed, so callers decide what it means. */
-  private async transact(items: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<TransactionCanceledException | undefined> {
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      return undefined;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return error;
-      throw error;
-    }
+  private transact(items: TransactItems) {
+    return transact(this.db, items);
   }
 
   private eventItem(event: ComplaintEventRecord) {
@@ -111,15 +101,7 @@ export class ComplaintRepository {
 
   /** The complaint and its whole timeline in one query (they share a partition). */
   async getWithEvents(id: string): Promise<{ record: ComplaintRecord; events: ComplaintEventRecord[] } | undefined> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.complaintCollection(id) }, ExclusiveStartKey: startKey, ConsistentRead: true }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryPartition(this.db, this.tableName, keys.complaintCollection(id));
     const complaint = items.find((item) => item.sk === 'COMPLAINT');
     if (!complaint) return undefined;
     const events = items.filter((item) => String(item.sk).startsWith(COMPLAINT_EVENT_PREFIX)).map((item) => stripKeys<ComplaintEventRecord>(item));

@@ -16,14 +16,13 @@ import type { Logger } from '../lib/logger';
 import type { Principal } from '../lib/tokens';
 import { relationTo } from './access';
 import { applyTransition, createComplaint, type TransitionRequest } from './domain';
-import { SNIFF_BYTES, sniffImage } from './image-sniff';
+import { PhotoAttachments } from './photos';
 import type { ObjectStore } from './object-store';
 import type { ComplaintRecord, ComplaintEventRecord } from './records';
 import type { ComplaintRepository, QueueScope } from './repository';
 import { toComplaintView, toEventView } from './views';
 
 const UPLOAD_TICKET_SECONDS = 10 * 60;
-const PHOTO_URL_SECONDS = 15 * 60;
 
 export interface UserDirectory {
   /** Name, phone and roles of a user, for complainant details and assignment checks. */
@@ -37,7 +36,11 @@ export class ComplaintService {
     private readonly users: UserDirectory,
     private readonly clock: Clock,
     private readonly district: DistrictConfig,
-  ) {}
+  ) {
+    this.photos = new PhotoAttachments(objects);
+  }
+
+  private readonly photos: PhotoAttachments;
 
   async createUpload(principal: Principal, body: z.infer<typeof CreateUploadBody>) {
     const key = `uploads/${principal.userId}/${ulid()}.${IMAGE_EXTENSIONS[body.contentType][0]}`;
@@ -57,11 +60,11 @@ export class ComplaintService {
     if (!findStreet(this.district, body.streetCode)) {
       throw new ApiError('VALIDATION_FAILED', 'Unknown street', [{ field: 'body.streetCode', message: '不是本区的街道/镇' }]);
     }
-    await this.checkUploads(principal, body.photoKeys, 'body.photoKeys');
+    await this.photos.check(principal, body.photoKeys, 'body.photoKeys');
 
     const sequence = await this.repo.nextTrackingSequence(this.district.code, yearInTimeZone(now, this.district.timeZone));
     const id = ulid();
-    const photoKeys = await this.attachPhotos(id, 'complaint', body.photoKeys);
+    const photoKeys = await this.photos.attach(id, 'complaint', body.photoKeys);
     const { record, event } = createComplaint({
       id,
       eventId: ulid(),
@@ -101,33 +104,6 @@ export class ComplaintService {
     return this.detail(found.record, found.events, 'complainant');
   }
 
-  /** Every referenced upload must be the caller's own, exist, be an image by its bytes and fit the limit. */
-  private async checkUploads(principal: Principal, photoKeys: string[], field: string): Promise<void> {
-    if (new Set(photoKeys).size !== photoKeys.length) {
-      throw new ApiError('INVALID_UPLOAD', 'The same photo is listed twice', [{ field, message: 'duplicate photo' }]);
-    }
-    const problems = await Promise.all(
-      photoKeys.map(async (key, index) => {
-        const at = `${field}.${index}`;
-        if (!key.startsWith(`uploads/${principal.userId}/`)) return { field: at, message: 'not an upload of yours' };
-        const object = await this.objects.inspect(key, SNIFF_BYTES);
-        if (!object) return { field: at, message: 'upload not found (not uploaded, or expired)' };
-        if (object.size > UPLOAD_LIMIT_BYTES) return { field: at, message: 'larger than 10 MB' };
-        if (!sniffImage(object.head)) return { field: at, message: 'not an image (JPEG, PNG, WebP or HEIC)' };
-        return undefined;
-      }),
-    );
-    const details = problems.filter((problem) => problem !== undefined);
-    if (details.length) throw new ApiError('INVALID_UPLOAD', 'Some photos cannot be accepted', details);
-  }
-
-  /** Copies accepted uploads beside the complaint; abandoned uploads expire by the bucket's lifecycle. */
-  private async attachPhotos(complaintId: string, label: string, uploadKeys: string[]): Promise<string[]> {
-    const attached = uploadKeys.map((key, index) => `photos/${complaintId}/${label}-${ulid()}-${index}.${key.split('.').pop()}`);
-    await Promise.all(uploadKeys.map((key, index) => this.objects.copy(key, attached[index])));
-    return attached;
-  }
-
   async get(principal: Principal, id: string): Promise<ComplaintDetailT> {
     const found = await this.repo.getWithEvents(id);
     const relation = found ? relationTo(found.record, principal, this.district.code) : 'none';
@@ -162,7 +138,7 @@ export class ComplaintService {
     const officer = await this.users.get(principal.userId);
     const assignee = body.action === 'assign' && body.assigneeId ? await this.checkAssignee(record, body.assigneeId) : undefined;
     const duplicateOf = body.action === 'mark_duplicate' && body.duplicateOf ? await this.checkOriginal(record, body.duplicateOf) : undefined;
-    if (body.photoKeys?.length) await this.checkUploads(principal, body.photoKeys, 'body.photoKeys');
+    if (body.photoKeys?.length) await this.photos.check(principal, body.photoKeys, 'body.photoKeys');
     return this.transition(record, body.expectedVersion, {
       action: body.action as ComplaintAction,
       actor: { id: principal.userId, role: 'officer', name: officer?.name },
@@ -220,7 +196,7 @@ export class ComplaintService {
     const eventId = ulid();
     const draft = { ...request, eventId, now: this.clock.now(), feedbackWindowDays: this.district.resolutionFeedbackDays };
     applyTransition(record, draft); // refuse before copying any photo
-    const photoKeys = await this.attachPhotos(record.id, `result-${eventId}`, request.uploadKeys);
+    const photoKeys = await this.photos.attach(record.id, `result-${eventId}`, request.uploadKeys);
     const { record: next, event } = applyTransition(record, { ...draft, photoKeys });
     if (!(await this.repo.transition(next, expectedVersion, event))) {
       await this.objects.delete(photoKeys);
@@ -232,20 +208,15 @@ export class ComplaintService {
 
   private async detail(record: ComplaintRecord, events: ComplaintEventRecord[], relation: 'complainant' | 'officer'): Promise<ComplaintDetailT> {
     const keys = [...record.photoKeys, ...events.flatMap((event) => event.photoKeys ?? [])];
-    const urls = await this.photoUrls(keys);
+    const urls = await this.photos.urls(keys);
     const now = this.clock.now();
     return { complaint: toComplaintView(record, relation, now, urls), events: events.map((event) => toEventView(event, urls)) };
   }
 
   /** Lists carry only the cover photo. */
   private async listView(record: ComplaintRecord, relation: 'complainant' | 'officer') {
-    const urls = await this.photoUrls(record.photoKeys.slice(0, 1));
+    const urls = await this.photos.urls(record.photoKeys.slice(0, 1));
     return toComplaintView(record, relation, this.clock.now(), urls);
-  }
-
-  private async photoUrls(keys: string[]): Promise<Map<string, string>> {
-    const entries = await Promise.all(keys.map(async (key) => [key, await this.objects.presignDownload(key, PHOTO_URL_SECONDS)] as const));
-    return new Map(entries);
   }
 }
 

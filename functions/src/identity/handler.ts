@@ -6,6 +6,7 @@ import { SecretsManagerKeyStore } from '../lib/secrets-manager-key-store';
 import { publishingSigningKeys } from '../lib/verification-keys';
 import { IdentityRepository } from './repository';
 import { IdentityService } from './service';
+import { SourceRepository } from '../sources/repository';
 import { smsSenderNamed, type SmsSender } from './sms';
 
 export interface IdentityDeps extends BaseDeps {
@@ -15,7 +16,7 @@ export interface IdentityDeps extends BaseDeps {
 
 export function createIdentityService(deps: IdentityDeps): { service: IdentityService; signingKeys: () => Promise<SigningKeys> } {
   const signingKeys = publishingSigningKeys(deps.keyStore, deps.db, deps.tableName);
-  return { service: new IdentityService(new IdentityRepository(deps.db, deps.tableName), deps.sms, deps.clock, signingKeys, deps.district), signingKeys };
+  return { service: new IdentityService(new IdentityRepository(deps.db, deps.tableName), deps.sms, deps.clock, signingKeys, deps.district, new SourceRepository(deps.db, deps.tableName)), signingKeys };
 }
 
 export function createIdentityHandler(deps: IdentityDeps): HttpHandler {
@@ -30,6 +31,7 @@ export function createIdentityHandler(deps: IdentityDeps): HttpHandler {
       me: ({ principal }) => service.me(principal),
       provisionOfficer: ({ body }) => service.provisionOfficer(body),
       listOfficers: ({ principal, query }) => service.listOfficers(principal, query.streetCode),
+      linkOperator: ({ principal, params, body }) => service.linkOperator(principal, params.id, body.phone),
     },
     { clock: deps.clock, verificationKeys: signingKeys, logger: deps.logger },
   );

@@ -11,6 +11,8 @@ import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken, type Principal } from '../l
 import type { IdentityRepository, UserRecord } from './repository';
 import type { SmsSender } from './sms';
 import { OTP_POLICY, REFRESH_REUSE_GRACE_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from './otp-policy';
+import type { SourceRepository } from '../sources/repository';
+import { officerScope, requireScope } from '../sources/access';
 import { codesMatch, generateCode, generateRefreshToken, hashCode, hashPhone, hashRefreshToken, hourWindow } from './otp';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -26,6 +28,7 @@ export class IdentityService {
     private readonly clock: Clock,
     private readonly signingKeys: () => Promise<SigningKeys>,
     private readonly district: DistrictConfig,
+    private readonly sources: SourceRepository,
   ) {}
 
   private async phoneHash(phone: string): Promise<string> {
@@ -176,5 +179,25 @@ export class IdentityService {
     return {
       items: officers.map((officer) => ({ id: officer.id, name: officer.name ?? '', role: officer.roles[0], streetCode: officer.streetCode })),
     };
+  }
+
+  /**
+   * Links the account of a phone number (registered now if new) to a source as its operator. Here
+   * rather than in the registry because only identity may turn a phone number into an account.
+   */
+  async linkOperator(principal: Principal, sourceId: string, phone: string) {
+    const source = await this.sources.get(sourceId);
+    if (!source || source.districtCode !== this.district.code) throw new ApiError('SOURCE_NOT_FOUND', 'No such source');
+    requireScope(officerScope(principal), source.streetCode);
+    const now = this.clock.now();
+    const [operator, officer] = await Promise.all([this.findOrRegisterResident(phone, await this.phoneHash(phone), now), this.repo.getUser(principal.userId)]);
+    const at = now.toISOString();
+    const phoneMasked = maskPhone(phone);
+    const linked = await this.sources.link(
+      { sourceId, userId: operator.id, phoneMasked, linkedAt: at, linkedBy: principal.userId },
+      { sourceId, eventId: ulid(), at, districtCode: source.districtCode, sourceName: source.name, type: 'operator_linked', actorId: principal.userId, actorRole: 'officer', actorName: officer?.name, note: phoneMasked },
+    );
+    if (!linked) throw new ApiError('ALREADY_OPERATOR', 'This number is already linked to the source');
+    return { sourceId, userId: operator.id, phoneMasked };
   }
 }

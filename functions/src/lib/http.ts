@@ -156,6 +156,9 @@ export function createHttpHandler<S extends Service>(service: S, operations: Ope
     const operation = (operations as unknown as Record<string, (i: typeof input) => Promise<unknown>>)[id];
     const result = await operation(input);
     requestLogger.info('request served', { status: route.successStatus });
+    if (route.produces) {
+      return { statusCode: route.successStatus, headers: { 'content-type': `${route.produces}; charset=utf-8`, 'cache-control': 'no-store', ...CORS_RESPONSE_HEADERS }, body: String(result) };
+    }
     return json(route.successStatus, result);
   };
 

@@ -2,7 +2,7 @@ import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCo
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ObjectStore, PresignedUpload } from '../complaints/object-store';
-import { env } from './config';
+import { env, requiredEnv } from './config';
 
 export function createS3Client(endpoint = env('s3Endpoint')): S3Client {
   if (!endpoint) return new S3Client({});
@@ -64,4 +64,8 @@ export class S3ObjectStore implements ObjectStore {
     if (keys.length === 0) return;
     await this.s3.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: keys.map((Key) => ({ Key })) } }));
   }
+}
+
+export function objectStoreFromEnv(): ObjectStore {
+  return new S3ObjectStore(createS3Client(), requiredEnv('uploadBucket'));
 }

@@ -30,6 +30,34 @@ export const keys = {
   /** Notification ids are the ULIDs of the events behind them, so the sort key orders by time. */
   notification: (userId: string, notificationId: string) => ({ pk: `USER#${userId}`, sk: `NOTIFICATION#${notificationId}` }),
   notificationPrefix: 'NOTIFICATION#',
+
+  source: (id: string) => ({ pk: `SOURCE#${id}`, sk: 'SOURCE' }),
+  sourceCollection: (id: string) => `SOURCE#${id}`,
+  sourceEvent: (id: string, at: string, eventId: string) => ({ pk: `SOURCE#${id}`, sk: `EVENT#${at}#${eventId}` }),
+  rectification: (sourceId: string, rectificationId: string) => ({ pk: `SOURCE#${sourceId}`, sk: `RECT#${rectificationId}` }),
+  sourceTag: (sourceId: string, tag: string) => ({ pk: `SOURCE#${sourceId}`, sk: `TAG#${tag}` }),
+  sourceWarning: (sourceId: string) => ({ pk: `SOURCE#${sourceId}`, sk: 'WARNING' }),
+  sourceOperator: (sourceId: string, userId: string) => ({ pk: `SOURCE#${sourceId}`, sk: `OPERATOR#${userId}` }),
+  operatedSource: (userId: string, sourceId: string) => ({ pk: `USER#${userId}`, sk: `OPERATES#${sourceId}` }),
+  creditCode: (districtCode: string, creditCode: string) => ({ pk: `CREDITCODE#${districtCode}#${creditCode}`, sk: 'CREDITCODE' }),
+  claim: (claimId: string) => ({ pk: `CLAIM#${claimId}`, sk: 'CLAIM' }),
+  /** GSI1: a street's sources by name. */
+  sourcesInStreet: (districtCode: string, streetCode: string) => `SOURCES#${districtCode}#STREET#${streetCode}`,
+  /** GSI2: sources at one credit level, by street then name. */
+  sourcesAtLevel: (districtCode: string, level: string) => `SOURCES#${districtCode}#LEVEL#${level}`,
+  /** GSI3: sources whose name starts with one character (names are searched by prefix). */
+  sourcesByInitial: (districtCode: string, initial: string) => `SOURCES#${districtCode}#NAME#${initial}`,
+  /** GSI4: sources in one geohash cell (match proposals for complaints). */
+  sourcesInCell: (districtCode: string, cell: string) => `SOURCES#${districtCode}#GEO#${cell}`,
+  /** GSI1 of tag memberships: sources with one tag, by street then name. */
+  sourcesWithTag: (districtCode: string, tag: string) => `TAG#${districtCode}#${tag}`,
+  /** GSI1 of warning memberships: sources with early warnings, by street then name. */
+  sourcesWithWarnings: (districtCode: string) => `WARNINGS#${districtCode}`,
+  /** GSI1 of claims: pending claims, by street then date. */
+  pendingClaims: (districtCode: string) => `CLAIMS#${districtCode}#PENDING`,
+  /** GSI2 of claims: one claimant's claims. */
+  claimsBy: (userId: string) => `CLAIMANT#${userId}`,
+  operatedSourcePrefix: 'OPERATES#',
 } as const;
 
 export const COMPLAINT_EVENT_PREFIX = 'EVENT#';

@@ -9,7 +9,7 @@ import type { ROUTES } from '@green-shield/shared/api/routes'
 import type { ErrorBody, ErrorCode, ErrorDetail } from '@green-shield/shared/api/errors'
 import type * as S from '@green-shield/shared/api/schemas'
 import { contentTypeForExtension, IMAGE_CONTENT_TYPES, UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits'
-import { zh, type ClientErrorCode } from '../i18n/zh-CN'
+import { zh, type ClientErrorCode, type SourceErrorCode } from '../i18n/zh-CN'
 import { accessTokenIsFresh, clearSession, getSession, startSession } from '../session'
 import { PAGES } from '../navigation'
 
@@ -54,7 +54,32 @@ const ENDPOINTS: { [Id in RouteId]: `${Routes[Id]['method']} ${Routes[Id]['path'
   reopenComplaint: 'POST /api/complaints/{id}/reopen',
   listNotifications: 'GET /api/notifications',
   markNotificationsRead: 'POST /api/notifications/read',
+  ecoProfile: 'GET /api/eco/{code}',
+  mySources: 'GET /api/my/sources',
+  mySource: 'GET /api/my/sources/{id}',
+  submitEvidence: 'POST /api/my/sources/{id}/rectifications/{rectificationId}/evidence',
+  claimSource: 'POST /api/my/claims',
+  myClaims: 'GET /api/my/claims',
+  searchSources: 'GET /api/sources',
+  createSource: 'POST /api/sources',
+  importSources: 'POST /api/sources/imports',
+  getSource: 'GET /api/sources/{id}',
+  updateSource: 'PATCH /api/sources/{id}',
+  sourceTimeline: 'GET /api/sources/{id}/timeline',
+  sourcePoster: 'GET /api/sources/{id}/poster',
+  inspectSource: 'POST /api/sources/{id}/inspections',
+  decideEvidence: 'POST /api/sources/{id}/rectifications/{rectificationId}/decision',
+  recordSourceEvent: 'POST /api/sources/{id}/records',
+  linkComplaint: 'POST /api/sources/{id}/complaints',
+  linkOperator: 'POST /api/sources/{id}/operators',
+  complaintSourceMatches: 'GET /api/complaints/{id}/source-matches',
+  listClaims: 'GET /api/claims',
+  decideClaim: 'POST /api/claims/{id}/decision',
+  sourceWarnings: 'GET /api/warnings',
 }
+
+/** Routes that answer with a document (SVG) instead of JSON: fetched as text with `fetchDocument`. */
+type DocumentRouteId = { [Id in RouteId]: Routes[Id] extends { produces: string } ? Id : never }[RouteId]
 
 /** Empty for H5 (same origin as the gateway), an HTTPS origin for WeChat; see `.env.*`. */
 const API_BASE = process.env.TARO_APP_API
@@ -69,7 +94,7 @@ export class ApiError extends Error {
 
   constructor(
     readonly status: number,
-    readonly code: ErrorCode | ClientErrorCode,
+    readonly code: ErrorCode | ClientErrorCode | SourceErrorCode,
     serverMessage: string,
     details: ErrorDetail[] = [],
   ) {
@@ -109,14 +134,17 @@ function isErrorBody(data: unknown): data is ErrorBody {
 }
 
 export async function call<Id extends RouteId>(id: Id, ...[request]: RequestArgs<Id>): Promise<ResponseOf<Id>> {
-  const token = await currentAccessToken()
-  const response = await send(id, request as RequestParts | undefined, token)
-  if (response.statusCode === 401 && token) {
-    // Revoked or expired early (e.g. a changed role): one refresh, one retry, else sign in again.
-    const renewed = await refreshSession().catch(endSessionIfRefused)
-    if (renewed) return parse(id, await send(id, request as RequestParts | undefined, renewed))
-  }
-  return parse(id, response)
+  return parse(id, await sendSignedIn(id, request as RequestParts | undefined, 'json'))
+}
+
+/**
+ * A route that answers with a document (the eco-code poster's SVG) as text. Error answers are
+ * still JSON and become an ApiError like any other.
+ */
+export async function fetchDocument<Id extends DocumentRouteId>(id: Id, ...[request]: RequestArgs<Id>): Promise<string> {
+  const response = await sendSignedIn(id, request as RequestParts | undefined, 'text')
+  if (response.statusCode >= 200 && response.statusCode < 300) return String(response.data ?? '')
+  return parse(id, { statusCode: response.statusCode, data: parseJsonText(response.data) }) as never
 }
 
 interface RequestParts {
@@ -126,7 +154,20 @@ interface RequestParts {
   headers?: Record<string, string>
 }
 
-async function send(id: RouteId, request: RequestParts | undefined, token: string | undefined) {
+type ResponseFormat = 'json' | 'text'
+
+async function sendSignedIn(id: RouteId, request: RequestParts | undefined, format: ResponseFormat) {
+  const token = await currentAccessToken()
+  const response = await send(id, request, token, format)
+  if (response.statusCode === 401 && token) {
+    // Revoked or expired early (e.g. a changed role): one refresh, one retry, else sign in again.
+    const renewed = await refreshSession().catch(endSessionIfRefused)
+    if (renewed) return send(id, request, renewed, format)
+  }
+  return response
+}
+
+async function send(id: RouteId, request: RequestParts | undefined, token: string | undefined, format: ResponseFormat = 'json') {
   const [method, pathTemplate] = ENDPOINTS[id].split(' ') as [keyof Taro.request.Method, string]
   const { body, params, query, headers } = request ?? {}
   const header: Record<string, string> = { ...headers }
@@ -137,10 +178,21 @@ async function send(id: RouteId, request: RequestParts | undefined, token: strin
     data: body,
     header,
     timeout: REQUEST_TIMEOUT_MS,
-    dataType: 'json',
+    // WeChat returns the body unparsed for any dataType but 'json'; Taro's H5 reads it as text.
+    dataType: format,
+    responseType: 'text',
   }).catch((failure: { errMsg?: string }) => {
     throw new ApiError(0, 'NETWORK', failure.errMsg ?? 'network error')
   })
+}
+
+function parseJsonText(data: unknown): unknown {
+  if (typeof data !== 'string') return data
+  try {
+    return JSON.parse(data)
+  } catch {
+    return undefined
+  }
 }
 
 function parse<Id extends RouteId>(_id: Id, { statusCode, data }: { statusCode: number; data: unknown }): ResponseOf<Id> {

@@ -26,7 +26,7 @@ export const CreditCode = z
 
 /** Officers' free tags; system tags (重点监管) are derived and cannot be set by hand. */
 export const Tag = z.string().trim().min(1).max(20);
-export const KEY_SUPERVISION_TAG = '重点监管';
+export { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 
 export const RestaurantAttributes = z.strictObject({
   seats: z.number().int().min(0).max(5000).optional(),
@@ -213,6 +213,8 @@ export const TimelineEventView = z.object({
   penalty: z.object({ decisionNumber: z.string(), amountYuan: z.number().optional() }).optional(),
   permit: z.object({ permitType: z.string(), permitNumber: z.string(), validUntil: z.string().optional() }).optional(),
   incident: z.object({ severity: z.enum(['ordinary', 'major']), description: z.string() }).optional(),
+  /** For `updated`: the attributes that changed. */
+  changed: z.array(z.string()).optional(),
 });
 export const TimelinePage = z.object({ items: z.array(TimelineEventView), nextCursor: z.string().optional() });
 export const TimelineQuery = z.strictObject({ cursor: z.string().max(1024).optional() });
@@ -312,6 +314,7 @@ export const PosterDocument = z.string().describe('An SVG document (A5 poster)')
 
 export type SourceInputT = z.output<typeof SourceInput>;
 export type SourceInputRaw = z.input<typeof SourceInput>;
+export type ImportRowErrorT = z.infer<typeof ImportRowError>;
 export type SourceSummaryT = z.infer<typeof SourceSummary>;
 export type OperatorSourceViewT = z.infer<typeof OperatorSourceView>;
 export type OfficerSourceViewT = z.infer<typeof OfficerSourceView>;

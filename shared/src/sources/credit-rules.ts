@@ -11,6 +11,9 @@ export const CREDIT_LEVEL_LABELS: Record<CreditLevel, string> = {
   red: '环保不良',
 };
 
+/** The system tag of sources under key supervision (yellow or red, or with early warnings). */
+export const KEY_SUPERVISION_TAG = '重点监管';
+
 export interface CreditRules {
   version: string;
   source: string;

@@ -6,19 +6,8 @@ import { streetNameOf, useDistrict } from '../../hooks/useDistrict'
 import { PhotoGrid } from '../PhotoGrid'
 import { Section } from '../Section'
 import { OverdueBadge, StatusChip } from '../StatusChip'
-import { optionalId } from '../../utils/optional-id'
+import { InfoRow } from '../InfoRow'
 import './index.scss'
-
-function InfoRow({ label, value, alert = false, id }: { label: string; value: string; alert?: boolean; id?: string }) {
-  return (
-    <View className='info-row'>
-      <Text className='info-row__label'>{label}</Text>
-      <Text className={`info-row__value${alert ? ' info-row__value--alert' : ''}`} {...optionalId(id)}>
-        {value}
-      </Text>
-    </View>
-  )
-}
 
 /**
  * What a complaint is about and where it stands, for the complainant and for officers.

@@ -1,11 +1,12 @@
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '@green-shield/shared/complaints/state-machine'
 import { COMPLAINT_TYPES, type ComplaintType } from '@green-shield/shared/complaints/taxonomy'
 import { call } from '../../api/client'
-import { ChipSelect, type ChipOption } from '../../components/ChipSelect'
+import { ChipSelect } from '../../components/ChipSelect'
 import { ComplaintCard } from '../../components/ComplaintCard'
+import { FilterBar, FilterRow } from '../../components/FilterBar'
 import { PagedListView } from '../../components/PagedList'
 import { EmptyState } from '../../components/PageState'
 import { useDistrict } from '../../hooks/useDistrict'
@@ -13,38 +14,29 @@ import { usePagedList } from '../../hooks/usePagedList'
 import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { zh } from '../../i18n/zh-CN'
 import { isOfficer, seesWholeDistrict } from '../../session'
+import { ALL, chosen, streetOptions, withAll, type Filter } from '../../utils/filters'
 import './index.scss'
 
-const ALL = 'all'
 const t = zh.officer
-const STATUS_OPTIONS: Array<ChipOption<ComplaintStatus | typeof ALL>> = [{ value: ALL, label: zh.common.all }, ...COMPLAINT_STATUSES.map((status) => ({ value: status, label: zh.status[status] }))]
-const TYPE_OPTIONS: Array<ChipOption<ComplaintType | typeof ALL>> = [{ value: ALL, label: zh.common.all }, ...COMPLAINT_TYPES.map((type) => ({ value: type, label: zh.category.typeLabel(type) }))]
-
-function FilterRow({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className='queue-filters__row'>
-      <Text className='queue-filters__label'>{label}</Text>
-      <View className='queue-filters__chips'>{children}</View>
-    </View>
-  )
-}
+const STATUS_OPTIONS = withAll(COMPLAINT_STATUSES.map((status) => ({ value: status, label: zh.status[status] })))
+const TYPE_OPTIONS = withAll(COMPLAINT_TYPES.map((type) => ({ value: type, label: zh.category.typeLabel(type) })))
 
 /** An officer's queue: their street's complaints (the whole district for the bureau), filterable. */
 export default function QueuePage() {
   const user = useSignedInUser()
   const district = useDistrict()
-  const [status, setStatus] = useState<ComplaintStatus | typeof ALL>(ALL)
-  const [type, setType] = useState<ComplaintType | typeof ALL>(ALL)
-  const [streetCode, setStreetCode] = useState<string>(ALL)
+  const [status, setStatus] = useState<Filter<ComplaintStatus>>(ALL)
+  const [type, setType] = useState<Filter<ComplaintType>>(ALL)
+  const [streetCode, setStreetCode] = useState<Filter<string>>(ALL)
   const [overdueOnly, setOverdueOnly] = useState(useRouter().params.overdue === 'true')
 
   const list = usePagedList(
     (cursor) =>
       call('queue', {
         query: {
-          status: status === ALL ? undefined : status,
-          type: type === ALL ? undefined : type,
-          streetCode: streetCode === ALL ? undefined : streetCode,
+          status: chosen(status),
+          type: chosen(type),
+          streetCode: chosen(streetCode),
           overdue: overdueOnly ? 'true' : undefined,
           cursor,
         },
@@ -55,11 +47,9 @@ export default function QueuePage() {
   if (!user) return null
   if (!isOfficer(user)) return <EmptyState title={t.notAllowed} />
 
-  const streetOptions = [{ value: ALL, label: zh.common.all }, ...(district?.streets ?? []).map((street) => ({ value: street.code, label: street.name }))]
-
   return (
     <View className='queue'>
-      <View className='queue-filters'>
+      <FilterBar>
         <FilterRow label={t.filters.status}>
           <ChipSelect scroll options={STATUS_OPTIONS} value={status} onChange={setStatus} idPrefix='queue-filter-status' />
         </FilterRow>
@@ -68,7 +58,7 @@ export default function QueuePage() {
         </FilterRow>
         {seesWholeDistrict(user) && (
           <FilterRow label={t.filters.street}>
-            <ChipSelect scroll options={streetOptions} value={streetCode} onChange={setStreetCode} idPrefix='queue-filter-street' />
+            <ChipSelect scroll options={withAll(streetOptions(district))} value={streetCode} onChange={setStreetCode} idPrefix='queue-filter-street' />
           </FilterRow>
         )}
         <View className='queue-filters__toggle-row'>
@@ -81,7 +71,7 @@ export default function QueuePage() {
             {t.filters.overdueOnly}
           </Text>
         </View>
-      </View>
+      </FilterBar>
 
       <View className='page queue__list'>
         <PagedListView

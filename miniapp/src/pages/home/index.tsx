@@ -11,7 +11,7 @@ import { useRemote, type Remote } from '../../hooks/useRemote'
 import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { useUnreadCount } from '../../hooks/useUnreadCount'
 import { zh } from '../../i18n/zh-CN'
-import { openQueue, PAGES } from '../../navigation'
+import { openQueue, openSourceSearch, PAGES, scanEcoCode } from '../../navigation'
 import { isOfficer } from '../../session'
 import alarmIcon from '../../assets/icons/alarm.svg'
 import cameraIcon from '../../assets/icons/camera.svg'
@@ -19,6 +19,66 @@ import queueIcon from '../../assets/icons/queue.svg'
 import './index.scss'
 
 const RECENT_COUNT = 3
+
+/** A small entry card (title and hint) in a row of two. */
+function HomeTile({ id, title, hint, alert = false, onClick }: { id: string; title: string; hint: string; alert?: boolean; onClick: () => void }) {
+  return (
+    <View className={`home-tile${alert ? ' home-tile--alert' : ''}`} id={id} onClick={onClick}>
+      <Text className='home-tile__title'>{title}</Text>
+      <Text className='home-tile__hint'>{hint}</Text>
+    </View>
+  )
+}
+
+/**
+ * Scanning a shop's eco-code, and for operators their business. Anyone may claim a business; the
+ * "我的商户" entry appears once one is linked (`mySources` is empty for everyone else).
+ */
+function BusinessEntries() {
+  const businesses = useRemote(() => call('mySources'), [], { refreshOnShow: true })
+  const names = (businesses.data?.items ?? []).map((source) => source.name)
+  return (
+    <>
+      <View className='home-tiles'>
+        <HomeTile id='home-scan-entry' title={zh.home.scanTitle} hint={zh.home.scanHint} onClick={() => void scanEcoCode()} />
+        {names.length > 0 && (
+          <HomeTile
+            id='home-business-entry'
+            title={zh.home.businessTitle}
+            hint={zh.home.businessHint(names)}
+            onClick={() => Taro.navigateTo({ url: PAGES.myBusinesses })}
+          />
+        )}
+      </View>
+      {businesses.data && names.length === 0 && (
+        <Text className='home__claim link' id='home-claim-entry' onClick={() => Taro.navigateTo({ url: PAGES.claim })}>
+          {zh.home.claimLink}
+        </Text>
+      )}
+    </>
+  )
+}
+
+/** The officer's way into the pollution-source registry. */
+function SourceEntries() {
+  return (
+    <>
+      <View className='home-tiles'>
+        <HomeTile id='officer-sources-entry' title={zh.home.sourcesTitle} hint={zh.home.sourcesHint} onClick={() => openSourceSearch()} />
+        <HomeTile id='officer-warnings-entry' title={zh.home.warningsTitle} hint={zh.home.warningsHint} alert onClick={() => Taro.navigateTo({ url: PAGES.sourceWarnings })} />
+      </View>
+      <View className='home-tiles'>
+        <HomeTile
+          id='officer-key-supervision-entry'
+          title={zh.home.keySupervisionTitle}
+          hint={zh.home.keySupervisionHint}
+          onClick={() => openSourceSearch({ keySupervision: true })}
+        />
+        <HomeTile id='officer-claims-entry' title={zh.home.claimsTitle} hint={zh.home.claimsHint} onClick={() => Taro.navigateTo({ url: PAGES.claimReview })} />
+      </View>
+    </>
+  )
+}
 
 function NotificationStrip({ unread }: { unread: number }) {
   return (
@@ -92,6 +152,7 @@ function ResidentHome({ user }: { user: UserViewT }) {
       </View>
 
       <View className='home__body'>
+        <BusinessEntries />
         <NotificationStrip unread={unread} />
         <RecentComplaints
           title={zh.home.recent}
@@ -139,6 +200,7 @@ function OfficerHome({ user }: { user: UserViewT }) {
       </View>
 
       <View className='home__body'>
+        <SourceEntries />
         <NotificationStrip unread={unread} />
         <RecentComplaints
           title={zh.home.latestQueue}

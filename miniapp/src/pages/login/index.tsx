@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { isMainlandMobile } from '@green-shield/shared/privacy/mask'
 import { ApiError, call, userMessageOf } from '../../api/client'
@@ -13,6 +13,9 @@ import './index.scss'
 
 const DEFAULT_RESEND_SECONDS = 60
 const CODE_PATTERN = /^\d{6}$/
+
+/** Where signing in leads: home, or the report form a public page (a shop's eco profile) started. */
+const NEXT_PAGES: Record<string, string> = { report: PAGES.report }
 
 interface LoginErrors {
   phone?: string
@@ -35,9 +38,10 @@ export default function LoginPage() {
   const [sending, setSending] = useState(false)
   const [signingIn, setSigningIn] = useState(false)
   const [errors, setErrors] = useState<LoginErrors>({})
+  const next = NEXT_PAGES[useRouter().params.next ?? ''] ?? PAGES.home
 
   useLoad(() => {
-    if (getSession()) Taro.reLaunch({ url: PAGES.home })
+    if (getSession()) Taro.reLaunch({ url: next })
   })
 
   useEffect(() => {
@@ -74,7 +78,7 @@ export default function LoginPage() {
     setSigningIn(true)
     try {
       startSession(await call('verifyOtp', { body: { phone, code } }))
-      Taro.reLaunch({ url: PAGES.home })
+      Taro.reLaunch({ url: next })
     } catch (failure) {
       setErrors(errorsFrom(failure))
       setSigningIn(false)

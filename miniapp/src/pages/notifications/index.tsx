@@ -8,14 +8,15 @@ import { StatusChip } from '../../components/StatusChip'
 import { useRemote } from '../../hooks/useRemote'
 import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { zh } from '../../i18n/zh-CN'
-import { openComplaint, showUnreadBadge } from '../../navigation'
+import { openComplaint, openSource, showUnreadBadge } from '../../navigation'
 import { isOfficer } from '../../session'
 import { formatDateTime } from '../../utils/format'
 import './index.scss'
 
 function headline(notification: NotificationViewT): string {
-  const action = (zh.eventAction as Record<string, string>)[notification.action] ?? zh.status[notification.status]
-  return zh.notifications.title(notification.trackingNumber, action)
+  if (notification.source) return zh.notifications.sourceTitle(notification.source.name, zh.notifications.sourceAction(notification.action))
+  const action = (zh.eventAction as Record<string, string>)[notification.action] ?? (notification.status ? zh.status[notification.status] : '')
+  return zh.notifications.title(notification.trackingNumber ?? '', action)
 }
 
 export default function NotificationsPage() {
@@ -41,7 +42,9 @@ export default function NotificationsPage() {
 
   const open = (notification: NotificationViewT) => {
     if (!notification.read) markRead([notification.id])
-    openComplaint(notification.complaintId, isOfficer(user))
+    // About a complaint, or (for operators) about their business.
+    if (notification.source) openSource(notification.source.id, isOfficer(user))
+    else if (notification.complaintId) openComplaint(notification.complaintId, isOfficer(user))
   }
 
   return (
@@ -70,7 +73,7 @@ export default function NotificationsPage() {
                   <View className='notice__body'>
                     <Text className='notice__title'>{headline(notification)}</Text>
                     <View className='notice__meta'>
-                      <StatusChip status={notification.status} />
+                      {notification.status && <StatusChip status={notification.status} />}
                       <Text className='notice__time'>{formatDateTime(notification.at)}</Text>
                     </View>
                   </View>

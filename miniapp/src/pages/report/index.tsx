@@ -24,6 +24,8 @@ import { zh } from '../../i18n/zh-CN'
 import { PAGES } from '../../navigation'
 import { formatDay } from '../../utils/format'
 import { newIdempotencyKey } from '../../utils/idempotency-key'
+import { takeReportPrefill } from '../../utils/report-prefill'
+import { streetOptions } from '../../utils/filters'
 import { PRIMARY_COLOR } from '../../styles/colors'
 import './index.scss'
 
@@ -56,6 +58,13 @@ function errorsFromApi(failure: unknown): FormErrors {
 
 const TYPE_OPTIONS = COMPLAINT_TYPES.map((type) => ({ value: type, label: zh.category.typeLabel(type) }))
 const OCCURRENCE_OPTIONS = OCCURRENCE_PATTERNS.map((pattern) => ({ value: pattern, label: zh.occurrence[pattern] }))
+
+const LOCATION_TEXT = {
+  locating: zh.report.locating,
+  located: zh.report.located,
+  unavailable: zh.report.notLocated,
+  source: zh.report.locatedAtSource,
+}
 
 function subtypeOptions(type: ComplaintType) {
   return Object.entries(COMPLAINT_TAXONOMY[type].subtypes as Record<string, string>).map(([value, label]) => ({ value, label }))
@@ -101,15 +110,19 @@ export default function ReportPage() {
   const photos = usePhotoUploads()
   const t = zh.report
 
+  // Set when the resident came from a shop's eco profile ("举报该商户问题").
+  const [prefill] = useState(takeReportPrefill)
   // One key per draft: a retry after a network error must not file the complaint twice.
   const [draftKey, setDraftKey] = useState(newIdempotencyKey)
-  const [type, setType] = useState<ComplaintType>()
-  const [subtype, setSubtype] = useState<string>()
-  const [description, setDescription] = useState('')
+  const [type, setType] = useState<ComplaintType | undefined>(prefill?.category?.type)
+  const [subtype, setSubtype] = useState<string | undefined>(prefill?.category?.subtype)
+  const [description, setDescription] = useState(prefill?.description ?? '')
   const [occurrence, setOccurrence] = useState<OccurrencePattern>('always')
   const [occurrenceNote, setOccurrenceNote] = useState('')
-  const [address, setAddress] = useState('')
-  const [streetCode, setStreetCode] = useState<string>()
+  const [address, setAddress] = useState(prefill?.address ?? '')
+  const [streetCode, setStreetCode] = useState<string | undefined>(prefill?.streetCode)
+  // The shop's registered position stands for the report's until the resident asks for their own.
+  const [sourcePoint, setSourcePoint] = useState(prefill?.point)
   const [locatedStreet, setLocatedStreet] = useState<string>()
   const [anonymous, setAnonymous] = useState(false)
   // Field problems show live once the user has tried to submit; the API's stay until the next try.
@@ -147,7 +160,7 @@ export default function ReportPage() {
         description: description.trim(),
         // Without a device position the district's centre stands in: the API needs a point, and
         // officers then go by the typed address.
-        location: { ...(locatedPoint ?? district.mapCenter), address: address.trim() },
+        location: { ...(sourcePoint ?? locatedPoint ?? district.mapCenter), address: address.trim() },
         streetCode,
         occurrence: { pattern: occurrence, note: occurrenceNote.trim() || undefined },
         photoKeys: photos.keys,
@@ -192,6 +205,12 @@ export default function ReportPage() {
     setApiErrors({})
     photos.reset()
     setSubmitted(undefined)
+  }
+
+  const locationStatus = sourcePoint ? 'source' : location.status
+  const relocate = () => {
+    setSourcePoint(undefined)
+    location.relocate()
   }
 
   if (!user) return null
@@ -245,13 +264,11 @@ export default function ReportPage() {
       </Section>
 
       <Section title={t.location}>
-        <View className={`report-location report-location--${location.status}`} id='report-location-status' data-status={location.status}>
+        <View className={`report-location report-location--${locationStatus}`} id='report-location-status' data-status={locationStatus}>
           <View className='report-location__pin' />
-          <Text className='report-location__text'>
-            {location.status === 'locating' ? t.locating : location.status === 'located' ? t.located : t.notLocated}
-          </Text>
-          {location.status !== 'locating' && (
-            <Text className='link' id='report-relocate' onClick={location.relocate}>
+          <Text className='report-location__text'>{LOCATION_TEXT[locationStatus]}</Text>
+          {locationStatus !== 'locating' && (
+            <Text className='link' id='report-relocate' onClick={relocate}>
               {t.relocate}
             </Text>
           )}
@@ -268,7 +285,7 @@ export default function ReportPage() {
         <Field label={t.street} required error={errors.street} id='report-street' hint={streetCode && streetCode === locatedStreet ? t.streetHint : undefined}>
           <ChipSelect
             id='report-street'
-            options={(district?.streets ?? []).map((street) => ({ value: street.code, label: street.name }))}
+            options={streetOptions(district)}
             value={streetCode}
             idPrefix='report-street'
             onChange={setStreetCode}

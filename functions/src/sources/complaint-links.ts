@@ -1,0 +1,56 @@
+/**
+ * Links between complaints and the sources they are about. The link lives in the complaint's
+ * partition (so a complaint knows its sources) and leaves an event on the source's timeline, in
+ * one transaction; a complaint is linked to a source at most once.
+ */
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../store/keys';
+import { failedConditionIndex, transact } from '../store/operations';
+import type { ComplaintRecord } from '../complaints/records';
+import type { ComplaintRepository } from '../complaints/repository';
+import type { SourceEventRecord } from './records';
+import type { SourceRepository } from './repository';
+
+const LINK_PREFIX = 'SOURCELINK#';
+
+export class ComplaintLinks {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly complaints: ComplaintRepository,
+    private readonly sources: SourceRepository,
+  ) {}
+
+  get(complaintId: string): Promise<ComplaintRecord | undefined> {
+    return this.complaints.get(complaintId);
+  }
+
+  /** False when the complaint is already linked to the source. */
+  async link(complaintId: string, sourceId: string, event: SourceEventRecord): Promise<boolean> {
+    const cancelled = await transact(this.db, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { pk: keys.complaintCollection(complaintId), sk: `${LINK_PREFIX}${sourceId}`, entity: 'ComplaintSourceLink', sourceId, linkedAt: event.at },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      { ConditionCheck: { TableName: this.tableName, Key: keys.source(sourceId), ConditionExpression: 'attribute_exists(pk)' } },
+      { Put: { TableName: this.tableName, Item: this.sources.eventItem(event) } },
+    ]);
+    if (!cancelled) return true;
+    if (failedConditionIndex(cancelled) === 0) return false;
+    throw cancelled;
+  }
+
+  async linkedSourceIds(complaintId: string): Promise<Set<string>> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.complaintCollection(complaintId), ':prefix': LINK_PREFIX },
+      }),
+    );
+    return new Set((Items ?? []).map((item) => item.sourceId as string));
+  }
+}

@@ -1,0 +1,13 @@
+import type * as z from 'zod';
+import type { ImportRowError, SourceInputT } from '@green-shield/shared/api/source-schemas';
+
+export type ImportRowErrorT = z.infer<typeof ImportRowError>;
+
+/** One data row of an import file, validated. */
+export interface ParsedRow {
+  /** 1-based spreadsheet row number; the header is row 1. */
+  row: number;
+  /** The source, present only when the row has no errors. */
+  input?: SourceInputT;
+  errors: ImportRowErrorT[];
+}

@@ -1,0 +1,28 @@
+/**
+ * Text escaping for the XML parts of an XLSX file. Besides XML's own entities, OOXML escapes
+ * characters XML 1.0 cannot carry (control characters) as `_xHHHH_`, and a literal `_xHHHH_` in the
+ * text as `_x005F_xHHHH_` (ECMA-376 Part 1, 22.9.2.19 ST_Xstring).
+ */
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
+const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+const NEEDS_OOXML_ESCAPE = /[\x00-\x08\x0B\x0C\x0E-\x1F]|_(?=x[0-9A-Fa-f]{4}_)/g;
+const XML_SPECIAL = /[&<>"]/g;
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** The text of an element or attribute value as written in the file. */
+export function decodeXmlText(raw: string): string {
+  const text = raw.includes('&')
+    ? raw.replace(ENTITY, (_, hex: string | undefined, decimal: string | undefined, name: string | undefined) =>
+        name ? NAMED_ENTITIES[name] : String.fromCodePoint(hex ? parseInt(hex, 16) : Number(decimal)),
+      )
+    : raw;
+  return text.includes('_x') ? text.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
+/** Text made safe for an element or a double-quoted attribute value. */
+export function encodeXmlText(text: string): string {
+  return text
+    .replace(NEEDS_OOXML_ESCAPE, (char) => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+    .replace(XML_SPECIAL, (char) => XML_ESCAPES[char]);
+}

@@ -1,0 +1,101 @@
+/**
+ * Commits parsed import rows: new credit codes become new sources, known ones update their source
+ * (only when something changed), bad rows are reported and skipped — valid rows of a file with some
+ * bad rows ARE committed. A dry run reports the same counts and writes nothing.
+ */
+import type { ImportReportT, ImportRowErrorT } from '@green-shield/shared/api/source-schemas';
+import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
+import { toWgs84 } from '@green-shield/shared/geo/coordinates';
+import type { Clock } from '../lib/clock';
+import type { ParsedRow } from './import/types';
+import type { SourceRecord } from './records';
+import type { SourceRepository } from './repository';
+import type { SourceService } from './service';
+
+export interface ImportOptions {
+  dryRun: boolean;
+  actorId: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Rows looked up together (one BatchGet of credit codes, one of sources). */
+const CHUNK = 100;
+/** Writes in flight at once. */
+const CONCURRENCY = 16;
+
+type Outcome = 'created' | 'updated' | 'unchanged' | ImportRowErrorT;
+
+async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+export async function importSourceRows(repo: SourceRepository, registry: Pick<SourceService, 'newSourceRecord' | 'changeEvent'>, rows: ParsedRow[], options: ImportOptions, district: DistrictConfig, clock: Clock): Promise<ImportReportT> {
+  const report: ImportReportT = { dryRun: options.dryRun, rows: rows.length, valid: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
+  const valid: Array<ParsedRow & { input: NonNullable<ParsedRow['input']> }> = [];
+  for (const row of rows) {
+    const errors = [...row.errors];
+    if (row.input && !findStreet(district, row.input.streetCode)) errors.push({ row: row.row, field: 'streetCode', message: '不是本区的街道/镇' });
+    if (errors.length || !row.input) {
+      report.errors.push(...errors);
+      report.rejected++;
+    } else {
+      valid.push(row as (typeof valid)[number]);
+    }
+  }
+  report.valid = valid.length;
+  const actor = { actorId: options.actorId, actorRole: 'system' as const, actorName: '批量导入' };
+  let done = rows.length - valid.length;
+  options.onProgress?.(done, rows.length);
+
+  for (let start = 0; start < valid.length; start += CHUNK) {
+    const chunk = valid.slice(start, start + CHUNK);
+    const existingIds = await repo.sourceIdsByCreditCodes(district.code, chunk.map((row) => row.input.creditCode));
+    const existing = new Map((await repo.getMany([...existingIds.values()])).map((source) => [source.creditCode, source]));
+    await inPool(chunk, CONCURRENCY, async (row) => {
+      const outcome = await commitRow(row, existing.get(row.input.creditCode));
+      if (typeof outcome === 'string') report[outcome]++;
+      else {
+        report.errors.push(outcome);
+        report.rejected++;
+        report.valid--;
+      }
+      options.onProgress?.(++done, rows.length);
+    });
+  }
+  report.errors.sort((a, b) => a.row - b.row);
+  return report;
+
+  async function commitRow(row: (typeof valid)[number], current: SourceRecord | undefined): Promise<Outcome> {
+    const now = clock.now().toISOString();
+    if (!current) {
+      if (options.dryRun) return 'created';
+      const source = registry.newSourceRecord(row.input, now);
+      const event = { sourceId: source.id, eventId: source.id, at: now, districtCode: source.districtCode, sourceName: source.name, type: 'registered' as const, ...actor };
+      const outcome = await repo.create(source, event);
+      return outcome === 'ok' ? 'created' : { row: row.row, field: 'creditCode', message: '该统一社会信用代码正被同时登记，请重新导入' };
+    }
+    const wgs = toWgs84(row.input.location);
+    const next: SourceRecord = {
+      ...current,
+      kind: row.input.kind,
+      name: row.input.name,
+      address: row.input.address,
+      location: { lat: wgs.lat, lng: wgs.lng, coordSystem: 'WGS-84' },
+      streetCode: row.input.streetCode,
+      responsiblePerson: row.input.responsiblePerson ?? current.responsiblePerson,
+      restaurant: row.input.kind === 'restaurant' ? { ...current.restaurant, ...row.input.restaurant } : undefined,
+      // A list adds tags; it never removes the ones officers set.
+      tags: [...new Set([...current.tags, ...row.input.tags])],
+      version: current.version + 1,
+      updatedAt: now,
+    };
+    const event = registry.changeEvent(current, next, actor);
+    if (!event) return 'unchanged';
+    if (options.dryRun) return 'updated';
+    const outcome = await repo.update(next, current, event);
+    return outcome === 'ok' ? 'updated' : { row: row.row, field: 'creditCode', message: '该商户正被他人修改，请重新导入' };
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Rebuilds the score projection of every source in the district: street by street through the
+ * street index (no Scan), a few sources in flight at once. Time alone changes scores (deadlines
+ * pass, old facts leave the look-back window), so this also runs daily.
+ */
+import type { DistrictConfig } from '@green-shield/shared/districts/district';
+import { keys } from '../store/keys';
+import type { SourceRepository } from './repository';
+import type { ScoreProjector } from './scoring-projection';
+
+const CONCURRENCY = 16;
+const PAGE = 200;
+
+export interface RebuildReport {
+  sources: number;
+  changed: number;
+  seconds: number;
+}
+
+export async function rebuildAllScores(repo: SourceRepository, projector: ScoreProjector, district: DistrictConfig, onProgress?: (done: number) => void): Promise<RebuildReport> {
+  const started = performance.now();
+  let sources = 0;
+  let changed = 0;
+  for (const street of district.streets) {
+    let cursor: string | undefined;
+    do {
+      const page = await repo.pageOfSources('GSI1', keys.sourcesInStreet(district.code, street.code), { cursor, limit: PAGE });
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < page.items.length) {
+            const result = await projector.rescore(page.items[next++].id);
+            sources++;
+            if (result?.changed) changed++;
+            onProgress?.(sources);
+          }
+        }),
+      );
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+  return { sources, changed, seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,136 @@
+/**
+ * The registry's items as stored (without key attributes). A source's partition holds the source,
+ * its timeline events, its rectification orders, its tag and warning memberships and its operator
+ * links, so one Query reads everything its score and views need.
+ */
+import type { SourceKind } from '@green-shield/shared/sources/kinds';
+import type { CreditScore, Warning } from '@green-shield/shared/sources/scoring';
+import type { TimelineEventType } from '@green-shield/shared/api/source-schemas';
+
+export interface SourceRecord {
+  id: string;
+  districtCode: string;
+  kind: SourceKind;
+  name: string;
+  creditCode: string;
+  address: string;
+  location: { lat: number; lng: number; coordSystem: 'WGS-84' };
+  streetCode: string;
+  responsiblePerson?: { name: string; phone?: string };
+  restaurant?: {
+    seats?: number;
+    burners?: number;
+    diningAreaM2?: number;
+    purifierInstalled?: boolean;
+    purifierEfficiencyPercent?: number;
+    cleaningIntervalDays?: number;
+  };
+  /** Officers' free tags. */
+  tags: string[];
+  /** Derived by the scoring projection (e.g. 重点监管); never set by hand. */
+  systemTags: string[];
+  /** Incremented by every change of the attributes; the score projection does not touch it. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** The score projection: written by the stream consumer and the rebuild job. */
+  credit: CreditScore;
+  warnings: Warning[];
+  openRectifications: number;
+  lastInspectionAt?: string;
+}
+
+/** The attributes an officer or an import may set. */
+export type SourceAttributes = Pick<SourceRecord, 'kind' | 'name' | 'creditCode' | 'address' | 'location' | 'streetCode' | 'responsiblePerson' | 'restaurant' | 'tags'>;
+
+export interface InspectionResultRecord {
+  itemId: string;
+  label: string;
+  points: number;
+  outcome: 'pass' | 'fail' | 'not_applicable';
+  note?: string;
+  rectificationId?: string;
+}
+
+/** One entry of a source's timeline; immutable once written. */
+export interface SourceEventRecord {
+  sourceId: string;
+  eventId: string;
+  at: string;
+  type: TimelineEventType;
+  actorId: string;
+  actorRole: 'officer' | 'operator' | 'system';
+  actorName?: string;
+  note?: string;
+  photoKeys?: string[];
+  inspection?: { checklistVersion: string; results: InspectionResultRecord[] };
+  rectification?: { id: string; itemLabel: string; deadline?: string; reason?: string };
+  complaint?: { id: string; trackingNumber: string; substantiated: boolean };
+  penalty?: { decisionNumber: string; amountYuan?: number };
+  permit?: { permitType: string; permitNumber: string; validUntil?: string };
+  incident?: { severity: 'ordinary' | 'major'; description: string };
+  /** Attribute names an update changed. */
+  changed?: string[];
+  /** Copied so the stream consumer can notify without reading the source. */
+  districtCode: string;
+  sourceName: string;
+}
+
+export interface EvidenceRecord {
+  id: string;
+  at: string;
+  by: string;
+  note?: string;
+  photoKeys: string[];
+  decision?: 'accepted' | 'rejected';
+  reason?: string;
+  decidedAt?: string;
+  decidedBy?: string;
+}
+
+export interface RectificationRecord {
+  id: string;
+  sourceId: string;
+  itemId: string;
+  itemLabel: string;
+  basis: string;
+  inspectionId: string;
+  openedAt: string;
+  deadline: string;
+  status: 'open' | 'submitted' | 'closed';
+  closedAt?: string;
+  version: number;
+  evidence: EvidenceRecord[];
+}
+
+export interface OperatorLinkRecord {
+  sourceId: string;
+  userId: string;
+  phoneMasked: string;
+  linkedAt: string;
+  linkedBy: string;
+}
+
+export interface ClaimRecord {
+  id: string;
+  districtCode: string;
+  sourceId: string;
+  sourceName: string;
+  streetCode: string;
+  userId: string;
+  claimantPhoneMasked: string;
+  status: 'pending' | 'approved' | 'rejected';
+  note?: string;
+  reason?: string;
+  createdAt: string;
+  decidedAt?: string;
+  decidedBy?: string;
+}
+
+/** Everything in one source's partition. */
+export interface SourceCollection {
+  source: SourceRecord;
+  events: SourceEventRecord[];
+  rectifications: RectificationRecord[];
+  operators: OperatorLinkRecord[];
+}

@@ -1,0 +1,61 @@
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { NotificationViewT } from '@green-shield/shared/api/schemas';
+import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
+import { NotificationRepository } from '../notifications/repository';
+import { SCORE_AFFECTING_EVENTS } from './facts';
+import type { SourceEventRecord } from './records';
+import { SourceRepository } from './repository';
+import { ScoreProjector, type Rescored } from './scoring-projection';
+
+/** Timeline events a source's operators hear of. */
+export const OPERATORS_HEAR_OF: ReadonlySet<SourceEventRecord['type']> = new Set(['rectification_opened', 'evidence_accepted', 'evidence_rejected', 'operator_linked']);
+
+/** Pure: the notifications one event (and the rescoring it caused) sends to the source's operators. */
+export function operatorNotifications(event: SourceEventRecord, operatorIds: readonly string[], rescored?: Pick<Rescored, 'before' | 'after'>): Array<{ userId: string; notification: NotificationViewT }> {
+  const source = { id: event.sourceId, name: event.sourceName };
+  const notifications: NotificationViewT[] = [];
+  if (OPERATORS_HEAR_OF.has(event.type)) notifications.push({ id: event.eventId, at: event.at, source, action: event.type, read: false });
+  const scoreMoved = rescored && (rescored.before.credit.score !== rescored.after.credit.score || rescored.before.credit.level !== rescored.after.credit.level);
+  if (scoreMoved) notifications.push({ id: `${event.eventId}-score`, at: event.at, source, action: 'score_changed', read: false });
+  const recipients = operatorIds.filter((id) => id !== event.actorId);
+  return recipients.flatMap((userId) => notifications.map((notification) => ({ userId, notification })));
+}
+
+/**
+ * Table-stream consumer: a new score-affecting event rescores its source (once per batch: the table
+ * already holds every event of the batch), and operators hear of what concerns them.
+ */
+export function createSourceEventsHandler(deps: BaseDeps) {
+  const repo = new SourceRepository(deps.db, deps.tableName);
+  const projector = new ScoreProjector(repo, deps.clock);
+  const notifications = new NotificationRepository(deps.db, deps.tableName);
+  return async (streamEvent: DynamoDBStreamEvent, context?: Pick<Context, 'awsRequestId'>): Promise<DynamoDBBatchResponse> => {
+    const logger = deps.logger.child({ requestId: context?.awsRequestId });
+    const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
+    const rescoredInBatch = new Set<string>();
+    for (const record of streamEvent.Records) {
+      const image = record.dynamodb?.NewImage;
+      if (record.eventName !== 'INSERT' || !image || image.entity?.S !== 'SourceEvent') continue;
+      try {
+        const event = unmarshall(image as Record<string, AttributeValue>) as SourceEventRecord;
+        const affectsScore = SCORE_AFFECTING_EVENTS.has(event.type) && !rescoredInBatch.has(event.sourceId);
+        if (!affectsScore && !OPERATORS_HEAR_OF.has(event.type)) continue;
+        const rescored = affectsScore ? await projector.rescore(event.sourceId) : undefined;
+        if (affectsScore) rescoredInBatch.add(event.sourceId);
+        const operators = rescored?.collection.operators ?? (await repo.getCollection(event.sourceId))?.operators ?? [];
+        for (const { userId, notification } of operatorNotifications(event, operators.map((o) => o.userId), rescored)) await notifications.add(userId, notification);
+        if (rescored?.changed) logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, level: rescored.after.credit.level });
+      } catch (error) {
+        logger.error('source event failed', { error, sequenceNumber: record.dynamodb?.SequenceNumber });
+        // Report this record and stop: later records of the batch are retried after it, in order.
+        batchItemFailures.push({ itemIdentifier: record.dynamodb!.SequenceNumber! });
+        break;
+      }
+    }
+    return { batchItemFailures };
+  };
+}
+
+export const handler = lazy(() => createSourceEventsHandler(baseDepsFromEnv('source-events')));

@@ -1,0 +1,146 @@
+/**
+ * What each reader sees of a source. Pure. The public profile carries no personal data at all;
+ * operators see their own source; officers also see linked operators with masked phones.
+ * No view of the registry ever carries a complainant's identity: linked complaints appear only as
+ * tracking numbers.
+ */
+import type { OfficerSourceViewT, OperatorSourceViewT, PublicSourceProfileT, RectificationViewT, SourceSummaryT, TimelineEventViewT } from '@green-shield/shared/api/source-schemas';
+import { creditRules } from '@green-shield/shared/sources/credit-rules';
+import { CURRENT_CATERING_RULES, purifierMeetsStandard, sizeClassOf } from '@green-shield/shared/sources/kinds';
+import type { DistrictConfig } from '@green-shield/shared/districts/district';
+import { findStreet } from '@green-shield/shared/districts/district';
+import type { ScoreProjection } from './facts';
+import type { RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
+
+type PhotoUrls = Map<string, string>;
+
+const photosOf = (keys: readonly string[] | undefined, urls: PhotoUrls) => (keys ?? []).map((key) => ({ key, url: urls.get(key) ?? '' }));
+
+export function toSourceSummary(source: SourceRecord): SourceSummaryT {
+  return {
+    id: source.id,
+    kind: source.kind,
+    name: source.name,
+    creditCode: source.creditCode,
+    address: source.address,
+    streetCode: source.streetCode,
+    level: source.credit.level,
+    score: source.credit.score,
+    tags: source.tags,
+    systemTags: source.systemTags,
+    warnings: source.warnings,
+    openRectifications: source.openRectifications,
+    lastInspectionAt: source.lastInspectionAt,
+  };
+}
+
+export function toRectificationView(rectification: RectificationRecord, now: Date, urls: PhotoUrls): RectificationViewT {
+  const deadlinePassed = Date.parse(rectification.deadline) < now.getTime();
+  return {
+    id: rectification.id,
+    itemId: rectification.itemId,
+    itemLabel: rectification.itemLabel,
+    basis: rectification.basis,
+    inspectionId: rectification.inspectionId,
+    openedAt: rectification.openedAt,
+    deadline: rectification.deadline,
+    status: rectification.status,
+    overdue: rectification.closedAt ? rectification.closedAt > rectification.deadline : deadlinePassed,
+    closedAt: rectification.closedAt,
+    version: rectification.version,
+    evidence: rectification.evidence.map((evidence) => ({
+      id: evidence.id,
+      at: evidence.at,
+      note: evidence.note,
+      photos: photosOf(evidence.photoKeys, urls),
+      decision: evidence.decision,
+      reason: evidence.reason,
+      decidedAt: evidence.decidedAt,
+    })),
+  };
+}
+
+function restaurantView(source: SourceRecord) {
+  if (source.kind !== 'restaurant') return undefined;
+  const attributes = source.restaurant ?? {};
+  const sizeClass = attributes.burners !== undefined ? sizeClassOf(attributes.burners) : undefined;
+  return {
+    ...attributes,
+    sizeClass,
+    requiredEfficiencyPercent: sizeClass ? CURRENT_CATERING_RULES.requiredRemovalEfficiencyPercent[sizeClass] : undefined,
+    purifierMeetsStandard: purifierMeetsStandard(attributes),
+    catering: { version: CURRENT_CATERING_RULES.version, source: CURRENT_CATERING_RULES.source },
+  };
+}
+
+/** Newest first, open items before closed ones. */
+function orderedRectifications(rectifications: readonly RectificationRecord[]): RectificationRecord[] {
+  const rank = (r: RectificationRecord) => (r.status === 'closed' ? 1 : 0);
+  return [...rectifications].sort((a, b) => rank(a) - rank(b) || (a.openedAt < b.openedAt ? 1 : -1));
+}
+
+/** The operator's view, with the score as computed now from the facts (the stored one may lag). */
+export function toOperatorSourceView(collection: SourceCollection, live: ScoreProjection, ecoCode: string, now: Date, urls: PhotoUrls): OperatorSourceViewT {
+  const source: SourceRecord = { ...collection.source, ...live };
+  return {
+    source: {
+      ...toSourceSummary(source),
+      location: source.location,
+      responsiblePerson: source.responsiblePerson,
+      restaurant: restaurantView(source),
+      ecoCode,
+      version: source.version,
+    },
+    credit: { ...live.credit, rulesSource: creditRules(live.credit.rulesVersion).source },
+    rectifications: orderedRectifications(collection.rectifications).map((rectification) => toRectificationView(rectification, now, urls)),
+  };
+}
+
+export function toOfficerSourceView(collection: SourceCollection, live: ScoreProjection, ecoCode: string, now: Date, urls: PhotoUrls): OfficerSourceViewT {
+  return {
+    ...toOperatorSourceView(collection, live, ecoCode, now, urls),
+    operators: collection.operators.map((operator) => ({ userId: operator.userId, phoneMasked: operator.phoneMasked })),
+    createdAt: collection.source.createdAt,
+    updatedAt: collection.source.updatedAt,
+  };
+}
+
+export function toPublicProfile(source: SourceRecord, ecoCode: string, district: DistrictConfig): PublicSourceProfileT {
+  return {
+    ecoCode,
+    sourceId: source.id,
+    name: source.name,
+    kind: source.kind,
+    address: source.address,
+    streetCode: source.streetCode,
+    streetName: findStreet(district, source.streetCode)?.name ?? source.streetCode,
+    location: source.location,
+    level: source.credit.level,
+    score: source.credit.score,
+    rulesVersion: source.credit.rulesVersion,
+    lastInspectionAt: source.lastInspectionAt,
+    openRectifications: source.openRectifications,
+  };
+}
+
+export function toTimelineEventView(event: SourceEventRecord, urls: PhotoUrls): TimelineEventViewT {
+  return {
+    id: event.eventId,
+    at: event.at,
+    type: event.type,
+    actorRole: event.actorRole,
+    actorName: event.actorName,
+    note: event.note,
+    photos: event.photoKeys?.length ? photosOf(event.photoKeys, urls) : undefined,
+    inspection: event.inspection && {
+      checklistVersion: event.inspection.checklistVersion,
+      results: event.inspection.results.map(({ itemId, label, outcome, note, rectificationId }) => ({ itemId, label, outcome, note, rectificationId })),
+    },
+    rectification: event.rectification,
+    complaint: event.complaint,
+    penalty: event.penalty,
+    permit: event.permit,
+    incident: event.incident,
+    changed: event.changed,
+  };
+}

@@ -1,0 +1,41 @@
+import { useRouter } from '@tarojs/taro'
+import { call } from '../api/client'
+import { useRemote, type Remote } from './useRemote'
+import { usePullDownReload } from './usePullDownReload'
+import { useRemoteAction, type RemoteAction } from './useRemoteAction'
+import { zh } from '../i18n/zh-CN'
+
+/** The page's `id` parameter: the source it shows. */
+export function useSourceId(): string {
+  return useRouter().params.id ?? ''
+}
+
+/**
+ * A source's page data, loaded again whenever the page shows (an officer's decision changes the
+ * level and score meanwhile) and on pull-down.
+ */
+export function useSourcePageData<T>(load: () => Promise<T>, deps: unknown[]): Remote<T> {
+  const remote = useRemote(load, deps, { refreshOnShow: true })
+  usePullDownReload(remote.reload)
+  return remote
+}
+
+/** The signed-in operator's view of the source named by the page's `id`. */
+export function useMySource() {
+  const id = useSourceId()
+  return useSourcePageData(() => call('mySource', { params: { id } }), [id])
+}
+
+/** The officer's view of the source named by the page's `id`. */
+export function useOfficerSource() {
+  const id = useSourceId()
+  return useSourcePageData(() => call('getSource', { params: { id } }), [id])
+}
+
+/** An action on a source's view; a stale version or a rectification closed meanwhile reloads it. */
+export function useSourceAction<T>(remote: Remote<T>): RemoteAction<T> {
+  return useRemoteAction(remote, {
+    codes: ['VERSION_CONFLICT', 'RECTIFICATION_NOT_OPEN'],
+    messages: { VERSION_CONFLICT: zh.sources.staleView },
+  })
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { CREDIT_LEVELS, KEY_SUPERVISION_TAG, type CreditLevel } from '@green-shield/shared/sources/credit-rules'
+import { SOURCE_KINDS, type SourceKind } from '@green-shield/shared/sources/kinds'
+import { call } from '../../api/client'
+import { Button } from '../../components/Button'
+import { ChipSelect } from '../../components/ChipSelect'
+import { FilterBar, FilterRow } from '../../components/FilterBar'
+import { PagedListView } from '../../components/PagedList'
+import { EmptyState } from '../../components/PageState'
+import { SourceCard } from '../../components/SourceCard'
+import { TextInput } from '../../components/TextField'
+import { usePagedList } from '../../hooks/usePagedList'
+import { useSignedInUser } from '../../hooks/useSignedInUser'
+import { zh } from '../../i18n/zh-CN'
+import { isOfficer } from '../../session'
+import { ALL, chosen, withAll, type Filter } from '../../utils/filters'
+import { StreetFilter } from '../StreetFilter'
+import '../sources.scss'
+
+const t = zh.sourceOfficer
+const LEVEL_OPTIONS = withAll(CREDIT_LEVELS.map((level) => ({ value: level, label: zh.credit.levels[level] })))
+const KIND_OPTIONS = withAll(SOURCE_KINDS.map((kind) => ({ value: kind, label: zh.sources.kinds[kind] })))
+
+interface TextFilters {
+  name: string
+  creditCode: string
+  tag: string
+}
+
+/**
+ * The registry: by street (the bureau; a street officer sees their own), level, kind, and typed
+ * name prefix, credit code or tag, applied with 搜索. `?keySupervision=true` starts on 重点监管.
+ */
+export default function SourceSearchPage() {
+  const user = useSignedInUser()
+  const keySupervision = useRouter().params.keySupervision === 'true'
+  const [level, setLevel] = useState<Filter<CreditLevel>>(ALL)
+  const [kind, setKind] = useState<Filter<SourceKind>>(ALL)
+  const [streetCode, setStreetCode] = useState<Filter<string>>(ALL)
+  const [typed, setTyped] = useState<TextFilters>({ name: '', creditCode: '', tag: keySupervision ? KEY_SUPERVISION_TAG : '' })
+  // Typed filters apply on 搜索 only, so each keystroke does not send a search.
+  const [applied, setApplied] = useState<TextFilters>(typed)
+
+  useLoad(() => {
+    if (keySupervision) void Taro.setNavigationBarTitle({ title: zh.titles.keySupervision })
+  })
+
+  const list = usePagedList(
+    (cursor) =>
+      call('searchSources', {
+        query: {
+          streetCode: chosen(streetCode),
+          level: chosen(level),
+          kind: chosen(kind),
+          name: applied.name.trim() || undefined,
+          creditCode: applied.creditCode.trim().toUpperCase() || undefined,
+          tag: applied.tag.trim() || undefined,
+          cursor,
+        },
+      }),
+    [level, kind, streetCode, applied],
+  )
+
+  if (!user) return null
+  if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />
+  const type = (field: keyof TextFilters) => (value: string) => setTyped((previous) => ({ ...previous, [field]: value }))
+
+  return (
+    <View className='source-list'>
+      <FilterBar>
+        <View className='source-search__row'>
+          <TextInput id='sources-filter-name' className='source-search__input' maxLength={50} placeholder={t.namePlaceholder} value={typed.name} onChange={type('name')} />
+          <Button id='sources-search' small className='source-search__button' onClick={() => setApplied(typed)}>
+            {t.search}
+          </Button>
+        </View>
+        <View className='source-search__row'>
+          <TextInput
+            id='sources-filter-credit-code'
+            className='source-search__input source-search__input--half'
+            maxLength={18}
+            placeholder={t.creditCodePlaceholder}
+            value={typed.creditCode}
+            onChange={type('creditCode')}
+          />
+          <TextInput id='sources-filter-tag' className='source-search__input source-search__input--half' maxLength={20} placeholder={t.tagPlaceholder} value={typed.tag} onChange={type('tag')} />
+        </View>
+        <StreetFilter user={user} value={streetCode} onChange={setStreetCode} idPrefix='sources-filter-street' />
+        <FilterRow label={t.filters.level}>
+          <ChipSelect scroll options={LEVEL_OPTIONS} value={level} onChange={setLevel} idPrefix='sources-filter-level' />
+        </FilterRow>
+        <FilterRow label={t.filters.kind}>
+          <ChipSelect scroll options={KIND_OPTIONS} value={kind} onChange={setKind} idPrefix='sources-filter-kind' />
+        </FilterRow>
+      </FilterBar>
+
+      <View className='page source-list__items'>
+        <PagedListView
+          list={list}
+          loadMoreId='sources-load-more'
+          empty={<EmptyState id='sources-empty' title={t.empty} hint={t.emptyHint} />}
+          renderItem={(source) => <SourceCard key={source.id} source={source} idPrefix='sources-item' asOfficer />}
+        />
+      </View>
+    </View>
+  )
+}

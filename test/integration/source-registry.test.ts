@@ -1,0 +1,389 @@
+/**
+ * The pollution-source registry end to end, through the local gateway on DynamoDB Local and the
+ * local S3: import, inspection → rectification → evidence → decision → score, eco-codes,
+ * claims, search, complaint links and who may see what.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ulid } from 'ulid';
+import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
+import { CURRENT_CHECKLISTS, checklistFor } from '@green-shield/shared/sources/checklists';
+import { writeXlsx } from '../../functions/src/sources/import/xlsx-writer';
+import { signEcoCode } from '../../functions/src/sources/eco-code-signer';
+import { startTestSystem, DEMO_ACCOUNTS, type TestSystem } from '../support/system';
+import type { ApiClient } from '../support/api-client';
+import { newIdempotencyKey, submitComplaint, uploadPhoto, waitForNotifications } from '../support/fixtures';
+
+let t: TestSystem;
+let bureau: ApiClient;
+let jingansi: ApiClient;
+let pengpuzhen: ApiClient;
+let serial = 0;
+
+const center = { lat: 31.2296, lng: 121.448, coordSystem: 'WGS-84' as const };
+const creditCode = () => composeCreditCode('92', '310106', `T${String(Date.now() % 1e6).padStart(6, '0')}${(serial++ % 10)}`.slice(0, 8));
+
+function restaurant(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'restaurant',
+    name: `测试面馆${++serial}`,
+    creditCode: creditCode(),
+    address: '静安区愚园路 300 号',
+    location: center,
+    streetCode: 'jingansi',
+    responsiblePerson: { name: '张老板', phone: '13700000009' },
+    restaurant: { seats: 30, burners: 2, purifierInstalled: true, purifierEfficiencyPercent: 92, cleaningIntervalDays: 30 },
+    ...overrides,
+  };
+}
+
+async function register(api: ApiClient, overrides: Record<string, unknown> = {}) {
+  return api.call('POST', '/api/sources', restaurant(overrides)).expect(201);
+}
+
+function inspection(kind: string, failing: string[]) {
+  return {
+    checklistVersion: CURRENT_CHECKLISTS.version,
+    results: checklistFor(kind as 'restaurant').map((item) => ({ itemId: item.id, outcome: failing.includes(item.id) ? 'fail' : 'pass' })),
+  };
+}
+
+/** The stored projection (public profile) follows events through the stream consumer. */
+async function waitForProfile(code: string, until: (profile: any) => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const profile = await t.client().call('GET', `/api/eco/${code}`).expect(200);
+    if (until(profile) || Date.now() > deadline) return profile;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestSystem();
+  [bureau, jingansi, pengpuzhen] = await Promise.all([
+    t.signIn(DEMO_ACCOUNTS.bureau.phone),
+    t.signIn(DEMO_ACCOUNTS.jingansi.phone),
+    t.signIn(DEMO_ACCOUNTS.pengpuzhen.phone),
+  ]);
+});
+afterAll(() => t?.stop());
+
+describe('registration', () => {
+  it('registers a source, scored 100 and green, with derived restaurant facts', async () => {
+    const view = await register(jingansi, { restaurant: { seats: 80, burners: 4, purifierInstalled: true, purifierEfficiencyPercent: 85 } });
+    expect(view.source).toMatchObject({ level: 'green', score: 100, version: 1 });
+    expect(view.source.restaurant).toMatchObject({ sizeClass: 'medium', requiredEfficiencyPercent: 90, purifierMeetsStandard: false });
+    expect(view.credit.rulesVersion).toBe('jingan-credit-2026.1');
+    expect(view.credit.rulesSource).toContain('环发〔2013〕150号');
+  });
+
+  it('refuses a second source with the same credit code, and a bad check character', async () => {
+    const code = creditCode();
+    await register(bureau, { creditCode: code });
+    const duplicate = await bureau.call('POST', '/api/sources', restaurant({ creditCode: code })).expect(409);
+    expect(duplicate.error.code).toBe('DUPLICATE_CREDIT_CODE');
+    const altered = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
+    const bad = await bureau.call('POST', '/api/sources', restaurant({ creditCode: altered })).expect(400);
+    expect(bad.error.details[0]).toMatchObject({ field: 'body.creditCode' });
+  });
+
+  it("keeps street officers to their own street", async () => {
+    const refused = await pengpuzhen.call('POST', '/api/sources', restaurant()).expect(403);
+    expect(refused.error.code).toBe('FORBIDDEN');
+    const { source } = await register(jingansi);
+    await pengpuzhen.call('GET', `/api/sources/${source.id}`).expect(403);
+    await pengpuzhen.call('GET', `/api/sources?streetCode=jingansi`).expect(403);
+  });
+
+  it('updates attributes with optimistic versions and records what changed', async () => {
+    const { source } = await register(jingansi);
+    const updated = await jingansi.call('PATCH', `/api/sources/${source.id}`, { expectedVersion: 1, tags: ['夜市'], name: `${source.name}（新店名）` }).expect(200);
+    expect(updated.source).toMatchObject({ version: 2, tags: ['夜市'] });
+    const stale = await jingansi.call('PATCH', `/api/sources/${source.id}`, { expectedVersion: 1, tags: [] }).expect(409);
+    expect(stale.error.code).toBe('VERSION_CONFLICT');
+    const timeline = await jingansi.call('GET', `/api/sources/${source.id}/timeline`).expect(200);
+    expect(timeline.items.map((event: any) => event.type)).toEqual(['updated', 'registered']);
+    const byTag = await jingansi.call('GET', `/api/sources?tag=${encodeURIComponent('夜市')}`).expect(200);
+    expect(byTag.items.map((item: any) => item.id)).toContain(source.id);
+  });
+});
+
+describe('inspection → rectification → evidence → decision → score', () => {
+  it('moves the score and level with an explanation at every step, and tells the operator', async () => {
+    const { source } = await register(jingansi);
+    const link = await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000101' }).expect(201);
+    expect(link.phoneMasked).toBe('137****0101');
+    const operator = await t.signIn('13700000101');
+
+    const inspected = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['purifier_running', 'cleaning_record']), { 'idempotency-key': newIdempotencyKey() })
+      .expect(201);
+    expect(inspected.credit).toMatchObject({ score: 75, level: 'yellow' });
+    expect(inspected.credit.explanation.map((line: any) => [line.code, line.points, line.detail])).toEqual(
+      expect.arrayContaining([
+        ['failed_item', -15, '油烟净化设施正常运行'],
+        ['failed_item', -10, '清洗维护记录在清洗周期内'],
+      ]),
+    );
+    expect(inspected.rectifications).toHaveLength(2);
+
+    const mine = await operator.call('GET', '/api/my/sources').expect(200);
+    expect(mine.items.map((item: any) => item.id)).toEqual([source.id]);
+    const own = await operator.call('GET', `/api/my/sources/${source.id}`).expect(200);
+    expect(own.credit.level).toBe('yellow');
+    const item = own.rectifications.find((r: any) => r.itemId === 'purifier_running');
+    expect(item).toMatchObject({ status: 'open', overdue: false, version: 0 });
+
+    // Evidence needs at least one photo of the operator's own.
+    const noPhoto = await operator.call('POST', `/api/my/sources/${source.id}/rectifications/${item.id}/evidence`, { expectedVersion: 0, photoKeys: [] }).expect(400);
+    expect(noPhoto.error.code).toBe('VALIDATION_FAILED');
+    const photo = await uploadPhoto(operator);
+    const submitted = await operator
+      .call('POST', `/api/my/sources/${source.id}/rectifications/${item.id}/evidence`, { expectedVersion: 0, note: '已维修风机并恢复运行', photoKeys: [photo] })
+      .expect(200);
+    const pending = submitted.rectifications.find((r: any) => r.id === item.id);
+    expect(pending).toMatchObject({ status: 'submitted', version: 1 });
+    expect(pending.evidence[0].photos[0].url).toMatch(/^http/);
+    await operator.call('POST', `/api/my/sources/${source.id}/rectifications/${item.id}/evidence`, { expectedVersion: 1, photoKeys: [await uploadPhoto(operator)] }).expect(409);
+
+    // Rejected: back to open with the reason; the score is unchanged.
+    const rejected = await jingansi.call('POST', `/api/sources/${source.id}/rectifications/${item.id}/decision`, { expectedVersion: 1, decision: 'reject', reason: '照片看不清设备运行状态' }).expect(200);
+    expect(rejected.rectifications.find((r: any) => r.id === item.id)).toMatchObject({ status: 'open', version: 2 });
+    expect(rejected.credit.score).toBe(75);
+    await operator.call('POST', `/api/my/sources/${source.id}/rectifications/${item.id}/evidence`, { expectedVersion: 2, photoKeys: [await uploadPhoto(operator)] }).expect(200);
+
+    // Accepted in time: the failed item now costs 20 % of its points, and the level rises.
+    const accepted = await jingansi.call('POST', `/api/sources/${source.id}/rectifications/${item.id}/decision`, { expectedVersion: 3, decision: 'accept' }).expect(200);
+    expect(accepted.credit).toMatchObject({ score: 87, level: 'blue' });
+    expect(accepted.credit.explanation).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'failed_item_rectified', points: -3, detail: '油烟净化设施正常运行' })]));
+    const closed = accepted.rectifications.find((r: any) => r.id === item.id);
+    expect(closed.status).toBe('closed');
+    expect(closed.evidence.map((e: any) => e.decision)).toEqual(['rejected', 'accepted']);
+
+    // The stored projection (public profile, lists) follows through the stream consumer.
+    const profile = await waitForProfile(accepted.source.ecoCode, (p) => p.level === 'blue');
+    expect(profile).toMatchObject({ level: 'blue', score: 87, openRectifications: 1 });
+    const notified = await waitForNotifications(operator, 4);
+    const actions = notified.items.map((n: any) => n.action);
+    expect(actions).toEqual(expect.arrayContaining(['rectification_opened', 'evidence_rejected', 'evidence_accepted', 'score_changed', 'operator_linked']));
+    expect(notified.items.every((n: any) => n.source?.id === source.id)).toBe(true);
+  });
+
+  it('makes a missed deadline cost points and raise a warning, once time has passed', async () => {
+    const { source } = await register(jingansi);
+    const view = await jingansi.call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['odour']), { 'idempotency-key': newIdempotencyKey() }).expect(201);
+    expect(view.credit.score).toBe(90);
+    t.clock.advanceDays(16);
+    try {
+      // Access tokens last an hour: sign in again in the future.
+      const officer = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const later = await officer.call('GET', `/api/sources/${source.id}`).expect(200);
+      expect(later.credit.score).toBe(80);
+      expect(later.credit.explanation.map((line: any) => line.code)).toContain('overdue_rectification');
+      expect(later.rectifications[0].overdue).toBe(true);
+      await t.system.runRescore();
+      const warnings = await officer.call('GET', '/api/warnings').expect(200);
+      const listed = warnings.items.find((item: any) => item.id === source.id);
+      expect(listed.warnings.map((w: any) => w.code)).toContain('overdue_rectification');
+    } finally {
+      t.clock.advanceDays(-16);
+    }
+  });
+
+  it('does not record an inspection twice when the same request is retried', async () => {
+    const { source } = await register(jingansi);
+    const key = newIdempotencyKey();
+    const body = inspection('restaurant', ['grease_trap']);
+    const [first, second] = await Promise.all([
+      jingansi.call('POST', `/api/sources/${source.id}/inspections`, body, { 'idempotency-key': key }),
+      jingansi.call('POST', `/api/sources/${source.id}/inspections`, body, { 'idempotency-key': key }),
+    ]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const after = await jingansi.call('GET', `/api/sources/${source.id}`).expect(200);
+    expect(after.rectifications).toHaveLength(1);
+    const reused = await jingansi.call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', []), { 'idempotency-key': key }).expect(409);
+    expect(reused.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('refuses items that are not on the checklist, and unknown checklist versions', async () => {
+    const { source } = await register(jingansi);
+    const wrong = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, { checklistVersion: CURRENT_CHECKLISTS.version, results: [{ itemId: 'boundary_noise', outcome: 'fail' }] }, { 'idempotency-key': newIdempotencyKey() })
+      .expect(400);
+    expect(wrong.error).toMatchObject({ code: 'UNKNOWN_CHECKLIST_ITEM' });
+    await jingansi.call('POST', `/api/sources/${source.id}/inspections`, { checklistVersion: 'nope', results: [{ itemId: 'odour', outcome: 'pass' }] }, { 'idempotency-key': newIdempotencyKey() }).expect(400);
+    const timeline = await jingansi.call('GET', `/api/sources/${source.id}/timeline`).expect(200);
+    expect(timeline.items).toHaveLength(1);
+  });
+
+  it('turns a major incident red and an ordinary one into one level down', async () => {
+    const { source } = await register(jingansi);
+    const ordinary = await bureau.call('POST', `/api/sources/${source.id}/records`, { type: 'incident', severity: 'ordinary', description: '净化器故障导致短时超标' }, { 'idempotency-key': newIdempotencyKey() }).expect(201);
+    expect(ordinary.credit).toMatchObject({ score: 100, levelByScore: 'green', level: 'blue' });
+    const major = await bureau.call('POST', `/api/sources/${source.id}/records`, { type: 'incident', severity: 'major', description: '油烟管道起火' }, { 'idempotency-key': newIdempotencyKey() }).expect(201);
+    expect(major.credit.level).toBe('red');
+    const penalty = await bureau.call('POST', `/api/sources/${source.id}/records`, { type: 'penalty', decisionNumber: '沪静环罚〔2026〕1 号', amountYuan: 5000 }, { 'idempotency-key': newIdempotencyKey() }).expect(201);
+    expect(penalty.credit.score).toBe(85);
+  });
+});
+
+describe('eco-codes', () => {
+  it('opens the public profile for a valid code and refuses altered or forged ones', async () => {
+    const view = await register(jingansi);
+    const code: string = view.source.ecoCode;
+    const profile = await t.client().call('GET', `/api/eco/${code}`).expect(200);
+    expect(profile).toMatchObject({ name: view.source.name, kind: 'restaurant', streetName: '静安寺街道', level: 'green', score: 100, openRectifications: 0 });
+
+    const lastChar = code.at(-1) === '0' ? '1' : '0';
+    const altered = await t.client().call('GET', `/api/eco/${code.slice(0, -1)}${lastChar}`).expect(400);
+    expect(altered.error.code).toBe('ECO_CODE_FORGED');
+    const otherSource = `${ulid()}-${code.split('-')[1]}`;
+    expect((await t.client().call('GET', `/api/eco/${otherSource}`).expect(400)).error.code).toBe('ECO_CODE_FORGED');
+    expect((await t.client().call('GET', '/api/eco/not-a-code').expect(400)).error.code).toBe('ECO_CODE_FORGED');
+    // Signed with the real key but for a source that does not exist.
+    expect((await t.client().call('GET', `/api/eco/${signEcoCode(t.system.ecoCodeKey, ulid())}`).expect(404)).error.code).toBe('SOURCE_NOT_FOUND');
+  });
+
+  it('serves a printable SVG poster holding the profile URL', async () => {
+    const view = await register(jingansi);
+    const response = await jingansi.call('GET', `/api/sources/${view.source.id}/poster`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(response.body).toContain(view.source.name);
+    expect(response.body).toContain('环保诚信');
+    expect(response.body).toContain(view.source.ecoCode);
+    // The /e/<code> link opens the app's profile page (the same redirect CloudFront runs).
+    const redirect = await fetch(`${t.system.url}/e/${view.source.ecoCode}`, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('location')).toBe(`/#/pages/eco/index?code=${view.source.ecoCode}`);
+  });
+});
+
+describe('import', () => {
+  const header = ['名称', '类型', '统一社会信用代码', '地址', '纬度', '经度', '坐标系', '街道', '负责人', '座位数', '灶头数', '净化效率', '标签'];
+  const row = (name: string, code: string, extra: Partial<Record<string, string>> = {}) =>
+    [name, extra.kind ?? '餐饮', code, '静安区江宁路 100 号', '31.235', '121.452', 'WGS-84', extra.street ?? '江宁路街道', '刘经理', '20', '2', extra.efficiency ?? '92%', '夜宵'];
+
+  it('reports every bad row in a dry run, commits the valid rows, and re-imports by credit code', async () => {
+    const codes = [creditCode(), creditCode(), creditCode(), creditCode()];
+    const table = [header, row('江宁路小吃', codes[0]), row('江宁路茶餐厅', codes[1]), row('坏行一', codes[2].slice(0, 17) + 'X'), row('坏行二', codes[3], { street: '不存在街道' }), row('江宁路火锅', codes[2])];
+    const file = Buffer.from(writeXlsx(table)).toString('base64');
+
+    const dryRun = await bureau.call('POST', '/api/sources/imports', { format: 'xlsx', contentBase64: file }).expect(200);
+    expect(dryRun).toMatchObject({ dryRun: true, rows: 5, valid: 3, created: 3, updated: 0, rejected: 2 });
+    expect(dryRun.errors.map((e: any) => e.row)).toEqual(expect.arrayContaining([4, 5]));
+    expect((await bureau.call('GET', `/api/sources?creditCode=${codes[0]}`).expect(200)).items).toHaveLength(0);
+
+    const committed = await bureau.call('POST', '/api/sources/imports', { format: 'xlsx', contentBase64: file, dryRun: false }).expect(200);
+    expect(committed).toMatchObject({ dryRun: false, valid: 3, created: 3, rejected: 2 });
+    expect((await bureau.call('GET', `/api/sources?creditCode=${codes[0]}`).expect(200)).items[0]).toMatchObject({ name: '江宁路小吃', streetCode: 'jiangninglu' });
+
+    const csv = [header, row('江宁路小吃（更名）', codes[0]), row('江宁路茶餐厅', codes[1])].map((cells) => cells.join(',')).join('\r\n');
+    const again = await bureau.call('POST', '/api/sources/imports', { format: 'csv', contentBase64: Buffer.from(csv).toString('base64'), dryRun: false }).expect(200);
+    const found = await bureau.call('GET', `/api/sources?creditCode=${codes[0]}`).expect(200);
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0].name).toBe('江宁路小吃（更名）');
+    const timeline = await bureau.call('GET', `/api/sources/${found.items[0].id}/timeline`).expect(200);
+    expect(timeline.items.map((event: any) => [event.type, event.changed])).toEqual([['updated', ['name']], ['registered', undefined]]);
+    expect(again).toMatchObject({ created: 0, updated: 1, unchanged: 1, rejected: 0 });
+  });
+
+  it('answers a file that is not a spreadsheet with a 400, and is for the bureau only', async () => {
+    const garbage = await bureau.call('POST', '/api/sources/imports', { format: 'xlsx', contentBase64: Buffer.from('not a zip').toString('base64') }).expect(400);
+    expect(garbage.error.code).toBe('IMPORT_FILE_INVALID');
+    await jingansi.call('POST', '/api/sources/imports', { format: 'csv', contentBase64: 'YQ==' }).expect(403);
+  });
+});
+
+describe('search', () => {
+  it('finds sources by name prefix, level and street, paginated, never outside the officer street', async () => {
+    const prefix = `搜索${Date.now() % 10000}`;
+    for (let i = 0; i < 3; i++) await register(bureau, { name: `${prefix}店${i}` });
+    await register(bureau, { name: `${prefix}彭浦店`, streetCode: 'pengpuzhen' });
+    const all = await bureau.call('GET', `/api/sources?name=${encodeURIComponent(prefix)}`).expect(200);
+    expect(all.items).toHaveLength(4);
+    const street = await jingansi.call('GET', `/api/sources?name=${encodeURIComponent(prefix)}`).expect(200);
+    expect(street.items.map((item: any) => item.streetCode)).toEqual(['jingansi', 'jingansi', 'jingansi']);
+    const green = await bureau.call('GET', '/api/sources?level=green&streetCode=pengpuzhen').expect(200);
+    expect(green.items.some((item: any) => item.name === `${prefix}彭浦店`)).toBe(true);
+    const forged = await bureau.call('GET', `/api/sources?streetCode=jingansi&cursor=${Buffer.from('{"gsi1pk":"SOURCES#310106#STREET#pengpuzhen"}').toString('base64url')}`).expect(400);
+    expect(forged.error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('complaints and claims', () => {
+  it('proposes nearby sources for a complaint, links one, and it counts once substantiated', async () => {
+    const { source } = await register(jingansi, { name: '愚园路测试烧烤', address: '静安区愚园路 188 弄', location: center });
+    const resident = await t.signIn(DEMO_ACCOUNTS.resident.phone);
+    const complaint = (await submitComplaint(resident, { description: '愚园路测试烧烤晚上油烟直排，很呛人。', location: { ...center, address: '静安区愚园路 188 弄' }, streetCode: 'jingansi' })).complaint;
+    const matches = await jingansi.call('GET', `/api/complaints/${complaint.id}/source-matches`).expect(200);
+    expect(matches.items[0]).toMatchObject({ source: { id: source.id }, alreadyLinked: false });
+    expect(matches.items[0].distanceMetres).toBeLessThan(5);
+
+    const linked = await jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId: complaint.id, substantiated: true }).expect(201);
+    expect(linked.credit.explanation).toEqual([expect.objectContaining({ code: 'verified_complaint', points: -5, detail: complaint.trackingNumber })]);
+    expect((await jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId: complaint.id, substantiated: true }).expect(409)).error.code).toBe('ALREADY_LINKED');
+    expect((await jingansi.call('GET', `/api/complaints/${complaint.id}/source-matches`).expect(200)).items[0].alreadyLinked).toBe(true);
+
+    // Nothing about the complainant reaches the operator, the public or even the officer's source views.
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000202' }).expect(201);
+    const operator = await t.signIn('13700000202');
+    const seen = JSON.stringify([
+      await operator.call('GET', `/api/my/sources/${source.id}`).expect(200),
+      await operator.call('GET', '/api/my/sources').expect(200),
+      await t.client().call('GET', `/api/eco/${linked.source.ecoCode}`).expect(200),
+      await jingansi.call('GET', `/api/sources/${source.id}/timeline`).expect(200),
+    ]);
+    const residentUser = await resident.call('GET', '/api/me').expect(200);
+    expect(seen).not.toContain(DEMO_ACCOUNTS.resident.phone);
+    expect(seen).not.toContain(residentUser.id);
+    expect(seen).not.toContain(residentUser.phoneMasked);
+  });
+
+  it('lets a resident claim a source by credit code and an officer approve it', async () => {
+    const view = await register(jingansi);
+    const claimant = await t.signIn('13700000303');
+    expect((await claimant.call('POST', '/api/my/claims', { creditCode: creditCode() }).expect(404)).error.code).toBe('SOURCE_NOT_FOUND');
+    const claim = await claimant.call('POST', '/api/my/claims', { creditCode: view.source.creditCode.toLowerCase(), note: '我是店长' }).expect(201);
+    expect(claim).toMatchObject({ status: 'pending', sourceId: view.source.id, claimantPhoneMasked: '137****0303' });
+    await claimant.call('GET', `/api/my/sources/${view.source.id}`).expect(404);
+
+    expect((await pengpuzhen.call('GET', '/api/claims').expect(200)).items.some((c: any) => c.id === claim.id)).toBe(false);
+    await pengpuzhen.call('POST', `/api/claims/${claim.id}/decision`, { decision: 'approve' }).expect(403);
+    const pending = await jingansi.call('GET', '/api/claims').expect(200);
+    expect(pending.items.map((c: any) => c.id)).toContain(claim.id);
+    const approved = await jingansi.call('POST', `/api/claims/${claim.id}/decision`, { decision: 'approve' }).expect(200);
+    expect(approved.status).toBe('approved');
+    expect((await jingansi.call('POST', `/api/claims/${claim.id}/decision`, { decision: 'reject', reason: '重复' }).expect(409)).error.code).toBe('CLAIM_ALREADY_DECIDED');
+    expect((await claimant.call('GET', '/api/my/sources').expect(200)).items.map((s: any) => s.id)).toEqual([view.source.id]);
+    expect((await claimant.call('GET', '/api/my/claims').expect(200)).items[0].status).toBe('approved');
+  });
+});
+
+describe('authorization', () => {
+  it("keeps operator A out of operator B's source, and residents out of officer routes", async () => {
+    const a = await register(jingansi);
+    const b = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${a.source.id}/operators`, { phone: '13700000404' }).expect(201);
+    await jingansi.call('POST', `/api/sources/${b.source.id}/operators`, { phone: '13700000505' }).expect(201);
+    const operatorA = await t.signIn('13700000404');
+    const rectifiable = await jingansi.call('POST', `/api/sources/${b.source.id}/inspections`, inspection('restaurant', ['odour']), { 'idempotency-key': newIdempotencyKey() }).expect(201);
+
+    const denied = await operatorA.call('GET', `/api/my/sources/${b.source.id}`).expect(404);
+    expect(denied.error.code).toBe('SOURCE_NOT_FOUND');
+    const rectificationId = rectifiable.rectifications[0].id;
+    await operatorA.call('POST', `/api/my/sources/${b.source.id}/rectifications/${rectificationId}/evidence`, { expectedVersion: 0, photoKeys: [await uploadPhoto(operatorA)] }).expect(404);
+    await operatorA.call('GET', `/api/sources/${b.source.id}`).expect(403);
+    await operatorA.call('GET', `/api/sources/${b.source.id}/poster`).expect(403);
+    await operatorA.call('POST', `/api/sources/${a.source.id}/rectifications/${rectificationId}/decision`, { expectedVersion: 0, decision: 'accept' }).expect(403);
+    expect((await operatorA.call('GET', '/api/my/sources').expect(200)).items.map((s: any) => s.id)).toEqual([a.source.id]);
+    const b2 = await t.signIn('13700000505');
+    expect((await b2.call('GET', `/api/my/sources/${b.source.id}`).expect(200)).source.responsiblePerson.phone).toBe('13700000009');
+  });
+
+  it('links each phone to a source only once', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000606' }).expect(201);
+    expect((await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000606' }).expect(409)).error.code).toBe('ALREADY_OPERATOR');
+    await pengpuzhen.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000707' }).expect(403);
+  });
+});
