@@ -16,12 +16,23 @@ import { RecordingSmsSender } from '../functions/src/identity/sms';
 import { createLogger } from '../functions/src/lib/logger';
 import { createDocumentClient } from '../functions/src/store/client';
 import { keys } from '../functions/src/store/keys';
+import { loadDistrict } from '@green-shield/shared/districts/district';
+import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
+import { CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
+import { createSourceService } from '../functions/src/sources/handler';
+import { SourceRepository } from '../functions/src/sources/repository';
+import { ScoreProjector } from '../functions/src/sources/scoring-projection';
+import { rebuildAllScores } from '../functions/src/sources/rebuild';
+import { readSourceFile } from '../functions/src/sources/import/read-table';
+import { writeXlsx } from '../functions/src/sources/import/xlsx-writer';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const WARMUP = 300;
 const IMPORT_RUNS = 15;
+/** Which parts to run: BENCH_PARTS=latency,scale,bundles (all by default). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'latency,scale,bundles').split(','));
 
-const TARGETS = { gatewayRatio: 2.0, bundleKb: 600, importRatio: 2.0 };
+const TARGETS = { gatewayRatio: 2.0, bundleKb: 600, importRatio: 2.0, importSeconds: 60 };
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -91,6 +102,17 @@ async function latency() {
         ['  reference: submit’s DynamoDB calls, bare', (i) => submitCallsBare(db, system.tableName, complaintItem.Item!, i)],
       )),
     ];
+    // Eco-code lookup: a bureau officer registers one source; the public reads it by its code.
+    const bureauPhone = DEMO_ACCOUNTS.bureau.phone;
+    await call('POST', '/api/auth/otp', { phone: bureauPhone });
+    const bureau = { authorization: `Bearer ${(await call('POST', '/api/auth/token', { phone: bureauPhone, code: sms.lastCodeFor(bureauPhone) })).accessToken}` };
+    const created = await call('POST', '/api/sources', benchSourceInput(0, system.identityDeps.district.mapCenter), bureau);
+    rows.push(
+      ...(await measurePair(
+        ['eco-code lookup via gateway (public)', () => call('GET', `/api/eco/${created.source.ecoCode}`)],
+        ['bare DynamoDB GetItem (the source)', () => db.send(new GetCommand({ TableName: system.tableName, Key: keys.source(created.source.id) }))],
+      )),
+    );
     db.destroy();
     return rows;
   } finally {
@@ -134,29 +156,107 @@ function timeNode(args: string[]): number {
   return median(samples);
 }
 
+const STREET_NAMES = loadDistrict().streets.map((street) => street.name);
+
+/** A plausible source for row `i`, spread over the district's streets and a few kilometres. */
+function benchSourceInput(i: number, center: { lat: number; lng: number }) {
+  return {
+    kind: 'restaurant',
+    name: `静安基准餐饮${i}号店`,
+    creditCode: composeCreditCode('92', '310106', `B${String(i).padStart(7, '0')}`),
+    address: `静安区基准路 ${i} 号`,
+    location: { lat: center.lat + ((i * 7919) % 400) / 10000 - 0.02, lng: center.lng + ((i * 104729) % 400) / 10000 - 0.02, coordSystem: 'WGS-84' },
+    streetCode: loadDistrict().streets[i % STREET_NAMES.length].code,
+    restaurant: { seats: 20 + (i % 80), burners: 1 + (i % 8), purifierInstalled: true, purifierEfficiencyPercent: 85 + (i % 15) },
+  };
+}
+
+const SCALE_SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
+/** Every tenth source gets an inspection with a failed item, so the rebuild has facts to weigh. */
+const INSPECTED_EVERY = 10;
+
+/** The registry at district scale: an XLSX of 20,000 sources imported, then every score rebuilt. */
+async function registryAtScale() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'green-shield-bench-scale-'));
+  const system = await startLocalSystem({ dataDir, persist: false, logger: createLogger({}, () => undefined) });
+  try {
+    const center = system.identityDeps.district.mapCenter;
+    const header = ['名称', '类型', '统一社会信用代码', '地址', '纬度', '经度', '坐标系', '街道', '座位数', '灶头数', '净化效率(%)'];
+    const table = [header];
+    for (let i = 1; i <= SCALE_SOURCES; i++) {
+      const input = benchSourceInput(i, center);
+      table.push([input.name, '餐饮', input.creditCode, input.address, String(input.location.lat), String(input.location.lng), 'WGS-84', STREET_NAMES[i % STREET_NAMES.length], String(input.restaurant.seats), String(input.restaurant.burners), String(input.restaurant.purifierEfficiencyPercent)]);
+    }
+    const file = writeXlsx(table);
+    const service = createSourceService({ ...system.identityDeps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey, appOrigin: system.appOrigin });
+
+    const parseStarted = performance.now();
+    const rows = readSourceFile('xlsx', file);
+    const parseSeconds = (performance.now() - parseStarted) / 1000;
+    const importStarted = performance.now();
+    const report = await service.importRows(rows, { dryRun: false, actorId: 'bench' });
+    const importSeconds = (performance.now() - importStarted) / 1000;
+
+    const repo = new SourceRepository(createDocumentClient(system.dynamodbEndpoint), system.tableName);
+    const officer = { userId: 'bench-officer', roles: ['bureau_officer' as const] };
+    const codes = rows.filter((_, index) => index % INSPECTED_EVERY === 0).map((row) => row.input!.creditCode);
+    const ids = [...(await repo.sourceIdsByCreditCodes(system.identityDeps.district.code, codes)).values()];
+    const inspectionsStarted = performance.now();
+    for (const [index, id] of ids.entries()) {
+      await service.inspect(officer, id, { checklistVersion: CURRENT_CHECKLISTS.version, results: [{ itemId: 'odour', outcome: 'fail', rectify: true }], photoKeys: [] }, `bench-inspection-${index}`);
+    }
+    const inspectionsSeconds = (performance.now() - inspectionsStarted) / 1000;
+    const rebuild = await rebuildAllScores(repo, new ScoreProjector(repo, system.identityDeps.clock), system.identityDeps.district);
+    const again = await rebuildAllScores(repo, new ScoreProjector(repo, system.identityDeps.clock), system.identityDeps.district);
+    return { file, parseSeconds, report, importSeconds, inspections: ids.length, inspectionsSeconds, rebuild, again };
+  } finally {
+    await system.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   console.log(`Green Shield benchmark — ${ITERATIONS} sequential requests per figure after ${WARMUP} warm-up, pairs timed alternately, on ${process.version}\n`);
-  const rows = await latency();
-  const [getVia, getBare, submitVia, putBare, , , submitAgain, submitBare] = rows;
-  console.log('Latency (DynamoDB Local, same machine)            median       p99');
-  for (const row of rows) console.log(`  ${row.label.padEnd(44)} ${ms(row.median)} ${ms(row.p99)}`);
-  const getRatio = getVia.median / getBare.median;
-  const submitRatio = submitVia.median / putBare.median;
-  console.log(`  ratio get complaint / GetItem (median)       ${getRatio.toFixed(2)}×   ${verdict(getRatio <= TARGETS.gatewayRatio)} (≤ ${TARGETS.gatewayRatio})`);
-  console.log(`  ratio submit complaint / PutItem (median)    ${submitRatio.toFixed(2)}×   ${verdict(submitRatio <= TARGETS.gatewayRatio)} (≤ ${TARGETS.gatewayRatio})`);
-  console.log(`  gateway + handler overhead on submit: ${(submitAgain.median - submitBare.median).toFixed(2)} ms over its own DynamoDB calls (${(submitAgain.median / submitBare.median).toFixed(2)}×)`);
-  console.log('  (submit = 2 parallel reads + tracking counter + 4-item transaction; get = one query for complaint and timeline)\n');
+  if (PARTS.has('latency')) {
+    const rows = await latency();
+    const [getVia, getBare, submitVia, putBare, , , submitAgain, submitBare] = rows;
+    console.log('Latency (DynamoDB Local, same machine)            median       p99');
+    for (const row of rows) console.log(`  ${row.label.padEnd(44)} ${ms(row.median)} ${ms(row.p99)}`);
+    const getRatio = getVia.median / getBare.median;
+    const submitRatio = submitVia.median / putBare.median;
+    console.log(`  ratio get complaint / GetItem (median)       ${getRatio.toFixed(2)}×   ${verdict(getRatio <= TARGETS.gatewayRatio)} (≤ ${TARGETS.gatewayRatio})`);
+    console.log(`  ratio submit complaint / PutItem (median)    ${submitRatio.toFixed(2)}×   ${verdict(submitRatio <= TARGETS.gatewayRatio)} (≤ ${TARGETS.gatewayRatio})`);
+    console.log(`  gateway + handler overhead on submit: ${(submitAgain.median - submitBare.median).toFixed(2)} ms over its own DynamoDB calls (${(submitAgain.median / submitBare.median).toFixed(2)}×)`);
+    const [ecoVia, ecoBare] = rows.slice(-2);
+    const ecoRatio = ecoVia.median / ecoBare.median;
+    console.log(`  ratio eco-code lookup / GetItem (median)     ${ecoRatio.toFixed(2)}×   ${verdict(ecoRatio <= TARGETS.gatewayRatio)} (≤ ${TARGETS.gatewayRatio})`);
+    console.log('  (submit = 2 parallel reads + tracking counter + 4-item transaction; get = one query for complaint and timeline;');
+    console.log('   eco-code = HMAC check + one GetItem)\n');
 
-  const bundles = await bundleFunctions(mkdtempSync(join(tmpdir(), 'green-shield-bundles-')));
-  const bareNode = timeNode(['-e', '0']);
-  console.log(`Bundles (esbuild, ESM, node22, minified, SDK bundled)   size      import (fresh node)   vs node -e 0 (${bareNode.toFixed(0)} ms)`);
-  for (const bundle of bundles) {
-    const importMs = timeNode(['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(bundle.file).href)})`]);
-    const kb = bundle.bytes / 1024;
-    const ratio = importMs / bareNode;
-    console.log(
-      `  ${bundle.name.padEnd(18)} ${`${kb.toFixed(0)} KB`.padStart(8)} ${verdict(kb <= TARGETS.bundleKb).padEnd(14)} ${`${importMs.toFixed(0)} ms`.padStart(8)}   ${ratio.toFixed(2)}× ${verdict(ratio <= TARGETS.importRatio)}`,
-    );
+  }
+  if (PARTS.has('scale')) {
+    const scale = await registryAtScale();
+    const perSecond = (count: number, seconds: number) => `${(count / seconds).toFixed(0)}/s`;
+    console.log(`Registry at district scale (${SCALE_SOURCES.toLocaleString('en')} sources, DynamoDB Local, stream consumers running)`);
+    console.log(`  XLSX file                      ${(scale.file.byteLength / 1024 / 1024).toFixed(1)} MB, parsed and validated in ${scale.parseSeconds.toFixed(2)} s`);
+    console.log(`  import (commit)                ${scale.importSeconds.toFixed(1)} s  ${perSecond(scale.report.created, scale.importSeconds)}  ${verdict(scale.importSeconds + scale.parseSeconds <= TARGETS.importSeconds)} (≤ ${TARGETS.importSeconds} s)  created ${scale.report.created}, rejected ${scale.report.rejected}`);
+    console.log(`  inspections with a failed item ${scale.inspections} in ${scale.inspectionsSeconds.toFixed(1)} s (setup for the rebuild)`);
+    console.log(`  full score rebuild             ${scale.rebuild.seconds.toFixed(1)} s  ${perSecond(scale.rebuild.sources, scale.rebuild.seconds)}  (${scale.rebuild.sources} sources, ${scale.rebuild.changed} changed)`);
+    console.log(`  rebuild again (nothing new)    ${scale.again.seconds.toFixed(1)} s  ${perSecond(scale.again.sources, scale.again.seconds)}  (${scale.again.changed} changed)\n`);
+
+  }
+  if (PARTS.has('bundles')) {
+    const bundles = await bundleFunctions(mkdtempSync(join(tmpdir(), 'green-shield-bundles-')));
+    const bareNode = timeNode(['-e', '0']);
+    console.log(`Bundles (esbuild, ESM, node22, minified, SDK bundled)   size      import (fresh node)   vs node -e 0 (${bareNode.toFixed(0)} ms)`);
+    for (const bundle of bundles) {
+      const importMs = timeNode(['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(bundle.file).href)})`]);
+      const kb = bundle.bytes / 1024;
+      const ratio = importMs / bareNode;
+      console.log(
+        `  ${bundle.name.padEnd(18)} ${`${kb.toFixed(0)} KB`.padStart(8)} ${verdict(kb <= TARGETS.bundleKb).padEnd(14)} ${`${importMs.toFixed(0)} ms`.padStart(8)}   ${ratio.toFixed(2)}× ${verdict(ratio <= TARGETS.importRatio)}`,
+      );
+    }
   }
 }
 

@@ -44,7 +44,8 @@ function readRows(path: string): ParsedRow[] {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new ImportFileError(`无法读取文件 ${path}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ImportFileError(code === 'ENOENT' ? `文件不存在：${path}` : `无法读取文件 ${path}（${code ?? (error as Error).message}）`);
   }
   return readSourceFile(format, bytes);
 }

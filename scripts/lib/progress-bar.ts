@@ -24,16 +24,18 @@ export function createProgressBar(total: number, label: string, options: Progres
   const stream = options.stream ?? process.stderr;
   const now = options.now ?? (() => performance.now());
   const interactive = stream.isTTY === true;
-  const startedAt = now();
   let done = 0;
+  // The rate counts from the first update: what is already done then (say, rows rejected before any
+  // writing) took no measurable time and would make the rate and ETA absurd.
+  let baseline: { done: number; at: number } | undefined;
   let lastDrawAt = -Infinity;
   let lastTenth = 0;
 
   const line = () => {
     const fraction = total > 0 ? Math.min(1, done / total) : 1;
     const filled = Math.round(fraction * BAR_WIDTH);
-    const seconds = (now() - startedAt) / 1000;
-    const rate = seconds > 0 ? done / seconds : 0;
+    const seconds = baseline ? (now() - baseline.at) / 1000 : 0;
+    const rate = baseline && seconds > 0 ? (done - baseline.done) / seconds : 0;
     const eta = rate > 0 ? formatDuration((total - done) / rate) : '--:--';
     return `${label} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total}  ${Math.floor(fraction * 100)}%  ${Math.round(rate)} 行/秒  剩余 ${eta}`;
   };
@@ -43,6 +45,7 @@ export function createProgressBar(total: number, label: string, options: Progres
   return {
     update(next) {
       done = next;
+      baseline ??= { done, at: now() };
       if (interactive) {
         if (now() - lastDrawAt < REDRAW_INTERVAL_MS) return;
         lastDrawAt = now();

@@ -20,8 +20,8 @@ export interface ImportOptions {
 
 /** Rows looked up together (one BatchGet of credit codes, one of sources). */
 const CHUNK = 100;
-/** Writes in flight at once. */
-const CONCURRENCY = 16;
+/** Chunks in flight at once. */
+const CONCURRENCY = 4;
 
 type Outcome = 'created' | 'updated' | 'unchanged' | ImportRowErrorT;
 
@@ -50,33 +50,49 @@ export async function importSourceRows(repo: SourceRepository, registry: Pick<So
   let done = rows.length - valid.length;
   options.onProgress?.(done, rows.length);
 
-  for (let start = 0; start < valid.length; start += CHUNK) {
-    const chunk = valid.slice(start, start + CHUNK);
+  const reject = (error: ImportRowErrorT) => {
+    report.errors.push(error);
+    report.rejected++;
+    report.valid--;
+  };
+  const chunks: Array<typeof valid> = [];
+  for (let start = 0; start < valid.length; start += CHUNK) chunks.push(valid.slice(start, start + CHUNK));
+  await inPool(chunks, CONCURRENCY, async (chunk) => {
     const existingIds = await repo.sourceIdsByCreditCodes(district.code, chunk.map((row) => row.input.creditCode));
     const existing = new Map((await repo.getMany([...existingIds.values()])).map((source) => [source.creditCode, source]));
-    await inPool(chunk, CONCURRENCY, async (row) => {
-      const outcome = await commitRow(row, existing.get(row.input.creditCode));
+    const fresh = chunk.filter((row) => !existing.has(row.input.creditCode));
+    await createAll(fresh);
+    for (const row of chunk.filter((candidate) => existing.has(candidate.input.creditCode))) {
+      const outcome = await updateRow(row, existing.get(row.input.creditCode)!);
       if (typeof outcome === 'string') report[outcome]++;
-      else {
-        report.errors.push(outcome);
-        report.rejected++;
-        report.valid--;
-      }
-      options.onProgress?.(++done, rows.length);
-    });
-  }
+      else reject(outcome);
+    }
+    done += chunk.length;
+    options.onProgress?.(done, rows.length);
+  });
   report.errors.sort((a, b) => a.row - b.row);
   return report;
 
-  async function commitRow(row: (typeof valid)[number], current: SourceRecord | undefined): Promise<Outcome> {
-    const now = clock.now().toISOString();
-    if (!current) {
-      if (options.dryRun) return 'created';
-      const source = registry.newSourceRecord(row.input, now);
-      const event = { sourceId: source.id, eventId: source.id, at: now, districtCode: source.districtCode, sourceName: source.name, type: 'registered' as const, ...actor };
-      const outcome = await repo.create(source, event);
-      return outcome === 'ok' ? 'created' : { row: row.row, field: 'creditCode', message: '该统一社会信用代码正被同时登记，请重新导入' };
+  /** New credit codes, registered in as few transactions as fit. */
+  async function createAll(fresh: typeof valid): Promise<void> {
+    if (options.dryRun) {
+      report.created += fresh.length;
+      return;
     }
+    const now = clock.now().toISOString();
+    const registrations = fresh.map((row) => {
+      const source = registry.newSourceRecord(row.input, now);
+      return { source, event: { sourceId: source.id, eventId: source.id, at: now, districtCode: source.districtCode, sourceName: source.name, type: 'registered' as const, ...actor } };
+    });
+    const outcomes = await repo.createMany(registrations);
+    outcomes.forEach((outcome, index) => {
+      if (outcome === 'ok') report.created++;
+      else reject({ row: fresh[index].row, field: 'creditCode', message: '该统一社会信用代码正被同时登记，请重新导入' });
+    });
+  }
+
+  async function updateRow(row: (typeof valid)[number], current: SourceRecord): Promise<Outcome> {
+    const now = clock.now().toISOString();
     const wgs = toWgs84(row.input.location);
     const next: SourceRecord = {
       ...current,

@@ -12,6 +12,7 @@ import type { ScoreProjection } from './facts';
 import type { ClaimRecord, OperatorLinkRecord, RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+const MAX_TRANSACTION_ITEMS = 100;
 export const SOURCE_PAGE_SIZE = 20;
 
 /** Names sort and match by this form: no spaces, Latin letters lower-case. */
@@ -127,17 +128,50 @@ export class SourceRepository {
     return { resultId: Item.resultId as string, fingerprint: Item.fingerprint as string };
   }
 
-  /** Registers a source: the source, its credit-code claim, its first event and its tag memberships, atomically. */
-  async create(source: SourceRecord, event: SourceEventRecord): Promise<SourceWriteOutcome> {
-    const cancelled = await transact(this.db, [
+  private creationItems(source: SourceRecord, event: SourceEventRecord): TransactItems {
+    return [
       { Put: { TableName: this.tableName, Item: { ...keys.creditCode(source.districtCode, source.creditCode), entity: 'CreditCode', creditCode: source.creditCode, sourceId: source.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: this.tableName, Item: this.sourceItem(source), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: this.tableName, Item: this.eventItem(event) } },
       ...this.tagItems(source, [...source.tags, ...source.systemTags]).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
-    ]);
+    ];
+  }
+
+  /** Registers a source: the source, its credit-code claim, its first event and its tag memberships, atomically. */
+  async create(source: SourceRecord, event: SourceEventRecord): Promise<SourceWriteOutcome> {
+    const cancelled = await transact(this.db, this.creationItems(source, event));
     if (!cancelled) return 'ok';
     if (failedConditionIndex(cancelled) === 0) return 'duplicate-credit-code';
     throw cancelled;
+  }
+
+  /**
+   * Registers many sources with few round trips: as many whole registrations as fit in one
+   * transaction (100 items). A transaction that meets a taken credit code is cancelled as a whole
+   * and its sources are registered one by one, so each gets its own outcome.
+   */
+  async createMany(registrations: ReadonlyArray<{ source: SourceRecord; event: SourceEventRecord }>): Promise<SourceWriteOutcome[]> {
+    const outcomes: SourceWriteOutcome[] = new Array(registrations.length);
+    let group: number[] = [];
+    let items: TransactItems = [];
+    const flush = async () => {
+      if (group.length === 0) return;
+      const members = group;
+      const cancelled = await transact(this.db, items);
+      group = [];
+      items = [];
+      if (!cancelled) return members.forEach((index) => (outcomes[index] = 'ok'));
+      if (failedConditionIndex(cancelled) < 0) throw cancelled;
+      for (const index of members) outcomes[index] = await this.create(registrations[index].source, registrations[index].event);
+    };
+    for (const [index, { source, event }] of registrations.entries()) {
+      const next = this.creationItems(source, event);
+      if (items.length + next.length > MAX_TRANSACTION_ITEMS) await flush();
+      group.push(index);
+      items.push(...next);
+    }
+    await flush();
+    return outcomes;
   }
 
   /**

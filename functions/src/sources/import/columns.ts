@@ -5,7 +5,8 @@
  * are converted to `SourceInput`, which then validates the row. Every problem is reported against
  * the spreadsheet row and the column header as written in the file.
  */
-import * as z from 'zod';
+import type * as z from 'zod';
+import chineseLocale from 'zod/v4/locales/zh-CN.js';
 import { SourceInput } from '@green-shield/shared/api/source-schemas';
 import { composeCreditCode, normalizeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceKind } from '@green-shield/shared/sources/kinds';
@@ -83,7 +84,8 @@ const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 const CHINA = { minLat: 3.8, maxLat: 53.6, minLng: 73.4, maxLng: 135.1 };
 
 /** Chinese messages for the schema's generic checks; the schema's own messages take precedence. */
-const zhCN = z.locales.zhCN().localeError;
+// The one locale imported by path: `z.locales` would bundle all forty of them.
+const zhCN = chineseLocale().localeError;
 const issueMessage: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'too_big') {
     if (issue.origin === 'string') return `不能超过 ${issue.maximum} 个字`;

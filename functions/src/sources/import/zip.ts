@@ -34,6 +34,7 @@ export interface ZipEntry {
 
 interface CentralEntry {
   method: number;
+  crc: number;
   compressedSize: number;
   localHeaderOffset: number;
 }
@@ -54,6 +55,7 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     const name = names.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
     entries.set(name, {
       method: view.getUint16(offset + 10, true),
+      crc: view.getUint32(offset + 16, true),
       compressedSize: view.getUint32(offset + 20, true),
       localHeaderOffset: view.getUint32(offset + 42, true),
     });
@@ -83,13 +85,16 @@ function extract(bytes: Uint8Array, view: DataView, name: string, entry: Central
   const start = header + 30 + view.getUint16(header + 26, true) + view.getUint16(header + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) throw new ImportFileError(NOT_A_WORKBOOK);
-  if (entry.method === STORED) return data;
-  if (entry.method !== DEFLATED) throw new ImportFileError(`${NOT_A_WORKBOOK}（${name} 使用了不支持的压缩方式）`);
+  if (entry.method !== STORED && entry.method !== DEFLATED) throw new ImportFileError(`${NOT_A_WORKBOOK}（${name} 使用了不支持的压缩方式）`);
+  let content: Uint8Array | undefined;
   try {
-    return inflateRawSync(data, { maxOutputLength: MAX_ENTRY_BYTES });
+    content = entry.method === STORED ? data : inflateRawSync(data, { maxOutputLength: MAX_ENTRY_BYTES });
   } catch {
-    throw new ImportFileError(`${NOT_A_WORKBOOK}（${name} 已损坏或过大）`);
+    content = undefined;
   }
+  // A stored entry has no checks of its own, and a damaged upload must not import half a sheet.
+  if (!content || crc32(content) !== entry.crc) throw new ImportFileError(`${NOT_A_WORKBOOK}（${name} 已损坏或过大）`);
+  return content;
 }
 
 /** An archive of the entries in order; each is deflated unless that would not make it smaller or `store` is asked for. */
