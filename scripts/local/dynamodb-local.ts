@@ -29,7 +29,7 @@ export async function startDynamoDbLocal(requestedPort?: number, dataDir?: strin
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const child: ChildProcess = spawn(
     'java',
-    ['-Xmx512m', `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...storage, '-disableTelemetry', '-port', String(port)],
+    ['-Xmx2g', `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...storage, '-disableTelemetry', '-port', String(port)],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';

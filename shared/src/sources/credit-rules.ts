@@ -21,7 +21,7 @@ export interface CreditRules {
   lookbackDays: number;
   /** Highest first. */
   levels: Array<{ level: CreditLevel; minScore: number }>;
-  /** What a failed item still costs once its rectification was accepted in time. */
+  /** What a failed item still costs once its rectification was accepted (late ones also pay the overdue points). */
   failedItemRectifiedFraction: number;
   verifiedComplaintPoints: number;
   overdueRectificationPoints: number;

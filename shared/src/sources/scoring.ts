@@ -78,9 +78,11 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
   const inWindow = (iso: string) => time(iso) <= now && time(iso) > windowStart;
   const rectifications = new Map<string, Extract<ScoringFact, { kind: 'rectification' }>>();
   for (const fact of facts) if (fact.kind === 'rectification') rectifications.set(fact.id, fact);
-  const closedInTime = (id: string | undefined) => {
+  // A rectified item costs a fraction of its points even when closed late: the missed deadline is
+  // charged on its own, so closing late still pays.
+  const rectified = (id: string | undefined) => {
     const rectification = id ? rectifications.get(id) : undefined;
-    return !!rectification?.closedAt && time(rectification.closedAt) <= now && time(rectification.closedAt) <= time(rectification.deadline);
+    return !!rectification?.closedAt && time(rectification.closedAt) <= now;
   };
 
   const explanation: ExplanationLine[] = [];
@@ -95,9 +97,9 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
           explanation.push({ code: 'clean_inspection', points: rules.cleanInspectionBonus, at: fact.at, ref, detail: '' });
         }
         for (const item of fact.failedItems) {
-          const rectified = closedInTime(item.rectificationId);
-          const points = rectified ? Math.round(item.points * rules.failedItemRectifiedFraction) : item.points;
-          explanation.push({ code: rectified ? 'failed_item_rectified' : 'failed_item', points: -points, at: fact.at, ref, detail: item.label });
+          const done = rectified(item.rectificationId);
+          const points = done ? Math.round(item.points * rules.failedItemRectifiedFraction) : item.points;
+          explanation.push({ code: done ? 'failed_item_rectified' : 'failed_item', points: -points, at: fact.at, ref, detail: item.label });
         }
         break;
       }

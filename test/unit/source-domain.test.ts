@@ -1,0 +1,229 @@
+/**
+ * The registry's pure rules: credit codes, scores and their explanations, warnings, restaurant
+ * standards, geohash cells, match proposals, eco-code signatures, posters, operator notifications.
+ */
+import { describe, expect, it } from 'vitest';
+import { composeCreditCode, creditCodeProblem, isValidCreditCode } from '@green-shield/shared/sources/credit-code';
+import { computeCreditScore, creditWarnings, type ScoringFact } from '@green-shield/shared/sources/scoring';
+import { CURRENT_CREDIT_RULES, creditRules } from '@green-shield/shared/sources/credit-rules';
+import { purifierMeetsStandard, sizeClassOf } from '@green-shield/shared/sources/kinds';
+import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
+import { distanceMetres, geohashEncode, geohashWithNeighbours } from '@green-shield/shared/geo/geohash';
+import { nameSimilarity, proposeMatches } from '@green-shield/shared/sources/matching';
+import { ecoCodeFromText, ecoCodeUrl } from '@green-shield/shared/sources/eco-code';
+import { loadDistrict } from '@green-shield/shared/districts/district';
+import { signEcoCode, verifyEcoCode } from '../../functions/src/sources/eco-code-signer';
+import { projectScore } from '../../functions/src/sources/facts';
+import { qrPath, renderPoster } from '../../functions/src/sources/poster';
+import { officerScope, streetFilter } from '../../functions/src/sources/access';
+import { operatorNotifications } from '../../functions/src/sources/stream-handler';
+import type { RectificationRecord, SourceEventRecord } from '../../functions/src/sources/records';
+
+const rules = CURRENT_CREDIT_RULES;
+const DAY = 86_400_000;
+const now = new Date('2026-11-28T04:00:00.000Z');
+const daysAgo = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
+
+describe('unified social credit codes (GB 32100-2015)', () => {
+  it('accepts published codes and names the first problem of a bad one', () => {
+    expect(isValidCreditCode('91350100M000100Y43')).toBe(true);
+    expect(isValidCreditCode('91110108551385082q')).toBe(true);
+    expect(creditCodeProblem('91350100M000100Y4')).toBe('length');
+    expect(creditCodeProblem('91350100M000100YI3')).toBe('characters');
+    expect(creditCodeProblem('21350100M000100Y43')).toBe('authority');
+    expect(creditCodeProblem('9135A100M000100Y43')).toBe('division');
+    expect(creditCodeProblem('91350100M000101Y43')).toBe('organisation-check');
+    expect(creditCodeProblem('91350100M000100Y44')).toBe('check-character');
+  });
+
+  it('composes valid codes from their parts', () => {
+    for (let i = 0; i < 50; i++) expect(isValidCreditCode(composeCreditCode('92', '310106', `B${String(i * 7919).padStart(7, '0')}`))).toBe(true);
+  });
+});
+
+describe('credit score', () => {
+  const inspection = (id: string, at: string, failed: Array<[string, number, string?]>): ScoringFact => ({
+    kind: 'inspection',
+    id,
+    at,
+    failedItems: failed.map(([label, points, rectificationId]) => ({ itemId: label, label, points, rectificationId })),
+  });
+
+  it('starts at 100 and green with nothing against it', () => {
+    expect(computeCreditScore([], rules, now)).toMatchObject({ score: 100, level: 'green', explanation: [], rulesVersion: rules.version });
+  });
+
+  it('explains every point, newest first, and maps the score to a level by the configured cut-offs', () => {
+    const facts: ScoringFact[] = [
+      inspection('i1', daysAgo(10), [['净化器运行', 15], ['清洗记录', 10]]),
+      { kind: 'complaint', id: 'c1', at: daysAgo(3), trackingNumber: 'JA-2026-000001', substantiated: true },
+      { kind: 'complaint', id: 'c2', at: daysAgo(2), trackingNumber: 'JA-2026-000002', substantiated: false },
+    ];
+    const score = computeCreditScore(facts, rules, now);
+    expect(score).toMatchObject({ score: 70, level: 'yellow', levelByScore: 'yellow' });
+    expect(score.explanation.map((line) => [line.code, line.points, line.detail])).toEqual([
+      ['verified_complaint', -5, 'JA-2026-000001'],
+      ['failed_item', -15, '净化器运行'],
+      ['failed_item', -10, '清洗记录'],
+    ]);
+    const cutoffs = rules.levels.map((band) => band.minScore);
+    expect(cutoffs).toEqual([95, 80, 60, 0]);
+  });
+
+  it('reduces a failed item to a fraction once rectified in time, and charges a missed deadline', () => {
+    const rectification = (closedAt?: string): ScoringFact => ({ kind: 'rectification', id: 'r1', itemLabel: '净化器运行', openedAt: daysAgo(10), deadline: daysAgo(3), closedAt });
+    const facts = (closedAt?: string) => [inspection('i1', daysAgo(10), [['净化器运行', 15, 'r1']]), rectification(closedAt)];
+    expect(computeCreditScore(facts(daysAgo(5)), rules, now)).toMatchObject({ score: 97 });
+    expect(computeCreditScore(facts(undefined), rules, now).score).toBe(100 - 15 - rules.overdueRectificationPoints);
+    // Closed late: the item is rectified but the missed deadline still counts.
+    expect(computeCreditScore(facts(daysAgo(1)), rules, now).score).toBe(100 - 3 - rules.overdueRectificationPoints);
+    // Before the deadline passed, nothing was overdue.
+    expect(computeCreditScore(facts(undefined), rules, new Date(Date.parse(daysAgo(4)))).score).toBe(85);
+  });
+
+  it('forgets facts older than the look-back window and caps the bonus at the base score', () => {
+    const old = inspection('i0', daysAgo(rules.lookbackDays + 1), [['异味', 10]]);
+    const clean = inspection('i1', daysAgo(1), []);
+    expect(computeCreditScore([old], rules, now).score).toBe(100);
+    expect(computeCreditScore([clean], rules, now)).toMatchObject({ score: 100, explanation: [expect.objectContaining({ code: 'clean_inspection', points: 2 })] });
+    expect(computeCreditScore([clean, inspection('i2', daysAgo(2), [['异味', 10]])], rules, now).score).toBe(92);
+  });
+
+  it('turns a major incident red and drops one level per ordinary incident', () => {
+    const incident = (id: string, severity: 'ordinary' | 'major'): ScoringFact => ({ kind: 'incident', id, at: daysAgo(1), severity });
+    expect(computeCreditScore([incident('a', 'ordinary')], rules, now)).toMatchObject({ score: 100, levelByScore: 'green', level: 'blue' });
+    expect(computeCreditScore([incident('a', 'ordinary'), incident('b', 'ordinary')], rules, now).level).toBe('yellow');
+    expect(computeCreditScore([incident('a', 'major')], rules, now).level).toBe('red');
+    const penalties = Array.from({ length: 3 }, (_, i): ScoringFact => ({ kind: 'penalty', id: `p${i}`, at: daysAgo(i + 1), decisionNumber: `罚${i}` }));
+    expect(computeCreditScore([...penalties, incident('a', 'ordinary')], rules, now)).toMatchObject({ score: 55, level: 'red' });
+  });
+
+  it('raises warnings for frequent verified complaints, overdue items and a sharp drop', () => {
+    const complaints = [1, 5, 9].map((days, i): ScoringFact => ({ kind: 'complaint', id: `c${i}`, at: daysAgo(days), trackingNumber: `JA-${i}`, substantiated: true }));
+    expect(creditWarnings(complaints, rules, now).map((w) => w.code)).toEqual(['frequent_complaints', 'score_drop']);
+    expect(creditWarnings(complaints.slice(0, 2), rules, now)).toEqual([]);
+    const overdue: ScoringFact = { kind: 'rectification', id: 'r', itemLabel: 'x', openedAt: daysAgo(40), deadline: daysAgo(35) };
+    expect(creditWarnings([overdue], rules, now)).toEqual([{ code: 'overdue_rectification', value: 1 }]);
+  });
+
+  it('names an existing version and refuses unknown ones', () => {
+    expect(creditRules(rules.version).source).toContain('150号');
+    expect(() => creditRules('nope')).toThrow(/Unknown credit-rules version/);
+  });
+});
+
+describe('projection from a timeline', () => {
+  const event = (fields: Partial<SourceEventRecord>): SourceEventRecord => ({ sourceId: 's', eventId: 'e', at: daysAgo(1), type: 'registered', actorId: 'o', actorRole: 'officer', districtCode: '310106', sourceName: '面馆', ...fields });
+  it('reads inspections, links, penalties and rectifications into a score, tags and counts', () => {
+    const rectification: RectificationRecord = { id: 'r1', sourceId: 's', itemId: 'odour', itemLabel: '无明显异味扰民', basis: '', inspectionId: 'i', openedAt: daysAgo(2), deadline: daysAgo(-10), status: 'open', version: 0, evidence: [] };
+    const events = [
+      event({ eventId: 'i', type: 'inspection', inspection: { checklistVersion: 'v', results: [{ itemId: 'odour', label: '无明显异味扰民', points: 10, outcome: 'fail', rectificationId: 'r1' }, { itemId: 'licences', label: '证照', points: 5, outcome: 'pass' }] } }),
+      event({ eventId: 'c', type: 'complaint_linked', complaint: { id: 'c1', trackingNumber: 'JA-1', substantiated: true } }),
+      event({ eventId: 'p', type: 'penalty', penalty: { decisionNumber: '罚1' } }),
+    ];
+    const projection = projectScore(events, [rectification], rules, now);
+    expect(projection).toMatchObject({ openRectifications: 1, lastInspectionAt: daysAgo(1), systemTags: ['重点监管'] });
+    expect(projection.credit).toMatchObject({ score: 70, level: 'yellow' });
+    expect(projectScore([], [], rules, now)).toMatchObject({ systemTags: [], openRectifications: 0, credit: { level: 'green' } });
+  });
+});
+
+describe('restaurant standards and checklists', () => {
+  it('classifies by reference burners (GB 18483) and applies the Shanghai efficiency (DB31/844)', () => {
+    expect([1, 2.9, 3, 5, 6, 20].map((burners) => sizeClassOf(burners))).toEqual(['small', 'small', 'medium', 'medium', 'large', 'large']);
+    expect(sizeClassOf(0)).toBeUndefined();
+    expect(purifierMeetsStandard({ burners: 2, purifierEfficiencyPercent: 90 })).toBe(true);
+    expect(purifierMeetsStandard({ burners: 8, purifierEfficiencyPercent: 89 })).toBe(false);
+    expect(purifierMeetsStandard({ burners: 8 })).toBeUndefined();
+  });
+  it('has a versioned checklist for every kind, each item with its basis, points and deadline', () => {
+    for (const kind of ['restaurant', 'auto_repair', 'construction_site', 'industrial', 'other'] as const) {
+      const items = checklistFor(kind, CURRENT_CHECKLISTS.version);
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) expect(item.basis.length * item.points * item.rectifyDays).toBeGreaterThan(0);
+    }
+    expect(checklistFor('restaurant', 'unknown')).toEqual([]);
+  });
+});
+
+describe('geohash cells and match proposals', () => {
+  const center = { lat: 31.2296, lng: 121.448 };
+  it('encodes a known point and covers its neighbours', () => {
+    expect(geohashEncode(57.64911, 10.40744, 11)).toBe('u4pruydqqvj');
+    const cells = geohashWithNeighbours(geohashEncode(center.lat, center.lng));
+    expect(cells).toHaveLength(9);
+    expect(cells).toContain(geohashEncode(center.lat + 0.004, center.lng + 0.008));
+    expect(distanceMetres(center, { lat: center.lat + 0.001, lng: center.lng })).toBeCloseTo(111.2, 0);
+  });
+  it('ranks near sources first, lets a named one win, and drops distant ones', () => {
+    const candidates = [
+      { id: 'near', name: '老王饭店', address: '愚园路 1 号', location: { lat: center.lat + 0.0002, lng: center.lng } },
+      { id: 'named', name: '愚园路烧烤', address: '愚园路 9 号', location: { lat: center.lat + 0.0009, lng: center.lng } },
+      { id: 'far', name: '愚园路烧烤分店', address: '远处', location: { lat: center.lat + 0.01, lng: center.lng } },
+    ];
+    const proposals = proposeMatches({ location: center, address: '静安区愚园路', description: '愚园路烧烤油烟很大' }, candidates);
+    expect(proposals.map((p) => p.sourceId)).toEqual(['named', 'near']);
+    expect(nameSimilarity('愚园路烧烤', '愚园路烧烤油烟')).toBe(1);
+    expect(nameSimilarity('', 'x')).toBe(0);
+  });
+});
+
+describe('eco-codes', () => {
+  const key = 'unit-test-key';
+  const id = '01JD0000000000000000000000';
+  it('verifies its own signature and refuses altered, re-keyed or malformed codes', () => {
+    const code = signEcoCode(key, id);
+    expect(code).toMatch(/^01JD0000000000000000000000-[0-9A-HJKMNP-TV-Z]{10}$/);
+    expect(verifyEcoCode(key, code)).toBe(id);
+    expect(verifyEcoCode(key, code.toLowerCase())).toBe(id);
+    expect(verifyEcoCode('another-key', code)).toBeUndefined();
+    expect(verifyEcoCode(key, code.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).toBeUndefined();
+    expect(verifyEcoCode(key, `01JD0000000000000000000001-${code.split('-')[1]}`)).toBeUndefined();
+    expect(verifyEcoCode(key, 'hello')).toBeUndefined();
+  });
+  it('finds the code in scanned URLs and typed text', () => {
+    const code = signEcoCode(key, id);
+    expect(ecoCodeFromText(ecoCodeUrl('https://app.example.cn/', code))).toBe(code);
+    expect(ecoCodeFromText(`  ${code.toLowerCase()} `)).toBe(code);
+    expect(ecoCodeFromText('https://evil.example.com/other')).toBeUndefined();
+  });
+});
+
+describe('poster', () => {
+  it('draws the QR of the profile URL with the level colour and escaped text', () => {
+    const profile = { ecoCode: signEcoCode('k', '01JD0000000000000000000000'), sourceId: '01JD0000000000000000000000', name: '<张记> & 面馆', kind: 'restaurant' as const, address: '愚园路', streetCode: 'jingansi', streetName: '静安寺街道', location: { lat: 31, lng: 121, coordSystem: 'WGS-84' as const }, level: 'yellow' as const, score: 75, rulesVersion: 'v1', openRectifications: 2 };
+    const svg = renderPoster(profile, 'https://app.example.cn', loadDistrict());
+    expect(svg).toContain('&lt;张记&gt; &amp; 面馆');
+    expect(svg).toContain('#e0a800');
+    expect(svg).toContain('环保警示 · 75 分');
+    expect(svg).toContain(profile.ecoCode);
+    expect(svg).toContain(qrPath(`https://app.example.cn/e/${profile.ecoCode}`, 240).path);
+    expect(qrPath('a', 100).path).not.toBe(qrPath('b', 100).path);
+  });
+});
+
+describe('officer scope', () => {
+  it('locks street officers to their street and lets the bureau choose', () => {
+    expect(streetFilter(officerScope({ userId: 'b', roles: ['bureau_officer'] }), 'linfenlu')).toBe('linfenlu');
+    expect(streetFilter(officerScope({ userId: 's', roles: ['street_officer'], streetCode: 'jingansi' }), undefined)).toBe('jingansi');
+    expect(() => streetFilter(officerScope({ userId: 's', roles: ['street_officer'], streetCode: 'jingansi' }), 'linfenlu')).toThrow(/own street/);
+    expect(() => officerScope({ userId: 'r', roles: ['resident'] })).toThrow(/Only officers/);
+  });
+});
+
+describe('operator notifications', () => {
+  const base = { sourceId: 's', eventId: '01E', at: now.toISOString(), actorId: 'officer', actorRole: 'officer' as const, districtCode: '310106', sourceName: '面馆' };
+  const projection = (score: number, level: 'green' | 'blue') => ({ credit: { score, level } }) as never;
+  it('tells every operator but the actor, and adds a score change when the score moved', () => {
+    const sent = operatorNotifications({ ...base, type: 'evidence_accepted' }, ['op1', 'op2', 'officer'], { before: projection(75, 'blue'), after: projection(87, 'blue') });
+    expect(sent.map((n) => [n.userId, n.notification.action])).toEqual([
+      ['op1', 'evidence_accepted'],
+      ['op1', 'score_changed'],
+      ['op2', 'evidence_accepted'],
+      ['op2', 'score_changed'],
+    ]);
+    expect(sent[0].notification.source).toEqual({ id: 's', name: '面馆' });
+    expect(operatorNotifications({ ...base, type: 'penalty' }, ['op1'], { before: projection(90, 'green'), after: projection(90, 'green') })).toEqual([]);
+    expect(operatorNotifications({ ...base, type: 'updated' }, ['op1'])).toEqual([]);
+  });
+});
