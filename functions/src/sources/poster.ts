@@ -3,7 +3,7 @@
  * the QR code of its public profile URL and short instructions in Chinese. Pure; text is real SVG
  * text, so the poster prints sharp at any size.
  */
-import QRCode from 'qrcode';
+import { create as createQrCode } from 'qrcode/lib/core/qrcode.js';
 import type { PublicSourceProfileT } from '@green-shield/shared/api/source-schemas';
 import { CREDIT_LEVEL_LABELS, type CreditLevel } from '@green-shield/shared/sources/credit-rules';
 import { SOURCE_KIND_LABELS } from '@green-shield/shared/sources/kinds';
@@ -28,7 +28,7 @@ function escapeXml(text: string): string {
 
 /** The QR code as one SVG path of its dark modules, `size` units wide, with a 4-module quiet zone. */
 export function qrPath(text: string, size: number): { path: string; moduleSize: number } {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { modules } = createQrCode(text, { errorCorrectionLevel: 'M' });
   const moduleSize = size / (modules.size + 8);
   const parts: string[] = [];
   for (let row = 0; row < modules.size; row++) {
