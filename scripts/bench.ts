@@ -25,6 +25,7 @@ import { ScoreProjector } from '../functions/src/sources/scoring-projection';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';
 import { readSourceFile } from '../functions/src/sources/import/read-table';
 import { writeXlsx } from '../functions/src/sources/import/xlsx-writer';
+import { createProgressBar } from './lib/progress-bar';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const WARMUP = 300;
@@ -194,7 +195,9 @@ async function registryAtScale() {
     const rows = readSourceFile('xlsx', file);
     const parseSeconds = (performance.now() - parseStarted) / 1000;
     const importStarted = performance.now();
-    const report = await service.importRows(rows, { dryRun: false, actorId: 'bench' });
+    const importBar = createProgressBar(rows.length, 'import');
+    const report = await service.importRows(rows, { dryRun: false, actorId: 'bench', onProgress: (done) => importBar.update(done) });
+    importBar.finish();
     const importSeconds = (performance.now() - importStarted) / 1000;
 
     const repo = new SourceRepository(createDocumentClient(system.dynamodbEndpoint), system.tableName);
@@ -206,8 +209,14 @@ async function registryAtScale() {
       await service.inspect(officer, id, { checklistVersion: CURRENT_CHECKLISTS.version, results: [{ itemId: 'odour', outcome: 'fail', rectify: true }], photoKeys: [] }, `bench-inspection-${index}`);
     }
     const inspectionsSeconds = (performance.now() - inspectionsStarted) / 1000;
-    const rebuild = await rebuildAllScores(repo, new ScoreProjector(repo, system.identityDeps.clock), system.identityDeps.district);
-    const again = await rebuildAllScores(repo, new ScoreProjector(repo, system.identityDeps.clock), system.identityDeps.district);
+    const rebuildOnce = async (label: string) => {
+      const bar = createProgressBar(rows.length, label);
+      const result = await rebuildAllScores(repo, new ScoreProjector(repo, system.identityDeps.clock), system.identityDeps.district, (done) => bar.update(done));
+      bar.finish();
+      return result;
+    };
+    const rebuild = await rebuildOnce('rebuild');
+    const again = await rebuildOnce('rebuild again');
     return { file, parseSeconds, report, importSeconds, inspections: ids.length, inspectionsSeconds, rebuild, again };
   } finally {
     await system.stop();

@@ -13,7 +13,7 @@ import { nameSimilarity, proposeMatches } from '@green-shield/shared/sources/mat
 import { ecoCodeFromText, ecoCodeUrl } from '@green-shield/shared/sources/eco-code';
 import { loadDistrict } from '@green-shield/shared/districts/district';
 import { signEcoCode, verifyEcoCode } from '../../functions/src/sources/eco-code-signer';
-import { projectScore } from '../../functions/src/sources/facts';
+import { projectionChanged, projectScore } from '../../functions/src/sources/facts';
 import { qrPath, renderPoster } from '../../functions/src/sources/poster';
 import { officerScope, streetFilter } from '../../functions/src/sources/access';
 import { operatorNotifications } from '../../functions/src/sources/stream-handler';
@@ -225,5 +225,14 @@ describe('operator notifications', () => {
     expect(sent[0].notification.source).toEqual({ id: 's', name: '面馆' });
     expect(operatorNotifications({ ...base, type: 'penalty' }, ['op1'], { before: projection(90, 'green'), after: projection(90, 'green') })).toEqual([]);
     expect(operatorNotifications({ ...base, type: 'updated' }, ['op1'])).toEqual([]);
+  });
+});
+
+describe('projection changes', () => {
+  it('ignores the key order of stored maps and the computation date', () => {
+    const fresh = projectScore([], [{ id: 'r', sourceId: 's', itemId: 'odour', itemLabel: '异味', basis: '', inspectionId: 'i', openedAt: daysAgo(1), deadline: daysAgo(-5), status: 'open', version: 0, evidence: [] }], rules, now);
+    const reordered = JSON.parse(JSON.stringify(fresh), (_key, value) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value));
+    expect(projectionChanged({ ...reordered, credit: { ...reordered.credit, asOf: daysAgo(3) } }, fresh)).toBe(false);
+    expect(projectionChanged({ ...reordered, openRectifications: 0 }, fresh)).toBe(true);
   });
 });

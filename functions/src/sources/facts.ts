@@ -6,6 +6,7 @@ import { computeCreditScore, creditWarnings, type CreditScore, type ScoringFact,
 import { KEY_SUPERVISION_TAG, type CreditRules } from '@green-shield/shared/sources/credit-rules';
 import type { TimelineEventType } from '@green-shield/shared/api/source-schemas';
 import type { RectificationRecord, SourceEventRecord } from './records';
+import { canonicalJson } from '../lib/canonical-json';
 
 /** Timeline events that can change a score; the rest (registration, edits, permits, links) cannot. */
 export const SCORE_AFFECTING_EVENTS: ReadonlySet<TimelineEventType> = new Set([
@@ -65,6 +66,6 @@ export function projectScore(events: readonly SourceEventRecord[], rectification
 /** Whether a stored projection differs from a fresh one in anything readers see. */
 export function projectionChanged(stored: Pick<ScoreProjection, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'lastInspectionAt'>, fresh: ScoreProjection): boolean {
   const visible = (p: typeof stored) =>
-    JSON.stringify([p.credit.score, p.credit.level, p.credit.rulesVersion, p.credit.explanation, p.warnings, p.systemTags, p.openRectifications, p.lastInspectionAt ?? null]);
+    canonicalJson([p.credit.score, p.credit.level, p.credit.rulesVersion, p.credit.explanation, p.warnings, p.systemTags, p.openRectifications, p.lastInspectionAt ?? null]);
   return visible(stored) !== visible(fresh);
 }

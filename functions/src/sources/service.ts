@@ -16,6 +16,7 @@ import { geohashEncode, geohashWithNeighbours } from '@green-shield/shared/geo/g
 import { proposeMatches } from '@green-shield/shared/sources/matching';
 import { maskPhone } from '@green-shield/shared/privacy/mask';
 import { ApiError } from '../lib/errors';
+import { canonicalJson } from '../lib/canonical-json';
 import type { Clock } from '../lib/clock';
 import type { Principal } from '../lib/tokens';
 import { keys } from '../store/keys';
@@ -479,13 +480,6 @@ export class SourceService {
     if (!(await this.repo.decideClaim(decided, link))) throw new ApiError('CLAIM_ALREADY_DECIDED', 'This claim was decided meanwhile, or the claimant is already linked');
     return claimView(decided);
   }
-}
-
-/** JSON with object keys sorted: the table does not keep the key order of maps. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))) : inner,
-  );
 }
 
 function claimView(claim: import('./records').ClaimRecord): ClaimViewT {
