@@ -142,10 +142,7 @@ export class SourceService {
 
   async submitEvidence(principal: Principal, id: string, rectificationId: string, body: z.infer<typeof S.EvidenceBody>): Promise<OperatorSourceViewT> {
     const collection = await this.operatedCollection(principal, id);
-    const rectification = collection.rectifications.find((r) => r.id === rectificationId);
-    if (!rectification) throw new ApiError('NOT_FOUND', 'No such rectification item');
-    if (rectification.status !== 'open') throw new ApiError('RECTIFICATION_NOT_OPEN', 'Evidence for this item is awaiting a decision or the item is closed');
-    if (rectification.version !== body.expectedVersion) throw conflict();
+    const rectification = rectificationIn(collection, rectificationId, 'open', body.expectedVersion, 'Evidence for this item is awaiting a decision or the item is closed');
     await this.photos.check(principal, body.photoKeys, 'body.photoKeys');
     const now = this.clock.now().toISOString();
     const evidenceId = ulid();
@@ -379,10 +376,7 @@ export class SourceService {
 
   async decideEvidence(principal: Principal, id: string, rectificationId: string, body: z.infer<typeof S.EvidenceDecisionBody>): Promise<OfficerSourceViewT> {
     const collection = await this.collectionFor(principal, id);
-    const rectification = collection.rectifications.find((r) => r.id === rectificationId);
-    if (!rectification) throw new ApiError('NOT_FOUND', 'No such rectification item');
-    if (rectification.status !== 'submitted') throw new ApiError('RECTIFICATION_NOT_OPEN', 'There is no evidence awaiting a decision on this item');
-    if (rectification.version !== body.expectedVersion) throw conflict();
+    const rectification = rectificationIn(collection, rectificationId, 'submitted', body.expectedVersion, 'There is no evidence awaiting a decision on this item');
     const actor = await this.officer(principal);
     const at = this.clock.now().toISOString();
     const accepted = body.decision === 'accept';
@@ -480,6 +474,15 @@ export class SourceService {
     if (!(await this.repo.decideClaim(decided, link))) throw new ApiError('CLAIM_ALREADY_DECIDED', 'This claim was decided meanwhile, or the claimant is already linked');
     return claimView(decided);
   }
+}
+
+/** The rectification an evidence step acts on, in the status that step needs, at the version the caller read. */
+function rectificationIn(collection: SourceCollection, rectificationId: string, status: RectificationRecord['status'], expectedVersion: number, wrongStatus: string): RectificationRecord {
+  const rectification = collection.rectifications.find((r) => r.id === rectificationId);
+  if (!rectification) throw new ApiError('NOT_FOUND', 'No such rectification item');
+  if (rectification.status !== status) throw new ApiError('RECTIFICATION_NOT_OPEN', wrongStatus);
+  if (rectification.version !== expectedVersion) throw conflict();
+  return rectification;
 }
 
 function claimView(claim: import('./records').ClaimRecord): ClaimViewT {

@@ -1,8 +1,7 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { NotificationViewT } from '@green-shield/shared/api/schemas';
 import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
+import { forEachNewItem } from '../lib/stream-batch';
 import { NotificationRepository } from '../notifications/repository';
 import { SCORE_AFFECTING_EVENTS } from './facts';
 import type { SourceEventRecord } from './records';
@@ -33,28 +32,16 @@ export function createSourceEventsHandler(deps: BaseDeps) {
   const notifications = new NotificationRepository(deps.db, deps.tableName);
   return async (streamEvent: DynamoDBStreamEvent, context?: Pick<Context, 'awsRequestId'>): Promise<DynamoDBBatchResponse> => {
     const logger = deps.logger.child({ requestId: context?.awsRequestId });
-    const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
     const rescoredInBatch = new Set<string>();
-    for (const record of streamEvent.Records) {
-      const image = record.dynamodb?.NewImage;
-      if (record.eventName !== 'INSERT' || !image || image.entity?.S !== 'SourceEvent') continue;
-      try {
-        const event = unmarshall(image as Record<string, AttributeValue>) as SourceEventRecord;
-        const affectsScore = SCORE_AFFECTING_EVENTS.has(event.type) && !rescoredInBatch.has(event.sourceId);
-        if (!affectsScore && !OPERATORS_HEAR_OF.has(event.type)) continue;
-        const rescored = affectsScore ? await projector.rescore(event.sourceId) : undefined;
-        if (affectsScore) rescoredInBatch.add(event.sourceId);
-        const operators = rescored?.collection.operators ?? (await repo.getCollection(event.sourceId))?.operators ?? [];
-        for (const { userId, notification } of operatorNotifications(event, operators.map((o) => o.userId), rescored)) await notifications.add(userId, notification);
-        if (rescored?.changed) logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, level: rescored.after.credit.level });
-      } catch (error) {
-        logger.error('source event failed', { error, sequenceNumber: record.dynamodb?.SequenceNumber });
-        // Report this record and stop: later records of the batch are retried after it, in order.
-        batchItemFailures.push({ itemIdentifier: record.dynamodb!.SequenceNumber! });
-        break;
-      }
-    }
-    return { batchItemFailures };
+    return forEachNewItem<SourceEventRecord>(streamEvent, 'SourceEvent', logger, async (event) => {
+      const affectsScore = SCORE_AFFECTING_EVENTS.has(event.type) && !rescoredInBatch.has(event.sourceId);
+      if (!affectsScore && !OPERATORS_HEAR_OF.has(event.type)) return;
+      const rescored = affectsScore ? await projector.rescore(event.sourceId) : undefined;
+      if (affectsScore) rescoredInBatch.add(event.sourceId);
+      const operators = rescored?.collection.operators ?? (await repo.getCollection(event.sourceId))?.operators ?? [];
+      for (const { userId, notification } of operatorNotifications(event, operators.map((o) => o.userId), rescored)) await notifications.add(userId, notification);
+      if (rescored?.changed) logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, level: rescored.after.credit.level });
+    });
   };
 }
 
