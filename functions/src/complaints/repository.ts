@@ -1,8 +1,7 @@
 /**
  * Complaints, their events, tracking numbers and idempotency records in the table.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { COMPLAINT_EVENT_PREFIX, keys } from '../store/keys';
 import { decodeCursor, encodeCursor } from '../store/pagination';
 import { queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';

@@ -2,7 +2,7 @@
  * The registry in the table: sources and their partitions, credit-code uniqueness, index
  * memberships (tags, warnings), operator links and claims. Access patterns: docs/architecture.md.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { geohashEncode } from '@green-shield/shared/geo/geohash';
 import { keys } from '../store/keys';
 import { batchGet, failedConditionIndex, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';

@@ -8,7 +8,7 @@ import { ulid } from 'ulid';
 import type { z } from 'zod';
 import type * as S from '@green-shield/shared/api/source-schemas';
 import type { ClaimViewT, ImportReportT, OfficerSourceViewT, OperatorSourceViewT, SourceSummaryT } from '@green-shield/shared/api/source-schemas';
-import { KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
+import { CURRENT_CREDIT_RULES, KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
 import { checklistVersion } from '@green-shield/shared/sources/checklists';
 import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
 import { toWgs84 } from '@green-shield/shared/geo/coordinates';
@@ -33,7 +33,6 @@ import type { RectificationRecord, SourceCollection, SourceEventRecord, SourceRe
 import { nameKey, type IdempotencyClaim, type SourceRepository } from './repository';
 import type { ScoreProjector } from './scoring-projection';
 import { toOfficerSourceView, toOperatorSourceView, toPublicProfile, toSourceSummary, toTimelineEventView } from './views';
-import { CURRENT_CREDIT_RULES } from '@green-shield/shared/sources/credit-rules';
 
 const DAY_MS = 86_400_000;
 
