@@ -20,6 +20,7 @@ import { loadDistrict } from '@green-shield/shared/districts/district';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
 import { createSourceService } from '../functions/src/sources/handler';
+import { createSourceFiles } from '../functions/src/sources/files-handler';
 import { SourceRepository } from '../functions/src/sources/repository';
 import { ScoreProjector } from '../functions/src/sources/scoring-projection';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';
@@ -189,14 +190,15 @@ async function registryAtScale() {
       table.push([input.name, '餐饮', input.creditCode, input.address, String(input.location.lat), String(input.location.lng), 'WGS-84', STREET_NAMES[i % STREET_NAMES.length], String(input.restaurant.seats), String(input.restaurant.burners), String(input.restaurant.purifierEfficiencyPercent)]);
     }
     const file = writeXlsx(table);
-    const service = createSourceService({ ...system.identityDeps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey, appOrigin: system.appOrigin });
+    const service = createSourceService({ ...system.identityDeps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey });
+    const files = createSourceFiles({ ...system.identityDeps, ecoCodeKey: async () => system.ecoCodeKey, appOrigin: system.appOrigin });
 
     const parseStarted = performance.now();
     const rows = readSourceFile('xlsx', file);
     const parseSeconds = (performance.now() - parseStarted) / 1000;
     const importStarted = performance.now();
     const importBar = createProgressBar(rows.length, 'import');
-    const report = await service.importRows(rows, { dryRun: false, actorId: 'bench', onProgress: (done) => importBar.update(done) });
+    const report = await files.importRows(rows, { dryRun: false, actorId: 'bench', onProgress: (done) => importBar.update(done) });
     importBar.finish();
     const importSeconds = (performance.now() - importStarted) / 1000;
 

@@ -27,7 +27,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ImportReportT } from '@green-shield/shared/api/source-schemas';
-import { createSourceService } from '../functions/src/sources/handler';
+import { createSourceFiles } from '../functions/src/sources/files-handler';
 import { baseDepsFromEnv } from '../functions/src/lib/runtime';
 import { ImportFileError } from '../functions/src/sources/import/errors';
 import { formatFromFileName, readSourceFile } from '../functions/src/sources/import/read-table';
@@ -91,15 +91,14 @@ async function main(): Promise<number> {
   const parseErrors = rows.flatMap((row) => row.errors);
   if (parseErrors.length > 0) console.log(`有 ${rows.filter((row) => row.errors.length > 0).length} 行有问题：\n${parseErrors.map(describeError).join('\n')}`);
 
-  const service = createSourceService({
+  const files = createSourceFiles({
     ...baseDepsFromEnv('import-cli'),
-    // Importing neither stores photos nor signs eco-codes nor draws posters.
-    objects: undefined as never,
+    // Importing neither signs eco-codes nor draws posters.
     ecoCodeKey: async () => 'unused-for-import',
     appOrigin: 'unused-for-import',
   });
   let bar: ProgressBar | undefined;
-  const report = await service.importRows(rows, {
+  const report = await files.importRows(rows, {
     dryRun: !commit,
     actorId: 'cli',
     onProgress: (done, total) => (bar ??= createProgressBar(total, commit ? '导入' : '校验')).update(done),

@@ -98,7 +98,7 @@ const DEMO_SOURCES = [
   { input: { kind: 'industrial', name: '大宁印刷厂', creditCode: composeCreditCode('91', '310106', 'MA1K7P7E'), address: '静安区大宁路 500 号', streetCode: 'daninglu', offset: [0.025, 0.0], tags: [] }, incident: '废气处理设施故障导致超标排放' },
 ] as const;
 
-export async function seedDemoSources(system: Pick<LocalSystem, 'identityDeps' | 'objects' | 'ecoCodeKey' | 'appOrigin'>): Promise<boolean> {
+export async function seedDemoSources(system: Pick<LocalSystem, 'identityDeps' | 'objects' | 'ecoCodeKey'>): Promise<boolean> {
   const deps = system.identityDeps;
   try {
     await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: { pk: 'SEED#sources', sk: 'SEED', at: deps.clock.now().toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' }));
@@ -107,7 +107,7 @@ export async function seedDemoSources(system: Pick<LocalSystem, 'identityDeps' |
     throw error;
   }
   const { service: identity, signingKeys: keys } = createIdentityService(deps);
-  const sources = createSourceService({ ...deps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey, appOrigin: system.appOrigin });
+  const sources = createSourceService({ ...deps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey });
   const officerId = await new IdentityRepository(deps.db, deps.tableName).findUserIdByPhone(hashPhone(DEMO_ACCOUNTS.bureau.phone, (await keys()).pepper));
   if (!officerId) throw new Error('Seed the officers first');
   const bureau = { userId: officerId, roles: ['bureau_officer' as const] };

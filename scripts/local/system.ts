@@ -23,6 +23,7 @@ import { createComplaintEventsHandler } from '../../functions/src/notifications/
 import { createAutoCloseHandler } from '../../functions/src/jobs/auto-close-handler';
 import { createRescoreHandler } from '../../functions/src/jobs/rescore-handler';
 import { createSourcesHandler } from '../../functions/src/sources/handler';
+import { createSourceFilesHandler } from '../../functions/src/sources/files-handler';
 import { createSourceEventsHandler } from '../../functions/src/sources/stream-handler';
 import { ConsoleSmsSender, type SmsSender } from '../../functions/src/identity/sms';
 import type { HttpHandler } from '../../functions/src/lib/http';
@@ -123,8 +124,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       verificationKeys,
       objects,
       ecoCodeKey: async () => ecoCodeKey,
-      appOrigin,
     }),
+    sourceFiles: createSourceFilesHandler({ ...base, logger: logger.child({ service: 'sourceFiles' }), verificationKeys, ecoCodeKey: async () => ecoCodeKey, appOrigin }),
   };
   const defaultRoute = FUNCTIONS.find((fn): fn is HttpFunction => fn.trigger === 'http' && Boolean(fn.defaultRoute));
   if (!defaultRoute) throw new Error('No function in FUNCTIONS takes the $default route');

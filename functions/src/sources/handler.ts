@@ -1,7 +1,5 @@
 import { createHttpHandler, type HttpHandler } from '../lib/http';
 import { apiDepsFromEnv, lazy, type ApiDeps } from '../lib/runtime';
-import { env } from '../lib/config';
-import { ApiError } from '../lib/errors';
 import type { ObjectStore } from '../complaints/object-store';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
 import { PhotoAttachments } from '../complaints/photos';
@@ -9,8 +7,6 @@ import { ComplaintRepository } from '../complaints/repository';
 import { TableUserDirectory } from '../complaints/user-directory';
 import { ComplaintLinks } from './complaint-links';
 import { ecoCodeKeyFromEnv, type EcoCodeKey } from './eco-code-signer';
-import { ImportFileError } from './import/errors';
-import { readSourceFile } from './import/read-table';
 import { SourceRepository } from './repository';
 import { ScoreProjector } from './scoring-projection';
 import { SourceService } from './service';
@@ -18,8 +14,6 @@ import { SourceService } from './service';
 export interface SourceDeps extends ApiDeps {
   objects: ObjectStore;
   ecoCodeKey: EcoCodeKey;
-  /** Where eco-code URLs point (the H5 app's origin). */
-  appOrigin: string;
 }
 
 export function createSourceService(deps: Omit<SourceDeps, 'verificationKeys'>): SourceService {
@@ -33,18 +27,7 @@ export function createSourceService(deps: Omit<SourceDeps, 'verificationKeys'>):
     deps.ecoCodeKey,
     deps.clock,
     deps.district,
-    deps.appOrigin,
   );
-}
-
-/** A file the importer cannot read is the caller's mistake: a 400 with the reader's message. */
-function readUploadedFile(format: 'csv' | 'xlsx', bytes: Uint8Array) {
-  try {
-    return readSourceFile(format, bytes);
-  } catch (error) {
-    if (error instanceof ImportFileError) throw new ApiError('IMPORT_FILE_INVALID', error.message);
-    throw error;
-  }
 }
 
 export function createSourcesHandler(deps: SourceDeps): HttpHandler {
@@ -60,11 +43,9 @@ export function createSourcesHandler(deps: SourceDeps): HttpHandler {
       myClaims: ({ principal }) => service.myClaims(principal),
       searchSources: ({ principal, query }) => service.search(principal, query),
       createSource: ({ principal, body }) => service.create(principal, body),
-      importSources: ({ principal, body }) => service.importFile(principal, body, readUploadedFile),
       getSource: ({ principal, params }) => service.get(principal, params.id),
       updateSource: ({ principal, params, body }) => service.update(principal, params.id, body),
       sourceTimeline: ({ principal, params, query }) => service.timeline(principal, params.id, query.cursor),
-      sourcePoster: ({ principal, params }) => service.poster(principal, params.id),
       inspectSource: ({ principal, params, body, idempotencyKey }) => service.inspect(principal, params.id, body, idempotencyKey),
       decideEvidence: ({ principal, params, body }) => service.decideEvidence(principal, params.id, params.rectificationId, body),
       recordSourceEvent: ({ principal, params, body, idempotencyKey }) => service.record(principal, params.id, body, idempotencyKey),
@@ -79,5 +60,5 @@ export function createSourcesHandler(deps: SourceDeps): HttpHandler {
 }
 
 export const handler = lazy(() =>
-  createSourcesHandler({ ...apiDepsFromEnv('sources'), objects: objectStoreFromEnv(), ecoCodeKey: ecoCodeKeyFromEnv(), appOrigin: env('appOrigin') ?? '' }),
+  createSourcesHandler({ ...apiDepsFromEnv('sources'), objects: objectStoreFromEnv(), ecoCodeKey: ecoCodeKeyFromEnv() }),
 );

@@ -10,7 +10,7 @@ import type { Clock } from '../lib/clock';
 import type { ParsedRow } from './import/types';
 import type { SourceRecord } from './records';
 import type { SourceRepository } from './repository';
-import type { SourceService } from './service';
+import { changeEvent, newSourceRecord } from './registration';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -32,7 +32,7 @@ async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => 
   }));
 }
 
-export async function importSourceRows(repo: SourceRepository, registry: Pick<SourceService, 'newSourceRecord' | 'changeEvent'>, rows: ParsedRow[], options: ImportOptions, district: DistrictConfig, clock: Clock): Promise<ImportReportT> {
+export async function importSourceRows(repo: SourceRepository, rows: ParsedRow[], options: ImportOptions, district: DistrictConfig, clock: Clock): Promise<ImportReportT> {
   const report: ImportReportT = { dryRun: options.dryRun, rows: rows.length, valid: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
   const valid: Array<ParsedRow & { input: NonNullable<ParsedRow['input']> }> = [];
   for (const row of rows) {
@@ -81,7 +81,7 @@ export async function importSourceRows(repo: SourceRepository, registry: Pick<So
     }
     const now = clock.now().toISOString();
     const registrations = fresh.map((row) => {
-      const source = registry.newSourceRecord(row.input, now);
+      const source = newSourceRecord(row.input, district, now);
       return { source, event: { sourceId: source.id, eventId: source.id, at: now, districtCode: source.districtCode, sourceName: source.name, type: 'registered' as const, ...actor } };
     });
     const outcomes = await repo.createMany(registrations);
@@ -108,7 +108,7 @@ export async function importSourceRows(repo: SourceRepository, registry: Pick<So
       version: current.version + 1,
       updatedAt: now,
     };
-    const event = registry.changeEvent(current, next, actor);
+    const event = changeEvent(current, next, actor, now);
     if (!event) return 'unchanged';
     if (options.dryRun) return 'updated';
     const outcome = await repo.update(next, current, event);

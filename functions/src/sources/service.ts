@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { z } from 'zod';
 import type * as S from '@green-shield/shared/api/source-schemas';
-import type { ClaimViewT, ImportReportT, OfficerSourceViewT, OperatorSourceViewT, SourceSummaryT } from '@green-shield/shared/api/source-schemas';
-import { CURRENT_CREDIT_RULES, KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
+import type { ClaimViewT, OfficerSourceViewT, OperatorSourceViewT, SourceSummaryT } from '@green-shield/shared/api/source-schemas';
+import { KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
 import { checklistVersion } from '@green-shield/shared/sources/checklists';
 import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
 import { toWgs84 } from '@green-shield/shared/geo/coordinates';
@@ -16,7 +16,6 @@ import { geohashEncode, geohashWithNeighbours } from '@green-shield/shared/geo/g
 import { proposeMatches } from '@green-shield/shared/sources/matching';
 import { maskPhone } from '@green-shield/shared/privacy/mask';
 import { ApiError } from '../lib/errors';
-import { canonicalJson } from '../lib/canonical-json';
 import type { Clock } from '../lib/clock';
 import type { Principal } from '../lib/tokens';
 import { keys } from '../store/keys';
@@ -25,18 +24,13 @@ import type { ComplaintLinks } from './complaint-links';
 import type { UserDirectory } from '../complaints/service';
 import { officerScope, requireScope, scopeCovers, streetFilter } from './access';
 import { signEcoCode, verifyEcoCode, type EcoCodeKey } from './eco-code-signer';
-import { projectScore } from './facts';
-import { importSourceRows, type ImportOptions } from './importer';
-import type { ParsedRow } from './import/types';
-import { renderPoster } from './poster';
+import { changeEvent, newSourceRecord, sourceEvent, type Actor, type EventFields } from './registration';
 import type { RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 import { nameKey, type IdempotencyClaim, type SourceRepository } from './repository';
 import type { ScoreProjector } from './scoring-projection';
 import { toOfficerSourceView, toOperatorSourceView, toPublicProfile, toSourceSummary, toTimelineEventView } from './views';
 
 const DAY_MS = 86_400_000;
-
-type Actor = Pick<SourceEventRecord, 'actorId' | 'actorRole' | 'actorName'>;
 
 const sourceNotFound = () => new ApiError('SOURCE_NOT_FOUND', 'No such source');
 const conflict = () => new ApiError('VERSION_CONFLICT', 'Someone changed this meanwhile; reload and try again');
@@ -51,7 +45,6 @@ export class SourceService {
     private readonly ecoCodeKey: EcoCodeKey,
     private readonly clock: Clock,
     private readonly district: DistrictConfig,
-    private readonly appOrigin: string,
   ) {}
 
   // ---------- shared helpers ----------
@@ -61,8 +54,8 @@ export class SourceService {
     return { actorId: principal.userId, actorRole: 'officer', actorName: user?.name };
   }
 
-  private event(source: Pick<SourceRecord, 'id' | 'name' | 'districtCode'>, actor: Actor, fields: Omit<SourceEventRecord, 'sourceId' | 'eventId' | 'at' | 'districtCode' | 'sourceName' | keyof Actor>, at = this.clock.now().toISOString()): SourceEventRecord {
-    return { sourceId: source.id, eventId: ulid(), at, districtCode: source.districtCode, sourceName: source.name, ...actor, ...fields };
+  private event(source: Pick<SourceRecord, 'id' | 'name' | 'districtCode'>, actor: Actor, fields: EventFields, at = this.clock.now().toISOString()): SourceEventRecord {
+    return sourceEvent(source, actor, fields, at);
   }
 
   private async collectionFor(principal: Principal, id: string): Promise<SourceCollection> {
@@ -222,54 +215,15 @@ export class SourceService {
     return { items: page.items.map(toSourceSummary), nextCursor: page.nextCursor };
   }
 
-  /** A new source record from validated input (coordinates stored as WGS-84), scored from no facts. */
-  newSourceRecord(input: S.SourceInputT, now: string): SourceRecord {
-    const location = toWgs84(input.location);
-    const initial = projectScore([], [], CURRENT_CREDIT_RULES, new Date(now));
-    return {
-      id: ulid(),
-      districtCode: this.district.code,
-      kind: input.kind,
-      name: input.name,
-      creditCode: input.creditCode,
-      address: input.address,
-      location: { lat: location.lat, lng: location.lng, coordSystem: 'WGS-84' },
-      streetCode: input.streetCode,
-      responsiblePerson: input.responsiblePerson,
-      restaurant: input.kind === 'restaurant' ? input.restaurant : undefined,
-      tags: [...new Set(input.tags)],
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      ...initial,
-    };
-  }
-
   async create(principal: Principal, input: S.SourceInputT): Promise<OfficerSourceViewT> {
     requireScope(officerScope(principal), input.streetCode);
     this.requireStreet(input.streetCode, 'body.streetCode');
-    const source = this.newSourceRecord(input, this.clock.now().toISOString());
+    const source = newSourceRecord(input, this.district, this.clock.now().toISOString());
     const event = this.event(source, await this.officer(principal), { type: 'registered' }, source.createdAt);
     if ((await this.repo.create(source, event)) === 'duplicate-credit-code') {
       throw new ApiError('DUPLICATE_CREDIT_CODE', 'A source with this credit code is already registered', [{ field: 'body.creditCode', message: '该统一社会信用代码已登记' }]);
     }
     return this.reloadOfficerView(source.id);
-  }
-
-  async importFile(principal: Principal, body: z.infer<typeof S.ImportBody>, read: (format: 'csv' | 'xlsx', bytes: Uint8Array) => ParsedRow[]): Promise<ImportReportT> {
-    const rows = read(body.format, Buffer.from(body.contentBase64, 'base64'));
-    return this.importRows(rows, { dryRun: body.dryRun, actorId: principal.userId });
-  }
-
-  importRows(rows: ParsedRow[], options: ImportOptions): Promise<ImportReportT> {
-    return importSourceRows(this.repo, this, rows, options, this.district, this.clock);
-  }
-
-  /** The event an attribute change leaves on the timeline, naming the attributes changed. */
-  changeEvent(previous: SourceRecord, next: SourceRecord, actor: Actor): SourceEventRecord | undefined {
-    const attributes = ['kind', 'name', 'address', 'location', 'streetCode', 'responsiblePerson', 'restaurant', 'tags'] as const;
-    const changed = attributes.filter((name) => canonicalJson(previous[name]) !== canonicalJson(next[name]));
-    return changed.length ? this.event(next, actor, { type: 'updated', changed }) : undefined;
   }
 
   async get(principal: Principal, id: string): Promise<OfficerSourceViewT> {
@@ -293,7 +247,7 @@ export class SourceService {
       version: source.version + 1,
       updatedAt: this.clock.now().toISOString(),
     };
-    const event = this.changeEvent(source, next, await this.officer(principal));
+    const event = changeEvent(source, next, await this.officer(principal), next.updatedAt);
     if (!event) return this.get(principal, id);
     if ((await this.repo.update(next, source, event)) !== 'ok') throw conflict();
     return this.reloadOfficerView(id);
@@ -306,14 +260,6 @@ export class SourceService {
     const page = await this.repo.timelinePage(id, cursor);
     const urls = await this.photos.urls(page.items.flatMap((event) => event.photoKeys ?? []));
     return { items: page.items.map((event) => toTimelineEventView(event, urls)), nextCursor: page.nextCursor };
-  }
-
-  async poster(principal: Principal, id: string): Promise<string> {
-    const source = await this.repo.get(id);
-    if (!source || source.districtCode !== this.district.code) throw sourceNotFound();
-    requireScope(officerScope(principal), source.streetCode);
-    const profile = toPublicProfile(source, await this.ecoCode(id), this.district);
-    return renderPoster(profile, this.appOrigin, this.district);
   }
 
   // ---------- officers: inspections and rectifications ----------

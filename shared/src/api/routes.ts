@@ -9,7 +9,7 @@ import * as src from './source-schemas';
 import type { Role } from './schemas';
 
 /** One Lambda function per bounded context. */
-export const SERVICES = ['identity', 'complaints', 'notifications', 'platform', 'sources'] as const;
+export const SERVICES = ['identity', 'complaints', 'notifications', 'platform', 'sources', 'sourceFiles'] as const;
 export type Service = (typeof SERVICES)[number];
 
 export const OFFICER_ROLES: readonly Role[] = ['street_officer', 'bureau_officer'];
@@ -68,11 +68,11 @@ export const ROUTES = {
 
   searchSources: { method: 'GET', path: '/api/sources', service: 'sources', summary: 'Search the registry by street, level, tag, name prefix or credit code (paginated)', auth: OFFICER_ROLES, query: src.SourceSearchQuery, successStatus: 200, response: src.SourcePage },
   createSource: { method: 'POST', path: '/api/sources', service: 'sources', summary: 'Register a source (credit codes are unique)', auth: OFFICER_ROLES, body: src.SourceInput, successStatus: 201, response: src.OfficerSourceView },
-  importSources: { method: 'POST', path: '/api/sources/imports', service: 'sources', summary: 'Import sources from CSV or XLSX (dry run by default); updates by credit code', auth: ['bureau_officer'], body: src.ImportBody, successStatus: 200, response: src.ImportReport },
+  importSources: { method: 'POST', path: '/api/sources/imports', service: 'sourceFiles', summary: 'Import sources from CSV or XLSX (dry run by default); updates by credit code', auth: ['bureau_officer'], body: src.ImportBody, successStatus: 200, response: src.ImportReport },
   getSource: { method: 'GET', path: '/api/sources/{id}', service: 'sources', summary: 'A source with its score explanation, rectifications and operators', auth: OFFICER_ROLES, params: src.SourceIdParams, successStatus: 200, response: src.OfficerSourceView },
   updateSource: { method: 'PATCH', path: '/api/sources/{id}', service: 'sources', summary: "Change a source's attributes or tags", auth: OFFICER_ROLES, params: src.SourceIdParams, body: src.SourcePatch, successStatus: 200, response: src.OfficerSourceView },
   sourceTimeline: { method: 'GET', path: '/api/sources/{id}/timeline', service: 'sources', summary: "The source's timeline (its digital twin), newest first", auth: OFFICER_ROLES, params: src.SourceIdParams, query: src.TimelineQuery, successStatus: 200, response: src.TimelinePage },
-  sourcePoster: { method: 'GET', path: '/api/sources/{id}/poster', service: 'sources', summary: 'The printable eco-code poster (SVG)', auth: OFFICER_ROLES, params: src.SourceIdParams, successStatus: 200, response: src.PosterDocument, produces: 'image/svg+xml' },
+  sourcePoster: { method: 'GET', path: '/api/sources/{id}/poster', service: 'sourceFiles', summary: 'The printable eco-code poster (SVG)', auth: OFFICER_ROLES, params: src.SourceIdParams, successStatus: 200, response: src.PosterDocument, produces: 'image/svg+xml' },
   inspectSource: { method: 'POST', path: '/api/sources/{id}/inspections', service: 'sources', summary: 'Record an inspection; failed items open rectification orders (idempotent)', auth: OFFICER_ROLES, params: src.SourceIdParams, body: src.InspectionBody, idempotent: true, successStatus: 201, response: src.OfficerSourceView },
   decideEvidence: { method: 'POST', path: '/api/sources/{id}/rectifications/{rectificationId}/decision', service: 'sources', summary: "Accept or reject an operator's rectification evidence", auth: OFFICER_ROLES, params: src.RectificationParams, body: src.EvidenceDecisionBody, successStatus: 200, response: src.OfficerSourceView },
   recordSourceEvent: { method: 'POST', path: '/api/sources/{id}/records', service: 'sources', summary: 'Record a penalty, permit or incident (idempotent)', auth: OFFICER_ROLES, params: src.SourceIdParams, body: src.RecordBody, idempotent: true, successStatus: 201, response: src.OfficerSourceView },
