@@ -21,7 +21,7 @@ export interface ImportOptions {
 /** Rows looked up together (one BatchGet of credit codes, one of sources). */
 const CHUNK = 100;
 /** Chunks in flight at once. */
-const CONCURRENCY = 4;
+const CONCURRENCY = 8;
 
 type Outcome = 'created' | 'updated' | 'unchanged' | ImportRowErrorT;
 
