@@ -40,14 +40,15 @@ describe('score explanation lines', () => {
     expect(warningText({ code: 'frequent_complaints', value: 4 })).toBe(`近 ${CURRENT_CREDIT_RULES.warnings.complaintsWithinDays} 天查实投诉 4 件`);
   });
 
-  it('lists rectifications by what needs doing first, nearest deadline first', () => {
-    const ordered = rectificationsInWorkOrder([
+  it('lists rectifications by what the viewer has to do first, nearest deadline first', () => {
+    const rectifications = [
       { id: 'done', status: 'closed' as const, deadline: '2026-01-01' },
       { id: 'late', status: 'open' as const, deadline: '2026-02-01' },
       { id: 'review', status: 'submitted' as const, deadline: '2026-01-01' },
       { id: 'soon', status: 'open' as const, deadline: '2026-01-15' },
-    ]);
-    expect(ordered.map((r) => r.id)).toEqual(['soon', 'late', 'review', 'done']);
+    ];
+    expect(rectificationsInWorkOrder(rectifications, 'operator').map((r) => r.id)).toEqual(['soon', 'late', 'review', 'done']);
+    expect(rectificationsInWorkOrder(rectifications, 'officer').map((r) => r.id)).toEqual(['review', 'soon', 'late', 'done']);
   });
 });
 

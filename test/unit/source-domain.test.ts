@@ -199,6 +199,11 @@ describe('poster', () => {
     expect(svg).toContain(profile.ecoCode);
     expect(svg).toContain(qrPath(`https://app.example.cn/e/${profile.ecoCode}`, 240).path);
     expect(qrPath('a', 100).path).not.toBe(qrPath('b', 100).path);
+    // Well-formed: browsers refuse to draw an SVG whose element repeats an attribute.
+    for (const tag of svg.match(/<[a-z]+\s[^>]*>/g) ?? []) {
+      const names = [...tag.matchAll(/\s([a-z-]+)=/g)].map((match) => match[1]);
+      expect(new Set(names).size, tag).toBe(names.length);
+    }
   });
 });
 

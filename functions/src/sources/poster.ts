@@ -46,8 +46,8 @@ export function renderPoster(profile: PublicSourceProfileT, appOrigin: string, d
   const qrX = (WIDTH - QR_SIZE) / 2;
   const qrY = 200;
   const name = profile.name.length > 16 ? `${profile.name.slice(0, 15)}…` : profile.name;
-  const text = (x: number, y: number, size: number, content: string, extra = '') =>
-    `<text x="${x}" y="${y}" font-size="${size}" text-anchor="middle" font-family="${FONT}" ${extra}>${escapeXml(content)}</text>`;
+  const text = (x: number, y: number, size: number, content: string, extra = '', family = FONT) =>
+    `<text x="${x}" y="${y}" font-size="${size}" text-anchor="middle" font-family="${family}" ${extra}>${escapeXml(content)}</text>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="148mm" height="210mm" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(`${profile.name} 环保信用码`)}">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
@@ -60,7 +60,7 @@ export function renderPoster(profile: PublicSourceProfileT, appOrigin: string, d
     `<g transform="translate(${qrX} ${qrY})"><rect width="${QR_SIZE}" height="${QR_SIZE}" fill="#ffffff"/><path d="${path}" fill="#000000"/></g>`,
     text(WIDTH / 2, 478, 15, '微信或手机相机扫码，查看本单位环保信用信息', 'fill="#1d2b29"'),
     text(WIDTH / 2, 502, 15, '发现油烟、噪声、异味等问题，可一键举报', 'fill="#1d2b29"'),
-    text(WIDTH / 2, 534, 11, profile.ecoCode, 'fill="#5b6b69" font-family="monospace"'),
+    text(WIDTH / 2, 534, 11, profile.ecoCode, 'fill="#5b6b69"', 'monospace'),
     `<rect y="${HEIGHT - 40}" width="${WIDTH}" height="40" fill="${colour}"/>`,
     text(WIDTH / 2, HEIGHT - 15, 13, `${district.city}${district.name}生态环境局 · 评价规则 ${profile.rulesVersion}`, 'fill="#ffffff"'),
     '</svg>',

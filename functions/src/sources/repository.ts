@@ -2,7 +2,7 @@
  * The registry in the table: sources and their partitions, credit-code uniqueness, index
  * memberships (tags, warnings), operator links and claims. Access patterns: docs/architecture.md.
  */
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { geohashEncode } from '@green-shield/shared/geo/geohash';
 import { keys } from '../store/keys';
 import { batchGet, failedConditionIndex, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
@@ -365,14 +365,28 @@ export class SourceRepository {
     throw cancelled;
   }
 
-  async putClaim(claim: ClaimRecord): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.claim(claim.id), entity: 'Claim', ...claim, gsi1pk: keys.pendingClaims(claim.districtCode), gsi1sk: `${claim.streetCode}#${claim.createdAt}#${claim.id}`, gsi2pk: keys.claimsBy(claim.userId), gsi2sk: claim.createdAt },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+  /**
+   * Files a claim unless the claimant already has one pending for the source (a guard item, removed
+   * when the claim is decided, makes a retried claim return the pending one instead of a second).
+   */
+  async putClaim(claim: ClaimRecord): Promise<ClaimRecord> {
+    const guard = keys.pendingClaimGuard(claim.sourceId, claim.userId);
+    const cancelled = await transact(this.db, [
+      { Put: { TableName: this.tableName, Item: { ...guard, entity: 'PendingClaimGuard', claimId: claim.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.claim(claim.id), entity: 'Claim', ...claim, gsi1pk: keys.pendingClaims(claim.districtCode), gsi1sk: `${claim.streetCode}#${claim.createdAt}#${claim.id}`, gsi2pk: keys.claimsBy(claim.userId), gsi2sk: claim.createdAt },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ]);
+    if (!cancelled) return claim;
+    if (failedConditionIndex(cancelled) !== 0) throw cancelled;
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: guard, ConsistentRead: true }));
+    const pending = Item && (await this.getClaim(Item.claimId as string));
+    if (!pending) throw new Error('Pending-claim guard points at a missing claim');
+    return pending;
   }
 
   async getClaim(id: string): Promise<ClaimRecord | undefined> {
@@ -406,6 +420,7 @@ export class SourceRepository {
           ExpressionAttributeValues: { ':status': decided.status, ':at': decided.decidedAt, ':by': decided.decidedBy, ':pending': 'pending', ...(decided.reason ? { ':reason': decided.reason } : {}) },
         },
       },
+      { Delete: { TableName: this.tableName, Key: keys.pendingClaimGuard(decided.sourceId, decided.userId) } },
       ...(link ? [...this.linkItems(link.record), { Put: { TableName: this.tableName, Item: this.eventItem(link.event) } }] : []),
     ];
     const cancelled = await transact(this.db, items);

@@ -173,8 +173,7 @@ export class SourceService {
       note: body.note,
       createdAt: this.clock.now().toISOString(),
     };
-    await this.repo.putClaim(claim);
-    return claimView(claim);
+    return claimView(await this.repo.putClaim(claim));
   }
 
   async myClaims(principal: Principal) {

@@ -41,6 +41,7 @@ export const keys = {
   operatedSource: (userId: string, sourceId: string) => ({ pk: `USER#${userId}`, sk: `OPERATES#${sourceId}` }),
   creditCode: (districtCode: string, creditCode: string) => ({ pk: `CREDITCODE#${districtCode}#${creditCode}`, sk: 'CREDITCODE' }),
   claim: (claimId: string) => ({ pk: `CLAIM#${claimId}`, sk: 'CLAIM' }),
+  pendingClaimGuard: (sourceId: string, userId: string) => ({ pk: `CLAIM#PENDING#${sourceId}#${userId}`, sk: 'GUARD' }),
   /** GSI1: a street's sources by name. */
   sourcesInStreet: (districtCode: string, streetCode: string) => `SOURCES#${districtCode}#STREET#${streetCode}`,
   /** GSI2: sources at one credit level, by street then name. */

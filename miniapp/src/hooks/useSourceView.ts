@@ -1,5 +1,4 @@
 import { useRouter } from '@tarojs/taro'
-import { call } from '../api/client'
 import { useRemote, type Remote } from './useRemote'
 import { usePullDownReload } from './usePullDownReload'
 import { useRemoteAction, type RemoteAction } from './useRemoteAction'
@@ -18,18 +17,6 @@ export function useSourcePageData<T>(load: () => Promise<T>, deps: unknown[]): R
   const remote = useRemote(load, deps, { refreshOnShow: true })
   usePullDownReload(remote.reload)
   return remote
-}
-
-/** The signed-in operator's view of the source named by the page's `id`. */
-export function useMySource() {
-  const id = useSourceId()
-  return useSourcePageData(() => call('mySource', { params: { id } }), [id])
-}
-
-/** The officer's view of the source named by the page's `id`. */
-export function useOfficerSource() {
-  const id = useSourceId()
-  return useSourcePageData(() => call('getSource', { params: { id } }), [id])
 }
 
 /** An action on a source's view; a stale version or a rectification closed meanwhile reloads it. */

@@ -46,9 +46,16 @@ export function warningText(warning: Warning): string {
   return zh.credit.warning[warning.code](warning.value, days)
 }
 
-const WORK_ORDER = { open: 0, submitted: 1, closed: 2 } as const
+/** What each viewer acts on first: the operator on open items, the officer on evidence awaiting review. */
+const WORK_ORDER = {
+  operator: { open: 0, submitted: 1, closed: 2 },
+  officer: { submitted: 0, open: 1, closed: 2 },
+} as const
 
-/** What still needs doing first (open, then awaiting review, then done), nearest deadline first. */
-export function rectificationsInWorkOrder<T extends { status: keyof typeof WORK_ORDER; deadline: string }>(rectifications: readonly T[]): T[] {
-  return [...rectifications].sort((a, b) => WORK_ORDER[a.status] - WORK_ORDER[b.status] || a.deadline.localeCompare(b.deadline))
+type RectificationStatus = keyof (typeof WORK_ORDER)['operator']
+
+/** Rectifications in the order the viewer works through them, nearest deadline first within a status. */
+export function rectificationsInWorkOrder<T extends { status: RectificationStatus; deadline: string }>(rectifications: readonly T[], viewer: keyof typeof WORK_ORDER): T[] {
+  const order = WORK_ORDER[viewer]
+  return [...rectifications].sort((a, b) => order[a.status] - order[b.status] || a.deadline.localeCompare(b.deadline))
 }

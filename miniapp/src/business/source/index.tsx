@@ -35,7 +35,7 @@ export default function MyBusinessPage() {
             <CreditExplanation credit={credit} />
             <Section title={zh.sources.rectificationsTitle} id='source-rectifications'>
               {rectifications.length === 0 && <Text className='my-business__empty'>{zh.sources.noRectifications}</Text>}
-              {rectificationsInWorkOrder(rectifications).map((rectification) => (
+              {rectificationsInWorkOrder(rectifications, 'operator').map((rectification) => (
                 <RectificationCard key={rectification.id} rectification={rectification}>
                   {rectification.status === 'open' && <EvidenceForm sourceId={source.id} rectification={rectification} view={view} />}
                   {rectification.status === 'submitted' && <Text className='my-business__waiting'>{zh.business.waitingReview}</Text>}

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { ComplaintViewT, TransitionBodyT } from '@green-shield/shared/api/schemas'
 import { OFFICER_ACTIONS, type OfficerAction } from '@green-shield/shared/complaints/state-machine'
-import { ApiError, call, userMessageOf } from '../../api/client'
-import { Button } from '../../components/Button'
+import { ApiError, call } from '../../api/client'
+import { ActionPanelFrame } from '../../components/ActionPanelFrame'
 import { ChipSelect } from '../../components/ChipSelect'
 import { Field } from '../../components/Field'
 import { PhotoUploader } from '../../components/PhotoUploader'
@@ -133,100 +133,77 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
   }
 
   return (
-    <Section title={zh.titles.handle} className='action-panel' id='action-panel'>
-      <View className='action-panel__buttons'>
-        {available.map((candidate) => (
-          <Button
-            key={candidate}
-            id={`action-${candidate}`}
-            small
-            variant={candidate === chosen ? 'primary' : 'ghost'}
-            className='action-panel__button'
-            onClick={() => choose(candidate)}
-          >
-            {t.actions[candidate].label}
-          </Button>
-        ))}
-      </View>
-
-      {chosen && (
-        <View className='action-panel__form' id={`action-form-${chosen}`}>
-          <Text className='action-panel__hint'>{t.actions[chosen].hint}</Text>
-
-          {needs.assignee && (
-            <AssigneePicker
-              streetCode={complaint.streetCode}
-              value={input.assigneeId}
-              onChange={set('assigneeId')}
-              error={errors.assigneeId ?? apiFieldError('assigneeId')}
-            />
-          )}
-          {needs.extension && <ExtensionDaysPicker value={input.extensionDays} onChange={set('extensionDays')} error={errors.extensionDays ?? apiFieldError('extensionDays')} />}
-          {needs.reason && (
-            <Field label={t.reasonLabel} required error={errors.reason ?? apiFieldError('reason')} id='action-reason-input'>
-              <TextArea
-                id='action-reason-input'
-                className='action-panel__textarea'
-                maxLength={2000}
-                placeholder={t.reasonPlaceholder[needs.reason]}
-                value={input.reason}
-                onChange={set('reason')}
-              />
-            </Field>
-          )}
-          {needs.referral && (
-            <Field label={t.referralLabel} required error={errors.referral ?? apiFieldError('referral')} id='action-referral-input'>
-              <TextInput
-                id='action-referral-input'
-                maxLength={200}
-                placeholder={t.referralPlaceholder}
-                value={input.referral}
-                onChange={set('referral')}
-              />
-            </Field>
-          )}
-          {needs.duplicate && (
-            <Field label={t.duplicateLabel} required error={errors.duplicateOf ?? apiFieldError('duplicateOf')} id='action-duplicate-input'>
-              <TextInput
-                id='action-duplicate-input'
-                maxLength={40}
-                placeholder={t.duplicatePlaceholder}
-                value={input.duplicateOf}
-                onChange={set('duplicateOf')}
-              />
-            </Field>
-          )}
-          <Field label={t.noteLabel} required={needs.noteRequired} error={errors.note ?? apiFieldError('note')} id='action-note-input'>
-            <TextArea
-              id='action-note-input'
-              className='action-panel__textarea'
-              maxLength={2000}
-              placeholder={t.notePlaceholder}
-              value={input.note}
-              onChange={set('note')}
-            />
-          </Field>
-          {needs.photos && (
-            <Field label={t.resultPhotos} error={errors.photos}>
-              <PhotoUploader uploads={photos} idPrefix='action' />
-            </Field>
-          )}
-
-          {action.error !== undefined && (
-            <Text className='form-error' id='action-error'>
-              {userMessageOf(action.error)}
-            </Text>
-          )}
-          <View className='action-panel__confirm-row'>
-            <Button id='action-cancel' variant='secondary' onClick={close}>
-              {zh.common.cancel}
-            </Button>
-            <Button id='action-confirm' className='action-panel__confirm' disabled={action.busy} onClick={confirm}>
-              {action.busy ? zh.common.saving : `${zh.common.confirm}${t.actions[chosen].label}`}
-            </Button>
-          </View>
-        </View>
+    <ActionPanelFrame
+      idPrefix='action'
+      title={zh.titles.handle}
+      actions={available}
+      labelOf={(candidate) => t.actions[candidate].label}
+      chosen={chosen}
+      onChoose={choose}
+      hint={chosen && t.actions[chosen].hint}
+      error={action.error}
+      busy={action.busy}
+      onCancel={close}
+      onConfirm={confirm}
+    >
+      {needs.assignee && (
+        <AssigneePicker
+          streetCode={complaint.streetCode}
+          value={input.assigneeId}
+          onChange={set('assigneeId')}
+          error={errors.assigneeId ?? apiFieldError('assigneeId')}
+        />
       )}
-    </Section>
+      {needs.extension && <ExtensionDaysPicker value={input.extensionDays} onChange={set('extensionDays')} error={errors.extensionDays ?? apiFieldError('extensionDays')} />}
+      {needs.reason && (
+        <Field label={t.reasonLabel} required error={errors.reason ?? apiFieldError('reason')} id='action-reason-input'>
+          <TextArea
+            id='action-reason-input'
+            className='action-panel__textarea'
+            maxLength={2000}
+            placeholder={t.reasonPlaceholder[needs.reason]}
+            value={input.reason}
+            onChange={set('reason')}
+          />
+        </Field>
+      )}
+      {needs.referral && (
+        <Field label={t.referralLabel} required error={errors.referral ?? apiFieldError('referral')} id='action-referral-input'>
+          <TextInput
+            id='action-referral-input'
+            maxLength={200}
+            placeholder={t.referralPlaceholder}
+            value={input.referral}
+            onChange={set('referral')}
+          />
+        </Field>
+      )}
+      {needs.duplicate && (
+        <Field label={t.duplicateLabel} required error={errors.duplicateOf ?? apiFieldError('duplicateOf')} id='action-duplicate-input'>
+          <TextInput
+            id='action-duplicate-input'
+            maxLength={40}
+            placeholder={t.duplicatePlaceholder}
+            value={input.duplicateOf}
+            onChange={set('duplicateOf')}
+          />
+        </Field>
+      )}
+      <Field label={t.noteLabel} required={needs.noteRequired} error={errors.note ?? apiFieldError('note')} id='action-note-input'>
+        <TextArea
+          id='action-note-input'
+          className='action-panel__textarea'
+          maxLength={2000}
+          placeholder={t.notePlaceholder}
+          value={input.note}
+          onChange={set('note')}
+        />
+      </Field>
+      {needs.photos && (
+        <Field label={t.resultPhotos} error={errors.photos}>
+          <PhotoUploader uploads={photos} idPrefix='action' />
+        </Field>
+      )}
+    </ActionPanelFrame>
   )
 }

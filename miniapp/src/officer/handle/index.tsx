@@ -6,9 +6,12 @@ import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { zh } from '../../i18n/zh-CN'
 import { isOfficer } from '../../session'
 import { ActionPanel } from './ActionPanel'
-import './index.scss'
+import { SourceMatches } from './SourceMatches'
 
-/** A complaint as an officer handles it: the facts, the complainant as the API shows them, actions, history. */
+/**
+ * A complaint as an officer handles it: the facts, the complainant as the API shows them, actions,
+ * the pollution sources it may be about, history.
+ */
 export default function HandlePage() {
   const user = useSignedInUser()
   const detail = useComplaintDetail()
@@ -16,5 +19,16 @@ export default function HandlePage() {
   if (!user) return null
   if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />
 
-  return <ComplaintDetailView detail={detail} forOfficer controls={(complaint) => <ActionPanel complaint={complaint} action={action} />} />
+  return (
+    <ComplaintDetailView
+      detail={detail}
+      forOfficer
+      controls={(complaint) => (
+        <>
+          <ActionPanel complaint={complaint} action={action} />
+          <SourceMatches complaint={complaint} />
+        </>
+      )}
+    />
+  )
 }

@@ -66,7 +66,10 @@ export default function AccountPage() {
         {officer ? (
           <MenuRow label={t.queue} id='account-queue' onClick={() => openQueue()} />
         ) : (
-          <MenuRow label={t.myComplaints} id='account-mine' onClick={() => Taro.navigateTo({ url: PAGES.mine })} />
+          <>
+            <MenuRow label={t.myComplaints} id='account-mine' onClick={() => Taro.navigateTo({ url: PAGES.mine })} />
+            <MenuRow label={t.myBusinesses} id='account-businesses' onClick={() => Taro.navigateTo({ url: PAGES.myBusinesses })} />
+          </>
         )}
       </Section>
 

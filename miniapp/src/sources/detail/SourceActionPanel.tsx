@@ -1,12 +1,11 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas'
 import { isMainlandMobile } from '@green-shield/shared/privacy/mask'
-import { ApiError, call, userMessageOf, type RequestOf } from '../../api/client'
-import { Button } from '../../components/Button'
+import { ApiError, call, type RequestOf } from '../../api/client'
+import { ActionPanelFrame } from '../../components/ActionPanelFrame'
 import { ChipSelect } from '../../components/ChipSelect'
 import { Field } from '../../components/Field'
-import { Section } from '../../components/Section'
 import { TextArea, TextInput } from '../../components/TextField'
 import type { Remote } from '../../hooks/useRemote'
 import { useRemote } from '../../hooks/useRemote'
@@ -70,7 +69,7 @@ function ComplaintPicker({ streetCode, value, onChange, error }: { streetCode: s
   return (
     <Field label={t.complaintToLink} required error={error} id='link-complaint'>
       {complaints.data && options.length === 0 ? (
-        <Text className='source-actions__hint'>{t.noComplaintsToLink}</Text>
+        <Text className='action-panel__hint'>{t.noComplaintsToLink}</Text>
       ) : (
         <ChipSelect options={options} value={value} onChange={onChange} idPrefix='link-complaint' />
       )}
@@ -81,7 +80,7 @@ function ComplaintPicker({ streetCode, value, onChange, error }: { streetCode: s
 /**
  * What an officer records about a source besides inspections: penalties, permits, incidents,
  * its operator's account and complaints about it. Buttons `source-action-<action>` open
- * `source-action-form-<action>`, sent with `source-action-confirm`.
+ * `source-action-form-<action>`, sent with `source-action-confirm` (see ActionPanelFrame).
  */
 export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceViewT>; data: OfficerSourceViewT }) {
   const action = useSourceAction(view)
@@ -142,7 +141,7 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
   const text = (field: keyof Inputs, label: string, placeholder: string, options: { required?: boolean; maxLength?: number; multiline?: boolean; id: string }) => (
     <Field label={label} required={options.required} error={errorOf(field)} id={options.id}>
       {options.multiline ? (
-        <TextArea id={options.id} className='source-actions__textarea' maxLength={options.maxLength ?? 1000} placeholder={placeholder} value={input[field] as string} onChange={set(field)} />
+        <TextArea id={options.id} className='action-panel__textarea' maxLength={options.maxLength ?? 1000} placeholder={placeholder} value={input[field] as string} onChange={set(field)} />
       ) : (
         <TextInput id={options.id} maxLength={options.maxLength ?? 60} placeholder={placeholder} value={input[field] as string} onChange={set(field)} />
       )}
@@ -150,82 +149,59 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
   )
 
   return (
-    <Section className='source-actions' id='source-actions'>
-      <View className='source-actions__buttons'>
-        {SOURCE_ACTIONS.map((candidate) => (
-          <Button
-            key={candidate}
-            id={`source-action-${candidate}`}
-            small
-            variant={candidate === chosen ? 'primary' : 'ghost'}
-            className='source-actions__button'
-            onClick={() => choose(candidate)}
-          >
-            {t.actions[candidate]}
-          </Button>
-        ))}
-      </View>
-
-      {chosen && (
-        <View className='source-actions__form' id={`source-action-form-${chosen}`}>
-          <Text className='source-actions__hint'>{t.actionHints[chosen]}</Text>
-          {chosen === 'penalty' && (
-            <>
-              {text('decisionNumber', t.decisionNumber, t.decisionNumberPlaceholder, { required: true, id: 'record-decision-number' })}
-              {text('amount', t.amount, t.amountPlaceholder, { maxLength: 12, id: 'record-amount' })}
-            </>
-          )}
-          {chosen === 'permit' && (
-            <>
-              {text('permitType', t.permitType, t.permitTypePlaceholder, { required: true, maxLength: 40, id: 'record-permit-type' })}
-              {text('permitNumber', t.permitNumber, t.permitNumberPlaceholder, { required: true, id: 'record-permit-number' })}
-              {text('validUntil', t.validUntil, t.validUntilPlaceholder, { maxLength: 10, id: 'record-valid-until' })}
-            </>
-          )}
-          {(chosen === 'penalty' || chosen === 'permit') && text('note', t.note, t.notePlaceholder, { multiline: true, id: 'record-note' })}
-          {chosen === 'incident' && (
-            <>
-              <Field label={t.severity} required error={errorOf('severity')} id='record-severity'>
-                <ChipSelect
-                  options={(['ordinary', 'major'] as const).map((severity) => ({ value: severity, label: t.severities[severity] }))}
-                  value={input.severity}
-                  onChange={set('severity')}
-                  idPrefix='record-severity'
-                />
-              </Field>
-              {text('description', t.incidentDescription, t.incidentDescriptionPlaceholder, { required: true, multiline: true, id: 'record-description' })}
-            </>
-          )}
-          {chosen === 'link_operator' && text('phone', t.operatorPhone, t.operatorPhonePlaceholder, { required: true, maxLength: 11, id: 'link-operator-phone' })}
-          {chosen === 'link_complaint' && (
-            <>
-              <ComplaintPicker streetCode={data.source.streetCode} value={input.complaintId} onChange={set('complaintId')} error={errorOf('complaintId')} />
-              <Field label={t.substantiated} required error={errorOf('substantiated')} id='link-substantiated'>
-                <ChipSelect
-                  options={(['yes', 'no'] as const).map((answer) => ({ value: answer, label: t.substantiatedOptions[answer] }))}
-                  value={input.substantiated}
-                  onChange={set('substantiated')}
-                  idPrefix='link-substantiated'
-                />
-              </Field>
-            </>
-          )}
-
-          {action.error !== undefined && (
-            <Text className='form-error' id='source-action-error'>
-              {userMessageOf(action.error)}
-            </Text>
-          )}
-          <View className='source-actions__confirm-row'>
-            <Button id='source-action-cancel' variant='secondary' onClick={close}>
-              {zh.common.cancel}
-            </Button>
-            <Button id='source-action-confirm' className='source-actions__confirm' disabled={action.busy} onClick={confirm}>
-              {action.busy ? zh.common.saving : `${zh.common.confirm}${t.actions[chosen]}`}
-            </Button>
-          </View>
-        </View>
+    <ActionPanelFrame
+      idPrefix='source-action'
+      actions={SOURCE_ACTIONS}
+      labelOf={(candidate) => t.actions[candidate]}
+      chosen={chosen}
+      onChoose={choose}
+      hint={chosen && t.actionHints[chosen]}
+      error={action.error}
+      busy={action.busy}
+      onCancel={close}
+      onConfirm={confirm}
+    >
+      {chosen === 'penalty' && (
+        <>
+          {text('decisionNumber', t.decisionNumber, t.decisionNumberPlaceholder, { required: true, id: 'record-decision-number' })}
+          {text('amount', t.amount, t.amountPlaceholder, { maxLength: 12, id: 'record-amount' })}
+        </>
       )}
-    </Section>
+      {chosen === 'permit' && (
+        <>
+          {text('permitType', t.permitType, t.permitTypePlaceholder, { required: true, maxLength: 40, id: 'record-permit-type' })}
+          {text('permitNumber', t.permitNumber, t.permitNumberPlaceholder, { required: true, id: 'record-permit-number' })}
+          {text('validUntil', t.validUntil, t.validUntilPlaceholder, { maxLength: 10, id: 'record-valid-until' })}
+        </>
+      )}
+      {(chosen === 'penalty' || chosen === 'permit') && text('note', t.note, t.notePlaceholder, { multiline: true, id: 'record-note' })}
+      {chosen === 'incident' && (
+        <>
+          <Field label={t.severity} required error={errorOf('severity')} id='record-severity'>
+            <ChipSelect
+              options={(['ordinary', 'major'] as const).map((severity) => ({ value: severity, label: t.severities[severity] }))}
+              value={input.severity}
+              onChange={set('severity')}
+              idPrefix='record-severity'
+            />
+          </Field>
+          {text('description', t.incidentDescription, t.incidentDescriptionPlaceholder, { required: true, multiline: true, id: 'record-description' })}
+        </>
+      )}
+      {chosen === 'link_operator' && text('phone', t.operatorPhone, t.operatorPhonePlaceholder, { required: true, maxLength: 11, id: 'link-operator-phone' })}
+      {chosen === 'link_complaint' && (
+        <>
+          <ComplaintPicker streetCode={data.source.streetCode} value={input.complaintId} onChange={set('complaintId')} error={errorOf('complaintId')} />
+          <Field label={t.substantiated} required error={errorOf('substantiated')} id='link-substantiated'>
+            <ChipSelect
+              options={(['yes', 'no'] as const).map((answer) => ({ value: answer, label: t.substantiatedOptions[answer] }))}
+              value={input.substantiated}
+              onChange={set('substantiated')}
+              idPrefix='link-substantiated'
+            />
+          </Field>
+        </>
+      )}
+    </ActionPanelFrame>
   )
 }

@@ -1,0 +1,257 @@
+/**
+ * The pollution-source journey in the H5 app, in Chromium, on the demo data: the operator of
+ * 老弄堂面馆 (yellow, two failed items) sends rectification evidence, the 静安寺 street officer
+ * finds the shop in the registry and accepts it, the operator's level improves, and a resident
+ * who scans the shop's eco-code sees its public profile (no phone numbers) and reports it with
+ * the form pre-filled. Then an officer's tools: inspection form, timeline, poster download and
+ * linking a complaint to the source. Screenshots land in test-artifacts/browser/ (prefix `src-`).
+ */
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { OperatorSourceViewT } from '@green-shield/shared/api/source-schemas';
+import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
+import { seedDemoSources } from '../../scripts/local/seed';
+import { PNG_BYTES, submitComplaint } from '../support/fixtures';
+import { checklistFor } from '@green-shield/shared/sources/checklists';
+import { launchBrowser, phoneContext, snap } from '../support/browser';
+
+const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
+const OPERATOR = DEMO_ACCOUNTS.operator.phone; // 13900000002, runs 老弄堂面馆
+const RESIDENT = DEMO_ACCOUNTS.resident.phone; // 13900000001
+/** Any mainland mobile number, whole or masked (139****0002): none may appear on the public profile. */
+const PHONE_NUMBER = /1[3-9]\d{9}|1[3-9]\d\*{4}\d{4}/;
+
+let t: TestSystem;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(H5, 'index.html'))) throw new Error('No H5 build: run `npm run build:h5` (npm test does)');
+  t = await startTestSystem({ staticDir: H5 });
+  await seedDemoSources(t.system);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+// Sign-in helpers as in complaint-journey.test.ts, except that a phone may sign in more than once
+// here: wait for a code sent after `alreadySent` messages, not the last one ever sent.
+async function waitForCode(phone: string, alreadySent: number): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const code = t.sms.sent.slice(alreadySent).findLast((message) => message.phone === phone)?.code;
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No code was sent to ${phone}`);
+}
+
+function snapOnFailure(): void {
+  onTestFailed(async () => {
+    const pages = browser.contexts().flatMap((context) => context.pages());
+    await Promise.all(pages.map((page, n) => snap(page, `src-failed-${n}`).catch(() => undefined)));
+  });
+}
+
+/** Fills in the sign-in form the page is on (opened directly, or where a public page sent the user). */
+async function completeSignIn(page: Page, phone: string, shot: string): Promise<void> {
+  await page.fill('#login-phone input', phone);
+  const alreadySent = t.sms.sent.length;
+  await page.click('#login-send-code');
+  await page.fill('#login-code input', await waitForCode(phone, alreadySent));
+  await snap(page, `${shot}-sign-in`);
+  await page.click('#login-submit');
+}
+
+async function signIn(page: Page, phone: string, shot: string): Promise<void> {
+  await page.goto(`${t.system.url}/#/pages/login/index`);
+  await completeSignIn(page, phone, shot);
+}
+
+/** The rectification card of a checklist item on the page in front (operator's or officer's). */
+const rectificationOf = (page: Page, itemId: string) => page.locator(`[id^="rectification-"][data-item="${itemId}"]:visible`);
+
+describe('the source compliance journey in the H5 app', () => {
+  it('runs from an operator’s evidence to an officer’s acceptance, a better level, and a resident’s pre-filled report', async () => {
+    snapOnFailure();
+    const photo = join(mkdtempSync(join(tmpdir(), 'gs-evidence-')), 'purifier.png');
+    writeFileSync(photo, PNG_BYTES);
+
+    // 1. The operator opens their business: 环保警示 (yellow), and why.
+    const operator = await (await phoneContext(browser)).newPage();
+    await signIn(operator, OPERATOR, 'src-01-operator');
+    await operator.locator('#home-business-entry:visible').waitFor();
+    await snap(operator, 'src-02-operator-home');
+    await operator.click('#home-business-entry:visible');
+    const business = operator.locator('[id^="business-item-"]:visible', { hasText: '老弄堂面馆' });
+    // The page's own request for the business (GET /api/my/sources/{id}) also carries its eco-code.
+    const [businessResponse] = await Promise.all([
+      operator.waitForResponse((response) => /\/api\/my\/sources\/[0-9A-Z]{26}$/.test(new URL(response.url()).pathname) && response.status() === 200),
+      business.click(),
+    ]);
+    const { source } = (await businessResponse.json()) as OperatorSourceViewT;
+    expect(source.name).toBe('老弄堂面馆');
+
+    const level = operator.locator('#source-level:visible');
+    await expect.poll(() => level.getAttribute('data-level')).toBe('yellow');
+    expect(await level.innerText()).toContain('警示');
+    const explanation = operator.locator('#source-explanation:visible');
+    await expect.poll(() => explanation.innerText()).toContain('检查不合格：油烟净化设施正常运行');
+    expect(await explanation.innerText()).toContain('清洗维护记录');
+    await snap(operator, 'src-03-operator-yellow');
+
+    // It sends a photo and a note for 「油烟净化设施正常运行」.
+    const running = rectificationOf(operator, 'purifier_running');
+    expect(await running.getAttribute('data-status')).toBe('open');
+    const rectificationId = (await running.getAttribute('id'))!.replace('rectification-', '');
+    const [chooser] = await Promise.all([operator.waitForEvent('filechooser'), operator.click(`#evidence-${rectificationId}-add-photo`)]);
+    await chooser.setFiles(photo);
+    await operator.locator(`#evidence-${rectificationId}-photo-0[data-state=done]`).waitFor();
+    await operator.fill(`#evidence-note-${rectificationId} textarea`, '已维修风机并恢复油烟净化器正常运行，附运行照片。');
+    await snap(operator, 'src-04-operator-evidence');
+    await operator.click(`#evidence-submit-${rectificationId}`);
+    await operator.locator(`#rectification-${rectificationId}[data-status=submitted]`).waitFor();
+    await snap(operator, 'src-05-operator-submitted');
+
+    // 2. The 静安寺 street officer finds the shop by name and accepts the evidence.
+    const officer = await (await phoneContext(browser)).newPage();
+    await signIn(officer, DEMO_ACCOUNTS.jingansi.phone, 'src-06-officer');
+    await officer.locator('#officer-sources-entry:visible').waitFor();
+    await officer.click('#officer-sources-entry:visible');
+    await officer.fill('#sources-filter-name input', '老弄堂');
+    const found = officer.locator(`#sources-item-${source.id}:visible`);
+    // The registry's search reads the stored projection, which follows the seed through the stream.
+    await expect
+      .poll(async () => {
+        await officer.click('#sources-search');
+        return found.count();
+      }, { timeout: 15_000, interval: 500 })
+      .toBe(1);
+    await snap(officer, 'src-07-officer-search');
+    await found.click();
+    const pending = officer.locator(`#rectification-${rectificationId}[data-status=submitted]`);
+    await pending.waitFor();
+    await expect.poll(() => pending.locator('[id^="evidence-item-"]').getAttribute('data-decision')).toBe('pending');
+    await snap(officer, 'src-08-officer-evidence');
+    await officer.click(`#decide-accept-${rectificationId}`);
+    await officer.click('.taro-model__confirm:visible');
+    await officer.locator(`#rectification-${rectificationId}[data-status=closed]`).waitFor();
+    await expect.poll(() => officer.locator('#source-level:visible').getAttribute('data-level')).toBe('blue');
+    await snap(officer, 'src-09-officer-accepted');
+
+    // 3. The operator's page shows the better level, the item rectified and the evidence accepted.
+    await operator.reload();
+    await expect.poll(() => operator.locator('#source-level:visible').getAttribute('data-level')).toBe('blue');
+    expect(await operator.locator('#source-level:visible').innerText()).toContain('良好');
+    await expect.poll(() => operator.locator('#source-explanation:visible').innerText()).toContain('已整改：油烟净化设施正常运行');
+    expect(await operator.locator(`#rectification-${rectificationId} [id^="evidence-item-"]`).getAttribute('data-decision')).toBe('accepted');
+    await snap(operator, 'src-10-operator-blue');
+
+    // 4. A resident scans the eco-code (signed out): the public profile, with no phone number.
+    const resident = await (await phoneContext(browser)).newPage();
+    await resident.goto(`${t.system.url}/e/${source.ecoCode}`);
+    await resident.locator('#eco-profile:visible').waitFor();
+    expect(await resident.locator('#source-name:visible').innerText()).toBe('老弄堂面馆');
+    expect(await resident.locator('#source-level:visible').getAttribute('data-level')).toBe('blue');
+    expect(await resident.locator('body').innerText()).not.toMatch(PHONE_NUMBER);
+    await snap(resident, 'src-11-resident-profile');
+
+    // Reporting the shop asks them to sign in, then opens the report form about it.
+    await resident.click('#eco-report:visible');
+    await resident.locator('#login-phone:visible').waitFor();
+    await completeSignIn(resident, RESIDENT, 'src-12-resident');
+    await resident.locator('#report-submit:visible').waitFor();
+    await expect.poll(() => resident.inputValue('#report-address input')).toBe(source.address);
+    expect(await resident.inputValue('#report-description textarea')).toContain('老弄堂面馆');
+    expect(await resident.locator('#report-subtype-cooking_fumes').getAttribute('class')).toContain('chip-select__chip--selected');
+    expect(await resident.locator('#report-street-jingansi').getAttribute('class')).toContain('chip-select__chip--selected');
+    expect(await resident.locator('#report-location-status').getAttribute('data-status')).toBe('source');
+    await snap(resident, 'src-13-resident-report-prefilled');
+  });
+
+  it('lets an officer inspect a source, read its timeline, download its poster and link a complaint about it', async () => {
+    snapOnFailure();
+    // A sign-in code is not resent within a minute: step past the first test's sign-ins.
+    t.clock.advanceDays(2 / 24 / 60);
+    const bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
+    const { items } = await bureau.call('GET', `/api/sources?name=${encodeURIComponent('老弄堂')}`).expect(200);
+    const { source } = await bureau.call('GET', `/api/sources/${items[0].id}`).expect(200);
+    // A neighbour reports fumes at the shop's door.
+    const neighbour = await t.signIn('13966660011');
+    const { complaint } = await submitComplaint(neighbour, {
+      description: '老弄堂面馆厨房油烟直排，傍晚最严重。',
+      location: { lat: source.location.lat, lng: source.location.lng, coordSystem: 'WGS-84', address: source.address },
+    });
+    const photo = join(mkdtempSync(join(tmpdir(), 'gs-inspection-')), 'site.png');
+    writeFileSync(photo, PNG_BYTES);
+
+    // The street officer inspects: everything passes but the odour, which gets a rectification order.
+    const officer = await (await phoneContext(browser)).newPage();
+    await signIn(officer, DEMO_ACCOUNTS.jingansi.phone, 'src-30-officer');
+    await officer.locator('#officer-sources-entry:visible').waitFor();
+    await officer.goto(`${t.system.url}/#/sources/detail/index?id=${source.id}`);
+    await officer.reload();
+    await officer.click('#source-inspect:visible');
+    for (const item of checklistFor('restaurant')) await officer.click(`#inspect-${item.id}-${item.id === 'odour' ? 'fail' : 'pass'}`);
+    expect(await officer.inputValue('#inspect-odour-days input')).toBe('15');
+    await officer.fill('#inspect-odour-note input', '厨房排风口异味明显');
+    const [chooser] = await Promise.all([officer.waitForEvent('filechooser'), officer.click('#inspect-add-photo')]);
+    await chooser.setFiles(photo);
+    await officer.locator('#inspect-photo-0[data-state=done]').waitFor();
+    await snap(officer, 'src-31-officer-inspection');
+    await officer.click('#inspect-submit');
+    await rectificationOf(officer, 'odour').waitFor();
+    expect(await rectificationOf(officer, 'odour').getAttribute('data-status')).toBe('open');
+    await snap(officer, 'src-32-officer-inspected');
+
+    // The timeline has the inspection, in Chinese, newest first.
+    await officer.click('#source-timeline-link:visible');
+    const timeline = officer.locator('#source-timeline:visible');
+    await expect.poll(() => timeline.innerText()).toContain('无明显异味扰民：不合格（厨房排风口异味明显）');
+    expect(await timeline.locator('[data-type=inspection]').count()).toBe(2);
+    await snap(officer, 'src-33-officer-timeline');
+
+    // The poster: shown, and downloaded as a PNG at twice its A5 size.
+    await officer.goto(`${t.system.url}/#/sources/poster/index?id=${source.id}`);
+    await officer.reload();
+    await officer.locator('#poster-image:visible').waitFor();
+    // A browser draws an SVG image only if it is well-formed XML (so does a print shop's software).
+    await expect
+      .poll(() => officer.locator('#poster-image img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { message: 'the poster SVG renders as an image' })
+      .toBeGreaterThan(0);
+    await snap(officer, 'src-34-officer-poster');
+    const [download] = await Promise.all([officer.waitForEvent('download'), officer.click('#poster-download-png')]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(Math.round(((148 * 96) / 25.4) * 2)); // width: 148 mm at 96 dpi, 2×
+
+    // On the complaint, the shop is proposed as its source and linked as substantiated.
+    await officer.goto(`${t.system.url}/#/officer/handle/index?id=${complaint.id}`);
+    await officer.reload();
+    await officer.locator(`#source-match-${source.id}:visible`).waitFor();
+    await snap(officer, 'src-35-officer-matches');
+    await officer.click(`#source-match-${source.id}-substantiated`);
+    await officer.locator(`#source-match-${source.id}-linked:visible`).waitFor();
+    await snap(officer, 'src-36-officer-linked');
+  });
+
+  it('warns loudly about an altered eco-code', async () => {
+    snapOnFailure();
+    const page = await (await phoneContext(browser)).newPage();
+    const bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
+    const { items } = await bureau.call('GET', `/api/sources?name=${encodeURIComponent('老弄堂')}`).expect(200);
+    const { source } = await bureau.call('GET', `/api/sources/${items[0].id}`).expect(200);
+    // Same source, another signature: what a copied-and-edited QR code would hold.
+    const [sourceId, signature] = (source.ecoCode as string).split('-');
+    const forged = `${sourceId}-${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    await page.goto(`${t.system.url}/e/${forged}`);
+    await page.locator('#eco-forged:visible').waitFor();
+    expect(await page.locator('#eco-forged').innerText()).toContain('此环保码无效或已被篡改，请勿信任');
+    expect(await page.locator('#eco-report').count()).toBe(0);
+    await snap(page, 'src-20-forged-code');
+  });
+});
