@@ -30,8 +30,10 @@ export interface StreamFunction extends FunctionBase {
   trigger: 'table-stream';
   batchSize: number;
   retryAttempts: number;
-  /** Only records of these kinds reach the function (an event-source filter in AWS). */
+  /** Only records of these kinds reach the function (an event-source filter in AWS)… */
   eventNames: ReadonlyArray<'INSERT' | 'MODIFY' | 'REMOVE'>;
+  /** …and only items whose new image has one of these `entity` values. */
+  entities: readonly string[];
 }
 
 export interface ScheduledFunction extends FunctionBase {
@@ -114,6 +116,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     retryAttempts: 3,
     // Complaint events are appended, never updated.
     eventNames: ['INSERT'],
+    entities: ['ComplaintEvent'],
     timeoutSeconds: 30,
     memoryMb: 256,
   },
@@ -127,6 +130,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     retryAttempts: 3,
     // Source events are appended, never updated.
     eventNames: ['INSERT'],
+    entities: ['SourceEvent'],
     timeoutSeconds: 60,
     memoryMb: 512,
   },

@@ -26,7 +26,12 @@ export function subscribeToTableStream(fn: lambda.IFunction, table: dynamodb.ITa
       reportBatchItemFailures: true,
       maxRecordAge: Duration.hours(24),
       onFailure: new sources.SqsDlq(deadLetterQueue),
-      filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.or(...spec.eventNames) })],
+      filters: [
+        lambda.FilterCriteria.filter({
+          eventName: lambda.FilterRule.or(...spec.eventNames),
+          dynamodb: { NewImage: { entity: { S: lambda.FilterRule.or(...spec.entities) } } },
+        }),
+      ],
     }),
   );
 }

@@ -21,8 +21,10 @@ export interface StreamRunnerOptions {
   handler: (event: DynamoDBStreamEvent, context: { awsRequestId: string }) => Promise<DynamoDBBatchResponse | void>;
   batchSize: number;
   retryAttempts: number;
-  /** The event-source filter: only these record kinds are delivered. */
+  /** The event-source filter: only these record kinds are delivered… */
   eventNames: ReadonlyArray<string>;
+  /** …of items with one of these `entity` values in their new image. */
+  entities: readonly string[];
   logger: Logger;
   /** Where to remember the last processed record of each shard across restarts. */
   checkpointFile?: string;
@@ -114,7 +116,9 @@ export function startStreamRunner(options: StreamRunnerOptions): { stop(): Promi
       if (!iterator) continue;
       const { Records, NextShardIterator } = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
       iterators.set(shardId, NextShardIterator ?? null);
-      const wanted = (Records ?? []).filter((record) => options.eventNames.includes(record.eventName ?? ''));
+      const wanted = (Records ?? []).filter(
+        (record) => options.eventNames.includes(record.eventName ?? '') && options.entities.includes(record.dynamodb?.NewImage?.entity?.S ?? ''),
+      );
       if (wanted.length) await deliver(shardId, wanted.map((record) => toLambdaRecord(record, options.streamArn)));
       else if (Records?.length) checkpoints[shardId] = Records[Records.length - 1].dynamodb!.SequenceNumber!;
     }

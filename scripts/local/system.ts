@@ -153,6 +153,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       batchSize: spec.batchSize,
       retryAttempts: spec.retryAttempts,
       eventNames: spec.eventNames,
+      entities: spec.entities,
       logger: logger.child({ service: `stream-runner:${spec.name}` }),
       checkpointFile: options.persist ? join(options.dataDir, `stream-checkpoints-${tableName}-${spec.name}.json`) : undefined,
     });

@@ -254,7 +254,7 @@ describe('table stream consumers', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
     expect(mapping.MaximumRecordAgeInSeconds).toBeLessThanOrEqual(86_400);
-    expect(JSON.parse(mapping.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: [...spec.eventNames] });
+    expect(JSON.parse(mapping.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: [...spec.eventNames], dynamodb: { NewImage: { entity: { S: [...spec.entities] } } } });
 
     const queueId = mapping.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];
     expect(resources[queueId]).toMatchObject({ Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: true } });
