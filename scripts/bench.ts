@@ -213,7 +213,7 @@ async function registryAtScale() {
     const inspectionsSeconds = (performance.now() - inspectionsStarted) / 1000;
     const rebuildOnce = async (label: string) => {
       const bar = createProgressBar(rows.length, label);
-      const result = await rebuildAllScores(repo, new ScoreProjector(repo, system.identityDeps.clock), system.identityDeps.district, (done) => bar.update(done));
+      const result = await rebuildAllScores(repo, new ScoreProjector(repo, system.identityDeps.clock), system.identityDeps.district, { onProgress: (done) => bar.update(done) });
       bar.finish();
       return result;
     };

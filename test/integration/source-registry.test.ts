@@ -162,16 +162,21 @@ describe('inspection → rectification → evidence → decision → score', () 
     // The stored projection (public profile, lists) follows through the stream consumer.
     const profile = await waitForProfile(accepted.source.ecoCode, (p) => p.level === 'blue');
     expect(profile).toMatchObject({ level: 'blue', score: 87, openRectifications: 1 });
-    const notified = await waitForNotifications(operator, 4);
+    // Linked, two items opened, the inspection's score change, rejected, accepted, the acceptance's score change.
+    const notified = await waitForNotifications(operator, 7);
+    expect(notified.items).toHaveLength(7);
     const actions = notified.items.map((n: any) => n.action);
     expect(actions).toEqual(expect.arrayContaining(['rectification_opened', 'evidence_rejected', 'evidence_accepted', 'score_changed', 'operator_linked']));
     expect(notified.items.every((n: any) => n.source?.id === source.id)).toBe(true);
   });
 
-  it('makes a missed deadline cost points and raise a warning, once time has passed', async () => {
+  it('makes a missed deadline cost points, raise a warning and remind the operator, once time has passed', async () => {
     const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000808' }).expect(201);
     const view = await jingansi.call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['odour']), { 'idempotency-key': newIdempotencyKey() }).expect(201);
     expect(view.credit.score).toBe(90);
+    // Let the stream consumer score the inspection before time moves on.
+    expect((await waitForProfile(view.source.ecoCode, (p) => p.score === 90)).score).toBe(90);
     t.clock.advanceDays(16);
     try {
       // Access tokens last an hour: sign in again in the future.
@@ -184,6 +189,11 @@ describe('inspection → rectification → evidence → decision → score', () 
       const warnings = await officer.call('GET', '/api/warnings').expect(200);
       const listed = warnings.items.find((item: any) => item.id === source.id);
       expect(listed.warnings.map((w: any) => w.code)).toContain('overdue_rectification');
+      const operator = await t.signIn('13700000808');
+      const reminded = await waitForNotifications(operator, 3);
+      expect(reminded.items.filter((n: any) => n.action === 'rectification_overdue')).toHaveLength(1);
+      await t.system.runRescore();
+      expect((await operator.call('GET', '/api/notifications').expect(200)).items.filter((n: any) => n.action === 'rectification_overdue')).toHaveLength(1);
     } finally {
       t.clock.advanceDays(-16);
     }

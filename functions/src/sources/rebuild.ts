@@ -6,7 +6,7 @@
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { keys } from '../store/keys';
 import type { SourceRepository } from './repository';
-import type { ScoreProjector } from './scoring-projection';
+import type { Rescored, ScoreProjector } from './scoring-projection';
 
 const CONCURRENCY = 16;
 const PAGE = 200;
@@ -17,7 +17,13 @@ export interface RebuildReport {
   seconds: number;
 }
 
-export async function rebuildAllScores(repo: SourceRepository, projector: ScoreProjector, district: DistrictConfig, onProgress?: (done: number) => void): Promise<RebuildReport> {
+export interface RebuildOptions {
+  onProgress?: (done: number) => void;
+  /** Runs after each source whose projection changed was written. */
+  afterChange?: (rescored: Rescored) => Promise<void>;
+}
+
+export async function rebuildAllScores(repo: SourceRepository, projector: ScoreProjector, district: DistrictConfig, options: RebuildOptions = {}): Promise<RebuildReport> {
   const started = performance.now();
   let sources = 0;
   let changed = 0;
@@ -31,8 +37,11 @@ export async function rebuildAllScores(repo: SourceRepository, projector: ScoreP
           while (next < page.items.length) {
             const result = await projector.rescore(page.items[next++].id);
             sources++;
-            if (result?.changed) changed++;
-            onProgress?.(sources);
+            if (result?.changed) {
+              changed++;
+              await options.afterChange?.(result);
+            }
+            options.onProgress?.(sources);
           }
         }),
       );

@@ -4,6 +4,7 @@ import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
 import { forEachNewItem } from '../lib/stream-batch';
 import { NotificationRepository } from '../notifications/repository';
 import { SCORE_AFFECTING_EVENTS } from './facts';
+import { overdueReminders } from './reminders';
 import type { SourceEventRecord } from './records';
 import { SourceRepository } from './repository';
 import { ScoreProjector, type Rescored } from './scoring-projection';
@@ -39,7 +40,8 @@ export function createSourceEventsHandler(deps: BaseDeps) {
       const rescored = affectsScore ? await projector.rescore(event.sourceId) : undefined;
       if (affectsScore) rescoredInBatch.add(event.sourceId);
       const operators = rescored?.collection.operators ?? (await repo.getCollection(event.sourceId))?.operators ?? [];
-      for (const { userId, notification } of operatorNotifications(event, operators.map((o) => o.userId), rescored)) await notifications.add(userId, notification);
+      const reminders = rescored?.changed ? overdueReminders(rescored, deps.clock.now()) : [];
+      for (const { userId, notification } of [...operatorNotifications(event, operators.map((o) => o.userId), rescored), ...reminders]) await notifications.add(userId, notification);
       if (rescored?.changed) logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, level: rescored.after.credit.level });
     });
   };
