@@ -137,6 +137,7 @@ const sourceNotice: Record<string, string> = {
   rectification_opened: '收到新的整改要求',
   evidence_accepted: '整改材料已审核通过',
   evidence_rejected: '整改材料被退回，请重新提交',
+  rectification_overdue: '有整改事项已超过期限，请尽快整改并上传材料',
   score_changed: '环保信用等级已更新',
   operator_linked: '您已被登记为经营者',
 }
