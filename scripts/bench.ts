@@ -20,7 +20,6 @@ import { loadDistrict } from '@green-shield/shared/districts/district';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
 import { createSourceService } from '../functions/src/sources/handler';
-import { createSourceFiles } from '../functions/src/sources/files-handler';
 import { SourceRepository } from '../functions/src/sources/repository';
 import { ScoreProjector } from '../functions/src/sources/scoring-projection';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';
@@ -178,10 +177,26 @@ const SCALE_SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
 const INSPECTED_EVERY = 10;
 
 /** The registry at district scale: an XLSX of 20,000 sources imported, then every score rebuilt. */
+/** A fetch for a signed-in bureau officer that returns parsed JSON and throws on errors. */
+async function bureauClient(baseUrl: string, sms: RecordingSmsSender) {
+  const send = async (method: string, path: string, body?: unknown, token?: string) => {
+    const response = await fetch(baseUrl + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    if (response.status >= 400) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+    return JSON.parse(text);
+  };
+  const phone = DEMO_ACCOUNTS.bureau.phone;
+  await send('POST', '/api/auth/otp', { phone });
+  const { accessToken } = await send('POST', '/api/auth/token', { phone, code: sms.lastCodeFor(phone) });
+  return (method: string, path: string, body?: unknown) => send(method, path, body, accessToken);
+}
+
 async function registryAtScale() {
   const dataDir = mkdtempSync(join(tmpdir(), 'green-shield-bench-scale-'));
-  const system = await startLocalSystem({ dataDir, persist: false, logger: createLogger({}, () => undefined) });
+  const sms = new RecordingSmsSender();
+  const system = await startLocalSystem({ dataDir, persist: false, sms, logger: createLogger({}, () => undefined) });
   try {
+    await seedOfficers(system.identityDeps);
     const center = system.identityDeps.district.mapCenter;
     const header = ['名称', '类型', '统一社会信用代码', '地址', '纬度', '经度', '坐标系', '街道', '座位数', '灶头数', '净化效率(%)'];
     const table = [header];
@@ -191,18 +206,31 @@ async function registryAtScale() {
     }
     const file = writeXlsx(table);
     const service = createSourceService({ ...system.identityDeps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey });
-    const files = createSourceFiles({ ...system.identityDeps, ecoCodeKey: async () => system.ecoCodeKey, appOrigin: system.appOrigin });
 
     const parseStarted = performance.now();
     const rows = readSourceFile('xlsx', file);
     const parseSeconds = (performance.now() - parseStarted) / 1000;
+    // The product's path: a bureau officer uploads the file, starts the job, and polls it.
+    const api = await bureauClient(system.url, sms);
+    const ticket = await api('POST', '/api/sources/imports/uploads', { format: 'xlsx', size: file.byteLength });
+    const form = new FormData();
+    for (const [name, value] of Object.entries(ticket.fields as Record<string, string>)) form.append(name, value);
+    form.append('file', new Blob([new Uint8Array(file)], { type: ticket.fields['Content-Type'] }), 'sources.xlsx');
+    if (!(await fetch(ticket.url, { method: 'POST', body: form })).ok) throw new Error('upload failed');
     const importStarted = performance.now();
-    const importBar = createProgressBar(rows.length, 'import');
-    const report = await files.importRows(rows, { dryRun: false, actorId: 'bench', onProgress: (done) => importBar.update(done) });
+    const importBar = createProgressBar(rows.length, 'import job');
+    let job = await api('POST', '/api/sources/imports', { uploadKey: ticket.key, dryRun: false });
+    while (job.status === 'queued' || job.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      job = await api('GET', `/api/sources/imports/${job.id}`);
+      if (job.progress) importBar.update(job.progress.done);
+    }
     importBar.finish();
     const importSeconds = (performance.now() - importStarted) / 1000;
-
+    if (job.status !== 'done') throw new Error(`import job ${job.status}: ${job.failure}`);
+    const report = job.report;
     const repo = new SourceRepository(createDocumentClient(system.dynamodbEndpoint), system.tableName);
+
     const officer = { userId: 'bench-officer', roles: ['bureau_officer' as const] };
     const codes = rows.filter((_, index) => index % INSPECTED_EVERY === 0).map((row) => row.input!.creditCode);
     const ids = [...(await repo.sourceIdsByCreditCodes(system.identityDeps.district.code, codes)).values()];
@@ -249,8 +277,8 @@ async function main() {
     const scale = await registryAtScale();
     const perSecond = (count: number, seconds: number) => `${(count / seconds).toFixed(0)}/s`;
     console.log(`Registry at district scale (${SCALE_SOURCES.toLocaleString('en')} sources, DynamoDB Local, stream consumers running)`);
-    console.log(`  XLSX file                      ${(scale.file.byteLength / 1024 / 1024).toFixed(1)} MB, parsed and validated in ${scale.parseSeconds.toFixed(2)} s`);
-    console.log(`  import (commit)                ${scale.importSeconds.toFixed(1)} s  ${perSecond(scale.report.created, scale.importSeconds)}  ${verdict(scale.importSeconds + scale.parseSeconds <= TARGETS.importSeconds)} (≤ ${TARGETS.importSeconds} s)  created ${scale.report.created}, rejected ${scale.report.rejected}`);
+    console.log(`  XLSX file                      ${(scale.file.byteLength / 1024 / 1024).toFixed(1)} MB, parsed and validated in ${scale.parseSeconds.toFixed(2)} s (also inside the job)`);
+    console.log(`  import job (start → done)      ${scale.importSeconds.toFixed(1)} s  ${perSecond(scale.report.created, scale.importSeconds)}  ${verdict(scale.importSeconds <= TARGETS.importSeconds)} (≤ ${TARGETS.importSeconds} s)  created ${scale.report.created}, rejected ${scale.report.rejected}`);
     console.log(`  inspections with a failed item ${scale.inspections} in ${scale.inspectionsSeconds.toFixed(1)} s (setup for the rebuild)`);
     console.log(`  full score rebuild             ${scale.rebuild.seconds.toFixed(1)} s  ${perSecond(scale.rebuild.sources, scale.rebuild.seconds)}  (${scale.rebuild.sources} sources, ${scale.rebuild.changed} changed)`);
     console.log(`  rebuild again (nothing new)    ${scale.again.seconds.toFixed(1)} s  ${perSecond(scale.again.sources, scale.again.seconds)}  (${scale.again.changed} changed)\n`);

@@ -27,7 +27,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ImportReportT } from '@green-shield/shared/api/source-schemas';
-import { createSourceFiles } from '../functions/src/sources/files-handler';
+import { importSourceRows } from '../functions/src/sources/importer';
+import { SourceRepository } from '../functions/src/sources/repository';
 import { baseDepsFromEnv } from '../functions/src/lib/runtime';
 import { ImportFileError } from '../functions/src/sources/import/errors';
 import { formatFromFileName, readSourceFile } from '../functions/src/sources/import/read-table';
@@ -91,18 +92,15 @@ async function main(): Promise<number> {
   const parseErrors = rows.flatMap((row) => row.errors);
   if (parseErrors.length > 0) console.log(`有 ${rows.filter((row) => row.errors.length > 0).length} 行有问题：\n${parseErrors.map(describeError).join('\n')}`);
 
-  const files = createSourceFiles({
-    ...baseDepsFromEnv('import-cli'),
-    // Importing neither signs eco-codes nor draws posters.
-    ecoCodeKey: async () => 'unused-for-import',
-    appOrigin: 'unused-for-import',
-  });
+  const deps = baseDepsFromEnv('import-cli');
   let bar: ProgressBar | undefined;
-  const report = await files.importRows(rows, {
-    dryRun: !commit,
-    actorId: 'cli',
-    onProgress: (done, total) => (bar ??= createProgressBar(total, commit ? '导入' : '校验')).update(done),
-  });
+  const report = await importSourceRows(
+    new SourceRepository(deps.db, deps.tableName),
+    rows,
+    { dryRun: !commit, actorId: 'cli', onProgress: (done, total) => (bar ??= createProgressBar(total, commit ? '导入' : '校验')).update(done) },
+    deps.district,
+    deps.clock,
+  );
   bar?.finish();
 
   // The registry can reject rows the file looked fine in (e.g. a credit code registered concurrently).

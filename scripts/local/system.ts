@@ -19,12 +19,12 @@ import { createIdentityHandler, type IdentityDeps } from '../../functions/src/id
 import { createComplaintsHandler } from '../../functions/src/complaints/handler';
 import { createNotificationsHandler } from '../../functions/src/notifications/handler';
 import { createPlatformHandler } from '../../functions/src/platform/handler';
-import { createComplaintEventsHandler } from '../../functions/src/notifications/stream-handler';
+import { createTableEventsHandler } from '../../functions/src/jobs/table-events-handler';
 import { createAutoCloseHandler } from '../../functions/src/jobs/auto-close-handler';
 import { createRescoreHandler } from '../../functions/src/jobs/rescore-handler';
 import { createSourcesHandler } from '../../functions/src/sources/handler';
 import { createSourceFilesHandler } from '../../functions/src/sources/files-handler';
-import { createSourceEventsHandler } from '../../functions/src/sources/stream-handler';
+import { createImportJobsHandler } from '../../functions/src/sources/import-job-handler';
 import { ConsoleSmsSender, type SmsSender } from '../../functions/src/identity/sms';
 import type { HttpHandler } from '../../functions/src/lib/http';
 import type { ObjectStore } from '../../functions/src/complaints/object-store';
@@ -125,7 +125,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       objects,
       ecoCodeKey: async () => ecoCodeKey,
     }),
-    sourceFiles: createSourceFilesHandler({ ...base, logger: logger.child({ service: 'sourceFiles' }), verificationKeys, ecoCodeKey: async () => ecoCodeKey, appOrigin }),
+    sourceFiles: createSourceFilesHandler({ ...base, logger: logger.child({ service: 'sourceFiles' }), verificationKeys, objects, ecoCodeKey: async () => ecoCodeKey, appOrigin }),
   };
   const defaultRoute = FUNCTIONS.find((fn): fn is HttpFunction => fn.trigger === 'http' && Boolean(fn.defaultRoute));
   if (!defaultRoute) throw new Error('No function in FUNCTIONS takes the $default route');
@@ -140,8 +140,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
   // Each stream function reads the table stream on its own, as its own event-source mapping does in AWS.
   const streamHandlers: Record<string, StreamRunnerOptions['handler']> = {
-    complaintEvents: createComplaintEventsHandler({ ...base, logger: logger.child({ service: 'complaintEvents' }) }),
-    sourceEvents: createSourceEventsHandler({ ...base, logger: logger.child({ service: 'sourceEvents' }) }),
+    tableEvents: createTableEventsHandler({ ...base, logger: logger.child({ service: 'tableEvents' }) }),
+    importJobs: createImportJobsHandler({ ...base, logger: logger.child({ service: 'importJobs' }), objects }),
   };
   for (const spec of FUNCTIONS.filter((fn): fn is StreamFunction => fn.trigger === 'table-stream')) {
     const handler = streamHandlers[spec.name];

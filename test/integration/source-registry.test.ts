@@ -11,7 +11,7 @@ import { writeXlsx } from '../../functions/src/sources/import/xlsx-writer';
 import { signEcoCode } from '../../functions/src/sources/eco-code-signer';
 import { startTestSystem, DEMO_ACCOUNTS, type TestSystem } from '../support/system';
 import type { ApiClient } from '../support/api-client';
-import { newIdempotencyKey, submitComplaint, uploadPhoto, waitForNotifications } from '../support/fixtures';
+import { newIdempotencyKey, runImport, submitComplaint, uploadImportFile, uploadPhoto, waitForNotifications } from '../support/fixtures';
 
 let t: TestSystem;
 let bureau: ApiClient;
@@ -276,31 +276,38 @@ describe('import', () => {
   it('reports every bad row in a dry run, commits the valid rows, and re-imports by credit code', async () => {
     const codes = [creditCode(), creditCode(), creditCode(), creditCode()];
     const table = [header, row('江宁路小吃', codes[0]), row('江宁路茶餐厅', codes[1]), row('坏行一', codes[2].slice(0, 17) + 'X'), row('坏行二', codes[3], { street: '不存在街道' }), row('江宁路火锅', codes[2])];
-    const file = Buffer.from(writeXlsx(table)).toString('base64');
+    const file = writeXlsx(table);
 
-    const dryRun = await bureau.call('POST', '/api/sources/imports', { format: 'xlsx', contentBase64: file }).expect(200);
-    expect(dryRun).toMatchObject({ dryRun: true, rows: 5, valid: 3, created: 3, updated: 0, rejected: 2 });
-    expect(dryRun.errors.map((e: any) => e.row)).toEqual(expect.arrayContaining([4, 5]));
+    const dryRun = await runImport(bureau, file, 'xlsx', true);
+    expect(dryRun).toMatchObject({ status: 'done', dryRun: true, progress: { done: 5, total: 5 } });
+    expect(dryRun.report).toMatchObject({ dryRun: true, rows: 5, valid: 3, created: 3, updated: 0, rejected: 2, errorCount: 2 });
+    expect(dryRun.report.errors.map((e: any) => e.row)).toEqual([4, 5]);
     expect((await bureau.call('GET', `/api/sources?creditCode=${codes[0]}`).expect(200)).items).toHaveLength(0);
 
-    const committed = await bureau.call('POST', '/api/sources/imports', { format: 'xlsx', contentBase64: file, dryRun: false }).expect(200);
-    expect(committed).toMatchObject({ dryRun: false, valid: 3, created: 3, rejected: 2 });
+    const committed = await runImport(bureau, file, 'xlsx', false);
+    expect(committed.report).toMatchObject({ dryRun: false, valid: 3, created: 3, rejected: 2 });
     expect((await bureau.call('GET', `/api/sources?creditCode=${codes[0]}`).expect(200)).items[0]).toMatchObject({ name: '江宁路小吃', streetCode: 'jiangninglu' });
 
     const csv = [header, row('江宁路小吃（更名）', codes[0]), row('江宁路茶餐厅', codes[1])].map((cells) => cells.join(',')).join('\r\n');
-    const again = await bureau.call('POST', '/api/sources/imports', { format: 'csv', contentBase64: Buffer.from(csv).toString('base64'), dryRun: false }).expect(200);
+    const again = await runImport(bureau, Buffer.from(csv), 'csv', false);
     const found = await bureau.call('GET', `/api/sources?creditCode=${codes[0]}`).expect(200);
     expect(found.items).toHaveLength(1);
     expect(found.items[0].name).toBe('江宁路小吃（更名）');
     const timeline = await bureau.call('GET', `/api/sources/${found.items[0].id}/timeline`).expect(200);
     expect(timeline.items.map((event: any) => [event.type, event.changed])).toEqual([['updated', ['name']], ['registered', undefined]]);
-    expect(again).toMatchObject({ created: 0, updated: 1, unchanged: 1, rejected: 0 });
+    expect(again.report).toMatchObject({ created: 0, updated: 1, unchanged: 1, rejected: 0 });
   });
 
-  it('answers a file that is not a spreadsheet with a 400, and is for the bureau only', async () => {
-    const garbage = await bureau.call('POST', '/api/sources/imports', { format: 'xlsx', contentBase64: Buffer.from('not a zip').toString('base64') }).expect(400);
-    expect(garbage.error.code).toBe('IMPORT_FILE_INVALID');
-    await jingansi.call('POST', '/api/sources/imports', { format: 'csv', contentBase64: 'YQ==' }).expect(403);
+  it('fails a job on a file that is not a spreadsheet, refuses uploads that are not the caller’s, and is for the bureau only', async () => {
+    const notZip = await uploadImportFile(bureau, Buffer.from('not a zip but called xlsx'), 'xlsx');
+    expect((await bureau.call('POST', '/api/sources/imports', { uploadKey: notZip }).expect(400)).error.code).toBe('IMPORT_FILE_INVALID');
+    const noHeader = await runImport(bureau, Buffer.from('a,b\n1,2'), 'csv', true);
+    expect(noHeader).toMatchObject({ status: 'failed' });
+    expect(noHeader.failure).toMatch(/[\u4e00-\u9fa5]/);
+    const photo = await uploadPhoto(jingansi);
+    expect((await bureau.call('POST', '/api/sources/imports', { uploadKey: photo }).expect(400)).error.code).toBe('INVALID_UPLOAD');
+    await jingansi.call('POST', '/api/sources/imports/uploads', { format: 'csv', size: 10 }).expect(403);
+    await bureau.call('GET', `/api/sources/imports/${ulid()}`).expect(404);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createComplaintEventsHandler } from '../../functions/src/notifications/stream-handler';
+import { createTableEventsHandler } from '../../functions/src/jobs/table-events-handler';
 import { createLogger } from '../../functions/src/lib/logger';
 import { loadDistrict } from '@green-shield/shared/districts/district';
 
@@ -46,7 +46,7 @@ const deps = (db: DynamoDBDocumentClient) => ({ db, tableName: 't', clock: { now
 describe('complaint-events stream consumer', () => {
   it('notifies for new complaint events only', async () => {
     const { db, written } = fakeDb(new Set());
-    const handler = createComplaintEventsHandler(deps(db));
+    const handler = createTableEventsHandler(deps(db));
     const modify = { ...event('1'), eventName: 'MODIFY' as const };
     const notAnEvent = event('2', { entity: 'Complaint' });
     const ownAction = event('3', { actorId: 'resident', actorRole: 'resident', action: 'rate' });
@@ -56,7 +56,7 @@ describe('complaint-events stream consumer', () => {
 
   it('reports the first failed record so Lambda retries from it, in order', async () => {
     const { db, written } = fakeDb(new Set(['e2']));
-    const handler = createComplaintEventsHandler(deps(db));
+    const handler = createTableEventsHandler(deps(db));
     const result = await handler({ Records: [event('1'), event('2'), event('3')] });
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: '2' }] });
     expect(written).toEqual(['e1']);

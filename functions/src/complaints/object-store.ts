@@ -9,6 +9,8 @@ export interface ObjectStore {
   presignDownload(key: string, expiresSeconds: number): Promise<string>;
   /** Size and first bytes of an object, or undefined when it does not exist. */
   inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | undefined>;
+  /** The whole object, or undefined when it does not exist. */
+  read(key: string): Promise<Uint8Array | undefined>;
   copy(fromKey: string, toKey: string): Promise<void>;
   delete(keys: string[]): Promise<void>;
 }

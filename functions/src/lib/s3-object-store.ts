@@ -17,6 +17,10 @@ export function createS3Client(endpoint = env('s3Endpoint')): S3Client {
   });
 }
 
+function isMissing(error: unknown): boolean {
+  return error instanceof NotFound || error instanceof NoSuchKey || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
+}
+
 export class S3ObjectStore implements ObjectStore {
   constructor(
     private readonly s3: S3Client,
@@ -40,6 +44,16 @@ export class S3ObjectStore implements ObjectStore {
     return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: expiresSeconds });
   }
 
+  async read(key: string): Promise<Uint8Array | undefined> {
+    try {
+      const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return await object.Body!.transformToByteArray();
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
   async inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | undefined> {
     try {
       const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
@@ -49,9 +63,7 @@ export class S3ObjectStore implements ObjectStore {
       const bytes = await object.Body!.transformToByteArray();
       return { size, head: bytes.subarray(0, headBytes) };
     } catch (error) {
-      if (error instanceof NotFound || error instanceof NoSuchKey || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) {
-        return undefined;
-      }
+      if (isMissing(error)) return undefined;
       throw error;
     }
   }

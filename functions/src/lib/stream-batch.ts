@@ -1,19 +1,24 @@
 /**
- * How every table-stream consumer walks a batch: new items of one entity, in order; the first record
- * that fails is reported (with those after it) so Lambda retries from there, in order.
+ * How every table-stream consumer walks a batch: new items of the entities it handles, in order;
+ * the first record that fails is reported (with those after it) so Lambda retries from there.
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Logger } from './logger';
 
-export async function forEachNewItem<T>(event: DynamoDBStreamEvent, entity: string, logger: Logger, handle: (item: T) => Promise<void>): Promise<DynamoDBBatchResponse> {
+/** What to do with a new item of each entity (items of other entities are skipped). */
+export type ItemHandlers = Record<string, (item: never) => Promise<void>>;
+
+export async function forEachNewItem(event: DynamoDBStreamEvent, handlers: ItemHandlers, logger: Logger): Promise<DynamoDBBatchResponse> {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     const image = record.dynamodb?.NewImage;
-    if (record.eventName !== 'INSERT' || !image || image.entity?.S !== entity) continue;
+    const entity = image?.entity?.S;
+    const handle = entity !== undefined && Object.hasOwn(handlers, entity) ? handlers[entity] : undefined;
+    if (record.eventName !== 'INSERT' || !image || !handle) continue;
     try {
-      await handle(unmarshall(image as Record<string, AttributeValue>) as T);
+      await handle(unmarshall(image as Record<string, AttributeValue>) as never);
     } catch (error) {
       logger.error(`${entity} record failed`, { error, sequenceNumber: record.dynamodb?.SequenceNumber });
       // Report this record and stop: later records of the batch are retried after it, in order.

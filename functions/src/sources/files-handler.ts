@@ -4,15 +4,19 @@ import { env } from '../lib/config';
 import { ecoCodeKeyFromEnv, type EcoCodeKey } from './eco-code-signer';
 import { SourceFiles } from './files';
 import { SourceRepository } from './repository';
+import { ImportJobRepository } from './import-jobs';
+import type { ObjectStore } from '../complaints/object-store';
+import { objectStoreFromEnv } from '../lib/s3-object-store';
 
 export interface SourceFilesDeps extends ApiDeps {
+  objects: ObjectStore;
   ecoCodeKey: EcoCodeKey;
   /** Where eco-code URLs point (the H5 app's origin). */
   appOrigin: string;
 }
 
 export function createSourceFiles(deps: Omit<SourceFilesDeps, 'verificationKeys'>): SourceFiles {
-  return new SourceFiles(new SourceRepository(deps.db, deps.tableName), deps.ecoCodeKey, deps.clock, deps.district, deps.appOrigin);
+  return new SourceFiles(new SourceRepository(deps.db, deps.tableName), new ImportJobRepository(deps.db, deps.tableName), deps.objects, deps.ecoCodeKey, deps.clock, deps.district, deps.appOrigin);
 }
 
 export function createSourceFilesHandler(deps: SourceFilesDeps): HttpHandler {
@@ -20,11 +24,13 @@ export function createSourceFilesHandler(deps: SourceFilesDeps): HttpHandler {
   return createHttpHandler(
     'sourceFiles',
     {
-      importSources: ({ principal, body }) => files.importFile(principal, body),
+      createImportUpload: ({ principal, body }) => files.createImportUpload(principal, body),
+      importSources: ({ principal, body }) => files.startImport(principal, body),
+      getImport: ({ params }) => files.getImport(params.id),
       sourcePoster: ({ principal, params }) => files.poster(principal, params.id),
     },
     deps,
   );
 }
 
-export const handler = lazy(() => createSourceFilesHandler({ ...apiDepsFromEnv('source-files'), ecoCodeKey: ecoCodeKeyFromEnv(), appOrigin: env('appOrigin') ?? '' }));
+export const handler = lazy(() => createSourceFilesHandler({ ...apiDepsFromEnv('source-files'), objects: objectStoreFromEnv(), ecoCodeKey: ecoCodeKeyFromEnv(), appOrigin: env('appOrigin') ?? '' }));

@@ -1,47 +1,74 @@
 /**
- * The registry's file work, kept out of the request-path function: importing lists of sources
- * (CSV/XLSX) and drawing eco-code posters. Officers' requests and the import CLI both come here.
+ * The registry's file work, kept out of the request-path function: import uploads and jobs (the
+ * import itself runs in the `importJobs` stream function), and eco-code posters.
  */
+import { ulid } from 'ulid';
 import type { z } from 'zod';
 import type * as S from '@green-shield/shared/api/source-schemas';
-import type { ImportReportT } from '@green-shield/shared/api/source-schemas';
+import type { ImportJobViewT } from '@green-shield/shared/api/source-schemas';
+import { IMPORT_FILE_TYPES, UPLOAD_LIMIT_BYTES, type ImportFormat } from '@green-shield/shared/api/limits';
+import type { UploadTicketT } from '@green-shield/shared/api/schemas';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { ApiError } from '../lib/errors';
 import type { Clock } from '../lib/clock';
 import type { Principal } from '../lib/tokens';
+import type { ObjectStore } from '../complaints/object-store';
 import { officerScope, requireScope } from './access';
 import { signEcoCode, type EcoCodeKey } from './eco-code-signer';
-import { ImportFileError } from './import/errors';
-import { readSourceFile } from './import/read-table';
-import type { ParsedRow } from './import/types';
-import { importSourceRows, type ImportOptions } from './importer';
+import { toImportJobView, type ImportJobRepository } from './import-jobs';
 import { renderPoster } from './poster';
 import type { SourceRepository } from './repository';
 import { toPublicProfile } from './views';
 
+const UPLOAD_TICKET_SECONDS = 10 * 60;
+/** An XLSX workbook is a ZIP archive. */
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
 export class SourceFiles {
   constructor(
     private readonly repo: SourceRepository,
+    private readonly jobs: ImportJobRepository,
+    private readonly objects: ObjectStore,
     private readonly ecoCodeKey: EcoCodeKey,
     private readonly clock: Clock,
     private readonly district: DistrictConfig,
     private readonly appOrigin: string,
   ) {}
 
-  /** A file the importer cannot read is the caller's mistake: a 400 with the reader's message. */
-  async importFile(principal: Principal, body: z.infer<typeof S.ImportBody>): Promise<ImportReportT> {
-    let rows: ParsedRow[];
-    try {
-      rows = readSourceFile(body.format, Buffer.from(body.contentBase64, 'base64'), this.district);
-    } catch (error) {
-      if (error instanceof ImportFileError) throw new ApiError('IMPORT_FILE_INVALID', error.message);
-      throw error;
-    }
-    return this.importRows(rows, { dryRun: body.dryRun, actorId: principal.userId });
+  async createImportUpload(principal: Principal, body: z.infer<typeof S.CreateImportUploadBody>): Promise<UploadTicketT> {
+    const key = `uploads/${principal.userId}/import-${ulid()}.${body.format}`;
+    const { url, fields } = await this.objects.presignUpload(key, IMPORT_FILE_TYPES[body.format], UPLOAD_LIMIT_BYTES, UPLOAD_TICKET_SECONDS);
+    const expiresAt = new Date(this.clock.now().getTime() + UPLOAD_TICKET_SECONDS * 1000).toISOString();
+    return { key, url, fields, expiresAt, maxBytes: UPLOAD_LIMIT_BYTES };
   }
 
-  importRows(rows: ParsedRow[], options: ImportOptions): Promise<ImportReportT> {
-    return importSourceRows(this.repo, rows, options, this.district, this.clock);
+  /** Checks the upload is the caller's own import file and queues the job that imports it. */
+  async startImport(principal: Principal, body: z.infer<typeof S.StartImportBody>): Promise<ImportJobViewT> {
+    const format = /^uploads\/[^/]+\/import-[0-9A-Z]{26}\.(csv|xlsx)$/.exec(body.uploadKey)?.[1] as ImportFormat | undefined;
+    const invalid = (message: string) => new ApiError('INVALID_UPLOAD', 'The import file cannot be used', [{ field: 'body.uploadKey', message }]);
+    if (!format || !body.uploadKey.startsWith(`uploads/${principal.userId}/`)) throw invalid('not an import upload of yours');
+    const object = await this.objects.inspect(body.uploadKey, ZIP_MAGIC.length);
+    if (!object) throw invalid('upload not found (not uploaded, or expired)');
+    if (object.size > UPLOAD_LIMIT_BYTES) throw invalid('larger than 10 MB');
+    if (format === 'xlsx' && !ZIP_MAGIC.every((byte, i) => object.head[i] === byte)) throw new ApiError('IMPORT_FILE_INVALID', '文件不是有效的 XLSX 工作簿');
+    const job = {
+      id: ulid(),
+      districtCode: this.district.code,
+      createdBy: principal.userId,
+      uploadKey: body.uploadKey,
+      format,
+      dryRun: body.dryRun,
+      status: 'queued' as const,
+      createdAt: this.clock.now().toISOString(),
+    };
+    await this.jobs.create(job);
+    return toImportJobView(job);
+  }
+
+  async getImport(id: string): Promise<ImportJobViewT> {
+    const job = await this.jobs.get(id);
+    if (!job || job.districtCode !== this.district.code) throw new ApiError('NOT_FOUND', 'No such import');
+    return toImportJobView(job);
   }
 
   async poster(principal: Principal, id: string): Promise<string> {

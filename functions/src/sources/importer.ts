@@ -33,7 +33,7 @@ async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => 
 }
 
 export async function importSourceRows(repo: SourceRepository, rows: ParsedRow[], options: ImportOptions, district: DistrictConfig, clock: Clock): Promise<ImportReportT> {
-  const report: ImportReportT = { dryRun: options.dryRun, rows: rows.length, valid: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
+  const report: ImportReportT = { dryRun: options.dryRun, rows: rows.length, valid: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errorCount: 0, errors: [] };
   const valid: Array<ParsedRow & { input: NonNullable<ParsedRow['input']> }> = [];
   for (const row of rows) {
     const errors = [...row.errors];
@@ -71,6 +71,7 @@ export async function importSourceRows(repo: SourceRepository, rows: ParsedRow[]
     options.onProgress?.(done, rows.length);
   });
   report.errors.sort((a, b) => a.row - b.row);
+  report.errorCount = report.errors.length;
   return report;
 
   /** New credit codes, registered in as few transactions as fit. */

@@ -1,7 +1,5 @@
-import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { NotificationViewT } from '@green-shield/shared/api/schemas';
-import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
-import { forEachNewItem } from '../lib/stream-batch';
+import type { BaseDeps } from '../lib/runtime';
 import { NotificationRepository } from '../notifications/repository';
 import { SCORE_AFFECTING_EVENTS } from './facts';
 import { overdueReminders } from './reminders';
@@ -24,17 +22,17 @@ export function operatorNotifications(event: SourceEventRecord, operatorIds: rea
 }
 
 /**
- * Table-stream consumer: a new score-affecting event rescores its source (once per batch: the table
- * already holds every event of the batch), and operators hear of what concerns them.
+ * A new score-affecting event rescores its source, and operators hear of what concerns them (run by
+ * the `tableEvents` stream function). Make one per batch: a source is rescored once per batch, as the
+ * table already holds every event of the batch.
  */
-export function createSourceEventsHandler(deps: BaseDeps) {
+export function sourceEventReactor(deps: BaseDeps): () => (event: SourceEventRecord) => Promise<void> {
   const repo = new SourceRepository(deps.db, deps.tableName);
   const projector = new ScoreProjector(repo, deps.clock);
   const notifications = new NotificationRepository(deps.db, deps.tableName);
-  return async (streamEvent: DynamoDBStreamEvent, context?: Pick<Context, 'awsRequestId'>): Promise<DynamoDBBatchResponse> => {
-    const logger = deps.logger.child({ requestId: context?.awsRequestId });
+  return () => {
     const rescoredInBatch = new Set<string>();
-    return forEachNewItem<SourceEventRecord>(streamEvent, 'SourceEvent', logger, async (event) => {
+    return async (event) => {
       const affectsScore = SCORE_AFFECTING_EVENTS.has(event.type) && !rescoredInBatch.has(event.sourceId);
       if (!affectsScore && !OPERATORS_HEAR_OF.has(event.type)) return;
       const rescored = affectsScore ? await projector.rescore(event.sourceId) : undefined;
@@ -42,9 +40,7 @@ export function createSourceEventsHandler(deps: BaseDeps) {
       const operators = rescored?.collection.operators ?? (await repo.getCollection(event.sourceId))?.operators ?? [];
       const reminders = rescored?.changed ? overdueReminders(rescored, deps.clock.now()) : [];
       for (const { userId, notification } of [...operatorNotifications(event, operators.map((o) => o.userId), rescored), ...reminders]) await notifications.add(userId, notification);
-      if (rescored?.changed) logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, level: rescored.after.credit.level });
-    });
+      if (rescored?.changed) deps.logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, level: rescored.after.credit.level });
+    };
   };
 }
-
-export const handler = lazy(() => createSourceEventsHandler(baseDepsFromEnv('source-events')));

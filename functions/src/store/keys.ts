@@ -40,6 +40,7 @@ export const keys = {
   sourceOperator: (sourceId: string, userId: string) => ({ pk: `SOURCE#${sourceId}`, sk: `OPERATOR#${userId}` }),
   operatedSource: (userId: string, sourceId: string) => ({ pk: `USER#${userId}`, sk: `OPERATES#${sourceId}` }),
   creditCode: (districtCode: string, creditCode: string) => ({ pk: `CREDITCODE#${districtCode}#${creditCode}`, sk: 'CREDITCODE' }),
+  importJob: (jobId: string) => ({ pk: `IMPORTJOB#${jobId}`, sk: 'JOB' }),
   claim: (claimId: string) => ({ pk: `CLAIM#${claimId}`, sk: 'CLAIM' }),
   pendingClaimGuard: (sourceId: string, userId: string) => ({ pk: `CLAIM#PENDING#${sourceId}#${userId}`, sk: 'GUARD' }),
   /** GSI1: a street's sources by name. */

@@ -20,5 +20,12 @@ export function contentTypeForExtension(extension: string): ImageContentType | u
   return IMAGE_CONTENT_TYPES.find((type) => (IMAGE_EXTENSIONS[type] as readonly string[]).includes(lower));
 }
 
+/** Files the registry imports, with the content type their upload must declare. */
+export const IMPORT_FILE_TYPES = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+export type ImportFormat = keyof typeof IMPORT_FILE_TYPES;
+
 /** The Idempotency-Key header a retried submission repeats. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;

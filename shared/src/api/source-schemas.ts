@@ -7,7 +7,7 @@ import { SOURCE_KINDS, SIZE_CLASSES } from '../sources/kinds';
 import { CREDIT_LEVELS } from '../sources/credit-rules';
 import { EXPLANATION_CODES, WARNING_CODES } from '../sources/scoring';
 import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
-import { MAX_PHOTOS } from './limits';
+import { MAX_PHOTOS, UPLOAD_LIMIT_BYTES } from './limits';
 import { GeoPointInput, Photo } from './schemas';
 
 const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
@@ -292,14 +292,20 @@ export const PublicSourceProfile = z.object({
   openRectifications: z.number().int(),
 });
 
-export const ImportBody = z.strictObject({
+export const CreateImportUploadBody = z.strictObject({
   format: z.enum(['csv', 'xlsx']),
-  /** The file, base64-encoded (the API takes files up to the body limit; the CLI takes any size). */
-  contentBase64: z.string().min(1),
+  size: z.number().int().positive().max(UPLOAD_LIMIT_BYTES, '文件不能超过 10 MB'),
+});
+export const StartImportBody = z.strictObject({
+  /** The key of an upload made with an import upload ticket. */
+  uploadKey: z.string().min(1).max(200),
   dryRun: z.boolean().default(true),
 });
+export const ImportJobParams = z.strictObject({ id: ulid('import') });
 export const ImportRowError = z.object({ row: z.number().int(), field: z.string().optional(), message: z.string() });
 export const ImportReport = z.object({
+  /** Only the first errors are kept with the job (errorCount has them all); the CLI prints every one. */
+  errorCount: z.number().int(),
   dryRun: z.boolean(),
   rows: z.number().int(),
   valid: z.number().int(),
@@ -308,6 +314,19 @@ export const ImportReport = z.object({
   unchanged: z.number().int(),
   rejected: z.number().int(),
   errors: z.array(ImportRowError),
+});
+
+export const ImportJobView = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  format: z.enum(['csv', 'xlsx']),
+  dryRun: z.boolean(),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
+  report: ImportReport.optional(),
+  /** Why a failed job failed (an unreadable file, for example), in Chinese. */
+  failure: z.string().optional(),
+  createdAt: isoDateTime,
+  finishedAt: isoDateTime.optional(),
 });
 
 export const PosterDocument = z.string().describe('An SVG document (A5 poster)');
@@ -322,5 +341,6 @@ export type RectificationViewT = z.infer<typeof RectificationView>;
 export type TimelineEventViewT = z.infer<typeof TimelineEventView>;
 export type PublicSourceProfileT = z.infer<typeof PublicSourceProfile>;
 export type ImportReportT = z.infer<typeof ImportReport>;
+export type ImportJobViewT = z.infer<typeof ImportJobView>;
 export type InspectionBodyT = z.input<typeof InspectionBody>;
 export type ClaimViewT = z.infer<typeof ClaimView>;
