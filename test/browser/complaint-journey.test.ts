@@ -3,14 +3,14 @@
  * street officer accepts and resolves with a note, the resident sees the result and rates it.
  * Screenshots of every step land in test-artifacts/browser/.
  */
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
 import { PNG_BYTES } from '../support/fixtures';
-import { launchBrowser, phoneContext, snap } from '../support/browser';
+import { launchBrowser, phoneContext, signIn, snap, snapOnFailure } from '../support/browser';
 import { zh } from '../../miniapp/src/i18n/zh-CN';
 
 const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
@@ -29,41 +29,15 @@ afterAll(async () => {
   await t?.stop();
 });
 
-async function waitForCode(phone: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const code = t.sms.lastCodeFor(phone);
-    if (code) return code;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`No code was sent to ${phone}`);
-}
-
-/** On failure, every open page is photographed as `failed-<n>.png` to show where it stood. */
-function snapOnFailure(): void {
-  onTestFailed(async () => {
-    const pages = browser.contexts().flatMap((context) => context.pages());
-    await Promise.all(pages.map((page, n) => snap(page, `failed-${n}`).catch(() => undefined)));
-  });
-}
-
-async function signIn(page: Page, phone: string, shot: string): Promise<void> {
-  await page.goto(`${t.system.url}/#/pages/login/index`);
-  await page.fill('#login-phone input', phone);
-  await page.click('#login-send-code');
-  await page.fill('#login-code input', await waitForCode(phone));
-  await snap(page, `${shot}-sign-in`);
-  await page.click('#login-submit');
-}
-
 describe('the complaint journey in the H5 app', () => {
   it('runs from a resident’s report with a photo to a rated result', async () => {
-    snapOnFailure();
+    snapOnFailure(browser);
     const photo = join(mkdtempSync(join(tmpdir(), 'gs-photo-')), 'fumes.png');
     writeFileSync(photo, PNG_BYTES);
 
     // The resident reports.
     const resident = await (await phoneContext(browser)).newPage();
-    await signIn(resident, RESIDENT, '01-resident');
+    await signIn(t, resident, RESIDENT, '01-resident');
     await resident.locator('#report-entry:visible').waitFor();
     await snap(resident, '02-resident-home');
     await resident.click('#report-entry:visible');
@@ -84,7 +58,7 @@ describe('the complaint journey in the H5 app', () => {
 
     // The 静安寺 street officer accepts and resolves it.
     const officer = await (await phoneContext(browser)).newPage();
-    await signIn(officer, DEMO_ACCOUNTS.jingansi.phone, '05-officer');
+    await signIn(t, officer, DEMO_ACCOUNTS.jingansi.phone, '05-officer');
     await officer.locator('#officer-queue-entry:visible').waitFor();
     await officer.goto(`${t.system.url}/#/officer/queue/index`);
     await officer.reload();
@@ -127,10 +101,10 @@ describe('the complaint journey in the H5 app', () => {
   });
 
   it('keeps an anonymous reporter hidden from officers, and tells the resident where to go when it is not the bureau’s job', async () => {
-    snapOnFailure();
+    snapOnFailure(browser);
     const phone = '13966660002';
     const resident = await (await phoneContext(browser)).newPage();
-    await signIn(resident, phone, '21-anonymous');
+    await signIn(t, resident, phone, '21-anonymous');
     await resident.locator('#report-entry:visible').waitFor();
     await resident.click('#report-entry:visible');
     await resident.click('#report-type-noise');
@@ -144,7 +118,7 @@ describe('the complaint journey in the H5 app', () => {
     const trackingNumber = (await resident.locator('#report-tracking-number').innerText()).trim();
 
     const bureau = await (await phoneContext(browser)).newPage();
-    await signIn(bureau, DEMO_ACCOUNTS.bureau.phone, '23-bureau');
+    await signIn(t, bureau, DEMO_ACCOUNTS.bureau.phone, '23-bureau');
     await bureau.locator('#officer-queue-entry:visible').waitFor();
     await bureau.goto(`${t.system.url}/#/officer/queue/index`);
     await bureau.reload();

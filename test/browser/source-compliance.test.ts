@@ -6,7 +6,7 @@
  * the form pre-filled. Then an officer's tools: inspection form, timeline, poster download and
  * linking a complaint to the source. Screenshots land in test-artifacts/browser/ (prefix `src-`).
  */
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/syst
 import { seedDemoSources } from '../../scripts/local/seed';
 import { PNG_BYTES, submitComplaint } from '../support/fixtures';
 import { checklistFor } from '@green-shield/shared/sources/checklists';
-import { launchBrowser, phoneContext, snap } from '../support/browser';
+import { completeSignIn, launchBrowser, phoneContext, signIn, snap, snapOnFailure } from '../support/browser';
 
 const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
 const OPERATOR = DEMO_ACCOUNTS.operator.phone; // 13900000002, runs 老弄堂面馆
@@ -38,51 +38,18 @@ afterAll(async () => {
   await t?.stop();
 });
 
-// Sign-in helpers as in complaint-journey.test.ts, except that a phone may sign in more than once
-// here: wait for a code sent after `alreadySent` messages, not the last one ever sent.
-async function waitForCode(phone: string, alreadySent: number): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const code = t.sms.sent.slice(alreadySent).findLast((message) => message.phone === phone)?.code;
-    if (code) return code;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`No code was sent to ${phone}`);
-}
-
-function snapOnFailure(): void {
-  onTestFailed(async () => {
-    const pages = browser.contexts().flatMap((context) => context.pages());
-    await Promise.all(pages.map((page, n) => snap(page, `src-failed-${n}`).catch(() => undefined)));
-  });
-}
-
-/** Fills in the sign-in form the page is on (opened directly, or where a public page sent the user). */
-async function completeSignIn(page: Page, phone: string, shot: string): Promise<void> {
-  await page.fill('#login-phone input', phone);
-  const alreadySent = t.sms.sent.length;
-  await page.click('#login-send-code');
-  await page.fill('#login-code input', await waitForCode(phone, alreadySent));
-  await snap(page, `${shot}-sign-in`);
-  await page.click('#login-submit');
-}
-
-async function signIn(page: Page, phone: string, shot: string): Promise<void> {
-  await page.goto(`${t.system.url}/#/pages/login/index`);
-  await completeSignIn(page, phone, shot);
-}
-
 /** The rectification card of a checklist item on the page in front (operator's or officer's). */
 const rectificationOf = (page: Page, itemId: string) => page.locator(`[id^="rectification-"][data-item="${itemId}"]:visible`);
 
 describe('the source compliance journey in the H5 app', () => {
   it('runs from an operator’s evidence to an officer’s acceptance, a better level, and a resident’s pre-filled report', async () => {
-    snapOnFailure();
+    snapOnFailure(browser, 'src-');
     const photo = join(mkdtempSync(join(tmpdir(), 'gs-evidence-')), 'purifier.png');
     writeFileSync(photo, PNG_BYTES);
 
     // 1. The operator opens their business: 环保警示 (yellow), and why.
     const operator = await (await phoneContext(browser)).newPage();
-    await signIn(operator, OPERATOR, 'src-01-operator');
+    await signIn(t, operator, OPERATOR, 'src-01-operator');
     await operator.locator('#home-business-entry:visible').waitFor();
     await snap(operator, 'src-02-operator-home');
     await operator.click('#home-business-entry:visible');
@@ -118,7 +85,7 @@ describe('the source compliance journey in the H5 app', () => {
 
     // 2. The 静安寺 street officer finds the shop by name and accepts the evidence.
     const officer = await (await phoneContext(browser)).newPage();
-    await signIn(officer, DEMO_ACCOUNTS.jingansi.phone, 'src-06-officer');
+    await signIn(t, officer, DEMO_ACCOUNTS.jingansi.phone, 'src-06-officer');
     await officer.locator('#officer-sources-entry:visible').waitFor();
     await officer.click('#officer-sources-entry:visible');
     await officer.fill('#sources-filter-name input', '老弄堂');
@@ -162,7 +129,7 @@ describe('the source compliance journey in the H5 app', () => {
     // Reporting the shop asks them to sign in, then opens the report form about it.
     await resident.click('#eco-report:visible');
     await resident.locator('#login-phone:visible').waitFor();
-    await completeSignIn(resident, RESIDENT, 'src-12-resident');
+    await completeSignIn(t, resident, RESIDENT, 'src-12-resident');
     await resident.locator('#report-submit:visible').waitFor();
     await expect.poll(() => resident.inputValue('#report-address input')).toBe(source.address);
     expect(await resident.inputValue('#report-description textarea')).toContain('老弄堂面馆');
@@ -173,7 +140,7 @@ describe('the source compliance journey in the H5 app', () => {
   });
 
   it('lets an officer inspect a source, read its timeline, download its poster and link a complaint about it', async () => {
-    snapOnFailure();
+    snapOnFailure(browser, 'src-');
     // A sign-in code is not resent within a minute: step past the first test's sign-ins.
     t.clock.advanceDays(2 / 24 / 60);
     const bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
@@ -190,7 +157,7 @@ describe('the source compliance journey in the H5 app', () => {
 
     // The street officer inspects: everything passes but the odour, which gets a rectification order.
     const officer = await (await phoneContext(browser)).newPage();
-    await signIn(officer, DEMO_ACCOUNTS.jingansi.phone, 'src-30-officer');
+    await signIn(t, officer, DEMO_ACCOUNTS.jingansi.phone, 'src-30-officer');
     await officer.locator('#officer-sources-entry:visible').waitFor();
     await officer.goto(`${t.system.url}/#/sources/detail/index?id=${source.id}`);
     await officer.reload();
@@ -240,7 +207,7 @@ describe('the source compliance journey in the H5 app', () => {
   });
 
   it('warns loudly about an altered eco-code', async () => {
-    snapOnFailure();
+    snapOnFailure(browser, 'src-');
     const page = await (await phoneContext(browser)).newPage();
     const bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
     const { items } = await bureau.call('GET', `/api/sources?name=${encodeURIComponent('老弄堂')}`).expect(200);

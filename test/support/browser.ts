@@ -4,7 +4,9 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { onTestFailed } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { TestSystem } from './system';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-artifacts/browser');
@@ -35,4 +37,41 @@ export function phoneContext(browser: Browser): Promise<BrowserContext> {
 
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** On failure, every open page is photographed as `<prefix>failed-<n>.png` to show where it stood. */
+export function snapOnFailure(browser: Browser, prefix = ''): void {
+  onTestFailed(async () => {
+    const pages = browser.contexts().flatMap((context) => context.pages());
+    await Promise.all(pages.map((page, n) => snap(page, `${prefix}failed-${n}`).catch(() => undefined)));
+  });
+}
+
+/**
+ * The sign-in code sent to `phone` after the first `alreadySent` messages: a phone may sign in more
+ * than once in a test file, so the last code it was ever sent may be a spent one.
+ */
+async function waitForCode(t: TestSystem, phone: string, alreadySent: number): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const code = t.sms.sent.slice(alreadySent).findLast((message) => message.phone === phone)?.code;
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No code was sent to ${phone}`);
+}
+
+/** Fills in the sign-in form the page is on (opened directly, or where a public page sent the user). */
+export async function completeSignIn(t: TestSystem, page: Page, phone: string, shot: string): Promise<void> {
+  await page.fill('#login-phone input', phone);
+  const alreadySent = t.sms.sent.length;
+  await page.click('#login-send-code');
+  await page.fill('#login-code input', await waitForCode(t, phone, alreadySent));
+  await snap(page, `${shot}-sign-in`);
+  await page.click('#login-submit');
+}
+
+/** Opens the sign-in page and signs in by SMS code; `shot` names the screenshot of the filled form. */
+export async function signIn(t: TestSystem, page: Page, phone: string, shot: string): Promise<void> {
+  await page.goto(`${t.system.url}/#/pages/login/index`);
+  await completeSignIn(t, page, phone, shot);
 }

@@ -73,10 +73,10 @@ function restaurantView(source: SourceRecord) {
   };
 }
 
-/** Newest first, open items before closed ones. */
+/** Open items before closed ones, then the nearest deadline first (ids keep the order stable). */
 function orderedRectifications(rectifications: readonly RectificationRecord[]): RectificationRecord[] {
   const rank = (r: RectificationRecord) => (r.status === 'closed' ? 1 : 0);
-  return [...rectifications].sort((a, b) => rank(a) - rank(b) || (a.openedAt < b.openedAt ? 1 : -1));
+  return [...rectifications].sort((a, b) => rank(a) - rank(b) || a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
 }
 
 /** The operator's view, with the score as computed now from the facts (the stored one may lag). */

@@ -436,7 +436,8 @@ export const zh = {
     street: '所属街道',
     lastInspection: '最近检查',
     neverInspected: '暂无检查记录',
-    openRectifications: '待整改事项',
+    // Every item not yet closed, including evidence awaiting the officer's review (not only 待整改).
+    openRectifications: '未销项整改',
     openRectificationsValue: (count: number) => (count > 0 ? `${count} 项` : '无'),
     responsiblePerson: '负责人',
     tags: '标签',

@@ -1,7 +1,6 @@
 import { Text } from '@tarojs/components'
 import type { UserViewT } from '@green-shield/shared/api/schemas'
-import { ChipSelect } from '../components/ChipSelect'
-import { FilterRow } from '../components/FilterBar'
+import { ChipFilter, FilterRow } from '../components/FilterBar'
 import { streetNameOf, useDistrict } from '../hooks/useDistrict'
 import { zh } from '../i18n/zh-CN'
 import { seesWholeDistrict } from '../session'
@@ -15,11 +14,7 @@ export function StreetFilter({ user, value, onChange, idPrefix }: { user: UserVi
   const district = useDistrict()
   const label = zh.sourceOfficer.filters.street
   if (seesWholeDistrict(user)) {
-    return (
-      <FilterRow label={label}>
-        <ChipSelect scroll options={withAll(streetOptions(district))} value={value} onChange={onChange} idPrefix={idPrefix} />
-      </FilterRow>
-    )
+    return <ChipFilter label={label} options={withAll(streetOptions(district))} value={value} onChange={onChange} idPrefix={idPrefix} />
   }
   return (
     <FilterRow label={label}>

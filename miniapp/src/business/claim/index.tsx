@@ -2,11 +2,11 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CREDIT_CODE_PROBLEM_MESSAGES, creditCodeProblem, normalizeCreditCode } from '@green-shield/shared/sources/credit-code'
-import { ApiError, call, userMessageOf } from '../../api/client'
-import { Button } from '../../components/Button'
-import { Field } from '../../components/Field'
+import { ApiError, call } from '../../api/client'
+import { SubmitButton } from '../../components/Button'
+import { FormError } from '../../components/FormError'
 import { Section } from '../../components/Section'
-import { TextArea, TextInput } from '../../components/TextField'
+import { TextField } from '../../components/TextField'
 import { useRemote } from '../../hooks/useRemote'
 import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { zh } from '../../i18n/zh-CN'
@@ -51,21 +51,13 @@ export default function ClaimPage() {
     <View className='page claim'>
       <Section title={zh.titles.claim}>
         <Text className='claim__hint'>{t.claimHint}</Text>
-        <Field label={zh.sources.creditCode} required error={codeError} id='claim-credit-code'>
-          <TextInput id='claim-credit-code' maxLength={18} placeholder={t.creditCodePlaceholder} value={creditCode} onChange={setCreditCode} />
-        </Field>
-        <Field label={t.claimNote} id='claim-note'>
-          <TextArea id='claim-note' className='claim__note' maxLength={500} placeholder={t.claimNotePlaceholder} value={note} onChange={setNote} />
-        </Field>
+        <TextField label={zh.sources.creditCode} required error={codeError} id='claim-credit-code' maxLength={18} placeholder={t.creditCodePlaceholder} value={creditCode} onChange={setCreditCode} />
+        <TextField multiline label={t.claimNote} id='claim-note' className='claim__note' maxLength={500} placeholder={t.claimNotePlaceholder} value={note} onChange={setNote} />
       </Section>
-      {failure !== undefined && (
-        <Text className='form-error' id='claim-error'>
-          {userMessageOf(failure)}
-        </Text>
-      )}
-      <Button id='claim-submit' block disabled={submitting} onClick={submit}>
-        {submitting ? zh.common.saving : t.claimSubmit}
-      </Button>
+      <FormError error={failure} id='claim-error' />
+      <SubmitButton id='claim-submit' busy={submitting} onClick={submit}>
+        {t.claimSubmit}
+      </SubmitButton>
       <View className='claim__list'>
         <ClaimList claims={claims.data?.items ?? []} />
       </View>

@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { OperatorSourceViewT, RectificationViewT } from '@green-shield/shared/api/source-schemas'
-import { call, userMessageOf } from '../../api/client'
-import { Button } from '../../components/Button'
+import { call } from '../../api/client'
+import { SubmitButton } from '../../components/Button'
 import { Field } from '../../components/Field'
+import { FormError } from '../../components/FormError'
 import { PhotoUploader } from '../../components/PhotoUploader'
-import { TextArea } from '../../components/TextField'
+import { TextField } from '../../components/TextField'
 import type { Remote } from '../../hooks/useRemote'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { useSourceAction } from '../../hooks/useSourceView'
@@ -45,24 +46,11 @@ export function EvidenceForm({ sourceId, rectification, view }: { sourceId: stri
       <Field error={attempted ? photoProblem : undefined} id={`evidence-photos-${rectification.id}`}>
         <PhotoUploader uploads={photos} idPrefix={`evidence-${rectification.id}`} />
       </Field>
-      <Field label={t.evidenceNote} id={`evidence-note-${rectification.id}`}>
-        <TextArea
-          id={`evidence-note-${rectification.id}`}
-          className='evidence-form__note'
-          maxLength={1000}
-          placeholder={t.evidenceNotePlaceholder}
-          value={note}
-          onChange={setNote}
-        />
-      </Field>
-      {action.error !== undefined && (
-        <Text className='form-error' id={`evidence-error-${rectification.id}`}>
-          {userMessageOf(action.error)}
-        </Text>
-      )}
-      <Button id={`evidence-submit-${rectification.id}`} block disabled={action.busy} onClick={submit}>
-        {action.busy ? zh.common.saving : t.evidenceSubmit}
-      </Button>
+      <TextField multiline label={t.evidenceNote} id={`evidence-note-${rectification.id}`} className='evidence-form__note' maxLength={1000} placeholder={t.evidenceNotePlaceholder} value={note} onChange={setNote} />
+      <FormError error={action.error} id={`evidence-error-${rectification.id}`} />
+      <SubmitButton id={`evidence-submit-${rectification.id}`} busy={action.busy} onClick={submit}>
+        {t.evidenceSubmit}
+      </SubmitButton>
     </View>
   )
 }

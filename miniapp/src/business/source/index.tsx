@@ -3,14 +3,13 @@ import { call } from '../../api/client'
 import { CreditExplanation } from '../../components/CreditExplanation'
 import { InfoRow } from '../../components/InfoRow'
 import { Loadable } from '../../components/PageState'
-import { RectificationCard } from '../../components/RectificationCard'
+import { RectificationsSection } from '../../components/RectificationCard'
 import { Section } from '../../components/Section'
 import { SourceHero } from '../../components/SourceHero'
 import { streetNameOf, useDistrict } from '../../hooks/useDistrict'
 import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { useSourceId, useSourcePageData } from '../../hooks/useSourceView'
 import { zh } from '../../i18n/zh-CN'
-import { rectificationsInWorkOrder } from '../../utils/credit'
 import { EvidenceForm } from './EvidenceForm'
 import './index.scss'
 
@@ -33,15 +32,16 @@ export default function MyBusinessPage() {
           <>
             <SourceHero kind={source.kind} name={source.name} level={credit.level} score={credit.score} subtitle={streetNameOf(district, source.streetCode)} />
             <CreditExplanation credit={credit} />
-            <Section title={zh.sources.rectificationsTitle} id='source-rectifications'>
-              {rectifications.length === 0 && <Text className='my-business__empty'>{zh.sources.noRectifications}</Text>}
-              {rectificationsInWorkOrder(rectifications, 'operator').map((rectification) => (
-                <RectificationCard key={rectification.id} rectification={rectification}>
+            <RectificationsSection
+              rectifications={rectifications}
+              viewer='operator'
+              actionsOf={(rectification) => (
+                <>
                   {rectification.status === 'open' && <EvidenceForm sourceId={source.id} rectification={rectification} view={view} />}
                   {rectification.status === 'submitted' && <Text className='my-business__waiting'>{zh.business.waitingReview}</Text>}
-                </RectificationCard>
-              ))}
-            </Section>
+                </>
+              )}
+            />
             <Section>
               <View className='info-rows'>
                 <InfoRow label={zh.sources.address} value={source.address} />

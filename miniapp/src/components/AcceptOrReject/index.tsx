@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { userMessageOf } from '../../api/client'
+import { View } from '@tarojs/components'
 import { zh } from '../../i18n/zh-CN'
 import { Button } from '../Button'
 import { Field } from '../Field'
+import { FormError } from '../FormError'
 import { TextArea } from '../TextField'
 import './index.scss'
 
@@ -56,11 +56,7 @@ export function AcceptOrReject({ idPrefix, itemId, busy, error, reasonPlaceholde
           </Button>
         </View>
       )}
-      {error !== undefined && (
-        <Text className='form-error accept-or-reject__error' id={id('error')}>
-          {userMessageOf(error)}
-        </Text>
-      )}
+      <FormError error={error} id={id('error')} className='accept-or-reject__error' />
     </View>
   )
 }

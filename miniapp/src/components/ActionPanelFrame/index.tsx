@@ -1,9 +1,12 @@
-import type { ReactNode } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { userMessageOf } from '../../api/client'
 import { zh } from '../../i18n/zh-CN'
 import { Button } from '../Button'
+import { ChipSelect, type ChipOption } from '../ChipSelect'
+import { Field } from '../Field'
+import { FormError } from '../FormError'
 import { Section } from '../Section'
+import { TextField } from '../TextField'
 import './index.scss'
 
 /**
@@ -46,11 +49,7 @@ export function ActionPanelFrame<A extends string>({ idPrefix, title, actions, l
         <View className='action-panel__form' id={`${idPrefix}-form-${chosen}`}>
           {hint && <Text className='action-panel__hint'>{hint}</Text>}
           {children}
-          {error !== undefined && (
-            <Text className='form-error' id={`${idPrefix}-error`}>
-              {userMessageOf(error)}
-            </Text>
-          )}
+          <FormError error={error} id={`${idPrefix}-error`} />
           <View className='action-panel__confirm-row'>
             <Button id={`${idPrefix}-cancel`} variant='secondary' onClick={onCancel}>
               {zh.common.cancel}
@@ -62,5 +61,34 @@ export function ActionPanelFrame<A extends string>({ idPrefix, title, actions, l
         </View>
       )}
     </Section>
+  )
+}
+
+/** A text field of the chosen action's form; a multi-line one takes the panel's textarea height. */
+export function ActionTextField(props: Omit<ComponentProps<typeof TextField>, 'className'>) {
+  return <TextField {...props} className={props.multiline ? 'action-panel__textarea' : undefined} />
+}
+
+/**
+ * A required choice of the chosen action's form, as chips (`<id>-<value>`). `none` is said instead
+ * when there is nothing to choose: pass it once the options have loaded.
+ */
+export function ActionChoiceField<T extends string>({ label, id, options, value, onChange, error, none }: {
+  label: string
+  id: string
+  options: ReadonlyArray<ChipOption<T>>
+  value: T | undefined
+  onChange: (value: T) => void
+  error?: string
+  none?: string
+}) {
+  return (
+    <Field label={label} required error={error} id={id}>
+      {none !== undefined && options.length === 0 ? (
+        <Text className='action-panel__hint'>{none}</Text>
+      ) : (
+        <ChipSelect options={options} value={value} onChange={onChange} idPrefix={id} />
+      )}
+    </Field>
   )
 }

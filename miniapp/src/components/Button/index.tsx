@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
+import { zh } from '../../i18n/zh-CN'
 import { optionalId } from '../../utils/optional-id'
 import './index.scss'
 
@@ -31,5 +32,14 @@ export function Button({ id, variant = 'primary', small, block, disabled = false
     >
       {children}
     </View>
+  )
+}
+
+/** A form's full-width submit button: while its request runs, disabled and saying so (提交中…). */
+export function SubmitButton({ id, busy, onClick, children }: { id: string; busy: boolean; onClick: () => void; children: string }) {
+  return (
+    <Button id={id} block disabled={busy} onClick={onClick}>
+      {busy ? zh.common.saving : children}
+    </Button>
   )
 }

@@ -5,16 +5,18 @@ import { zh } from '../../i18n/zh-CN'
 import { ErrorState, LoadingState } from '../PageState'
 import './index.scss'
 
-/**
- * A paged list's states: first load, failure, nothing found (`empty`), or the items followed by
- * a footer that loads more (`loadMoreId`) or says the list is complete.
- */
-export function PagedListView<T>({ list, empty, renderItem, loadMoreId }: {
+export interface PagedListViewProps<T> {
   list: PagedList<T>
   empty: ReactNode
   renderItem: (item: T) => ReactNode
   loadMoreId: string
-}) {
+}
+
+/**
+ * A paged list's states: first load, failure, nothing found (`empty`), or the items followed by
+ * a footer that loads more (`loadMoreId`) or says the list is complete.
+ */
+export function PagedListView<T>({ list, empty, renderItem, loadMoreId }: PagedListViewProps<T>) {
   if (list.items.length === 0) {
     if (list.error) return <ErrorState error={list.error} onRetry={list.reload} />
     if (list.loading) return <LoadingState />

@@ -2,8 +2,10 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { RectificationViewT } from '@green-shield/shared/api/source-schemas'
 import { zh } from '../../i18n/zh-CN'
+import { rectificationsInWorkOrder } from '../../utils/credit'
 import { formatDateTime, formatDay } from '../../utils/format'
 import { PhotoGrid } from '../PhotoGrid'
+import { Section } from '../Section'
 import '../StatusChip/index.scss'
 import './index.scss'
 
@@ -60,5 +62,26 @@ export function RectificationCard({ rectification, children }: { rectification: 
       )}
       {children}
     </View>
+  )
+}
+
+/**
+ * A source's rectifications (`source-rectifications`) in the order the viewer works through them,
+ * each card followed by what the viewer does about it (`actionsOf`).
+ */
+export function RectificationsSection({ rectifications, viewer, actionsOf }: {
+  rectifications: RectificationViewT[]
+  viewer: Parameters<typeof rectificationsInWorkOrder>[1]
+  actionsOf: (rectification: RectificationViewT) => ReactNode
+}) {
+  return (
+    <Section title={zh.sources.rectificationsTitle} id='source-rectifications'>
+      {rectifications.length === 0 && <Text className='rectifications__empty'>{zh.sources.noRectifications}</Text>}
+      {rectificationsInWorkOrder(rectifications, viewer).map((rectification) => (
+        <RectificationCard key={rectification.id} rectification={rectification}>
+          {actionsOf(rectification)}
+        </RectificationCard>
+      ))}
+    </Section>
   )
 }

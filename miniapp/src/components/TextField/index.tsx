@@ -1,4 +1,5 @@
 import { Input, Textarea, type InputProps } from '@tarojs/components'
+import { Field } from '../Field'
 
 interface TextFieldProps {
   /** On the Taro element; in H5 the native control is its child (`#<id> input`, `#<id> textarea`). */
@@ -46,5 +47,24 @@ export function TextArea({ id, value, onChange, placeholder, maxLength, classNam
       value={value}
       onInput={(event) => onChange(event.detail.value)}
     />
+  )
+}
+
+/**
+ * A form field of text: `Field` (label, hint, message `<id>-error`) around a `TextInput`, or a
+ * `TextArea` when `multiline`, under one id.
+ */
+export function TextField({ label, required, hint, error, multiline = false, type, ...input }: TextFieldProps & {
+  label?: string
+  required?: boolean
+  hint?: string
+  error?: string
+  multiline?: boolean
+  type?: InputProps['type']
+}) {
+  return (
+    <Field label={label} required={required} hint={hint} error={error} id={input.id}>
+      {multiline ? <TextArea {...input} /> : <TextInput type={type} {...input} />}
+    </Field>
   )
 }

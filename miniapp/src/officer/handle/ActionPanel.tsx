@@ -3,12 +3,10 @@ import { Text } from '@tarojs/components'
 import type { ComplaintViewT, TransitionBodyT } from '@green-shield/shared/api/schemas'
 import { OFFICER_ACTIONS, type OfficerAction } from '@green-shield/shared/complaints/state-machine'
 import { ApiError, call } from '../../api/client'
-import { ActionPanelFrame } from '../../components/ActionPanelFrame'
-import { ChipSelect } from '../../components/ChipSelect'
+import { ActionChoiceField, ActionPanelFrame, ActionTextField } from '../../components/ActionPanelFrame'
 import { Field } from '../../components/Field'
 import { PhotoUploader } from '../../components/PhotoUploader'
 import { Section } from '../../components/Section'
-import { TextArea, TextInput } from '../../components/TextField'
 import type { ComplaintAction } from '../../hooks/useComplaintAction'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { useDistrict } from '../../hooks/useDistrict'
@@ -30,21 +28,14 @@ const NEEDS: Record<OfficerAction, { noteRequired?: true; assignee?: true; photo
 }
 
 type ActionInput = { note: string; reason: string; referral: string; duplicateOf: string; assigneeId?: string; extensionDays?: string }
+type TextInputField = 'note' | 'reason' | 'referral' | 'duplicateOf'
 const EMPTY_INPUT: ActionInput = { note: '', reason: '', referral: '', duplicateOf: '' }
 type InputErrors = Partial<Record<keyof ActionInput | 'photos', string>>
 
 function AssigneePicker({ streetCode, value, onChange, error }: { streetCode: string; value?: string; onChange: (id: string) => void; error?: string }) {
   const officers = useRemote(() => call('listOfficers', { query: { streetCode } }), [streetCode])
   const options = (officers.data?.items ?? []).map((officer) => ({ value: officer.id, label: officer.name }))
-  return (
-    <Field label={t.assigneeLabel} required error={error} id='action-assignee'>
-      {officers.data && options.length === 0 ? (
-        <Text className='action-panel__hint'>{t.noAssignees}</Text>
-      ) : (
-        <ChipSelect options={options} value={value} onChange={onChange} idPrefix='action-assignee' />
-      )}
-    </Field>
-  )
+  return <ActionChoiceField label={t.assigneeLabel} id='action-assignee' options={options} none={officers.data && t.noAssignees} value={value} onChange={onChange} error={error} />
 }
 
 /** Choices up to the cap of the district's time limits (信访工作条例: at most 30 days, once). */
@@ -52,11 +43,7 @@ function ExtensionDaysPicker({ value, onChange, error }: { value?: string; onCha
   const district = useDistrict()
   const max = district?.timeLimits.maxExtensionDays ?? 0
   const options = [...new Set([7, 15, max])].filter((days) => days > 0 && days <= max).map((days) => ({ value: String(days), label: t.extensionDays(days) }))
-  return (
-    <Field label={t.extensionDaysLabel} required error={error} id='action-extension-days'>
-      <ChipSelect options={options} value={value} onChange={onChange} idPrefix='action-extension-days' />
-    </Field>
-  )
+  return <ActionChoiceField label={t.extensionDaysLabel} id='action-extension-days' options={options} value={value} onChange={onChange} error={error} />
 }
 
 /**
@@ -102,6 +89,10 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
     return missing
   }
   const errors = attempted ? validate() : {}
+  const errorOf = (field: keyof InputErrors) => errors[field] ?? apiFieldError(field)
+  const text = (field: TextInputField, label: string, placeholder: string, options: { id: string; required?: boolean; multiline?: boolean; maxLength: number }) => (
+    <ActionTextField {...options} label={label} placeholder={placeholder} error={errorOf(field)} value={input[field]} onChange={set(field)} />
+  )
 
   const confirm = async () => {
     if (!chosen) return
@@ -146,59 +137,12 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
       onCancel={close}
       onConfirm={confirm}
     >
-      {needs.assignee && (
-        <AssigneePicker
-          streetCode={complaint.streetCode}
-          value={input.assigneeId}
-          onChange={set('assigneeId')}
-          error={errors.assigneeId ?? apiFieldError('assigneeId')}
-        />
-      )}
-      {needs.extension && <ExtensionDaysPicker value={input.extensionDays} onChange={set('extensionDays')} error={errors.extensionDays ?? apiFieldError('extensionDays')} />}
-      {needs.reason && (
-        <Field label={t.reasonLabel} required error={errors.reason ?? apiFieldError('reason')} id='action-reason-input'>
-          <TextArea
-            id='action-reason-input'
-            className='action-panel__textarea'
-            maxLength={2000}
-            placeholder={t.reasonPlaceholder[needs.reason]}
-            value={input.reason}
-            onChange={set('reason')}
-          />
-        </Field>
-      )}
-      {needs.referral && (
-        <Field label={t.referralLabel} required error={errors.referral ?? apiFieldError('referral')} id='action-referral-input'>
-          <TextInput
-            id='action-referral-input'
-            maxLength={200}
-            placeholder={t.referralPlaceholder}
-            value={input.referral}
-            onChange={set('referral')}
-          />
-        </Field>
-      )}
-      {needs.duplicate && (
-        <Field label={t.duplicateLabel} required error={errors.duplicateOf ?? apiFieldError('duplicateOf')} id='action-duplicate-input'>
-          <TextInput
-            id='action-duplicate-input'
-            maxLength={40}
-            placeholder={t.duplicatePlaceholder}
-            value={input.duplicateOf}
-            onChange={set('duplicateOf')}
-          />
-        </Field>
-      )}
-      <Field label={t.noteLabel} required={needs.noteRequired} error={errors.note ?? apiFieldError('note')} id='action-note-input'>
-        <TextArea
-          id='action-note-input'
-          className='action-panel__textarea'
-          maxLength={2000}
-          placeholder={t.notePlaceholder}
-          value={input.note}
-          onChange={set('note')}
-        />
-      </Field>
+      {needs.assignee && <AssigneePicker streetCode={complaint.streetCode} value={input.assigneeId} onChange={set('assigneeId')} error={errorOf('assigneeId')} />}
+      {needs.extension && <ExtensionDaysPicker value={input.extensionDays} onChange={set('extensionDays')} error={errorOf('extensionDays')} />}
+      {needs.reason && text('reason', t.reasonLabel, t.reasonPlaceholder[needs.reason], { id: 'action-reason-input', required: true, multiline: true, maxLength: 2000 })}
+      {needs.referral && text('referral', t.referralLabel, t.referralPlaceholder, { id: 'action-referral-input', required: true, maxLength: 200 })}
+      {needs.duplicate && text('duplicateOf', t.duplicateLabel, t.duplicatePlaceholder, { id: 'action-duplicate-input', required: true, maxLength: 40 })}
+      {text('note', t.noteLabel, t.notePlaceholder, { id: 'action-note-input', required: needs.noteRequired, multiline: true, maxLength: 2000 })}
       {needs.photos && (
         <Field label={t.resultPhotos} error={errors.photos}>
           <PhotoUploader uploads={photos} idPrefix='action' />

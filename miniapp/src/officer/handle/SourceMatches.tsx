@@ -2,8 +2,9 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ComplaintViewT } from '@green-shield/shared/api/schemas'
-import { ApiError, call, userMessageOf } from '../../api/client'
+import { ApiError, call } from '../../api/client'
 import { Button } from '../../components/Button'
+import { FormError } from '../../components/FormError'
 import { LevelBadge } from '../../components/LevelBadge'
 import { Loadable } from '../../components/PageState'
 import { Section } from '../../components/Section'
@@ -77,11 +78,7 @@ export function SourceMatches({ complaint }: { complaint: ComplaintViewT }) {
           )
         }
       </Loadable>
-      {failure !== undefined && (
-        <Text className='form-error source-matches__error' id='source-matches-error'>
-          {userMessageOf(failure)}
-        </Text>
-      )}
+      <FormError error={failure} id='source-matches-error' className='source-matches__error' />
     </Section>
   )
 }

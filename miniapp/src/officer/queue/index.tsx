@@ -4,10 +4,8 @@ import { Text, View } from '@tarojs/components'
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '@green-shield/shared/complaints/state-machine'
 import { COMPLAINT_TYPES, type ComplaintType } from '@green-shield/shared/complaints/taxonomy'
 import { call } from '../../api/client'
-import { ChipSelect } from '../../components/ChipSelect'
 import { ComplaintCard } from '../../components/ComplaintCard'
-import { FilterBar, FilterRow } from '../../components/FilterBar'
-import { PagedListView } from '../../components/PagedList'
+import { ChipFilter, FilteredListPage } from '../../components/FilterBar'
 import { EmptyState } from '../../components/PageState'
 import { useDistrict } from '../../hooks/useDistrict'
 import { usePagedList } from '../../hooks/usePagedList'
@@ -48,39 +46,25 @@ export default function QueuePage() {
   if (!isOfficer(user)) return <EmptyState title={t.notAllowed} />
 
   return (
-    <View className='queue'>
-      <FilterBar>
-        <FilterRow label={t.filters.status}>
-          <ChipSelect scroll options={STATUS_OPTIONS} value={status} onChange={setStatus} idPrefix='queue-filter-status' />
-        </FilterRow>
-        <FilterRow label={t.filters.type}>
-          <ChipSelect scroll options={TYPE_OPTIONS} value={type} onChange={setType} idPrefix='queue-filter-type' />
-        </FilterRow>
-        {seesWholeDistrict(user) && (
-          <FilterRow label={t.filters.street}>
-            <ChipSelect scroll options={withAll(streetOptions(district))} value={streetCode} onChange={setStreetCode} idPrefix='queue-filter-street' />
-          </FilterRow>
-        )}
-        <View className='queue-filters__toggle-row'>
-          <Text
-            id='queue-filter-overdue'
-            data-active={overdueOnly}
-            className={`queue-filters__toggle${overdueOnly ? ' queue-filters__toggle--on' : ''}`}
-            onClick={() => setOverdueOnly(!overdueOnly)}
-          >
-            {t.filters.overdueOnly}
-          </Text>
-        </View>
-      </FilterBar>
-
-      <View className='page queue__list'>
-        <PagedListView
-          list={list}
-          loadMoreId='queue-load-more'
-          empty={<EmptyState id='queue-empty' title={t.emptyQueue} hint={t.emptyQueueHint} />}
-          renderItem={(complaint) => <ComplaintCard key={complaint.id} complaint={complaint} idPrefix='queue-item' asOfficer />}
-        />
+    <FilteredListPage
+      list={list}
+      loadMoreId='queue-load-more'
+      empty={<EmptyState id='queue-empty' title={t.emptyQueue} hint={t.emptyQueueHint} />}
+      renderItem={(complaint) => <ComplaintCard key={complaint.id} complaint={complaint} idPrefix='queue-item' asOfficer />}
+    >
+      <ChipFilter label={t.filters.status} options={STATUS_OPTIONS} value={status} onChange={setStatus} idPrefix='queue-filter-status' />
+      <ChipFilter label={t.filters.type} options={TYPE_OPTIONS} value={type} onChange={setType} idPrefix='queue-filter-type' />
+      {seesWholeDistrict(user) && <ChipFilter label={t.filters.street} options={withAll(streetOptions(district))} value={streetCode} onChange={setStreetCode} idPrefix='queue-filter-street' />}
+      <View className='queue-filters__toggle-row'>
+        <Text
+          id='queue-filter-overdue'
+          data-active={overdueOnly}
+          className={`queue-filters__toggle${overdueOnly ? ' queue-filters__toggle--on' : ''}`}
+          onClick={() => setOverdueOnly(!overdueOnly)}
+        >
+          {t.filters.overdueOnly}
+        </Text>
       </View>
-    </View>
+    </FilteredListPage>
   )
 }

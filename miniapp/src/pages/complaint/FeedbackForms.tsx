@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import { Text } from '@tarojs/components'
 import type { ComplaintViewT } from '@green-shield/shared/api/schemas'
-import { ApiError, call, userMessageOf } from '../../api/client'
-import { Button } from '../../components/Button'
+import { ApiError, call } from '../../api/client'
+import { Button, SubmitButton } from '../../components/Button'
 import { Field } from '../../components/Field'
+import { FormError } from '../../components/FormError'
 import { Section } from '../../components/Section'
 import { StarRating } from '../../components/StarRating'
-import { TextArea } from '../../components/TextField'
+import { TextField } from '../../components/TextField'
 import type { ComplaintAction } from '../../hooks/useComplaintAction'
 import { zh } from '../../i18n/zh-CN'
 import { formatDateTime } from '../../utils/format'
@@ -16,15 +17,6 @@ const t = zh.feedback
 /** The API's message for one field of a failed request, if it named that field. */
 function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof ApiError ? error.fieldErrors[field] : undefined
-}
-
-function FormError({ error, id }: { error: unknown; id: string }) {
-  if (!error) return null
-  return (
-    <Text className='form-error' id={id}>
-      {userMessageOf(error)}
-    </Text>
-  )
 }
 
 /** The complainant rates the resolution 1–5 stars, which closes the complaint. */
@@ -52,20 +44,11 @@ export function RateForm({ complaint, action }: { complaint: ComplaintViewT; act
       <Field label={zh.complaint.rating} required error={missingRating ? t.rateRequired : fieldError(action.error, 'rating')} id='rate-stars'>
         <StarRating value={rating} onChange={setRating} />
       </Field>
-      <Field error={fieldError(action.error, 'comment')}>
-        <TextArea
-          id='rate-comment'
-          className='feedback__textarea'
-          maxLength={500}
-          placeholder={t.commentPlaceholder}
-          value={comment}
-          onChange={setComment}
-        />
-      </Field>
+      <TextField multiline error={fieldError(action.error, 'comment')} id='rate-comment' className='feedback__textarea' maxLength={500} placeholder={t.commentPlaceholder} value={comment} onChange={setComment} />
       <FormError error={action.error} id='rate-error' />
-      <Button id='rate-submit' block disabled={action.busy} onClick={submit}>
-        {action.busy ? zh.common.saving : t.rateSubmit}
-      </Button>
+      <SubmitButton id='rate-submit' busy={action.busy} onClick={submit}>
+        {t.rateSubmit}
+      </SubmitButton>
     </Section>
   )
 }
@@ -76,6 +59,7 @@ const REOPEN_REASON_MIN = 2
 export function ReopenForm({ complaint, action }: { complaint: ComplaintViewT; action: ComplaintAction }) {
   const [reason, setReason] = useState('')
   const [tooShort, setTooShort] = useState(false)
+  const reasonError = tooShort ? t.reopenReasonTooShort : fieldError(action.error, 'reason')
 
   const submit = () => {
     const short = reason.trim().length < REOPEN_REASON_MIN
@@ -90,16 +74,7 @@ export function ReopenForm({ complaint, action }: { complaint: ComplaintViewT; a
   return (
     <Section title={t.reopenTitle} id='reopen-form'>
       <Text className='feedback__hint'>{t.reopenHint}</Text>
-      <Field error={tooShort ? t.reopenReasonTooShort : fieldError(action.error, 'reason')} id='reopen-reason'>
-        <TextArea
-          id='reopen-reason'
-          className='feedback__textarea'
-          maxLength={1000}
-          placeholder={t.reopenPlaceholder}
-          value={reason}
-          onChange={setReason}
-        />
-      </Field>
+      <TextField multiline error={reasonError} id='reopen-reason' className='feedback__textarea' maxLength={1000} placeholder={t.reopenPlaceholder} value={reason} onChange={setReason} />
       <FormError error={action.error} id='reopen-error' />
       <Button id='reopen-submit' variant='danger' block disabled={action.busy} onClick={submit}>
         {t.reopenSubmit}

@@ -5,12 +5,11 @@ import type { PublicSourceProfileT } from '@green-shield/shared/api/source-schem
 import { ecoCodeFromText } from '@green-shield/shared/sources/eco-code'
 import { ApiError, call } from '../../api/client'
 import { Button } from '../../components/Button'
-import { Field } from '../../components/Field'
 import { InfoRow } from '../../components/InfoRow'
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { SourceHero } from '../../components/SourceHero'
-import { TextInput } from '../../components/TextField'
+import { TextField } from '../../components/TextField'
 import { usePullDownReload } from '../../hooks/usePullDownReload'
 import { useRemote } from '../../hooks/useRemote'
 import { zh } from '../../i18n/zh-CN'
@@ -108,9 +107,7 @@ function EcoCodeEntry() {
   return (
     <Section title={t.entryTitle}>
       <Text className='eco__hint'>{t.entryHint}</Text>
-      <Field label={t.codeLabel} required error={error} id='eco-code-input'>
-        <TextInput id='eco-code-input' maxLength={300} placeholder={t.codePlaceholder} value={text} onChange={setText} />
-      </Field>
+      <TextField label={t.codeLabel} required error={error} id='eco-code-input' maxLength={300} placeholder={t.codePlaceholder} value={text} onChange={setText} />
       <View className='eco__entry-buttons'>
         {process.env.TARO_ENV === 'weapp' && (
           <Button id='eco-scan' variant='secondary' onClick={() => void scanEcoCode()}>

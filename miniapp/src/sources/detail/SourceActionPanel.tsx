@@ -1,12 +1,8 @@
 import { useState } from 'react'
-import { Text } from '@tarojs/components'
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas'
 import { isMainlandMobile } from '@green-shield/shared/privacy/mask'
 import { ApiError, call, type RequestOf } from '../../api/client'
-import { ActionPanelFrame } from '../../components/ActionPanelFrame'
-import { ChipSelect } from '../../components/ChipSelect'
-import { Field } from '../../components/Field'
-import { TextArea, TextInput } from '../../components/TextField'
+import { ActionChoiceField, ActionPanelFrame, ActionTextField } from '../../components/ActionPanelFrame'
 import type { Remote } from '../../hooks/useRemote'
 import { useRemote } from '../../hooks/useRemote'
 import { useSourceAction } from '../../hooks/useSourceView'
@@ -35,6 +31,9 @@ interface Inputs {
   substantiated?: 'yes' | 'no'
 }
 const EMPTY: Inputs = { decisionNumber: '', amount: '', permitType: '', permitNumber: '', validUntil: '', description: '', note: '', phone: '' }
+type TextInputField = Exclude<keyof Inputs, 'severity' | 'complaintId' | 'substantiated'>
+const SEVERITY_OPTIONS = (['ordinary', 'major'] as const).map((severity) => ({ value: severity, label: t.severities[severity] }))
+const SUBSTANTIATED_OPTIONS = (['yes', 'no'] as const).map((answer) => ({ value: answer, label: t.substantiatedOptions[answer] }))
 type Problems = Partial<Record<keyof Inputs, string>>
 
 function problemsOf(action: SourceAction, input: Inputs): Problems {
@@ -66,15 +65,7 @@ function ComplaintPicker({ streetCode, value, onChange, error }: { streetCode: s
     value: complaint.id,
     label: `${complaint.trackingNumber} · ${zh.category.label(complaint.category.type, complaint.category.subtype)}`,
   }))
-  return (
-    <Field label={t.complaintToLink} required error={error} id='link-complaint'>
-      {complaints.data && options.length === 0 ? (
-        <Text className='action-panel__hint'>{t.noComplaintsToLink}</Text>
-      ) : (
-        <ChipSelect options={options} value={value} onChange={onChange} idPrefix='link-complaint' />
-      )}
-    </Field>
-  )
+  return <ActionChoiceField label={t.complaintToLink} id='link-complaint' options={options} none={complaints.data && t.noComplaintsToLink} value={value} onChange={onChange} error={error} />
 }
 
 /**
@@ -138,14 +129,8 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
     if (await action.run(request(chosen), SUCCESS[chosen])) close()
   }
 
-  const text = (field: keyof Inputs, label: string, placeholder: string, options: { required?: boolean; maxLength?: number; multiline?: boolean; id: string }) => (
-    <Field label={label} required={options.required} error={errorOf(field)} id={options.id}>
-      {options.multiline ? (
-        <TextArea id={options.id} className='action-panel__textarea' maxLength={options.maxLength ?? 1000} placeholder={placeholder} value={input[field] as string} onChange={set(field)} />
-      ) : (
-        <TextInput id={options.id} maxLength={options.maxLength ?? 60} placeholder={placeholder} value={input[field] as string} onChange={set(field)} />
-      )}
-    </Field>
+  const text = (field: TextInputField, label: string, placeholder: string, { maxLength, ...options }: { required?: boolean; maxLength?: number; multiline?: boolean; id: string }) => (
+    <ActionTextField {...options} maxLength={maxLength ?? (options.multiline ? 1000 : 60)} label={label} placeholder={placeholder} error={errorOf(field)} value={input[field]} onChange={set(field)} />
   )
 
   return (
@@ -177,14 +162,7 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
       {(chosen === 'penalty' || chosen === 'permit') && text('note', t.note, t.notePlaceholder, { multiline: true, id: 'record-note' })}
       {chosen === 'incident' && (
         <>
-          <Field label={t.severity} required error={errorOf('severity')} id='record-severity'>
-            <ChipSelect
-              options={(['ordinary', 'major'] as const).map((severity) => ({ value: severity, label: t.severities[severity] }))}
-              value={input.severity}
-              onChange={set('severity')}
-              idPrefix='record-severity'
-            />
-          </Field>
+          <ActionChoiceField label={t.severity} id='record-severity' options={SEVERITY_OPTIONS} value={input.severity} onChange={set('severity')} error={errorOf('severity')} />
           {text('description', t.incidentDescription, t.incidentDescriptionPlaceholder, { required: true, multiline: true, id: 'record-description' })}
         </>
       )}
@@ -192,14 +170,7 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
       {chosen === 'link_complaint' && (
         <>
           <ComplaintPicker streetCode={data.source.streetCode} value={input.complaintId} onChange={set('complaintId')} error={errorOf('complaintId')} />
-          <Field label={t.substantiated} required error={errorOf('substantiated')} id='link-substantiated'>
-            <ChipSelect
-              options={(['yes', 'no'] as const).map((answer) => ({ value: answer, label: t.substantiatedOptions[answer] }))}
-              value={input.substantiated}
-              onChange={set('substantiated')}
-              idPrefix='link-substantiated'
-            />
-          </Field>
+          <ActionChoiceField label={t.substantiated} id='link-substantiated' options={SUBSTANTIATED_OPTIONS} value={input.substantiated} onChange={set('substantiated')} error={errorOf('substantiated')} />
         </>
       )}
     </ActionPanelFrame>

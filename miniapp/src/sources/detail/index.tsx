@@ -3,7 +3,7 @@ import { call } from '../../api/client'
 import { Button } from '../../components/Button'
 import { CreditExplanation } from '../../components/CreditExplanation'
 import { EmptyState, Loadable } from '../../components/PageState'
-import { RectificationCard } from '../../components/RectificationCard'
+import { RectificationsSection } from '../../components/RectificationCard'
 import { Section } from '../../components/Section'
 import { SourceHero } from '../../components/SourceHero'
 import { streetNameOf, useDistrict } from '../../hooks/useDistrict'
@@ -12,7 +12,6 @@ import { useSourceId, useSourcePageData } from '../../hooks/useSourceView'
 import { zh } from '../../i18n/zh-CN'
 import { openSourcePage, PAGES } from '../../navigation'
 import { isOfficer } from '../../session'
-import { rectificationsInWorkOrder } from '../../utils/credit'
 import { EvidenceDecision } from './EvidenceDecision'
 import { SourceActionPanel } from './SourceActionPanel'
 import { SourceFacts } from './SourceFacts'
@@ -50,14 +49,11 @@ export default function SourceDetailPage() {
               </Button>
             </View>
 
-            <Section title={zh.sources.rectificationsTitle} id='source-rectifications'>
-              {data.rectifications.length === 0 && <Text className='source-detail__empty'>{zh.sources.noRectifications}</Text>}
-              {rectificationsInWorkOrder(data.rectifications, 'officer').map((rectification) => (
-                <RectificationCard key={rectification.id} rectification={rectification}>
-                  {rectification.status === 'submitted' && <EvidenceDecision sourceId={data.source.id} rectification={rectification} view={view} />}
-                </RectificationCard>
-              ))}
-            </Section>
+            <RectificationsSection
+              rectifications={data.rectifications}
+              viewer='officer'
+              actionsOf={(rectification) => rectification.status === 'submitted' && <EvidenceDecision sourceId={data.source.id} rectification={rectification} view={view} />}
+            />
 
             <CreditExplanation credit={data.credit} />
             <SourceFacts view={data} />

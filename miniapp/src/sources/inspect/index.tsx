@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro'
 import { Switch, Text, View } from '@tarojs/components'
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas'
 import { checklistFor, CURRENT_CHECKLISTS, type ChecklistItem } from '@green-shield/shared/sources/checklists'
-import { call, userMessageOf } from '../../api/client'
-import { Button } from '../../components/Button'
+import { call } from '../../api/client'
+import { SubmitButton } from '../../components/Button'
 import { ChipSelect } from '../../components/ChipSelect'
 import { Field } from '../../components/Field'
+import { FormError } from '../../components/FormError'
 import { EmptyState, Loadable } from '../../components/PageState'
 import { PhotoUploader } from '../../components/PhotoUploader'
 import { Section } from '../../components/Section'
@@ -116,14 +117,10 @@ function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
           {t.itemsRequired(problems.unanswered)}
         </Text>
       )}
-      {failure !== undefined && (
-        <Text className='form-error' id='inspect-error'>
-          {userMessageOf(failure)}
-        </Text>
-      )}
-      <Button id='inspect-submit' block disabled={submitting} onClick={submit}>
-        {submitting ? zh.common.saving : t.inspectSubmit}
-      </Button>
+      <FormError error={failure} id='inspect-error' />
+      <SubmitButton id='inspect-submit' busy={submitting} onClick={submit}>
+        {t.inspectSubmit}
+      </SubmitButton>
     </>
   )
 }

@@ -5,9 +5,7 @@ import { CREDIT_LEVELS, KEY_SUPERVISION_TAG, type CreditLevel } from '@green-shi
 import { SOURCE_KINDS, type SourceKind } from '@green-shield/shared/sources/kinds'
 import { call } from '../../api/client'
 import { Button } from '../../components/Button'
-import { ChipSelect } from '../../components/ChipSelect'
-import { FilterBar, FilterRow } from '../../components/FilterBar'
-import { PagedListView } from '../../components/PagedList'
+import { ChipFilter, FilteredListPage } from '../../components/FilterBar'
 import { EmptyState } from '../../components/PageState'
 import { SourceCard } from '../../components/SourceCard'
 import { TextInput } from '../../components/TextField'
@@ -22,6 +20,7 @@ import '../sources.scss'
 const t = zh.sourceOfficer
 const LEVEL_OPTIONS = withAll(CREDIT_LEVELS.map((level) => ({ value: level, label: zh.credit.levels[level] })))
 const KIND_OPTIONS = withAll(SOURCE_KINDS.map((kind) => ({ value: kind, label: zh.sources.kinds[kind] })))
+const HALF_INPUT = 'source-search__input source-search__input--half'
 
 interface TextFilters {
   name: string
@@ -68,42 +67,25 @@ export default function SourceSearchPage() {
   const type = (field: keyof TextFilters) => (value: string) => setTyped((previous) => ({ ...previous, [field]: value }))
 
   return (
-    <View className='source-list'>
-      <FilterBar>
-        <View className='source-search__row'>
-          <TextInput id='sources-filter-name' className='source-search__input' maxLength={50} placeholder={t.namePlaceholder} value={typed.name} onChange={type('name')} />
-          <Button id='sources-search' small className='source-search__button' onClick={() => setApplied(typed)}>
-            {t.search}
-          </Button>
-        </View>
-        <View className='source-search__row'>
-          <TextInput
-            id='sources-filter-credit-code'
-            className='source-search__input source-search__input--half'
-            maxLength={18}
-            placeholder={t.creditCodePlaceholder}
-            value={typed.creditCode}
-            onChange={type('creditCode')}
-          />
-          <TextInput id='sources-filter-tag' className='source-search__input source-search__input--half' maxLength={20} placeholder={t.tagPlaceholder} value={typed.tag} onChange={type('tag')} />
-        </View>
-        <StreetFilter user={user} value={streetCode} onChange={setStreetCode} idPrefix='sources-filter-street' />
-        <FilterRow label={t.filters.level}>
-          <ChipSelect scroll options={LEVEL_OPTIONS} value={level} onChange={setLevel} idPrefix='sources-filter-level' />
-        </FilterRow>
-        <FilterRow label={t.filters.kind}>
-          <ChipSelect scroll options={KIND_OPTIONS} value={kind} onChange={setKind} idPrefix='sources-filter-kind' />
-        </FilterRow>
-      </FilterBar>
-
-      <View className='page source-list__items'>
-        <PagedListView
-          list={list}
-          loadMoreId='sources-load-more'
-          empty={<EmptyState id='sources-empty' title={t.empty} hint={t.emptyHint} />}
-          renderItem={(source) => <SourceCard key={source.id} source={source} idPrefix='sources-item' asOfficer />}
-        />
+    <FilteredListPage
+      list={list}
+      loadMoreId='sources-load-more'
+      empty={<EmptyState id='sources-empty' title={t.empty} hint={t.emptyHint} />}
+      renderItem={(source) => <SourceCard key={source.id} source={source} idPrefix='sources-item' asOfficer />}
+    >
+      <View className='source-search__row'>
+        <TextInput id='sources-filter-name' className='source-search__input' maxLength={50} placeholder={t.namePlaceholder} value={typed.name} onChange={type('name')} />
+        <Button id='sources-search' small className='source-search__button' onClick={() => setApplied(typed)}>
+          {t.search}
+        </Button>
       </View>
-    </View>
+      <View className='source-search__row'>
+        <TextInput id='sources-filter-credit-code' className={HALF_INPUT} maxLength={18} placeholder={t.creditCodePlaceholder} value={typed.creditCode} onChange={type('creditCode')} />
+        <TextInput id='sources-filter-tag' className={HALF_INPUT} maxLength={20} placeholder={t.tagPlaceholder} value={typed.tag} onChange={type('tag')} />
+      </View>
+      <StreetFilter user={user} value={streetCode} onChange={setStreetCode} idPrefix='sources-filter-street' />
+      <ChipFilter label={t.filters.level} options={LEVEL_OPTIONS} value={level} onChange={setLevel} idPrefix='sources-filter-level' />
+      <ChipFilter label={t.filters.kind} options={KIND_OPTIONS} value={kind} onChange={setKind} idPrefix='sources-filter-kind' />
+    </FilteredListPage>
   )
 }

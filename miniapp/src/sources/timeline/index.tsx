@@ -2,17 +2,14 @@ import { Text, View } from '@tarojs/components'
 import { call } from '../../api/client'
 import { PagedListView } from '../../components/PagedList'
 import { EmptyState } from '../../components/PageState'
-import { PhotoGrid } from '../../components/PhotoGrid'
 import { Section } from '../../components/Section'
+import { TimelineItem } from '../../components/Timeline'
 import { usePagedList } from '../../hooks/usePagedList'
 import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { useSourceId } from '../../hooks/useSourceView'
 import { zh } from '../../i18n/zh-CN'
 import { isOfficer } from '../../session'
-import { formatDateTime } from '../../utils/format'
 import { timelineEventLines, timelineEventTitle } from '../../utils/source-timeline'
-// The complaint timeline's look: a line of dots, the latest highlighted.
-import '../../components/Timeline/index.scss'
 import './index.scss'
 
 /** An event's particulars in one box, a line each (an inspection has one per checklist item). */
@@ -46,21 +43,19 @@ export default function SourceTimelinePage() {
             loadMoreId='source-timeline-load-more'
             empty={<EmptyState id='source-timeline-empty' title={zh.sources.noTimeline} />}
             renderItem={(event) => (
-              <View key={event.id} className={`timeline__item${event === list.items[0] ? ' timeline__item--latest' : ''}`} id={`timeline-event-${event.id}`} data-type={event.type}>
-                <View className='timeline__dot' />
-                <View className='timeline__body'>
-                  <Text className='timeline__action'>{timelineEventTitle(event)}</Text>
-                  <Text className='timeline__meta'>
-                    {`${zh.sources.actor[event.actorRole]}${event.actorName ? ` · ${event.actorName}` : ''}  ${formatDateTime(event.at)}`}
-                  </Text>
-                  <TimelineEventLines lines={timelineEventLines(event)} />
-                  {event.photos && event.photos.length > 0 && (
-                    <View className='timeline__photos'>
-                      <PhotoGrid photos={event.photos} />
-                    </View>
-                  )}
-                </View>
-              </View>
+              <TimelineItem
+                key={event.id}
+                id={`timeline-event-${event.id}`}
+                type={event.type}
+                latest={event === list.items[0]}
+                title={timelineEventTitle(event)}
+                actor={zh.sources.actor[event.actorRole]}
+                actorName={event.actorName}
+                at={event.at}
+                photos={event.photos}
+              >
+                <TimelineEventLines lines={timelineEventLines(event)} />
+              </TimelineItem>
             )}
           />
         </View>

@@ -1,8 +1,6 @@
 import { useState } from 'react'
-import { View } from '@tarojs/components'
 import { call } from '../../api/client'
-import { FilterBar } from '../../components/FilterBar'
-import { PagedListView } from '../../components/PagedList'
+import { FilteredListPage } from '../../components/FilterBar'
 import { EmptyState } from '../../components/PageState'
 import { SourceCard } from '../../components/SourceCard'
 import { usePagedList } from '../../hooks/usePagedList'
@@ -22,18 +20,13 @@ export default function SourceWarningsPage() {
   if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />
 
   return (
-    <View className='source-list'>
-      <FilterBar>
-        <StreetFilter user={user} value={streetCode} onChange={setStreetCode} idPrefix='warnings-filter-street' />
-      </FilterBar>
-      <View className='page source-list__items'>
-        <PagedListView
-          list={list}
-          loadMoreId='warnings-load-more'
-          empty={<EmptyState id='warnings-empty' title={zh.sourceOfficer.noWarnings} hint={zh.sourceOfficer.noWarningsHint} />}
-          renderItem={(source) => <SourceCard key={source.id} source={source} idPrefix='warnings-item' asOfficer />}
-        />
-      </View>
-    </View>
+    <FilteredListPage
+      list={list}
+      loadMoreId='warnings-load-more'
+      empty={<EmptyState id='warnings-empty' title={zh.sourceOfficer.noWarnings} hint={zh.sourceOfficer.noWarningsHint} />}
+      renderItem={(source) => <SourceCard key={source.id} source={source} idPrefix='warnings-item' asOfficer />}
+    >
+      <StreetFilter user={user} value={streetCode} onChange={setStreetCode} idPrefix='warnings-filter-street' />
+    </FilteredListPage>
   )
 }

@@ -1,0 +1,15 @@
+import { Text } from '@tarojs/components'
+import { userMessageOf } from '../../api/client'
+
+/**
+ * A failed request's message, above the button that sent it (`id` for tests; the look is app.scss's
+ * `form-error`); nothing while there is no failure.
+ */
+export function FormError({ error, id, className }: { error: unknown; id: string; className?: string }) {
+  if (error === undefined) return null
+  return (
+    <Text className={className ? `form-error ${className}` : 'form-error'} id={id}>
+      {userMessageOf(error)}
+    </Text>
+  )
+}
