@@ -104,6 +104,7 @@ describe('registration', () => {
     expect(timeline.items.map((event: any) => event.type)).toEqual(['updated', 'registered']);
     const byTag = await jingansi.call('GET', `/api/sources?tag=${encodeURIComponent('夜市')}`).expect(200);
     expect(byTag.items.map((item: any) => item.id)).toContain(source.id);
+    expect((await jingansi.call('GET', `/api/sources?tag=${encodeURIComponent('夜市')}&level=red`).expect(200)).items.map((item: any) => item.id)).not.toContain(source.id);
   });
 });
 

@@ -326,10 +326,11 @@ export class SourceRepository {
   }
 
   /** Lists kept as membership items (tags, warnings) hold ids; the sources are fetched in one batch. */
-  async pageOfMembers(partition: string, options: { prefix?: string; cursor?: string; kind?: string }) {
+  async pageOfMembers(partition: string, options: { prefix?: string; cursor?: string } & Pick<SourceFilter, 'kind' | 'level'>) {
     const page = await this.indexPage('GSI1', partition, { prefix: options.prefix, cursor: options.cursor });
     const sources = await this.getMany(page.items.map((item) => item.sourceId as string));
-    return { items: options.kind ? sources.filter((source) => source.kind === options.kind) : sources, nextCursor: page.nextCursor };
+    const wanted = (source: SourceRecord) => (!options.kind || source.kind === options.kind) && (!options.level || source.credit.level === options.level);
+    return { items: sources.filter(wanted), nextCursor: page.nextCursor };
   }
 
   // ---------- operators and claims ----------

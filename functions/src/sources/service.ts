@@ -196,7 +196,7 @@ export class SourceService {
       const prefix = nameKey(query.name);
       page = await this.repo.pageOfSources('GSI3', keys.sourcesByInitial(this.district.code, [...prefix][0]), { prefix, cursor: query.cursor, kind, streetCode: street, level: query.level });
     } else if (query.tag) {
-      page = await this.repo.pageOfMembers(keys.sourcesWithTag(this.district.code, query.tag), { prefix: street && `${street}#`, cursor: query.cursor, kind });
+      page = await this.repo.pageOfMembers(keys.sourcesWithTag(this.district.code, query.tag), { prefix: street && `${street}#`, cursor: query.cursor, kind, level: query.level });
     } else if (query.level) {
       page = await this.repo.pageOfSources('GSI2', keys.sourcesAtLevel(this.district.code, query.level), { prefix: street && `${street}#`, cursor: query.cursor, kind });
     } else if (street) {
