@@ -297,6 +297,14 @@ describe('import', () => {
     const timeline = await bureau.call('GET', `/api/sources/${found.items[0].id}/timeline`).expect(200);
     expect(timeline.items.map((event: any) => [event.type, event.changed])).toEqual([['updated', ['name']], ['registered', undefined]]);
     expect(again.report).toMatchObject({ created: 0, updated: 1, unchanged: 1, rejected: 0 });
+
+    // A row that changes the kind clears the restaurant attributes (removed, not left behind).
+    const retyped = [header, row('江宁路茶餐厅', codes[1], { kind: '其他' })].map((cells) => cells.join(',')).join('\r\n');
+    expect((await runImport(bureau, Buffer.from(retyped), 'csv', false)).report).toMatchObject({ updated: 1 });
+    const teahouse = (await bureau.call('GET', `/api/sources?creditCode=${codes[1]}`).expect(200)).items[0];
+    const detail = await bureau.call('GET', `/api/sources/${teahouse.id}`).expect(200);
+    expect(detail.source.kind).toBe('other');
+    expect(detail.source.restaurant).toBeUndefined();
   });
 
   it('fails a job on a file that is not a spreadsheet, refuses uploads that are not the caller’s, and is for the bureau only', async () => {

@@ -58,8 +58,18 @@ export function createImportJobsHandler(deps: BaseDeps & { objects: ObjectStore 
     deps.logger.info('import finished', { jobId: job.id, dryRun: job.dryRun, rows: report.rows, created: report.created, updated: report.updated, rejected: report.rejected });
   }
 
+  /** An unexpected failure marks the job failed (so nobody waits on it) and is retried; a retry that succeeds marks it done. */
+  async function runOrMarkFailed(job: ImportJobRecord): Promise<void> {
+    try {
+      await run(job);
+    } catch (error) {
+      await jobs.update(job.id, { status: 'failed', failure: '导入时发生系统错误，请稍后重试或联系管理员', finishedAt: deps.clock.now().toISOString() }).catch(() => undefined);
+      throw error;
+    }
+  }
+
   return async (event: DynamoDBStreamEvent, context?: Pick<Context, 'awsRequestId'>): Promise<DynamoDBBatchResponse> =>
-    forEachNewItem(event, { ImportJob: run }, deps.logger.child({ requestId: context?.awsRequestId }));
+    forEachNewItem(event, { ImportJob: runOrMarkFailed }, deps.logger.child({ requestId: context?.awsRequestId }));
 }
 
 export const handler = lazy(() => createImportJobsHandler({ ...baseDepsFromEnv('import-jobs'), objects: objectStoreFromEnv() }));

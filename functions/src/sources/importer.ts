@@ -3,7 +3,7 @@
  * (only when something changed), bad rows are reported and skipped — valid rows of a file with some
  * bad rows ARE committed. A dry run reports the same counts and writes nothing.
  */
-import type { ImportReportT, ImportRowErrorT } from '@green-shield/shared/api/source-schemas';
+import type { ImportReportT, ImportRowErrorT, SourceInputT } from '@green-shield/shared/api/source-schemas';
 import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
 import { toWgs84 } from '@green-shield/shared/geo/coordinates';
 import type { Clock } from '../lib/clock';
@@ -22,8 +22,6 @@ export interface ImportOptions {
 const CHUNK = 100;
 /** Chunks in flight at once. */
 const CONCURRENCY = 8;
-
-type Outcome = 'created' | 'updated' | 'unchanged' | ImportRowErrorT;
 
 async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -62,11 +60,7 @@ export async function importSourceRows(repo: SourceRepository, rows: ParsedRow[]
     const existing = new Map((await repo.getMany([...existingIds.values()])).map((source) => [source.creditCode, source]));
     const fresh = chunk.filter((row) => !existing.has(row.input.creditCode));
     await createAll(fresh);
-    for (const row of chunk.filter((candidate) => existing.has(candidate.input.creditCode))) {
-      const outcome = await updateRow(row, existing.get(row.input.creditCode)!);
-      if (typeof outcome === 'string') report[outcome]++;
-      else reject(outcome);
-    }
+    await updateAll(chunk.filter((candidate) => existing.has(candidate.input.creditCode)), existing);
     done += chunk.length;
     options.onProgress?.(done, rows.length);
   });
@@ -92,27 +86,45 @@ export async function importSourceRows(repo: SourceRepository, rows: ParsedRow[]
     });
   }
 
-  async function updateRow(row: (typeof valid)[number], current: SourceRecord): Promise<Outcome> {
+  /** Known credit codes: unchanged rows are left alone, changed ones applied in as few transactions as fit. */
+  async function updateAll(known: typeof valid, existing: Map<string, SourceRecord>): Promise<void> {
     const now = clock.now().toISOString();
-    const wgs = toWgs84(row.input.location);
-    const next: SourceRecord = {
-      ...current,
-      kind: row.input.kind,
-      name: row.input.name,
-      address: row.input.address,
-      location: { lat: wgs.lat, lng: wgs.lng, coordSystem: 'WGS-84' },
-      streetCode: row.input.streetCode,
-      responsiblePerson: row.input.responsiblePerson ?? current.responsiblePerson,
-      restaurant: row.input.kind === 'restaurant' ? { ...current.restaurant, ...row.input.restaurant } : undefined,
-      // A list adds tags; it never removes the ones officers set.
-      tags: [...new Set([...current.tags, ...row.input.tags])],
-      version: current.version + 1,
-      updatedAt: now,
-    };
-    const event = changeEvent(current, next, actor, now);
-    if (!event) return 'unchanged';
-    if (options.dryRun) return 'updated';
-    const outcome = await repo.update(next, current, event);
-    return outcome === 'ok' ? 'updated' : { row: row.row, field: 'creditCode', message: '该商户正被他人修改，请重新导入' };
+    const changes = known.flatMap((row) => {
+      const current = existing.get(row.input.creditCode)!;
+      const next = updatedRecord(current, row.input, now);
+      const event = changeEvent(current, next, actor, now);
+      if (!event) {
+        report.unchanged++;
+        return [];
+      }
+      return [{ row, next, previous: current, event }];
+    });
+    if (options.dryRun) {
+      report.updated += changes.length;
+      return;
+    }
+    const outcomes = await repo.updateMany(changes);
+    outcomes.forEach((outcome, index) => {
+      if (outcome === 'ok') report.updated++;
+      else reject({ row: changes[index].row.row, field: 'creditCode', message: '该商户正被他人修改，请重新导入' });
+    });
   }
+}
+
+/** What a list row makes of a known source: its attributes from the row, tags added, never removed. */
+function updatedRecord(current: SourceRecord, input: SourceInputT, now: string): SourceRecord {
+  const wgs = toWgs84(input.location);
+  return {
+    ...current,
+    kind: input.kind,
+    name: input.name,
+    address: input.address,
+    location: { lat: wgs.lat, lng: wgs.lng, coordSystem: 'WGS-84' },
+    streetCode: input.streetCode,
+    responsiblePerson: input.responsiblePerson ?? current.responsiblePerson,
+    restaurant: input.kind === 'restaurant' ? { ...current.restaurant, ...input.restaurant } : undefined,
+    tags: [...new Set([...current.tags, ...input.tags])],
+    version: current.version + 1,
+    updatedAt: now,
+  };
 }

@@ -145,13 +145,22 @@ export class SourceRepository {
     throw cancelled;
   }
 
+  /** Registers many sources with few round trips (see `inGroups`). */
+  createMany(registrations: ReadonlyArray<{ source: SourceRecord; event: SourceEventRecord }>): Promise<SourceWriteOutcome[]> {
+    return this.inGroups(registrations, ({ source, event }) => this.creationItems(source, event), ({ source, event }) => this.create(source, event));
+  }
+
+  /** Applies many attribute changes with few round trips (see `inGroups`). */
+  updateMany(changes: ReadonlyArray<{ next: SourceRecord; previous: SourceRecord; event: SourceEventRecord }>): Promise<SourceWriteOutcome[]> {
+    return this.inGroups(changes, ({ next, previous, event }) => this.updateItems(next, previous, event), ({ next, previous, event }) => this.update(next, previous, event));
+  }
+
   /**
-   * Registers many sources with few round trips: as many whole registrations as fit in one
-   * transaction (100 items). A transaction that meets a taken credit code is cancelled as a whole
-   * and its sources are registered one by one, so each gets its own outcome.
+   * Writes independent changes packed into as few transactions (100 items each) as they fit. A
+   * transaction cancelled by a condition is redone change by change, so each gets its own outcome.
    */
-  async createMany(registrations: ReadonlyArray<{ source: SourceRecord; event: SourceEventRecord }>): Promise<SourceWriteOutcome[]> {
-    const outcomes: SourceWriteOutcome[] = new Array(registrations.length);
+  private async inGroups<T>(changes: readonly T[], itemsOf: (change: T) => TransactItems, one: (change: T) => Promise<SourceWriteOutcome>): Promise<SourceWriteOutcome[]> {
+    const outcomes: SourceWriteOutcome[] = new Array(changes.length);
     let group: number[] = [];
     let items: TransactItems = [];
     const flush = async () => {
@@ -162,10 +171,10 @@ export class SourceRepository {
       items = [];
       if (!cancelled) return members.forEach((index) => (outcomes[index] = 'ok'));
       if (failedConditionIndex(cancelled) < 0) throw cancelled;
-      for (const index of members) outcomes[index] = await this.create(registrations[index].source, registrations[index].event);
+      for (const index of members) outcomes[index] = await one(changes[index]);
     };
-    for (const [index, { source, event }] of registrations.entries()) {
-      const next = this.creationItems(source, event);
+    for (const [index, change] of changes.entries()) {
+      const next = itemsOf(change);
       if (items.length + next.length > MAX_TRANSACTION_ITEMS) await flush();
       group.push(index);
       items.push(...next);
@@ -179,6 +188,13 @@ export class SourceRepository {
    * score projection as stored, and appends the event. Tag memberships follow the tags.
    */
   async update(next: SourceRecord, previous: SourceRecord, event: SourceEventRecord): Promise<SourceWriteOutcome> {
+    const cancelled = await transact(this.db, this.updateItems(next, previous, event));
+    if (!cancelled) return 'ok';
+    if (failedConditionIndex(cancelled) === 0) return 'conflict';
+    throw cancelled;
+  }
+
+  private updateItems(next: SourceRecord, previous: SourceRecord, event: SourceEventRecord): TransactItems {
     const allTags = (source: SourceRecord) => new Set([...source.tags, ...source.systemTags]);
     const before = allTags(previous);
     const after = allTags(next);
@@ -188,17 +204,22 @@ export class SourceRepository {
     const values: Record<string, NativeAttributeValue> = { ':expected': previous.version };
     // The level index (gsi2pk) belongs to the score projection; an edit only moves the sort key.
     const { gsi2pk, ...indexAttributes } = sourceIndexAttributes(next);
-    const sets = Object.entries({ ...attributes, ...indexAttributes }).map(([name, value], i) => {
-      names[`#a${i}`] = name;
+    const entries = Object.entries({ ...attributes, ...indexAttributes });
+    entries.forEach(([name], i) => (names[`#a${i}`] = name));
+    // Attributes the change cleared are removed (an undefined value cannot be SET).
+    const sets: string[] = [];
+    const removes: string[] = [];
+    entries.forEach(([, value], i) => {
+      if (value === undefined) return removes.push(`#a${i}`);
       values[`:v${i}`] = value;
-      return `#a${i} = :v${i}`;
+      sets.push(`#a${i} = :v${i}`);
     });
     const items: TransactItems = [
       {
         Update: {
           TableName: this.tableName,
           Key: keys.source(next.id),
-          UpdateExpression: `SET ${sets.join(', ')}`,
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
           ConditionExpression: 'version = :expected',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
@@ -211,10 +232,7 @@ export class SourceRepository {
     if (movedIndexes && previous.warnings.length > 0) {
       items.push({ Put: { TableName: this.tableName, Item: membershipItem(keys.sourceWarning(next.id), keys.sourcesWithWarnings(next.districtCode), next, 'SourceWarning') } });
     }
-    const cancelled = await transact(this.db, items);
-    if (!cancelled) return 'ok';
-    if (failedConditionIndex(cancelled) === 0) return 'conflict';
-    throw cancelled;
+    return items;
   }
 
   /**
