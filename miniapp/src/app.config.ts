@@ -22,7 +22,7 @@ export default defineAppConfig({
     {
       // Officers' pollution-source registry.
       root: 'sources',
-      pages: ['search/index', 'warnings/index', 'detail/index', 'timeline/index', 'inspect/index', 'poster/index', 'claims/index'],
+      pages: ['search/index', 'warnings/index', 'detail/index', 'timeline/index', 'inspect/index', 'poster/index', 'claims/index', 'edit/index', 'import/index'],
     },
     {
       // Operators' own business: compliance, rectification evidence, claims.

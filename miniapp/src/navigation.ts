@@ -28,6 +28,10 @@ export const PAGES = {
   inspect: '/sources/inspect/index',
   poster: '/sources/poster/index',
   claimReview: '/sources/claims/index',
+  /** Bureau officers: a CSV or XLSX list of sources, checked, then imported. */
+  sourceImport: '/sources/import/index',
+  /** 登记污染源, or with `?id=` 编辑信息 of that source. */
+  sourceForm: '/sources/edit/index',
 } as const
 
 /** Tab order in app.config.ts; the notifications tab carries the unread badge. */
@@ -44,8 +48,16 @@ export function openSource(sourceId: string, asOfficer: boolean): void {
   Taro.navigateTo({ url: `${page}?id=${encodeURIComponent(sourceId)}` })
 }
 
-export function openSourcePage(page: typeof PAGES.sourceTimeline | typeof PAGES.inspect | typeof PAGES.poster, sourceId: string): void {
+export function openSourcePage(page: typeof PAGES.sourceTimeline | typeof PAGES.inspect | typeof PAGES.poster | typeof PAGES.sourceForm, sourceId: string): void {
   Taro.navigateTo({ url: `${page}?id=${encodeURIComponent(sourceId)}` })
+}
+
+/**
+ * After a form about a source (inspection, 编辑信息): back to the source's page, which reloads on
+ * show; a form opened directly (no page behind it) goes there instead.
+ */
+export async function backToSource(sourceId: string): Promise<void> {
+  await Taro.navigateBack().catch(() => Taro.redirectTo({ url: `${PAGES.sourceDetail}?id=${encodeURIComponent(sourceId)}` }))
 }
 
 export function openEcoProfile(code: string): void {

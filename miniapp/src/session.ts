@@ -53,7 +53,11 @@ export function isOfficer(user: UserViewT): boolean {
   return user.roles.some((role) => OFFICER_ROLES.includes(role))
 }
 
+export function isBureauOfficer(user: UserViewT): boolean {
+  return user.roles.includes('bureau_officer')
+}
+
 /** Bureau officers see the whole district and filter by street; street officers see only their own. */
 export function seesWholeDistrict(user: UserViewT): boolean {
-  return user.roles.includes('bureau_officer')
+  return isBureauOfficer(user)
 }

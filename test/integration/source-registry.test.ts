@@ -98,6 +98,8 @@ describe('registration', () => {
     const { source } = await register(jingansi);
     const updated = await jingansi.call('PATCH', `/api/sources/${source.id}`, { expectedVersion: 1, tags: ['夜市'], name: `${source.name}（新店名）` }).expect(200);
     expect(updated.source).toMatchObject({ version: 2, tags: ['夜市'] });
+    const systemTag = await jingansi.call('PATCH', `/api/sources/${source.id}`, { expectedVersion: 2, tags: ['重点监管'] }).expect(400);
+    expect(systemTag.error.details[0].field).toBe('body.tags.0');
     const stale = await jingansi.call('PATCH', `/api/sources/${source.id}`, { expectedVersion: 1, tags: [] }).expect(409);
     expect(stale.error.code).toBe('VERSION_CONFLICT');
     const timeline = await jingansi.call('GET', `/api/sources/${source.id}/timeline`).expect(200);

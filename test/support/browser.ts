@@ -4,8 +4,8 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { onTestFailed } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, onTestFailed } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { TestSystem } from './system';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -74,4 +74,21 @@ export async function completeSignIn(t: TestSystem, page: Page, phone: string, s
 export async function signIn(t: TestSystem, page: Page, phone: string, shot: string): Promise<void> {
   await page.goto(`${t.system.url}/#/pages/login/index`);
   await completeSignIn(t, page, phone, shot);
+}
+
+/**
+ * On the registry search page in front, searches by name until exactly one card shows `name` and
+ * returns it: the search reads a projection that follows writes through the table's stream, so a
+ * source just registered or imported shows up a moment later.
+ */
+export async function searchSourceByName(page: Page, name: string): Promise<Locator> {
+  await page.fill('#sources-filter-name input', name);
+  const found = page.locator('[id^="sources-item-"]:visible', { hasText: name });
+  await expect
+    .poll(async () => {
+      await page.click('#sources-search');
+      return found.count();
+    }, { timeout: 15_000, interval: 500 })
+    .toBe(1);
+  return found;
 }

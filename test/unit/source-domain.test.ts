@@ -38,6 +38,7 @@ describe('unified social credit codes (GB 32100-2015)', () => {
 
   it('composes valid codes from their parts', () => {
     for (let i = 0; i < 50; i++) expect(isValidCreditCode(composeCreditCode('92', '310106', `B${String(i * 7919).padStart(7, '0')}`))).toBe(true);
+    expect(() => composeCreditCode('92', '310106', 'BRWS0001')).toThrow(/Cannot compose/);
   });
 });
 

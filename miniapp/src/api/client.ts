@@ -8,7 +8,7 @@ import type { z } from 'zod'
 import type { ROUTES } from '@green-shield/shared/api/routes'
 import type { ErrorBody, ErrorCode, ErrorDetail } from '@green-shield/shared/api/errors'
 import type * as S from '@green-shield/shared/api/schemas'
-import { contentTypeForExtension, IMAGE_CONTENT_TYPES, UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits'
+import { contentTypeForExtension, IMAGE_CONTENT_TYPES, UPLOAD_LIMIT_BYTES, type ImportFormat } from '@green-shield/shared/api/limits'
 import { zh, type ClientErrorCode, type SourceErrorCode } from '../i18n/zh-CN'
 import { accessTokenIsFresh, clearSession, getSession, startSession } from '../session'
 import { PAGES } from '../navigation'
@@ -116,8 +116,10 @@ export class ApiError extends Error {
   }
 }
 
-export function userMessageOf(error: unknown): string {
-  return error instanceof ApiError ? error.userMessage : zh.errors.UNKNOWN
+/** The message for a failure; `wording` replaces the usual one for codes that mean something else on this page. */
+export function userMessageOf(error: unknown, wording: Partial<Record<ApiError['code'], string>> = {}): string {
+  if (!(error instanceof ApiError)) return zh.errors.UNKNOWN
+  return wording[error.code] ?? error.userMessage
 }
 
 function buildPath(template: string, params: Record<string, string> | undefined): string {
@@ -264,14 +266,19 @@ export function getDistrict(): Promise<S.DistrictViewT> {
   return districtRequest
 }
 
-// ---------- photo uploads ----------
+// ---------- uploads (photos, import files) ----------
 
 export type ImageContentType = z.input<typeof S.CreateUploadBody>['contentType']
 
-export interface LocalImage {
-  /** A local temp file path (WeChat) or blob: URL (H5). */
+/** A file on the device: a local temp file path (WeChat) or a blob: URL (H5). */
+export interface LocalFile {
   path: string
   size: number
+  /** The file's own name, where the platform gives one (H5 file inputs, WeChat chat files). */
+  name?: string
+}
+
+export interface LocalImage extends LocalFile {
   /** The browser's MIME type when known (H5); WeChat only gives a path with an extension. */
   mimeType?: string
 }
@@ -283,21 +290,25 @@ export function imageContentType(image: LocalImage): ImageContentType | undefine
   return fromMime ?? contentTypeForExtension(extension)
 }
 
-export function isWithinUploadLimit(image: LocalImage): boolean {
-  return image.size <= UPLOAD_LIMIT_BYTES
+export function isWithinUploadLimit(file: LocalFile): boolean {
+  return file.size <= UPLOAD_LIMIT_BYTES
 }
 
+type UploadTicket = ResponseOf<'createUpload'> | ResponseOf<'createImportUpload'>
+
 /**
- * Uploads one image straight to storage with a presigned POST and returns its key, which the
- * complaint (or an officer's resolution) then references in `photoKeys`.
+ * Sends a local file straight to storage with the ticket's presigned POST: the ticket's fields
+ * first (its policy and the `Content-Type` the storage holds the upload to), the file last as
+ * `file`. Returns the ticket's key, which the request that uses the file then names.
  */
-export async function uploadImage(image: LocalImage, contentType: ImageContentType, onProgress: (percent: number) => void): Promise<string> {
-  const ticket = await call('createUpload', { body: { contentType, size: image.size } })
+async function uploadToTicket(ticket: UploadTicket, file: LocalFile, onProgress: (percent: number) => void): Promise<string> {
   const task = Taro.uploadFile({
     url: ticket.url,
-    filePath: image.path,
+    filePath: file.path,
     name: 'file',
     formData: ticket.fields,
+    // H5 only: without it the part is called `file-<time>`.
+    ...(file.name ? { fileName: file.name } : {}),
     // A presigned POST needs no cookies, and storage CORS does not allow credentials.
     withCredentials: false,
   })
@@ -309,4 +320,16 @@ export async function uploadImage(image: LocalImage, contentType: ImageContentTy
     throw new ApiError(result.statusCode, 'UPLOAD_FAILED', `storage answered ${result.statusCode}`)
   }
   return ticket.key
+}
+
+/** Uploads one image; the complaint (or an officer's resolution, …) then names its key in `photoKeys`. */
+export async function uploadImage(image: LocalImage, contentType: ImageContentType, onProgress: (percent: number) => void): Promise<string> {
+  const ticket = await call('createUpload', { body: { contentType, size: image.size } })
+  return uploadToTicket(ticket, image, onProgress)
+}
+
+/** Uploads a CSV or XLSX list of sources (bureau officers); `importSources` then names its key. */
+export async function uploadImportFile(file: LocalFile, format: ImportFormat, onProgress: (percent: number) => void): Promise<string> {
+  const ticket = await call('createImportUpload', { body: { format, size: file.size } })
+  return uploadToTicket(ticket, file, onProgress)
 }

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type * as S from '@green-shield/shared/api/schemas'
 import type { z } from 'zod'
+import { call } from '../api/client'
 
 export type GeoPoint = z.input<typeof S.GeoPointInput>
 
@@ -18,9 +19,12 @@ async function locate(): Promise<GeoPoint> {
   return { lat: position.latitude, lng: position.longitude, coordSystem }
 }
 
-/** The device's position, asked for once on mount and again on `relocate()`; failure is a normal outcome. */
-export function useCurrentLocation(): LocationState & { relocate: () => void } {
-  const [state, setState] = useState<LocationState>({ status: 'locating' })
+/**
+ * The device's position, asked for on mount (unless `immediately` is false: then only on
+ * `relocate()`, and `unavailable` until then) and again on `relocate()`; failure is a normal outcome.
+ */
+export function useCurrentLocation(immediately = true): LocationState & { relocate: () => void } {
+  const [state, setState] = useState<LocationState>({ status: immediately ? 'locating' : 'unavailable' })
   const relocate = useCallback(() => {
     setState({ status: 'locating' })
     locate().then(
@@ -28,6 +32,30 @@ export function useCurrentLocation(): LocationState & { relocate: () => void } {
       () => setState({ status: 'unavailable' }),
     )
   }, [])
-  useEffect(relocate, [relocate])
+  useEffect(() => {
+    if (immediately) relocate()
+  }, [relocate])
   return { ...state, relocate }
+}
+
+/**
+ * The street (镇) the API places `point` in (`GET /api/district/locate`), once there is a point;
+ * `onLocated` hears of it (to pre-select a street the user has not chosen). A failure leaves the
+ * street to the user.
+ */
+export function useLocatedStreet(point: GeoPoint | undefined, onLocated: (streetCode: string) => void): string | undefined {
+  const [located, setLocated] = useState<string>()
+  const listener = useRef(onLocated)
+  listener.current = onLocated
+  useEffect(() => {
+    if (!point) return
+    call('locateStreet', { query: point })
+      .then(({ streetCode }) => {
+        if (!streetCode) return
+        setLocated(streetCode)
+        listener.current(streetCode)
+      })
+      .catch(() => undefined)
+  }, [point])
+  return located
 }

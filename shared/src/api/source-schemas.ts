@@ -7,6 +7,7 @@ import { SOURCE_KINDS, SIZE_CLASSES } from '../sources/kinds';
 import { CREDIT_LEVELS } from '../sources/credit-rules';
 import { EXPLANATION_CODES, WARNING_CODES } from '../sources/scoring';
 import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
+import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 import { MAX_PHOTOS, UPLOAD_LIMIT_BYTES } from './limits';
 import { GeoPointInput, Photo } from './schemas';
 
@@ -24,9 +25,12 @@ export const CreditCode = z
     if (problem) context.addIssue({ code: 'custom', message: CREDIT_CODE_PROBLEM_MESSAGES[problem], params: { problem } });
   });
 
-/** Officers' free tags; system tags (重点监管) are derived and cannot be set by hand. */
-export const Tag = z.string().trim().min(1).max(20);
 export { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
+
+/** A tag to search by (any, including the system tag 重点监管). */
+export const Tag = z.string().trim().min(1).max(20);
+/** Officers' free tags; system tags are derived from the score and cannot be set by hand. */
+export const OfficerTag = Tag.refine((tag) => tag !== KEY_SUPERVISION_TAG, '“重点监管”是系统标签，由信用评价自动设置，不能手动添加');
 
 export const RestaurantAttributes = z.strictObject({
   seats: z.number().int().min(0).max(5000).optional(),
@@ -46,7 +50,7 @@ export const SourceInput = z.strictObject({
   streetCode: text(40),
   responsiblePerson: z.strictObject({ name: text(40), phone: mobile.optional() }).optional(),
   restaurant: RestaurantAttributes.optional(),
-  tags: z.array(Tag).max(20).default([]),
+  tags: z.array(OfficerTag).max(20).default([]),
 });
 
 export const SourcePatch = z.strictObject({
@@ -57,7 +61,7 @@ export const SourcePatch = z.strictObject({
   streetCode: text(40).optional(),
   responsiblePerson: z.strictObject({ name: text(40), phone: mobile.optional() }).optional(),
   restaurant: RestaurantAttributes.optional(),
-  tags: z.array(Tag).max(20).optional(),
+  tags: z.array(OfficerTag).max(20).optional(),
 });
 
 export const SourceIdParams = z.strictObject({ id: ulid('source') });

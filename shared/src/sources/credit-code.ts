@@ -63,5 +63,8 @@ export function isValidCreditCode(raw: string): boolean {
 export function composeCreditCode(prefix: string, division: string, serial: string): string {
   const organisation = serial + organisationCheckCharacter(serial);
   const first17 = prefix + division + organisation;
+  if (first17.length !== 17 || [...first17].some((char) => !ALPHABET.includes(char))) {
+    throw new Error(`Cannot compose a credit code from ${prefix}/${division}/${serial}: 17 characters of ${ALPHABET} are needed`);
+  }
   return first17 + creditCodeCheckCharacter(first17);
 }

@@ -3,13 +3,13 @@ import { userMessageOf } from '../../api/client'
 
 /**
  * A failed request's message, above the button that sent it (`id` for tests; the look is app.scss's
- * `form-error`); nothing while there is no failure.
+ * `form-error`); nothing while there is no failure. `wording` rewords codes for this form (see userMessageOf).
  */
-export function FormError({ error, id, className }: { error: unknown; id: string; className?: string }) {
+export function FormError({ error, id, className, wording }: { error: unknown; id: string; className?: string; wording?: Parameters<typeof userMessageOf>[1] }) {
   if (error === undefined) return null
   return (
     <Text className={className ? `form-error ${className}` : 'form-error'} id={id}>
-      {userMessageOf(error)}
+      {userMessageOf(error, wording)}
     </Text>
   )
 }

@@ -12,7 +12,7 @@ import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { useUnreadCount } from '../../hooks/useUnreadCount'
 import { zh } from '../../i18n/zh-CN'
 import { openQueue, openSourceSearch, PAGES, scanEcoCode } from '../../navigation'
-import { isOfficer } from '../../session'
+import { isBureauOfficer, isOfficer } from '../../session'
 import alarmIcon from '../../assets/icons/alarm.svg'
 import cameraIcon from '../../assets/icons/camera.svg'
 import queueIcon from '../../assets/icons/queue.svg'
@@ -59,8 +59,8 @@ function BusinessEntries() {
   )
 }
 
-/** The officer's way into the pollution-source registry. */
-function SourceEntries() {
+/** The officer's way into the pollution-source registry; the bureau also imports lists of sources. */
+function SourceEntries({ user }: { user: UserViewT }) {
   return (
     <>
       <View className='home-tiles'>
@@ -75,6 +75,12 @@ function SourceEntries() {
           onClick={() => openSourceSearch({ keySupervision: true })}
         />
         <HomeTile id='officer-claims-entry' title={zh.home.claimsTitle} hint={zh.home.claimsHint} onClick={() => Taro.navigateTo({ url: PAGES.claimReview })} />
+      </View>
+      <View className='home-tiles'>
+        <HomeTile id='officer-register-entry' title={zh.home.registerTitle} hint={zh.home.registerHint} onClick={() => Taro.navigateTo({ url: PAGES.sourceForm })} />
+        {isBureauOfficer(user) && (
+          <HomeTile id='officer-import-entry' title={zh.home.importTitle} hint={zh.home.importHint} onClick={() => Taro.navigateTo({ url: PAGES.sourceImport })} />
+        )}
       </View>
     </>
   )
@@ -200,7 +206,7 @@ function OfficerHome({ user }: { user: UserViewT }) {
       </View>
 
       <View className='home__body'>
-        <SourceEntries />
+        <SourceEntries user={user} />
         <NotificationStrip unread={unread} />
         <RecentComplaints
           title={zh.home.latestQueue}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Switch, Text, View } from '@tarojs/components'
 import type { ComplaintViewT, SubmitComplaintBodyT } from '@green-shield/shared/api/schemas'
@@ -15,7 +15,9 @@ import { ChipSelect } from '../../components/ChipSelect'
 import { Field } from '../../components/Field'
 import { Section } from '../../components/Section'
 import { TextArea, TextInput } from '../../components/TextField'
-import { useCurrentLocation } from '../../hooks/useCurrentLocation'
+import { LocationStatus } from '../../components/LocationStatus'
+import { StreetField } from '../../components/StreetField'
+import { useCurrentLocation, useLocatedStreet } from '../../hooks/useCurrentLocation'
 import { useDistrict } from '../../hooks/useDistrict'
 import { MAX_PHOTOS, usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { PhotoUploader } from '../../components/PhotoUploader'
@@ -25,7 +27,6 @@ import { PAGES } from '../../navigation'
 import { formatDay } from '../../utils/format'
 import { newIdempotencyKey } from '../../utils/idempotency-key'
 import { takeReportPrefill } from '../../utils/report-prefill'
-import { streetOptions } from '../../utils/filters'
 import { PRIMARY_COLOR } from '../../styles/colors'
 import './index.scss'
 
@@ -60,8 +61,8 @@ const TYPE_OPTIONS = COMPLAINT_TYPES.map((type) => ({ value: type, label: zh.cat
 const OCCURRENCE_OPTIONS = OCCURRENCE_PATTERNS.map((pattern) => ({ value: pattern, label: zh.occurrence[pattern] }))
 
 const LOCATION_TEXT = {
-  locating: zh.report.locating,
-  located: zh.report.located,
+  locating: zh.location.locating,
+  located: zh.location.located,
   unavailable: zh.report.notLocated,
   source: zh.report.locatedAtSource,
 }
@@ -123,7 +124,6 @@ export default function ReportPage() {
   const [streetCode, setStreetCode] = useState<string | undefined>(prefill?.streetCode)
   // The shop's registered position stands for the report's until the resident asks for their own.
   const [sourcePoint, setSourcePoint] = useState(prefill?.point)
-  const [locatedStreet, setLocatedStreet] = useState<string>()
   const [anonymous, setAnonymous] = useState(false)
   // Field problems show live once the user has tried to submit; the API's stay until the next try.
   const [attempted, setAttempted] = useState(false)
@@ -132,17 +132,8 @@ export default function ReportPage() {
   const [submitted, setSubmitted] = useState<ComplaintViewT>()
 
   const locatedPoint = location.status === 'located' ? location.point : undefined
-  useEffect(() => {
-    if (!locatedPoint) return
-    call('locateStreet', { query: locatedPoint })
-      .then(({ streetCode: located }) => {
-        if (!located) return
-        setLocatedStreet(located)
-        // Never override a street the user already picked.
-        setStreetCode((chosen) => chosen ?? located)
-      })
-      .catch(() => undefined) // the street picker stays manual
-  }, [locatedPoint])
+  // Never override a street the user already picked.
+  const locatedStreet = useLocatedStreet(locatedPoint, (located) => setStreetCode((chosen) => chosen ?? located))
 
   /** The request body, or what the user still has to fix. */
   const buildSubmission = (): { body: SubmitComplaintBodyT } | { problems: FormErrors } => {
@@ -264,15 +255,7 @@ export default function ReportPage() {
       </Section>
 
       <Section title={t.location}>
-        <View className={`report-location report-location--${locationStatus}`} id='report-location-status' data-status={locationStatus}>
-          <View className='report-location__pin' />
-          <Text className='report-location__text'>{LOCATION_TEXT[locationStatus]}</Text>
-          {locationStatus !== 'locating' && (
-            <Text className='link' id='report-relocate' onClick={relocate}>
-              {t.relocate}
-            </Text>
-          )}
-        </View>
+        <LocationStatus idPrefix='report' status={locationStatus} text={LOCATION_TEXT[locationStatus]} onRelocate={relocate} />
         <Field label={t.address} required error={errors.address} id='report-address'>
           <TextInput
             id='report-address'
@@ -282,15 +265,14 @@ export default function ReportPage() {
             onChange={setAddress}
           />
         </Field>
-        <Field label={t.street} required error={errors.street} id='report-street' hint={streetCode && streetCode === locatedStreet ? t.streetHint : undefined}>
-          <ChipSelect
-            id='report-street'
-            options={streetOptions(district)}
-            value={streetCode}
-            idPrefix='report-street'
-            onChange={setStreetCode}
-          />
-        </Field>
+        <StreetField
+          id='report-street'
+          label={t.street}
+          value={streetCode}
+          onChange={setStreetCode}
+          error={errors.street}
+          hint={streetCode && streetCode === locatedStreet ? zh.location.streetHint : undefined}
+        />
       </Section>
 
       <Section title={t.photos} extra={<Text className='report__hint'>{t.photosHint(MAX_PHOTOS)}</Text>}>

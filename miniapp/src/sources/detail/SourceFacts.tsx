@@ -4,6 +4,7 @@ import { InfoRow } from '../../components/InfoRow'
 import { Section } from '../../components/Section'
 import { streetNameOf, useDistrict } from '../../hooks/useDistrict'
 import { zh } from '../../i18n/zh-CN'
+import { openSourcePage, PAGES } from '../../navigation'
 import { warningText } from '../../utils/credit'
 import { formatDay } from '../../utils/format'
 
@@ -39,14 +40,21 @@ function RestaurantFacts({ restaurant }: { restaurant: Restaurant }) {
   )
 }
 
-/** What the registry knows about the source, as officers see it. */
+/** What the registry knows about the source, as officers see it, with 编辑信息 (`source-edit`). */
 export function SourceFacts({ view }: { view: OfficerSourceViewT }) {
   const district = useDistrict()
   const { source } = view
   const tags = [...source.systemTags, ...source.tags]
   return (
     <>
-      <Section>
+      <Section
+        title={zh.sourceOfficer.factsTitle}
+        extra={
+          <Text className='link' id='source-edit' onClick={() => openSourcePage(PAGES.sourceForm, source.id)}>
+            {zh.sourceOfficer.editLink}
+          </Text>
+        }
+      >
         <View className='info-rows'>
           <InfoRow label={t.creditCode} value={source.creditCode} id='source-credit-code' />
           <InfoRow label={t.address} value={source.address} id='source-address' />

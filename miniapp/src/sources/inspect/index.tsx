@@ -17,7 +17,7 @@ import { useRemote } from '../../hooks/useRemote'
 import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { useSourceId } from '../../hooks/useSourceView'
 import { zh } from '../../i18n/zh-CN'
-import { PAGES } from '../../navigation'
+import { backToSource } from '../../navigation'
 import { isOfficer } from '../../session'
 import { PRIMARY_COLOR } from '../../styles/colors'
 import { newIdempotencyKey } from '../../utils/idempotency-key'
@@ -82,8 +82,7 @@ function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
     try {
       await call('inspectSource', { params: { id: source.id }, headers: { 'Idempotency-Key': formKey }, body: submission.body })
       Taro.showToast({ title: t.inspectDone, icon: 'success' })
-      // Back to the source, which reloads on show; opened directly, go there instead.
-      await Taro.navigateBack().catch(() => Taro.redirectTo({ url: `${PAGES.sourceDetail}?id=${encodeURIComponent(source.id)}` }))
+      await backToSource(source.id)
     } catch (error) {
       setFailure(error)
       setSubmitting(false)

@@ -12,7 +12,8 @@ import { TextInput } from '../../components/TextField'
 import { usePagedList } from '../../hooks/usePagedList'
 import { useSignedInUser } from '../../hooks/useSignedInUser'
 import { zh } from '../../i18n/zh-CN'
-import { isOfficer } from '../../session'
+import { PAGES } from '../../navigation'
+import { isBureauOfficer, isOfficer } from '../../session'
 import { ALL, chosen, withAll, type Filter } from '../../utils/filters'
 import { StreetFilter } from '../StreetFilter'
 import '../sources.scss'
@@ -73,6 +74,16 @@ export default function SourceSearchPage() {
       empty={<EmptyState id='sources-empty' title={t.empty} hint={t.emptyHint} />}
       renderItem={(source) => <SourceCard key={source.id} source={source} idPrefix='sources-item' asOfficer />}
     >
+      <View className='source-search__row source-search__actions'>
+        <Button id='sources-register' small variant='ghost' onClick={() => Taro.navigateTo({ url: PAGES.sourceForm })}>
+          {t.registerEntry}
+        </Button>
+        {isBureauOfficer(user) && (
+          <Button id='sources-import' small variant='ghost' className='source-search__button' onClick={() => Taro.navigateTo({ url: PAGES.sourceImport })}>
+            {t.importEntry}
+          </Button>
+        )}
+      </View>
       <View className='source-search__row'>
         <TextInput id='sources-filter-name' className='source-search__input' maxLength={50} placeholder={t.namePlaceholder} value={typed.name} onChange={type('name')} />
         <Button id='sources-search' small className='source-search__button' onClick={() => setApplied(typed)}>
