@@ -214,7 +214,10 @@ async function importThroughApi(api: Awaited<ReturnType<typeof bureauClient>>, f
 async function registryAtScale() {
   const dataDir = mkdtempSync(join(tmpdir(), 'green-shield-bench-scale-'));
   const sms = new RecordingSmsSender();
-  const system = await startLocalSystem({ dataDir, persist: false, sms, logger: createLogger({}, () => undefined) });
+  // Time moves forward before the last rebuild, so every open rectification is overdue and rescored.
+  let daysAhead = 0;
+  const clock = { now: () => new Date(Date.now() + daysAhead * 86_400_000) };
+  const system = await startLocalSystem({ dataDir, persist: false, sms, clock, logger: createLogger({}, () => undefined) });
   try {
     await seedOfficers(system.identityDeps);
     const center = system.identityDeps.district.mapCenter;
@@ -253,7 +256,8 @@ async function registryAtScale() {
       return result;
     };
     const rebuild = await rebuildOnce('rebuild');
-    const again = await rebuildOnce('rebuild again');
+    daysAhead = 40;
+    const again = await rebuildOnce('rebuild 40 days on');
     return { file, parseSeconds, report: first.report, importSeconds: first.seconds, reimport: second, inspections: ids.length, inspectionsSeconds, rebuild, again };
   } finally {
     await system.stop();
@@ -287,9 +291,9 @@ async function main() {
     console.log(`  XLSX file                      ${(scale.file.byteLength / 1024 / 1024).toFixed(1)} MB, parsed and validated in ${scale.parseSeconds.toFixed(2)} s (also inside the job)`);
     console.log(`  import job (start → done)      ${scale.importSeconds.toFixed(1)} s  ${perSecond(scale.report.created, scale.importSeconds)}  ${verdict(scale.importSeconds <= TARGETS.importSeconds)} (≤ ${TARGETS.importSeconds} s)  created ${scale.report.created}, rejected ${scale.report.rejected}`);
     console.log(`  re-import, every row changed   ${scale.reimport.seconds.toFixed(1)} s  ${perSecond(scale.reimport.report.updated, scale.reimport.seconds)}  updated ${scale.reimport.report.updated}, unchanged ${scale.reimport.report.unchanged}`);
-  console.log(`  inspections with a failed item ${scale.inspections} in ${scale.inspectionsSeconds.toFixed(1)} s (setup for the rebuild)`);
-    console.log(`  full score rebuild             ${scale.rebuild.seconds.toFixed(1)} s  ${perSecond(scale.rebuild.sources, scale.rebuild.seconds)}  (${scale.rebuild.sources} sources, ${scale.rebuild.changed} changed)`);
-    console.log(`  rebuild again (nothing new)    ${scale.again.seconds.toFixed(1)} s  ${perSecond(scale.again.sources, scale.again.seconds)}  (${scale.again.changed} changed)\n`);
+    console.log(`  inspections with a failed item ${scale.inspections} in ${scale.inspectionsSeconds.toFixed(1)} s (setup for the rebuild)`);
+    console.log(`  full score rebuild             ${scale.rebuild.seconds.toFixed(1)} s  ${perSecond(scale.rebuild.sources, scale.rebuild.seconds)}  (${scale.rebuild.sources} sources, ${scale.rebuild.changed} changed: the stream consumer had scored them)`);
+    console.log(`  rebuild 40 days later          ${scale.again.seconds.toFixed(1)} s  ${perSecond(scale.again.sources, scale.again.seconds)}  (${scale.again.changed} changed: deadlines passed, projections rewritten)\n`);
 
   }
   if (PARTS.has('bundles')) {

@@ -16,7 +16,7 @@ import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/syst
 import { seedDemoSources } from '../../scripts/local/seed';
 import { PNG_BYTES, submitComplaint } from '../support/fixtures';
 import { checklistFor } from '@green-shield/shared/sources/checklists';
-import { completeSignIn, launchBrowser, phoneContext, signIn, snap, snapOnFailure } from '../support/browser';
+import { completeSignIn, launchBrowser, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
 
 const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
 const OPERATOR = DEMO_ACCOUNTS.operator.phone; // 13900000002, runs 老弄堂面馆
@@ -88,15 +88,8 @@ describe('the source compliance journey in the H5 app', () => {
     await signIn(t, officer, DEMO_ACCOUNTS.jingansi.phone, 'src-06-officer');
     await officer.locator('#officer-sources-entry:visible').waitFor();
     await officer.click('#officer-sources-entry:visible');
-    await officer.fill('#sources-filter-name input', '老弄堂');
-    const found = officer.locator(`#sources-item-${source.id}:visible`);
-    // The registry's search reads the stored projection, which follows the seed through the stream.
-    await expect
-      .poll(async () => {
-        await officer.click('#sources-search');
-        return found.count();
-      }, { timeout: 15_000, interval: 500 })
-      .toBe(1);
+    const found = await searchSourceByName(officer, '老弄堂');
+    expect(await found.getAttribute('id')).toBe(`sources-item-${source.id}`);
     await snap(officer, 'src-07-officer-search');
     await found.click();
     const pending = officer.locator(`#rectification-${rectificationId}[data-status=submitted]`);
