@@ -197,6 +197,16 @@ describe('the source compliance journey in the H5 app', () => {
     await officer.click(`#source-match-${source.id}-substantiated`);
     await officer.locator(`#source-match-${source.id}-linked:visible`).waitFor();
     await snap(officer, 'src-36-officer-linked');
+
+    // The shop's operator leaves: the officer unlinks their account, after a confirmation.
+    const [operator] = (await bureau.call('GET', `/api/sources/${source.id}`).expect(200)).operators;
+    await officer.goto(`${t.system.url}/#/sources/detail/index?id=${source.id}`);
+    await officer.reload();
+    await officer.click(`#source-operator-unlink-${operator.userId}:visible`);
+    await officer.click('.taro-model__confirm:visible');
+    await officer.locator(`#source-operator-${operator.userId}`).waitFor({ state: 'detached' });
+    expect((await bureau.call('GET', `/api/sources/${source.id}`).expect(200)).operators).toEqual([]);
+    await snap(officer, 'src-37-officer-unlinked');
   });
 
   it('warns loudly about an altered eco-code', async () => {

@@ -411,10 +411,21 @@ describe('authorization', () => {
     expect((await b2.call('GET', `/api/my/sources/${b.source.id}`).expect(200)).source.responsiblePerson.phone).toBe('13700000009');
   });
 
-  it('links each phone to a source only once', async () => {
+  it('links each phone to a source only once, and an officer can unlink it again', async () => {
     const { source } = await register(jingansi);
-    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000606' }).expect(201);
+    const link = await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000606' }).expect(201);
     expect((await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000606' }).expect(409)).error.code).toBe('ALREADY_OPERATOR');
     await pengpuzhen.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000707' }).expect(403);
+
+    const operator = await t.signIn('13700000606');
+    await operator.call('GET', `/api/my/sources/${source.id}`).expect(200);
+    await pengpuzhen.call('DELETE', `/api/sources/${source.id}/operators/${link.userId}`).expect(403);
+    const unlinked = await jingansi.call('DELETE', `/api/sources/${source.id}/operators/${link.userId}`).expect(200);
+    expect(unlinked.operators).toEqual([]);
+    await operator.call('GET', `/api/my/sources/${source.id}`).expect(404);
+    expect((await operator.call('GET', '/api/my/sources').expect(200)).items).toEqual([]);
+    await jingansi.call('DELETE', `/api/sources/${source.id}/operators/${link.userId}`).expect(404);
+    const timeline = await jingansi.call('GET', `/api/sources/${source.id}/timeline`).expect(200);
+    expect(timeline.items[0]).toMatchObject({ type: 'operator_unlinked', note: '137****0606' });
   });
 });

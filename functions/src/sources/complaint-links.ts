@@ -3,11 +3,10 @@
  * partition (so a complaint knows its sources) and leaves an event on the source's timeline, in
  * one transaction; a complaint is linked to a source at most once.
  */
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../store/keys';
-import { failedConditionIndex, transact } from '../store/operations';
+import { failedConditionIndex, stripKeys, transact } from '../store/operations';
 import type { ComplaintRecord } from '../complaints/records';
-import type { ComplaintRepository } from '../complaints/repository';
 import type { SourceEventRecord } from './records';
 import type { SourceRepository } from './repository';
 
@@ -17,12 +16,13 @@ export class ComplaintLinks {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly complaints: ComplaintRepository,
     private readonly sources: SourceRepository,
   ) {}
 
-  get(complaintId: string): Promise<ComplaintRecord | undefined> {
-    return this.complaints.get(complaintId);
+  /** The complaint as stored (read directly: the registry needs no more of the complaints context). */
+  async get(complaintId: string): Promise<ComplaintRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.complaint(complaintId) }));
+    return Item ? stripKeys<ComplaintRecord>(Item) : undefined;
   }
 
   /** False when the complaint is already linked to the source. */

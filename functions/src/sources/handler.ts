@@ -3,7 +3,6 @@ import { apiDepsFromEnv, lazy, type ApiDeps } from '../lib/runtime';
 import type { ObjectStore } from '../complaints/object-store';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
 import { PhotoAttachments } from '../complaints/photos';
-import { ComplaintRepository } from '../complaints/repository';
 import { TableUserDirectory } from '../complaints/user-directory';
 import { ComplaintLinks } from './complaint-links';
 import { ecoCodeKeyFromEnv, type EcoCodeKey } from './eco-code-signer';
@@ -22,7 +21,7 @@ export function createSourceService(deps: Omit<SourceDeps, 'verificationKeys'>):
     repo,
     new ScoreProjector(repo, deps.clock),
     new PhotoAttachments(deps.objects),
-    new ComplaintLinks(deps.db, deps.tableName, new ComplaintRepository(deps.db, deps.tableName), repo),
+    new ComplaintLinks(deps.db, deps.tableName, repo),
     new TableUserDirectory(deps.db, deps.tableName),
     deps.ecoCodeKey,
     deps.clock,
@@ -50,6 +49,7 @@ export function createSourcesHandler(deps: SourceDeps): HttpHandler {
       decideEvidence: ({ principal, params, body }) => service.decideEvidence(principal, params.id, params.rectificationId, body),
       recordSourceEvent: ({ principal, params, body, idempotencyKey }) => service.record(principal, params.id, body, idempotencyKey),
       linkComplaint: ({ principal, params, body }) => service.linkComplaint(principal, params.id, body),
+      unlinkOperator: ({ principal, params }) => service.unlinkOperator(principal, params.id, params.userId),
       complaintSourceMatches: ({ principal, params }) => service.matchesFor(principal, params.id),
       listClaims: ({ principal }) => service.claims(principal),
       decideClaim: ({ principal, params, body }) => service.decideClaim(principal, params.id, body),

@@ -384,6 +384,18 @@ export class SourceRepository {
     throw cancelled;
   }
 
+  /** Unlinks an operator from a source with its timeline event; false when they were not linked. */
+  async unlink(sourceId: string, userId: string, event: SourceEventRecord): Promise<boolean> {
+    const cancelled = await transact(this.db, [
+      { Delete: { TableName: this.tableName, Key: keys.operatedSource(userId, sourceId), ConditionExpression: 'attribute_exists(pk)' } },
+      { Delete: { TableName: this.tableName, Key: keys.sourceOperator(sourceId, userId) } },
+      { Put: { TableName: this.tableName, Item: this.eventItem(event) } },
+    ]);
+    if (!cancelled) return true;
+    if (failedConditionIndex(cancelled) === 0) return false;
+    throw cancelled;
+  }
+
   /**
    * Files a claim unless the claimant already has one pending for the source (a guard item, removed
    * when the claim is decided, makes a retried claim return the pending one instead of a second).

@@ -390,6 +390,16 @@ export class SourceService {
     };
   }
 
+  async unlinkOperator(principal: Principal, id: string, userId: string): Promise<OfficerSourceViewT> {
+    const { source, operators } = await this.collectionFor(principal, id);
+    const operator = operators.find((candidate) => candidate.userId === userId);
+    if (!operator) throw new ApiError('NOT_FOUND', 'This account is not an operator of the source');
+    const event = this.event(source, await this.officer(principal), { type: 'operator_unlinked', note: operator.phoneMasked });
+    // Unlinked meanwhile by someone else: the answer is the same.
+    await this.repo.unlink(id, userId, event);
+    return this.reloadOfficerView(id);
+  }
+
   // ---------- officers: claims ----------
 
   async claims(principal: Principal) {

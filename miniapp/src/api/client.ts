@@ -74,6 +74,7 @@ const ENDPOINTS: { [Id in RouteId]: `${Routes[Id]['method']} ${Routes[Id]['path'
   recordSourceEvent: 'POST /api/sources/{id}/records',
   linkComplaint: 'POST /api/sources/{id}/complaints',
   linkOperator: 'POST /api/sources/{id}/operators',
+  unlinkOperator: 'DELETE /api/sources/{id}/operators/{userId}',
   complaintSourceMatches: 'GET /api/complaints/{id}/source-matches',
   listClaims: 'GET /api/claims',
   decideClaim: 'POST /api/claims/{id}/decision',

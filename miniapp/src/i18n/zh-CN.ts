@@ -130,6 +130,7 @@ const timelineEvent: Record<TimelineEventType, string> = {
   permit: '许可证照',
   incident: '环境事件',
   operator_linked: '绑定经营者',
+  operator_unlinked: '解除经营者绑定',
 }
 
 /** What happened to an operator's business, as their notification says it. */
@@ -481,6 +482,9 @@ export const zh = {
     staleView: '该商户的信息刚被更新，已为您刷新到最新状态，请确认后再操作',
     operatorsTitle: '经营者账号',
     noOperators: '暂未绑定经营者',
+    unlinkOperator: '解除绑定',
+    unlinkOperatorConfirm: (phone: string) => `解除 ${phone} 与该商户的绑定？解除后对方将无法查看整改要求和上传材料。`,
+    operatorUnlinked: '已解除绑定',
     timelineEvent,
     noTimeline: '暂无档案记录',
     actor: { officer: '工作人员', operator: '经营者', system: '系统' },

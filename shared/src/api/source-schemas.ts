@@ -65,6 +65,7 @@ export const SourcePatch = z.strictObject({
 });
 
 export const SourceIdParams = z.strictObject({ id: ulid('source') });
+export const OperatorParams = z.strictObject({ id: ulid('source'), userId: z.string().min(1).max(64) });
 export const RectificationParams = z.strictObject({ id: ulid('source'), rectificationId: ulid('rectification') });
 export const EcoCodeParams = z.strictObject({ code: z.string().max(80) });
 
@@ -179,6 +180,7 @@ export const TIMELINE_EVENT_TYPES = [
   'permit',
   'incident',
   'operator_linked',
+  'operator_unlinked',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

@@ -13,6 +13,7 @@ import { zh } from '../../i18n/zh-CN'
 import { openSourcePage, PAGES } from '../../navigation'
 import { isOfficer } from '../../session'
 import { EvidenceDecision } from './EvidenceDecision'
+import { OperatorRow } from './OperatorRow'
 import { SourceActionPanel } from './SourceActionPanel'
 import { SourceFacts } from './SourceFacts'
 import './index.scss'
@@ -61,9 +62,7 @@ export default function SourceDetailPage() {
             <Section title={zh.sources.operatorsTitle} id='source-operators'>
               {data.operators.length === 0 && <Text className='source-detail__empty'>{zh.sources.noOperators}</Text>}
               {data.operators.map((operator) => (
-                <Text key={operator.userId} className='source-detail__operator' id={`source-operator-${operator.userId}`}>
-                  {operator.phoneMasked}
-                </Text>
+                <OperatorRow key={operator.userId} sourceId={data.source.id} operator={operator} view={view} />
               ))}
             </Section>
 
