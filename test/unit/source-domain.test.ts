@@ -18,6 +18,7 @@ import { qrPath, renderPoster } from '../../functions/src/sources/poster';
 import { officerScope, streetFilter } from '../../functions/src/sources/access';
 import { operatorNotifications } from '../../functions/src/sources/stream-handler';
 import type { RectificationRecord, SourceEventRecord } from '../../functions/src/sources/records';
+import { toOfficerSourceView, toOperatorSourceView, toPublicProfile } from '../../functions/src/sources/views';
 
 const rules = CURRENT_CREDIT_RULES;
 const DAY = 86_400_000;
@@ -240,5 +241,41 @@ describe('projection changes', () => {
     const reordered = JSON.parse(JSON.stringify(fresh), (_key, value) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value));
     expect(projectionChanged({ ...reordered, credit: { ...reordered.credit, asOf: daysAgo(3) } }, fresh)).toBe(false);
     expect(projectionChanged({ ...reordered, openRectifications: 0 }, fresh)).toBe(true);
+  });
+});
+
+describe('registry views', () => {
+  const record = {
+    id: '01JD0000000000000000000000',
+    districtCode: '310106',
+    kind: 'restaurant' as const,
+    name: '面馆',
+    creditCode: composeCreditCode('92', '310106', 'MA1K7P3N'),
+    address: '愚园路 1 号',
+    location: { lat: 31.2, lng: 121.4, coordSystem: 'WGS-84' as const },
+    streetCode: 'jingansi',
+    responsiblePerson: { name: '陈师傅', phone: '13912345678' },
+    restaurant: { burners: 2, purifierEfficiencyPercent: 92 },
+    tags: [],
+    version: 1,
+    createdAt: daysAgo(10),
+    updatedAt: daysAgo(10),
+    ...projectScore([], [], rules, now),
+  };
+  const collection = { source: record, events: [], rectifications: [], operators: [{ sourceId: record.id, userId: 'u1', phoneMasked: '139****5678', linkedAt: daysAgo(1), linkedBy: 'o' }] };
+
+  it('gives the public no personal data at all', () => {
+    const profile = JSON.stringify(toPublicProfile(record, 'CODE', loadDistrict()));
+    expect(profile).not.toContain('13912345678');
+    expect(profile).not.toContain('陈师傅');
+    expect(profile).not.toContain('5678');
+  });
+
+  it('shows operators their own record but not the other operators; officers see operators masked', () => {
+    const live = projectScore([], [], rules, now);
+    const operatorView = toOperatorSourceView(collection, live, 'CODE', now, new Map());
+    expect(operatorView).not.toHaveProperty('operators');
+    expect(operatorView.source.responsiblePerson?.phone).toBe('13912345678');
+    expect(toOfficerSourceView(collection, live, 'CODE', now, new Map()).operators).toEqual([{ userId: 'u1', phoneMasked: '139****5678' }]);
   });
 });
