@@ -89,6 +89,9 @@ describe('keeping the registry in the H5 app', () => {
     expect(await page.locator('#import-commit-report').getAttribute('data-dry-run')).toBe('false');
     expect(await page.locator('#import-commit-count-created').innerText()).toMatch(/^1\s*新增$/);
     expect(await page.locator('#import-commit-count-rejected').getAttribute('data-value')).toBe('1');
+    // Both runs are in the page's recent imports, newest first, so the report outlives the page.
+    await expect.poll(() => page.locator('[id^="import-recent-"]').count()).toBe(2);
+    expect(await page.locator('[id^="import-recent-"]').first().innerText()).toContain('新增 1 · 未导入 1');
     await page.locator('#import-view-sources').scrollIntoViewIfNeeded();
     await snap(page, 'adm-05-import-done');
 

@@ -299,6 +299,10 @@ describe('import', () => {
     const timeline = await bureau.call('GET', `/api/sources/${found.items[0].id}/timeline`).expect(200);
     expect(timeline.items.map((event: any) => [event.type, event.changed])).toEqual([['updated', ['name']], ['registered', undefined]]);
     expect(again.report).toMatchObject({ created: 0, updated: 1, unchanged: 1, rejected: 0 });
+    const recent = await bureau.call('GET', '/api/sources/imports').expect(200);
+    expect(recent.items.slice(0, 3).map((job: any) => job.id)).toEqual([again.id, committed.id, dryRun.id]);
+    expect(recent.items[2].report).toMatchObject({ errorCount: 2, errors: [] });
+    await jingansi.call('GET', '/api/sources/imports').expect(403);
 
     // A row that changes the kind clears the restaurant attributes (removed, not left behind).
     const retyped = [header, row('江宁路茶餐厅', codes[1], { kind: '其他' })].map((cells) => cells.join(',')).join('\r\n');

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SourceInput, SourcePatch, type ImportReportT, type OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { IMPORT_FILE_TYPES } from '@green-shield/shared/api/limits';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
-import { checkImportFile, importErrorLine, importReportView, isJobFinished, jobPercent, jobStatusText } from '../../miniapp/src/sources/import/import-report';
+import { checkImportFile, importErrorLine, importReportView, isJobFinished, jobPercent, jobStatusText, jobSummary } from '../../miniapp/src/sources/import/import-report';
 import {
   addTags,
   blankSourceForm,
@@ -72,6 +72,13 @@ describe('the import page’s report', () => {
     expect(jobPercent({ status: 'queued' })).toBe(0);
     expect(jobPercent({ status: 'failed', progress: { done: 1, total: 9 } })).toBe(100);
     expect([isJobFinished({ status: 'running' }), isJobFinished({ status: 'done' }), isJobFinished({ status: 'failed' })]).toEqual([false, true, true]);
+  });
+
+  it('sums a past job up in one line', () => {
+    expect(jobSummary({ status: 'done', report: report({ dryRun: false, created: 3, updated: 1, unchanged: 0, rejected: 2 }) })).toBe('新增 3 · 更新 1 · 未导入 2');
+    expect(jobSummary({ status: 'done', report: report({ dryRun: true, created: 0, updated: 0, unchanged: 0, rejected: 1 }) })).toBe('有误 1');
+    expect(jobSummary({ status: 'done', report: report({ created: 0, updated: 0, unchanged: 0, rejected: 0 }) })).toBe('无变化');
+    expect(jobSummary({ status: 'failed', failure: '文件中没有数据' })).toBe('文件中没有数据');
   });
 
   it('takes .csv and .xlsx files up to 10 MB only', () => {

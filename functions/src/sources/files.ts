@@ -65,6 +65,11 @@ export class SourceFiles {
     return toImportJobView(job);
   }
 
+  async recentImports(): Promise<{ items: ImportJobViewT[] }> {
+    const jobs = await this.jobs.recent(this.district.code);
+    return { items: jobs.map((job) => toImportJobView(job.report ? { ...job, report: { ...job.report, errors: [] } } : job)) };
+  }
+
   async getImport(id: string): Promise<ImportJobViewT> {
     const job = await this.jobs.get(id);
     if (!job || job.districtCode !== this.district.code) throw new ApiError('NOT_FOUND', 'No such import');

@@ -3,7 +3,7 @@
  * what starts the work: the `importJobs` stream function picks up each new job (it may run for
  * minutes, beyond an API request's 29 s).
  */
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ImportJobViewT, ImportReportT } from '@green-shield/shared/api/source-schemas';
 import type { ImportFormat } from '@green-shield/shared/api/limits';
 import { keys } from '../store/keys';
@@ -39,7 +39,27 @@ export class ImportJobRepository {
   ) {}
 
   async create(job: ImportJobRecord): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.importJob(job.id), entity: 'ImportJob', ...job }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.importJob(job.id), entity: 'ImportJob', ...job, gsi1pk: keys.importJobsOf(job.districtCode), gsi1sk: `${job.createdAt}#${job.id}` },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async recent(districtCode: string, limit = 20): Promise<ImportJobRecord[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.importJobsOf(districtCode) },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((item) => stripKeys<ImportJobRecord>(item));
   }
 
   async get(id: string): Promise<ImportJobRecord | undefined> {

@@ -41,6 +41,8 @@ export const keys = {
   operatedSource: (userId: string, sourceId: string) => ({ pk: `USER#${userId}`, sk: `OPERATES#${sourceId}` }),
   creditCode: (districtCode: string, creditCode: string) => ({ pk: `CREDITCODE#${districtCode}#${creditCode}`, sk: 'CREDITCODE' }),
   importJob: (jobId: string) => ({ pk: `IMPORTJOB#${jobId}`, sk: 'JOB' }),
+  /** GSI1 of import jobs: a district's imports, newest first. */
+  importJobsOf: (districtCode: string) => `IMPORTJOBS#${districtCode}`,
   claim: (claimId: string) => ({ pk: `CLAIM#${claimId}`, sk: 'CLAIM' }),
   pendingClaimGuard: (sourceId: string, userId: string) => ({ pk: `CLAIM#PENDING#${sourceId}#${userId}`, sk: 'GUARD' }),
   /** GSI1: a street's sources by name. */

@@ -64,6 +64,7 @@ const ENDPOINTS: { [Id in RouteId]: `${Routes[Id]['method']} ${Routes[Id]['path'
   createSource: 'POST /api/sources',
   createImportUpload: 'POST /api/sources/imports/uploads',
   importSources: 'POST /api/sources/imports',
+  listImports: 'GET /api/sources/imports',
   getImport: 'GET /api/sources/imports/{id}',
   getSource: 'GET /api/sources/{id}',
   updateSource: 'PATCH /api/sources/{id}',

@@ -688,6 +688,9 @@ export const zh = {
     viewSources: '查看污染源',
     importAnother: '导入其他文件',
     bureauOnly: '仅区生态环境局工作人员可以批量导入',
+    recentTitle: '最近导入记录',
+    recentEmpty: '暂无导入记录',
+    recentKind: (dryRun: boolean) => (dryRun ? '校验' : '导入'),
   },
   sourceForm: {
     basics: '基本信息',

@@ -335,6 +335,9 @@ export const ImportJobView = z.object({
   finishedAt: isoDateTime.optional(),
 });
 
+/** Recent imports, newest first; reports without their error rows (open one job for those). */
+export const ImportJobList = z.object({ items: z.array(ImportJobView) });
+
 export const PosterDocument = z.string().describe('An SVG document (A5 poster)');
 
 export type SourceInputT = z.output<typeof SourceInput>;

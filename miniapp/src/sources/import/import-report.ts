@@ -81,3 +81,13 @@ export function checkImportFile(file: { name: string; size: number }): { format:
   if (file.size > UPLOAD_LIMIT_BYTES) return { problem: t.tooLarge }
   return { format }
 }
+
+/** One line for a past job: what it did (or why it failed), e.g. 「新增 3 · 更新 1 · 未导入 2」. */
+export function jobSummary(job: Pick<ImportJobViewT, 'status' | 'progress' | 'failure' | 'report'>): string {
+  if (job.status !== 'done' || !job.report) return jobStatusText(job)
+  const { counts } = importReportView(job.report)
+  return counts
+    .filter((count) => ['created', 'updated', 'unchanged', 'rejected'].includes(count.key) && count.value > 0)
+    .map((count) => `${count.label} ${count.value}`)
+    .join(' · ') || t.counts.unchanged
+}

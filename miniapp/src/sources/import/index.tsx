@@ -13,6 +13,7 @@ import { zh } from '../../i18n/zh-CN'
 import { openSourceSearch } from '../../navigation'
 import { isBureauOfficer } from '../../session'
 import { checkImportFile, importReportView, isJobFinished, jobPercent, jobStatusText } from './import-report'
+import { RecentImportsSection, useRecentImports } from './RecentImports'
 import './index.scss'
 
 const t = zh.sourceImport
@@ -230,6 +231,12 @@ export default function SourceImportPage() {
 
   const confirmImport = (key: string) => void commit.start(() => call('importSources', { body: { uploadKey: key, dryRun: false } }))
 
+  const recent = useRecentImports()
+  const finishedJobs = [check.run.job, commit.run.job].filter((job) => job && isJobFinished(job)).map((job) => job!.id).join()
+  useEffect(() => {
+    if (finishedJobs) void recent.reload()
+  }, [finishedJobs])
+
   const busy = check.run.busy || commit.run.busy
   const checked = check.run.job?.status === 'done' ? check.run.job.report : undefined
   const committed = commit.run.job?.status === 'done'
@@ -305,6 +312,8 @@ export default function SourceImportPage() {
           )}
         </ImportJobSection>
       )}
+
+      <RecentImportsSection recent={recent} />
     </View>
   )
 }
