@@ -343,6 +343,22 @@ export class SourceRepository {
     return { items: page.items.map((item) => stripKeys<SourceRecord>(item)), nextCursor: page.nextCursor };
   }
 
+  /** How many sources a district has (a COUNT query per street; for progress, not for requests). */
+  async countSources(districtCode: string, streetCodes: readonly string[]): Promise<number> {
+    let total = 0;
+    for (const street of streetCodes) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.db.send(
+          new QueryCommand({ TableName: this.tableName, IndexName: 'GSI1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.sourcesInStreet(districtCode, street) }, Select: 'COUNT', ExclusiveStartKey: startKey }),
+        );
+        total += page.Count ?? 0;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    }
+    return total;
+  }
+
   /** Lists kept as membership items (tags, warnings) hold ids; the sources are fetched in one batch. */
   async pageOfMembers(partition: string, options: { prefix?: string; cursor?: string } & Pick<SourceFilter, 'kind' | 'level'>) {
     const page = await this.indexPage('GSI1', partition, { prefix: options.prefix, cursor: options.cursor });

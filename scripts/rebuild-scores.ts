@@ -1,0 +1,23 @@
+/**
+ * Rebuilds every pollution source's stored score (the same work as the daily `rescoreSources` job),
+ * e.g. after a new version of the credit rules:
+ *
+ *   TABLE_NAME=GreenShield DYNAMODB_ENDPOINT=http://127.0.0.1:8700 npm run scores:rebuild
+ *
+ * Environment as for `npm run import:sources` (unset DYNAMODB_ENDPOINT: AWS with the usual
+ * credentials). Operators are not notified here; the daily job and the stream consumer do that.
+ */
+import { baseDepsFromEnv } from '../functions/src/lib/runtime';
+import { SourceRepository } from '../functions/src/sources/repository';
+import { ScoreProjector } from '../functions/src/sources/scoring-projection';
+import { rebuildAllScores } from '../functions/src/sources/rebuild';
+import { createProgressBar } from './lib/progress-bar';
+
+const deps = baseDepsFromEnv('rebuild-cli');
+const repo = new SourceRepository(deps.db, deps.tableName);
+const total = await repo.countSources(deps.district.code, deps.district.streets.map((street) => street.code));
+const bar = createProgressBar(total, '重算信用分');
+const report = await rebuildAllScores(repo, new ScoreProjector(repo, deps.clock), deps.district, { onProgress: (done) => bar.update(done) });
+bar.finish();
+console.log(`已重算 ${report.sources} 个污染源，其中 ${report.changed} 个的信用分或等级有变化，用时 ${report.seconds.toFixed(1)} 秒。`);
+deps.db.destroy();
