@@ -62,6 +62,29 @@ async function measurePair(a: [string, (i: number) => Promise<unknown>], b: [str
   return [a, b].map(([label], side) => ({ label, median: percentile(samples[side], 50), p99: percentile(samples[side], 99) })) as [Timed, Timed];
 }
 
+type ApiCaller = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<any>;
+
+/** A fetch of the local API that returns parsed JSON and throws on errors; with a token, signed in. */
+function apiCaller(baseUrl: string, token?: string): ApiCaller {
+  return async (method, path, body, headers = {}) => {
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status >= 400) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+    return JSON.parse(text);
+  };
+}
+
+async function signedIn(baseUrl: string, sms: RecordingSmsSender, phone: string): Promise<ApiCaller> {
+  const anonymous = apiCaller(baseUrl);
+  await anonymous('POST', '/api/auth/otp', { phone });
+  const { accessToken } = await anonymous('POST', '/api/auth/token', { phone, code: sms.lastCodeFor(phone) });
+  return apiCaller(baseUrl, accessToken);
+}
+
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 const ms = (value: number) => `${value.toFixed(2)} ms`.padStart(10);
 
@@ -71,18 +94,10 @@ async function latency() {
   const system = await startLocalSystem({ dataDir, persist: false, sms, logger: createLogger({}, () => undefined) });
   try {
     await seedOfficers(system.identityDeps);
-    const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const response = await fetch(system.url + path, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await response.text();
-      if (response.status >= 400) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-      return JSON.parse(text);
-    };
-    const phone = DEMO_ACCOUNTS.resident.phone;
-    await call('POST', '/api/auth/otp', { phone });
-    const { accessToken } = await call('POST', '/api/auth/token', { phone, code: sms.lastCodeFor(phone) });
-    const auth = { authorization: `Bearer ${accessToken}` };
+    const call = apiCaller(system.url);
+    const resident = await signedIn(system.url, sms, DEMO_ACCOUNTS.resident.phone);
     const body = sampleComplaintBody();
-    const { complaint } = await call('POST', '/api/complaints', body, { ...auth, 'idempotency-key': 'bench-seed-0001' });
+    const { complaint } = await resident('POST', '/api/complaints', body, { 'idempotency-key': 'bench-seed-0001' });
     const db = createDocumentClient(system.dynamodbEndpoint);
     const complaintItem = await db.send(new GetCommand({ TableName: system.tableName, Key: keys.complaint(complaint.id) }));
 
@@ -90,24 +105,22 @@ async function latency() {
       db.send(new QueryCommand({ TableName: system.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.complaint(complaint.id).pk }, ConsistentRead: true }));
     const rows = [
       ...(await measurePair(
-        ['get complaint via gateway', () => call('GET', `/api/complaints/${complaint.id}`, undefined, auth)],
+        ['get complaint via gateway', () => resident('GET', `/api/complaints/${complaint.id}`)],
         ['bare DynamoDB GetItem', () => db.send(new GetCommand({ TableName: system.tableName, Key: keys.complaint(complaint.id) }))],
       )),
       ...(await measurePair(
-        ['submit complaint via gateway', (i) => call('POST', '/api/complaints', body, { ...auth, 'idempotency-key': `bench-submit-${i + 1000}` })],
+        ['submit complaint via gateway', (i) => resident('POST', '/api/complaints', body, { 'idempotency-key': `bench-submit-${i + 1000}` })],
         ['bare DynamoDB PutItem', (i) => db.send(new PutCommand({ TableName: system.tableName, Item: { ...complaintItem.Item, pk: `BENCH#${i}`, sk: 'PUT' } }))],
       )),
       ...(await measurePair(['  reference: GET /api/health (gateway, no DB)', () => call('GET', '/api/health')], ['  reference: bare Query of complaint + timeline', query])),
       ...(await measurePair(
-        ['  reference: submit via gateway (again)', (i) => call('POST', '/api/complaints', body, { ...auth, 'idempotency-key': `bench-again-${i + 1000}` })],
+        ['  reference: submit via gateway (again)', (i) => resident('POST', '/api/complaints', body, { 'idempotency-key': `bench-again-${i + 1000}` })],
         ['  reference: submit’s DynamoDB calls, bare', (i) => submitCallsBare(db, system.tableName, complaintItem.Item!, i)],
       )),
     ];
     // Eco-code lookup: a bureau officer registers one source; the public reads it by its code.
-    const bureauPhone = DEMO_ACCOUNTS.bureau.phone;
-    await call('POST', '/api/auth/otp', { phone: bureauPhone });
-    const bureau = { authorization: `Bearer ${(await call('POST', '/api/auth/token', { phone: bureauPhone, code: sms.lastCodeFor(bureauPhone) })).accessToken}` };
-    const created = await call('POST', '/api/sources', benchSourceInput(0, system.identityDeps.district.mapCenter), bureau);
+    const bureau = await signedIn(system.url, sms, DEMO_ACCOUNTS.bureau.phone);
+    const created = await bureau('POST', '/api/sources', benchSourceInput(0, system.identityDeps.district.mapCenter));
     rows.push(
       ...(await measurePair(
         ['eco-code lookup via gateway (public)', () => call('GET', `/api/eco/${created.source.ecoCode}`)],
@@ -177,22 +190,8 @@ const SCALE_SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
 const INSPECTED_EVERY = 10;
 
 /** The registry at district scale: an XLSX of 20,000 sources imported, then every score rebuilt. */
-/** A fetch for a signed-in bureau officer that returns parsed JSON and throws on errors. */
-async function bureauClient(baseUrl: string, sms: RecordingSmsSender) {
-  const send = async (method: string, path: string, body?: unknown, token?: string) => {
-    const response = await fetch(baseUrl + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    if (response.status >= 400) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-    return JSON.parse(text);
-  };
-  const phone = DEMO_ACCOUNTS.bureau.phone;
-  await send('POST', '/api/auth/otp', { phone });
-  const { accessToken } = await send('POST', '/api/auth/token', { phone, code: sms.lastCodeFor(phone) });
-  return (method: string, path: string, body?: unknown) => send(method, path, body, accessToken);
-}
-
 /** Uploads a list, runs its import job to the end and times it from start to done. */
-async function importThroughApi(api: Awaited<ReturnType<typeof bureauClient>>, file: Uint8Array, label: string) {
+async function importThroughApi(api: ApiCaller, file: Uint8Array, label: string) {
   const ticket = await api('POST', '/api/sources/imports/uploads', { format: 'xlsx', size: file.byteLength });
   const form = new FormData();
   for (const [name, value] of Object.entries(ticket.fields as Record<string, string>)) form.append(name, value);
@@ -234,7 +233,7 @@ async function registryAtScale() {
     const rows = readSourceFile('xlsx', file);
     const parseSeconds = (performance.now() - parseStarted) / 1000;
     // The product's path: a bureau officer uploads the file, starts the job, and polls it.
-    const api = await bureauClient(system.url, sms);
+    const api = await signedIn(system.url, sms, DEMO_ACCOUNTS.bureau.phone);
     const first = await importThroughApi(api, file, 'import job');
     // Yearly statistics: the same list again with every row changed (seats).
     const changed = writeXlsx(table.map((cells, index) => (index === 0 ? cells : cells.map((cell, column) => (column === 8 ? String(Number(cell) + 1) : cell)))));

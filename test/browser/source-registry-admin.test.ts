@@ -148,7 +148,8 @@ describe('keeping the registry in the H5 app', () => {
     await expect.poll(() => page.locator('#source-name:visible').innerText().catch(() => ''), { timeout: 15_000 }).toBe('愚园路登记小馆');
     expect(await page.locator('#source-credit-code:visible').innerText()).toBe(REGISTERED);
     expect(await page.locator('#source-tags:visible').innerText()).toBe('临街');
-    expect(await page.locator('#source-size-class:visible').innerText()).toBeTruthy();
+    // 3 reference burners: a medium kitchen under GB 18483.
+    expect(await page.locator('#source-size-class:visible').innerText()).toBe('中型');
     await snap(page, 'adm-12-registered');
 
     // 编辑信息: the registered position is kept; the tags change.

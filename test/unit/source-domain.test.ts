@@ -3,7 +3,9 @@
  * standards, geohash cells, match proposals, eco-code signatures, posters, operator notifications.
  */
 import { describe, expect, it } from 'vitest';
-import { composeCreditCode, creditCodeProblem, isValidCreditCode } from '@green-shield/shared/sources/credit-code';
+import { composeCreditCode, creditCodeProblem } from '@green-shield/shared/sources/credit-code';
+
+const isValidCreditCode = (code: string) => creditCodeProblem(code) === undefined;
 import { computeCreditScore, creditWarnings, type ScoringFact } from '@green-shield/shared/sources/scoring';
 import { CURRENT_CREDIT_RULES, creditRules } from '@green-shield/shared/sources/credit-rules';
 import { purifierMeetsStandard, sizeClassOf } from '@green-shield/shared/sources/kinds';

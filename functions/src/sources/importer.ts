@@ -7,6 +7,7 @@ import type { ImportReportT, ImportRowErrorT, SourceInputT } from '@green-shield
 import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
 import { toWgs84 } from '@green-shield/shared/geo/coordinates';
 import type { Clock } from '../lib/clock';
+import { inPool } from '../lib/pool';
 import type { ParsedRow } from './import/types';
 import type { SourceRecord } from './records';
 import type { SourceRepository } from './repository';
@@ -23,13 +24,6 @@ const CHUNK = 100;
 /** Chunks in flight at once. */
 const CONCURRENCY = 8;
 
-async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
-}
-
 export async function importSourceRows(repo: SourceRepository, rows: ParsedRow[], options: ImportOptions, district: DistrictConfig, clock: Clock): Promise<ImportReportT> {
   const report: ImportReportT = { dryRun: options.dryRun, rows: rows.length, valid: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errorCount: 0, errors: [] };
   const valid: Array<ParsedRow & { input: NonNullable<ParsedRow['input']> }> = [];
@@ -43,7 +37,6 @@ export async function importSourceRows(repo: SourceRepository, rows: ParsedRow[]
       valid.push(row as (typeof valid)[number]);
     }
   }
-  report.valid = valid.length;
   const actor = { actorId: options.actorId, actorRole: 'system' as const, actorName: '批量导入' };
   let done = rows.length - valid.length;
   options.onProgress?.(done, rows.length);
@@ -51,7 +44,6 @@ export async function importSourceRows(repo: SourceRepository, rows: ParsedRow[]
   const reject = (error: ImportRowErrorT) => {
     report.errors.push(error);
     report.rejected++;
-    report.valid--;
   };
   const chunks: Array<typeof valid> = [];
   for (let start = 0; start < valid.length; start += CHUNK) chunks.push(valid.slice(start, start + CHUNK));
@@ -66,6 +58,8 @@ export async function importSourceRows(repo: SourceRepository, rows: ParsedRow[]
   });
   report.errors.sort((a, b) => a.row - b.row);
   report.errorCount = report.errors.length;
+  // Valid: the rows that went in (or would have, in a dry run).
+  report.valid = report.rows - report.rejected;
   return report;
 
   /** New credit codes, registered in as few transactions as fit. */

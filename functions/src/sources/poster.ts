@@ -10,7 +10,7 @@ import { SOURCE_KIND_LABELS } from '@green-shield/shared/sources/kinds';
 import { ecoCodeUrl } from '@green-shield/shared/sources/eco-code';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 
-export const LEVEL_COLOURS: Record<CreditLevel, string> = {
+const LEVEL_COLOURS: Record<CreditLevel, string> = {
   green: '#1a9b50',
   blue: '#1f6fd1',
   yellow: '#e0a800',

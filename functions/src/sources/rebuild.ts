@@ -5,6 +5,7 @@
  */
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { keys } from '../store/keys';
+import { inPool } from '../lib/pool';
 import type { SourceRepository } from './repository';
 import type { Rescored, ScoreProjector } from './scoring-projection';
 
@@ -31,20 +32,15 @@ export async function rebuildAllScores(repo: SourceRepository, projector: ScoreP
     let cursor: string | undefined;
     do {
       const page = await repo.pageOfSources('GSI1', keys.sourcesInStreet(district.code, street.code), { cursor, limit: PAGE });
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (next < page.items.length) {
-            const result = await projector.rescore(page.items[next++].id);
-            sources++;
-            if (result?.changed) {
-              changed++;
-              await options.afterChange?.(result);
-            }
-            options.onProgress?.(sources);
-          }
-        }),
-      );
+      await inPool(page.items, CONCURRENCY, async (source) => {
+        const result = await projector.rescore(source.id);
+        sources++;
+        if (result?.changed) {
+          changed++;
+          await options.afterChange?.(result);
+        }
+        options.onProgress?.(sources);
+      });
       cursor = page.nextCursor;
     } while (cursor);
   }

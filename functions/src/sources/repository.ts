@@ -13,7 +13,7 @@ import type { ClaimRecord, OperatorLinkRecord, RectificationRecord, SourceCollec
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const MAX_TRANSACTION_ITEMS = 100;
-export const SOURCE_PAGE_SIZE = 20;
+const SOURCE_PAGE_SIZE = 20;
 
 /** Names sort and match by this form: no spaces, Latin letters lower-case. */
 export function nameKey(name: string): string {
@@ -372,6 +372,18 @@ export class SourceRepository {
   async isOperator(userId: string, sourceId: string): Promise<boolean> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.operatedSource(userId, sourceId) }));
     return Boolean(Item);
+  }
+
+  /** The accounts operating a source (a key query on its partition, not the whole collection). */
+  async operatorIds(sourceId: string): Promise<string[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.sourceCollection(sourceId), ':prefix': 'OPERATOR#' },
+      }),
+    );
+    return (Items ?? []).map((item) => item.userId as string);
   }
 
   async operatedSourceIds(userId: string): Promise<string[]> {

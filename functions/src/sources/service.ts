@@ -15,6 +15,7 @@ import { toWgs84 } from '@green-shield/shared/geo/coordinates';
 import { geohashEncode, geohashWithNeighbours } from '@green-shield/shared/geo/geohash';
 import { proposeMatches } from '@green-shield/shared/sources/matching';
 import { maskPhone } from '@green-shield/shared/privacy/mask';
+import { normalizeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { ApiError } from '../lib/errors';
 import type { Clock } from '../lib/clock';
 import type { Principal } from '../lib/tokens';
@@ -83,11 +84,6 @@ export class SourceService {
     return toOperatorSourceView(collection, this.projector.live(collection), ecoCode, this.clock.now(), urls);
   }
 
-  private async reloadOfficerView(id: string): Promise<OfficerSourceViewT> {
-    const collection = await this.repo.getCollection(id);
-    if (!collection) throw sourceNotFound();
-    return this.officerView(collection);
-  }
 
   private requireStreet(streetCode: string, field: string): void {
     if (!findStreet(this.district, streetCode)) throw new ApiError('VALIDATION_FAILED', 'Unknown street', [{ field, message: '不是本区的街道/镇' }]);
@@ -151,7 +147,7 @@ export class SourceService {
       await this.photos.discard(photoKeys);
       throw conflict();
     }
-    return this.mySource(principal, id);
+    return this.operatorView(written(collection, { events: [event], rectifications: [next] }));
   }
 
   async claim(principal: Principal, body: z.infer<typeof S.ClaimBody>): Promise<ClaimViewT> {
@@ -187,7 +183,7 @@ export class SourceService {
     const street = streetFilter(scope, query.streetCode);
     const kind = query.kind;
     if (query.creditCode) {
-      const id = await this.repo.sourceIdByCreditCode(this.district.code, query.creditCode.toUpperCase());
+      const id = await this.repo.sourceIdByCreditCode(this.district.code, normalizeCreditCode(query.creditCode));
       const found = id ? await this.repo.getMany([id]) : [];
       return { items: found.filter((s) => scopeCovers(scope, s.streetCode) && (!street || s.streetCode === street)).map(toSourceSummary) };
     }
@@ -222,7 +218,7 @@ export class SourceService {
     if ((await this.repo.create(source, event)) === 'duplicate-credit-code') {
       throw new ApiError('DUPLICATE_CREDIT_CODE', 'A source with this credit code is already registered', [{ field: 'body.creditCode', message: '该统一社会信用代码已登记' }]);
     }
-    return this.reloadOfficerView(source.id);
+    return this.officerView({ source, events: [event], rectifications: [], operators: [] });
   }
 
   async get(principal: Principal, id: string): Promise<OfficerSourceViewT> {
@@ -230,7 +226,8 @@ export class SourceService {
   }
 
   async update(principal: Principal, id: string, patch: z.infer<typeof S.SourcePatch>): Promise<OfficerSourceViewT> {
-    const { source } = await this.collectionFor(principal, id);
+    const collection = await this.collectionFor(principal, id);
+    const { source } = collection;
     if (source.version !== patch.expectedVersion) throw conflict();
     if (patch.streetCode) {
       this.requireStreet(patch.streetCode, 'body.streetCode');
@@ -247,9 +244,9 @@ export class SourceService {
       updatedAt: this.clock.now().toISOString(),
     };
     const event = changeEvent(source, next, await this.officer(principal), next.updatedAt);
-    if (!event) return this.get(principal, id);
+    if (!event) return this.officerView(collection);
     if ((await this.repo.update(next, source, event)) !== 'ok') throw conflict();
-    return this.reloadOfficerView(id);
+    return this.officerView(written(collection, { source: next, events: [event] }));
   }
 
   async timeline(principal: Principal, id: string, cursor: string | undefined) {
@@ -266,7 +263,8 @@ export class SourceService {
   async inspect(principal: Principal, id: string, body: z.infer<typeof S.InspectionBody>, idempotencyKey: string): Promise<OfficerSourceViewT> {
     const { claim, replay } = await this.replayed(principal, idempotencyKey, { id, body });
     if (replay) return this.get(principal, id);
-    const { source } = await this.collectionFor(principal, id);
+    const collection = await this.collectionFor(principal, id);
+    const { source } = collection;
     const checklist = checklistVersion(body.checklistVersion);
     if (!checklist) throw new ApiError('UNKNOWN_CHECKLIST_ITEM', 'Unknown checklist version', [{ field: 'body.checklistVersion', message: '未知的检查表版本' }]);
     const items = new Map(checklist.kinds[source.kind].map((item) => [item.id, item]));
@@ -315,7 +313,7 @@ export class SourceService {
       if (outcome === 'idempotency-key-taken') return this.get(principal, id);
       throw sourceNotFound();
     }
-    return this.reloadOfficerView(id);
+    return this.officerView(written(collection, { events: [inspection, ...opened], rectifications }));
   }
 
   async decideEvidence(principal: Principal, id: string, rectificationId: string, body: z.infer<typeof S.EvidenceDecisionBody>): Promise<OfficerSourceViewT> {
@@ -330,13 +328,14 @@ export class SourceService {
     const next: RectificationRecord = { ...rectification, evidence, version: rectification.version + 1, status: accepted ? 'closed' : 'open', ...(accepted ? { closedAt: at } : {}) };
     const event = this.event(collection.source, actor, { type: accepted ? 'evidence_accepted' : 'evidence_rejected', rectification: { id: rectification.id, itemLabel: rectification.itemLabel, reason: body.reason } }, at);
     if ((await this.repo.append(id, [event], [{ record: next, expectedVersion: rectification.version }])) !== 'ok') throw conflict();
-    return this.reloadOfficerView(id);
+    return this.officerView(written(collection, { events: [event], rectifications: [next] }));
   }
 
   async record(principal: Principal, id: string, body: z.infer<typeof S.RecordBody>, idempotencyKey: string): Promise<OfficerSourceViewT> {
     const { claim, replay } = await this.replayed(principal, idempotencyKey, { id, body });
     if (replay) return this.get(principal, id);
-    const { source } = await this.collectionFor(principal, id);
+    const collection = await this.collectionFor(principal, id);
+    const { source } = collection;
     const now = this.clock.now();
     if (body.at && (Number.isNaN(Date.parse(body.at)) || Date.parse(body.at) > now.getTime())) {
       throw new ApiError('VALIDATION_FAILED', 'The date must be a valid past date', [{ field: 'body.at', message: '日期无效或晚于当前时间' }]);
@@ -351,20 +350,22 @@ export class SourceService {
           : this.event(source, actor, { type: 'incident', incident: { severity: body.severity, description: body.description } }, at);
     const outcome = await this.repo.append(id, [event], [], claim);
     if (outcome === 'conflict') throw sourceNotFound();
-    return this.reloadOfficerView(id);
+    if (outcome === 'idempotency-key-taken') return this.get(principal, id);
+    return this.officerView(written(collection, { events: [event] }));
   }
 
   // ---------- officers: complaints ----------
 
   async linkComplaint(principal: Principal, id: string, body: z.infer<typeof S.LinkComplaintBody>): Promise<OfficerSourceViewT> {
-    const { source } = await this.collectionFor(principal, id);
+    const collection = await this.collectionFor(principal, id);
+    const { source } = collection;
     const complaint = await this.complaints.get(body.complaintId);
     if (!complaint || complaint.districtCode !== this.district.code || !scopeCovers(officerScope(principal), complaint.streetCode)) {
       throw new ApiError('NOT_FOUND', 'No such complaint in your care', [{ field: 'body.complaintId', message: '未找到该投诉' }]);
     }
     const event = this.event(source, await this.officer(principal), { type: 'complaint_linked', complaint: { id: complaint.id, trackingNumber: complaint.trackingNumber, substantiated: body.substantiated } });
     if (!(await this.complaints.link(complaint.id, source.id, event))) throw new ApiError('ALREADY_LINKED', 'This complaint is already linked to this source');
-    return this.reloadOfficerView(id);
+    return this.officerView(written(collection, { events: [event] }));
   }
 
   async matchesFor(principal: Principal, complaintId: string) {
@@ -391,13 +392,13 @@ export class SourceService {
   }
 
   async unlinkOperator(principal: Principal, id: string, userId: string): Promise<OfficerSourceViewT> {
-    const { source, operators } = await this.collectionFor(principal, id);
-    const operator = operators.find((candidate) => candidate.userId === userId);
+    const collection = await this.collectionFor(principal, id);
+    const operator = collection.operators.find((candidate) => candidate.userId === userId);
     if (!operator) throw new ApiError('NOT_FOUND', 'This account is not an operator of the source');
-    const event = this.event(source, await this.officer(principal), { type: 'operator_unlinked', note: operator.phoneMasked });
-    // Unlinked meanwhile by someone else: the answer is the same.
-    await this.repo.unlink(id, userId, event);
-    return this.reloadOfficerView(id);
+    const event = this.event(collection.source, await this.officer(principal), { type: 'operator_unlinked', note: operator.phoneMasked });
+    // Unlinked meanwhile by someone else: the answer is the same, without a second event.
+    const unlinked = await this.repo.unlink(id, userId, event);
+    return this.officerView(written(collection, { events: unlinked ? [event] : [], operators: collection.operators.filter((o) => o !== operator) }));
   }
 
   // ---------- officers: claims ----------
@@ -437,6 +438,20 @@ function rectificationIn(collection: SourceCollection, rectificationId: string, 
   if (rectification.status !== status) throw new ApiError('RECTIFICATION_NOT_OPEN', wrongStatus);
   if (rectification.version !== expectedVersion) throw conflict();
   return rectification;
+}
+
+/**
+ * The collection as it stands after a successful write: what was read plus what was written, so a
+ * write answers with its new view without reading the partition again.
+ */
+function written(collection: SourceCollection, change: { source?: SourceRecord; events?: SourceEventRecord[]; rectifications?: RectificationRecord[]; operators?: SourceCollection['operators'] }): SourceCollection {
+  const replaced = new Map((change.rectifications ?? []).map((r) => [r.id, r]));
+  return {
+    source: change.source ?? collection.source,
+    events: [...collection.events, ...(change.events ?? [])],
+    rectifications: [...collection.rectifications.filter((r) => !replaced.has(r.id)), ...replaced.values()],
+    operators: change.operators ?? collection.operators,
+  };
 }
 
 function claimView(claim: import('./records').ClaimRecord): ClaimViewT {

@@ -37,9 +37,9 @@ export function sourceEventReactor(deps: BaseDeps): () => (event: SourceEventRec
       if (!affectsScore && !OPERATORS_HEAR_OF.has(event.type)) return;
       const rescored = affectsScore ? await projector.rescore(event.sourceId) : undefined;
       if (affectsScore) rescoredInBatch.add(event.sourceId);
-      const operators = rescored?.collection.operators ?? (await repo.getCollection(event.sourceId))?.operators ?? [];
+      const operatorIds = rescored ? rescored.collection.operators.map((operator) => operator.userId) : await repo.operatorIds(event.sourceId);
       const reminders = rescored?.changed ? overdueReminders(rescored, deps.clock.now()) : [];
-      for (const { userId, notification } of [...operatorNotifications(event, operators.map((o) => o.userId), rescored), ...reminders]) await notifications.add(userId, notification);
+      for (const { userId, notification } of [...operatorNotifications(event, operatorIds, rescored), ...reminders]) await notifications.add(userId, notification);
       if (rescored?.changed) deps.logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, level: rescored.after.credit.level });
     };
   };

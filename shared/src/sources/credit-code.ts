@@ -52,10 +52,6 @@ export function creditCodeProblem(raw: string): CreditCodeProblem | undefined {
   return undefined;
 }
 
-export function isValidCreditCode(raw: string): boolean {
-  return creditCodeProblem(raw) === undefined;
-}
-
 /**
  * Builds a valid code from its parts, completing both check characters. For demo data and tests;
  * `serial` is the organisation code's first 8 characters.

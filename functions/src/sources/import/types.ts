@@ -1,7 +1,6 @@
-import type * as z from 'zod';
-import type { ImportRowError, SourceInputT } from '@green-shield/shared/api/source-schemas';
+import type { ImportRowErrorT, SourceInputT } from '@green-shield/shared/api/source-schemas';
 
-export type ImportRowErrorT = z.infer<typeof ImportRowError>;
+export type { ImportRowErrorT };
 
 /** One data row of an import file, validated. */
 export interface ParsedRow {
