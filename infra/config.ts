@@ -31,7 +31,7 @@ function parseOrigin(name: string, value: unknown): string | undefined {
   } catch {
     url = undefined;
   }
-  if (!url || url.protocol !== 'https:' || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+  if (url?.protocol !== 'https:' || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
     throw new Error(`Context "${name}" must be an https origin such as https://greenshield.example.cn (no path), got ${JSON.stringify(value)}`);
   }
   return url.origin;

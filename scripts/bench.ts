@@ -102,7 +102,14 @@ async function latency() {
     const complaintItem = await db.send(new GetCommand({ TableName: system.tableName, Key: keys.complaint(complaint.id) }));
 
     const query = () =>
-      db.send(new QueryCommand({ TableName: system.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.complaint(complaint.id).pk }, ConsistentRead: true }));
+      db.send(
+        new QueryCommand({
+          TableName: system.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.complaint(complaint.id).pk },
+          ConsistentRead: true,
+        }),
+      );
     const rows = [
       ...(await measurePair(
         ['get complaint via gateway', () => resident('GET', `/api/complaints/${complaint.id}`)],
@@ -110,9 +117,15 @@ async function latency() {
       )),
       ...(await measurePair(
         ['submit complaint via gateway', (i) => resident('POST', '/api/complaints', body, { 'idempotency-key': `bench-submit-${i + 1000}` })],
-        ['bare DynamoDB PutItem', (i) => db.send(new PutCommand({ TableName: system.tableName, Item: { ...complaintItem.Item, pk: `BENCH#${i}`, sk: 'PUT' } }))],
+        [
+          'bare DynamoDB PutItem',
+          (i) => db.send(new PutCommand({ TableName: system.tableName, Item: { ...complaintItem.Item, pk: `BENCH#${i}`, sk: 'PUT' } })),
+        ],
       )),
-      ...(await measurePair(['  reference: GET /api/health (gateway, no DB)', () => call('GET', '/api/health')], ['  reference: bare Query of complaint + timeline', query])),
+      ...(await measurePair(
+        ['  reference: GET /api/health (gateway, no DB)', () => call('GET', '/api/health')],
+        ['  reference: bare Query of complaint + timeline', query],
+      )),
       ...(await measurePair(
         ['  reference: submit via gateway (again)', (i) => resident('POST', '/api/complaints', body, { 'idempotency-key': `bench-again-${i + 1000}` })],
         ['  reference: submit’s DynamoDB calls, bare', (i) => submitCallsBare(db, system.tableName, complaintItem.Item!, i)],
@@ -142,7 +155,15 @@ async function submitCallsBare(db: ReturnType<typeof createDocumentClient>, tabl
     db.send(new GetCommand({ TableName: tableName, Key: keys.idempotency('bench', id), ConsistentRead: true })),
     db.send(new GetCommand({ TableName: tableName, Key: keys.user(String(item.complainantId)) })),
   ]);
-  await db.send(new UpdateCommand({ TableName: tableName, Key: keys.trackingCounter('bench', 2026), UpdateExpression: 'ADD seq :one', ExpressionAttributeValues: { ':one': 1 }, ReturnValues: 'UPDATED_NEW' }));
+  await db.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.trackingCounter('bench', 2026),
+      UpdateExpression: 'ADD seq :one',
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
   await db.send(
     new TransactWriteCommand({
       TransactItems: [
@@ -224,7 +245,19 @@ async function registryAtScale() {
     const table = [header];
     for (let i = 1; i <= SCALE_SOURCES; i++) {
       const input = benchSourceInput(i, center);
-      table.push([input.name, '餐饮', input.creditCode, input.address, String(input.location.lat), String(input.location.lng), 'WGS-84', STREET_NAMES[i % STREET_NAMES.length], String(input.restaurant.seats), String(input.restaurant.burners), String(input.restaurant.purifierEfficiencyPercent)]);
+      table.push([
+        input.name,
+        '餐饮',
+        input.creditCode,
+        input.address,
+        String(input.location.lat),
+        String(input.location.lng),
+        'WGS-84',
+        STREET_NAMES[i % STREET_NAMES.length],
+        String(input.restaurant.seats),
+        String(input.restaurant.burners),
+        String(input.restaurant.purifierEfficiencyPercent),
+      ]);
     }
     const file = writeXlsx(table);
     const service = createSourceService({ ...system.identityDeps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey });
@@ -236,7 +269,9 @@ async function registryAtScale() {
     const api = await signedIn(system.url, sms, DEMO_ACCOUNTS.bureau.phone);
     const first = await importThroughApi(api, file, 'import job');
     // Yearly statistics: the same list again with every row changed (seats).
-    const changed = writeXlsx(table.map((cells, index) => (index === 0 ? cells : cells.map((cell, column) => (column === 8 ? String(Number(cell) + 1) : cell)))));
+    const changed = writeXlsx(
+      table.map((cells, index) => (index === 0 ? cells : cells.map((cell, column) => (column === 8 ? String(Number(cell) + 1) : cell)))),
+    );
     const second = await importThroughApi(api, changed, 're-import');
     const repo = new SourceRepository(createDocumentClient(system.dynamodbEndpoint), system.tableName);
 
@@ -245,19 +280,36 @@ async function registryAtScale() {
     const ids = [...(await repo.sourceIdsByCreditCodes(system.identityDeps.district.code, codes)).values()];
     const inspectionsStarted = performance.now();
     for (const [index, id] of ids.entries()) {
-      await service.inspect(officer, id, { checklistVersion: CURRENT_CHECKLISTS.version, results: [{ itemId: 'odour', outcome: 'fail', rectify: true }], photoKeys: [] }, `bench-inspection-${index}`);
+      await service.inspect(
+        officer,
+        id,
+        { checklistVersion: CURRENT_CHECKLISTS.version, results: [{ itemId: 'odour', outcome: 'fail', rectify: true }], photoKeys: [] },
+        `bench-inspection-${index}`,
+      );
     }
     const inspectionsSeconds = (performance.now() - inspectionsStarted) / 1000;
     const rebuildOnce = async (label: string) => {
       const bar = createProgressBar(rows.length, label);
-      const result = await rebuildAllScores(repo, new ScoreProjector(repo, system.identityDeps.clock), system.identityDeps.district, { onProgress: (done) => bar.update(done) });
+      const result = await rebuildAllScores(repo, new ScoreProjector(repo, system.identityDeps.clock), system.identityDeps.district, {
+        onProgress: (done) => bar.update(done),
+      });
       bar.finish();
       return result;
     };
     const rebuild = await rebuildOnce('rebuild');
     daysAhead = 40;
     const again = await rebuildOnce('rebuild 40 days on');
-    return { file, parseSeconds, report: first.report, importSeconds: first.seconds, reimport: second, inspections: ids.length, inspectionsSeconds, rebuild, again };
+    return {
+      file,
+      parseSeconds,
+      report: first.report,
+      importSeconds: first.seconds,
+      reimport: second,
+      inspections: ids.length,
+      inspectionsSeconds,
+      rebuild,
+      again,
+    };
   } finally {
     await system.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -265,7 +317,9 @@ async function registryAtScale() {
 }
 
 async function main() {
-  console.log(`Green Shield benchmark — ${ITERATIONS} sequential requests per figure after ${WARMUP} warm-up, pairs timed alternately, on ${process.version}\n`);
+  console.log(
+    `Green Shield benchmark — ${ITERATIONS} sequential requests per figure after ${WARMUP} warm-up, pairs timed alternately, on ${process.version}\n`,
+  );
   if (PARTS.has('latency')) {
     const rows = await latency();
     const [getVia, getBare, submitVia, putBare, , , submitAgain, submitBare] = rows;
@@ -273,27 +327,43 @@ async function main() {
     for (const row of rows) console.log(`  ${row.label.padEnd(44)} ${ms(row.median)} ${ms(row.p99)}`);
     const getRatio = getVia.median / getBare.median;
     const submitRatio = submitVia.median / putBare.median;
-    console.log(`  ratio get complaint / GetItem (median)       ${getRatio.toFixed(2)}×   ${verdict(getRatio <= TARGETS.gatewayRatio)} (≤ ${TARGETS.gatewayRatio})`);
-    console.log(`  ratio submit complaint / PutItem (median)    ${submitRatio.toFixed(2)}×   ${verdict(submitRatio <= TARGETS.gatewayRatio)} (≤ ${TARGETS.gatewayRatio})`);
-    console.log(`  gateway + handler overhead on submit: ${(submitAgain.median - submitBare.median).toFixed(2)} ms over its own DynamoDB calls (${(submitAgain.median / submitBare.median).toFixed(2)}×)`);
+    console.log(
+      `  ratio get complaint / GetItem (median)       ${getRatio.toFixed(2)}×   ${verdict(getRatio <= TARGETS.gatewayRatio)} (≤ ${TARGETS.gatewayRatio})`,
+    );
+    console.log(
+      `  ratio submit complaint / PutItem (median)    ${submitRatio.toFixed(2)}×   ${verdict(submitRatio <= TARGETS.gatewayRatio)} (≤ ${TARGETS.gatewayRatio})`,
+    );
+    console.log(
+      `  gateway + handler overhead on submit: ${(submitAgain.median - submitBare.median).toFixed(2)} ms over its own DynamoDB calls (${(submitAgain.median / submitBare.median).toFixed(2)}×)`,
+    );
     const [ecoVia, ecoBare] = rows.slice(-2);
     const ecoRatio = ecoVia.median / ecoBare.median;
-    console.log(`  ratio eco-code lookup / GetItem (median)     ${ecoRatio.toFixed(2)}×   ${verdict(ecoRatio <= TARGETS.gatewayRatio)} (≤ ${TARGETS.gatewayRatio})`);
+    console.log(
+      `  ratio eco-code lookup / GetItem (median)     ${ecoRatio.toFixed(2)}×   ${verdict(ecoRatio <= TARGETS.gatewayRatio)} (≤ ${TARGETS.gatewayRatio})`,
+    );
     console.log('  (submit = 2 parallel reads + tracking counter + 4-item transaction; get = one query for complaint and timeline;');
     console.log('   eco-code = HMAC check + one GetItem)\n');
-
   }
   if (PARTS.has('scale')) {
     const scale = await registryAtScale();
     const perSecond = (count: number, seconds: number) => `${(count / seconds).toFixed(0)}/s`;
     console.log(`Registry at district scale (${SCALE_SOURCES.toLocaleString('en')} sources, DynamoDB Local, stream consumers running)`);
-    console.log(`  XLSX file                      ${(scale.file.byteLength / 1024 / 1024).toFixed(1)} MB, parsed and validated in ${scale.parseSeconds.toFixed(2)} s (also inside the job)`);
-    console.log(`  import job (start → done)      ${scale.importSeconds.toFixed(1)} s  ${perSecond(scale.report.created, scale.importSeconds)}  ${verdict(scale.importSeconds <= TARGETS.importSeconds)} (≤ ${TARGETS.importSeconds} s)  created ${scale.report.created}, rejected ${scale.report.rejected}`);
-    console.log(`  re-import, every row changed   ${scale.reimport.seconds.toFixed(1)} s  ${perSecond(scale.reimport.report.updated, scale.reimport.seconds)}  updated ${scale.reimport.report.updated}, unchanged ${scale.reimport.report.unchanged}`);
+    console.log(
+      `  XLSX file                      ${(scale.file.byteLength / 1024 / 1024).toFixed(1)} MB, parsed and validated in ${scale.parseSeconds.toFixed(2)} s (also inside the job)`,
+    );
+    console.log(
+      `  import job (start → done)      ${scale.importSeconds.toFixed(1)} s  ${perSecond(scale.report.created, scale.importSeconds)}  ${verdict(scale.importSeconds <= TARGETS.importSeconds)} (≤ ${TARGETS.importSeconds} s)  created ${scale.report.created}, rejected ${scale.report.rejected}`,
+    );
+    console.log(
+      `  re-import, every row changed   ${scale.reimport.seconds.toFixed(1)} s  ${perSecond(scale.reimport.report.updated, scale.reimport.seconds)}  updated ${scale.reimport.report.updated}, unchanged ${scale.reimport.report.unchanged}`,
+    );
     console.log(`  inspections with a failed item ${scale.inspections} in ${scale.inspectionsSeconds.toFixed(1)} s (setup for the rebuild)`);
-    console.log(`  full score rebuild             ${scale.rebuild.seconds.toFixed(1)} s  ${perSecond(scale.rebuild.sources, scale.rebuild.seconds)}  (${scale.rebuild.sources} sources, ${scale.rebuild.changed} changed: the stream consumer had scored them)`);
-    console.log(`  rebuild 40 days later          ${scale.again.seconds.toFixed(1)} s  ${perSecond(scale.again.sources, scale.again.seconds)}  (${scale.again.changed} changed: deadlines passed, projections rewritten)\n`);
-
+    console.log(
+      `  full score rebuild             ${scale.rebuild.seconds.toFixed(1)} s  ${perSecond(scale.rebuild.sources, scale.rebuild.seconds)}  (${scale.rebuild.sources} sources, ${scale.rebuild.changed} changed: the stream consumer had scored them)`,
+    );
+    console.log(
+      `  rebuild 40 days later          ${scale.again.seconds.toFixed(1)} s  ${perSecond(scale.again.sources, scale.again.seconds)}  (${scale.again.changed} changed: deadlines passed, projections rewritten)\n`,
+    );
   }
   if (PARTS.has('bundles')) {
     const bundles = await bundleFunctions(mkdtempSync(join(tmpdir(), 'green-shield-bundles-')));

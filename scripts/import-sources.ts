@@ -97,7 +97,14 @@ async function main(): Promise<number> {
   const report = await importSourceRows(
     new SourceRepository(deps.db, deps.tableName),
     rows,
-    { dryRun: !commit, actorId: 'cli', onProgress: (done, total) => (bar ??= createProgressBar(total, commit ? '导入' : '校验')).update(done) },
+    {
+      dryRun: !commit,
+      actorId: 'cli',
+      onProgress: (done, total) => {
+        bar ??= createProgressBar(total, commit ? '导入' : '校验');
+        bar.update(done);
+      },
+    },
     deps.district,
     deps.clock,
   );

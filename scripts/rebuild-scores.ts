@@ -15,7 +15,10 @@ import { createProgressBar } from './lib/progress-bar';
 
 const deps = baseDepsFromEnv('rebuild-cli');
 const repo = new SourceRepository(deps.db, deps.tableName);
-const total = await repo.countSources(deps.district.code, deps.district.streets.map((street) => street.code));
+const total = await repo.countSources(
+  deps.district.code,
+  deps.district.streets.map((street) => street.code),
+);
 const bar = createProgressBar(total, '重算信用分');
 const report = await rebuildAllScores(repo, new ScoreProjector(repo, deps.clock), deps.district, { onProgress: (done) => bar.update(done) });
 bar.finish();

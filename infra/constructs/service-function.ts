@@ -96,9 +96,7 @@ export class ServiceFunction extends Construct {
         externalModules: [...BUNDLING.external],
         mainFields: [...BUNDLING.mainFields],
         banner: BUNDLING.banner,
-        esbuildArgs: Object.fromEntries(
-          Object.entries(BUNDLING.alias).map(([name, file]) => [`--alias:${name}`, path.join(props.projectRoot, file)]),
-        ),
+        esbuildArgs: Object.fromEntries(Object.entries(BUNDLING.alias).map(([name, file]) => [`--alias:${name}`, path.join(props.projectRoot, file)])),
       },
     });
 
@@ -130,7 +128,9 @@ export class ServiceFunction extends Construct {
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason:
           'Resource * appears only in statements for actions without resource-level permissions: xray:PutTraceSegments/PutTelemetryRecords (active tracing)' +
-          (spec.trigger === 'table-stream' ? ' and dynamodb:ListStreams (the stream event source; the stream read actions are scoped to the table stream ARN).' : '.'),
+          (spec.trigger === 'table-stream'
+            ? ' and dynamodb:ListStreams (the stream event source; the stream read actions are scoped to the table stream ARN).'
+            : '.'),
       },
     );
     if (!deadLetterQueue) {

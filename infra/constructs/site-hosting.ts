@@ -81,15 +81,18 @@ export class SiteHosting extends Construct {
     Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR1',
-        reason: 'No geo restriction: residents report problems from wherever they are (including travelling abroad), and every write goes through the authenticated API.',
+        reason:
+          'No geo restriction: residents report problems from wherever they are (including travelling abroad), and every write goes through the authenticated API.',
       },
       {
         id: 'AwsSolutions-CFR2',
-        reason: 'No WAF web ACL: the CDN serves static files and forwards /api/* to an HTTP API whose stage is throttled and whose functions authenticate every write; a WAF can be attached when traffic warrants its cost.',
+        reason:
+          'No WAF web ACL: the CDN serves static files and forwards /api/* to an HTTP API whose stage is throttled and whose functions authenticate every write; a WAF can be attached when traffic warrants its cost.',
       },
       {
         id: 'AwsSolutions-CFR4',
-        reason: 'The distribution uses its default *.cloudfront.net certificate, whose TLS policy CloudFront fixes; a custom domain with an ACM certificate and TLSv1.2_2021 is a deployment-time choice outside this stack.',
+        reason:
+          'The distribution uses its default *.cloudfront.net certificate, whose TLS policy CloudFront fixes; a custom domain with an ACM certificate and TLSv1.2_2021 is a deployment-time choice outside this stack.',
       },
     );
 
@@ -127,7 +130,8 @@ export class SiteHosting extends Construct {
     const grantsReason =
       'Grants CDK makes for BucketDeployment: it syncs the H5 build into the site bucket (get, list, put, delete every object of that bucket), reads the zipped build from the CDK bootstrap asset bucket, and creates CloudFront invalidations, an action with no resource-level permissions.';
     const synthesizer = stack.synthesizer;
-    const qualifier = (synthesizer instanceof DefaultStackSynthesizer ? synthesizer.bootstrapQualifier : undefined) ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+    const qualifier =
+      (synthesizer instanceof DefaultStackSynthesizer ? synthesizer.bootstrapQualifier : undefined) ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
     const findings = [
       'Action::s3:GetObject*',
       'Action::s3:GetBucket*',
@@ -143,15 +147,15 @@ export class SiteHosting extends Construct {
     // The handler is a singleton at stack level, shared by all BucketDeployments of the stack.
     const handlers = stack.node.children.filter((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
     if (handlers.length === 0) throw new Error('BucketDeployment handler not found; its acknowledgements below would not apply');
-    const runtimeReason =
-      "CDK's BucketDeployment handler: its runtime (Python) is pinned by aws-cdk-lib and moves with CDK upgrades, not configurable here.";
+    const runtimeReason = "CDK's BucketDeployment handler: its runtime (Python) is pinned by aws-cdk-lib and moves with CDK upgrades, not configurable here.";
     for (const handler of handlers) {
       Validations.of(handler).acknowledge(
         { id: 'AwsSolutions-L1', reason: runtimeReason },
         { id: 'Serverless-LambdaLatestVersion', reason: runtimeReason },
         {
           id: 'Serverless-LambdaDLQ',
-          reason: 'Invoked synchronously by CloudFormation through the custom-resource provider: a failure fails (and rolls back) the deployment, so there is no event to keep.',
+          reason:
+            'Invoked synchronously by CloudFormation through the custom-resource provider: a failure fails (and rolls back) the deployment, so there is no event to keep.',
         },
         {
           id: 'Serverless-LambdaTracing',

@@ -2,6 +2,7 @@
 // source's poster holds `<app origin>/e/<code>`; the H5 app routes by hash, so the profile page is
 // `/#/pages/eco/index?code=<code>`. Only codes of letters, digits and dashes are redirected (the API
 // verifies the signature); every other request passes through untouched.
+// biome-ignore lint/correctness/noUnusedVariables: CloudFront calls the function named handler.
 function handler(event) {
   var request = event.request;
   var match = /^\/e\/([0-9A-Za-z-]+)$/.exec(request.uri);
@@ -9,6 +10,6 @@ function handler(event) {
   return {
     statusCode: 302,
     statusDescription: 'Found',
-    headers: { location: { value: '/#/pages/eco/index?code=' + match[1] } },
+    headers: { location: { value: `/#/pages/eco/index?code=${match[1]}` } },
   };
 }

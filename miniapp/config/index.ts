@@ -1,17 +1,17 @@
-import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
-import devConfig from './dev'
-import prodConfig from './prod'
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
+import devConfig from './dev';
+import prodConfig from './prod';
 
 /**
  * `@green-shield/shared` is published inside the workspace as TypeScript source
  * (`exports: { "./*": "./src/*.ts" }`), so both platforms must run it through babel.
  */
-const sharedSource = path.resolve(__dirname, '../../shared/src')
+const sharedSource = path.resolve(__dirname, '../../shared/src');
 
 /** WeChat serves the weapp from `dist-weapp`; the local gateway serves the H5 app from `dist`. */
-const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist' : `dist-${process.env.TARO_ENV}`
+const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist' : `dist-${process.env.TARO_ENV}`;
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -41,7 +41,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false },
       },
       webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
       },
     },
     h5: {
@@ -63,14 +63,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false },
       },
       webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-        chain.performance.hints(false)
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        chain.performance.hints(false);
       },
     },
-  }
+  };
 
   if (process.env.NODE_ENV === 'development') {
-    return merge({}, baseConfig, devConfig)
+    return merge({}, baseConfig, devConfig);
   }
-  return merge({}, baseConfig, prodConfig)
-})
+  return merge({}, baseConfig, prodConfig);
+});

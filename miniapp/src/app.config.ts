@@ -1,4 +1,4 @@
-import { zh } from './i18n/zh-CN'
+import { zh } from './i18n/zh-CN';
 
 export default defineAppConfig({
   // The first three are the tab pages; the order must match the tabBar list below.
@@ -22,7 +22,17 @@ export default defineAppConfig({
     {
       // Officers' pollution-source registry.
       root: 'sources',
-      pages: ['search/index', 'warnings/index', 'detail/index', 'timeline/index', 'inspect/index', 'poster/index', 'claims/index', 'edit/index', 'import/index'],
+      pages: [
+        'search/index',
+        'warnings/index',
+        'detail/index',
+        'timeline/index',
+        'inspect/index',
+        'poster/index',
+        'claims/index',
+        'edit/index',
+        'import/index',
+      ],
     },
     {
       // Operators' own business: compliance, rectification evidence, claims.
@@ -60,4 +70,4 @@ export default defineAppConfig({
     'scope.userLocation': { desc: zh.app.locationPurpose },
   },
   requiredPrivateInfos: ['getLocation'],
-})
+});

@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
-import { ecoCodeFromText } from '@green-shield/shared/sources/eco-code'
-import { zh } from './i18n/zh-CN'
+import Taro from '@tarojs/taro';
+import { ecoCodeFromText } from '@green-shield/shared/sources/eco-code';
+import { zh } from './i18n/zh-CN';
 
 /**
  * Page paths, as registered in app.config.ts. Subpackages: `officer` (complaint handling),
@@ -32,24 +32,27 @@ export const PAGES = {
   sourceImport: '/sources/import/index',
   /** 登记污染源, or with `?id=` 编辑信息 of that source. */
   sourceForm: '/sources/edit/index',
-} as const
+} as const;
 
 /** Tab order in app.config.ts; the notifications tab carries the unread badge. */
-const NOTIFICATIONS_TAB_INDEX = 1
+const NOTIFICATIONS_TAB_INDEX = 1;
 
 export function openComplaint(complaintId: string, asOfficer: boolean): void {
-  const page = asOfficer ? PAGES.handle : PAGES.complaint
-  Taro.navigateTo({ url: `${page}?id=${encodeURIComponent(complaintId)}` })
+  const page = asOfficer ? PAGES.handle : PAGES.complaint;
+  Taro.navigateTo({ url: `${page}?id=${encodeURIComponent(complaintId)}` });
 }
 
 /** A source's page: the operator's compliance page, or the officer's registry page. */
 export function openSource(sourceId: string, asOfficer: boolean): void {
-  const page = asOfficer ? PAGES.sourceDetail : PAGES.myBusiness
-  Taro.navigateTo({ url: `${page}?id=${encodeURIComponent(sourceId)}` })
+  const page = asOfficer ? PAGES.sourceDetail : PAGES.myBusiness;
+  Taro.navigateTo({ url: `${page}?id=${encodeURIComponent(sourceId)}` });
 }
 
-export function openSourcePage(page: typeof PAGES.sourceTimeline | typeof PAGES.inspect | typeof PAGES.poster | typeof PAGES.sourceForm, sourceId: string): void {
-  Taro.navigateTo({ url: `${page}?id=${encodeURIComponent(sourceId)}` })
+export function openSourcePage(
+  page: typeof PAGES.sourceTimeline | typeof PAGES.inspect | typeof PAGES.poster | typeof PAGES.sourceForm,
+  sourceId: string,
+): void {
+  Taro.navigateTo({ url: `${page}?id=${encodeURIComponent(sourceId)}` });
 }
 
 /**
@@ -57,11 +60,11 @@ export function openSourcePage(page: typeof PAGES.sourceTimeline | typeof PAGES.
  * show; a form opened directly (no page behind it) goes there instead.
  */
 export async function backToSource(sourceId: string): Promise<void> {
-  await Taro.navigateBack().catch(() => Taro.redirectTo({ url: `${PAGES.sourceDetail}?id=${encodeURIComponent(sourceId)}` }))
+  await Taro.navigateBack().catch(() => Taro.redirectTo({ url: `${PAGES.sourceDetail}?id=${encodeURIComponent(sourceId)}` }));
 }
 
 export function openEcoProfile(code: string): void {
-  Taro.navigateTo({ url: `${PAGES.eco}?code=${encodeURIComponent(code)}` })
+  Taro.navigateTo({ url: `${PAGES.eco}?code=${encodeURIComponent(code)}` });
 }
 
 /**
@@ -70,34 +73,35 @@ export function openEcoProfile(code: string): void {
  */
 export async function scanEcoCode(): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp') {
-    Taro.navigateTo({ url: PAGES.eco })
-    return
+    Taro.navigateTo({ url: PAGES.eco });
+    return;
   }
-  const scanned = await Taro.scanCode({ scanType: ['qrCode'] }).catch(() => null) // closed the scanner
-  if (!scanned) return
-  const code = ecoCodeFromText(scanned.result)
-  if (code) openEcoProfile(code)
-  else Taro.showToast({ title: zh.home.scanFailed, icon: 'none' })
+  const scanned = await Taro.scanCode({ scanType: ['qrCode'] }).catch(() => null); // closed the scanner
+  if (!scanned) return;
+  const code = ecoCodeFromText(scanned.result);
+  if (code) openEcoProfile(code);
+  else Taro.showToast({ title: zh.home.scanFailed, icon: 'none' });
 }
 
 /** Sign-in that comes back to the report form a public page prepared (see report-prefill.ts). */
 export function signInThenReport(): void {
-  Taro.navigateTo({ url: `${PAGES.login}?next=report` })
+  Taro.navigateTo({ url: `${PAGES.login}?next=report` });
 }
 
 /** The registry search; `keySupervision` starts it filtered to the 重点监管 tag. */
 export function openSourceSearch(filters: { keySupervision?: boolean } = {}): void {
-  Taro.navigateTo({ url: filters.keySupervision ? `${PAGES.sourceSearch}?keySupervision=true` : PAGES.sourceSearch })
+  Taro.navigateTo({ url: filters.keySupervision ? `${PAGES.sourceSearch}?keySupervision=true` : PAGES.sourceSearch });
 }
 
 export function openQueue(filters: { overdue?: boolean } = {}): void {
-  Taro.navigateTo({ url: filters.overdue ? `${PAGES.queue}?overdue=true` : PAGES.queue })
+  Taro.navigateTo({ url: filters.overdue ? `${PAGES.queue}?overdue=true` : PAGES.queue });
 }
 
 export function showUnreadBadge(unread: number): void {
   // Fails harmlessly when the current page is not a tab page; the next tab visit syncs it again.
-  const update = unread > 0
-    ? Taro.setTabBarBadge({ index: NOTIFICATIONS_TAB_INDEX, text: unread > 99 ? '99+' : String(unread) })
-    : Taro.removeTabBarBadge({ index: NOTIFICATIONS_TAB_INDEX })
-  Promise.resolve(update).catch(() => undefined)
+  const update =
+    unread > 0
+      ? Taro.setTabBarBadge({ index: NOTIFICATIONS_TAB_INDEX, text: unread > 99 ? '99+' : String(unread) })
+      : Taro.removeTabBarBadge({ index: NOTIFICATIONS_TAB_INDEX });
+  Promise.resolve(update).catch(() => undefined);
 }

@@ -1,63 +1,63 @@
 /** The signed-in user and their tokens, kept in Taro storage across launches. */
-import Taro from '@tarojs/taro'
-import type { Role, TokenResponseT, UserViewT } from '@green-shield/shared/api/schemas'
+import Taro from '@tarojs/taro';
+import type { Role, TokenResponseT, UserViewT } from '@green-shield/shared/api/schemas';
 
 export interface Session {
-  accessToken: string
+  accessToken: string;
   /** Epoch ms; a token this close to expiry is refreshed before a request uses it. */
-  expiresAt: number
+  expiresAt: number;
   /** Exchanged for a new pair when the access token runs out. */
-  refreshToken: string
-  refreshExpiresAt: number
-  user: UserViewT
+  refreshToken: string;
+  refreshExpiresAt: number;
+  user: UserViewT;
 }
 
-const STORAGE_KEY = 'green-shield.session'
-const EXPIRY_MARGIN_MS = 30_000
-const OFFICER_ROLES: readonly Role[] = ['street_officer', 'bureau_officer']
+const STORAGE_KEY = 'green-shield.session';
+const EXPIRY_MARGIN_MS = 30_000;
+const OFFICER_ROLES: readonly Role[] = ['street_officer', 'bureau_officer'];
 
-let current: Session | null | undefined
+let current: Session | null | undefined;
 
 export function getSession(): Session | null {
   if (current === undefined) {
-    const stored = Taro.getStorageSync(STORAGE_KEY) as Session | ''
-    current = stored || null
+    const stored = Taro.getStorageSync(STORAGE_KEY) as Session | '';
+    current = stored || null;
   }
   // A session from before refresh tokens, or whose refresh token ran out, is over.
-  if (current && !(current.refreshToken && current.refreshExpiresAt - EXPIRY_MARGIN_MS > Date.now())) clearSession()
-  return current
+  if (current && !(current.refreshToken && current.refreshExpiresAt - EXPIRY_MARGIN_MS > Date.now())) clearSession();
+  return current;
 }
 
 export function accessTokenIsFresh(session: Session): boolean {
-  return session.expiresAt - EXPIRY_MARGIN_MS > Date.now()
+  return session.expiresAt - EXPIRY_MARGIN_MS > Date.now();
 }
 
 export function startSession(tokens: TokenResponseT): void {
-  const now = Date.now()
+  const now = Date.now();
   current = {
     accessToken: tokens.accessToken,
     expiresAt: now + tokens.expiresIn * 1000,
     refreshToken: tokens.refreshToken,
     refreshExpiresAt: now + tokens.refreshExpiresIn * 1000,
     user: tokens.user,
-  }
-  Taro.setStorageSync(STORAGE_KEY, current)
+  };
+  Taro.setStorageSync(STORAGE_KEY, current);
 }
 
 export function clearSession(): void {
-  current = null
-  Taro.removeStorageSync(STORAGE_KEY)
+  current = null;
+  Taro.removeStorageSync(STORAGE_KEY);
 }
 
 export function isOfficer(user: UserViewT): boolean {
-  return user.roles.some((role) => OFFICER_ROLES.includes(role))
+  return user.roles.some((role) => OFFICER_ROLES.includes(role));
 }
 
 export function isBureauOfficer(user: UserViewT): boolean {
-  return user.roles.includes('bureau_officer')
+  return user.roles.includes('bureau_officer');
 }
 
 /** Bureau officers see the whole district and filter by street; street officers see only their own. */
 export function seesWholeDistrict(user: UserViewT): boolean {
-  return isBureauOfficer(user)
+  return isBureauOfficer(user);
 }

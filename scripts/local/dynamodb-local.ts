@@ -29,7 +29,16 @@ export async function startDynamoDbLocal(requestedPort?: number, dataDir?: strin
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const child: ChildProcess = spawn(
     'java',
-    ['-Xmx2g', `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...storage, '-disableTelemetry', '-port', String(port)],
+    [
+      '-Xmx2g',
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(dir, 'DynamoDBLocal.jar'),
+      ...storage,
+      '-disableTelemetry',
+      '-port',
+      String(port),
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -42,7 +51,15 @@ export async function startDynamoDbLocal(requestedPort?: number, dataDir?: strin
   try {
     await waitFor(async () => {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${stderr}`);
-      const response = await fetch(endpoint, { method: 'POST', headers: { 'x-amz-target': 'DynamoDB_20120810.ListTables', 'content-type': 'application/x-amz-json-1.0', authorization: 'AWS4-HMAC-SHA256 Credential=local/20260101/local/dynamodb/aws4_request, SignedHeaders=host, Signature=0' }, body: '{}' });
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: {
+          'x-amz-target': 'DynamoDB_20120810.ListTables',
+          'content-type': 'application/x-amz-json-1.0',
+          authorization: 'AWS4-HMAC-SHA256 Credential=local/20260101/local/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+        },
+        body: '{}',
+      });
       return response.status < 500;
     }, 'DynamoDB Local (is a Java 17+ runtime installed?)');
   } catch (error) {

@@ -32,22 +32,61 @@ export async function seedOfficers(deps: IdentityDeps): Promise<void> {
   const { service: identity } = createIdentityService(deps);
   for (const account of Object.values(DEMO_ACCOUNTS)) {
     if (account.role === 'resident') continue;
-    await identity.provisionOfficer({ phone: account.phone, name: account.name, role: account.role, streetCode: 'streetCode' in account ? account.streetCode : undefined });
+    await identity.provisionOfficer({
+      phone: account.phone,
+      name: account.name,
+      role: account.role,
+      streetCode: 'streetCode' in account ? account.streetCode : undefined,
+    });
   }
 }
 
 /** `daysAgo` back-dates a complaint so the demo queue shows an overdue one. */
 const DEMO_COMPLAINTS = [
-  { category: { type: 'air', subtype: 'cooking_fumes' }, description: '楼下烧烤店晚上油烟直排，整栋楼都是油烟味，窗户不敢开。', address: '静安区愚园路 188 弄', streetCode: 'jingansi', pattern: 'nights', daysAgo: 0 },
-  { category: { type: 'noise', subtype: 'construction_noise' }, description: '工地夜里十一点以后还在打桩，噪声很大，影响休息。', address: '静安区共和新路 1500 号附近工地', streetCode: 'gonghexinlu', pattern: 'nights', daysAgo: 0 },
-  { category: { type: 'air', subtype: 'odour' }, description: '汽修店喷漆异味很重，白天一直能闻到刺鼻气味。', address: '静安区临汾路 375 号', streetCode: 'linfenlu', pattern: 'daytime', daysAgo: 0 },
-  { category: { type: 'air', subtype: 'dust' }, description: '拆房工地没有洒水降尘，风一吹整条街都是灰。', address: '静安区南京西路 1266 号附近', streetCode: 'jingansi', pattern: 'daytime', daysAgo: 20 },
+  {
+    category: { type: 'air', subtype: 'cooking_fumes' },
+    description: '楼下烧烤店晚上油烟直排，整栋楼都是油烟味，窗户不敢开。',
+    address: '静安区愚园路 188 弄',
+    streetCode: 'jingansi',
+    pattern: 'nights',
+    daysAgo: 0,
+  },
+  {
+    category: { type: 'noise', subtype: 'construction_noise' },
+    description: '工地夜里十一点以后还在打桩，噪声很大，影响休息。',
+    address: '静安区共和新路 1500 号附近工地',
+    streetCode: 'gonghexinlu',
+    pattern: 'nights',
+    daysAgo: 0,
+  },
+  {
+    category: { type: 'air', subtype: 'odour' },
+    description: '汽修店喷漆异味很重，白天一直能闻到刺鼻气味。',
+    address: '静安区临汾路 375 号',
+    streetCode: 'linfenlu',
+    pattern: 'daytime',
+    daysAgo: 0,
+  },
+  {
+    category: { type: 'air', subtype: 'dust' },
+    description: '拆房工地没有洒水降尘，风一吹整条街都是灰。',
+    address: '静安区南京西路 1266 号附近',
+    streetCode: 'jingansi',
+    pattern: 'daytime',
+    daysAgo: 20,
+  },
 ] as const;
 
 /** A few complaints in different states, written once (a marker item guards re-runs). */
 export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectStore }): Promise<boolean> {
   try {
-    await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: { pk: 'SEED#demo', sk: 'SEED', at: deps.clock.now().toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await deps.db.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: { pk: 'SEED#demo', sk: 'SEED', at: deps.clock.now().toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
@@ -58,7 +97,14 @@ export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectS
   let residentId = await repo.findUserIdByPhone(phoneHash);
   if (!residentId) {
     residentId = ulid();
-    await repo.createUser({ id: residentId, phone: DEMO_ACCOUNTS.resident.phone, phoneHash, roles: ['resident'], districtCode: deps.district.code, createdAt: deps.clock.now().toISOString() });
+    await repo.createUser({
+      id: residentId,
+      phone: DEMO_ACCOUNTS.resident.phone,
+      phoneHash,
+      roles: ['resident'],
+      districtCode: deps.district.code,
+      createdAt: deps.clock.now().toISOString(),
+    });
   }
   const officerId = await repo.findUserIdByPhone(hashPhone(DEMO_ACCOUNTS.jingansi.phone, (await keys()).pepper));
   const backdated = (daysAgo: number): ComplaintService =>
@@ -88,20 +134,80 @@ export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectS
 /** Demo sources: one per kind, at different levels; 老弄堂面馆 starts yellow with two open items. */
 const DEMO_SOURCES = [
   {
-    input: { kind: 'restaurant', name: '老弄堂面馆', creditCode: composeCreditCode('92', '310106', 'MA1K7P3N'), address: '静安区愚园路 210 号', streetCode: 'jingansi', offset: [0.0012, -0.0015], responsiblePerson: { name: '陈师傅', phone: DEMO_ACCOUNTS.operator.phone }, restaurant: { seats: 40, burners: 2, purifierInstalled: true, purifierEfficiencyPercent: 92, cleaningIntervalDays: 30 }, tags: ['夜宵'] },
+    input: {
+      kind: 'restaurant',
+      name: '老弄堂面馆',
+      creditCode: composeCreditCode('92', '310106', 'MA1K7P3N'),
+      address: '静安区愚园路 210 号',
+      streetCode: 'jingansi',
+      offset: [0.0012, -0.0015],
+      responsiblePerson: { name: '陈师傅', phone: DEMO_ACCOUNTS.operator.phone },
+      restaurant: { seats: 40, burners: 2, purifierInstalled: true, purifierEfficiencyPercent: 92, cleaningIntervalDays: 30 },
+      tags: ['夜宵'],
+    },
     inspection: { fail: ['purifier_running', 'cleaning_record'] },
     operator: true,
   },
-  { input: { kind: 'restaurant', name: '愚园路烧烤', creditCode: composeCreditCode('92', '310106', 'MA1K7P4B'), address: '静安区愚园路 188 弄 2 号', streetCode: 'jingansi', offset: [0, 0], restaurant: { seats: 60, burners: 4, purifierInstalled: true, purifierEfficiencyPercent: 90, cleaningIntervalDays: 15 }, tags: [] } },
-  { input: { kind: 'auto_repair', name: '临汾路汽车维修', creditCode: composeCreditCode('91', '310106', 'MA1K7P5C'), address: '静安区临汾路 375 号', streetCode: 'linfenlu', offset: [0.03, 0.01], tags: [] }, inspection: { fail: [] } },
-  { input: { kind: 'construction_site', name: '共和新路地块住宅项目工地', creditCode: composeCreditCode('91', '310106', 'MA1K7P6D'), address: '静安区共和新路 1500 号', streetCode: 'gonghexinlu', offset: [0.02, 0.005], tags: [] }, penalty: '沪静环罚〔2026〕18 号' },
-  { input: { kind: 'industrial', name: '大宁印刷厂', creditCode: composeCreditCode('91', '310106', 'MA1K7P7E'), address: '静安区大宁路 500 号', streetCode: 'daninglu', offset: [0.025, 0.0], tags: [] }, incident: '废气处理设施故障导致超标排放' },
+  {
+    input: {
+      kind: 'restaurant',
+      name: '愚园路烧烤',
+      creditCode: composeCreditCode('92', '310106', 'MA1K7P4B'),
+      address: '静安区愚园路 188 弄 2 号',
+      streetCode: 'jingansi',
+      offset: [0, 0],
+      restaurant: { seats: 60, burners: 4, purifierInstalled: true, purifierEfficiencyPercent: 90, cleaningIntervalDays: 15 },
+      tags: [],
+    },
+  },
+  {
+    input: {
+      kind: 'auto_repair',
+      name: '临汾路汽车维修',
+      creditCode: composeCreditCode('91', '310106', 'MA1K7P5C'),
+      address: '静安区临汾路 375 号',
+      streetCode: 'linfenlu',
+      offset: [0.03, 0.01],
+      tags: [],
+    },
+    inspection: { fail: [] },
+  },
+  {
+    input: {
+      kind: 'construction_site',
+      name: '共和新路地块住宅项目工地',
+      creditCode: composeCreditCode('91', '310106', 'MA1K7P6D'),
+      address: '静安区共和新路 1500 号',
+      streetCode: 'gonghexinlu',
+      offset: [0.02, 0.005],
+      tags: [],
+    },
+    penalty: '沪静环罚〔2026〕18 号',
+  },
+  {
+    input: {
+      kind: 'industrial',
+      name: '大宁印刷厂',
+      creditCode: composeCreditCode('91', '310106', 'MA1K7P7E'),
+      address: '静安区大宁路 500 号',
+      streetCode: 'daninglu',
+      offset: [0.025, 0.0],
+      tags: [],
+    },
+    incident: '废气处理设施故障导致超标排放',
+  },
 ] as const;
 
 export async function seedDemoSources(system: Pick<LocalSystem, 'identityDeps' | 'objects' | 'ecoCodeKey'>): Promise<boolean> {
   const deps = system.identityDeps;
   try {
-    await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: { pk: 'SEED#sources', sk: 'SEED', at: deps.clock.now().toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await deps.db.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: { pk: 'SEED#sources', sk: 'SEED', at: deps.clock.now().toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
@@ -118,7 +224,11 @@ export async function seedDemoSources(system: Pick<LocalSystem, 'identityDeps' |
     const id = created.source.id;
     if ('inspection' in demo) {
       const failed = new Set<string>(demo.inspection.fail);
-      const results = checklistFor(input.kind).map((item) => ({ itemId: item.id, outcome: failed.has(item.id) ? ('fail' as const) : ('pass' as const), rectify: true }));
+      const results = checklistFor(input.kind).map((item) => ({
+        itemId: item.id,
+        outcome: failed.has(item.id) ? ('fail' as const) : ('pass' as const),
+        rectify: true,
+      }));
       await sources.inspect(bureau, id, { checklistVersion: CURRENT_CHECKLISTS.version, results, photoKeys: [] }, `demo-inspection-${index}`);
     }
     if ('penalty' in demo) await sources.record(bureau, id, { type: 'penalty', decisionNumber: demo.penalty, amountYuan: 20000 }, `demo-penalty-${index}`);

@@ -18,7 +18,7 @@ import type { Logger } from '../../functions/src/lib/logger';
 export interface StreamRunnerOptions {
   endpoint: string;
   streamArn: string;
-  handler: (event: DynamoDBStreamEvent, context: { awsRequestId: string }) => Promise<DynamoDBBatchResponse | void>;
+  handler: (event: DynamoDBStreamEvent, context: { awsRequestId: string }) => Promise<DynamoDBBatchResponse | undefined>;
   batchSize: number;
   retryAttempts: number;
   /** The event-source filter: only these record kinds are delivered… */
@@ -53,7 +53,11 @@ function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoDBRecord
 }
 
 export function startStreamRunner(options: StreamRunnerOptions): { stop(): Promise<void> } {
-  const client = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBStreamsClient({
+    endpoint: options.endpoint,
+    region: process.env.AWS_REGION ?? 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const checkpoints: Record<string, string> = readCheckpoints(options.checkpointFile);
   const iterators = new Map<string, string | null>();
   let running = true;
@@ -119,7 +123,11 @@ export function startStreamRunner(options: StreamRunnerOptions): { stop(): Promi
       const wanted = (Records ?? []).filter(
         (record) => options.eventNames.includes(record.eventName ?? '') && options.entities.includes(record.dynamodb?.NewImage?.entity?.S ?? ''),
       );
-      if (wanted.length) await deliver(shardId, wanted.map((record) => toLambdaRecord(record, options.streamArn)));
+      if (wanted.length)
+        await deliver(
+          shardId,
+          wanted.map((record) => toLambdaRecord(record, options.streamArn)),
+        );
       else if (Records?.length) checkpoints[shardId] = Records[Records.length - 1].dynamodb!.SequenceNumber!;
     }
   }

@@ -92,7 +92,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const bucket = options.bucket ?? DEFAULT_BUCKET;
   const tableName = options.tableName ?? 'GreenShield';
 
-  const dynamodbEndpoint = options.dynamodbEndpoint ?? (await ownEmulator(stops, () => startDynamoDbLocal(options.dynamodbPort, options.persist ? join(options.dataDir, 'dynamodb') : undefined)));
+  const dynamodbEndpoint =
+    options.dynamodbEndpoint ??
+    (await ownEmulator(stops, () => startDynamoDbLocal(options.dynamodbPort, options.persist ? join(options.dataDir, 'dynamodb') : undefined)));
   const s3Endpoint = options.s3Endpoint ?? (await ownEmulator(stops, () => startS3Local(options.s3Port, join(options.dataDir, 's3'), bucket)));
 
   const rawClient = new DynamoDBClient({ endpoint: dynamodbEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -125,7 +127,14 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       objects,
       ecoCodeKey: async () => ecoCodeKey,
     }),
-    sourceFiles: createSourceFilesHandler({ ...base, logger: logger.child({ service: 'sourceFiles' }), verificationKeys, objects, ecoCodeKey: async () => ecoCodeKey, appOrigin }),
+    sourceFiles: createSourceFilesHandler({
+      ...base,
+      logger: logger.child({ service: 'sourceFiles' }),
+      verificationKeys,
+      objects,
+      ecoCodeKey: async () => ecoCodeKey,
+      appOrigin,
+    }),
   };
   const defaultRoute = FUNCTIONS.find((fn): fn is HttpFunction => fn.trigger === 'http' && Boolean(fn.defaultRoute));
   if (!defaultRoute) throw new Error('No function in FUNCTIONS takes the $default route');

@@ -180,7 +180,9 @@ describe('the source compliance journey in the H5 app', () => {
     await officer.locator('#poster-image:visible').waitFor();
     // A browser draws an SVG image only if it is well-formed XML (so does a print shop's software).
     await expect
-      .poll(() => officer.locator('#poster-image img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { message: 'the poster SVG renders as an image' })
+      .poll(() => officer.locator('#poster-image img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+        message: 'the poster SVG renders as an image',
+      })
       .toBeGreaterThan(0);
     await snap(officer, 'src-34-officer-poster');
     const [download] = await Promise.all([officer.waitForEvent('download'), officer.click('#poster-download-png')]);

@@ -138,14 +138,30 @@ describe('keeping the registry in the H5 app', () => {
 
     // A credit code registered elsewhere is refused next to its field (409 DUPLICATE_CREDIT_CODE).
     await page.click('#source-form-submit');
-    await expect.poll(() => page.locator('#source-form-credit-code-error').innerText().catch(() => '')).toContain('已登记');
+    await expect
+      .poll(() =>
+        page
+          .locator('#source-form-credit-code-error')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toContain('已登记');
     expect(await page.locator('#source-form-error').innerText()).toContain('请勿重复登记');
     await snap(page, 'adm-11-register-duplicate');
 
     await page.fill('#source-form-credit-code input', REGISTERED);
     await page.click('#source-form-submit');
     // Registered: the new source's page takes the form's place.
-    await expect.poll(() => page.locator('#source-name:visible').innerText().catch(() => ''), { timeout: 15_000 }).toBe('愚园路登记小馆');
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('#source-name:visible')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 15_000 },
+      )
+      .toBe('愚园路登记小馆');
     expect(await page.locator('#source-credit-code:visible').innerText()).toBe(REGISTERED);
     expect(await page.locator('#source-tags:visible').innerText()).toBe('临街');
     // 3 reference burners: a medium kitchen under GB 18483.
@@ -170,7 +186,16 @@ describe('keeping the registry in the H5 app', () => {
     await page.click('#source-form-submit:visible');
 
     // Back on the source's page, which shows the new tags.
-    await expect.poll(() => page.locator('#source-tags:visible').innerText().catch(() => ''), { timeout: 15_000 }).toBe('夜市、外卖');
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('#source-tags:visible')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 15_000 },
+      )
+      .toBe('夜市、外卖');
     await snap(page, 'adm-14-edited');
 
     // Someone else saves first: the form says so and starts again from what they saved (409 VERSION_CONFLICT).

@@ -34,7 +34,12 @@ describe('readConfig', () => {
     expect(() => config({ stage: 'my stage' })).toThrow(/stage/);
     expect(() => config({ districtCode: 'jingan' })).toThrow(/districtCode/);
     expect(() => config({ retainData: 'yes' })).toThrow(/retainData/);
-    for (const appOrigin of ['greenshield.example.cn', 'http://greenshield.example.cn', 'https://greenshield.example.cn/h5', 'https://greenshield.example.cn/?x=1']) {
+    for (const appOrigin of [
+      'greenshield.example.cn',
+      'http://greenshield.example.cn',
+      'https://greenshield.example.cn/h5',
+      'https://greenshield.example.cn/?x=1',
+    ]) {
       expect(() => config({ appOrigin }), appOrigin).toThrow(/appOrigin/);
     }
   });

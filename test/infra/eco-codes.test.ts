@@ -19,7 +19,8 @@ beforeAll(() => {
 });
 
 const resourcesOfType = (target: Built, type: string) => Object.entries(target.template.findResources(type)) as Array<[string, any]>;
-const appOrigins = (target: Built) => resourcesOfType(target, 'AWS::Lambda::Function').map(([, fn]) => fn.Properties.Environment.Variables[ENV_NAMES.appOrigin]);
+const appOrigins = (target: Built) =>
+  resourcesOfType(target, 'AWS::Lambda::Function').map(([, fn]) => fn.Properties.Environment.Variables[ENV_NAMES.appOrigin]);
 
 describe('eco-code key', () => {
   it('is a generated 48-character alphanumeric secret, retained with the data', () => {
@@ -41,7 +42,9 @@ describe('eco-code key', () => {
     const naming = resourcesOfType(built, 'AWS::IAM::Policy').filter(([, policy]) => JSON.stringify(policy).includes(JSON.stringify(secretRef)));
     expect(naming.flatMap(([, policy]) => policy.Properties.Roles.map((role: any) => role.Ref)).sort()).toEqual([...granted].sort());
     for (const [, policy] of naming) {
-      const statements = (policy.Properties.PolicyDocument.Statement as any[]).filter((statement) => JSON.stringify(statement.Resource).includes(JSON.stringify(secretRef)));
+      const statements = (policy.Properties.PolicyDocument.Statement as any[]).filter((statement) =>
+        JSON.stringify(statement.Resource).includes(JSON.stringify(secretRef)),
+      );
       expect(statements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
       expect(statements.every((statement) => JSON.stringify(statement.Resource) === JSON.stringify(secretRef))).toBe(true);
     }

@@ -81,7 +81,12 @@ describe('upload bucket', () => {
 
   it('is private, encrypted and logs access to the separate log bucket', () => {
     const bucket = resources[uploadsId()].Properties;
-    expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
     expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }]);
     const logBucketId = bucket.LoggingConfiguration.DestinationBucketName.Ref;
     expect(logBucketId).not.toBe(uploadsId());
@@ -92,9 +97,7 @@ describe('upload bucket', () => {
     built.template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: uploadsId() },
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       },
     });
   });
@@ -200,7 +203,9 @@ describe('HTTP API', () => {
   };
 
   it('has one route per ROUTES entry plus $default', () => {
-    const keys = routes().map((route) => route.RouteKey).sort();
+    const keys = routes()
+      .map((route) => route.RouteKey)
+      .sort();
     const expected = (Object.values(ROUTES) as RouteSpec[]).map((route) => `${route.method} ${route.path}`);
     expect(keys).toEqual([...expected, '$default'].sort());
   });
@@ -254,7 +259,10 @@ describe('table stream consumers', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
     expect(mapping.MaximumRecordAgeInSeconds).toBeLessThanOrEqual(86_400);
-    expect(JSON.parse(mapping.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: [...spec.eventNames], dynamodb: { NewImage: { entity: { S: [...spec.entities] } } } });
+    expect(JSON.parse(mapping.FilterCriteria.Filters[0].Pattern)).toEqual({
+      eventName: [...spec.eventNames],
+      dynamodb: { NewImage: { entity: { S: [...spec.entities] } } },
+    });
 
     const queueId = mapping.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];
     expect(resources[queueId]).toMatchObject({ Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: true } });
@@ -312,7 +320,8 @@ describe('alarms', () => {
   it('alarm on any error of every function', () => {
     for (const spec of FUNCTIONS) {
       const alarm = alarms().find(
-        (candidate) => candidate.MetricName === 'Errors' && candidate.Dimensions?.some((d: any) => d.Name === 'FunctionName' && d.Value.Ref === fnId(spec.name)),
+        (candidate) =>
+          candidate.MetricName === 'Errors' && candidate.Dimensions?.some((d: any) => d.Name === 'FunctionName' && d.Value.Ref === fnId(spec.name)),
       );
       expect(alarm, spec.name).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
     }
@@ -322,7 +331,9 @@ describe('alarms', () => {
     const queues = ofType('AWS::SQS::Queue').map(([id]) => id);
     expect(queues.length).toBeGreaterThan(0);
     for (const queueId of queues) {
-      const alarm = alarms().find((candidate) => candidate.MetricName === 'ApproximateNumberOfMessagesVisible' && candidate.Dimensions[0].Value['Fn::GetAtt'][0] === queueId);
+      const alarm = alarms().find(
+        (candidate) => candidate.MetricName === 'ApproximateNumberOfMessagesVisible' && candidate.Dimensions[0].Value['Fn::GetAtt'][0] === queueId,
+      );
       expect(alarm, queueId).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
     }
   });
@@ -354,7 +365,10 @@ describe('deployment order', () => {
     const ids = new Set(Object.keys(template.Resources));
     const graph = new Map<string, Set<string>>();
     const visit = (node: unknown, into: Set<string>): void => {
-      if (Array.isArray(node)) return node.forEach((child) => visit(child, into));
+      if (Array.isArray(node)) {
+        for (const child of node) visit(child, into);
+        return;
+      }
       if (!node || typeof node !== 'object') return;
       for (const [key, value] of Object.entries(node)) {
         if (key === 'Ref' && ids.has(value as string)) into.add(value as string);
@@ -407,7 +421,15 @@ describe('deployment order', () => {
   });
 
   it('finds a cycle when there is one (the check works)', () => {
-    expect(findCycle(new Map([['A', new Set(['B'])], ['B', new Set(['C'])], ['C', new Set(['A'])]]))).toEqual(['A', 'B', 'C', 'A']);
+    expect(
+      findCycle(
+        new Map([
+          ['A', new Set(['B'])],
+          ['B', new Set(['C'])],
+          ['C', new Set(['A'])],
+        ]),
+      ),
+    ).toEqual(['A', 'B', 'C', 'A']);
   });
 });
 

@@ -48,7 +48,11 @@ describe('object-level authorization', () => {
     expect(officers.items.map((o: { id: string }) => o.id)).not.toContain(pengpuOfficer.id);
     const wrongAssignee = await jingansi.call('POST', `/api/complaints/${complaint.id}/transitions`, { action: 'accept', expectedVersion: 1 }).expect(200);
     await jingansi
-      .call('POST', `/api/complaints/${complaint.id}/transitions`, { action: 'assign', expectedVersion: wrongAssignee.complaint.version, assigneeId: pengpuOfficer.id })
+      .call('POST', `/api/complaints/${complaint.id}/transitions`, {
+        action: 'assign',
+        expectedVersion: wrongAssignee.complaint.version,
+        assigneeId: pengpuOfficer.id,
+      })
       .expect(400);
     const bureauView = await bureau.call('GET', `/api/complaints/${complaint.id}`).expect(200);
     expect(bureauView.complaint.status).toBe('accepted');
@@ -66,7 +70,7 @@ describe('object-level authorization', () => {
   it('requires a valid token', async () => {
     const anonymous = t.client();
     expect((await anonymous.call('GET', '/api/me').expect(401)).error.code).toBe('UNAUTHENTICATED');
-    anonymous.token = alice.token!.slice(0, -4) + 'AAAA';
+    anonymous.token = `${alice.token!.slice(0, -4)}AAAA`;
     await anonymous.call('GET', '/api/complaints/mine').expect(401);
     const [header, payload, signature] = alice.token!.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());

@@ -12,13 +12,40 @@ let clients: ApiClient[];
 
 beforeAll(async () => {
   t = await startTestSystem();
-  clients = [t.client(), await t.signIn('13933330001'), await t.signIn(DEMO_ACCOUNTS.jingansi.phone), await t.signIn(DEMO_ACCOUNTS.bureau.phone), await t.signIn(DEMO_ACCOUNTS.admin.phone)];
+  clients = [
+    t.client(),
+    await t.signIn('13933330001'),
+    await t.signIn(DEMO_ACCOUNTS.jingansi.phone),
+    await t.signIn(DEMO_ACCOUNTS.bureau.phone),
+    await t.signIn(DEMO_ACCOUNTS.admin.phone),
+  ];
 });
 afterAll(() => t?.stop());
 
-const BODIES: unknown[] = [null, [], 42, 'text', {}, { action: 'accept' }, { phone: '1'.repeat(5000) }, { expectedVersion: -1, rating: 99 }, { contentType: 'image/png', size: 'big' }, { ids: Array(500).fill('x') }, { '__proto__': { admin: true } }, { category: { type: 'toString', subtype: 'constructor' } }];
+const BODIES: unknown[] = [
+  null,
+  [],
+  42,
+  'text',
+  {},
+  { action: 'accept' },
+  { phone: '1'.repeat(5000) },
+  { expectedVersion: -1, rating: 99 },
+  { contentType: 'image/png', size: 'big' },
+  { ids: Array(500).fill('x') },
+  { __proto__: { admin: true } },
+  { category: { type: 'toString', subtype: 'constructor' } },
+];
 const PATH_VALUES = ['x', '01JZZZZZZZZZZZZZZZZZZZZZZZ', '%E4%BD%A0%E5%A5%BD', '..%2F..%2Fetc'];
-const QUERIES = ['', '?status=bogus', '?cursor=%%%', '?cursor=e30', '?streetCode=' + 'x'.repeat(200), '?overdue=maybe&type=air,noise', '?lat=abc&lng=1&coordSystem=WGS-84'];
+const QUERIES = [
+  '',
+  '?status=bogus',
+  '?cursor=%%%',
+  '?cursor=e30',
+  `?streetCode=${'x'.repeat(200)}`,
+  '?overdue=maybe&type=air,noise',
+  '?lat=abc&lng=1&coordSystem=WGS-84',
+];
 
 describe('malformed input on every route', () => {
   it('never gets a 5xx, and every error has the one shape', async () => {
@@ -29,7 +56,9 @@ describe('malformed input on every route', () => {
         for (const path of paths) {
           for (const query of route.method === 'GET' ? QUERIES : ['']) {
             for (const body of route.method === 'GET' ? [undefined] : BODIES) {
-              const result = await client.call(route.method, path + query, body === undefined ? undefined : JSON.stringify(body), { 'idempotency-key': 'fuzz-key-0001' });
+              const result = await client.call(route.method, path + query, body === undefined ? undefined : JSON.stringify(body), {
+                'idempotency-key': 'fuzz-key-0001',
+              });
               calls++;
               expect(result.status, `${route.method} ${path}${query} ${JSON.stringify(body)} → ${JSON.stringify(result.body)}`).toBeLessThan(500);
               if (result.status >= 400) {

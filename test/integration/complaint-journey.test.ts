@@ -46,7 +46,9 @@ describe('the resident complaint journey', () => {
     detail = ComplaintDetail.parse(await act({ action: 'start', expectedVersion: 3 }).expect(200));
     await act({ action: 'resolve', expectedVersion: 4 }).expect(400); // a resolution needs a note
     const resultPhoto = await uploadPhoto(jingansi);
-    detail = ComplaintDetail.parse(await act({ action: 'resolve', expectedVersion: 4, note: '已责令安装油烟净化器并复查达标', photoKeys: [resultPhoto] }).expect(200));
+    detail = ComplaintDetail.parse(
+      await act({ action: 'resolve', expectedVersion: 4, note: '已责令安装油烟净化器并复查达标', photoKeys: [resultPhoto] }).expect(200),
+    );
     expect(detail.complaint.status).toBe('resolved');
     expect(detail.events.at(-1)?.photos).toHaveLength(1);
 
@@ -59,7 +61,9 @@ describe('the resident complaint journey', () => {
     expect(notifications.items.map((n: { action: string }) => n.action).sort()).toEqual(['accept', 'assign', 'resolve', 'start']);
     expect(notifications.unread).toBe(4);
 
-    const closed = ComplaintDetail.parse(await resident.call('POST', `/api/complaints/${id}/rating`, { expectedVersion: 5, rating: 5, comment: '处理很及时' }).expect(200));
+    const closed = ComplaintDetail.parse(
+      await resident.call('POST', `/api/complaints/${id}/rating`, { expectedVersion: 5, rating: 5, comment: '处理很及时' }).expect(200),
+    );
     expect(closed.complaint.status).toBe('closed');
     expect(closed.complaint.rating).toEqual({ score: 5, comment: '处理很及时' });
     const refused = await act({ action: 'accept', expectedVersion: 6 }).expect(409);
@@ -80,7 +84,10 @@ describe('the resident complaint journey', () => {
     await act({ action: 'accept', expectedVersion: 4 });
     await act({ action: 'resolve', expectedVersion: 5, note: '净化器已更换' });
 
-    const other = await submitComplaint(resident, { description: '工地夜间施工噪声扰民，凌晨还在打桩。', category: { type: 'noise', subtype: 'construction_noise' } });
+    const other = await submitComplaint(resident, {
+      description: '工地夜间施工噪声扰民，凌晨还在打桩。',
+      category: { type: 'noise', subtype: 'construction_noise' },
+    });
     await jingansi.call('POST', `/api/complaints/${other.complaint.id}/transitions`, { action: 'accept', expectedVersion: 1 }).expect(200);
     await jingansi.call('POST', `/api/complaints/${other.complaint.id}/transitions`, { action: 'resolve', expectedVersion: 2, note: '已停工整改' }).expect(200);
 
@@ -108,17 +115,30 @@ describe('the resident complaint journey', () => {
     const original = await submitComplaint(resident);
     const second = await submitComplaint(resident);
     const third = await submitComplaint(resident);
-    const missing = await jingansi.call('POST', `/api/complaints/${second.complaint.id}/transitions`, { action: 'not_our_responsibility', expectedVersion: 1, reason: '属于物业管理范围' }).expect(400);
+    const missing = await jingansi
+      .call('POST', `/api/complaints/${second.complaint.id}/transitions`, { action: 'not_our_responsibility', expectedVersion: 1, reason: '属于物业管理范围' })
+      .expect(400);
     expect(missing.error.details[0].field).toBe('body.referral');
     const referred = await jingansi
-      .call('POST', `/api/complaints/${second.complaint.id}/transitions`, { action: 'not_our_responsibility', expectedVersion: 1, reason: '属于物业管理范围', referral: '请联系小区物业或拨打 12345' })
+      .call('POST', `/api/complaints/${second.complaint.id}/transitions`, {
+        action: 'not_our_responsibility',
+        expectedVersion: 1,
+        reason: '属于物业管理范围',
+        referral: '请联系小区物业或拨打 12345',
+      })
       .expect(200);
     expect(referred.complaint.status).toBe('not_our_responsibility');
     expect(referred.events.at(-1)).toMatchObject({ reason: '属于物业管理范围', referral: '请联系小区物业或拨打 12345' });
 
-    await jingansi.call('POST', `/api/complaints/${third.complaint.id}/transitions`, { action: 'mark_duplicate', expectedVersion: 1, duplicateOf: 'JA-1999-000001' }).expect(400);
+    await jingansi
+      .call('POST', `/api/complaints/${third.complaint.id}/transitions`, { action: 'mark_duplicate', expectedVersion: 1, duplicateOf: 'JA-1999-000001' })
+      .expect(400);
     const duplicate = await jingansi
-      .call('POST', `/api/complaints/${third.complaint.id}/transitions`, { action: 'mark_duplicate', expectedVersion: 1, duplicateOf: original.complaint.trackingNumber })
+      .call('POST', `/api/complaints/${third.complaint.id}/transitions`, {
+        action: 'mark_duplicate',
+        expectedVersion: 1,
+        duplicateOf: original.complaint.trackingNumber,
+      })
       .expect(200);
     expect(duplicate.complaint).toMatchObject({ status: 'duplicate', duplicateOf: original.complaint.trackingNumber });
   });
@@ -127,7 +147,9 @@ describe('the resident complaint journey', () => {
     const { complaint } = await submitComplaint(resident);
     const act = (body: Record<string, unknown>) => jingansi.call('POST', `/api/complaints/${complaint.id}/transitions`, body);
     await act({ action: 'accept', expectedVersion: 1 }).expect(200);
-    expect((await act({ action: 'extend', expectedVersion: 2, extensionDays: 45, reason: '需要联合执法' }).expect(400)).error.details[0].field).toBe('body.extensionDays');
+    expect((await act({ action: 'extend', expectedVersion: 2, extensionDays: 45, reason: '需要联合执法' }).expect(400)).error.details[0].field).toBe(
+      'body.extensionDays',
+    );
     await act({ action: 'extend', expectedVersion: 2, extensionDays: 30 }).expect(400); // needs a reason
     const extended = await act({ action: 'extend', expectedVersion: 2, extensionDays: 30, reason: '需要联合执法' }).expect(200);
     expect(extended.complaint.due.extendedByDays).toBe(30);
@@ -187,7 +209,7 @@ describe('the resident complaint journey', () => {
     let pages = 0;
     do {
       const page = ComplaintPage.parse(await bureau.call('GET', `/api/queue${cursor ? `?cursor=${cursor}` : ''}`).expect(200));
-      page.items.forEach((item) => seen.add(item.id));
+      for (const item of page.items) seen.add(item.id);
       cursor = page.nextCursor;
       pages++;
     } while (cursor && pages < 10);
@@ -210,7 +232,9 @@ describe('idempotent submission', () => {
     const mine = await resident.call('GET', '/api/complaints/mine').expect(200);
     expect(mine.items.filter((c: { id: string }) => c.id === retried.complaint.id)).toHaveLength(1);
 
-    const reused = await resident.call('POST', '/api/complaints', complaintBody({ description: '另一件事情，内容不同。' }), { 'idempotency-key': key }).expect(409);
+    const reused = await resident
+      .call('POST', '/api/complaints', complaintBody({ description: '另一件事情，内容不同。' }), { 'idempotency-key': key })
+      .expect(409);
     expect(reused.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const missing = await resident.call('POST', '/api/complaints', body).expect(400);
     expect(missing.error.code).toBe('MISSING_IDEMPOTENCY_KEY');
@@ -224,7 +248,9 @@ describe('idempotency keys expire', () => {
     t.clock.advanceDays(1.1);
     try {
       const resident = await t.signIn('13911110001');
-      const later = await resident.call('POST', '/api/complaints', complaintBody({ description: '一天之后的另一件事，油烟依旧。' }), { 'idempotency-key': key }).expect(201);
+      const later = await resident
+        .call('POST', '/api/complaints', complaintBody({ description: '一天之后的另一件事，油烟依旧。' }), { 'idempotency-key': key })
+        .expect(201);
       expect(later.complaint.id).not.toBe(first.complaint.id);
     } finally {
       t.clock.advanceDays(-1.1);

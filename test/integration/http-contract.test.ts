@@ -29,13 +29,40 @@ describe('the HTTP contract', () => {
 
   it('names every bad field in a 400', async () => {
     const body = await resident
-      .call('POST', '/api/complaints', { category: { type: 'air', subtype: 'spaceships' }, description: 'x', location: { lat: 95, lng: 121, coordSystem: 'BD-09', address: '' }, streetCode: 'jingansi', occurrence: { pattern: 'sometimes' }, surprise: true }, { 'idempotency-key': 'validation-key-1' })
+      .call(
+        'POST',
+        '/api/complaints',
+        {
+          category: { type: 'air', subtype: 'spaceships' },
+          description: 'x',
+          location: { lat: 95, lng: 121, coordSystem: 'BD-09', address: '' },
+          streetCode: 'jingansi',
+          occurrence: { pattern: 'sometimes' },
+          surprise: true,
+        },
+        { 'idempotency-key': 'validation-key-1' },
+      )
       .expect(400);
     expectError(body, 'VALIDATION_FAILED');
     const fields = body.error.details.map((d: { field: string }) => d.field);
-    expect(fields).toEqual(expect.arrayContaining(['body.description', 'body.location.lat', 'body.location.coordSystem', 'body.location.address', 'body.occurrence.pattern']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['body.description', 'body.location.lat', 'body.location.coordSystem', 'body.location.address', 'body.occurrence.pattern']),
+    );
     expect(fields.some((f: string) => f === 'body' || f.startsWith('body.surprise') || f === 'body.')).toBe(true);
-    const badStreet = await resident.call('POST', '/api/complaints', { category: { type: 'air', subtype: 'odour' }, description: '有很浓的化学品异味。', location: { lat: 31.22, lng: 121.44, coordSystem: 'WGS-84', address: '静安区某路' }, streetCode: 'atlantis', occurrence: { pattern: 'always' } }, { 'idempotency-key': 'validation-key-2' }).expect(400);
+    const badStreet = await resident
+      .call(
+        'POST',
+        '/api/complaints',
+        {
+          category: { type: 'air', subtype: 'odour' },
+          description: '有很浓的化学品异味。',
+          location: { lat: 31.22, lng: 121.44, coordSystem: 'WGS-84', address: '静安区某路' },
+          streetCode: 'atlantis',
+          occurrence: { pattern: 'always' },
+        },
+        { 'idempotency-key': 'validation-key-2' },
+      )
+      .expect(400);
     expect(badStreet.error.details[0].field).toBe('body.streetCode');
     const badId = await resident.call('GET', '/api/complaints/not-an-id').expect(400);
     expect(badId.error.details[0].field).toBe('path.id');
@@ -45,13 +72,19 @@ describe('the HTTP contract', () => {
 
   it('refuses bad JSON, wrong media types and bodies over 1 MB', async () => {
     expectError(await resident.call('POST', '/api/uploads', '{"contentType":', { 'content-type': 'application/json' }).expect(400), 'BAD_JSON');
-    expectError(await resident.call('POST', '/api/uploads', 'contentType=image/png', { 'content-type': 'application/x-www-form-urlencoded' }).expect(415), 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(
+      await resident.call('POST', '/api/uploads', 'contentType=image/png', { 'content-type': 'application/x-www-form-urlencoded' }).expect(415),
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
     const huge = JSON.stringify({ contentType: 'image/png', size: 1, padding: 'x'.repeat(1024 * 1024 + 10) });
     expectError(await resident.call('POST', '/api/uploads', huge).expect(413), 'PAYLOAD_TOO_LARGE');
   });
 
   it('answers CORS preflights for the mini-app', async () => {
-    const response = await fetch(`${t.system.url}/api/complaints`, { method: 'OPTIONS', headers: { origin: 'http://example.test', 'access-control-request-method': 'POST' } });
+    const response = await fetch(`${t.system.url}/api/complaints`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://example.test', 'access-control-request-method': 'POST' },
+    });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-headers')).toContain('Idempotency-Key');
   });
@@ -88,7 +121,9 @@ describe('uploads', () => {
     expectError(refused, 'INVALID_UPLOAD');
     expect(refused.error.details.map((d: { field: string }) => d.field)).toEqual(['body.photoKeys.1', 'body.photoKeys.2', 'body.photoKeys.3']);
     expect((await resident.call('GET', '/api/complaints/mine').expect(200)).items).toHaveLength(0);
-    const tooMany = await resident.call('POST', '/api/complaints', complaintBody({ photoKeys: Array.from({ length: 7 }, () => good) }), { 'idempotency-key': 'upload-check-2' }).expect(400);
+    const tooMany = await resident
+      .call('POST', '/api/complaints', complaintBody({ photoKeys: Array.from({ length: 7 }, () => good) }), { 'idempotency-key': 'upload-check-2' })
+      .expect(400);
     expect(tooMany.error.details[0].field).toBe('body.photoKeys');
     const oversized = await resident.call('POST', '/api/uploads', { contentType: 'image/png', size: 10 * 1024 * 1024 + 1 }).expect(400);
     expect(oversized.error.details[0].field).toBe('body.size');
@@ -103,7 +138,9 @@ describe('officer provisioning', () => {
     const admin = await t.signIn(DEMO_ACCOUNTS.admin.phone);
     const missingStreet = await admin.call('POST', '/api/admin/officers', { phone: '13866660001', name: '新街道干部', role: 'street_officer' }).expect(400);
     expect(missingStreet.error.details[0].field).toBe('body.streetCode');
-    const created = await admin.call('POST', '/api/admin/officers', { phone: '13866660001', name: '新街道干部', role: 'street_officer', streetCode: 'beizhan' }).expect(201);
+    const created = await admin
+      .call('POST', '/api/admin/officers', { phone: '13866660001', name: '新街道干部', role: 'street_officer', streetCode: 'beizhan' })
+      .expect(201);
     expect(created).toMatchObject({ roles: ['street_officer'], streetCode: 'beizhan', phoneMasked: '138****0001' });
     const officer = await t.signIn('13866660001');
     expect((await officer.call('GET', '/api/me').expect(200)).streetCode).toBe('beizhan');

@@ -20,7 +20,7 @@ let pengpuzhen: ApiClient;
 let serial = 0;
 
 const center = { lat: 31.2296, lng: 121.448, coordSystem: 'WGS-84' as const };
-const creditCode = () => composeCreditCode('92', '310106', `T${String(Date.now() % 1e6).padStart(6, '0')}${(serial++ % 10)}`.slice(0, 8));
+const creditCode = () => composeCreditCode('92', '310106', `T${String(Date.now() % 1e6).padStart(6, '0')}${serial++ % 10}`.slice(0, 8));
 
 function restaurant(overrides: Record<string, unknown> = {}) {
   return {
@@ -86,7 +86,7 @@ describe('registration', () => {
     expect(bad.error.details[0]).toMatchObject({ field: 'body.creditCode' });
   });
 
-  it("keeps street officers to their own street", async () => {
+  it('keeps street officers to their own street', async () => {
     const refused = await pengpuzhen.call('POST', '/api/sources', restaurant()).expect(403);
     expect(refused.error.code).toBe('FORBIDDEN');
     const { source } = await register(jingansi);
@@ -96,7 +96,9 @@ describe('registration', () => {
 
   it('updates attributes with optimistic versions and records what changed', async () => {
     const { source } = await register(jingansi);
-    const updated = await jingansi.call('PATCH', `/api/sources/${source.id}`, { expectedVersion: 1, tags: ['夜市'], name: `${source.name}（新店名）` }).expect(200);
+    const updated = await jingansi
+      .call('PATCH', `/api/sources/${source.id}`, { expectedVersion: 1, tags: ['夜市'], name: `${source.name}（新店名）` })
+      .expect(200);
     expect(updated.source).toMatchObject({ version: 2, tags: ['夜市'] });
     const systemTag = await jingansi.call('PATCH', `/api/sources/${source.id}`, { expectedVersion: 2, tags: ['重点监管'] }).expect(400);
     expect(systemTag.error.details[0].field).toBe('body.tags.0');
@@ -106,7 +108,9 @@ describe('registration', () => {
     expect(timeline.items.map((event: any) => event.type)).toEqual(['updated', 'registered']);
     const byTag = await jingansi.call('GET', `/api/sources?tag=${encodeURIComponent('夜市')}`).expect(200);
     expect(byTag.items.map((item: any) => item.id)).toContain(source.id);
-    expect((await jingansi.call('GET', `/api/sources?tag=${encodeURIComponent('夜市')}&level=red`).expect(200)).items.map((item: any) => item.id)).not.toContain(source.id);
+    expect(
+      (await jingansi.call('GET', `/api/sources?tag=${encodeURIComponent('夜市')}&level=red`).expect(200)).items.map((item: any) => item.id),
+    ).not.toContain(source.id);
   });
 });
 
@@ -118,7 +122,9 @@ describe('inspection → rectification → evidence → decision → score', () 
     const operator = await t.signIn('13700000101');
 
     const inspected = await jingansi
-      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['purifier_running', 'cleaning_record']), { 'idempotency-key': newIdempotencyKey() })
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['purifier_running', 'cleaning_record']), {
+        'idempotency-key': newIdempotencyKey(),
+      })
       .expect(201);
     expect(inspected.credit).toMatchObject({ score: 75, level: 'yellow' });
     expect(inspected.credit.explanation.map((line: any) => [line.code, line.points, line.detail])).toEqual(
@@ -137,7 +143,9 @@ describe('inspection → rectification → evidence → decision → score', () 
     expect(item).toMatchObject({ status: 'open', overdue: false, version: 0 });
 
     // Evidence needs at least one photo of the operator's own.
-    const noPhoto = await operator.call('POST', `/api/my/sources/${source.id}/rectifications/${item.id}/evidence`, { expectedVersion: 0, photoKeys: [] }).expect(400);
+    const noPhoto = await operator
+      .call('POST', `/api/my/sources/${source.id}/rectifications/${item.id}/evidence`, { expectedVersion: 0, photoKeys: [] })
+      .expect(400);
     expect(noPhoto.error.code).toBe('VALIDATION_FAILED');
     const photo = await uploadPhoto(operator);
     const submitted = await operator
@@ -146,18 +154,32 @@ describe('inspection → rectification → evidence → decision → score', () 
     const pending = submitted.rectifications.find((r: any) => r.id === item.id);
     expect(pending).toMatchObject({ status: 'submitted', version: 1 });
     expect(pending.evidence[0].photos[0].url).toMatch(/^http/);
-    await operator.call('POST', `/api/my/sources/${source.id}/rectifications/${item.id}/evidence`, { expectedVersion: 1, photoKeys: [await uploadPhoto(operator)] }).expect(409);
+    await operator
+      .call('POST', `/api/my/sources/${source.id}/rectifications/${item.id}/evidence`, { expectedVersion: 1, photoKeys: [await uploadPhoto(operator)] })
+      .expect(409);
 
     // Rejected: back to open with the reason; the score is unchanged.
-    const rejected = await jingansi.call('POST', `/api/sources/${source.id}/rectifications/${item.id}/decision`, { expectedVersion: 1, decision: 'reject', reason: '照片看不清设备运行状态' }).expect(200);
+    const rejected = await jingansi
+      .call('POST', `/api/sources/${source.id}/rectifications/${item.id}/decision`, {
+        expectedVersion: 1,
+        decision: 'reject',
+        reason: '照片看不清设备运行状态',
+      })
+      .expect(200);
     expect(rejected.rectifications.find((r: any) => r.id === item.id)).toMatchObject({ status: 'open', version: 2 });
     expect(rejected.credit.score).toBe(75);
-    await operator.call('POST', `/api/my/sources/${source.id}/rectifications/${item.id}/evidence`, { expectedVersion: 2, photoKeys: [await uploadPhoto(operator)] }).expect(200);
+    await operator
+      .call('POST', `/api/my/sources/${source.id}/rectifications/${item.id}/evidence`, { expectedVersion: 2, photoKeys: [await uploadPhoto(operator)] })
+      .expect(200);
 
     // Accepted in time: the failed item now costs 20 % of its points, and the level rises.
-    const accepted = await jingansi.call('POST', `/api/sources/${source.id}/rectifications/${item.id}/decision`, { expectedVersion: 3, decision: 'accept' }).expect(200);
+    const accepted = await jingansi
+      .call('POST', `/api/sources/${source.id}/rectifications/${item.id}/decision`, { expectedVersion: 3, decision: 'accept' })
+      .expect(200);
     expect(accepted.credit).toMatchObject({ score: 87, level: 'blue' });
-    expect(accepted.credit.explanation).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'failed_item_rectified', points: -3, detail: '油烟净化设施正常运行' })]));
+    expect(accepted.credit.explanation).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'failed_item_rectified', points: -3, detail: '油烟净化设施正常运行' })]),
+    );
     const closed = accepted.rectifications.find((r: any) => r.id === item.id);
     expect(closed.status).toBe('closed');
     expect(closed.evidence.map((e: any) => e.decision)).toEqual(['rejected', 'accepted']);
@@ -176,7 +198,9 @@ describe('inspection → rectification → evidence → decision → score', () 
   it('makes a missed deadline cost points, raise a warning and remind the operator, once time has passed', async () => {
     const { source } = await register(jingansi);
     await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000808' }).expect(201);
-    const view = await jingansi.call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['odour']), { 'idempotency-key': newIdempotencyKey() }).expect(201);
+    const view = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['odour']), { 'idempotency-key': newIdempotencyKey() })
+      .expect(201);
     expect(view.credit.score).toBe(90);
     // Let the stream consumer score the inspection before time moves on.
     expect((await waitForProfile(view.source.ecoCode, (p) => p.score === 90)).score).toBe(90);
@@ -220,21 +244,54 @@ describe('inspection → rectification → evidence → decision → score', () 
   it('refuses items that are not on the checklist, and unknown checklist versions', async () => {
     const { source } = await register(jingansi);
     const wrong = await jingansi
-      .call('POST', `/api/sources/${source.id}/inspections`, { checklistVersion: CURRENT_CHECKLISTS.version, results: [{ itemId: 'boundary_noise', outcome: 'fail' }] }, { 'idempotency-key': newIdempotencyKey() })
+      .call(
+        'POST',
+        `/api/sources/${source.id}/inspections`,
+        { checklistVersion: CURRENT_CHECKLISTS.version, results: [{ itemId: 'boundary_noise', outcome: 'fail' }] },
+        { 'idempotency-key': newIdempotencyKey() },
+      )
       .expect(400);
     expect(wrong.error).toMatchObject({ code: 'UNKNOWN_CHECKLIST_ITEM' });
-    await jingansi.call('POST', `/api/sources/${source.id}/inspections`, { checklistVersion: 'nope', results: [{ itemId: 'odour', outcome: 'pass' }] }, { 'idempotency-key': newIdempotencyKey() }).expect(400);
+    await jingansi
+      .call(
+        'POST',
+        `/api/sources/${source.id}/inspections`,
+        { checklistVersion: 'nope', results: [{ itemId: 'odour', outcome: 'pass' }] },
+        { 'idempotency-key': newIdempotencyKey() },
+      )
+      .expect(400);
     const timeline = await jingansi.call('GET', `/api/sources/${source.id}/timeline`).expect(200);
     expect(timeline.items).toHaveLength(1);
   });
 
   it('turns a major incident red and an ordinary one into one level down', async () => {
     const { source } = await register(jingansi);
-    const ordinary = await bureau.call('POST', `/api/sources/${source.id}/records`, { type: 'incident', severity: 'ordinary', description: '净化器故障导致短时超标' }, { 'idempotency-key': newIdempotencyKey() }).expect(201);
+    const ordinary = await bureau
+      .call(
+        'POST',
+        `/api/sources/${source.id}/records`,
+        { type: 'incident', severity: 'ordinary', description: '净化器故障导致短时超标' },
+        { 'idempotency-key': newIdempotencyKey() },
+      )
+      .expect(201);
     expect(ordinary.credit).toMatchObject({ score: 100, levelByScore: 'green', level: 'blue' });
-    const major = await bureau.call('POST', `/api/sources/${source.id}/records`, { type: 'incident', severity: 'major', description: '油烟管道起火' }, { 'idempotency-key': newIdempotencyKey() }).expect(201);
+    const major = await bureau
+      .call(
+        'POST',
+        `/api/sources/${source.id}/records`,
+        { type: 'incident', severity: 'major', description: '油烟管道起火' },
+        { 'idempotency-key': newIdempotencyKey() },
+      )
+      .expect(201);
     expect(major.credit.level).toBe('red');
-    const penalty = await bureau.call('POST', `/api/sources/${source.id}/records`, { type: 'penalty', decisionNumber: '沪静环罚〔2026〕1 号', amountYuan: 5000 }, { 'idempotency-key': newIdempotencyKey() }).expect(201);
+    const penalty = await bureau
+      .call(
+        'POST',
+        `/api/sources/${source.id}/records`,
+        { type: 'penalty', decisionNumber: '沪静环罚〔2026〕1 号', amountYuan: 5000 },
+        { 'idempotency-key': newIdempotencyKey() },
+      )
+      .expect(201);
     expect(penalty.credit.score).toBe(85);
   });
 });
@@ -247,13 +304,23 @@ describe('eco-codes', () => {
     expect(profile).toMatchObject({ name: view.source.name, kind: 'restaurant', streetName: '静安寺街道', level: 'green', score: 100, openRectifications: 0 });
 
     const lastChar = code.at(-1) === '0' ? '1' : '0';
-    const altered = await t.client().call('GET', `/api/eco/${code.slice(0, -1)}${lastChar}`).expect(400);
+    const altered = await t
+      .client()
+      .call('GET', `/api/eco/${code.slice(0, -1)}${lastChar}`)
+      .expect(400);
     expect(altered.error.code).toBe('ECO_CODE_FORGED');
     const otherSource = `${ulid()}-${code.split('-')[1]}`;
     expect((await t.client().call('GET', `/api/eco/${otherSource}`).expect(400)).error.code).toBe('ECO_CODE_FORGED');
     expect((await t.client().call('GET', '/api/eco/not-a-code').expect(400)).error.code).toBe('ECO_CODE_FORGED');
     // Signed with the real key but for a source that does not exist.
-    expect((await t.client().call('GET', `/api/eco/${signEcoCode(t.system.ecoCodeKey, ulid())}`).expect(404)).error.code).toBe('SOURCE_NOT_FOUND');
+    expect(
+      (
+        await t
+          .client()
+          .call('GET', `/api/eco/${signEcoCode(t.system.ecoCodeKey, ulid())}`)
+          .expect(404)
+      ).error.code,
+    ).toBe('SOURCE_NOT_FOUND');
   });
 
   it('serves a printable SVG poster holding the profile URL', async () => {
@@ -273,12 +340,32 @@ describe('eco-codes', () => {
 
 describe('import', () => {
   const header = ['名称', '类型', '统一社会信用代码', '地址', '纬度', '经度', '坐标系', '街道', '负责人', '座位数', '灶头数', '净化效率', '标签'];
-  const row = (name: string, code: string, extra: Partial<Record<string, string>> = {}) =>
-    [name, extra.kind ?? '餐饮', code, '静安区江宁路 100 号', '31.235', '121.452', 'WGS-84', extra.street ?? '江宁路街道', '刘经理', '20', '2', extra.efficiency ?? '92%', '夜宵'];
+  const row = (name: string, code: string, extra: Partial<Record<string, string>> = {}) => [
+    name,
+    extra.kind ?? '餐饮',
+    code,
+    '静安区江宁路 100 号',
+    '31.235',
+    '121.452',
+    'WGS-84',
+    extra.street ?? '江宁路街道',
+    '刘经理',
+    '20',
+    '2',
+    extra.efficiency ?? '92%',
+    '夜宵',
+  ];
 
   it('reports every bad row in a dry run, commits the valid rows, and re-imports by credit code', async () => {
     const codes = [creditCode(), creditCode(), creditCode(), creditCode()];
-    const table = [header, row('江宁路小吃', codes[0]), row('江宁路茶餐厅', codes[1]), row('坏行一', codes[2].slice(0, 17) + 'X'), row('坏行二', codes[3], { street: '不存在街道' }), row('江宁路火锅', codes[2])];
+    const table = [
+      header,
+      row('江宁路小吃', codes[0]),
+      row('江宁路茶餐厅', codes[1]),
+      row('坏行一', `${codes[2].slice(0, 17)}X`),
+      row('坏行二', codes[3], { street: '不存在街道' }),
+      row('江宁路火锅', codes[2]),
+    ];
     const file = writeXlsx(table);
 
     const dryRun = await runImport(bureau, file, 'xlsx', true);
@@ -289,7 +376,10 @@ describe('import', () => {
 
     const committed = await runImport(bureau, file, 'xlsx', false);
     expect(committed.report).toMatchObject({ dryRun: false, valid: 3, created: 3, rejected: 2 });
-    expect((await bureau.call('GET', `/api/sources?creditCode=${codes[0]}`).expect(200)).items[0]).toMatchObject({ name: '江宁路小吃', streetCode: 'jiangninglu' });
+    expect((await bureau.call('GET', `/api/sources?creditCode=${codes[0]}`).expect(200)).items[0]).toMatchObject({
+      name: '江宁路小吃',
+      streetCode: 'jiangninglu',
+    });
 
     const csv = [header, row('江宁路小吃（更名）', codes[0]), row('江宁路茶餐厅', codes[1])].map((cells) => cells.join(',')).join('\r\n');
     const again = await runImport(bureau, Buffer.from(csv), 'csv', false);
@@ -297,7 +387,10 @@ describe('import', () => {
     expect(found.items).toHaveLength(1);
     expect(found.items[0].name).toBe('江宁路小吃（更名）');
     const timeline = await bureau.call('GET', `/api/sources/${found.items[0].id}/timeline`).expect(200);
-    expect(timeline.items.map((event: any) => [event.type, event.changed])).toEqual([['updated', ['name']], ['registered', undefined]]);
+    expect(timeline.items.map((event: any) => [event.type, event.changed])).toEqual([
+      ['updated', ['name']],
+      ['registered', undefined],
+    ]);
     expect(again.report).toMatchObject({ created: 0, updated: 1, unchanged: 1, rejected: 0 });
     const recent = await bureau.call('GET', '/api/sources/imports').expect(200);
     expect(recent.items.slice(0, 3).map((job: any) => job.id)).toEqual([again.id, committed.id, dryRun.id]);
@@ -337,7 +430,9 @@ describe('search', () => {
     expect(street.items.map((item: any) => item.streetCode)).toEqual(['jingansi', 'jingansi', 'jingansi']);
     const green = await bureau.call('GET', '/api/sources?level=green&streetCode=pengpuzhen').expect(200);
     expect(green.items.some((item: any) => item.name === `${prefix}彭浦店`)).toBe(true);
-    const forged = await bureau.call('GET', `/api/sources?streetCode=jingansi&cursor=${Buffer.from('{"gsi1pk":"SOURCES#310106#STREET#pengpuzhen"}').toString('base64url')}`).expect(400);
+    const forged = await bureau
+      .call('GET', `/api/sources?streetCode=jingansi&cursor=${Buffer.from('{"gsi1pk":"SOURCES#310106#STREET#pengpuzhen"}').toString('base64url')}`)
+      .expect(400);
     expect(forged.error.code).toBe('VALIDATION_FAILED');
   });
 });
@@ -346,14 +441,22 @@ describe('complaints and claims', () => {
   it('proposes nearby sources for a complaint, links one, and it counts once substantiated', async () => {
     const { source } = await register(jingansi, { name: '愚园路测试烧烤', address: '静安区愚园路 188 弄', location: center });
     const resident = await t.signIn(DEMO_ACCOUNTS.resident.phone);
-    const complaint = (await submitComplaint(resident, { description: '愚园路测试烧烤晚上油烟直排，很呛人。', location: { ...center, address: '静安区愚园路 188 弄' }, streetCode: 'jingansi' })).complaint;
+    const complaint = (
+      await submitComplaint(resident, {
+        description: '愚园路测试烧烤晚上油烟直排，很呛人。',
+        location: { ...center, address: '静安区愚园路 188 弄' },
+        streetCode: 'jingansi',
+      })
+    ).complaint;
     const matches = await jingansi.call('GET', `/api/complaints/${complaint.id}/source-matches`).expect(200);
     expect(matches.items[0]).toMatchObject({ source: { id: source.id }, alreadyLinked: false });
     expect(matches.items[0].distanceMetres).toBeLessThan(5);
 
     const linked = await jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId: complaint.id, substantiated: true }).expect(201);
     expect(linked.credit.explanation).toEqual([expect.objectContaining({ code: 'verified_complaint', points: -5, detail: complaint.trackingNumber })]);
-    expect((await jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId: complaint.id, substantiated: true }).expect(409)).error.code).toBe('ALREADY_LINKED');
+    expect(
+      (await jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId: complaint.id, substantiated: true }).expect(409)).error.code,
+    ).toBe('ALREADY_LINKED');
     expect((await jingansi.call('GET', `/api/complaints/${complaint.id}/source-matches`).expect(200)).items[0].alreadyLinked).toBe(true);
 
     // Nothing about the complainant reaches the operator, the public or even the officer's source views.
@@ -387,7 +490,9 @@ describe('complaints and claims', () => {
     expect(pending.items.map((c: any) => c.id)).toContain(claim.id);
     const approved = await jingansi.call('POST', `/api/claims/${claim.id}/decision`, { decision: 'approve' }).expect(200);
     expect(approved.status).toBe('approved');
-    expect((await jingansi.call('POST', `/api/claims/${claim.id}/decision`, { decision: 'reject', reason: '重复' }).expect(409)).error.code).toBe('CLAIM_ALREADY_DECIDED');
+    expect((await jingansi.call('POST', `/api/claims/${claim.id}/decision`, { decision: 'reject', reason: '重复' }).expect(409)).error.code).toBe(
+      'CLAIM_ALREADY_DECIDED',
+    );
     expect((await claimant.call('GET', '/api/my/sources').expect(200)).items.map((s: any) => s.id)).toEqual([view.source.id]);
     const mine = await claimant.call('GET', '/api/my/claims').expect(200);
     expect(mine.items.map((c: any) => c.status)).toEqual(['approved']);
@@ -401,15 +506,24 @@ describe('authorization', () => {
     await jingansi.call('POST', `/api/sources/${a.source.id}/operators`, { phone: '13700000404' }).expect(201);
     await jingansi.call('POST', `/api/sources/${b.source.id}/operators`, { phone: '13700000505' }).expect(201);
     const operatorA = await t.signIn('13700000404');
-    const rectifiable = await jingansi.call('POST', `/api/sources/${b.source.id}/inspections`, inspection('restaurant', ['odour']), { 'idempotency-key': newIdempotencyKey() }).expect(201);
+    const rectifiable = await jingansi
+      .call('POST', `/api/sources/${b.source.id}/inspections`, inspection('restaurant', ['odour']), { 'idempotency-key': newIdempotencyKey() })
+      .expect(201);
 
     const denied = await operatorA.call('GET', `/api/my/sources/${b.source.id}`).expect(404);
     expect(denied.error.code).toBe('SOURCE_NOT_FOUND');
     const rectificationId = rectifiable.rectifications[0].id;
-    await operatorA.call('POST', `/api/my/sources/${b.source.id}/rectifications/${rectificationId}/evidence`, { expectedVersion: 0, photoKeys: [await uploadPhoto(operatorA)] }).expect(404);
+    await operatorA
+      .call('POST', `/api/my/sources/${b.source.id}/rectifications/${rectificationId}/evidence`, {
+        expectedVersion: 0,
+        photoKeys: [await uploadPhoto(operatorA)],
+      })
+      .expect(404);
     await operatorA.call('GET', `/api/sources/${b.source.id}`).expect(403);
     await operatorA.call('GET', `/api/sources/${b.source.id}/poster`).expect(403);
-    await operatorA.call('POST', `/api/sources/${a.source.id}/rectifications/${rectificationId}/decision`, { expectedVersion: 0, decision: 'accept' }).expect(403);
+    await operatorA
+      .call('POST', `/api/sources/${a.source.id}/rectifications/${rectificationId}/decision`, { expectedVersion: 0, decision: 'accept' })
+      .expect(403);
     expect((await operatorA.call('GET', '/api/my/sources').expect(200)).items.map((s: any) => s.id)).toEqual([a.source.id]);
     const b2 = await t.signIn('13700000505');
     expect((await b2.call('GET', `/api/my/sources/${b.source.id}`).expect(200)).source.responsiblePerson.phone).toBe('13700000009');

@@ -27,6 +27,7 @@ export class ApiClient {
     };
     const pending = send();
     return {
+      // biome-ignore lint/suspicious/noThenProperty: the call is awaitable on purpose (await api.call(...)).
       then: (onFulfilled, onRejected) => pending.then(onFulfilled, onRejected),
       expect: async (status: number) => {
         const result = await pending;

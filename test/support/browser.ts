@@ -85,10 +85,13 @@ export async function searchSourceByName(page: Page, name: string): Promise<Loca
   await page.fill('#sources-filter-name input', name);
   const found = page.locator('[id^="sources-item-"]:visible', { hasText: name });
   await expect
-    .poll(async () => {
-      await page.click('#sources-search');
-      return found.count();
-    }, { timeout: 15_000, interval: 500 })
+    .poll(
+      async () => {
+        await page.click('#sources-search');
+        return found.count();
+      },
+      { timeout: 15_000, interval: 500 },
+    )
     .toBe(1);
   return found;
 }

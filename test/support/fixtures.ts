@@ -3,10 +3,7 @@ import type { ApiClient } from './api-client';
 import { sampleComplaintBody } from '../../scripts/local/sample-complaint';
 
 /** A real 1×1 PNG. */
-export const PNG_BYTES = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+export const PNG_BYTES = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** Asks for an upload ticket and posts the bytes to the local S3 the way the mini-app does. */
 export async function uploadPhoto(api: ApiClient, bytes: Buffer = PNG_BYTES, contentType = 'image/png'): Promise<string> {

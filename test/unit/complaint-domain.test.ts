@@ -40,14 +40,25 @@ describe('complaint domain', () => {
     expect(accepted.event).toMatchObject({ from: 'submitted', to: 'accepted', actorId: 'officer-1', actorName: '李强', at: now.toISOString() });
     const resolved = applyTransition(accepted.record, { action: 'resolve', actor: officer, eventId: 'e3', now, feedbackWindowDays: 7, note: '已整改' });
     expect(resolved.record).toMatchObject({ status: 'resolved', resolvedAt: now.toISOString(), feedbackBy: '2026-05-08T02:00:00.000Z' });
-    const reopened = applyTransition(resolved.record, { action: 'reopen', actor: { id: 'resident-1', role: 'resident' }, eventId: 'e4', now, feedbackWindowDays: 7, reason: '还有油烟' });
+    const reopened = applyTransition(resolved.record, {
+      action: 'reopen',
+      actor: { id: 'resident-1', role: 'resident' },
+      eventId: 'e4',
+      now,
+      feedbackWindowDays: 7,
+      reason: '还有油烟',
+    });
     expect(reopened.record.status).toBe('reopened');
     expect(reopened.record.resolvedAt).toBeUndefined();
     expect(reopened.event.actorName).toBeUndefined();
   });
 
   it('refuses illegal transitions with a 409 and missing fields with a 400', () => {
-    const attempt = (action: 'rate' | 'resolve') => () => applyTransition({ ...created.record, status: action === 'rate' ? 'submitted' : 'accepted' }, { action, actor: action === 'rate' ? { id: 'resident-1', role: 'resident' } : officer, eventId: 'x', now, feedbackWindowDays: 7, rating: 5 });
+    const attempt = (action: 'rate' | 'resolve') => () =>
+      applyTransition(
+        { ...created.record, status: action === 'rate' ? 'submitted' : 'accepted' },
+        { action, actor: action === 'rate' ? { id: 'resident-1', role: 'resident' } : officer, eventId: 'x', now, feedbackWindowDays: 7, rating: 5 },
+      );
     expect(attempt('rate')).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION', status: 409 }));
     expect(attempt('resolve')).toThrow(ApiError);
     expect(attempt('resolve')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', status: 400 }));
@@ -73,14 +84,27 @@ describe('complaint domain', () => {
 
   it('notifies the complainant of others’ changes and the assignee of an assignment', () => {
     const assigned = applyTransition(applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7 }).record, {
-      action: 'assign', actor: officer, eventId: 'e3', now, feedbackWindowDays: 7, assignee: { id: 'officer-2', name: '王' },
+      action: 'assign',
+      actor: officer,
+      eventId: 'e3',
+      now,
+      feedbackWindowDays: 7,
+      assignee: { id: 'officer-2', name: '王' },
     });
-    expect(notificationsFor(assigned.event, ['officer-1', 'officer-3']).map((n) => n.userId).sort()).toEqual(['officer-2', 'resident-1']);
+    expect(
+      notificationsFor(assigned.event, ['officer-1', 'officer-3'])
+        .map((n) => n.userId)
+        .sort(),
+    ).toEqual(['officer-2', 'resident-1']);
     expect(notificationsFor(created.event)).toEqual([]);
   });
 
   it('tells the street’s officers of new and reopened complaints', () => {
-    expect(notificationsFor(created.event, ['officer-1', 'officer-3']).map((n) => n.userId).sort()).toEqual(['officer-1', 'officer-3']);
+    expect(
+      notificationsFor(created.event, ['officer-1', 'officer-3'])
+        .map((n) => n.userId)
+        .sort(),
+    ).toEqual(['officer-1', 'officer-3']);
     expect(created.event).toMatchObject({ streetCode: 'jingansi', districtCode: '310106' });
   });
 
@@ -97,7 +121,16 @@ describe('complaint domain', () => {
 describe('extending the closing deadline', () => {
   const accepted = applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7 }).record;
   const extend = (record: typeof accepted, days: number) =>
-    applyTransition(record, { action: 'extend', actor: officer, eventId: 'e3', now, feedbackWindowDays: 7, reason: '需协调多部门联合执法', extensionDays: days, maxExtensionDays: 30 });
+    applyTransition(record, {
+      action: 'extend',
+      actor: officer,
+      eventId: 'e3',
+      now,
+      feedbackWindowDays: 7,
+      reason: '需协调多部门联合执法',
+      extensionDays: days,
+      maxExtensionDays: 30,
+    });
 
   it('moves the closing deadline once, by at most the versioned cap, keeping the status', () => {
     const { record, event } = extend(accepted, 30);

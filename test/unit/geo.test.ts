@@ -21,8 +21,25 @@ describe('coordinates', () => {
 });
 
 describe('street locator', () => {
-  const square = [[[121.44, 31.22], [121.45, 31.22], [121.45, 31.23], [121.44, 31.23], [121.44, 31.22]]] as Array<Array<[number, number]>>;
-  const withHole = [square[0], [[121.444, 31.224], [121.446, 31.224], [121.446, 31.226], [121.444, 31.226], [121.444, 31.224]]] as Array<Array<[number, number]>>;
+  const square = [
+    [
+      [121.44, 31.22],
+      [121.45, 31.22],
+      [121.45, 31.23],
+      [121.44, 31.23],
+      [121.44, 31.22],
+    ],
+  ] as Array<Array<[number, number]>>;
+  const withHole = [
+    square[0],
+    [
+      [121.444, 31.224],
+      [121.446, 31.224],
+      [121.446, 31.226],
+      [121.444, 31.226],
+      [121.444, 31.224],
+    ],
+  ] as Array<Array<[number, number]>>;
 
   it('tests points against polygons with holes', () => {
     expect(polygonContains(square, 121.445, 31.225)).toBe(true);

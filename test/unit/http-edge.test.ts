@@ -8,7 +8,13 @@ import { ApiError } from '../../functions/src/lib/errors';
 
 const context = { awsRequestId: 'req-1' } as Context;
 const event = (routeKey: string, overrides: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 =>
-  ({ routeKey, rawPath: routeKey.split(' ')[1], headers: {}, requestContext: { http: { method: routeKey.split(' ')[0], sourceIp: '127.0.0.1' } }, ...overrides }) as APIGatewayProxyEventV2;
+  ({
+    routeKey,
+    rawPath: routeKey.split(' ')[1],
+    headers: {},
+    requestContext: { http: { method: routeKey.split(' ')[0], sourceIp: '127.0.0.1' } },
+    ...overrides,
+  }) as APIGatewayProxyEventV2;
 
 function platform(lines: string[] = []) {
   return createHttpHandler(
@@ -28,7 +34,11 @@ function platform(lines: string[] = []) {
 describe('route matching', () => {
   it('prefers literal segments over parameters, and tells 404 from 405', () => {
     expect(matchRoute('GET', '/api/complaints/mine')).toMatchObject({ kind: 'match', id: 'myComplaints' });
-    expect(matchRoute('GET', '/api/complaints/01J00000000000000000000000')).toMatchObject({ kind: 'match', id: 'getComplaint', pathParameters: { id: '01J00000000000000000000000' } });
+    expect(matchRoute('GET', '/api/complaints/01J00000000000000000000000')).toMatchObject({
+      kind: 'match',
+      id: 'getComplaint',
+      pathParameters: { id: '01J00000000000000000000000' },
+    });
     expect(matchRoute('PUT', '/api/complaints/mine')).toEqual({ kind: 'method-not-allowed', allowed: ['GET'] });
     expect(matchRoute('GET', '/api/nowhere')).toEqual({ kind: 'not-found' });
   });
@@ -36,7 +46,10 @@ describe('route matching', () => {
 
 describe('the HTTP edge', () => {
   it('parses and coerces query parameters with the route schema', async () => {
-    const response = await platform()(event('GET /api/district/locate', { queryStringParameters: { lat: '31.2', lng: '121.4', coordSystem: 'WGS-84' } }), context);
+    const response = await platform()(
+      event('GET /api/district/locate', { queryStringParameters: { lat: '31.2', lng: '121.4', coordSystem: 'WGS-84' } }),
+      context,
+    );
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body!)).toEqual({ streetCode: '31.2,121.4' });
   });

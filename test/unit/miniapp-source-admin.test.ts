@@ -6,7 +6,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { SourceInput, SourcePatch, type ImportReportT, type OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { IMPORT_FILE_TYPES } from '@green-shield/shared/api/limits';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
-import { checkImportFile, importErrorLine, importReportView, isJobFinished, jobPercent, jobStatusText, jobSummary } from '../../miniapp/src/sources/import/import-report';
+import {
+  checkImportFile,
+  importErrorLine,
+  importReportView,
+  isJobFinished,
+  jobPercent,
+  jobStatusText,
+  jobSummary,
+} from '../../miniapp/src/sources/import/import-report';
 import {
   addTags,
   blankSourceForm,
@@ -32,7 +40,18 @@ vi.mock('@tarojs/taro', () => ({ default: taro }));
 const CODE = composeCreditCode('92', '310106', 'BRWX0009');
 
 function report(overrides: Partial<ImportReportT> = {}): ImportReportT {
-  return { dryRun: true, rows: 2, valid: 1, created: 1, updated: 0, unchanged: 0, rejected: 1, errorCount: 1, errors: [{ row: 3, field: '街道', message: '未知的街道“不存在街道”' }], ...overrides };
+  return {
+    dryRun: true,
+    rows: 2,
+    valid: 1,
+    created: 1,
+    updated: 0,
+    unchanged: 0,
+    rejected: 1,
+    errorCount: 1,
+    errors: [{ row: 3, field: '街道', message: '未知的街道“不存在街道”' }],
+    ...overrides,
+  };
 }
 
 describe('the import page’s report', () => {
@@ -57,7 +76,9 @@ describe('the import page’s report', () => {
   it('lists each bad row as 第 N 行 · 列 · 原因, and says when more errors were found than kept', () => {
     expect(importErrorLine({ row: 3, field: '街道', message: '未知的街道“不存在街道”' })).toBe('第 3 行 · 街道 · 未知的街道“不存在街道”');
     expect(importErrorLine({ row: 7, message: '缺少必填列' })).toBe('第 7 行 · 缺少必填列');
-    const many = importReportView(report({ errorCount: 612, errors: Array.from({ length: 500 }, (_, i) => ({ row: i + 2, field: '名称', message: '不能为空' })) }));
+    const many = importReportView(
+      report({ errorCount: 612, errors: Array.from({ length: 500 }, (_, i) => ({ row: i + 2, field: '名称', message: '不能为空' })) }),
+    );
     expect(many.errorLines).toHaveLength(500);
     expect(many.errorLines[0]).toBe('第 2 行 · 名称 · 不能为空');
     expect(many.moreErrors).toBe('共 612 处错误，这里只列出前 500 处；请修改表格后重新校验');
@@ -75,7 +96,9 @@ describe('the import page’s report', () => {
   });
 
   it('sums a past job up in one line', () => {
-    expect(jobSummary({ status: 'done', report: report({ dryRun: false, created: 3, updated: 1, unchanged: 0, rejected: 2 }) })).toBe('新增 3 · 更新 1 · 未导入 2');
+    expect(jobSummary({ status: 'done', report: report({ dryRun: false, created: 3, updated: 1, unchanged: 0, rejected: 2 }) })).toBe(
+      '新增 3 · 更新 1 · 未导入 2',
+    );
     expect(jobSummary({ status: 'done', report: report({ dryRun: true, created: 0, updated: 0, unchanged: 0, rejected: 1 }) })).toBe('有误 1');
     expect(jobSummary({ status: 'done', report: report({ created: 0, updated: 0, unchanged: 0, rejected: 0 }) })).toBe('无变化');
     expect(jobSummary({ status: 'failed', failure: '文件中没有数据' })).toBe('文件中没有数据');
@@ -200,7 +223,11 @@ describe('editing a source', () => {
     const retagged = sourcePatchOf({ ...original, tags: ['夜市', '临街'] }, original, 7);
     expect(retagged).toEqual({ body: { expectedVersion: 7, tags: ['夜市', '临街'] } });
     expect(SourcePatch.safeParse('body' in retagged && retagged.body).success).toBe(true);
-    const moved = sourcePatchOf({ ...original, address: '静安区愚园路 102 号', location: { mode: 'manual', lat: '31.2240', lng: '121.4460', coordSystem: 'GCJ-02' } }, original, 7);
+    const moved = sourcePatchOf(
+      { ...original, address: '静安区愚园路 102 号', location: { mode: 'manual', lat: '31.2240', lng: '121.4460', coordSystem: 'GCJ-02' } },
+      original,
+      7,
+    );
     expect(moved).toEqual({ body: { expectedVersion: 7, address: '静安区愚园路 102 号', location: { lat: 31.224, lng: 121.446, coordSystem: 'GCJ-02' } } });
   });
 
@@ -214,7 +241,9 @@ describe('editing a source', () => {
     const workshop = sourceFormOf(officerSource({ kind: 'auto_repair', restaurant: undefined }));
     const result = sourcePatchOf({ ...workshop, restaurant: { ...workshop.restaurant, seats: '30' }, name: '愚园路汽修' }, workshop, 3);
     expect(result).toEqual({ body: { expectedVersion: 3, name: '愚园路汽修' } });
-    expect(sourcePatchOf({ ...workshop, personName: '', personPhone: '' }, workshop, 3)).toEqual({ problems: { 'responsiblePerson.name': '已登记的负责人不能清空，可改为新的负责人' } });
+    expect(sourcePatchOf({ ...workshop, personName: '', personPhone: '' }, workshop, 3)).toEqual({
+      problems: { 'responsiblePerson.name': '已登记的负责人不能清空，可改为新的负责人' },
+    });
   });
 });
 
@@ -239,7 +268,13 @@ describe('the API’s field problems on the form', () => {
     expect(formFieldOfApiPath('responsiblePerson')).toBe('responsiblePerson.name');
     expect(formFieldOfApiPath('tags.3')).toBe('tags');
     expect(formFieldOfApiPath('expectedVersion')).toBeUndefined();
-    expect(problemsFromApi([{ field: 'creditCode', message: '该统一社会信用代码已登记' }, { field: 'location.lng', message: 'a' }, { field: 'location.lat', message: 'b' }])).toEqual({
+    expect(
+      problemsFromApi([
+        { field: 'creditCode', message: '该统一社会信用代码已登记' },
+        { field: 'location.lng', message: 'a' },
+        { field: 'location.lat', message: 'b' },
+      ]),
+    ).toEqual({
       creditCode: '该统一社会信用代码已登记',
       location: 'a',
     });
@@ -249,17 +284,40 @@ describe('the API’s field problems on the form', () => {
 describe('import uploads', () => {
   it('go up like photos: a ticket for the format and size, then the ticket’s fields (Content-Type included) and the file', async () => {
     const { uploadImportFile } = await import('../../miniapp/src/api/client');
-    const ticket = { key: 'uploads/u/import-01J.xlsx', url: 'https://storage.example/bucket', fields: { key: 'uploads/u/import-01J.xlsx', 'Content-Type': IMPORT_FILE_TYPES.xlsx, Policy: 'p' }, expiresAt: '', maxBytes: 1 };
+    const ticket = {
+      key: 'uploads/u/import-01J.xlsx',
+      url: 'https://storage.example/bucket',
+      fields: { key: 'uploads/u/import-01J.xlsx', 'Content-Type': IMPORT_FILE_TYPES.xlsx, Policy: 'p' },
+      expiresAt: '',
+      maxBytes: 1,
+    };
     taro.request.mockResolvedValueOnce({ statusCode: 201, data: ticket });
     let progress: (update: { progress: number }) => void = () => undefined;
-    taro.uploadFile.mockImplementationOnce(() => Object.assign(Promise.resolve({ statusCode: 204, data: '' }), { onProgressUpdate: (listener: typeof progress) => void (progress = listener) }));
+    taro.uploadFile.mockImplementationOnce(() =>
+      Object.assign(Promise.resolve({ statusCode: 204, data: '' }), {
+        onProgressUpdate: (listener: typeof progress) => {
+          progress = listener;
+        },
+      }),
+    );
     const percents: number[] = [];
     const key = await uploadImportFile({ path: 'blob:http://app/1', size: 2048, name: '污染源.xlsx' }, 'xlsx', (percent) => percents.push(percent));
     progress({ progress: 50 });
     expect(key).toBe(ticket.key);
     expect(percents).toEqual([50]);
-    expect(taro.request).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringMatching(/\/api\/sources\/imports\/uploads$/), method: 'POST', data: { format: 'xlsx', size: 2048 } }));
-    expect(taro.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ url: ticket.url, filePath: 'blob:http://app/1', name: 'file', formData: ticket.fields, fileName: '污染源.xlsx', withCredentials: false }));
+    expect(taro.request).toHaveBeenCalledWith(
+      expect.objectContaining({ url: expect.stringMatching(/\/api\/sources\/imports\/uploads$/), method: 'POST', data: { format: 'xlsx', size: 2048 } }),
+    );
+    expect(taro.uploadFile).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: ticket.url,
+        filePath: 'blob:http://app/1',
+        name: 'file',
+        formData: ticket.fields,
+        fileName: '污染源.xlsx',
+        withCredentials: false,
+      }),
+    );
   });
 
   it('fail as UPLOAD_FAILED when storage refuses the file', async () => {

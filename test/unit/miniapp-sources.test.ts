@@ -30,7 +30,10 @@ describe('score explanation lines', () => {
     expect(failed).toEqual({ code: 'failed_item', points: '−15', tone: 'loss', sentence: '检查不合格：油烟净化设施正常运行', day: '2026-03-02' });
     const rectified = explanationLineView({ code: 'failed_item_rectified', points: -3, at: '2026-03-01T02:00:00.000Z', detail: '油烟净化设施正常运行' });
     expect(rectified.sentence).toContain('已整改');
-    expect(explanationLineView({ code: 'clean_inspection', points: 2, at: '2026-03-01T02:00:00.000Z', detail: '' })).toMatchObject({ points: '+2', tone: 'gain' });
+    expect(explanationLineView({ code: 'clean_inspection', points: 2, at: '2026-03-01T02:00:00.000Z', detail: '' })).toMatchObject({
+      points: '+2',
+      tone: 'gain',
+    });
     expect(explanationLineView({ code: 'incident_major', points: 0, at: '2026-03-01T02:00:00.000Z', detail: '' })).toMatchObject({ points: '', tone: 'level' });
   });
 
@@ -106,7 +109,13 @@ describe('the inspection form', () => {
     expect(submission.body.checklistVersion).toBe(CURRENT_CHECKLISTS.version);
     expect(submission.body.note).toBeUndefined();
     expect(submission.body.photoKeys).toEqual(['k1']);
-    expect(submission.body.results.find((r) => r.itemId === 'purifier_running')).toEqual({ itemId: 'purifier_running', outcome: 'fail', note: '未开启', rectify: true, rectifyDays: running.rectifyDays });
+    expect(submission.body.results.find((r) => r.itemId === 'purifier_running')).toEqual({
+      itemId: 'purifier_running',
+      outcome: 'fail',
+      note: '未开启',
+      rectify: true,
+      rectifyDays: running.rectifyDays,
+    });
     expect(submission.body.results.find((r) => r.itemId === items[0].id)).toEqual({ itemId: items[0].id, outcome: 'not_applicable', note: undefined });
   });
 
@@ -124,21 +133,46 @@ describe('the inspection form', () => {
 });
 
 describe('the source timeline', () => {
-  const event = (patch: Partial<TimelineEventViewT>): TimelineEventViewT => ({ id: 'e', at: '2026-03-01T02:00:00.000Z', type: 'registered', actorRole: 'officer', ...patch });
+  const event = (patch: Partial<TimelineEventViewT>): TimelineEventViewT => ({
+    id: 'e',
+    at: '2026-03-01T02:00:00.000Z',
+    type: 'registered',
+    actorRole: 'officer',
+    ...patch,
+  });
 
   it('names every event type in Chinese', () => {
     for (const type of TIMELINE_EVENT_TYPES) expect(timelineEventTitle({ type })).toMatch(CHINESE);
   });
 
   it('spells out inspections, rectifications, complaints, penalties, permits and incidents', () => {
-    expect(timelineEventLines(event({ type: 'inspection', inspection: { checklistVersion: 'v', results: [{ itemId: 'a', label: '油烟净化设施正常运行', outcome: 'fail', note: '未开启' }] } }))).toEqual([
-      '油烟净化设施正常运行：不合格（未开启）',
+    expect(
+      timelineEventLines(
+        event({
+          type: 'inspection',
+          inspection: { checklistVersion: 'v', results: [{ itemId: 'a', label: '油烟净化设施正常运行', outcome: 'fail', note: '未开启' }] },
+        }),
+      ),
+    ).toEqual(['油烟净化设施正常运行：不合格（未开启）']);
+    expect(timelineEventLines(event({ type: 'evidence_rejected', rectification: { id: 'r', itemLabel: '隔油设施', reason: '照片不清晰' } }))).toEqual([
+      '整改事项：隔油设施',
+      '原因：照片不清晰',
     ]);
-    expect(timelineEventLines(event({ type: 'evidence_rejected', rectification: { id: 'r', itemLabel: '隔油设施', reason: '照片不清晰' } }))).toEqual(['整改事项：隔油设施', '原因：照片不清晰']);
-    expect(timelineEventLines(event({ type: 'complaint_linked', complaint: { id: 'c', trackingNumber: 'JA-2026-000001', substantiated: true } }))).toEqual(['投诉 JA-2026-000001（查实）']);
-    expect(timelineEventLines(event({ type: 'penalty', penalty: { decisionNumber: '第 1 号', amountYuan: 5000 } }))).toEqual(['处罚决定书：第 1 号', '罚款 5000 元']);
-    expect(timelineEventLines(event({ type: 'permit', permit: { permitType: '排污许可证', permitNumber: 'X1', validUntil: '2027-01-01' } }))).toEqual(['排污许可证：X1', '有效期至 2027-01-01']);
-    expect(timelineEventLines(event({ type: 'incident', incident: { severity: 'major', description: '油烟管道起火' }, note: '已处置' }))).toEqual(['重大环境事件：油烟管道起火', '已处置']);
+    expect(timelineEventLines(event({ type: 'complaint_linked', complaint: { id: 'c', trackingNumber: 'JA-2026-000001', substantiated: true } }))).toEqual([
+      '投诉 JA-2026-000001（查实）',
+    ]);
+    expect(timelineEventLines(event({ type: 'penalty', penalty: { decisionNumber: '第 1 号', amountYuan: 5000 } }))).toEqual([
+      '处罚决定书：第 1 号',
+      '罚款 5000 元',
+    ]);
+    expect(timelineEventLines(event({ type: 'permit', permit: { permitType: '排污许可证', permitNumber: 'X1', validUntil: '2027-01-01' } }))).toEqual([
+      '排污许可证：X1',
+      '有效期至 2027-01-01',
+    ]);
+    expect(timelineEventLines(event({ type: 'incident', incident: { severity: 'major', description: '油烟管道起火' }, note: '已处置' }))).toEqual([
+      '重大环境事件：油烟管道起火',
+      '已处置',
+    ]);
   });
 });
 
@@ -156,7 +190,11 @@ describe('the eco-code poster', () => {
     const sourceId = '01J00000000000000000000000';
     taro.request.mockResolvedValueOnce({ statusCode: 200, data: '<svg></svg>' });
     await expect(fetchDocument('sourcePoster', { params: { id: sourceId } })).resolves.toBe('<svg></svg>');
-    expect(taro.request.mock.calls[0][0]).toMatchObject({ url: expect.stringMatching(new RegExp(`/api/sources/${sourceId}/poster$`)), method: 'GET', dataType: 'text' });
+    expect(taro.request.mock.calls[0][0]).toMatchObject({
+      url: expect.stringMatching(new RegExp(`/api/sources/${sourceId}/poster$`)),
+      method: 'GET',
+      dataType: 'text',
+    });
     taro.request.mockResolvedValueOnce({ statusCode: 404, data: JSON.stringify({ error: { code: 'SOURCE_NOT_FOUND', message: 'no such source' } }) });
     const failure = await fetchDocument('sourcePoster', { params: { id: sourceId } }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ApiError);

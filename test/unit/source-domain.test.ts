@@ -59,7 +59,10 @@ describe('credit score', () => {
 
   it('explains every point, newest first, and maps the score to a level by the configured cut-offs', () => {
     const facts: ScoringFact[] = [
-      inspection('i1', daysAgo(10), [['净化器运行', 15], ['清洗记录', 10]]),
+      inspection('i1', daysAgo(10), [
+        ['净化器运行', 15],
+        ['清洗记录', 10],
+      ]),
       { kind: 'complaint', id: 'c1', at: daysAgo(3), trackingNumber: 'JA-2026-000001', substantiated: true },
       { kind: 'complaint', id: 'c2', at: daysAgo(2), trackingNumber: 'JA-2026-000002', substantiated: false },
     ];
@@ -75,7 +78,14 @@ describe('credit score', () => {
   });
 
   it('reduces a failed item to a fraction once rectified in time, and charges a missed deadline', () => {
-    const rectification = (closedAt?: string): ScoringFact => ({ kind: 'rectification', id: 'r1', itemLabel: '净化器运行', openedAt: daysAgo(10), deadline: daysAgo(3), closedAt });
+    const rectification = (closedAt?: string): ScoringFact => ({
+      kind: 'rectification',
+      id: 'r1',
+      itemLabel: '净化器运行',
+      openedAt: daysAgo(10),
+      deadline: daysAgo(3),
+      closedAt,
+    });
     const facts = (closedAt?: string) => [inspection('i1', daysAgo(10), [['净化器运行', 15, 'r1']]), rectification(closedAt)];
     expect(computeCreditScore(facts(daysAgo(5)), rules, now)).toMatchObject({ score: 97 });
     expect(computeCreditScore(facts(undefined), rules, now).score).toBe(100 - 15 - rules.overdueRectificationPoints);
@@ -89,7 +99,10 @@ describe('credit score', () => {
     const old = inspection('i0', daysAgo(rules.lookbackDays + 1), [['异味', 10]]);
     const clean = inspection('i1', daysAgo(1), []);
     expect(computeCreditScore([old], rules, now).score).toBe(100);
-    expect(computeCreditScore([clean], rules, now)).toMatchObject({ score: 100, explanation: [expect.objectContaining({ code: 'clean_inspection', points: 2 })] });
+    expect(computeCreditScore([clean], rules, now)).toMatchObject({
+      score: 100,
+      explanation: [expect.objectContaining({ code: 'clean_inspection', points: 2 })],
+    });
     expect(computeCreditScore([clean, inspection('i2', daysAgo(2), [['异味', 10]])], rules, now).score).toBe(92);
   });
 
@@ -103,7 +116,9 @@ describe('credit score', () => {
   });
 
   it('raises warnings for frequent verified complaints, overdue items and a sharp drop', () => {
-    const complaints = [1, 5, 9].map((days, i): ScoringFact => ({ kind: 'complaint', id: `c${i}`, at: daysAgo(days), trackingNumber: `JA-${i}`, substantiated: true }));
+    const complaints = [1, 5, 9].map(
+      (days, i): ScoringFact => ({ kind: 'complaint', id: `c${i}`, at: daysAgo(days), trackingNumber: `JA-${i}`, substantiated: true }),
+    );
     expect(creditWarnings(complaints, rules, now).map((w) => w.code)).toEqual(['frequent_complaints', 'score_drop']);
     expect(creditWarnings(complaints.slice(0, 2), rules, now)).toEqual([]);
     const overdue: ScoringFact = { kind: 'rectification', id: 'r', itemLabel: 'x', openedAt: daysAgo(40), deadline: daysAgo(35) };
@@ -117,11 +132,43 @@ describe('credit score', () => {
 });
 
 describe('projection from a timeline', () => {
-  const event = (fields: Partial<SourceEventRecord>): SourceEventRecord => ({ sourceId: 's', eventId: 'e', at: daysAgo(1), type: 'registered', actorId: 'o', actorRole: 'officer', districtCode: '310106', sourceName: '面馆', ...fields });
+  const event = (fields: Partial<SourceEventRecord>): SourceEventRecord => ({
+    sourceId: 's',
+    eventId: 'e',
+    at: daysAgo(1),
+    type: 'registered',
+    actorId: 'o',
+    actorRole: 'officer',
+    districtCode: '310106',
+    sourceName: '面馆',
+    ...fields,
+  });
   it('reads inspections, links, penalties and rectifications into a score, tags and counts', () => {
-    const rectification: RectificationRecord = { id: 'r1', sourceId: 's', itemId: 'odour', itemLabel: '无明显异味扰民', basis: '', inspectionId: 'i', openedAt: daysAgo(2), deadline: daysAgo(-10), status: 'open', version: 0, evidence: [] };
+    const rectification: RectificationRecord = {
+      id: 'r1',
+      sourceId: 's',
+      itemId: 'odour',
+      itemLabel: '无明显异味扰民',
+      basis: '',
+      inspectionId: 'i',
+      openedAt: daysAgo(2),
+      deadline: daysAgo(-10),
+      status: 'open',
+      version: 0,
+      evidence: [],
+    };
     const events = [
-      event({ eventId: 'i', type: 'inspection', inspection: { checklistVersion: 'v', results: [{ itemId: 'odour', label: '无明显异味扰民', points: 10, outcome: 'fail', rectificationId: 'r1' }, { itemId: 'licences', label: '证照', points: 5, outcome: 'pass' }] } }),
+      event({
+        eventId: 'i',
+        type: 'inspection',
+        inspection: {
+          checklistVersion: 'v',
+          results: [
+            { itemId: 'odour', label: '无明显异味扰民', points: 10, outcome: 'fail', rectificationId: 'r1' },
+            { itemId: 'licences', label: '证照', points: 5, outcome: 'pass' },
+          ],
+        },
+      }),
       event({ eventId: 'c', type: 'complaint_linked', complaint: { id: 'c1', trackingNumber: 'JA-1', substantiated: true } }),
       event({ eventId: 'p', type: 'penalty', penalty: { decisionNumber: '罚1' } }),
     ];
@@ -181,7 +228,12 @@ describe('eco-codes', () => {
     expect(verifyEcoCode(key, code)).toBe(id);
     expect(verifyEcoCode(key, code.toLowerCase())).toBe(id);
     expect(verifyEcoCode('another-key', code)).toBeUndefined();
-    expect(verifyEcoCode(key, code.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).toBeUndefined();
+    expect(
+      verifyEcoCode(
+        key,
+        code.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      ),
+    ).toBeUndefined();
     expect(verifyEcoCode(key, `01JD0000000000000000000001-${code.split('-')[1]}`)).toBeUndefined();
     expect(verifyEcoCode(key, 'hello')).toBeUndefined();
   });
@@ -195,7 +247,20 @@ describe('eco-codes', () => {
 
 describe('poster', () => {
   it('draws the QR of the profile URL with the level colour and escaped text', () => {
-    const profile = { ecoCode: signEcoCode('k', '01JD0000000000000000000000'), sourceId: '01JD0000000000000000000000', name: '<张记> & 面馆', kind: 'restaurant' as const, address: '愚园路', streetCode: 'jingansi', streetName: '静安寺街道', location: { lat: 31, lng: 121, coordSystem: 'WGS-84' as const }, level: 'yellow' as const, score: 75, rulesVersion: 'v1', openRectifications: 2 };
+    const profile = {
+      ecoCode: signEcoCode('k', '01JD0000000000000000000000'),
+      sourceId: '01JD0000000000000000000000',
+      name: '<张记> & 面馆',
+      kind: 'restaurant' as const,
+      address: '愚园路',
+      streetCode: 'jingansi',
+      streetName: '静安寺街道',
+      location: { lat: 31, lng: 121, coordSystem: 'WGS-84' as const },
+      level: 'yellow' as const,
+      score: 75,
+      rulesVersion: 'v1',
+      openRectifications: 2,
+    };
     const svg = renderPoster(profile, 'https://app.example.cn', loadDistrict());
     expect(svg).toContain('&lt;张记&gt; &amp; 面馆');
     expect(svg).toContain('#e0a800');
@@ -221,10 +286,21 @@ describe('officer scope', () => {
 });
 
 describe('operator notifications', () => {
-  const base = { sourceId: 's', eventId: '01E', at: now.toISOString(), actorId: 'officer', actorRole: 'officer' as const, districtCode: '310106', sourceName: '面馆' };
+  const base = {
+    sourceId: 's',
+    eventId: '01E',
+    at: now.toISOString(),
+    actorId: 'officer',
+    actorRole: 'officer' as const,
+    districtCode: '310106',
+    sourceName: '面馆',
+  };
   const projection = (score: number, level: 'green' | 'blue') => ({ credit: { score, level } }) as never;
   it('tells every operator but the actor, and adds a score change when the score moved', () => {
-    const sent = operatorNotifications({ ...base, type: 'evidence_accepted' }, ['op1', 'op2', 'officer'], { before: projection(75, 'blue'), after: projection(87, 'blue') });
+    const sent = operatorNotifications({ ...base, type: 'evidence_accepted' }, ['op1', 'op2', 'officer'], {
+      before: projection(75, 'blue'),
+      after: projection(87, 'blue'),
+    });
     expect(sent.map((n) => [n.userId, n.notification.action])).toEqual([
       ['op1', 'evidence_accepted'],
       ['op1', 'score_changed'],
@@ -239,8 +315,29 @@ describe('operator notifications', () => {
 
 describe('projection changes', () => {
   it('ignores the key order of stored maps and the computation date', () => {
-    const fresh = projectScore([], [{ id: 'r', sourceId: 's', itemId: 'odour', itemLabel: '异味', basis: '', inspectionId: 'i', openedAt: daysAgo(1), deadline: daysAgo(-5), status: 'open', version: 0, evidence: [] }], rules, now);
-    const reordered = JSON.parse(JSON.stringify(fresh), (_key, value) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value));
+    const fresh = projectScore(
+      [],
+      [
+        {
+          id: 'r',
+          sourceId: 's',
+          itemId: 'odour',
+          itemLabel: '异味',
+          basis: '',
+          inspectionId: 'i',
+          openedAt: daysAgo(1),
+          deadline: daysAgo(-5),
+          status: 'open',
+          version: 0,
+          evidence: [],
+        },
+      ],
+      rules,
+      now,
+    );
+    const reordered = JSON.parse(JSON.stringify(fresh), (_key, value) =>
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+    );
     expect(projectionChanged({ ...reordered, credit: { ...reordered.credit, asOf: daysAgo(3) } }, fresh)).toBe(false);
     expect(projectionChanged({ ...reordered, openRectifications: 0 }, fresh)).toBe(true);
   });
@@ -264,7 +361,12 @@ describe('registry views', () => {
     updatedAt: daysAgo(10),
     ...projectScore([], [], rules, now),
   };
-  const collection = { source: record, events: [], rectifications: [], operators: [{ sourceId: record.id, userId: 'u1', phoneMasked: '139****5678', linkedAt: daysAgo(1), linkedBy: 'o' }] };
+  const collection = {
+    source: record,
+    events: [],
+    rectifications: [],
+    operators: [{ sourceId: record.id, userId: 'u1', phoneMasked: '139****5678', linkedAt: daysAgo(1), linkedBy: 'o' }],
+  };
 
   it('gives the public no personal data at all', () => {
     const profile = JSON.stringify(toPublicProfile(record, 'CODE', loadDistrict()));

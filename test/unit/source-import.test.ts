@@ -39,7 +39,10 @@ describe('parseCsv', () => {
   it('decodes GBK bytes (Excel on Chinese Windows) when they are not UTF-8', () => {
     // "kind,name\n餐饮,老王" with 餐饮 = B2CD D2FB and 老王 = C0CF CDF5 in GBK
     const bytes = new Uint8Array([...utf8('kind,name\n'), 0xb2, 0xcd, 0xd2, 0xfb, 0x2c, 0xc0, 0xcf, 0xcd, 0xf5]);
-    expect(parseCsv(bytes)).toEqual([['kind', 'name'], ['餐饮', '老王']]);
+    expect(parseCsv(bytes)).toEqual([
+      ['kind', 'name'],
+      ['餐饮', '老王'],
+    ]);
   });
 
   it('refuses an unclosed quote, naming the row', () => {
@@ -104,7 +107,10 @@ function excelShapedWorkbook(firstSheetXml: string, sharedStringsXml?: string): 
           `<Relationship Id="rId7" Type="${REL_NS}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
       ),
     },
-    { name: 'xl/worksheets/sheet1.xml', data: utf8(`<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>wrong sheet</t></is></c></row></sheetData></worksheet>`) },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      data: utf8(`<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>wrong sheet</t></is></c></row></sheetData></worksheet>`),
+    },
     { name: 'xl/worksheets/sheet2.xml', data: utf8(firstSheetXml) },
   ];
   if (sharedStringsXml) parts.push({ name: 'xl/sharedStrings.xml', data: utf8(sharedStringsXml) });
@@ -114,13 +120,7 @@ function excelShapedWorkbook(firstSheetXml: string, sharedStringsXml?: string): 
 describe('readXlsx', () => {
   it('round-trips the writer: Chinese, numbers, gaps, a blank row, XML specials, control characters, columns past Z', () => {
     const wide = Array.from({ length: 30 }, (_, i) => (i === 29 ? 'AD' : ''));
-    const rows = [
-      ['名称', '座位数', '', '备注'],
-      ['老王面馆', 120, '', 'A&B <c> "d"\n第二行'],
-      [],
-      ['', 0.92, 31.2296, '_x0041_\u0001'],
-      wide,
-    ];
+    const rows = [['名称', '座位数', '', '备注'], ['老王面馆', 120, '', 'A&B <c> "d"\n第二行'], [], ['', 0.92, 31.2296, '_x0041_\u0001'], wide];
     expect(readXlsx(writeXlsx(rows))).toEqual([
       ['名称', '座位数', '', '备注'],
       ['老王面馆', '120', '', 'A&B <c> "d"\n第二行'],
@@ -157,7 +157,10 @@ describe('readXlsx', () => {
       '<x:row><x:c t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c><x:c><x:v>1</x:v></x:c></x:row>' +
       '<x:row><x:c r="C2" t="inlineStr"><x:is><x:t>c</x:t></x:is></x:c></x:row>' +
       '</x:sheetData></x:worksheet>';
-    expect(readXlsx(excelShapedWorkbook(sheet))).toEqual([['a', '1'], ['', '', 'c']]);
+    expect(readXlsx(excelShapedWorkbook(sheet))).toEqual([
+      ['a', '1'],
+      ['', '', 'c'],
+    ]);
   });
 
   it('refuses what is not a workbook with a message for the uploader', () => {
@@ -179,9 +182,7 @@ describe('readXlsx', () => {
 
   it('names a missing worksheet part', () => {
     const workbook = openZip(writeXlsx([['名称']]));
-    const withoutSheet = writeZip(
-      workbook.names.filter((name) => !name.startsWith('xl/worksheets/')).map((name) => ({ name, data: workbook.read(name)! })),
-    );
+    const withoutSheet = writeZip(workbook.names.filter((name) => !name.startsWith('xl/worksheets/')).map((name) => ({ name, data: workbook.read(name)! })));
     const error = thrownBy(() => readXlsx(withoutSheet));
     expect(error).toBeInstanceOf(ImportFileError);
     expect(error.message).toBe('工作簿中找不到第一个工作表（xl/worksheets/sheet1.xml）');
@@ -242,8 +243,40 @@ describe('parseSourceTable', () => {
   });
 
   it('recognises Chinese and English header aliases regardless of case, spaces, full-width brackets and units; ignores unknown columns', () => {
-    const header = ['序号', ' Kind ', 'NAME', 'credit_code', '经营地址', 'Latitude', 'lng', '所属街道', '联系人', '负责人电话', '基准灶头数', '净化效率（%）', '清洗周期（天）', '就餐面积（㎡）', '标签*'];
-    const row = ['1', 'restaurant', '小李烧烤', creditCode(2).toLowerCase(), '共和新路 2 号', '31.27', '121.45', 'Gonghexinlu', '李四', '138-1234-5678', '6', '0.85', '7', '88', '夜宵、烧烤 | 临街'];
+    const header = [
+      '序号',
+      ' Kind ',
+      'NAME',
+      'credit_code',
+      '经营地址',
+      'Latitude',
+      'lng',
+      '所属街道',
+      '联系人',
+      '负责人电话',
+      '基准灶头数',
+      '净化效率（%）',
+      '清洗周期（天）',
+      '就餐面积（㎡）',
+      '标签*',
+    ];
+    const row = [
+      '1',
+      'restaurant',
+      '小李烧烤',
+      creditCode(2).toLowerCase(),
+      '共和新路 2 号',
+      '31.27',
+      '121.45',
+      'Gonghexinlu',
+      '李四',
+      '138-1234-5678',
+      '6',
+      '0.85',
+      '7',
+      '88',
+      '夜宵、烧烤 | 临街',
+    ];
     expect(parseSourceTable([header, row])).toEqual([
       {
         row: 2,
@@ -287,8 +320,12 @@ describe('parseSourceTable', () => {
 
   it('reports each kind of bad row against its row and column', () => {
     const badCheckCharacter = creditCode(1).slice(0, 17) + (creditCode(1).endsWith('0') ? '1' : '0');
-    expect(errorsOf(restaurantRow({ 统一社会信用代码: badCheckCharacter }))).toEqual([{ row: 2, field: '统一社会信用代码', message: '统一社会信用代码校验位错误' }]);
-    expect(errorsOf(restaurantRow({ 街道: '外滩街道' }))).toEqual([{ row: 2, field: '街道', message: '未知的街道“外滩街道”，应为静安区的街道（镇）名称或代码' }]);
+    expect(errorsOf(restaurantRow({ 统一社会信用代码: badCheckCharacter }))).toEqual([
+      { row: 2, field: '统一社会信用代码', message: '统一社会信用代码校验位错误' },
+    ]);
+    expect(errorsOf(restaurantRow({ 街道: '外滩街道' }))).toEqual([
+      { row: 2, field: '街道', message: '未知的街道“外滩街道”，应为静安区的街道（镇）名称或代码' },
+    ]);
     expect(errorsOf(restaurantRow({ 名称: '  ' }))).toEqual([{ row: 2, field: '名称', message: '不能为空' }]);
     expect(errorsOf(restaurantRow({ 纬度: '北纬31度' }))).toEqual([{ row: 2, field: '纬度', message: '应为数字，而不是“北纬31度”' }]);
     expect(errorsOf(restaurantRow({ 纬度: '121.4455', 经度: '31.2235' }))).toEqual([
@@ -297,7 +334,9 @@ describe('parseSourceTable', () => {
     ]);
     expect(errorsOf(restaurantRow({ '净化效率(%)': '150%' }))).toEqual([{ row: 2, field: '净化效率(%)', message: '不能大于 100' }]);
     expect(errorsOf(restaurantRow({ '净化效率(%)': '高' }))).toEqual([{ row: 2, field: '净化效率(%)', message: '应为数字，而不是“高”' }]);
-    expect(errorsOf(restaurantRow({ 类型: '餐馆' }))).toEqual([{ row: 2, field: '类型', message: '未知的类型“餐馆”，应为 餐饮、汽修、建筑工地、工业企业、其他 之一' }]);
+    expect(errorsOf(restaurantRow({ 类型: '餐馆' }))).toEqual([
+      { row: 2, field: '类型', message: '未知的类型“餐馆”，应为 餐饮、汽修、建筑工地、工业企业、其他 之一' },
+    ]);
     expect(errorsOf(restaurantRow({ 座位数: '80.5' }))).toEqual([{ row: 2, field: '座位数', message: '应为整数' }]);
     expect(errorsOf(restaurantRow({ 联系电话: '021-62481234' }))).toEqual([{ row: 2, field: '联系电话', message: '请输入 11 位中国大陆手机号' }]);
     expect(errorsOf(restaurantRow({ 负责人: '' }))).toEqual([{ row: 2, field: '负责人', message: '填写了联系电话时，负责人不能为空' }]);
@@ -308,7 +347,9 @@ describe('parseSourceTable', () => {
 
   it('names the column as the file spells it', () => {
     const header = HEADER.map((name) => (name === '街道' ? '街镇' : name));
-    expect(parseSourceTable([header, restaurantRow({ 街道: '陆家嘴' })])[0].errors).toEqual([{ row: 2, field: '街镇', message: '未知的街道“陆家嘴”，应为静安区的街道（镇）名称或代码' }]);
+    expect(parseSourceTable([header, restaurantRow({ 街道: '陆家嘴' })])[0].errors).toEqual([
+      { row: 2, field: '街镇', message: '未知的街道“陆家嘴”，应为静安区的街道（镇）名称或代码' },
+    ]);
   });
 
   it('reports a missing required column on every row', () => {
@@ -321,7 +362,13 @@ describe('parseSourceTable', () => {
   });
 
   it('rejects the second and later occurrences of a credit code in one file', () => {
-    const rows = parseSourceTable([HEADER, restaurantRow({}, 1), restaurantRow({}, 2), restaurantRow({ 名称: '分店' }, 1), restaurantRow({ 统一社会信用代码: ` ${creditCode(1).toLowerCase()} ` }, 1)]);
+    const rows = parseSourceTable([
+      HEADER,
+      restaurantRow({}, 1),
+      restaurantRow({}, 2),
+      restaurantRow({ 名称: '分店' }, 1),
+      restaurantRow({ 统一社会信用代码: ` ${creditCode(1).toLowerCase()} ` }, 1),
+    ]);
     expect(rows.map((row) => row.input !== undefined)).toEqual([true, true, false, false]);
     expect(rows.flatMap((row) => row.errors)).toEqual([
       { row: 4, field: '统一社会信用代码', message: '文件中重复的统一社会信用代码（首次出现于第 2 行）' },

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { availableActions, COMPLAINT_STATUSES, decideTransition, TRANSITIONS, type TransitionInput } from '@green-shield/shared/complaints/state-machine';
 
-const base = (overrides: Partial<TransitionInput>): TransitionInput => ({ action: 'accept', actor: 'officer', status: 'submitted', now: new Date('2026-03-10T00:00:00Z'), feedbackWindowDays: 7, ...overrides });
+const base = (overrides: Partial<TransitionInput>): TransitionInput => ({
+  action: 'accept',
+  actor: 'officer',
+  status: 'submitted',
+  now: new Date('2026-03-10T00:00:00Z'),
+  feedbackWindowDays: 7,
+  ...overrides,
+});
 
 describe('complaint state machine', () => {
   it('walks the happy path', () => {
@@ -12,7 +19,10 @@ describe('complaint state machine', () => {
       ['resolve', 'in_progress', 'resolved', { note: '已整改' }],
     ];
     for (const [action, status, to, extra] of path) expect(decideTransition(base({ action, status, ...extra }))).toEqual({ ok: true, to });
-    expect(decideTransition(base({ action: 'rate', actor: 'complainant', status: 'resolved', rating: 4, resolvedAt: '2026-03-09T00:00:00Z' }))).toEqual({ ok: true, to: 'closed' });
+    expect(decideTransition(base({ action: 'rate', actor: 'complainant', status: 'resolved', rating: 4, resolvedAt: '2026-03-09T00:00:00Z' }))).toEqual({
+      ok: true,
+      to: 'closed',
+    });
   });
 
   it('refuses transitions from terminal states and by the wrong actor', () => {
@@ -40,8 +50,12 @@ describe('complaint state machine', () => {
     const within = new Date('2026-03-07T23:00:00Z');
     const after = new Date('2026-03-08T00:00:01Z');
     expect(decideTransition(base({ action: 'reopen', actor: 'complainant', status: 'resolved', reason: '没解决', resolvedAt, now: within })).ok).toBe(true);
-    expect(decideTransition(base({ action: 'reopen', actor: 'complainant', status: 'resolved', reason: '没解决', resolvedAt, now: after }))).toMatchObject({ refusal: { code: 'FEEDBACK_WINDOW_CLOSED' } });
-    expect(decideTransition(base({ action: 'auto_close', actor: 'system', status: 'resolved', resolvedAt, now: within }))).toMatchObject({ refusal: { code: 'FEEDBACK_WINDOW_OPEN' } });
+    expect(decideTransition(base({ action: 'reopen', actor: 'complainant', status: 'resolved', reason: '没解决', resolvedAt, now: after }))).toMatchObject({
+      refusal: { code: 'FEEDBACK_WINDOW_CLOSED' },
+    });
+    expect(decideTransition(base({ action: 'auto_close', actor: 'system', status: 'resolved', resolvedAt, now: within }))).toMatchObject({
+      refusal: { code: 'FEEDBACK_WINDOW_OPEN' },
+    });
     expect(decideTransition(base({ action: 'auto_close', actor: 'system', status: 'resolved', resolvedAt, now: after }))).toEqual({ ok: true, to: 'closed' });
   });
 

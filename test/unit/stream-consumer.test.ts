@@ -41,7 +41,13 @@ function fakeDb(failFor: Set<string>) {
   return { db, written };
 }
 
-const deps = (db: DynamoDBDocumentClient) => ({ db, tableName: 't', clock: { now: () => new Date() }, district: loadDistrict('310106'), logger: createLogger({}, () => undefined) });
+const deps = (db: DynamoDBDocumentClient) => ({
+  db,
+  tableName: 't',
+  clock: { now: () => new Date() },
+  district: loadDistrict('310106'),
+  logger: createLogger({}, () => undefined),
+});
 
 describe('complaint-events stream consumer', () => {
   it('notifies for new complaint events only', async () => {

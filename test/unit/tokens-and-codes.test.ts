@@ -46,7 +46,10 @@ describe('SMS sender selection', () => {
     const { smsSenderNamed, ConsoleSmsSender } = await import('../../functions/src/identity/sms');
     const { createLogger } = await import('../../functions/src/lib/logger');
     const lines: string[] = [];
-    const sender = smsSenderNamed('console', createLogger({}, (line) => lines.push(line)));
+    const sender = smsSenderNamed(
+      'console',
+      createLogger({}, (line) => lines.push(line)),
+    );
     expect(sender).toBeInstanceOf(ConsoleSmsSender);
     await sender.sendSignInCode('13812345678', '123456');
     expect(lines[0]).toContain('138****5678');
@@ -69,7 +72,7 @@ describe('the caching verifier', () => {
     // …but expiry still applies, and then the signature is checked afresh.
     const later = new Date(now.getTime() + (ACCESS_TOKEN_TTL_SECONDS + 1) * 1000);
     expect(await verify(token, keys, later)).toBeUndefined();
-    const forged = token.slice(0, -6) + 'AAAAAA';
+    const forged = `${token.slice(0, -6)}AAAAAA`;
     expect(await verify(forged, keys, now)).toBeUndefined();
     expect(await verify(forged, keys, now)).toBeUndefined();
   });

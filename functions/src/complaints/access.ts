@@ -6,7 +6,11 @@ import type { ComplaintRecord } from './records';
 
 export type Relation = 'complainant' | 'officer' | 'none';
 
-export function relationTo(complaint: Pick<ComplaintRecord, 'complainantId' | 'streetCode' | 'districtCode'>, principal: Principal, districtCode: string): Relation {
+export function relationTo(
+  complaint: Pick<ComplaintRecord, 'complainantId' | 'streetCode' | 'districtCode'>,
+  principal: Principal,
+  districtCode: string,
+): Relation {
   if (complaint.districtCode !== districtCode) return 'none';
   if (principal.roles.includes('bureau_officer')) return 'officer';
   if (principal.roles.includes('street_officer') && principal.streetCode === complaint.streetCode) return 'officer';

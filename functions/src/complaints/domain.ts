@@ -106,7 +106,9 @@ export function applyTransition(record: ComplaintRecord, request: TransitionRequ
   if (!decision.ok) {
     const { refusal } = decision;
     if (refusal.code === 'MISSING_FIELD') {
-      throw new ApiError('VALIDATION_FAILED', refusal.message, [{ field: `body.${refusal.field === 'assigneeId' ? 'assigneeId' : refusal.field}`, message: 'required for this action' }]);
+      throw new ApiError('VALIDATION_FAILED', refusal.message, [
+        { field: `body.${refusal.field === 'assigneeId' ? 'assigneeId' : refusal.field}`, message: 'required for this action' },
+      ]);
     }
     throw new ApiError(refusal.code, refusal.message);
   }

@@ -38,5 +38,4 @@ export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {
   );
 }
 
-
 export const handler = lazy(() => createComplaintsHandler({ ...apiDepsFromEnv('complaints'), objects: objectStoreFromEnv() }));

@@ -38,7 +38,6 @@ function indexAttributes(record: ComplaintRecord) {
   };
 }
 
-
 const OPEN_STATUSES = ['accepted', 'assigned', 'in_progress', 'reopened'];
 
 export class ComplaintRepository {
@@ -71,19 +70,41 @@ export class ComplaintRepository {
    * Writes a new complaint, its first event, its tracking-number lookup and the idempotency record
    * atomically. Returns false when the idempotency key was taken meanwhile (a concurrent retry).
    */
-  async create(record: ComplaintRecord, event: ComplaintEventRecord, idempotency: { userId: string; key: string; fingerprint: string; nowSeconds: number }): Promise<boolean> {
+  async create(
+    record: ComplaintRecord,
+    event: ComplaintEventRecord,
+    idempotency: { userId: string; key: string; fingerprint: string; nowSeconds: number },
+  ): Promise<boolean> {
     const cancelled = await this.transact([
       {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.idempotency(idempotency.userId, idempotency.key), entity: 'Idempotency', complaintId: record.id, fingerprint: idempotency.fingerprint, expiresAt: idempotency.nowSeconds + IDEMPOTENCY_TTL_SECONDS },
+          Item: {
+            ...keys.idempotency(idempotency.userId, idempotency.key),
+            entity: 'Idempotency',
+            complaintId: record.id,
+            fingerprint: idempotency.fingerprint,
+            expiresAt: idempotency.nowSeconds + IDEMPOTENCY_TTL_SECONDS,
+          },
           ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
           ExpressionAttributeValues: { ':now': idempotency.nowSeconds },
         },
       },
-      { Put: { TableName: this.tableName, Item: { ...keys.complaint(record.id), entity: 'Complaint', ...record, ...indexAttributes(record) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.complaint(record.id), entity: 'Complaint', ...record, ...indexAttributes(record) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       { Put: { TableName: this.tableName, Item: this.eventItem(event) } },
-      { Put: { TableName: this.tableName, Item: { ...keys.trackingNumber(record.trackingNumber), entity: 'TrackingNumber', complaintId: record.id, districtCode: record.districtCode }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.trackingNumber(record.trackingNumber), entity: 'TrackingNumber', complaintId: record.id, districtCode: record.districtCode },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
     ]);
     if (!cancelled) return true;
     if (cancelled.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
@@ -191,8 +212,10 @@ export class ComplaintRepository {
       names['#status'] = 'status';
       values[':now'] = overdueAt;
       values[':submitted'] = 'submitted';
-      OPEN_STATUSES.forEach((open, i) => (values[`:open${i}`] = open));
-      conditions.push(`((#status = :submitted AND acknowledgeBy < :now) OR ((#status = :submitted OR #status IN (${OPEN_STATUSES.map((_, i) => `:open${i}`).join(', ')})) AND closeBy < :now))`);
+      for (const [i, open] of OPEN_STATUSES.entries()) values[`:open${i}`] = open;
+      conditions.push(
+        `((#status = :submitted AND acknowledgeBy < :now) OR ((#status = :submitted OR #status IN (${OPEN_STATUSES.map((_, i) => `:open${i}`).join(', ')})) AND closeBy < :now))`,
+      );
     }
     const input: QueryCommandInput = {
       TableName: this.tableName,

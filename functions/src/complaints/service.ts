@@ -4,7 +4,15 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { z } from 'zod';
-import type { CreateUploadBody, QueueQuery, RateBody, ReopenBody, SubmitComplaintBody, TransitionBody, ComplaintDetailT } from '@green-shield/shared/api/schemas';
+import type {
+  CreateUploadBody,
+  QueueQuery,
+  RateBody,
+  ReopenBody,
+  SubmitComplaintBody,
+  TransitionBody,
+  ComplaintDetailT,
+} from '@green-shield/shared/api/schemas';
 import { IMAGE_EXTENSIONS, UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
 import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
 import { timeLimits } from '@green-shield/shared/rules/time-limits';
@@ -139,28 +147,43 @@ export class ComplaintService {
     const assignee = body.action === 'assign' && body.assigneeId ? await this.checkAssignee(record, body.assigneeId) : undefined;
     const duplicateOf = body.action === 'mark_duplicate' && body.duplicateOf ? await this.checkOriginal(record, body.duplicateOf) : undefined;
     if (body.photoKeys?.length) await this.photos.check(principal, body.photoKeys, 'body.photoKeys');
-    return this.transition(record, body.expectedVersion, {
-      action: body.action as ComplaintAction,
-      actor: { id: principal.userId, role: 'officer', name: officer?.name },
-      note: body.note,
-      reason: body.reason,
-      referral: body.referral,
-      duplicateOf,
-      assignee,
-      extensionDays: body.extensionDays,
-      maxExtensionDays: timeLimits(record.timeLimitsVersion).maxExtensionDays,
-      uploadKeys: body.photoKeys ?? [],
-    }, 'officer');
+    return this.transition(
+      record,
+      body.expectedVersion,
+      {
+        action: body.action as ComplaintAction,
+        actor: { id: principal.userId, role: 'officer', name: officer?.name },
+        note: body.note,
+        reason: body.reason,
+        referral: body.referral,
+        duplicateOf,
+        assignee,
+        extensionDays: body.extensionDays,
+        maxExtensionDays: timeLimits(record.timeLimitsVersion).maxExtensionDays,
+        uploadKeys: body.photoKeys ?? [],
+      },
+      'officer',
+    );
   }
 
   async rate(principal: Principal, id: string, body: z.infer<typeof RateBody>): Promise<ComplaintDetailT> {
     const record = await this.load(principal, id, 'complainant');
-    return this.transition(record, body.expectedVersion, { action: 'rate', actor: { id: principal.userId, role: 'resident' }, rating: body.rating, comment: body.comment, uploadKeys: [] }, 'complainant');
+    return this.transition(
+      record,
+      body.expectedVersion,
+      { action: 'rate', actor: { id: principal.userId, role: 'resident' }, rating: body.rating, comment: body.comment, uploadKeys: [] },
+      'complainant',
+    );
   }
 
   async reopen(principal: Principal, id: string, body: z.infer<typeof ReopenBody>): Promise<ComplaintDetailT> {
     const record = await this.load(principal, id, 'complainant');
-    return this.transition(record, body.expectedVersion, { action: 'reopen', actor: { id: principal.userId, role: 'resident' }, reason: body.reason, uploadKeys: [] }, 'complainant');
+    return this.transition(
+      record,
+      body.expectedVersion,
+      { action: 'reopen', actor: { id: principal.userId, role: 'resident' }, reason: body.reason, uploadKeys: [] },
+      'complainant',
+    );
   }
 
   private async load(principal: Principal, id: string, as: 'officer' | 'complainant'): Promise<ComplaintRecord> {
@@ -174,14 +197,19 @@ export class ComplaintService {
   private async checkAssignee(record: ComplaintRecord, assigneeId: string): Promise<{ id: string; name?: string }> {
     const user = await this.users.get(assigneeId);
     const eligible = user && (user.roles.includes('bureau_officer') || (user.roles.includes('street_officer') && user.streetCode === record.streetCode));
-    if (!eligible) throw new ApiError('VALIDATION_FAILED', 'Not an officer of this street', [{ field: 'body.assigneeId', message: 'choose an officer of the complaint’s street or the bureau' }]);
+    if (!eligible)
+      throw new ApiError('VALIDATION_FAILED', 'Not an officer of this street', [
+        { field: 'body.assigneeId', message: 'choose an officer of the complaint’s street or the bureau' },
+      ]);
     return { id: user.id, name: user.name };
   }
 
   private async checkOriginal(record: ComplaintRecord, trackingNumber: string): Promise<string> {
     const original = await this.repo.idByTrackingNumber(trackingNumber);
     if (!original || original.districtCode !== record.districtCode || original.complaintId === record.id) {
-      throw new ApiError('VALIDATION_FAILED', 'No such original complaint', [{ field: 'body.duplicateOf', message: 'tracking number of another complaint in this district' }]);
+      throw new ApiError('VALIDATION_FAILED', 'No such original complaint', [
+        { field: 'body.duplicateOf', message: 'tracking number of another complaint in this district' },
+      ]);
     }
     return trackingNumber;
   }
@@ -219,4 +247,3 @@ export class ComplaintService {
     return toComplaintView(record, relation, this.clock.now(), urls);
   }
 }
-

@@ -12,6 +12,12 @@ export class TableUserDirectory implements UserDirectory {
   async get(userId: string) {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.user(userId) }));
     if (!Item) return undefined;
-    return { id: Item.id as string, phone: Item.phone as string, name: Item.name as string | undefined, roles: Item.roles as string[], streetCode: Item.streetCode as string | undefined };
+    return {
+      id: Item.id as string,
+      phone: Item.phone as string,
+      name: Item.name as string | undefined,
+      roles: Item.roles as string[],
+      streetCode: Item.streetCode as string | undefined,
+    };
   }
 }

@@ -16,7 +16,17 @@ export interface IdentityDeps extends BaseDeps {
 
 export function createIdentityService(deps: IdentityDeps): { service: IdentityService; signingKeys: () => Promise<SigningKeys> } {
   const signingKeys = publishingSigningKeys(deps.keyStore, deps.db, deps.tableName);
-  return { service: new IdentityService(new IdentityRepository(deps.db, deps.tableName), deps.sms, deps.clock, signingKeys, deps.district, new SourceRepository(deps.db, deps.tableName)), signingKeys };
+  return {
+    service: new IdentityService(
+      new IdentityRepository(deps.db, deps.tableName),
+      deps.sms,
+      deps.clock,
+      signingKeys,
+      deps.district,
+      new SourceRepository(deps.db, deps.tableName),
+    ),
+    signingKeys,
+  };
 }
 
 export function createIdentityHandler(deps: IdentityDeps): HttpHandler {

@@ -44,15 +44,25 @@ export class IdentityRepository {
 
   /** Creates the user and claims the phone number in one transaction; false if the number is taken. */
   async createUser(user: UserRecord): Promise<boolean> {
-    const officerIndex = user.roles.some((role) => role !== 'resident')
-      ? { ...keys.officersIndex(user.districtCode, user.streetCode), gsi1sk: user.id }
-      : {};
+    const officerIndex = user.roles.some((role) => role !== 'resident') ? { ...keys.officersIndex(user.districtCode, user.streetCode), gsi1sk: user.id } : {};
     try {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.tableName, Item: { ...keys.phone(user.phoneHash), entity: 'PhoneClaim', userId: user.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: this.tableName, Item: { ...keys.user(user.id), entity: 'User', ...user, ...officerIndex }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.phone(user.phoneHash), entity: 'PhoneClaim', userId: user.id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.user(user.id), entity: 'User', ...user, ...officerIndex },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
           ],
         }),
       );
@@ -68,7 +78,7 @@ export class IdentityRepository {
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.user(userId),
-        UpdateExpression: 'SET #roles = :roles, #name = :name, gsi1pk = :gsi1pk, gsi1sk = :id' + (changes.streetCode ? ', streetCode = :street' : ' REMOVE streetCode'),
+        UpdateExpression: `SET #roles = :roles, #name = :name, gsi1pk = :gsi1pk, gsi1sk = :id${changes.streetCode ? ', streetCode = :street' : ' REMOVE streetCode'}`,
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#roles': 'roles', '#name': 'name' },
         ExpressionAttributeValues: {
@@ -172,7 +182,7 @@ export class IdentityRepository {
    * Marks the token used and returns what it was. A used token still works for `graceMs` after its
    * first use, so an app killed mid-refresh (which never stored the new token) is not signed out.
    */
-  async useRefreshToken(tokenHash: string, nowMs: number, graceMs: number): Promise<{ userId: string; expiresAtMs: number } | undefined> {
+  async consumeRefreshToken(tokenHash: string, nowMs: number, graceMs: number): Promise<{ userId: string; expiresAtMs: number } | undefined> {
     try {
       const { Attributes } = await this.db.send(
         new UpdateCommand({

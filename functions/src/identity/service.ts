@@ -57,7 +57,12 @@ export class IdentityService {
     const code = generateCode();
     const stored = await this.repo.putOtp(
       phoneHash,
-      { codeHash: hashCode(code, phoneHash, (await this.signingKeys()).pepper), sentAt: now.toISOString(), expiresAtMs: now.getTime() + OTP_POLICY.validSeconds * 1000, attempts: 0 },
+      {
+        codeHash: hashCode(code, phoneHash, (await this.signingKeys()).pepper),
+        sentAt: now.toISOString(),
+        expiresAtMs: now.getTime() + OTP_POLICY.validSeconds * 1000,
+        attempts: 0,
+      },
       OTP_POLICY.resendAfterSeconds * 1000,
       now.getTime(),
     );
@@ -93,7 +98,7 @@ export class IdentityService {
   async refresh(refreshToken: string): Promise<TokenResponseT> {
     const now = this.clock.now();
     const tokenHash = hashRefreshToken(refreshToken, (await this.signingKeys()).pepper);
-    const stored = await this.repo.useRefreshToken(tokenHash, now.getTime(), REFRESH_REUSE_GRACE_SECONDS * 1000);
+    const stored = await this.repo.consumeRefreshToken(tokenHash, now.getTime(), REFRESH_REUSE_GRACE_SECONDS * 1000);
     if (!stored || stored.expiresAtMs <= now.getTime()) throw new ApiError('UNAUTHENTICATED', 'Sign in again');
     const user = await this.repo.getUser(stored.userId);
     if (!user) throw new ApiError('UNAUTHENTICATED', 'This account no longer exists');
@@ -195,7 +200,18 @@ export class IdentityService {
     const phoneMasked = maskPhone(phone);
     const linked = await this.sources.link(
       { sourceId, userId: operator.id, phoneMasked, linkedAt: at, linkedBy: principal.userId },
-      { sourceId, eventId: ulid(), at, districtCode: source.districtCode, sourceName: source.name, type: 'operator_linked', actorId: principal.userId, actorRole: 'officer', actorName: officer?.name, note: phoneMasked },
+      {
+        sourceId,
+        eventId: ulid(),
+        at,
+        districtCode: source.districtCode,
+        sourceName: source.name,
+        type: 'operator_linked',
+        actorId: principal.userId,
+        actorRole: 'officer',
+        actorName: officer?.name,
+        note: phoneMasked,
+      },
     );
     if (!linked) throw new ApiError('ALREADY_OPERATOR', 'This number is already linked to the source');
     return { sourceId, userId: operator.id, phoneMasked };

@@ -6,7 +6,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { matchRoute, ROUTES, routeKey, routesOf, type RouteId, type RouteSpec, type Service } from '@green-shield/shared/api/routes';
+import { matchRoute, type ROUTES, routeKey, routesOf, type RouteId, type RouteSpec, type Service } from '@green-shield/shared/api/routes';
 import type { ErrorBody } from '@green-shield/shared/api/errors';
 import { IDEMPOTENCY_KEY_PATTERN } from '@green-shield/shared/api/limits';
 import { ApiError } from './errors';
@@ -157,12 +157,14 @@ export function createHttpHandler<S extends Service>(service: S, operations: Ope
     const result = await operation(input);
     requestLogger.info('request served', { status: route.successStatus });
     if (route.produces) {
-      return { statusCode: route.successStatus, headers: { 'content-type': `${route.produces}; charset=utf-8`, 'cache-control': 'no-store', ...CORS_RESPONSE_HEADERS }, body: String(result) };
+      return {
+        statusCode: route.successStatus,
+        headers: { 'content-type': `${route.produces}; charset=utf-8`, 'cache-control': 'no-store', ...CORS_RESPONSE_HEADERS },
+        body: String(result),
+      };
     }
     return json(route.successStatus, result);
   };
 
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-    .use(errorMiddleware(baseLogger))
-    .handler(core) as unknown as HttpHandler;
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().use(errorMiddleware(baseLogger)).handler(core) as unknown as HttpHandler;
 }

@@ -24,7 +24,7 @@ function redact(fields: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-export function createLogger(base: Record<string, unknown> = {}, write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Logger {
+export function createLogger(base: Record<string, unknown> = {}, write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
   const threshold = LEVELS[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? LEVELS.info;
   const emit = (level: Level, message: string, fields: Record<string, unknown> = {}) => {
     if (LEVELS[level] < threshold) return;

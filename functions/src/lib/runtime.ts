@@ -41,5 +41,8 @@ export function apiDepsFromEnv(service: string): ApiDeps {
 /** Builds the real handler on first invocation, so importing an entry point has no side effects. */
 export function lazy<H extends (...args: never[]) => unknown>(build: () => H): H {
   let built: H | undefined;
-  return ((...args: Parameters<H>) => (built ??= build())(...args)) as H;
+  return ((...args: Parameters<H>) => {
+    built ??= build();
+    return built(...args);
+  }) as H;
 }

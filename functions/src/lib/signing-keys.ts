@@ -80,10 +80,13 @@ export async function toSigningKeys(material: KeyMaterial): Promise<SigningKeys>
 export function cachedSigningKeys(store: KeyStore): () => Promise<SigningKeys> {
   let pending: Promise<SigningKeys> | undefined;
   return () => {
-    pending ??= store.load().then(toSigningKeys).catch((error) => {
-      pending = undefined;
-      throw error;
-    });
+    pending ??= store
+      .load()
+      .then(toSigningKeys)
+      .catch((error) => {
+        pending = undefined;
+        throw error;
+      });
     return pending;
   };
 }

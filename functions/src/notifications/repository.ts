@@ -42,7 +42,16 @@ export class NotificationRepository {
         Limit: LIST_LIMIT,
       }),
     );
-    return (Items ?? []).map(({ id, at, complaintId, trackingNumber, status, source, action, read }) => ({ id, at, complaintId, trackingNumber, status, source, action, read }));
+    return (Items ?? []).map(({ id, at, complaintId, trackingNumber, status, source, action, read }) => ({
+      id,
+      at,
+      complaintId,
+      trackingNumber,
+      status,
+      source,
+      action,
+      read,
+    }));
   }
 
   async markRead(userId: string, ids: string[]): Promise<number> {

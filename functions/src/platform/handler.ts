@@ -14,7 +14,13 @@ export function districtView(district: DistrictConfig) {
     streets: district.streets.map(({ code, name, kind, boundary }) => ({ code, name, kind, hasBoundary: Boolean(boundary) })),
     feedbackWindowDays: district.resolutionFeedbackDays,
     mapCenter: district.mapCenter,
-    timeLimits: { version: limits.version, source: limits.source, acknowledgeWithinDays: limits.acknowledgeWithinDays, closeWithinDays: limits.closeWithinDays, maxExtensionDays: limits.maxExtensionDays },
+    timeLimits: {
+      version: limits.version,
+      source: limits.source,
+      acknowledgeWithinDays: limits.acknowledgeWithinDays,
+      closeWithinDays: limits.closeWithinDays,
+      maxExtensionDays: limits.maxExtensionDays,
+    },
   };
 }
 

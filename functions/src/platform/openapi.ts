@@ -26,14 +26,18 @@ const errorSchema = {
 
 function parameters(route: RouteSpec) {
   const params: unknown[] = [];
-  for (const [location, schema] of [['path', route.params], ['query', route.query]] as const) {
+  for (const [location, schema] of [
+    ['path', route.params],
+    ['query', route.query],
+  ] as const) {
     if (!schema) continue;
     const json = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
       params.push({ name, in: location, required: location === 'path' || (json.required ?? []).includes(name), schema: property });
     }
   }
-  if (route.idempotent) params.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source } });
+  if (route.idempotent)
+    params.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source } });
   return params;
 }
 
@@ -52,7 +56,8 @@ export function buildOpenApiDocument(serverUrl = '/') {
       },
     };
     if (route.body) operation.requestBody = { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } };
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation;
+    paths[route.path] ??= {};
+    paths[route.path][route.method.toLowerCase()] = operation;
   }
   return {
     openapi: '3.1.0',

@@ -14,7 +14,9 @@ const SIGNATURE_LENGTH = 10;
 const PURPOSE = 'green-shield:eco-code:v1:';
 
 function signature(key: string, sourceId: string): string {
-  const digest = createHmac('sha256', key).update(PURPOSE + sourceId).digest();
+  const digest = createHmac('sha256', key)
+    .update(PURPOSE + sourceId)
+    .digest();
   let bits = 0;
   let value = 0;
   let out = '';

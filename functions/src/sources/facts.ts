@@ -27,7 +27,13 @@ export function scoringFacts(events: readonly SourceEventRecord[], rectification
         .map((result) => ({ itemId: result.itemId, label: result.label, points: result.points, rectificationId: result.rectificationId }));
       facts.push({ kind: 'inspection', id: event.eventId, at: event.at, failedItems });
     } else if (event.type === 'complaint_linked' && event.complaint) {
-      facts.push({ kind: 'complaint', id: event.complaint.id, at: event.at, trackingNumber: event.complaint.trackingNumber, substantiated: event.complaint.substantiated });
+      facts.push({
+        kind: 'complaint',
+        id: event.complaint.id,
+        at: event.at,
+        trackingNumber: event.complaint.trackingNumber,
+        substantiated: event.complaint.substantiated,
+      });
     } else if (event.type === 'penalty' && event.penalty) {
       facts.push({ kind: 'penalty', id: event.eventId, at: event.at, decisionNumber: event.penalty.decisionNumber });
     } else if (event.type === 'incident' && event.incident) {
@@ -35,7 +41,14 @@ export function scoringFacts(events: readonly SourceEventRecord[], rectification
     }
   }
   for (const rectification of rectifications) {
-    facts.push({ kind: 'rectification', id: rectification.id, itemLabel: rectification.itemLabel, openedAt: rectification.openedAt, deadline: rectification.deadline, closedAt: rectification.closedAt });
+    facts.push({
+      kind: 'rectification',
+      id: rectification.id,
+      itemLabel: rectification.itemLabel,
+      openedAt: rectification.openedAt,
+      deadline: rectification.deadline,
+      closedAt: rectification.closedAt,
+    });
   }
   return facts;
 }
@@ -48,12 +61,20 @@ export interface ScoreProjection {
   lastInspectionAt?: string;
 }
 
-export function projectScore(events: readonly SourceEventRecord[], rectifications: readonly RectificationRecord[], rules: CreditRules, asOf: Date): ScoreProjection {
+export function projectScore(
+  events: readonly SourceEventRecord[],
+  rectifications: readonly RectificationRecord[],
+  rules: CreditRules,
+  asOf: Date,
+): ScoreProjection {
   const facts = scoringFacts(events, rectifications);
   const credit = computeCreditScore(facts, rules, asOf);
   const warnings = creditWarnings(facts, rules, asOf, credit);
   const keySupervision = credit.level === 'yellow' || credit.level === 'red' || warnings.length > 0;
-  const inspections = events.filter((event) => event.type === 'inspection').map((event) => event.at).sort();
+  const inspections = events
+    .filter((event) => event.type === 'inspection')
+    .map((event) => event.at)
+    .sort();
   return {
     credit,
     warnings,
@@ -64,8 +85,20 @@ export function projectScore(events: readonly SourceEventRecord[], rectification
 }
 
 /** Whether a stored projection differs from a fresh one in anything readers see. */
-export function projectionChanged(stored: Pick<ScoreProjection, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'lastInspectionAt'>, fresh: ScoreProjection): boolean {
+export function projectionChanged(
+  stored: Pick<ScoreProjection, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'lastInspectionAt'>,
+  fresh: ScoreProjection,
+): boolean {
   const visible = (p: typeof stored) =>
-    canonicalJson([p.credit.score, p.credit.level, p.credit.rulesVersion, p.credit.explanation, p.warnings, p.systemTags, p.openRectifications, p.lastInspectionAt ?? null]);
+    canonicalJson([
+      p.credit.score,
+      p.credit.level,
+      p.credit.rulesVersion,
+      p.credit.explanation,
+      p.warnings,
+      p.systemTags,
+      p.openRectifications,
+      p.lastInspectionAt ?? null,
+    ]);
   return visible(stored) !== visible(fresh);
 }

@@ -16,7 +16,15 @@ export interface SourceFilesDeps extends ApiDeps {
 }
 
 export function createSourceFiles(deps: Omit<SourceFilesDeps, 'verificationKeys'>): SourceFiles {
-  return new SourceFiles(new SourceRepository(deps.db, deps.tableName), new ImportJobRepository(deps.db, deps.tableName), deps.objects, deps.ecoCodeKey, deps.clock, deps.district, deps.appOrigin);
+  return new SourceFiles(
+    new SourceRepository(deps.db, deps.tableName),
+    new ImportJobRepository(deps.db, deps.tableName),
+    deps.objects,
+    deps.ecoCodeKey,
+    deps.clock,
+    deps.district,
+    deps.appOrigin,
+  );
 }
 
 export function createSourceFilesHandler(deps: SourceFilesDeps): HttpHandler {
@@ -34,4 +42,11 @@ export function createSourceFilesHandler(deps: SourceFilesDeps): HttpHandler {
   );
 }
 
-export const handler = lazy(() => createSourceFilesHandler({ ...apiDepsFromEnv('source-files'), objects: objectStoreFromEnv(), ecoCodeKey: ecoCodeKeyFromEnv(), appOrigin: env('appOrigin') ?? '' }));
+export const handler = lazy(() =>
+  createSourceFilesHandler({
+    ...apiDepsFromEnv('source-files'),
+    objects: objectStoreFromEnv(),
+    ecoCodeKey: ecoCodeKeyFromEnv(),
+    appOrigin: env('appOrigin') ?? '',
+  }),
+);

@@ -59,6 +59,4 @@ export function createSourcesHandler(deps: SourceDeps): HttpHandler {
   );
 }
 
-export const handler = lazy(() =>
-  createSourcesHandler({ ...apiDepsFromEnv('sources'), objects: objectStoreFromEnv(), ecoCodeKey: ecoCodeKeyFromEnv() }),
-);
+export const handler = lazy(() => createSourcesHandler({ ...apiDepsFromEnv('sources'), objects: objectStoreFromEnv(), ecoCodeKey: ecoCodeKeyFromEnv() }));

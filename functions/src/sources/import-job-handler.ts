@@ -55,7 +55,14 @@ export function createImportJobsHandler(deps: BaseDeps & { objects: ObjectStore 
       report: { ...report, errors: report.errors.slice(0, STORED_ERRORS) },
       finishedAt: finished(),
     });
-    deps.logger.info('import finished', { jobId: job.id, dryRun: job.dryRun, rows: report.rows, created: report.created, updated: report.updated, rejected: report.rejected });
+    deps.logger.info('import finished', {
+      jobId: job.id,
+      dryRun: job.dryRun,
+      rows: report.rows,
+      created: report.created,
+      updated: report.updated,
+      rejected: report.rejected,
+    });
   }
 
   /** An unexpected failure marks the job failed (so nobody waits on it) and is retried; a retry that succeeds marks it done. */
@@ -63,7 +70,9 @@ export function createImportJobsHandler(deps: BaseDeps & { objects: ObjectStore 
     try {
       await run(job);
     } catch (error) {
-      await jobs.update(job.id, { status: 'failed', failure: '导入时发生系统错误，请稍后重试或联系管理员', finishedAt: deps.clock.now().toISOString() }).catch(() => undefined);
+      await jobs
+        .update(job.id, { status: 'failed', failure: '导入时发生系统错误，请稍后重试或联系管理员', finishedAt: deps.clock.now().toISOString() })
+        .catch(() => undefined);
       throw error;
     }
   }

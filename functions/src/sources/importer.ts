@@ -24,8 +24,24 @@ const CHUNK = 100;
 /** Chunks in flight at once. */
 const CONCURRENCY = 8;
 
-export async function importSourceRows(repo: SourceRepository, rows: ParsedRow[], options: ImportOptions, district: DistrictConfig, clock: Clock): Promise<ImportReportT> {
-  const report: ImportReportT = { dryRun: options.dryRun, rows: rows.length, valid: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errorCount: 0, errors: [] };
+export async function importSourceRows(
+  repo: SourceRepository,
+  rows: ParsedRow[],
+  options: ImportOptions,
+  district: DistrictConfig,
+  clock: Clock,
+): Promise<ImportReportT> {
+  const report: ImportReportT = {
+    dryRun: options.dryRun,
+    rows: rows.length,
+    valid: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    errorCount: 0,
+    errors: [],
+  };
   const valid: Array<ParsedRow & { input: NonNullable<ParsedRow['input']> }> = [];
   for (const row of rows) {
     const errors = [...row.errors];
@@ -48,11 +64,17 @@ export async function importSourceRows(repo: SourceRepository, rows: ParsedRow[]
   const chunks: Array<typeof valid> = [];
   for (let start = 0; start < valid.length; start += CHUNK) chunks.push(valid.slice(start, start + CHUNK));
   await inPool(chunks, CONCURRENCY, async (chunk) => {
-    const existingIds = await repo.sourceIdsByCreditCodes(district.code, chunk.map((row) => row.input.creditCode));
+    const existingIds = await repo.sourceIdsByCreditCodes(
+      district.code,
+      chunk.map((row) => row.input.creditCode),
+    );
     const existing = new Map((await repo.getMany([...existingIds.values()])).map((source) => [source.creditCode, source]));
     const fresh = chunk.filter((row) => !existing.has(row.input.creditCode));
     await createAll(fresh);
-    await updateAll(chunk.filter((candidate) => existing.has(candidate.input.creditCode)), existing);
+    await updateAll(
+      chunk.filter((candidate) => existing.has(candidate.input.creditCode)),
+      existing,
+    );
     done += chunk.length;
     options.onProgress?.(done, rows.length);
   });
@@ -71,7 +93,18 @@ export async function importSourceRows(repo: SourceRepository, rows: ParsedRow[]
     const now = clock.now().toISOString();
     const registrations = fresh.map((row) => {
       const source = newSourceRecord(row.input, district, now);
-      return { source, event: { sourceId: source.id, eventId: source.id, at: now, districtCode: source.districtCode, sourceName: source.name, type: 'registered' as const, ...actor } };
+      return {
+        source,
+        event: {
+          sourceId: source.id,
+          eventId: source.id,
+          at: now,
+          districtCode: source.districtCode,
+          sourceName: source.name,
+          type: 'registered' as const,
+          ...actor,
+        },
+      };
     });
     const outcomes = await repo.createMany(registrations);
     outcomes.forEach((outcome, index) => {

@@ -33,7 +33,10 @@ export function qrPath(text: string, size: number): { path: string; moduleSize: 
   const parts: string[] = [];
   for (let row = 0; row < modules.size; row++) {
     for (let column = 0; column < modules.size; column++) {
-      if (modules.get(row, column)) parts.push(`M${((column + 4) * moduleSize).toFixed(2)} ${((row + 4) * moduleSize).toFixed(2)}h${moduleSize.toFixed(2)}v${moduleSize.toFixed(2)}h-${moduleSize.toFixed(2)}z`);
+      if (modules.get(row, column))
+        parts.push(
+          `M${((column + 4) * moduleSize).toFixed(2)} ${((row + 4) * moduleSize).toFixed(2)}h${moduleSize.toFixed(2)}v${moduleSize.toFixed(2)}h-${moduleSize.toFixed(2)}z`,
+        );
     }
   }
   return { path: parts.join(''), moduleSize };

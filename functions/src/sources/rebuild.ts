@@ -24,7 +24,12 @@ export interface RebuildOptions {
   afterChange?: (rescored: Rescored) => Promise<void>;
 }
 
-export async function rebuildAllScores(repo: SourceRepository, projector: ScoreProjector, district: DistrictConfig, options: RebuildOptions = {}): Promise<RebuildReport> {
+export async function rebuildAllScores(
+  repo: SourceRepository,
+  projector: ScoreProjector,
+  district: DistrictConfig,
+  options: RebuildOptions = {},
+): Promise<RebuildReport> {
   const started = performance.now();
   let sources = 0;
   let changed = 0;

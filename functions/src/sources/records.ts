@@ -41,7 +41,10 @@ export interface SourceRecord {
 }
 
 /** The attributes an officer or an import may set. */
-export type SourceAttributes = Pick<SourceRecord, 'kind' | 'name' | 'creditCode' | 'address' | 'location' | 'streetCode' | 'responsiblePerson' | 'restaurant' | 'tags'>;
+export type SourceAttributes = Pick<
+  SourceRecord,
+  'kind' | 'name' | 'creditCode' | 'address' | 'location' | 'streetCode' | 'responsiblePerson' | 'restaurant' | 'tags'
+>;
 
 export interface InspectionResultRecord {
   itemId: string;

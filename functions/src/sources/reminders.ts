@@ -11,6 +11,12 @@ const overdueCount = (projection: Rescored['before']) => projection.warnings.fin
 export function overdueReminders(rescored: Rescored, now: Date): Array<{ userId: string; notification: NotificationViewT }> {
   if (overdueCount(rescored.after) <= overdueCount(rescored.before)) return [];
   const { source, operators } = rescored.collection;
-  const notification: NotificationViewT = { id: ulid(now.getTime()), at: now.toISOString(), source: { id: source.id, name: source.name }, action: 'rectification_overdue', read: false };
+  const notification: NotificationViewT = {
+    id: ulid(now.getTime()),
+    at: now.toISOString(),
+    source: { id: source.id, name: source.name },
+    action: 'rectification_overdue',
+    read: false,
+  };
   return operators.map((operator) => ({ userId: operator.userId, notification }));
 }

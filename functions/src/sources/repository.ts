@@ -82,7 +82,11 @@ export class SourceRepository {
   }
 
   async getMany(ids: readonly string[]): Promise<SourceRecord[]> {
-    const items = await batchGet(this.db, this.tableName, ids.map((id) => keys.source(id)));
+    const items = await batchGet(
+      this.db,
+      this.tableName,
+      ids.map((id) => keys.source(id)),
+    );
     const byId = new Map(items.map((item) => [item.id as string, stripKeys<SourceRecord>(item)]));
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
@@ -107,7 +111,11 @@ export class SourceRepository {
   }
 
   async sourceIdsByCreditCodes(districtCode: string, creditCodes: readonly string[]): Promise<Map<string, string>> {
-    const items = await batchGet(this.db, this.tableName, creditCodes.map((code) => keys.creditCode(districtCode, code)));
+    const items = await batchGet(
+      this.db,
+      this.tableName,
+      creditCodes.map((code) => keys.creditCode(districtCode, code)),
+    );
     return new Map(items.map((item) => [item.creditCode as string, item.sourceId as string]));
   }
 
@@ -115,7 +123,13 @@ export class SourceRepository {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...keys.idempotency(claim.userId, claim.key), entity: 'Idempotency', resultId, fingerprint: claim.fingerprint, expiresAt: claim.nowSeconds + IDEMPOTENCY_TTL_SECONDS },
+        Item: {
+          ...keys.idempotency(claim.userId, claim.key),
+          entity: 'Idempotency',
+          resultId,
+          fingerprint: claim.fingerprint,
+          expiresAt: claim.nowSeconds + IDEMPOTENCY_TTL_SECONDS,
+        },
         ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
         ExpressionAttributeValues: { ':now': claim.nowSeconds },
       },
@@ -130,7 +144,13 @@ export class SourceRepository {
 
   private creationItems(source: SourceRecord, event: SourceEventRecord): TransactItems {
     return [
-      { Put: { TableName: this.tableName, Item: { ...keys.creditCode(source.districtCode, source.creditCode), entity: 'CreditCode', creditCode: source.creditCode, sourceId: source.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.creditCode(source.districtCode, source.creditCode), entity: 'CreditCode', creditCode: source.creditCode, sourceId: source.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       { Put: { TableName: this.tableName, Item: this.sourceItem(source), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: this.tableName, Item: this.eventItem(event) } },
       ...this.tagItems(source, [...source.tags, ...source.systemTags]).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
@@ -147,19 +167,31 @@ export class SourceRepository {
 
   /** Registers many sources with few round trips (see `inGroups`). */
   createMany(registrations: ReadonlyArray<{ source: SourceRecord; event: SourceEventRecord }>): Promise<SourceWriteOutcome[]> {
-    return this.inGroups(registrations, ({ source, event }) => this.creationItems(source, event), ({ source, event }) => this.create(source, event));
+    return this.inGroups(
+      registrations,
+      ({ source, event }) => this.creationItems(source, event),
+      ({ source, event }) => this.create(source, event),
+    );
   }
 
   /** Applies many attribute changes with few round trips (see `inGroups`). */
   updateMany(changes: ReadonlyArray<{ next: SourceRecord; previous: SourceRecord; event: SourceEventRecord }>): Promise<SourceWriteOutcome[]> {
-    return this.inGroups(changes, ({ next, previous, event }) => this.updateItems(next, previous, event), ({ next, previous, event }) => this.update(next, previous, event));
+    return this.inGroups(
+      changes,
+      ({ next, previous, event }) => this.updateItems(next, previous, event),
+      ({ next, previous, event }) => this.update(next, previous, event),
+    );
   }
 
   /**
    * Writes independent changes packed into as few transactions (100 items each) as they fit. A
    * transaction cancelled by a condition is redone change by change, so each gets its own outcome.
    */
-  private async inGroups<T>(changes: readonly T[], itemsOf: (change: T) => TransactItems, one: (change: T) => Promise<SourceWriteOutcome>): Promise<SourceWriteOutcome[]> {
+  private async inGroups<T>(
+    changes: readonly T[],
+    itemsOf: (change: T) => TransactItems,
+    one: (change: T) => Promise<SourceWriteOutcome>,
+  ): Promise<SourceWriteOutcome[]> {
     const outcomes: SourceWriteOutcome[] = new Array(changes.length);
     let group: number[] = [];
     let items: TransactItems = [];
@@ -227,10 +259,18 @@ export class SourceRepository {
       },
       { Put: { TableName: this.tableName, Item: this.eventItem(event) } },
       ...[...before].filter((tag) => !after.has(tag)).map((tag) => ({ Delete: { TableName: this.tableName, Key: keys.sourceTag(next.id, tag) } })),
-      ...this.tagItems(next, [...after].filter((tag) => movedIndexes || !before.has(tag))).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+      ...this.tagItems(
+        next,
+        [...after].filter((tag) => movedIndexes || !before.has(tag)),
+      ).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
     ];
     if (movedIndexes && previous.warnings.length > 0) {
-      items.push({ Put: { TableName: this.tableName, Item: membershipItem(keys.sourceWarning(next.id), keys.sourcesWithWarnings(next.districtCode), next, 'SourceWarning') } });
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: membershipItem(keys.sourceWarning(next.id), keys.sourcesWithWarnings(next.districtCode), next, 'SourceWarning'),
+        },
+      });
     }
     return items;
   }
@@ -239,7 +279,12 @@ export class SourceRepository {
    * Appends events and writes rectification orders in one transaction, on condition that the
    * source exists; with an idempotency claim, a retry with the same key writes nothing.
    */
-  async append(sourceId: string, events: SourceEventRecord[], rectifications: Array<{ record: RectificationRecord; expectedVersion?: number }>, idempotency?: IdempotencyClaim): Promise<SourceWriteOutcome> {
+  async append(
+    sourceId: string,
+    events: SourceEventRecord[],
+    rectifications: Array<{ record: RectificationRecord; expectedVersion?: number }>,
+    idempotency?: IdempotencyClaim,
+  ): Promise<SourceWriteOutcome> {
     const items: TransactItems = [
       { ConditionCheck: { TableName: this.tableName, Key: keys.source(sourceId), ConditionExpression: 'attribute_exists(pk)' } },
       ...events.map((event) => ({ Put: { TableName: this.tableName, Item: this.eventItem(event) } })),
@@ -276,7 +321,9 @@ export class SourceRepository {
         Update: {
           TableName: this.tableName,
           Key: keys.source(source.id),
-          UpdateExpression: 'SET credit = :credit, warnings = :warnings, systemTags = :systemTags, openRectifications = :open, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' + (projection.lastInspectionAt ? ', lastInspectionAt = :last' : ''),
+          UpdateExpression:
+            'SET credit = :credit, warnings = :warnings, systemTags = :systemTags, openRectifications = :open, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' +
+            (projection.lastInspectionAt ? ', lastInspectionAt = :last' : ''),
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: {
             ':credit': projection.credit,
@@ -290,10 +337,21 @@ export class SourceRepository {
         },
       },
       ...[...oldTags].filter((tag) => !newTags.has(tag)).map((tag) => ({ Delete: { TableName: this.tableName, Key: keys.sourceTag(source.id, tag) } })),
-      ...this.tagItems(next, [...newTags].filter((tag) => !oldTags.has(tag))).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+      ...this.tagItems(
+        next,
+        [...newTags].filter((tag) => !oldTags.has(tag)),
+      ).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
     ];
     if (projection.warnings.length > 0) {
-      items.push({ Put: { TableName: this.tableName, Item: { ...membershipItem(keys.sourceWarning(source.id), keys.sourcesWithWarnings(source.districtCode), source, 'SourceWarning'), warnings: projection.warnings } } });
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...membershipItem(keys.sourceWarning(source.id), keys.sourcesWithWarnings(source.districtCode), source, 'SourceWarning'),
+            warnings: projection.warnings,
+          },
+        },
+      });
     } else if (source.warnings.length > 0) {
       items.push({ Delete: { TableName: this.tableName, Key: keys.sourceWarning(source.id) } });
     }
@@ -350,7 +408,14 @@ export class SourceRepository {
       let startKey: Record<string, unknown> | undefined;
       do {
         const page = await this.db.send(
-          new QueryCommand({ TableName: this.tableName, IndexName: 'GSI1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.sourcesInStreet(districtCode, street) }, Select: 'COUNT', ExclusiveStartKey: startKey }),
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.sourcesInStreet(districtCode, street) },
+            Select: 'COUNT',
+            ExclusiveStartKey: startKey,
+          }),
         );
         total += page.Count ?? 0;
         startKey = page.LastEvaluatedKey;
@@ -399,7 +464,13 @@ export class SourceRepository {
 
   private linkItems(link: OperatorLinkRecord): TransactItems {
     return [
-      { Put: { TableName: this.tableName, Item: { ...keys.operatedSource(link.userId, link.sourceId), entity: 'OperatedSource', ...link }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.operatedSource(link.userId, link.sourceId), entity: 'OperatedSource', ...link },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       { Put: { TableName: this.tableName, Item: { ...keys.sourceOperator(link.sourceId, link.userId), entity: 'SourceOperator', ...link } } },
     ];
   }
@@ -431,11 +502,21 @@ export class SourceRepository {
   async putClaim(claim: ClaimRecord): Promise<ClaimRecord> {
     const guard = keys.pendingClaimGuard(claim.sourceId, claim.userId);
     const cancelled = await transact(this.db, [
-      { Put: { TableName: this.tableName, Item: { ...guard, entity: 'PendingClaimGuard', claimId: claim.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: { TableName: this.tableName, Item: { ...guard, entity: 'PendingClaimGuard', claimId: claim.id }, ConditionExpression: 'attribute_not_exists(pk)' },
+      },
       {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.claim(claim.id), entity: 'Claim', ...claim, gsi1pk: keys.pendingClaims(claim.districtCode), gsi1sk: `${claim.streetCode}#${claim.createdAt}#${claim.id}`, gsi2pk: keys.claimsBy(claim.userId), gsi2sk: claim.createdAt },
+          Item: {
+            ...keys.claim(claim.id),
+            entity: 'Claim',
+            ...claim,
+            gsi1pk: keys.pendingClaims(claim.districtCode),
+            gsi1sk: `${claim.streetCode}#${claim.createdAt}#${claim.id}`,
+            gsi2pk: keys.claimsBy(claim.userId),
+            gsi2sk: claim.createdAt,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -473,10 +554,16 @@ export class SourceRepository {
         Update: {
           TableName: this.tableName,
           Key: keys.claim(decided.id),
-          UpdateExpression: 'SET #status = :status, decidedAt = :at, decidedBy = :by' + (decided.reason ? ', reason = :reason' : '') + ' REMOVE gsi1pk, gsi1sk',
+          UpdateExpression: `SET #status = :status, decidedAt = :at, decidedBy = :by${decided.reason ? ', reason = :reason' : ''} REMOVE gsi1pk, gsi1sk`,
           ConditionExpression: '#status = :pending',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':status': decided.status, ':at': decided.decidedAt, ':by': decided.decidedBy, ':pending': 'pending', ...(decided.reason ? { ':reason': decided.reason } : {}) },
+          ExpressionAttributeValues: {
+            ':status': decided.status,
+            ':at': decided.decidedAt,
+            ':by': decided.decidedBy,
+            ':pending': 'pending',
+            ...(decided.reason ? { ':reason': decided.reason } : {}),
+          },
         },
       },
       { Delete: { TableName: this.tableName, Key: keys.pendingClaimGuard(decided.sourceId, decided.userId) } },

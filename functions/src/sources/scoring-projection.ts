@@ -30,7 +30,13 @@ export class ScoreProjector {
     const collection = await this.repo.getCollection(sourceId);
     if (!collection) return undefined;
     const { source } = collection;
-    const before: ScoreProjection = { credit: source.credit, warnings: source.warnings, systemTags: source.systemTags, openRectifications: source.openRectifications, lastInspectionAt: source.lastInspectionAt };
+    const before: ScoreProjection = {
+      credit: source.credit,
+      warnings: source.warnings,
+      systemTags: source.systemTags,
+      openRectifications: source.openRectifications,
+      lastInspectionAt: source.lastInspectionAt,
+    };
     const after = this.live(collection);
     const changed = projectionChanged(before, after);
     if (changed) await this.repo.writeProjection(source, after);

@@ -55,7 +55,12 @@ export class SourceService {
     return { actorId: principal.userId, actorRole: 'officer', actorName: user?.name };
   }
 
-  private event(source: Pick<SourceRecord, 'id' | 'name' | 'districtCode'>, actor: Actor, fields: EventFields, at = this.clock.now().toISOString()): SourceEventRecord {
+  private event(
+    source: Pick<SourceRecord, 'id' | 'name' | 'districtCode'>,
+    actor: Actor,
+    fields: EventFields,
+    at = this.clock.now().toISOString(),
+  ): SourceEventRecord {
     return sourceEvent(source, actor, fields, at);
   }
 
@@ -83,7 +88,6 @@ export class SourceService {
     const [ecoCode, urls] = await Promise.all([this.ecoCode(collection.source.id), this.photoUrlsOf(collection)]);
     return toOperatorSourceView(collection, this.projector.live(collection), ecoCode, this.clock.now(), urls);
   }
-
 
   private requireStreet(streetCode: string, field: string): void {
     if (!findStreet(this.district, streetCode)) throw new ApiError('VALIDATION_FAILED', 'Unknown street', [{ field, message: '不是本区的街道/镇' }]);
@@ -130,7 +134,13 @@ export class SourceService {
 
   async submitEvidence(principal: Principal, id: string, rectificationId: string, body: z.infer<typeof S.EvidenceBody>): Promise<OperatorSourceViewT> {
     const collection = await this.operatedCollection(principal, id);
-    const rectification = rectificationIn(collection, rectificationId, 'open', body.expectedVersion, 'Evidence for this item is awaiting a decision or the item is closed');
+    const rectification = rectificationIn(
+      collection,
+      rectificationId,
+      'open',
+      body.expectedVersion,
+      'Evidence for this item is awaiting a decision or the item is closed',
+    );
     await this.photos.check(principal, body.photoKeys, 'body.photoKeys');
     const now = this.clock.now().toISOString();
     const evidenceId = ulid();
@@ -141,7 +151,12 @@ export class SourceService {
       version: rectification.version + 1,
       evidence: [...rectification.evidence, { id: evidenceId, at: now, by: principal.userId, note: body.note, photoKeys }],
     };
-    const event = this.event(collection.source, { actorId: principal.userId, actorRole: 'operator' }, { type: 'evidence_submitted', note: body.note, photoKeys, rectification: { id: rectification.id, itemLabel: rectification.itemLabel } }, now);
+    const event = this.event(
+      collection.source,
+      { actorId: principal.userId, actorRole: 'operator' },
+      { type: 'evidence_submitted', note: body.note, photoKeys, rectification: { id: rectification.id, itemLabel: rectification.itemLabel } },
+      now,
+    );
     const outcome = await this.repo.append(id, [event], [{ record: next, expectedVersion: rectification.version }]);
     if (outcome !== 'ok') {
       await this.photos.discard(photoKeys);
@@ -190,11 +205,26 @@ export class SourceService {
     let page: { items: SourceRecord[]; nextCursor?: string };
     if (query.name) {
       const prefix = nameKey(query.name);
-      page = await this.repo.pageOfSources('GSI3', keys.sourcesByInitial(this.district.code, [...prefix][0]), { prefix, cursor: query.cursor, kind, streetCode: street, level: query.level });
+      page = await this.repo.pageOfSources('GSI3', keys.sourcesByInitial(this.district.code, [...prefix][0]), {
+        prefix,
+        cursor: query.cursor,
+        kind,
+        streetCode: street,
+        level: query.level,
+      });
     } else if (query.tag) {
-      page = await this.repo.pageOfMembers(keys.sourcesWithTag(this.district.code, query.tag), { prefix: street && `${street}#`, cursor: query.cursor, kind, level: query.level });
+      page = await this.repo.pageOfMembers(keys.sourcesWithTag(this.district.code, query.tag), {
+        prefix: street && `${street}#`,
+        cursor: query.cursor,
+        kind,
+        level: query.level,
+      });
     } else if (query.level) {
-      page = await this.repo.pageOfSources('GSI2', keys.sourcesAtLevel(this.district.code, query.level), { prefix: street && `${street}#`, cursor: query.cursor, kind });
+      page = await this.repo.pageOfSources('GSI2', keys.sourcesAtLevel(this.district.code, query.level), {
+        prefix: street && `${street}#`,
+        cursor: query.cursor,
+        kind,
+      });
     } else if (street) {
       page = await this.repo.pageOfSources('GSI1', keys.sourcesInStreet(this.district.code, street), { cursor: query.cursor, kind });
     } else {
@@ -216,7 +246,9 @@ export class SourceService {
     const source = newSourceRecord(input, this.district, this.clock.now().toISOString());
     const event = this.event(source, await this.officer(principal), { type: 'registered' }, source.createdAt);
     if ((await this.repo.create(source, event)) === 'duplicate-credit-code') {
-      throw new ApiError('DUPLICATE_CREDIT_CODE', 'A source with this credit code is already registered', [{ field: 'body.creditCode', message: '该统一社会信用代码已登记' }]);
+      throw new ApiError('DUPLICATE_CREDIT_CODE', 'A source with this credit code is already registered', [
+        { field: 'body.creditCode', message: '该统一社会信用代码已登记' },
+      ]);
     }
     return this.officerView({ source, events: [event], rectifications: [], operators: [] });
   }
@@ -266,7 +298,8 @@ export class SourceService {
     const collection = await this.collectionFor(principal, id);
     const { source } = collection;
     const checklist = checklistVersion(body.checklistVersion);
-    if (!checklist) throw new ApiError('UNKNOWN_CHECKLIST_ITEM', 'Unknown checklist version', [{ field: 'body.checklistVersion', message: '未知的检查表版本' }]);
+    if (!checklist)
+      throw new ApiError('UNKNOWN_CHECKLIST_ITEM', 'Unknown checklist version', [{ field: 'body.checklistVersion', message: '未知的检查表版本' }]);
     const items = new Map(checklist.kinds[source.kind].map((item) => [item.id, item]));
     const problems = body.results.flatMap((result, index) =>
       !items.has(result.itemId)
@@ -305,9 +338,19 @@ export class SourceService {
       return { itemId: item.id, label: item.label, points: item.points, outcome: result.outcome, note: result.note, rectificationId: rectification?.id };
     });
     const photoKeys = await this.photos.attach(id, `inspection-${inspectionId}`, body.photoKeys);
-    const inspection: SourceEventRecord = { ...this.event(source, actor, { type: 'inspection', note: body.note, photoKeys, inspection: { checklistVersion: checklist.version, results } }, at), eventId: inspectionId };
-    const opened = rectifications.map((r) => this.event(source, actor, { type: 'rectification_opened', rectification: { id: r.id, itemLabel: r.itemLabel, deadline: r.deadline } }, at));
-    const outcome = await this.repo.append(id, [inspection, ...opened], rectifications.map((record) => ({ record })), claim);
+    const inspection: SourceEventRecord = {
+      ...this.event(source, actor, { type: 'inspection', note: body.note, photoKeys, inspection: { checklistVersion: checklist.version, results } }, at),
+      eventId: inspectionId,
+    };
+    const opened = rectifications.map((r) =>
+      this.event(source, actor, { type: 'rectification_opened', rectification: { id: r.id, itemLabel: r.itemLabel, deadline: r.deadline } }, at),
+    );
+    const outcome = await this.repo.append(
+      id,
+      [inspection, ...opened],
+      rectifications.map((record) => ({ record })),
+      claim,
+    );
     if (outcome !== 'ok') {
       await this.photos.discard(photoKeys);
       if (outcome === 'idempotency-key-taken') return this.get(principal, id);
@@ -318,15 +361,37 @@ export class SourceService {
 
   async decideEvidence(principal: Principal, id: string, rectificationId: string, body: z.infer<typeof S.EvidenceDecisionBody>): Promise<OfficerSourceViewT> {
     const collection = await this.collectionFor(principal, id);
-    const rectification = rectificationIn(collection, rectificationId, 'submitted', body.expectedVersion, 'There is no evidence awaiting a decision on this item');
+    const rectification = rectificationIn(
+      collection,
+      rectificationId,
+      'submitted',
+      body.expectedVersion,
+      'There is no evidence awaiting a decision on this item',
+    );
     const actor = await this.officer(principal);
     const at = this.clock.now().toISOString();
     const accepted = body.decision === 'accept';
     const evidence = rectification.evidence.map((item, index) =>
-      index === rectification.evidence.length - 1 ? { ...item, decision: accepted ? ('accepted' as const) : ('rejected' as const), reason: body.reason, decidedAt: at, decidedBy: principal.userId } : item,
+      index === rectification.evidence.length - 1
+        ? { ...item, decision: accepted ? ('accepted' as const) : ('rejected' as const), reason: body.reason, decidedAt: at, decidedBy: principal.userId }
+        : item,
     );
-    const next: RectificationRecord = { ...rectification, evidence, version: rectification.version + 1, status: accepted ? 'closed' : 'open', ...(accepted ? { closedAt: at } : {}) };
-    const event = this.event(collection.source, actor, { type: accepted ? 'evidence_accepted' : 'evidence_rejected', rectification: { id: rectification.id, itemLabel: rectification.itemLabel, reason: body.reason } }, at);
+    const next: RectificationRecord = {
+      ...rectification,
+      evidence,
+      version: rectification.version + 1,
+      status: accepted ? 'closed' : 'open',
+      ...(accepted ? { closedAt: at } : {}),
+    };
+    const event = this.event(
+      collection.source,
+      actor,
+      {
+        type: accepted ? 'evidence_accepted' : 'evidence_rejected',
+        rectification: { id: rectification.id, itemLabel: rectification.itemLabel, reason: body.reason },
+      },
+      at,
+    );
     if ((await this.repo.append(id, [event], [{ record: next, expectedVersion: rectification.version }])) !== 'ok') throw conflict();
     return this.officerView(written(collection, { events: [event], rectifications: [next] }));
   }
@@ -346,7 +411,12 @@ export class SourceService {
       body.type === 'penalty'
         ? this.event(source, actor, { type: 'penalty', note: body.note, penalty: { decisionNumber: body.decisionNumber, amountYuan: body.amountYuan } }, at)
         : body.type === 'permit'
-          ? this.event(source, actor, { type: 'permit', note: body.note, permit: { permitType: body.permitType, permitNumber: body.permitNumber, validUntil: body.validUntil } }, at)
+          ? this.event(
+              source,
+              actor,
+              { type: 'permit', note: body.note, permit: { permitType: body.permitType, permitNumber: body.permitNumber, validUntil: body.validUntil } },
+              at,
+            )
           : this.event(source, actor, { type: 'incident', incident: { severity: body.severity, description: body.description } }, at);
     const outcome = await this.repo.append(id, [event], [], claim);
     if (outcome === 'conflict') throw sourceNotFound();
@@ -363,7 +433,10 @@ export class SourceService {
     if (!complaint || complaint.districtCode !== this.district.code || !scopeCovers(officerScope(principal), complaint.streetCode)) {
       throw new ApiError('NOT_FOUND', 'No such complaint in your care', [{ field: 'body.complaintId', message: '未找到该投诉' }]);
     }
-    const event = this.event(source, await this.officer(principal), { type: 'complaint_linked', complaint: { id: complaint.id, trackingNumber: complaint.trackingNumber, substantiated: body.substantiated } });
+    const event = this.event(source, await this.officer(principal), {
+      type: 'complaint_linked',
+      complaint: { id: complaint.id, trackingNumber: complaint.trackingNumber, substantiated: body.substantiated },
+    });
     if (!(await this.complaints.link(complaint.id, source.id, event))) throw new ApiError('ALREADY_LINKED', 'This complaint is already linked to this source');
     return this.officerView(written(collection, { events: [event] }));
   }
@@ -415,7 +488,13 @@ export class SourceService {
     if (claim.status !== 'pending') throw new ApiError('CLAIM_ALREADY_DECIDED', 'This claim was already decided');
     const at = this.clock.now().toISOString();
     const approved = body.decision === 'approve';
-    const decided = { ...claim, status: approved ? ('approved' as const) : ('rejected' as const), reason: body.reason, decidedAt: at, decidedBy: principal.userId };
+    const decided = {
+      ...claim,
+      status: approved ? ('approved' as const) : ('rejected' as const),
+      reason: body.reason,
+      decidedAt: at,
+      decidedBy: principal.userId,
+    };
     let link;
     if (approved) {
       const source = await this.repo.get(claim.sourceId);
@@ -426,13 +505,20 @@ export class SourceService {
         event: this.event(source, await this.officer(principal), { type: 'operator_linked', note: '认领审核通过' }, at),
       };
     }
-    if (!(await this.repo.decideClaim(decided, link))) throw new ApiError('CLAIM_ALREADY_DECIDED', 'This claim was decided meanwhile, or the claimant is already linked');
+    if (!(await this.repo.decideClaim(decided, link)))
+      throw new ApiError('CLAIM_ALREADY_DECIDED', 'This claim was decided meanwhile, or the claimant is already linked');
     return claimView(decided);
   }
 }
 
 /** The rectification an evidence step acts on, in the status that step needs, at the version the caller read. */
-function rectificationIn(collection: SourceCollection, rectificationId: string, status: RectificationRecord['status'], expectedVersion: number, wrongStatus: string): RectificationRecord {
+function rectificationIn(
+  collection: SourceCollection,
+  rectificationId: string,
+  status: RectificationRecord['status'],
+  expectedVersion: number,
+  wrongStatus: string,
+): RectificationRecord {
   const rectification = collection.rectifications.find((r) => r.id === rectificationId);
   if (!rectification) throw new ApiError('NOT_FOUND', 'No such rectification item');
   if (rectification.status !== status) throw new ApiError('RECTIFICATION_NOT_OPEN', wrongStatus);
@@ -444,7 +530,10 @@ function rectificationIn(collection: SourceCollection, rectificationId: string, 
  * The collection as it stands after a successful write: what was read plus what was written, so a
  * write answers with its new view without reading the partition again.
  */
-function written(collection: SourceCollection, change: { source?: SourceRecord; events?: SourceEventRecord[]; rectifications?: RectificationRecord[]; operators?: SourceCollection['operators'] }): SourceCollection {
+function written(
+  collection: SourceCollection,
+  change: { source?: SourceRecord; events?: SourceEventRecord[]; rectifications?: RectificationRecord[]; operators?: SourceCollection['operators'] },
+): SourceCollection {
   const replaced = new Map((change.rectifications ?? []).map((r) => [r.id, r]));
   return {
     source: change.source ?? collection.source,

@@ -8,10 +8,19 @@ import { SourceRepository } from './repository';
 import { ScoreProjector, type Rescored } from './scoring-projection';
 
 /** Timeline events a source's operators hear of. */
-export const OPERATORS_HEAR_OF: ReadonlySet<SourceEventRecord['type']> = new Set(['rectification_opened', 'evidence_accepted', 'evidence_rejected', 'operator_linked']);
+export const OPERATORS_HEAR_OF: ReadonlySet<SourceEventRecord['type']> = new Set([
+  'rectification_opened',
+  'evidence_accepted',
+  'evidence_rejected',
+  'operator_linked',
+]);
 
 /** Pure: the notifications one event (and the rescoring it caused) sends to the source's operators. */
-export function operatorNotifications(event: SourceEventRecord, operatorIds: readonly string[], rescored?: Pick<Rescored, 'before' | 'after'>): Array<{ userId: string; notification: NotificationViewT }> {
+export function operatorNotifications(
+  event: SourceEventRecord,
+  operatorIds: readonly string[],
+  rescored?: Pick<Rescored, 'before' | 'after'>,
+): Array<{ userId: string; notification: NotificationViewT }> {
   const source = { id: event.sourceId, name: event.sourceName };
   const notifications: NotificationViewT[] = [];
   if (OPERATORS_HEAR_OF.has(event.type)) notifications.push({ id: event.eventId, at: event.at, source, action: event.type, read: false });
@@ -39,8 +48,10 @@ export function sourceEventReactor(deps: BaseDeps): () => (event: SourceEventRec
       if (affectsScore) rescoredInBatch.add(event.sourceId);
       const operatorIds = rescored ? rescored.collection.operators.map((operator) => operator.userId) : await repo.operatorIds(event.sourceId);
       const reminders = rescored?.changed ? overdueReminders(rescored, deps.clock.now()) : [];
-      for (const { userId, notification } of [...operatorNotifications(event, operatorIds, rescored), ...reminders]) await notifications.add(userId, notification);
-      if (rescored?.changed) deps.logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, level: rescored.after.credit.level });
+      for (const { userId, notification } of [...operatorNotifications(event, operatorIds, rescored), ...reminders])
+        await notifications.add(userId, notification);
+      if (rescored?.changed)
+        deps.logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, level: rescored.after.credit.level });
     };
   };
 }

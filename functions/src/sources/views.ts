@@ -4,7 +4,14 @@
  * No view of the registry ever carries a complainant's identity: linked complaints appear only as
  * tracking numbers.
  */
-import type { OfficerSourceViewT, OperatorSourceViewT, PublicSourceProfileT, RectificationViewT, SourceSummaryT, TimelineEventViewT } from '@green-shield/shared/api/source-schemas';
+import type {
+  OfficerSourceViewT,
+  OperatorSourceViewT,
+  PublicSourceProfileT,
+  RectificationViewT,
+  SourceSummaryT,
+  TimelineEventViewT,
+} from '@green-shield/shared/api/source-schemas';
 import { creditRules } from '@green-shield/shared/sources/credit-rules';
 import { CURRENT_CATERING_RULES, purifierMeetsStandard, sizeClassOf } from '@green-shield/shared/sources/kinds';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';

@@ -20,7 +20,10 @@ export function decodeCursor(cursor: string | undefined, partitionAttribute: str
     key = undefined;
   }
   const valid =
-    typeof key === 'object' && key !== null && Object.values(key).every((value) => typeof value === 'string') && (key as Key)[partitionAttribute] === partitionValue;
+    typeof key === 'object' &&
+    key !== null &&
+    Object.values(key).every((value) => typeof value === 'string') &&
+    (key as Key)[partitionAttribute] === partitionValue;
   if (!valid) throw new ApiError('VALIDATION_FAILED', 'Invalid cursor', [{ field: 'query.cursor', message: 'not a cursor from this list' }]);
   return key as Key;
 }

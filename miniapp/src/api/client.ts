@@ -3,34 +3,41 @@
  * through type-only imports, so zod never enters the bundle; the small runtime table below is
  * checked against the route table by the compiler (`npm run typecheck -w miniapp`).
  */
-import Taro from '@tarojs/taro'
-import type { z } from 'zod'
-import type { ROUTES } from '@green-shield/shared/api/routes'
-import type { ErrorBody, ErrorCode, ErrorDetail } from '@green-shield/shared/api/errors'
-import type * as S from '@green-shield/shared/api/schemas'
-import { contentTypeForExtension, IMAGE_CONTENT_TYPES, UPLOAD_LIMIT_BYTES, type ImportFormat } from '@green-shield/shared/api/limits'
-import { zh, type ClientErrorCode, type SourceErrorCode } from '../i18n/zh-CN'
-import { accessTokenIsFresh, clearSession, getSession, startSession } from '../session'
-import { PAGES } from '../navigation'
+import Taro from '@tarojs/taro';
+import type { z } from 'zod';
+import type { ROUTES } from '@green-shield/shared/api/routes';
+import type { ErrorBody, ErrorCode, ErrorDetail } from '@green-shield/shared/api/errors';
+import type * as S from '@green-shield/shared/api/schemas';
+import { contentTypeForExtension, IMAGE_CONTENT_TYPES, UPLOAD_LIMIT_BYTES, type ImportFormat } from '@green-shield/shared/api/limits';
+import { zh, type ClientErrorCode, type SourceErrorCode } from '../i18n/zh-CN';
+import { accessTokenIsFresh, clearSession, getSession, startSession } from '../session';
+import { PAGES } from '../navigation';
 
-type Routes = typeof ROUTES
-export type RouteId = keyof Routes
+type Routes = typeof ROUTES;
+export type RouteId = keyof Routes;
 
-type SchemaAt<Id extends RouteId, Part extends 'body' | 'query' | 'params'> =
-  Routes[Id] extends { [P in Part]: infer Schema extends z.ZodType } ? Schema : never
+type SchemaAt<Id extends RouteId, Part extends 'body' | 'query' | 'params'> = Routes[Id] extends { [P in Part]: infer Schema extends z.ZodType }
+  ? Schema
+  : never;
 
-type Part<Id extends RouteId, Name extends 'body' | 'params', Schema = SchemaAt<Id, Name>> =
-  [Schema] extends [never] ? unknown : Schema extends z.ZodType ? { [K in Name]: z.input<Schema> } : never
+type Part<Id extends RouteId, Name extends 'body' | 'params', Schema = SchemaAt<Id, Name>> = [Schema] extends [never]
+  ? unknown
+  : Schema extends z.ZodType
+    ? { [K in Name]: z.input<Schema> }
+    : never;
 
 /** Query strings are optional as a whole: every query field of the API is optional or has a fallback. */
-type QueryPart<Id extends RouteId, Schema = SchemaAt<Id, 'query'>> =
-  [Schema] extends [never] ? unknown : Schema extends z.ZodType ? { query?: z.input<Schema> } : never
+type QueryPart<Id extends RouteId, Schema = SchemaAt<Id, 'query'>> = [Schema] extends [never]
+  ? unknown
+  : Schema extends z.ZodType
+    ? { query?: z.input<Schema> }
+    : never;
 
-export type RequestOf<Id extends RouteId> = Part<Id, 'body'> & Part<Id, 'params'> & QueryPart<Id> & { headers?: Record<string, string> }
-export type ResponseOf<Id extends RouteId> = z.infer<Routes[Id]['response']>
+export type RequestOf<Id extends RouteId> = Part<Id, 'body'> & Part<Id, 'params'> & QueryPart<Id> & { headers?: Record<string, string> };
+export type ResponseOf<Id extends RouteId> = z.infer<Routes[Id]['response']>;
 
 /** Routes whose request needs nothing can be called without a second argument. */
-type RequestArgs<Id extends RouteId> = object extends RequestOf<Id> ? [request?: RequestOf<Id>] : [request: RequestOf<Id>]
+type RequestArgs<Id extends RouteId> = object extends RequestOf<Id> ? [request?: RequestOf<Id>] : [request: RequestOf<Id>];
 
 const ENDPOINTS: { [Id in RouteId]: `${Routes[Id]['method']} ${Routes[Id]['path']}` } = {
   health: 'GET /api/health',
@@ -80,21 +87,21 @@ const ENDPOINTS: { [Id in RouteId]: `${Routes[Id]['method']} ${Routes[Id]['path'
   listClaims: 'GET /api/claims',
   decideClaim: 'POST /api/claims/{id}/decision',
   sourceWarnings: 'GET /api/warnings',
-}
+};
 
 /** Routes that answer with a document (SVG) instead of JSON: fetched as text with `fetchDocument`. */
-type DocumentRouteId = { [Id in RouteId]: Routes[Id] extends { produces: string } ? Id : never }[RouteId]
+type DocumentRouteId = { [Id in RouteId]: Routes[Id] extends { produces: string } ? Id : never }[RouteId];
 
 /** Empty for H5 (same origin as the gateway), an HTTPS origin for WeChat; see `.env.*`. */
-const API_BASE = process.env.TARO_APP_API
-const REQUEST_TIMEOUT_MS = 15_000
+const API_BASE = process.env.TARO_APP_API;
+const REQUEST_TIMEOUT_MS = 15_000;
 
 /** The API names fields by where they came from (`body.location.address`); forms know only the path. */
-const REQUEST_PART = /^(body|query|path)(\.|$)/
+const REQUEST_PART = /^(body|query|path)(\.|$)/;
 
 export class ApiError extends Error {
   /** Field problems with paths relative to the request part, e.g. `location.address`. */
-  readonly details: ErrorDetail[]
+  readonly details: ErrorDetail[];
 
   constructor(
     readonly status: number,
@@ -102,45 +109,45 @@ export class ApiError extends Error {
     serverMessage: string,
     details: ErrorDetail[] = [],
   ) {
-    super(serverMessage)
-    this.name = 'ApiError'
-    this.details = details.map((detail) => ({ ...detail, field: detail.field.replace(REQUEST_PART, '') }))
+    super(serverMessage);
+    this.name = 'ApiError';
+    this.details = details.map((detail) => ({ ...detail, field: detail.field.replace(REQUEST_PART, '') }));
   }
 
   /** The message shown to the user: our Chinese wording for the code, the server's as a fallback. */
   get userMessage(): string {
-    return zh.errors[this.code] ?? this.message
+    return zh.errors[this.code] ?? this.message;
   }
 
   /** Field messages by the API's field path (e.g. `location.address`), for showing next to inputs. */
   get fieldErrors(): Record<string, string> {
-    return Object.fromEntries(this.details.map((detail) => [detail.field, detail.message]))
+    return Object.fromEntries(this.details.map((detail) => [detail.field, detail.message]));
   }
 }
 
 /** The message for a failure; `wording` replaces the usual one for codes that mean something else on this page. */
 export function userMessageOf(error: unknown, wording: Partial<Record<ApiError['code'], string>> = {}): string {
-  if (!(error instanceof ApiError)) return zh.errors.UNKNOWN
-  return wording[error.code] ?? error.userMessage
+  if (!(error instanceof ApiError)) return zh.errors.UNKNOWN;
+  return wording[error.code] ?? error.userMessage;
 }
 
 function buildPath(template: string, params: Record<string, string> | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''))
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''));
 }
 
 function buildQuery(query: Record<string, unknown> | undefined): string {
   const pairs = Object.entries(query ?? {})
     .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
-  return pairs.length ? `?${pairs.join('&')}` : ''
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
 function isErrorBody(data: unknown): data is ErrorBody {
-  return typeof data === 'object' && data !== null && typeof (data as ErrorBody).error?.code === 'string'
+  return typeof data === 'object' && data !== null && typeof (data as ErrorBody).error?.code === 'string';
 }
 
 export async function call<Id extends RouteId>(id: Id, ...[request]: RequestArgs<Id>): Promise<ResponseOf<Id>> {
-  return parse(id, await sendSignedIn(id, request as RequestParts | undefined, 'json'))
+  return parse(id, await sendSignedIn(id, request as RequestParts | undefined, 'json'));
 }
 
 /**
@@ -148,36 +155,36 @@ export async function call<Id extends RouteId>(id: Id, ...[request]: RequestArgs
  * still JSON and become an ApiError like any other.
  */
 export async function fetchDocument<Id extends DocumentRouteId>(id: Id, ...[request]: RequestArgs<Id>): Promise<string> {
-  const response = await sendSignedIn(id, request as RequestParts | undefined, 'text')
-  if (response.statusCode >= 200 && response.statusCode < 300) return String(response.data ?? '')
-  return parse(id, { statusCode: response.statusCode, data: parseJsonText(response.data) }) as never
+  const response = await sendSignedIn(id, request as RequestParts | undefined, 'text');
+  if (response.statusCode >= 200 && response.statusCode < 300) return String(response.data ?? '');
+  return parse(id, { statusCode: response.statusCode, data: parseJsonText(response.data) }) as never;
 }
 
 interface RequestParts {
-  body?: unknown
-  params?: Record<string, string>
-  query?: Record<string, unknown>
-  headers?: Record<string, string>
+  body?: unknown;
+  params?: Record<string, string>;
+  query?: Record<string, unknown>;
+  headers?: Record<string, string>;
 }
 
-type ResponseFormat = 'json' | 'text'
+type ResponseFormat = 'json' | 'text';
 
 async function sendSignedIn(id: RouteId, request: RequestParts | undefined, format: ResponseFormat) {
-  const token = await currentAccessToken()
-  const response = await send(id, request, token, format)
+  const token = await currentAccessToken();
+  const response = await send(id, request, token, format);
   if (response.statusCode === 401 && token) {
     // Revoked or expired early (e.g. a changed role): one refresh, one retry, else sign in again.
-    const renewed = await refreshSession().catch(endSessionIfRefused)
-    if (renewed) return send(id, request, renewed, format)
+    const renewed = await refreshSession().catch(endSessionIfRefused);
+    if (renewed) return send(id, request, renewed, format);
   }
-  return response
+  return response;
 }
 
 async function send(id: RouteId, request: RequestParts | undefined, token: string | undefined, format: ResponseFormat = 'json') {
-  const [method, pathTemplate] = ENDPOINTS[id].split(' ') as [keyof Taro.request.Method, string]
-  const { body, params, query, headers } = request ?? {}
-  const header: Record<string, string> = { ...headers }
-  if (token) header.Authorization = `Bearer ${token}`
+  const [method, pathTemplate] = ENDPOINTS[id].split(' ') as [keyof Taro.request.Method, string];
+  const { body, params, query, headers } = request ?? {};
+  const header: Record<string, string> = { ...headers };
+  if (token) header.Authorization = `Bearer ${token}`;
   return Taro.request({
     url: `${API_BASE}${buildPath(pathTemplate, params)}${buildQuery(query)}`,
     method,
@@ -188,35 +195,35 @@ async function send(id: RouteId, request: RequestParts | undefined, token: strin
     dataType: format,
     responseType: 'text',
   }).catch((failure: { errMsg?: string }) => {
-    throw new ApiError(0, 'NETWORK', failure.errMsg ?? 'network error')
-  })
+    throw new ApiError(0, 'NETWORK', failure.errMsg ?? 'network error');
+  });
 }
 
 function parseJsonText(data: unknown): unknown {
-  if (typeof data !== 'string') return data
+  if (typeof data !== 'string') return data;
   try {
-    return JSON.parse(data)
+    return JSON.parse(data);
   } catch {
-    return undefined
+    return undefined;
   }
 }
 
 function parse<Id extends RouteId>(_id: Id, { statusCode, data }: { statusCode: number; data: unknown }): ResponseOf<Id> {
-  if (statusCode >= 200 && statusCode < 300) return data as ResponseOf<Id>
-  if (isErrorBody(data)) throw new ApiError(statusCode, data.error.code, data.error.message, data.error.details)
-  throw new ApiError(statusCode, statusCode >= 500 ? 'INTERNAL' : 'UNKNOWN', `HTTP ${statusCode}`)
+  if (statusCode >= 200 && statusCode < 300) return data as ResponseOf<Id>;
+  if (isErrorBody(data)) throw new ApiError(statusCode, data.error.code, data.error.message, data.error.details);
+  throw new ApiError(statusCode, statusCode >= 500 ? 'INTERNAL' : 'UNKNOWN', `HTTP ${statusCode}`);
 }
 
 // ---------- session tokens ----------
 
-let pendingRefresh: Promise<string> | undefined
+let pendingRefresh: Promise<string> | undefined;
 
 /** The access token to send, refreshed first when it is about to run out. */
 async function currentAccessToken(): Promise<string | undefined> {
-  const session = getSession()
-  if (!session) return undefined
-  if (accessTokenIsFresh(session)) return session.accessToken
-  return refreshSession().catch(endSessionIfRefused)
+  const session = getSession();
+  if (!session) return undefined;
+  if (accessTokenIsFresh(session)) return session.accessToken;
+  return refreshSession().catch(endSessionIfRefused);
 }
 
 /**
@@ -225,78 +232,78 @@ async function currentAccessToken(): Promise<string | undefined> {
  */
 function endSessionIfRefused(error: unknown): undefined {
   if (error instanceof ApiError && error.status === 401) {
-    endSession()
-    return undefined
+    endSession();
+    return undefined;
   }
-  throw error
+  throw error;
 }
 
 /** One refresh at a time: concurrent requests share it (a refresh token works only once). */
 function refreshSession(): Promise<string> {
   pendingRefresh ??= (async () => {
-    const session = getSession()
-    if (!session) throw new ApiError(401, 'UNAUTHENTICATED', 'signed out')
-    const tokens = parse('refreshToken', await send('refreshToken', { body: { refreshToken: session.refreshToken } }, undefined))
-    startSession(tokens)
-    return tokens.accessToken
+    const session = getSession();
+    if (!session) throw new ApiError(401, 'UNAUTHENTICATED', 'signed out');
+    const tokens = parse('refreshToken', await send('refreshToken', { body: { refreshToken: session.refreshToken } }, undefined));
+    startSession(tokens);
+    return tokens.accessToken;
   })().finally(() => {
-    pendingRefresh = undefined
-  })
-  return pendingRefresh
+    pendingRefresh = undefined;
+  });
+  return pendingRefresh;
 }
 
 function endSession(): void {
-  clearSession()
-  Taro.reLaunch({ url: PAGES.login })
+  clearSession();
+  Taro.reLaunch({ url: PAGES.login });
 }
 
 /** Retires the refresh token on the server too; signing out works offline all the same. */
 export async function signOut(): Promise<void> {
-  const session = getSession()
-  if (session) await send('signOut', { body: { refreshToken: session.refreshToken } }, undefined).catch(() => undefined)
-  endSession()
+  const session = getSession();
+  if (session) await send('signOut', { body: { refreshToken: session.refreshToken } }, undefined).catch(() => undefined);
+  endSession();
 }
 
-let districtRequest: Promise<S.DistrictViewT> | undefined
+let districtRequest: Promise<S.DistrictViewT> | undefined;
 
 /** The district's streets and time limits change with a deployment, not during a session. */
 export function getDistrict(): Promise<S.DistrictViewT> {
   districtRequest ??= call('district').catch((error: unknown) => {
-    districtRequest = undefined
-    throw error
-  })
-  return districtRequest
+    districtRequest = undefined;
+    throw error;
+  });
+  return districtRequest;
 }
 
 // ---------- uploads (photos, import files) ----------
 
-export type ImageContentType = z.input<typeof S.CreateUploadBody>['contentType']
+export type ImageContentType = z.input<typeof S.CreateUploadBody>['contentType'];
 
 /** A file on the device: a local temp file path (WeChat) or a blob: URL (H5). */
 export interface LocalFile {
-  path: string
-  size: number
+  path: string;
+  size: number;
   /** The file's own name, where the platform gives one (H5 file inputs, WeChat chat files). */
-  name?: string
+  name?: string;
 }
 
 export interface LocalImage extends LocalFile {
   /** The browser's MIME type when known (H5); WeChat only gives a path with an extension. */
-  mimeType?: string
+  mimeType?: string;
 }
 
 /** The image's upload content type, or undefined when the API would refuse the format. */
 export function imageContentType(image: LocalImage): ImageContentType | undefined {
-  const fromMime = IMAGE_CONTENT_TYPES.find((type) => type === image.mimeType)
-  const extension = image.path.split('?')[0].split('.').pop() ?? ''
-  return fromMime ?? contentTypeForExtension(extension)
+  const fromMime = IMAGE_CONTENT_TYPES.find((type) => type === image.mimeType);
+  const extension = image.path.split('?')[0].split('.').pop() ?? '';
+  return fromMime ?? contentTypeForExtension(extension);
 }
 
 export function isWithinUploadLimit(file: LocalFile): boolean {
-  return file.size <= UPLOAD_LIMIT_BYTES
+  return file.size <= UPLOAD_LIMIT_BYTES;
 }
 
-type UploadTicket = ResponseOf<'createUpload'> | ResponseOf<'createImportUpload'>
+type UploadTicket = ResponseOf<'createUpload'> | ResponseOf<'createImportUpload'>;
 
 /**
  * Sends a local file straight to storage with the ticket's presigned POST: the ticket's fields
@@ -313,25 +320,25 @@ async function uploadToTicket(ticket: UploadTicket, file: LocalFile, onProgress:
     ...(file.name ? { fileName: file.name } : {}),
     // A presigned POST needs no cookies, and storage CORS does not allow credentials.
     withCredentials: false,
-  })
-  task.onProgressUpdate(({ progress }) => onProgress(progress))
+  });
+  task.onProgressUpdate(({ progress }) => onProgress(progress));
   const result = await task.catch((failure: { errMsg?: string }) => {
-    throw new ApiError(0, 'UPLOAD_FAILED', failure.errMsg ?? 'upload failed')
-  })
+    throw new ApiError(0, 'UPLOAD_FAILED', failure.errMsg ?? 'upload failed');
+  });
   if (result.statusCode < 200 || result.statusCode >= 300) {
-    throw new ApiError(result.statusCode, 'UPLOAD_FAILED', `storage answered ${result.statusCode}`)
+    throw new ApiError(result.statusCode, 'UPLOAD_FAILED', `storage answered ${result.statusCode}`);
   }
-  return ticket.key
+  return ticket.key;
 }
 
 /** Uploads one image; the complaint (or an officer's resolution, …) then names its key in `photoKeys`. */
 export async function uploadImage(image: LocalImage, contentType: ImageContentType, onProgress: (percent: number) => void): Promise<string> {
-  const ticket = await call('createUpload', { body: { contentType, size: image.size } })
-  return uploadToTicket(ticket, image, onProgress)
+  const ticket = await call('createUpload', { body: { contentType, size: image.size } });
+  return uploadToTicket(ticket, image, onProgress);
 }
 
 /** Uploads a CSV or XLSX list of sources (bureau officers); `importSources` then names its key. */
 export async function uploadImportFile(file: LocalFile, format: ImportFormat, onProgress: (percent: number) => void): Promise<string> {
-  const ticket = await call('createImportUpload', { body: { format, size: file.size } })
-  return uploadToTicket(ticket, file, onProgress)
+  const ticket = await call('createImportUpload', { body: { format, size: file.size } });
+  return uploadToTicket(ticket, file, onProgress);
 }

@@ -1,22 +1,22 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
-import type * as S from '@green-shield/shared/api/schemas'
-import type { z } from 'zod'
-import { call } from '../api/client'
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import type * as S from '@green-shield/shared/api/schemas';
+import type { z } from 'zod';
+import { call } from '../api/client';
 
-export type GeoPoint = z.input<typeof S.GeoPointInput>
+export type GeoPoint = z.input<typeof S.GeoPointInput>;
 
-export type LocationState = { status: 'locating' } | { status: 'located'; point: GeoPoint } | { status: 'unavailable' }
+export type LocationState = { status: 'locating' } | { status: 'located'; point: GeoPoint } | { status: 'unavailable' };
 
 /** A browser may keep the permission prompt open forever; past this the typed address must do. */
-const LOCATION_TIMEOUT_MS = 8000
+const LOCATION_TIMEOUT_MS = 8000;
 
 async function locate(): Promise<GeoPoint> {
   // WeChat reports GCJ-02, the datum of Chinese maps; browsers only know WGS-84. The API converts.
-  const coordSystem: GeoPoint['coordSystem'] = process.env.TARO_ENV === 'weapp' ? 'GCJ-02' : 'WGS-84'
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('location timeout')), LOCATION_TIMEOUT_MS))
-  const position = await Promise.race([Taro.getLocation({ type: coordSystem === 'GCJ-02' ? 'gcj02' : 'wgs84' }), timeout])
-  return { lat: position.latitude, lng: position.longitude, coordSystem }
+  const coordSystem: GeoPoint['coordSystem'] = process.env.TARO_ENV === 'weapp' ? 'GCJ-02' : 'WGS-84';
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('location timeout')), LOCATION_TIMEOUT_MS));
+  const position = await Promise.race([Taro.getLocation({ type: coordSystem === 'GCJ-02' ? 'gcj02' : 'wgs84' }), timeout]);
+  return { lat: position.latitude, lng: position.longitude, coordSystem };
 }
 
 /**
@@ -24,18 +24,18 @@ async function locate(): Promise<GeoPoint> {
  * `relocate()`, and `unavailable` until then) and again on `relocate()`; failure is a normal outcome.
  */
 export function useCurrentLocation(immediately = true): LocationState & { relocate: () => void } {
-  const [state, setState] = useState<LocationState>({ status: immediately ? 'locating' : 'unavailable' })
+  const [state, setState] = useState<LocationState>({ status: immediately ? 'locating' : 'unavailable' });
   const relocate = useCallback(() => {
-    setState({ status: 'locating' })
+    setState({ status: 'locating' });
     locate().then(
       (point) => setState({ status: 'located', point }),
       () => setState({ status: 'unavailable' }),
-    )
-  }, [])
+    );
+  }, []);
   useEffect(() => {
-    if (immediately) relocate()
-  }, [relocate])
-  return { ...state, relocate }
+    if (immediately) relocate();
+  }, [relocate]);
+  return { ...state, relocate };
 }
 
 /**
@@ -44,18 +44,18 @@ export function useCurrentLocation(immediately = true): LocationState & { reloca
  * street to the user.
  */
 export function useLocatedStreet(point: GeoPoint | undefined, onLocated: (streetCode: string) => void): string | undefined {
-  const [located, setLocated] = useState<string>()
-  const listener = useRef(onLocated)
-  listener.current = onLocated
+  const [located, setLocated] = useState<string>();
+  const listener = useRef(onLocated);
+  listener.current = onLocated;
   useEffect(() => {
-    if (!point) return
+    if (!point) return;
     call('locateStreet', { query: point })
       .then(({ streetCode }) => {
-        if (!streetCode) return
-        setLocated(streetCode)
-        listener.current(streetCode)
+        if (!streetCode) return;
+        setLocated(streetCode);
+        listener.current(streetCode);
       })
-      .catch(() => undefined)
-  }, [point])
-  return located
+      .catch(() => undefined);
+  }, [point]);
+  return located;
 }

@@ -1,26 +1,26 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { useDidHide, useDidShow } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDidHide, useDidShow } from '@tarojs/taro';
 
 /** Calls `onReturn` when the page shows again after being hidden (not on its first show). */
 export function useReturnToPage(onReturn: () => void): void {
-  const hidden = useRef(false)
+  const hidden = useRef(false);
   useDidHide(() => {
-    hidden.current = true
-  })
+    hidden.current = true;
+  });
   useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
-    onReturn()
-  })
+    if (!hidden.current) return;
+    hidden.current = false;
+    onReturn();
+  });
 }
 
 export interface Remote<T> {
-  data: T | undefined
-  error: unknown
-  loading: boolean
-  reload: () => Promise<void>
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => Promise<void>;
   /** Replace the data with a fresher copy the caller already has (e.g. an action's response). */
-  setData: (data: T) => void
+  setData: (data: T) => void;
 }
 
 /**
@@ -29,31 +29,31 @@ export interface Remote<T> {
  * Only the latest request's answer is kept, so quick filter changes cannot show stale results.
  */
 export function useRemote<T>(load: () => Promise<T>, deps: unknown[], options: { refreshOnShow?: boolean } = {}): Remote<T> {
-  const [data, setData] = useState<T>()
-  const [error, setError] = useState<unknown>()
-  const [loading, setLoading] = useState(true)
-  const latestRequest = useRef(0)
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<unknown>();
+  const [loading, setLoading] = useState(true);
+  const latestRequest = useRef(0);
 
   const reload = useCallback(async () => {
-    const request = ++latestRequest.current
-    setLoading(true)
-    setError(undefined)
+    const request = ++latestRequest.current;
+    setLoading(true);
+    setError(undefined);
     try {
-      const result = await load()
-      if (request === latestRequest.current) setData(result)
+      const result = await load();
+      if (request === latestRequest.current) setData(result);
     } catch (failure) {
-      if (request === latestRequest.current) setError(failure)
+      if (request === latestRequest.current) setError(failure);
     } finally {
-      if (request === latestRequest.current) setLoading(false)
+      if (request === latestRequest.current) setLoading(false);
     }
-  }, deps)
+  }, deps);
 
   useEffect(() => {
-    void reload()
-  }, [reload])
+    void reload();
+  }, [reload]);
   useReturnToPage(() => {
-    if (options.refreshOnShow) void reload()
-  })
+    if (options.refreshOnShow) void reload();
+  });
 
-  return { data, error, loading, reload, setData }
+  return { data, error, loading, reload, setData };
 }

@@ -1,12 +1,12 @@
-import { useRouter } from '@tarojs/taro'
-import { useRemote, type Remote } from './useRemote'
-import { usePullDownReload } from './usePullDownReload'
-import { useRemoteAction, type RemoteAction } from './useRemoteAction'
-import { zh } from '../i18n/zh-CN'
+import { useRouter } from '@tarojs/taro';
+import { useRemote, type Remote } from './useRemote';
+import { usePullDownReload } from './usePullDownReload';
+import { useRemoteAction, type RemoteAction } from './useRemoteAction';
+import { zh } from '../i18n/zh-CN';
 
 /** The page's `id` parameter: the source it shows. */
 export function useSourceId(): string {
-  return useRouter().params.id ?? ''
+  return useRouter().params.id ?? '';
 }
 
 /**
@@ -14,9 +14,9 @@ export function useSourceId(): string {
  * level and score meanwhile) and on pull-down.
  */
 export function useSourcePageData<T>(load: () => Promise<T>, deps: unknown[]): Remote<T> {
-  const remote = useRemote(load, deps, { refreshOnShow: true })
-  usePullDownReload(remote.reload)
-  return remote
+  const remote = useRemote(load, deps, { refreshOnShow: true });
+  usePullDownReload(remote.reload);
+  return remote;
 }
 
 /** An action on a source's view; a stale version or a rectification closed meanwhile reloads it. */
@@ -24,5 +24,5 @@ export function useSourceAction<T>(remote: Remote<T>): RemoteAction<T> {
   return useRemoteAction(remote, {
     codes: ['VERSION_CONFLICT', 'RECTIFICATION_NOT_OPEN'],
     messages: { VERSION_CONFLICT: zh.sources.staleView },
-  })
+  });
 }

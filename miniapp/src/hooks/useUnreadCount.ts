@@ -1,14 +1,14 @@
-import { useEffect } from 'react'
-import { call } from '../api/client'
-import { showUnreadBadge } from '../navigation'
-import { useRemote } from './useRemote'
+import { useEffect } from 'react';
+import { call } from '../api/client';
+import { showUnreadBadge } from '../navigation';
+import { useRemote } from './useRemote';
 
 /** Unread notifications, refreshed whenever the page shows, mirrored on the tab bar badge. */
 export function useUnreadCount(): number {
-  const { data } = useRemote(() => call('listNotifications'), [], { refreshOnShow: true })
-  const unread = data?.unread ?? 0
+  const { data } = useRemote(() => call('listNotifications'), [], { refreshOnShow: true });
+  const unread = data?.unread ?? 0;
   useEffect(() => {
-    if (data) showUnreadBadge(unread)
-  }, [data, unread])
-  return unread
+    if (data) showUnreadBadge(unread);
+  }, [data, unread]);
+  return unread;
 }

@@ -2,24 +2,24 @@
  * Every user-facing string of the mini-app (zh-CN). Category labels come from the shared 12369
  * taxonomy so residents, officers and reports use the hotline's own terms.
  */
-import type { ErrorCode } from '@green-shield/shared/api/errors'
-import type { Role } from '@green-shield/shared/api/schemas'
-import type { ComplaintAction, ComplaintStatus, OfficerAction } from '@green-shield/shared/complaints/state-machine'
-import { categoryLabel, COMPLAINT_TAXONOMY, type ComplaintType, type OccurrencePattern } from '@green-shield/shared/complaints/taxonomy'
-import type { TimelineEventType } from '@green-shield/shared/api/source-schemas'
-import type { SizeClass } from '@green-shield/shared/sources/kinds'
-import type { ExplanationCode, WarningCode } from '@green-shield/shared/sources/scoring'
-import { CREDIT_LEVEL_LABELS, KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules'
-import { SOURCE_KIND_LABELS } from '@green-shield/shared/sources/kinds'
+import type { ErrorCode } from '@green-shield/shared/api/errors';
+import type { Role } from '@green-shield/shared/api/schemas';
+import type { ComplaintAction, ComplaintStatus, OfficerAction } from '@green-shield/shared/complaints/state-machine';
+import { categoryLabel, COMPLAINT_TAXONOMY, type ComplaintType, type OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
+import type { TimelineEventType } from '@green-shield/shared/api/source-schemas';
+import type { SizeClass } from '@green-shield/shared/sources/kinds';
+import type { ExplanationCode, WarningCode } from '@green-shield/shared/sources/scoring';
+import { CREDIT_LEVEL_LABELS, KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
+import { SOURCE_KIND_LABELS } from '@green-shield/shared/sources/kinds';
 
 /** Failures the client detects itself, before or without an API error body. */
-export type ClientErrorCode = 'NETWORK' | 'UPLOAD_FAILED' | 'UNKNOWN'
+export type ClientErrorCode = 'NETWORK' | 'UPLOAD_FAILED' | 'UNKNOWN';
 
 /**
  * Codes the app understands that shared/api/errors.ts does not list: the sources API answers 404
  * SOURCE_NOT_FOUND for someone else's source (privacy), but a NOT_YOUR_SOURCE must read the same.
  */
-export type SourceErrorCode = 'NOT_YOUR_SOURCE'
+export type SourceErrorCode = 'NOT_YOUR_SOURCE';
 
 const status: Record<ComplaintStatus, string> = {
   submitted: '待受理',
@@ -31,7 +31,7 @@ const status: Record<ComplaintStatus, string> = {
   not_our_responsibility: '非本单位职责',
   duplicate: '重复投诉',
   reopened: '重新办理',
-}
+};
 
 /** How each step reads in a complaint's timeline and in notifications. */
 const eventAction: Record<ComplaintAction | 'submit', string> = {
@@ -47,7 +47,7 @@ const eventAction: Record<ComplaintAction | 'submit', string> = {
   rate: '评价并办结',
   reopen: '申请重新办理',
   auto_close: '评价期满自动办结',
-}
+};
 
 const officerAction: Record<OfficerAction, { label: string; hint: string }> = {
   accept: { label: '受理', hint: '确认受理后，投诉人会收到通知。' },
@@ -58,7 +58,7 @@ const officerAction: Record<OfficerAction, { label: string; hint: string }> = {
   not_our_responsibility: { label: '非本单位职责', hint: '请说明原因，并告知投诉人应向哪个部门反映。' },
   mark_duplicate: { label: '标记重复', hint: '填写原投诉的受理编号，本件将关联到原投诉。' },
   extend: { label: '延期', hint: '情况复杂的，经批准可延长办结期限一次；请选择延长天数并说明原因，投诉人会收到通知。' },
-}
+};
 
 const errors: Record<ErrorCode | ClientErrorCode | SourceErrorCode, string> = {
   VALIDATION_FAILED: '填写的内容有误，请检查后重试',
@@ -97,7 +97,7 @@ const errors: Record<ErrorCode | ClientErrorCode | SourceErrorCode, string> = {
   NETWORK: '网络连接失败，请检查网络后重试',
   UPLOAD_FAILED: '上传失败，请点击重试',
   UNKNOWN: '出了点问题，请稍后重试',
-}
+};
 
 /** One sentence per line of a credit score's explanation; `detail` is the item, tracking or decision number. */
 const explanation: Record<ExplanationCode, (detail: string) => string> = {
@@ -109,13 +109,13 @@ const explanation: Record<ExplanationCode, (detail: string) => string> = {
   clean_inspection: () => '现场检查全部合格',
   incident_ordinary: () => '发生一般环境事件，信用等级下调一级',
   incident_major: () => '发生重大环境事件，信用等级评为不良',
-}
+};
 
 const warning: Record<WarningCode, (value: number, days: number) => string> = {
   frequent_complaints: (value, days) => `近 ${days} 天查实投诉 ${value} 件`,
   overdue_rectification: (value) => `${value} 项整改已逾期`,
   score_drop: (value, days) => `近 ${days} 天信用分下降 ${value} 分`,
-}
+};
 
 const timelineEvent: Record<TimelineEventType, string> = {
   registered: '登记入库',
@@ -131,7 +131,7 @@ const timelineEvent: Record<TimelineEventType, string> = {
   incident: '环境事件',
   operator_linked: '绑定经营者',
   operator_unlinked: '解除经营者绑定',
-}
+};
 
 /** What happened to an operator's business, as their notification says it. */
 const sourceNotice: Record<string, string> = {
@@ -141,9 +141,9 @@ const sourceNotice: Record<string, string> = {
   rectification_overdue: '有整改事项已超过期限，请尽快整改并上传材料',
   score_changed: '环保信用等级已更新',
   operator_linked: '您已被登记为经营者',
-}
+};
 
-const sizeClass: Record<SizeClass, string> = { small: '小型', medium: '中型', large: '大型' }
+const sizeClass: Record<SizeClass, string> = { small: '小型', medium: '中型', large: '大型' };
 
 export const zh = {
   app: {
@@ -230,7 +230,7 @@ export const zh = {
     latestQueue: '最新待办',
     emptyQueue: '暂无待办投诉',
     businessTitle: '我的商户',
-    businessHint: (names: string[]) => (names.length > 1 ? `${names[0]} 等 ${names.length} 家` : names[0] ?? ''),
+    businessHint: (names: string[]) => (names.length > 1 ? `${names[0]} 等 ${names.length} 家` : (names[0] ?? '')),
     scanTitle: '扫码查看商户',
     scanHint: '查看商户的环保信用，发现问题可直接举报',
     claimLink: '我是经营者，认领我的商户 ›',
@@ -752,4 +752,4 @@ export const zh = {
     typeLabel: (type: ComplaintType) => COMPLAINT_TAXONOMY[type].label,
     label: categoryLabel,
   },
-}
+};

@@ -2,31 +2,31 @@
  * How a source's environmental credit reads on screen: the level badge, one line per point
  * gained or lost, and officers' early warnings. Pure, so it is unit-tested without Taro.
  */
-import type { CreditLevel } from '@green-shield/shared/sources/credit-rules'
-import { CURRENT_CREDIT_RULES } from '@green-shield/shared/sources/credit-rules'
-import type { ExplanationLine, Warning } from '@green-shield/shared/sources/scoring'
-import { zh } from '../i18n/zh-CN'
-import { formatDay } from './format'
+import type { CreditLevel } from '@green-shield/shared/sources/credit-rules';
+import { CURRENT_CREDIT_RULES } from '@green-shield/shared/sources/credit-rules';
+import type { ExplanationLine, Warning } from '@green-shield/shared/sources/scoring';
+import { zh } from '../i18n/zh-CN';
+import { formatDay } from './format';
 
 export interface LevelBadgeView {
-  level: CreditLevel
+  level: CreditLevel;
   /** 环保诚信 / 环保良好 / 环保警示 / 环保不良 (环发〔2013〕150号). */
-  label: string
+  label: string;
   /** The badge's colour class: green, blue, yellow or red, as the levels are named. */
-  className: string
+  className: string;
 }
 
 export function creditLevelBadge(level: CreditLevel): LevelBadgeView {
-  return { level, label: zh.credit.levels[level], className: `credit-level credit-level--${level}` }
+  return { level, label: zh.credit.levels[level], className: `credit-level credit-level--${level}` };
 }
 
 export interface ExplanationLineView {
-  code: ExplanationLine['code']
+  code: ExplanationLine['code'];
   /** `+2`, `−15`, or empty for a level rule (an incident moves the level, not the score). */
-  points: string
-  tone: 'gain' | 'loss' | 'level'
-  sentence: string
-  day: string
+  points: string;
+  tone: 'gain' | 'loss' | 'level';
+  sentence: string;
+  day: string;
 }
 
 export function explanationLineView(line: Pick<ExplanationLine, 'code' | 'points' | 'at' | 'detail'>): ExplanationLineView {
@@ -36,26 +36,29 @@ export function explanationLineView(line: Pick<ExplanationLine, 'code' | 'points
     tone: line.points > 0 ? 'gain' : line.points < 0 ? 'loss' : 'level',
     sentence: zh.credit.explanation[line.code](line.detail),
     day: formatDay(line.at),
-  }
+  };
 }
 
 /** The warning in words; the day windows come from the credit rules the server scores with. */
 export function warningText(warning: Warning): string {
-  const { complaintsWithinDays, scoreDropWithinDays } = CURRENT_CREDIT_RULES.warnings
-  const days = warning.code === 'score_drop' ? scoreDropWithinDays : complaintsWithinDays
-  return zh.credit.warning[warning.code](warning.value, days)
+  const { complaintsWithinDays, scoreDropWithinDays } = CURRENT_CREDIT_RULES.warnings;
+  const days = warning.code === 'score_drop' ? scoreDropWithinDays : complaintsWithinDays;
+  return zh.credit.warning[warning.code](warning.value, days);
 }
 
 /** What each viewer acts on first: the operator on open items, the officer on evidence awaiting review. */
 const WORK_ORDER = {
   operator: { open: 0, submitted: 1, closed: 2 },
   officer: { submitted: 0, open: 1, closed: 2 },
-} as const
+} as const;
 
-type RectificationStatus = keyof (typeof WORK_ORDER)['operator']
+type RectificationStatus = keyof (typeof WORK_ORDER)['operator'];
 
 /** Rectifications in the order the viewer works through them, nearest deadline first within a status. */
-export function rectificationsInWorkOrder<T extends { status: RectificationStatus; deadline: string }>(rectifications: readonly T[], viewer: keyof typeof WORK_ORDER): T[] {
-  const order = WORK_ORDER[viewer]
-  return [...rectifications].sort((a, b) => order[a.status] - order[b.status] || a.deadline.localeCompare(b.deadline))
+export function rectificationsInWorkOrder<T extends { status: RectificationStatus; deadline: string }>(
+  rectifications: readonly T[],
+  viewer: keyof typeof WORK_ORDER,
+): T[] {
+  const order = WORK_ORDER[viewer];
+  return [...rectifications].sort((a, b) => order[a.status] - order[b.status] || a.deadline.localeCompare(b.deadline));
 }

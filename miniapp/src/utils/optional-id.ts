@@ -3,5 +3,5 @@
  * as the text "undefined", so an absent id must not be passed at all.
  */
 export function optionalId(id: string | undefined): { id?: string } {
-  return id ? { id } : {}
+  return id ? { id } : {};
 }

@@ -200,7 +200,13 @@ export const DistrictView = z.object({
   feedbackWindowDays: z.number(),
   /** Where the district is, for maps and as the last-resort location of a report. */
   mapCenter: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.enum(['WGS-84', 'GCJ-02']) }),
-  timeLimits: z.object({ version: z.string(), source: z.string(), acknowledgeWithinDays: z.number(), closeWithinDays: z.number(), maxExtensionDays: z.number() }),
+  timeLimits: z.object({
+    version: z.string(),
+    source: z.string(),
+    acknowledgeWithinDays: z.number(),
+    closeWithinDays: z.number(),
+    maxExtensionDays: z.number(),
+  }),
 });
 export const LocateQuery = z.strictObject({
   lat: z.coerce.number().min(-90).max(90),

@@ -211,7 +211,9 @@ export const TimelineEventView = z.object({
   inspection: z
     .object({
       checklistVersion: z.string(),
-      results: z.array(z.object({ itemId: z.string(), label: z.string(), outcome: InspectionOutcome, note: z.string().optional(), rectificationId: z.string().optional() })),
+      results: z.array(
+        z.object({ itemId: z.string(), label: z.string(), outcome: InspectionOutcome, note: z.string().optional(), rectificationId: z.string().optional() }),
+      ),
     })
     .optional(),
   rectification: z.object({ id: z.string(), itemLabel: z.string(), deadline: isoDateTime.optional(), reason: z.string().optional() }).optional(),
@@ -239,8 +241,24 @@ export const EvidenceDecisionBody = z
   .refine((body) => body.decision === 'accept' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
 
 export const RecordBody = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('penalty'), at: isoDateTime.optional(), decisionNumber: text(60), amountYuan: z.number().min(0).max(1e9).optional(), note: z.string().trim().max(1000).optional() }),
-  z.strictObject({ type: z.literal('permit'), at: isoDateTime.optional(), permitType: text(40), permitNumber: text(60), validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), note: z.string().trim().max(1000).optional() }),
+  z.strictObject({
+    type: z.literal('penalty'),
+    at: isoDateTime.optional(),
+    decisionNumber: text(60),
+    amountYuan: z.number().min(0).max(1e9).optional(),
+    note: z.string().trim().max(1000).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('permit'),
+    at: isoDateTime.optional(),
+    permitType: text(40),
+    permitNumber: text(60),
+    validUntil: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    note: z.string().trim().max(1000).optional(),
+  }),
   z.strictObject({ type: z.literal('incident'), at: isoDateTime.optional(), severity: z.enum(['ordinary', 'major']), description: text(1000) }),
 ]);
 

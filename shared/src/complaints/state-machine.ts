@@ -37,7 +37,6 @@ export const COMPLAINT_ACTIONS = [
 ] as const;
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
 
-
 interface TransitionRule {
   from: readonly ComplaintStatus[];
   /** `undefined` keeps the current status (a note). */

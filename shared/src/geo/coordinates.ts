@@ -12,7 +12,7 @@ export interface GeoPoint {
 
 // Krasovsky 1940 ellipsoid parameters used by the published GCJ-02 obfuscation.
 const SEMI_MAJOR_AXIS = 6378245.0;
-const ECCENTRICITY_SQUARED = 0.00669342162296594323;
+const ECCENTRICITY_SQUARED = 0.006693421622965943;
 
 function outsideChina(lat: number, lng: number): boolean {
   return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271;
@@ -39,9 +39,7 @@ function gcjOffset(lat: number, lng: number): { dLat: number; dLng: number } {
   let magic = Math.sin(radLat);
   magic = 1 - ECCENTRICITY_SQUARED * magic * magic;
   const sqrtMagic = Math.sqrt(magic);
-  const dLat =
-    (transformLat(lng - 105.0, lat - 35.0) * 180.0) /
-    (((SEMI_MAJOR_AXIS * (1 - ECCENTRICITY_SQUARED)) / (magic * sqrtMagic)) * Math.PI);
+  const dLat = (transformLat(lng - 105.0, lat - 35.0) * 180.0) / (((SEMI_MAJOR_AXIS * (1 - ECCENTRICITY_SQUARED)) / (magic * sqrtMagic)) * Math.PI);
   const dLng = (transformLng(lng - 105.0, lat - 35.0) * 180.0) / ((SEMI_MAJOR_AXIS / sqrtMagic) * Math.cos(radLat) * Math.PI);
   return { dLat, dLng };
 }

@@ -50,8 +50,13 @@ export function proposeMatches(
       const distance = distanceMetres(complaint.location, candidate.location);
       const similarity = Math.max(nameSimilarity(candidate.name, text), nameSimilarity(candidate.address, complaint.address) * 0.5);
       // Nearness counts most; a name mentioned in the text can outweigh 150 m.
-      const score = (1 - distance / MATCH_RADIUS_METRES) + similarity;
-      return { sourceId: candidate.id, distanceMetres: Math.round(distance), nameSimilarity: Math.round(similarity * 100) / 100, score: Math.round(score * 1000) / 1000 };
+      const score = 1 - distance / MATCH_RADIUS_METRES + similarity;
+      return {
+        sourceId: candidate.id,
+        distanceMetres: Math.round(distance),
+        nameSimilarity: Math.round(similarity * 100) / 100,
+        score: Math.round(score * 1000) / 1000,
+      };
     })
     .filter((proposal) => proposal.distanceMetres <= MATCH_RADIUS_METRES)
     .sort((a, b) => b.score - a.score)

@@ -40,7 +40,12 @@ const COLUMNS = [
   { key: 'burners', header: '灶头数', path: 'restaurant.burners', aliases: ['基准灶头数', 'burners'] },
   { key: 'diningAreaM2', header: '就餐面积(平方米)', path: 'restaurant.diningAreaM2', aliases: ['diningAreaM2', 'diningArea'] },
   { key: 'purifierInstalled', header: '是否安装净化器', path: 'restaurant.purifierInstalled', aliases: ['安装净化器', 'purifierInstalled'] },
-  { key: 'purifierEfficiencyPercent', header: '净化效率(%)', path: 'restaurant.purifierEfficiencyPercent', aliases: ['purifierEfficiencyPercent', 'purifierEfficiency'] },
+  {
+    key: 'purifierEfficiencyPercent',
+    header: '净化效率(%)',
+    path: 'restaurant.purifierEfficiencyPercent',
+    aliases: ['purifierEfficiencyPercent', 'purifierEfficiency'],
+  },
   { key: 'cleaningIntervalDays', header: '清洗周期(天)', path: 'restaurant.cleaningIntervalDays', aliases: ['cleaningIntervalDays'] },
   { key: 'tags', header: '标签', path: 'tags', aliases: ['tags'] },
 ] as const satisfies readonly ColumnSpec[];
@@ -52,7 +57,10 @@ const COLUMN_SPECS: readonly ColumnSpec<ColumnKey>[] = COLUMNS;
 export const SOURCE_IMPORT_COLUMNS: readonly string[] = COLUMN_SPECS.map((spec) => spec.header);
 
 function normalizeHeader(header: string): string {
-  return header.normalize('NFKC').toLowerCase().replace(/[\s*_-]/g, '');
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s*_-]/g, '');
 }
 
 const withoutUnit = (header: string) => header.replace(/\(.*\)$/, '');
@@ -68,9 +76,20 @@ for (const spec of COLUMN_SPECS) {
 
 const COLUMN_BY_PATH = new Map(COLUMN_SPECS.map((spec) => [spec.path, spec.key]));
 
-const KIND_BY_TEXT = new Map<string, SourceKind>(SOURCE_KINDS.flatMap((kind) => [[kind, kind], [SOURCE_KIND_LABELS[kind], kind]] as const));
+const KIND_BY_TEXT = new Map<string, SourceKind>(
+  SOURCE_KINDS.flatMap(
+    (kind) =>
+      [
+        [kind, kind],
+        [SOURCE_KIND_LABELS[kind], kind],
+      ] as const,
+  ),
+);
 const KIND_CHOICES = SOURCE_KINDS.map((kind) => SOURCE_KIND_LABELS[kind]).join('、');
-const COORD_SYSTEM_BY_TEXT = new Map([['wgs84', 'WGS-84'], ['gcj02', 'GCJ-02']] as const);
+const COORD_SYSTEM_BY_TEXT = new Map([
+  ['wgs84', 'WGS-84'],
+  ['gcj02', 'GCJ-02'],
+] as const);
 const YES_NO = new Map<string, boolean>([
   ...['是', '有', '已安装', 'y', 'yes', 'true', '1'].map((text) => [text, true] as const),
   ...['否', '无', '未安装', 'n', 'no', 'false', '0'].map((text) => [text, false] as const),
@@ -256,7 +275,14 @@ function parseRow(row: number, cells: readonly string[], context: TableContext):
         })
       : undefined;
 
-  const tags = [...new Set(cell('tags').split(TAG_SEPARATORS).map((tag) => tag.trim()).filter(Boolean))];
+  const tags = [
+    ...new Set(
+      cell('tags')
+        .split(TAG_SEPARATORS)
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
 
   const result = SourceInput.safeParse(
     {

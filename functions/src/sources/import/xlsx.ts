@@ -126,7 +126,10 @@ const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
 
 function attribute(attributes: string, name: string): string | undefined {
   let pattern = ATTRIBUTE_PATTERNS.get(name);
-  if (!pattern) ATTRIBUTE_PATTERNS.set(name, (pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
   const match = pattern.exec(attributes);
   return match ? (match[1] ?? match[2]) : undefined;
 }

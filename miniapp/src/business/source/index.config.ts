@@ -1,4 +1,4 @@
-import { zh } from '../../i18n/zh-CN'
-import { enablePullDownRefresh } from '../../pull-down-refresh'
+import { zh } from '../../i18n/zh-CN';
+import { enablePullDownRefresh } from '../../pull-down-refresh';
 
-export default definePageConfig({ navigationBarTitleText: zh.titles.myBusiness, enablePullDownRefresh })
+export default definePageConfig({ navigationBarTitleText: zh.titles.myBusiness, enablePullDownRefresh });

@@ -1,14 +1,14 @@
-import { useState } from 'react'
-import { View } from '@tarojs/components'
-import { zh } from '../../i18n/zh-CN'
-import { Button } from '../Button'
-import { Field } from '../Field'
-import { FormError } from '../FormError'
-import { TextArea } from '../TextField'
-import './index.scss'
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { zh } from '../../i18n/zh-CN';
+import { Button } from '../Button';
+import { Field } from '../Field';
+import { FormError } from '../FormError';
+import { TextArea } from '../TextField';
+import './index.scss';
 
-const t = zh.sourceOfficer
-const REASON_MIN = 2
+const t = zh.sourceOfficer;
+const REASON_MIN = 2;
 
 /**
  * An officer's decision: accept at once, or reject with a reason (at least 2 characters, as the
@@ -16,47 +16,62 @@ const REASON_MIN = 2
  * `<prefix>-reject-<id>` (opens the reason), `<prefix>-reason-<id>`, `<prefix>-confirm-reject-<id>`,
  * `<prefix>-error-<id>`.
  */
-export function AcceptOrReject({ idPrefix, itemId, busy, error, reasonPlaceholder, onAccept, onReject }: {
-  idPrefix: string
-  itemId: string
-  busy: boolean
-  error: unknown
-  reasonPlaceholder: string
-  onAccept: () => void
-  onReject: (reason: string) => void
+export function AcceptOrReject({
+  idPrefix,
+  itemId,
+  busy,
+  error,
+  reasonPlaceholder,
+  onAccept,
+  onReject,
+}: {
+  idPrefix: string;
+  itemId: string;
+  busy: boolean;
+  error: unknown;
+  reasonPlaceholder: string;
+  onAccept: () => void;
+  onReject: (reason: string) => void;
 }) {
-  const [rejecting, setRejecting] = useState(false)
-  const [reason, setReason] = useState('')
-  const [attempted, setAttempted] = useState(false)
-  const reasonProblem = reason.trim().length < REASON_MIN ? t.rejectReasonRequired : undefined
-  const id = (part: string) => `${idPrefix}-${part}-${itemId}`
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const reasonProblem = reason.trim().length < REASON_MIN ? t.rejectReasonRequired : undefined;
+  const id = (part: string) => `${idPrefix}-${part}-${itemId}`;
 
   const reject = () => {
-    setAttempted(true)
-    if (!reasonProblem) onReject(reason.trim())
-  }
+    setAttempted(true);
+    if (!reasonProblem) onReject(reason.trim());
+  };
 
   return (
-    <View className='accept-or-reject'>
-      <View className='accept-or-reject__buttons'>
+    <View className="accept-or-reject">
+      <View className="accept-or-reject__buttons">
         <Button id={id('reject')} variant={rejecting ? 'danger' : 'secondary'} disabled={busy} onClick={() => setRejecting(!rejecting)}>
           {t.reject}
         </Button>
-        <Button id={id('accept')} className='accept-or-reject__accept' disabled={busy} onClick={onAccept}>
+        <Button id={id('accept')} className="accept-or-reject__accept" disabled={busy} onClick={onAccept}>
           {t.accept}
         </Button>
       </View>
       {rejecting && (
-        <View className='accept-or-reject__reason'>
+        <View className="accept-or-reject__reason">
           <Field label={t.rejectReason} required error={attempted ? reasonProblem : undefined} id={id('reason')}>
-            <TextArea id={id('reason')} className='accept-or-reject__textarea' maxLength={500} placeholder={reasonPlaceholder} value={reason} onChange={setReason} />
+            <TextArea
+              id={id('reason')}
+              className="accept-or-reject__textarea"
+              maxLength={500}
+              placeholder={reasonPlaceholder}
+              value={reason}
+              onChange={setReason}
+            />
           </Field>
-          <Button id={id('confirm-reject')} variant='danger' block disabled={busy} onClick={reject}>
+          <Button id={id('confirm-reject')} variant="danger" block disabled={busy} onClick={reject}>
             {t.confirmReject}
           </Button>
         </View>
       )}
-      <FormError error={error} id={id('error')} className='accept-or-reject__error' />
+      <FormError error={error} id={id('error')} className="accept-or-reject__error" />
     </View>
-  )
+  );
 }

@@ -1,18 +1,18 @@
-import type { ReactNode } from 'react'
-import { View } from '@tarojs/components'
-import { zh } from '../../i18n/zh-CN'
-import { optionalId } from '../../utils/optional-id'
-import './index.scss'
+import type { ReactNode } from 'react';
+import { View } from '@tarojs/components';
+import { zh } from '../../i18n/zh-CN';
+import { optionalId } from '../../utils/optional-id';
+import './index.scss';
 
 export interface ButtonProps {
-  id?: string
-  variant?: 'primary' | 'secondary' | 'danger' | 'ghost'
-  small?: boolean
-  block?: boolean
-  disabled?: boolean
-  className?: string
-  onClick: () => void
-  children: ReactNode
+  id?: string;
+  variant?: 'primary' | 'secondary' | 'danger' | 'ghost';
+  small?: boolean;
+  block?: boolean;
+  disabled?: boolean;
+  className?: string;
+  onClick: () => void;
+  children: ReactNode;
 }
 
 /**
@@ -21,7 +21,7 @@ export interface ButtonProps {
  * A disabled button ignores taps and says so with aria-disabled, which browser tests can read.
  */
 export function Button({ id, variant = 'primary', small, block, disabled = false, className, onClick, children }: ButtonProps) {
-  const classes = ['btn', `btn--${variant}`, small && 'btn--small', block && 'btn--block', disabled && 'btn--disabled', className]
+  const classes = ['btn', `btn--${variant}`, small && 'btn--small', block && 'btn--block', disabled && 'btn--disabled', className];
   return (
     <View
       {...optionalId(id)}
@@ -32,7 +32,7 @@ export function Button({ id, variant = 'primary', small, block, disabled = false
     >
       {children}
     </View>
-  )
+  );
 }
 
 /** A form's full-width submit button: while its request runs, disabled and saying so (提交中…). */
@@ -41,5 +41,5 @@ export function SubmitButton({ id, busy, onClick, children }: { id: string; busy
     <Button id={id} block disabled={busy} onClick={onClick}>
       {busy ? zh.common.saving : children}
     </Button>
-  )
+  );
 }

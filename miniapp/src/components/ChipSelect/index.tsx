@@ -1,10 +1,10 @@
-import { ScrollView, Text, View } from '@tarojs/components'
-import { optionalId } from '../../utils/optional-id'
-import './index.scss'
+import { ScrollView, Text, View } from '@tarojs/components';
+import { optionalId } from '../../utils/optional-id';
+import './index.scss';
 
 export interface ChipOption<T extends string> {
-  value: T
-  label: string
+  value: T;
+  label: string;
 }
 
 /**
@@ -12,13 +12,20 @@ export interface ChipOption<T extends string> {
  * each chip has a stable id (`<idPrefix>-<value>`) that browser tests can tap. `scroll` keeps
  * the chips on one horizontally scrolling line (filter bars).
  */
-export function ChipSelect<T extends string>({ options, value, onChange, idPrefix, id, scroll = false }: {
-  options: ReadonlyArray<ChipOption<T>>
-  value: T | undefined
-  onChange: (value: T) => void
-  idPrefix: string
-  id?: string
-  scroll?: boolean
+export function ChipSelect<T extends string>({
+  options,
+  value,
+  onChange,
+  idPrefix,
+  id,
+  scroll = false,
+}: {
+  options: ReadonlyArray<ChipOption<T>>;
+  value: T | undefined;
+  onChange: (value: T) => void;
+  idPrefix: string;
+  id?: string;
+  scroll?: boolean;
 }) {
   const chips = options.map((option) => (
     <Text
@@ -29,17 +36,17 @@ export function ChipSelect<T extends string>({ options, value, onChange, idPrefi
     >
       {option.label}
     </Text>
-  ))
+  ));
   if (scroll) {
     return (
-      <ScrollView scrollX className='chip-select chip-select--scroll' {...optionalId(id)} enhanced showScrollbar={false}>
+      <ScrollView scrollX className="chip-select chip-select--scroll" {...optionalId(id)} enhanced showScrollbar={false}>
         {chips}
       </ScrollView>
-    )
+    );
   }
   return (
-    <View className='chip-select' {...optionalId(id)}>
+    <View className="chip-select" {...optionalId(id)}>
       {chips}
     </View>
-  )
+  );
 }

@@ -1,44 +1,44 @@
-import { Text, View } from '@tarojs/components'
-import type { ComplaintViewT } from '@green-shield/shared/api/schemas'
-import { zh } from '../../i18n/zh-CN'
-import { formatDateTime } from '../../utils/format'
-import { streetNameOf, useDistrict } from '../../hooks/useDistrict'
-import { PhotoGrid } from '../PhotoGrid'
-import { Section } from '../Section'
-import { OverdueBadge, StatusChip } from '../StatusChip'
-import { InfoRow } from '../InfoRow'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import type { ComplaintViewT } from '@green-shield/shared/api/schemas';
+import { zh } from '../../i18n/zh-CN';
+import { formatDateTime } from '../../utils/format';
+import { streetNameOf, useDistrict } from '../../hooks/useDistrict';
+import { PhotoGrid } from '../PhotoGrid';
+import { Section } from '../Section';
+import { OverdueBadge, StatusChip } from '../StatusChip';
+import { InfoRow } from '../InfoRow';
+import './index.scss';
 
 /**
  * What a complaint is about and where it stands, for the complainant and for officers.
  * Officers also see the complainant as the API sends it (masked, or nothing when anonymous).
  */
 export function ComplaintSummary({ complaint, forOfficer }: { complaint: ComplaintViewT; forOfficer: boolean }) {
-  const district = useDistrict()
-  const t = zh.complaint
-  const occurrence = zh.occurrence[complaint.occurrence.pattern] + (complaint.occurrence.note ? `（${complaint.occurrence.note}）` : '')
+  const district = useDistrict();
+  const t = zh.complaint;
+  const occurrence = zh.occurrence[complaint.occurrence.pattern] + (complaint.occurrence.note ? `（${complaint.occurrence.note}）` : '');
   return (
     <>
-      <View className='complaint-hero'>
-        <View className='complaint-hero__row'>
-          <Text className='complaint-hero__label'>{t.trackingNumber}</Text>
-          <View className='complaint-hero__badges'>
-            <StatusChip status={complaint.status} id='complaint-status' />
+      <View className="complaint-hero">
+        <View className="complaint-hero__row">
+          <Text className="complaint-hero__label">{t.trackingNumber}</Text>
+          <View className="complaint-hero__badges">
+            <StatusChip status={complaint.status} id="complaint-status" />
             <OverdueBadge overdue={complaint.overdue} />
           </View>
         </View>
-        <Text className='complaint-hero__number' id='complaint-tracking-number'>
+        <Text className="complaint-hero__number" id="complaint-tracking-number">
           {complaint.trackingNumber}
         </Text>
-        <Text className='complaint-hero__category'>{zh.category.label(complaint.category.type, complaint.category.subtype)}</Text>
+        <Text className="complaint-hero__category">{zh.category.label(complaint.category.type, complaint.category.subtype)}</Text>
       </View>
 
       <Section title={t.description}>
-        <Text className='complaint-description' id='complaint-description'>
+        <Text className="complaint-description" id="complaint-description">
           {complaint.description}
         </Text>
         <PhotoGrid photos={complaint.photos} />
-        <View className='info-rows'>
+        <View className="info-rows">
           <InfoRow label={t.address} value={complaint.location.address} />
           <InfoRow label={t.street} value={streetNameOf(district, complaint.streetCode)} />
           <InfoRow label={t.occurrence} value={occurrence} />
@@ -53,23 +53,14 @@ export function ComplaintSummary({ complaint, forOfficer }: { complaint: Complai
           {complaint.assigneeName && <InfoRow label={t.assignee} value={complaint.assigneeName} />}
           {complaint.duplicateOf && <InfoRow label={t.duplicateOf} value={complaint.duplicateOf} />}
           {complaint.rating && (
-            <InfoRow
-              label={t.rating}
-              value={t.ratingScore(complaint.rating.score) + (complaint.rating.comment ? ` · ${complaint.rating.comment}` : '')}
-            />
+            <InfoRow label={t.rating} value={t.ratingScore(complaint.rating.score) + (complaint.rating.comment ? ` · ${complaint.rating.comment}` : '')} />
           )}
           {forOfficer && (
-            <InfoRow
-              label={t.complainant}
-              id='complaint-complainant'
-              value={
-                complaint.complainant ? complaint.complainant.phone : t.complainantAnonymous
-              }
-            />
+            <InfoRow label={t.complainant} id="complaint-complainant" value={complaint.complainant ? complaint.complainant.phone : t.complainantAnonymous} />
           )}
           {!forOfficer && complaint.anonymous && <InfoRow label={t.anonymous} value={t.anonymousValue} />}
         </View>
       </Section>
     </>
-  )
+  );
 }

@@ -1,9 +1,9 @@
-import { Text, View } from '@tarojs/components'
-import type { OperatorSourceViewT } from '@green-shield/shared/api/source-schemas'
-import { zh } from '../../i18n/zh-CN'
-import { explanationLineView } from '../../utils/credit'
-import { Section } from '../Section'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import type { OperatorSourceViewT } from '@green-shield/shared/api/source-schemas';
+import { zh } from '../../i18n/zh-CN';
+import { explanationLineView } from '../../utils/credit';
+import { Section } from '../Section';
+import './index.scss';
 
 /**
  * Why the score is what it is: one line per point gained or lost (newest first, as the API sends
@@ -11,26 +11,26 @@ import './index.scss'
  * `explanation-<n>` (`data-code`), `source-rules`.
  */
 export function CreditExplanation({ credit }: { credit: OperatorSourceViewT['credit'] }) {
-  const lines = credit.explanation.map(explanationLineView)
+  const lines = credit.explanation.map(explanationLineView);
   return (
     <Section title={zh.credit.explanationTitle}>
-      <View className='credit-explanation' id='source-explanation'>
-        {lines.length === 0 && <Text className='credit-explanation__empty'>{zh.credit.noExplanation}</Text>}
+      <View className="credit-explanation" id="source-explanation">
+        {lines.length === 0 && <Text className="credit-explanation__empty">{zh.credit.noExplanation}</Text>}
         {lines.map((line, index) => (
-          <View key={index} className='credit-explanation__line' id={`explanation-${index}`} data-code={line.code}>
+          <View key={index} className="credit-explanation__line" id={`explanation-${index}`} data-code={line.code}>
             <Text className={`credit-explanation__points credit-explanation__points--${line.tone}`}>{line.points || zh.credit.levelRule}</Text>
-            <View className='credit-explanation__body'>
-              <Text className='credit-explanation__sentence'>{line.sentence}</Text>
-              <Text className='credit-explanation__day'>{line.day}</Text>
+            <View className="credit-explanation__body">
+              <Text className="credit-explanation__sentence">{line.sentence}</Text>
+              <Text className="credit-explanation__day">{line.day}</Text>
             </View>
           </View>
         ))}
-        {credit.level !== credit.levelByScore && <Text className='credit-explanation__note'>{zh.credit.manualLevel}</Text>}
+        {credit.level !== credit.levelByScore && <Text className="credit-explanation__note">{zh.credit.manualLevel}</Text>}
       </View>
-      <View className='credit-explanation__rules' id='source-rules'>
+      <View className="credit-explanation__rules" id="source-rules">
         <Text>{zh.credit.rules(credit.rulesVersion)}</Text>
         <Text>{zh.credit.rulesSource(credit.rulesSource)}</Text>
       </View>
     </Section>
-  )
+  );
 }

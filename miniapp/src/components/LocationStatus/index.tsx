@@ -1,27 +1,22 @@
-import { Text, View } from '@tarojs/components'
-import { zh } from '../../i18n/zh-CN'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import { zh } from '../../i18n/zh-CN';
+import './index.scss';
 
 /**
  * Where a form's position comes from, with a pin, and 重新定位 once the device is not busy
  * locating. Ids: `<idPrefix>-location-status` (`data-status` = the caller's status, e.g.
  * `locating`, `located`, `unavailable`) and `<idPrefix>-relocate`.
  */
-export function LocationStatus({ idPrefix, status, text, onRelocate }: {
-  idPrefix: string
-  status: string
-  text: string
-  onRelocate: () => void
-}) {
+export function LocationStatus({ idPrefix, status, text, onRelocate }: { idPrefix: string; status: string; text: string; onRelocate: () => void }) {
   return (
     <View className={`location-status location-status--${status}`} id={`${idPrefix}-location-status`} data-status={status}>
-      <View className='location-status__pin' />
-      <Text className='location-status__text'>{text}</Text>
+      <View className="location-status__pin" />
+      <Text className="location-status__text">{text}</Text>
       {status !== 'locating' && (
-        <Text className='link' id={`${idPrefix}-relocate`} onClick={onRelocate}>
+        <Text className="link" id={`${idPrefix}-relocate`} onClick={onRelocate}>
           {zh.location.relocate}
         </Text>
       )}
     </View>
-  )
+  );
 }

@@ -1,15 +1,15 @@
-import type { ReactNode } from 'react'
-import { Text } from '@tarojs/components'
-import type { PagedList } from '../../hooks/usePagedList'
-import { zh } from '../../i18n/zh-CN'
-import { ErrorState, LoadingState } from '../PageState'
-import './index.scss'
+import type { ReactNode } from 'react';
+import { Text } from '@tarojs/components';
+import type { PagedList } from '../../hooks/usePagedList';
+import { zh } from '../../i18n/zh-CN';
+import { ErrorState, LoadingState } from '../PageState';
+import './index.scss';
 
 export interface PagedListViewProps<T> {
-  list: PagedList<T>
-  empty: ReactNode
-  renderItem: (item: T) => ReactNode
-  loadMoreId: string
+  list: PagedList<T>;
+  empty: ReactNode;
+  renderItem: (item: T) => ReactNode;
+  loadMoreId: string;
 }
 
 /**
@@ -18,22 +18,22 @@ export interface PagedListViewProps<T> {
  */
 export function PagedListView<T>({ list, empty, renderItem, loadMoreId }: PagedListViewProps<T>) {
   if (list.items.length === 0) {
-    if (list.error) return <ErrorState error={list.error} onRetry={list.reload} />
-    if (list.loading) return <LoadingState />
-    return <>{empty}</>
+    if (list.error) return <ErrorState error={list.error} onRetry={list.reload} />;
+    if (list.loading) return <LoadingState />;
+    return <>{empty}</>;
   }
   return (
     <>
       {list.items.map(renderItem)}
       {list.loading ? (
-        <Text className='list-footer'>{zh.common.loading}</Text>
+        <Text className="list-footer">{zh.common.loading}</Text>
       ) : list.hasMore ? (
-        <Text className='list-footer list-footer--more' id={loadMoreId} onClick={list.loadMore}>
+        <Text className="list-footer list-footer--more" id={loadMoreId} onClick={list.loadMore}>
           {zh.common.loadMore}
         </Text>
       ) : (
-        <Text className='list-footer'>{zh.common.noMore}</Text>
+        <Text className="list-footer">{zh.common.noMore}</Text>
       )}
     </>
-  )
+  );
 }

@@ -1,29 +1,29 @@
-import type { ReactNode } from 'react'
-import { Text, View } from '@tarojs/components'
-import type { RectificationViewT } from '@green-shield/shared/api/source-schemas'
-import { zh } from '../../i18n/zh-CN'
-import { rectificationsInWorkOrder } from '../../utils/credit'
-import { formatDateTime, formatDay } from '../../utils/format'
-import { PhotoGrid } from '../PhotoGrid'
-import { Section } from '../Section'
-import '../StatusChip/index.scss'
-import './index.scss'
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { RectificationViewT } from '@green-shield/shared/api/source-schemas';
+import { zh } from '../../i18n/zh-CN';
+import { rectificationsInWorkOrder } from '../../utils/credit';
+import { formatDateTime, formatDay } from '../../utils/format';
+import { PhotoGrid } from '../PhotoGrid';
+import { Section } from '../Section';
+import '../StatusChip/index.scss';
+import './index.scss';
 
-type Evidence = RectificationViewT['evidence'][number]
+type Evidence = RectificationViewT['evidence'][number];
 
 function EvidenceEntry({ evidence }: { evidence: Evidence }) {
-  const decision = evidence.decision ?? 'pending'
+  const decision = evidence.decision ?? 'pending';
   return (
-    <View className='evidence' id={`evidence-item-${evidence.id}`} data-decision={decision}>
-      <View className='evidence__head'>
-        <Text className='evidence__time'>{zh.sources.evidenceAt(formatDateTime(evidence.at))}</Text>
+    <View className="evidence" id={`evidence-item-${evidence.id}`} data-decision={decision}>
+      <View className="evidence__head">
+        <Text className="evidence__time">{zh.sources.evidenceAt(formatDateTime(evidence.at))}</Text>
         <Text className={`evidence__decision evidence__decision--${decision}`}>{zh.sources.evidenceDecision[decision]}</Text>
       </View>
-      {evidence.note && <Text className='evidence__note'>{evidence.note}</Text>}
+      {evidence.note && <Text className="evidence__note">{evidence.note}</Text>}
       <PhotoGrid photos={evidence.photos} />
-      {evidence.decision === 'rejected' && evidence.reason && <Text className='evidence__reason'>{zh.sources.rejectReason(evidence.reason)}</Text>}
+      {evidence.decision === 'rejected' && evidence.reason && <Text className="evidence__reason">{zh.sources.rejectReason(evidence.reason)}</Text>}
     </View>
-  )
+  );
 }
 
 /**
@@ -32,7 +32,7 @@ function EvidenceEntry({ evidence }: { evidence: Evidence }) {
  * Id `rectification-<id>` with `data-status`, `data-item` (checklist item id) and `data-overdue`.
  */
 export function RectificationCard({ rectification, children }: { rectification: RectificationViewT; children?: ReactNode }) {
-  const t = zh.sources
+  const t = zh.sources;
   return (
     <View
       className={`rectification${rectification.overdue ? ' rectification--overdue' : ''}`}
@@ -41,20 +41,20 @@ export function RectificationCard({ rectification, children }: { rectification: 
       data-item={rectification.itemId}
       data-overdue={rectification.overdue}
     >
-      <View className='rectification__head'>
-        <Text className='rectification__label'>{rectification.itemLabel}</Text>
-        <View className='rectification__badges'>
+      <View className="rectification__head">
+        <Text className="rectification__label">{rectification.itemLabel}</Text>
+        <View className="rectification__badges">
           <Text className={`rectification__status rectification__status--${rectification.status}`}>{t.rectificationStatus[rectification.status]}</Text>
-          {rectification.overdue && <Text className='overdue-badge'>{zh.common.overdue}</Text>}
+          {rectification.overdue && <Text className="overdue-badge">{zh.common.overdue}</Text>}
         </View>
       </View>
       <Text className={`rectification__deadline${rectification.overdue ? ' rectification__deadline--overdue' : ''}`}>
         {t.deadline(formatDay(rectification.deadline))}
       </Text>
-      <Text className='rectification__meta'>{`${t.openedAt(formatDay(rectification.openedAt))} · ${t.basis(rectification.basis)}`}</Text>
+      <Text className="rectification__meta">{`${t.openedAt(formatDay(rectification.openedAt))} · ${t.basis(rectification.basis)}`}</Text>
       {rectification.evidence.length > 0 && (
-        <View className='rectification__evidence'>
-          <Text className='rectification__evidence-title'>{t.evidenceTitle}</Text>
+        <View className="rectification__evidence">
+          <Text className="rectification__evidence-title">{t.evidenceTitle}</Text>
           {rectification.evidence.map((evidence) => (
             <EvidenceEntry key={evidence.id} evidence={evidence} />
           ))}
@@ -62,26 +62,30 @@ export function RectificationCard({ rectification, children }: { rectification: 
       )}
       {children}
     </View>
-  )
+  );
 }
 
 /**
  * A source's rectifications (`source-rectifications`) in the order the viewer works through them,
  * each card followed by what the viewer does about it (`actionsOf`).
  */
-export function RectificationsSection({ rectifications, viewer, actionsOf }: {
-  rectifications: RectificationViewT[]
-  viewer: Parameters<typeof rectificationsInWorkOrder>[1]
-  actionsOf: (rectification: RectificationViewT) => ReactNode
+export function RectificationsSection({
+  rectifications,
+  viewer,
+  actionsOf,
+}: {
+  rectifications: RectificationViewT[];
+  viewer: Parameters<typeof rectificationsInWorkOrder>[1];
+  actionsOf: (rectification: RectificationViewT) => ReactNode;
 }) {
   return (
-    <Section title={zh.sources.rectificationsTitle} id='source-rectifications'>
-      {rectifications.length === 0 && <Text className='rectifications__empty'>{zh.sources.noRectifications}</Text>}
+    <Section title={zh.sources.rectificationsTitle} id="source-rectifications">
+      {rectifications.length === 0 && <Text className="rectifications__empty">{zh.sources.noRectifications}</Text>}
       {rectificationsInWorkOrder(rectifications, viewer).map((rectification) => (
         <RectificationCard key={rectification.id} rectification={rectification}>
           {actionsOf(rectification)}
         </RectificationCard>
       ))}
     </Section>
-  )
+  );
 }

@@ -1,44 +1,44 @@
-import { Text, View } from '@tarojs/components'
-import type { SourceSummaryT } from '@green-shield/shared/api/source-schemas'
-import { zh } from '../../i18n/zh-CN'
-import { openSource } from '../../navigation'
-import { warningText } from '../../utils/credit'
-import { formatDay } from '../../utils/format'
-import { LevelBadge } from '../LevelBadge'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import type { SourceSummaryT } from '@green-shield/shared/api/source-schemas';
+import { zh } from '../../i18n/zh-CN';
+import { openSource } from '../../navigation';
+import { warningText } from '../../utils/credit';
+import { formatDay } from '../../utils/format';
+import { LevelBadge } from '../LevelBadge';
+import './index.scss';
 
 /**
  * One source in a list: name, level and score, kind and address, tags, warnings and open
  * rectifications. Id `<idPrefix>-<sourceId>`; a tap opens the officer's or the operator's page.
  */
 export function SourceCard({ source, idPrefix, asOfficer }: { source: SourceSummaryT; idPrefix: string; asOfficer: boolean }) {
-  const tags = [...source.systemTags, ...source.tags]
+  const tags = [...source.systemTags, ...source.tags];
   return (
     <View className={`source-card source-card--${source.level}`} id={`${idPrefix}-${source.id}`} onClick={() => openSource(source.id, asOfficer)}>
-      <View className='source-card__top'>
-        <Text className='source-card__name'>{source.name}</Text>
+      <View className="source-card__top">
+        <Text className="source-card__name">{source.name}</Text>
         <LevelBadge level={source.level} />
       </View>
-      <Text className='source-card__address'>{`${zh.sources.kinds[source.kind]} · ${source.address}`}</Text>
+      <Text className="source-card__address">{`${zh.sources.kinds[source.kind]} · ${source.address}`}</Text>
       {tags.length > 0 && (
-        <View className='source-card__tags'>
+        <View className="source-card__tags">
           {tags.map((tag) => (
-            <Text key={tag} className='source-card__tag'>
+            <Text key={tag} className="source-card__tag">
               {tag}
             </Text>
           ))}
         </View>
       )}
       {source.warnings.map((warning) => (
-        <Text key={warning.code} className='source-card__warning' data-warning={warning.code}>
+        <Text key={warning.code} className="source-card__warning" data-warning={warning.code}>
           {warningText(warning)}
         </Text>
       ))}
-      <View className='source-card__meta'>
+      <View className="source-card__meta">
         <Text>{`${zh.credit.scoreLabel} ${source.score}`}</Text>
         <Text>{`${zh.sources.openRectifications} ${zh.sources.openRectificationsValue(source.openRectifications)}`}</Text>
         <Text>{source.lastInspectionAt ? `${zh.sources.lastInspection} ${formatDay(source.lastInspectionAt)}` : zh.sources.neverInspected}</Text>
       </View>
     </View>
-  )
+  );
 }

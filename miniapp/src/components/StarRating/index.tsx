@@ -1,14 +1,14 @@
-import { Text, View } from '@tarojs/components'
-import { zh } from '../../i18n/zh-CN'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import { zh } from '../../i18n/zh-CN';
+import './index.scss';
 
-const SCORES = [1, 2, 3, 4, 5] as const
+const SCORES = [1, 2, 3, 4, 5] as const;
 
 /** Five tappable stars (`rate-star-<n>`) with the score's wording underneath. */
 export function StarRating({ value, onChange }: { value: number; onChange: (score: number) => void }) {
   return (
-    <View className='star-rating'>
-      <View className='star-rating__stars'>
+    <View className="star-rating">
+      <View className="star-rating__stars">
         {SCORES.map((score) => (
           <Text
             key={score}
@@ -20,7 +20,7 @@ export function StarRating({ value, onChange }: { value: number; onChange: (scor
           </Text>
         ))}
       </View>
-      {value > 0 && <Text className='star-rating__label'>{zh.feedback.ratingLabels[value - 1]}</Text>}
+      {value > 0 && <Text className="star-rating__label">{zh.feedback.ratingLabels[value - 1]}</Text>}
     </View>
-  )
+  );
 }

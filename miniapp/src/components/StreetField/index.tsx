@@ -1,34 +1,42 @@
-import { Text } from '@tarojs/components'
-import { streetNameOf, useDistrict } from '../../hooks/useDistrict'
-import { streetOptions } from '../../utils/filters'
-import { ChipSelect } from '../ChipSelect'
-import { Field } from '../Field'
-import './index.scss'
+import { Text } from '@tarojs/components';
+import { streetNameOf, useDistrict } from '../../hooks/useDistrict';
+import { streetOptions } from '../../utils/filters';
+import { ChipSelect } from '../ChipSelect';
+import { Field } from '../Field';
+import './index.scss';
 
 /**
  * A required choice of the district's street (镇), as chips `<id>-<streetCode>` in a container
  * `<id>`; message `<id>-error`. With `lockedTo` (a street officer's own street) it only names
  * that street (`<id>-locked`): the API keeps them to it anyway.
  */
-export function StreetField({ id, label, value, onChange, error, hint, lockedTo }: {
-  id: string
-  label: string
-  value: string | undefined
-  onChange: (streetCode: string) => void
-  error?: string
-  hint?: string
-  lockedTo?: string
+export function StreetField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  lockedTo,
+}: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  onChange: (streetCode: string) => void;
+  error?: string;
+  hint?: string;
+  lockedTo?: string;
 }) {
-  const district = useDistrict()
+  const district = useDistrict();
   return (
     <Field label={label} required error={error} id={id} hint={hint}>
       {lockedTo ? (
-        <Text className='street-field__locked' id={`${id}-locked`}>
+        <Text className="street-field__locked" id={`${id}-locked`}>
           {streetNameOf(district, lockedTo)}
         </Text>
       ) : (
         <ChipSelect id={id} options={streetOptions(district)} value={value} idPrefix={id} onChange={onChange} />
       )}
     </Field>
-  )
+  );
 }

@@ -1,19 +1,19 @@
-import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import type { ComplaintViewT } from '@green-shield/shared/api/schemas'
-import { ApiError, call } from '../../api/client'
-import { Button } from '../../components/Button'
-import { FormError } from '../../components/FormError'
-import { LevelBadge } from '../../components/LevelBadge'
-import { Loadable } from '../../components/PageState'
-import { Section } from '../../components/Section'
-import { useRemote } from '../../hooks/useRemote'
-import { zh } from '../../i18n/zh-CN'
-import { openSource } from '../../navigation'
-import './source-matches.scss'
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { ComplaintViewT } from '@green-shield/shared/api/schemas';
+import { ApiError, call } from '../../api/client';
+import { Button } from '../../components/Button';
+import { FormError } from '../../components/FormError';
+import { LevelBadge } from '../../components/LevelBadge';
+import { Loadable } from '../../components/PageState';
+import { Section } from '../../components/Section';
+import { useRemote } from '../../hooks/useRemote';
+import { zh } from '../../i18n/zh-CN';
+import { openSource } from '../../navigation';
+import './source-matches.scss';
 
-const t = zh.sourceOfficer
+const t = zh.sourceOfficer;
 
 /**
  * "关联污染源": registered sources the complaint is probably about (by distance and name, ranked
@@ -23,52 +23,64 @@ const t = zh.sourceOfficer
  * `source-match-<sourceId>-linked`, `source-matches-error`.
  */
 export function SourceMatches({ complaint }: { complaint: ComplaintViewT }) {
-  const matches = useRemote(() => call('complaintSourceMatches', { params: { id: complaint.id } }), [complaint.id])
-  const [linking, setLinking] = useState<string>()
-  const [failure, setFailure] = useState<unknown>()
+  const matches = useRemote(() => call('complaintSourceMatches', { params: { id: complaint.id } }), [complaint.id]);
+  const [linking, setLinking] = useState<string>();
+  const [failure, setFailure] = useState<unknown>();
 
   const link = async (sourceId: string, substantiated: boolean) => {
-    setLinking(sourceId)
-    setFailure(undefined)
+    setLinking(sourceId);
+    setFailure(undefined);
     try {
-      await call('linkComplaint', { params: { id: sourceId }, body: { complaintId: complaint.id, substantiated } })
-      Taro.showToast({ title: t.linked, icon: 'success' })
+      await call('linkComplaint', { params: { id: sourceId }, body: { complaintId: complaint.id, substantiated } });
+      Taro.showToast({ title: t.linked, icon: 'success' });
     } catch (error) {
       // Linked meanwhile (by another officer, or a retried tap): the reload shows it as linked.
-      if (!(error instanceof ApiError && error.code === 'ALREADY_LINKED')) setFailure(error)
+      if (!(error instanceof ApiError && error.code === 'ALREADY_LINKED')) setFailure(error);
     } finally {
-      setLinking(undefined)
-      void matches.reload()
+      setLinking(undefined);
+      void matches.reload();
     }
-  }
+  };
 
   return (
-    <Section title={t.matchesTitle} id='source-matches'>
-      <Text className='source-matches__hint'>{t.matchesHint}</Text>
+    <Section title={t.matchesTitle} id="source-matches">
+      <Text className="source-matches__hint">{t.matchesHint}</Text>
       <Loadable data={matches.data} error={matches.error} loading={matches.loading} onRetry={matches.reload}>
         {({ items }) =>
           items.length === 0 ? (
-            <Text className='source-matches__hint' id='source-matches-empty'>
+            <Text className="source-matches__hint" id="source-matches-empty">
               {t.noMatches}
             </Text>
           ) : (
             items.map(({ source, distanceMetres, alreadyLinked }) => (
-              <View key={source.id} className='source-match' id={`source-match-${source.id}`}>
-                <View className='source-match__head' onClick={() => openSource(source.id, true)}>
-                  <Text className='source-match__name'>{source.name}</Text>
+              <View key={source.id} className="source-match" id={`source-match-${source.id}`}>
+                <View className="source-match__head" onClick={() => openSource(source.id, true)}>
+                  <Text className="source-match__name">{source.name}</Text>
                   <LevelBadge level={source.level} />
                 </View>
-                <Text className='source-match__meta'>{`${t.distance(distanceMetres)} · ${zh.sources.kinds[source.kind]} · ${source.address}`}</Text>
+                <Text className="source-match__meta">{`${t.distance(distanceMetres)} · ${zh.sources.kinds[source.kind]} · ${source.address}`}</Text>
                 {alreadyLinked ? (
-                  <Text className='source-match__linked' id={`source-match-${source.id}-linked`}>
+                  <Text className="source-match__linked" id={`source-match-${source.id}-linked`}>
                     {t.alreadyLinked}
                   </Text>
                 ) : (
-                  <View className='source-match__buttons'>
-                    <Button id={`source-match-${source.id}-unsubstantiated`} small variant='secondary' disabled={linking !== undefined} onClick={() => void link(source.id, false)}>
+                  <View className="source-match__buttons">
+                    <Button
+                      id={`source-match-${source.id}-unsubstantiated`}
+                      small
+                      variant="secondary"
+                      disabled={linking !== undefined}
+                      onClick={() => void link(source.id, false)}
+                    >
                       {t.linkUnsubstantiated}
                     </Button>
-                    <Button id={`source-match-${source.id}-substantiated`} small className='source-match__substantiated' disabled={linking !== undefined} onClick={() => void link(source.id, true)}>
+                    <Button
+                      id={`source-match-${source.id}-substantiated`}
+                      small
+                      className="source-match__substantiated"
+                      disabled={linking !== undefined}
+                      onClick={() => void link(source.id, true)}
+                    >
                       {t.linkSubstantiated}
                     </Button>
                   </View>
@@ -78,7 +90,7 @@ export function SourceMatches({ complaint }: { complaint: ComplaintViewT }) {
           )
         }
       </Loadable>
-      <FormError error={failure} id='source-matches-error' className='source-matches__error' />
+      <FormError error={failure} id="source-matches-error" className="source-matches__error" />
     </Section>
-  )
+  );
 }

@@ -1,33 +1,33 @@
-import { useState } from 'react'
-import { Text } from '@tarojs/components'
-import type { ComplaintViewT } from '@green-shield/shared/api/schemas'
-import { ApiError, call } from '../../api/client'
-import { Button, SubmitButton } from '../../components/Button'
-import { Field } from '../../components/Field'
-import { FormError } from '../../components/FormError'
-import { Section } from '../../components/Section'
-import { StarRating } from '../../components/StarRating'
-import { TextField } from '../../components/TextField'
-import type { ComplaintAction } from '../../hooks/useComplaintAction'
-import { zh } from '../../i18n/zh-CN'
-import { formatDateTime } from '../../utils/format'
+import { useState } from 'react';
+import { Text } from '@tarojs/components';
+import type { ComplaintViewT } from '@green-shield/shared/api/schemas';
+import { ApiError, call } from '../../api/client';
+import { Button, SubmitButton } from '../../components/Button';
+import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { Section } from '../../components/Section';
+import { StarRating } from '../../components/StarRating';
+import { TextField } from '../../components/TextField';
+import type { ComplaintAction } from '../../hooks/useComplaintAction';
+import { zh } from '../../i18n/zh-CN';
+import { formatDateTime } from '../../utils/format';
 
-const t = zh.feedback
+const t = zh.feedback;
 
 /** The API's message for one field of a failed request, if it named that field. */
 function fieldError(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError ? error.fieldErrors[field] : undefined
+  return error instanceof ApiError ? error.fieldErrors[field] : undefined;
 }
 
 /** The complainant rates the resolution 1–5 stars, which closes the complaint. */
 export function RateForm({ complaint, action }: { complaint: ComplaintViewT; action: ComplaintAction }) {
-  const [rating, setRating] = useState(0)
-  const [comment, setComment] = useState('')
-  const [missingRating, setMissingRating] = useState(false)
+  const [rating, setRating] = useState(0);
+  const [comment, setComment] = useState('');
+  const [missingRating, setMissingRating] = useState(false);
 
   const submit = () => {
-    setMissingRating(rating === 0)
-    if (rating === 0) return
+    setMissingRating(rating === 0);
+    if (rating === 0) return;
     void action.run(
       () =>
         call('rateComplaint', {
@@ -35,50 +35,68 @@ export function RateForm({ complaint, action }: { complaint: ComplaintViewT; act
           body: { expectedVersion: complaint.version, rating, comment: comment.trim() || undefined },
         }),
       t.rated,
-    )
-  }
+    );
+  };
 
   return (
-    <Section title={t.rateTitle} id='rate-form'>
-      {complaint.feedbackBy && <Text className='feedback__hint'>{t.rateHint(formatDateTime(complaint.feedbackBy))}</Text>}
-      <Field label={zh.complaint.rating} required error={missingRating ? t.rateRequired : fieldError(action.error, 'rating')} id='rate-stars'>
+    <Section title={t.rateTitle} id="rate-form">
+      {complaint.feedbackBy && <Text className="feedback__hint">{t.rateHint(formatDateTime(complaint.feedbackBy))}</Text>}
+      <Field label={zh.complaint.rating} required error={missingRating ? t.rateRequired : fieldError(action.error, 'rating')} id="rate-stars">
         <StarRating value={rating} onChange={setRating} />
       </Field>
-      <TextField multiline error={fieldError(action.error, 'comment')} id='rate-comment' className='feedback__textarea' maxLength={500} placeholder={t.commentPlaceholder} value={comment} onChange={setComment} />
-      <FormError error={action.error} id='rate-error' />
-      <SubmitButton id='rate-submit' busy={action.busy} onClick={submit}>
+      <TextField
+        multiline
+        error={fieldError(action.error, 'comment')}
+        id="rate-comment"
+        className="feedback__textarea"
+        maxLength={500}
+        placeholder={t.commentPlaceholder}
+        value={comment}
+        onChange={setComment}
+      />
+      <FormError error={action.error} id="rate-error" />
+      <SubmitButton id="rate-submit" busy={action.busy} onClick={submit}>
         {t.rateSubmit}
       </SubmitButton>
     </Section>
-  )
+  );
 }
 
-const REOPEN_REASON_MIN = 2
+const REOPEN_REASON_MIN = 2;
 
 /** The complainant says the problem persists; the complaint goes back to the officers. */
 export function ReopenForm({ complaint, action }: { complaint: ComplaintViewT; action: ComplaintAction }) {
-  const [reason, setReason] = useState('')
-  const [tooShort, setTooShort] = useState(false)
-  const reasonError = tooShort ? t.reopenReasonTooShort : fieldError(action.error, 'reason')
+  const [reason, setReason] = useState('');
+  const [tooShort, setTooShort] = useState(false);
+  const reasonError = tooShort ? t.reopenReasonTooShort : fieldError(action.error, 'reason');
 
   const submit = () => {
-    const short = reason.trim().length < REOPEN_REASON_MIN
-    setTooShort(short)
-    if (short) return
+    const short = reason.trim().length < REOPEN_REASON_MIN;
+    setTooShort(short);
+    if (short) return;
     void action.run(
       () => call('reopenComplaint', { params: { id: complaint.id }, body: { expectedVersion: complaint.version, reason: reason.trim() } }),
       t.reopened,
-    )
-  }
+    );
+  };
 
   return (
-    <Section title={t.reopenTitle} id='reopen-form'>
-      <Text className='feedback__hint'>{t.reopenHint}</Text>
-      <TextField multiline error={reasonError} id='reopen-reason' className='feedback__textarea' maxLength={1000} placeholder={t.reopenPlaceholder} value={reason} onChange={setReason} />
-      <FormError error={action.error} id='reopen-error' />
-      <Button id='reopen-submit' variant='danger' block disabled={action.busy} onClick={submit}>
+    <Section title={t.reopenTitle} id="reopen-form">
+      <Text className="feedback__hint">{t.reopenHint}</Text>
+      <TextField
+        multiline
+        error={reasonError}
+        id="reopen-reason"
+        className="feedback__textarea"
+        maxLength={1000}
+        placeholder={t.reopenPlaceholder}
+        value={reason}
+        onChange={setReason}
+      />
+      <FormError error={action.error} id="reopen-error" />
+      <Button id="reopen-submit" variant="danger" block disabled={action.busy} onClick={submit}>
         {t.reopenSubmit}
       </Button>
     </Section>
-  )
+  );
 }

@@ -1,17 +1,17 @@
-import { ComplaintDetailView } from '../../components/ComplaintDetailView'
-import { useComplaintAction } from '../../hooks/useComplaintAction'
-import { useComplaintDetail } from '../../hooks/useComplaintDetail'
-import { useSignedInUser } from '../../hooks/useSignedInUser'
-import { RateForm, ReopenForm } from './FeedbackForms'
-import './index.scss'
+import { ComplaintDetailView } from '../../components/ComplaintDetailView';
+import { useComplaintAction } from '../../hooks/useComplaintAction';
+import { useComplaintDetail } from '../../hooks/useComplaintDetail';
+import { useSignedInUser } from '../../hooks/useSignedInUser';
+import { RateForm, ReopenForm } from './FeedbackForms';
+import './index.scss';
 
 /** A complaint as its complainant sees it: where it stands, its history, and feedback once resolved. */
 export default function ComplaintPage() {
-  const user = useSignedInUser()
-  const detail = useComplaintDetail()
-  const rateAction = useComplaintAction(detail)
-  const reopenAction = useComplaintAction(detail)
-  if (!user) return null
+  const user = useSignedInUser();
+  const detail = useComplaintDetail();
+  const rateAction = useComplaintAction(detail);
+  const reopenAction = useComplaintAction(detail);
+  if (!user) return null;
 
   return (
     <ComplaintDetailView
@@ -24,5 +24,5 @@ export default function ComplaintPage() {
         </>
       )}
     />
-  )
+  );
 }

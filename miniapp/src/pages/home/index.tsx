@@ -1,33 +1,33 @@
-import type { ReactNode } from 'react'
-import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
-import type { ComplaintViewT, UserViewT } from '@green-shield/shared/api/schemas'
-import { call } from '../../api/client'
-import { ComplaintCard } from '../../components/ComplaintCard'
-import { EmptyState, Loadable } from '../../components/PageState'
-import { Section } from '../../components/Section'
-import { streetNameOf, useDistrict } from '../../hooks/useDistrict'
-import { useRemote, type Remote } from '../../hooks/useRemote'
-import { useSignedInUser } from '../../hooks/useSignedInUser'
-import { useUnreadCount } from '../../hooks/useUnreadCount'
-import { zh } from '../../i18n/zh-CN'
-import { openQueue, openSourceSearch, PAGES, scanEcoCode } from '../../navigation'
-import { isBureauOfficer, isOfficer } from '../../session'
-import alarmIcon from '../../assets/icons/alarm.svg'
-import cameraIcon from '../../assets/icons/camera.svg'
-import queueIcon from '../../assets/icons/queue.svg'
-import './index.scss'
+import type { ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import type { ComplaintViewT, UserViewT } from '@green-shield/shared/api/schemas';
+import { call } from '../../api/client';
+import { ComplaintCard } from '../../components/ComplaintCard';
+import { EmptyState, Loadable } from '../../components/PageState';
+import { Section } from '../../components/Section';
+import { streetNameOf, useDistrict } from '../../hooks/useDistrict';
+import { useRemote, type Remote } from '../../hooks/useRemote';
+import { useSignedInUser } from '../../hooks/useSignedInUser';
+import { useUnreadCount } from '../../hooks/useUnreadCount';
+import { zh } from '../../i18n/zh-CN';
+import { openQueue, openSourceSearch, PAGES, scanEcoCode } from '../../navigation';
+import { isBureauOfficer, isOfficer } from '../../session';
+import alarmIcon from '../../assets/icons/alarm.svg';
+import cameraIcon from '../../assets/icons/camera.svg';
+import queueIcon from '../../assets/icons/queue.svg';
+import './index.scss';
 
-const RECENT_COUNT = 3
+const RECENT_COUNT = 3;
 
 /** A small entry card (title and hint) in a row of two. */
 function HomeTile({ id, title, hint, alert = false, onClick }: { id: string; title: string; hint: string; alert?: boolean; onClick: () => void }) {
   return (
     <View className={`home-tile${alert ? ' home-tile--alert' : ''}`} id={id} onClick={onClick}>
-      <Text className='home-tile__title'>{title}</Text>
-      <Text className='home-tile__hint'>{hint}</Text>
+      <Text className="home-tile__title">{title}</Text>
+      <Text className="home-tile__hint">{hint}</Text>
     </View>
-  )
+  );
 }
 
 /**
@@ -35,15 +35,15 @@ function HomeTile({ id, title, hint, alert = false, onClick }: { id: string; tit
  * "我的商户" entry appears once one is linked (`mySources` is empty for everyone else).
  */
 function BusinessEntries() {
-  const businesses = useRemote(() => call('mySources'), [], { refreshOnShow: true })
-  const names = (businesses.data?.items ?? []).map((source) => source.name)
+  const businesses = useRemote(() => call('mySources'), [], { refreshOnShow: true });
+  const names = (businesses.data?.items ?? []).map((source) => source.name);
   return (
     <>
-      <View className='home-tiles'>
-        <HomeTile id='home-scan-entry' title={zh.home.scanTitle} hint={zh.home.scanHint} onClick={() => void scanEcoCode()} />
+      <View className="home-tiles">
+        <HomeTile id="home-scan-entry" title={zh.home.scanTitle} hint={zh.home.scanHint} onClick={() => void scanEcoCode()} />
         {names.length > 0 && (
           <HomeTile
-            id='home-business-entry'
+            id="home-business-entry"
             title={zh.home.businessTitle}
             hint={zh.home.businessHint(names)}
             onClick={() => Taro.navigateTo({ url: PAGES.myBusinesses })}
@@ -51,67 +51,95 @@ function BusinessEntries() {
         )}
       </View>
       {businesses.data && names.length === 0 && (
-        <Text className='home__claim link' id='home-claim-entry' onClick={() => Taro.navigateTo({ url: PAGES.claim })}>
+        <Text className="home__claim link" id="home-claim-entry" onClick={() => Taro.navigateTo({ url: PAGES.claim })}>
           {zh.home.claimLink}
         </Text>
       )}
     </>
-  )
+  );
 }
 
 /** The officer's way into the pollution-source registry; the bureau also imports lists of sources. */
 function SourceEntries({ user }: { user: UserViewT }) {
   return (
     <>
-      <View className='home-tiles'>
-        <HomeTile id='officer-sources-entry' title={zh.home.sourcesTitle} hint={zh.home.sourcesHint} onClick={() => openSourceSearch()} />
-        <HomeTile id='officer-warnings-entry' title={zh.home.warningsTitle} hint={zh.home.warningsHint} alert onClick={() => Taro.navigateTo({ url: PAGES.sourceWarnings })} />
-      </View>
-      <View className='home-tiles'>
+      <View className="home-tiles">
+        <HomeTile id="officer-sources-entry" title={zh.home.sourcesTitle} hint={zh.home.sourcesHint} onClick={() => openSourceSearch()} />
         <HomeTile
-          id='officer-key-supervision-entry'
+          id="officer-warnings-entry"
+          title={zh.home.warningsTitle}
+          hint={zh.home.warningsHint}
+          alert
+          onClick={() => Taro.navigateTo({ url: PAGES.sourceWarnings })}
+        />
+      </View>
+      <View className="home-tiles">
+        <HomeTile
+          id="officer-key-supervision-entry"
           title={zh.home.keySupervisionTitle}
           hint={zh.home.keySupervisionHint}
           onClick={() => openSourceSearch({ keySupervision: true })}
         />
-        <HomeTile id='officer-claims-entry' title={zh.home.claimsTitle} hint={zh.home.claimsHint} onClick={() => Taro.navigateTo({ url: PAGES.claimReview })} />
+        <HomeTile id="officer-claims-entry" title={zh.home.claimsTitle} hint={zh.home.claimsHint} onClick={() => Taro.navigateTo({ url: PAGES.claimReview })} />
       </View>
-      <View className='home-tiles'>
-        <HomeTile id='officer-register-entry' title={zh.home.registerTitle} hint={zh.home.registerHint} onClick={() => Taro.navigateTo({ url: PAGES.sourceForm })} />
+      <View className="home-tiles">
+        <HomeTile
+          id="officer-register-entry"
+          title={zh.home.registerTitle}
+          hint={zh.home.registerHint}
+          onClick={() => Taro.navigateTo({ url: PAGES.sourceForm })}
+        />
         {isBureauOfficer(user) && (
-          <HomeTile id='officer-import-entry' title={zh.home.importTitle} hint={zh.home.importHint} onClick={() => Taro.navigateTo({ url: PAGES.sourceImport })} />
+          <HomeTile
+            id="officer-import-entry"
+            title={zh.home.importTitle}
+            hint={zh.home.importHint}
+            onClick={() => Taro.navigateTo({ url: PAGES.sourceImport })}
+          />
         )}
       </View>
     </>
-  )
+  );
 }
 
 function NotificationStrip({ unread }: { unread: number }) {
   return (
-    <View className='home-strip' id='home-notifications' onClick={() => Taro.switchTab({ url: PAGES.notifications })}>
+    <View className="home-strip" id="home-notifications" onClick={() => Taro.switchTab({ url: PAGES.notifications })}>
       <View className={`home-strip__dot${unread > 0 ? ' home-strip__dot--on' : ''}`} />
-      <Text className='home-strip__text'>{unread > 0 ? zh.home.unread(unread) : zh.home.noUnread}</Text>
-      {unread > 0 && <Text className='home-strip__count' id='home-unread-count'>{unread > 99 ? '99+' : unread}</Text>}
-      <Text className='home-strip__chevron'>›</Text>
+      <Text className="home-strip__text">{unread > 0 ? zh.home.unread(unread) : zh.home.noUnread}</Text>
+      {unread > 0 && (
+        <Text className="home-strip__count" id="home-unread-count">
+          {unread > 99 ? '99+' : unread}
+        </Text>
+      )}
+      <Text className="home-strip__chevron">›</Text>
     </View>
-  )
+  );
 }
 
 /** The first few complaints of `list` as cards, with a link to all of them (`viewAll.id`). */
-function RecentComplaints({ title, className, viewAll, list, empty, idPrefix, asOfficer }: {
-  title: string
-  className?: string
-  viewAll: { id: string; open: () => void }
-  list: Remote<{ items: ComplaintViewT[] }>
-  empty: ReactNode
-  idPrefix: string
-  asOfficer: boolean
+function RecentComplaints({
+  title,
+  className,
+  viewAll,
+  list,
+  empty,
+  idPrefix,
+  asOfficer,
+}: {
+  title: string;
+  className?: string;
+  viewAll: { id: string; open: () => void };
+  list: Remote<{ items: ComplaintViewT[] }>;
+  empty: ReactNode;
+  idPrefix: string;
+  asOfficer: boolean;
 }) {
   return (
     <Section
       title={title}
       extra={
-        <Text className='link' id={viewAll.id} onClick={viewAll.open}>
+        <Text className="link" id={viewAll.id} onClick={viewAll.open}>
           {`${zh.common.viewAll} ›`}
         </Text>
       }
@@ -121,124 +149,118 @@ function RecentComplaints({ title, className, viewAll, list, empty, idPrefix, as
         {({ items }) =>
           items.length === 0
             ? empty
-            : items.slice(0, RECENT_COUNT).map((complaint) => (
-                <ComplaintCard key={complaint.id} complaint={complaint} idPrefix={idPrefix} asOfficer={asOfficer} />
-              ))
+            : items
+                .slice(0, RECENT_COUNT)
+                .map((complaint) => <ComplaintCard key={complaint.id} complaint={complaint} idPrefix={idPrefix} asOfficer={asOfficer} />)
         }
       </Loadable>
     </Section>
-  )
+  );
 }
 
 function ResidentHome({ user }: { user: UserViewT }) {
-  const district = useDistrict()
-  const unread = useUnreadCount()
-  const mine = useRemote(() => call('myComplaints'), [], { refreshOnShow: true })
+  const district = useDistrict();
+  const unread = useUnreadCount();
+  const mine = useRemote(() => call('myComplaints'), [], { refreshOnShow: true });
 
   return (
-    <View className='home'>
-      <View className='home__hero'>
-        <Text className='home__district'>{zh.app.district}</Text>
-        <Text className='home__greeting'>{zh.home.greeting(user.name ?? user.phoneMasked)}</Text>
-        <View className='home-report' id='report-entry' onClick={() => Taro.navigateTo({ url: PAGES.report })}>
-          <View className='home-report__icon'>
-            <Image className='home-report__icon-image' src={cameraIcon} />
+    <View className="home">
+      <View className="home__hero">
+        <Text className="home__district">{zh.app.district}</Text>
+        <Text className="home__greeting">{zh.home.greeting(user.name ?? user.phoneMasked)}</Text>
+        <View className="home-report" id="report-entry" onClick={() => Taro.navigateTo({ url: PAGES.report })}>
+          <View className="home-report__icon">
+            <Image className="home-report__icon-image" src={cameraIcon} />
           </View>
-          <View className='home-report__text'>
-            <Text className='home-report__title'>{zh.home.reportTitle}</Text>
-            <Text className='home-report__hint'>{zh.home.reportHint}</Text>
+          <View className="home-report__text">
+            <Text className="home-report__title">{zh.home.reportTitle}</Text>
+            <Text className="home-report__hint">{zh.home.reportHint}</Text>
           </View>
-          <Text className='home-report__chevron'>›</Text>
+          <Text className="home-report__chevron">›</Text>
         </View>
-        {district && (
-          <Text className='home__promise'>
-            {zh.home.promise(district.timeLimits.acknowledgeWithinDays, district.timeLimits.closeWithinDays)}
-          </Text>
-        )}
+        {district && <Text className="home__promise">{zh.home.promise(district.timeLimits.acknowledgeWithinDays, district.timeLimits.closeWithinDays)}</Text>}
       </View>
 
-      <View className='home__body'>
+      <View className="home__body">
         <BusinessEntries />
         <NotificationStrip unread={unread} />
         <RecentComplaints
           title={zh.home.recent}
-          className='home__recent'
+          className="home__recent"
           viewAll={{ id: 'home-mine-all', open: () => Taro.navigateTo({ url: PAGES.mine }) }}
           list={mine}
-          empty={<EmptyState title={zh.home.noComplaints} hint={zh.home.noComplaintsHint} id='home-empty' />}
-          idPrefix='home-item'
+          empty={<EmptyState title={zh.home.noComplaints} hint={zh.home.noComplaintsHint} id="home-empty" />}
+          idPrefix="home-item"
           asOfficer={false}
         />
       </View>
     </View>
-  )
+  );
 }
 
 function OfficerHome({ user }: { user: UserViewT }) {
-  const district = useDistrict()
-  const unread = useUnreadCount()
-  const queue = useRemote(() => call('queue'), [], { refreshOnShow: true })
-  const role = user.roles.find((candidate) => candidate !== 'resident') ?? user.roles[0]
+  const district = useDistrict();
+  const unread = useUnreadCount();
+  const queue = useRemote(() => call('queue'), [], { refreshOnShow: true });
+  const role = user.roles.find((candidate) => candidate !== 'resident') ?? user.roles[0];
 
   return (
-    <View className='home'>
-      <View className='home__hero'>
-        <Text className='home__district'>
-          {user.streetCode ? `${zh.app.district} · ${streetNameOf(district, user.streetCode)}` : zh.app.district}
-        </Text>
-        <Text className='home__greeting'>{`${user.name ?? user.phoneMasked} · ${zh.account.roles[role]}`}</Text>
-        <View className='home-officer'>
-          <View className='home-officer__entry' id='officer-queue-entry' onClick={() => openQueue()}>
-            <View className='home-officer__icon'>
-              <Image className='home-officer__icon-image' src={queueIcon} />
+    <View className="home">
+      <View className="home__hero">
+        <Text className="home__district">{user.streetCode ? `${zh.app.district} · ${streetNameOf(district, user.streetCode)}` : zh.app.district}</Text>
+        <Text className="home__greeting">{`${user.name ?? user.phoneMasked} · ${zh.account.roles[role]}`}</Text>
+        <View className="home-officer">
+          <View className="home-officer__entry" id="officer-queue-entry" onClick={() => openQueue()}>
+            <View className="home-officer__icon">
+              <Image className="home-officer__icon-image" src={queueIcon} />
             </View>
-            <Text className='home-officer__title'>{zh.home.queueTitle}</Text>
-            <Text className='home-officer__hint'>{zh.home.queueHint}</Text>
+            <Text className="home-officer__title">{zh.home.queueTitle}</Text>
+            <Text className="home-officer__hint">{zh.home.queueHint}</Text>
           </View>
-          <View className='home-officer__entry home-officer__entry--alert' id='officer-overdue-entry' onClick={() => openQueue({ overdue: true })}>
-            <View className='home-officer__icon'>
-              <Image className='home-officer__icon-image' src={alarmIcon} />
+          <View className="home-officer__entry home-officer__entry--alert" id="officer-overdue-entry" onClick={() => openQueue({ overdue: true })}>
+            <View className="home-officer__icon">
+              <Image className="home-officer__icon-image" src={alarmIcon} />
             </View>
-            <Text className='home-officer__title'>{zh.home.overdueEntry}</Text>
-            <Text className='home-officer__hint'>{zh.home.overdueHint}</Text>
+            <Text className="home-officer__title">{zh.home.overdueEntry}</Text>
+            <Text className="home-officer__hint">{zh.home.overdueHint}</Text>
           </View>
         </View>
       </View>
 
-      <View className='home__body'>
+      <View className="home__body">
         <SourceEntries user={user} />
         <NotificationStrip unread={unread} />
         <RecentComplaints
           title={zh.home.latestQueue}
           viewAll={{ id: 'home-queue-all', open: () => openQueue() }}
           list={queue}
-          empty={<EmptyState title={zh.home.emptyQueue} id='home-empty' />}
-          idPrefix='home-queue-item'
+          empty={<EmptyState title={zh.home.emptyQueue} id="home-empty" />}
+          idPrefix="home-queue-item"
           asOfficer
         />
       </View>
     </View>
-  )
+  );
 }
 
 /** Administrators provision officers through the API; the mini-app has no admin pages yet. */
 function AdminHome({ user }: { user: UserViewT }) {
   return (
-    <View className='home'>
-      <View className='home__hero'>
-        <Text className='home__district'>{zh.app.district}</Text>
-        <Text className='home__greeting'>{`${user.name ?? user.phoneMasked} · ${zh.account.roles.admin}`}</Text>
+    <View className="home">
+      <View className="home__hero">
+        <Text className="home__district">{zh.app.district}</Text>
+        <Text className="home__greeting">{`${user.name ?? user.phoneMasked} · ${zh.account.roles.admin}`}</Text>
       </View>
-      <View className='home__body'>
-        <EmptyState title={zh.home.adminTitle} hint={zh.home.adminHint} id='home-admin' />
+      <View className="home__body">
+        <EmptyState title={zh.home.adminTitle} hint={zh.home.adminHint} id="home-admin" />
       </View>
     </View>
-  )
+  );
 }
 
 export default function HomePage() {
-  const user = useSignedInUser()
-  if (!user) return null
-  if (isOfficer(user)) return <OfficerHome user={user} />
-  return user.roles.includes('resident') ? <ResidentHome user={user} /> : <AdminHome user={user} />
+  const user = useSignedInUser();
+  if (!user) return null;
+  if (isOfficer(user)) return <OfficerHome user={user} />;
+  return user.roles.includes('resident') ? <ResidentHome user={user} /> : <AdminHome user={user} />;
 }

@@ -1,28 +1,28 @@
-import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
-import { call } from '../../api/client'
-import { Button } from '../../components/Button'
-import { ComplaintCard } from '../../components/ComplaintCard'
-import { PagedListView } from '../../components/PagedList'
-import { EmptyState } from '../../components/PageState'
-import { usePagedList } from '../../hooks/usePagedList'
-import { useSignedInUser } from '../../hooks/useSignedInUser'
-import { zh } from '../../i18n/zh-CN'
-import { PAGES } from '../../navigation'
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { call } from '../../api/client';
+import { Button } from '../../components/Button';
+import { ComplaintCard } from '../../components/ComplaintCard';
+import { PagedListView } from '../../components/PagedList';
+import { EmptyState } from '../../components/PageState';
+import { usePagedList } from '../../hooks/usePagedList';
+import { useSignedInUser } from '../../hooks/useSignedInUser';
+import { zh } from '../../i18n/zh-CN';
+import { PAGES } from '../../navigation';
 
 export default function MinePage() {
-  const user = useSignedInUser()
-  const list = usePagedList((cursor) => call('myComplaints', { query: { cursor } }), [])
-  if (!user) return null
+  const user = useSignedInUser();
+  const list = usePagedList((cursor) => call('myComplaints', { query: { cursor } }), []);
+  if (!user) return null;
 
   return (
-    <View className='page'>
+    <View className="page">
       <PagedListView
         list={list}
-        loadMoreId='mine-load-more'
+        loadMoreId="mine-load-more"
         empty={
           <EmptyState
-            id='mine-empty'
+            id="mine-empty"
             title={zh.mine.empty}
             hint={zh.mine.emptyHint}
             action={
@@ -32,8 +32,8 @@ export default function MinePage() {
             }
           />
         }
-        renderItem={(complaint) => <ComplaintCard key={complaint.id} complaint={complaint} idPrefix='mine-item' asOfficer={false} />}
+        renderItem={(complaint) => <ComplaintCard key={complaint.id} complaint={complaint} idPrefix="mine-item" asOfficer={false} />}
       />
     </View>
-  )
+  );
 }

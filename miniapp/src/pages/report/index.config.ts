@@ -1,3 +1,3 @@
-import { zh } from '../../i18n/zh-CN'
+import { zh } from '../../i18n/zh-CN';
 
-export default definePageConfig({ navigationBarTitleText: zh.titles.report })
+export default definePageConfig({ navigationBarTitleText: zh.titles.report });

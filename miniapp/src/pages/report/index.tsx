@@ -1,40 +1,34 @@
-import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { Switch, Text, View } from '@tarojs/components'
-import type { ComplaintViewT, SubmitComplaintBodyT } from '@green-shield/shared/api/schemas'
-import {
-  COMPLAINT_TAXONOMY,
-  COMPLAINT_TYPES,
-  OCCURRENCE_PATTERNS,
-  type ComplaintType,
-  type OccurrencePattern,
-} from '@green-shield/shared/complaints/taxonomy'
-import { ApiError, call, userMessageOf } from '../../api/client'
-import { Button } from '../../components/Button'
-import { ChipSelect } from '../../components/ChipSelect'
-import { Field } from '../../components/Field'
-import { Section } from '../../components/Section'
-import { TextArea, TextInput } from '../../components/TextField'
-import { LocationStatus } from '../../components/LocationStatus'
-import { StreetField } from '../../components/StreetField'
-import { useCurrentLocation, useLocatedStreet } from '../../hooks/useCurrentLocation'
-import { useDistrict } from '../../hooks/useDistrict'
-import { MAX_PHOTOS, usePhotoUploads } from '../../hooks/usePhotoUploads'
-import { PhotoUploader } from '../../components/PhotoUploader'
-import { useSignedInUser } from '../../hooks/useSignedInUser'
-import { zh } from '../../i18n/zh-CN'
-import { PAGES } from '../../navigation'
-import { formatDay } from '../../utils/format'
-import { newIdempotencyKey } from '../../utils/idempotency-key'
-import { takeReportPrefill } from '../../utils/report-prefill'
-import { PRIMARY_COLOR } from '../../styles/colors'
-import './index.scss'
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Switch, Text, View } from '@tarojs/components';
+import type { ComplaintViewT, SubmitComplaintBodyT } from '@green-shield/shared/api/schemas';
+import { COMPLAINT_TAXONOMY, COMPLAINT_TYPES, OCCURRENCE_PATTERNS, type ComplaintType, type OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
+import { ApiError, call, userMessageOf } from '../../api/client';
+import { Button } from '../../components/Button';
+import { ChipSelect } from '../../components/ChipSelect';
+import { Field } from '../../components/Field';
+import { Section } from '../../components/Section';
+import { TextArea, TextInput } from '../../components/TextField';
+import { LocationStatus } from '../../components/LocationStatus';
+import { StreetField } from '../../components/StreetField';
+import { useCurrentLocation, useLocatedStreet } from '../../hooks/useCurrentLocation';
+import { useDistrict } from '../../hooks/useDistrict';
+import { MAX_PHOTOS, usePhotoUploads } from '../../hooks/usePhotoUploads';
+import { PhotoUploader } from '../../components/PhotoUploader';
+import { useSignedInUser } from '../../hooks/useSignedInUser';
+import { zh } from '../../i18n/zh-CN';
+import { PAGES } from '../../navigation';
+import { formatDay } from '../../utils/format';
+import { newIdempotencyKey } from '../../utils/idempotency-key';
+import { takeReportPrefill } from '../../utils/report-prefill';
+import { PRIMARY_COLOR } from '../../styles/colors';
+import './index.scss';
 
-const DESCRIPTION_MAX = 2000
-const DESCRIPTION_MIN = 5
+const DESCRIPTION_MAX = 2000;
+const DESCRIPTION_MIN = 5;
 
-type FormField = 'category' | 'description' | 'address' | 'street' | 'occurrence' | 'photos'
-type FormErrors = Partial<Record<FormField | 'form', string>>
+type FormField = 'category' | 'description' | 'address' | 'street' | 'occurrence' | 'photos';
+type FormErrors = Partial<Record<FormField | 'form', string>>;
 
 /** API field paths (`location.address`, `category.subtype`, …) to the form field that shows them. */
 const FIELD_OF_API_PATH: Record<string, FormField> = {
@@ -44,107 +38,103 @@ const FIELD_OF_API_PATH: Record<string, FormField> = {
   streetCode: 'street',
   occurrence: 'occurrence',
   photoKeys: 'photos',
-}
+};
 
 function errorsFromApi(failure: unknown): FormErrors {
-  const errors: FormErrors = { form: userMessageOf(failure) }
+  const errors: FormErrors = { form: userMessageOf(failure) };
   if (failure instanceof ApiError) {
     for (const detail of failure.details) {
-      const field = FIELD_OF_API_PATH[detail.field.split('.')[0]]
-      if (field) errors[field] ??= detail.message
+      const field = FIELD_OF_API_PATH[detail.field.split('.')[0]];
+      if (field) errors[field] ??= detail.message;
     }
   }
-  return errors
+  return errors;
 }
 
-const TYPE_OPTIONS = COMPLAINT_TYPES.map((type) => ({ value: type, label: zh.category.typeLabel(type) }))
-const OCCURRENCE_OPTIONS = OCCURRENCE_PATTERNS.map((pattern) => ({ value: pattern, label: zh.occurrence[pattern] }))
+const TYPE_OPTIONS = COMPLAINT_TYPES.map((type) => ({ value: type, label: zh.category.typeLabel(type) }));
+const OCCURRENCE_OPTIONS = OCCURRENCE_PATTERNS.map((pattern) => ({ value: pattern, label: zh.occurrence[pattern] }));
 
 const LOCATION_TEXT = {
   locating: zh.location.locating,
   located: zh.location.located,
   unavailable: zh.report.notLocated,
   source: zh.report.locatedAtSource,
-}
+};
 
 function subtypeOptions(type: ComplaintType) {
-  return Object.entries(COMPLAINT_TAXONOMY[type].subtypes as Record<string, string>).map(([value, label]) => ({ value, label }))
+  return Object.entries(COMPLAINT_TAXONOMY[type].subtypes as Record<string, string>).map(([value, label]) => ({ value, label }));
 }
 
 function SubmittedView({ complaint, onReportAnother }: { complaint: ComplaintViewT; onReportAnother: () => void }) {
-  const t = zh.report
+  const t = zh.report;
   return (
-    <View className='report-done' id='report-success'>
-      <View className='report-done__check' />
-      <Text className='report-done__title'>{t.successTitle}</Text>
-      <Text className='report-done__hint'>{t.successHint}</Text>
-      <View className='report-done__number-box'>
-        <Text className='report-done__label'>{t.trackingNumber}</Text>
-        <Text className='report-done__number' id='report-tracking-number'>
+    <View className="report-done" id="report-success">
+      <View className="report-done__check" />
+      <Text className="report-done__title">{t.successTitle}</Text>
+      <Text className="report-done__hint">{t.successHint}</Text>
+      <View className="report-done__number-box">
+        <Text className="report-done__label">{t.trackingNumber}</Text>
+        <Text className="report-done__number" id="report-tracking-number">
           {complaint.trackingNumber}
         </Text>
       </View>
-      <Text className='report-done__due'>{t.dueHint(formatDay(complaint.due.acknowledgeBy), formatDay(complaint.due.closeBy))}</Text>
-      <Button
-        id='report-view-detail'
-        block
-        onClick={() => Taro.redirectTo({ url: `${PAGES.complaint}?id=${encodeURIComponent(complaint.id)}` })}
-      >
+      <Text className="report-done__due">{t.dueHint(formatDay(complaint.due.acknowledgeBy), formatDay(complaint.due.closeBy))}</Text>
+      <Button id="report-view-detail" block onClick={() => Taro.redirectTo({ url: `${PAGES.complaint}?id=${encodeURIComponent(complaint.id)}` })}>
         {t.viewDetail}
       </Button>
-      <View className='report-done__secondary'>
-        <Button id='report-another' variant='secondary' onClick={onReportAnother}>
+      <View className="report-done__secondary">
+        <Button id="report-another" variant="secondary" onClick={onReportAnother}>
           {t.reportAnother}
         </Button>
-        <Button id='report-back-home' variant='secondary' onClick={() => Taro.switchTab({ url: PAGES.home })}>
+        <Button id="report-back-home" variant="secondary" onClick={() => Taro.switchTab({ url: PAGES.home })}>
           {zh.common.backHome}
         </Button>
       </View>
     </View>
-  )
+  );
 }
 
 export default function ReportPage() {
-  const user = useSignedInUser()
-  const district = useDistrict()
-  const location = useCurrentLocation()
-  const photos = usePhotoUploads()
-  const t = zh.report
+  const user = useSignedInUser();
+  const district = useDistrict();
+  const location = useCurrentLocation();
+  const photos = usePhotoUploads();
+  const t = zh.report;
 
   // Set when the resident came from a shop's eco profile ("举报该商户问题").
-  const [prefill] = useState(takeReportPrefill)
+  const [prefill] = useState(takeReportPrefill);
   // One key per draft: a retry after a network error must not file the complaint twice.
-  const [draftKey, setDraftKey] = useState(newIdempotencyKey)
-  const [type, setType] = useState<ComplaintType | undefined>(prefill?.category?.type)
-  const [subtype, setSubtype] = useState<string | undefined>(prefill?.category?.subtype)
-  const [description, setDescription] = useState(prefill?.description ?? '')
-  const [occurrence, setOccurrence] = useState<OccurrencePattern>('always')
-  const [occurrenceNote, setOccurrenceNote] = useState('')
-  const [address, setAddress] = useState(prefill?.address ?? '')
-  const [streetCode, setStreetCode] = useState<string | undefined>(prefill?.streetCode)
+  const [draftKey, setDraftKey] = useState(newIdempotencyKey);
+  const [type, setType] = useState<ComplaintType | undefined>(prefill?.category?.type);
+  const [subtype, setSubtype] = useState<string | undefined>(prefill?.category?.subtype);
+  const [description, setDescription] = useState(prefill?.description ?? '');
+  const [occurrence, setOccurrence] = useState<OccurrencePattern>('always');
+  const [occurrenceNote, setOccurrenceNote] = useState('');
+  const [address, setAddress] = useState(prefill?.address ?? '');
+  const [streetCode, setStreetCode] = useState<string | undefined>(prefill?.streetCode);
   // The shop's registered position stands for the report's until the resident asks for their own.
-  const [sourcePoint, setSourcePoint] = useState(prefill?.point)
-  const [anonymous, setAnonymous] = useState(false)
+  const [sourcePoint, setSourcePoint] = useState(prefill?.point);
+  const [anonymous, setAnonymous] = useState(false);
   // Field problems show live once the user has tried to submit; the API's stay until the next try.
-  const [attempted, setAttempted] = useState(false)
-  const [apiErrors, setApiErrors] = useState<FormErrors>({})
-  const [submitting, setSubmitting] = useState(false)
-  const [submitted, setSubmitted] = useState<ComplaintViewT>()
+  const [attempted, setAttempted] = useState(false);
+  const [apiErrors, setApiErrors] = useState<FormErrors>({});
+  const [submitting, setSubmitting] = useState(false);
+  const [submitted, setSubmitted] = useState<ComplaintViewT>();
 
-  const locatedPoint = location.status === 'located' ? location.point : undefined
+  const locatedPoint = location.status === 'located' ? location.point : undefined;
   // Never override a street the user already picked.
-  const locatedStreet = useLocatedStreet(locatedPoint, (located) => setStreetCode((chosen) => chosen ?? located))
+  const locatedStreet = useLocatedStreet(locatedPoint, (located) => setStreetCode((chosen) => chosen ?? located));
 
   /** The request body, or what the user still has to fix. */
   const buildSubmission = (): { body: SubmitComplaintBodyT } | { problems: FormErrors } => {
-    const problems: FormErrors = {}
-    if (!type || !subtype) problems.category = t.categoryRequired
-    if (description.trim().length < DESCRIPTION_MIN) problems.description = t.descriptionTooShort
-    if (address.trim().length < 2) problems.address = t.addressTooShort
-    if (!streetCode) problems.street = t.streetRequired
-    if (photos.uploading) problems.photos = t.waitUploads
-    else if (photos.failed) problems.photos = t.removeFailedUploads
-    if (!type || !subtype || !streetCode || !district || Object.keys(problems).length > 0) return { problems }
+    const problems: FormErrors = {};
+    if (!type || !subtype) problems.category = t.categoryRequired;
+    if (description.trim().length < DESCRIPTION_MIN) problems.description = t.descriptionTooShort;
+    if (address.trim().length < 2) problems.address = t.addressTooShort;
+    if (!streetCode) problems.street = t.streetRequired;
+    if (photos.uploading) problems.photos = t.waitUploads;
+    else if (photos.failed) problems.photos = t.removeFailedUploads;
+    if (!type || !subtype || !streetCode || !district || Object.keys(problems).length > 0) return { problems };
     return {
       body: {
         category: { type, subtype },
@@ -157,95 +147,95 @@ export default function ReportPage() {
         photoKeys: photos.keys,
         anonymous,
       },
-    }
-  }
+    };
+  };
 
-  const submission = buildSubmission()
-  const errors: FormErrors = { ...apiErrors, ...(attempted && 'problems' in submission ? submission.problems : {}) }
+  const submission = buildSubmission();
+  const errors: FormErrors = { ...apiErrors, ...(attempted && 'problems' in submission ? submission.problems : {}) };
 
   const submit = async () => {
-    setAttempted(true)
-    setApiErrors({})
+    setAttempted(true);
+    setApiErrors({});
     if ('problems' in submission) {
-      Taro.showToast({ title: Object.values(submission.problems)[0] ?? '', icon: 'none' })
-      return
+      Taro.showToast({ title: Object.values(submission.problems)[0] ?? '', icon: 'none' });
+      return;
     }
-    setSubmitting(true)
+    setSubmitting(true);
     try {
-      const { complaint } = await call('submitComplaint', { headers: { 'Idempotency-Key': draftKey }, body: submission.body })
-      setSubmitted(complaint)
-      Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+      const { complaint } = await call('submitComplaint', { headers: { 'Idempotency-Key': draftKey }, body: submission.body });
+      setSubmitted(complaint);
+      Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
     } catch (failure) {
-      setApiErrors(errorsFromApi(failure))
+      setApiErrors(errorsFromApi(failure));
     } finally {
-      setSubmitting(false)
+      setSubmitting(false);
     }
-  }
+  };
 
   // A new draft keeps the location and street: the next report is usually about the same neighbourhood.
   const startNewDraft = () => {
-    setDraftKey(newIdempotencyKey())
-    setType(undefined)
-    setSubtype(undefined)
-    setDescription('')
-    setOccurrence('always')
-    setOccurrenceNote('')
-    setAddress('')
-    setAnonymous(false)
-    setAttempted(false)
-    setApiErrors({})
-    photos.reset()
-    setSubmitted(undefined)
-  }
+    setDraftKey(newIdempotencyKey());
+    setType(undefined);
+    setSubtype(undefined);
+    setDescription('');
+    setOccurrence('always');
+    setOccurrenceNote('');
+    setAddress('');
+    setAnonymous(false);
+    setAttempted(false);
+    setApiErrors({});
+    photos.reset();
+    setSubmitted(undefined);
+  };
 
-  const locationStatus = sourcePoint ? 'source' : location.status
+  const locationStatus = sourcePoint ? 'source' : location.status;
   const relocate = () => {
-    setSourcePoint(undefined)
-    location.relocate()
-  }
+    setSourcePoint(undefined);
+    location.relocate();
+  };
 
-  if (!user) return null
+  if (!user) return null;
   if (submitted) {
     return (
-      <View className='page'>
+      <View className="page">
         <SubmittedView complaint={submitted} onReportAnother={startNewDraft} />
       </View>
-    )
+    );
   }
 
   return (
-    <View className='page report'>
+    <View className="page report">
       <Section title={t.problemSection}>
-        <Field label={t.category} required error={errors.category} id='report-category'>
+        <Field label={t.category} required error={errors.category} id="report-category">
           <ChipSelect
             options={TYPE_OPTIONS}
             value={type}
-            idPrefix='report-type'
+            idPrefix="report-type"
             onChange={(next) => {
-              setType(next)
-              setSubtype(undefined)
+              setType(next);
+              setSubtype(undefined);
             }}
           />
         </Field>
         {type && (
           <Field label={t.subtype} required>
-            <ChipSelect options={subtypeOptions(type)} value={subtype} idPrefix='report-subtype' onChange={setSubtype} />
+            <ChipSelect options={subtypeOptions(type)} value={subtype} idPrefix="report-subtype" onChange={setSubtype} />
           </Field>
         )}
-        <Field label={t.description} required error={errors.description} id='report-description' hint={zh.common.charCount(description.length, DESCRIPTION_MAX)}>
-          <TextArea
-            id='report-description'
-            maxLength={DESCRIPTION_MAX}
-            placeholder={t.descriptionPlaceholder}
-            value={description}
-            onChange={setDescription}
-          />
+        <Field
+          label={t.description}
+          required
+          error={errors.description}
+          id="report-description"
+          hint={zh.common.charCount(description.length, DESCRIPTION_MAX)}
+        >
+          <TextArea id="report-description" maxLength={DESCRIPTION_MAX} placeholder={t.descriptionPlaceholder} value={description} onChange={setDescription} />
         </Field>
-        <Field label={t.occurrence} required error={errors.occurrence} id='report-occurrence'>
-          <ChipSelect options={OCCURRENCE_OPTIONS} value={occurrence} idPrefix='report-occurrence' onChange={setOccurrence} />
+        <Field label={t.occurrence} required error={errors.occurrence} id="report-occurrence">
+          <ChipSelect options={OCCURRENCE_OPTIONS} value={occurrence} idPrefix="report-occurrence" onChange={setOccurrence} />
           <TextInput
-            id='report-occurrence-note'
-            className='report__occurrence-note'
+            id="report-occurrence-note"
+            className="report__occurrence-note"
             maxLength={200}
             placeholder={t.occurrenceNote}
             value={occurrenceNote}
@@ -255,18 +245,12 @@ export default function ReportPage() {
       </Section>
 
       <Section title={t.location}>
-        <LocationStatus idPrefix='report' status={locationStatus} text={LOCATION_TEXT[locationStatus]} onRelocate={relocate} />
-        <Field label={t.address} required error={errors.address} id='report-address'>
-          <TextInput
-            id='report-address'
-            maxLength={200}
-            placeholder={t.addressPlaceholder}
-            value={address}
-            onChange={setAddress}
-          />
+        <LocationStatus idPrefix="report" status={locationStatus} text={LOCATION_TEXT[locationStatus]} onRelocate={relocate} />
+        <Field label={t.address} required error={errors.address} id="report-address">
+          <TextInput id="report-address" maxLength={200} placeholder={t.addressPlaceholder} value={address} onChange={setAddress} />
         </Field>
         <StreetField
-          id='report-street'
+          id="report-street"
           label={t.street}
           value={streetCode}
           onChange={setStreetCode}
@@ -275,33 +259,33 @@ export default function ReportPage() {
         />
       </Section>
 
-      <Section title={t.photos} extra={<Text className='report__hint'>{t.photosHint(MAX_PHOTOS)}</Text>}>
-        <PhotoUploader uploads={photos} idPrefix='report' />
+      <Section title={t.photos} extra={<Text className="report__hint">{t.photosHint(MAX_PHOTOS)}</Text>}>
+        <PhotoUploader uploads={photos} idPrefix="report" />
         {errors.photos && (
-          <Text className='report__error-text' id='report-photos-error'>
+          <Text className="report__error-text" id="report-photos-error">
             {errors.photos}
           </Text>
         )}
       </Section>
 
       <Section>
-        <View className='report__switch-row'>
+        <View className="report__switch-row">
           <View>
-            <Text className='report__switch-label'>{t.anonymous}</Text>
-            <Text className='report__hint report__switch-hint'>{t.anonymousHint}</Text>
+            <Text className="report__switch-label">{t.anonymous}</Text>
+            <Text className="report__hint report__switch-hint">{t.anonymousHint}</Text>
           </View>
-          <Switch id='report-anonymous' color={PRIMARY_COLOR} checked={anonymous} onChange={(event) => setAnonymous(event.detail.value)} />
+          <Switch id="report-anonymous" color={PRIMARY_COLOR} checked={anonymous} onChange={(event) => setAnonymous(event.detail.value)} />
         </View>
       </Section>
 
       {errors.form && (
-        <Text className='form-error' id='report-error'>
+        <Text className="form-error" id="report-error">
           {errors.form}
         </Text>
       )}
-      <Button id='report-submit' block disabled={submitting} onClick={submit}>
+      <Button id="report-submit" block disabled={submitting} onClick={submit}>
         {submitting ? t.submitting : t.submit}
       </Button>
     </View>
-  )
+  );
 }

@@ -1,20 +1,20 @@
-import Taro from '@tarojs/taro'
-import type { OfficerSourceViewT, RectificationViewT } from '@green-shield/shared/api/source-schemas'
-import { call } from '../../api/client'
-import { AcceptOrReject } from '../../components/AcceptOrReject'
-import type { Remote } from '../../hooks/useRemote'
-import { useSourceAction } from '../../hooks/useSourceView'
-import { zh } from '../../i18n/zh-CN'
-import { PRIMARY_COLOR } from '../../styles/colors'
+import Taro from '@tarojs/taro';
+import type { OfficerSourceViewT, RectificationViewT } from '@green-shield/shared/api/source-schemas';
+import { call } from '../../api/client';
+import { AcceptOrReject } from '../../components/AcceptOrReject';
+import type { Remote } from '../../hooks/useRemote';
+import { useSourceAction } from '../../hooks/useSourceView';
+import { zh } from '../../i18n/zh-CN';
+import { PRIMARY_COLOR } from '../../styles/colors';
 
-const t = zh.sourceOfficer
+const t = zh.sourceOfficer;
 
 /**
  * The officer's decision on evidence awaiting review (ids `decide-accept-<rectification id>`, …):
  * accepting asks for confirmation first, since it closes the item and rescores the source.
  */
 export function EvidenceDecision({ sourceId, rectification, view }: { sourceId: string; rectification: RectificationViewT; view: Remote<OfficerSourceViewT> }) {
-  const action = useSourceAction(view)
+  const action = useSourceAction(view);
 
   const decide = (decision: 'accept' | 'reject', reason?: string) =>
     action.run(
@@ -24,16 +24,16 @@ export function EvidenceDecision({ sourceId, rectification, view }: { sourceId: 
           body: { expectedVersion: rectification.version, decision, reason },
         }),
       decision === 'accept' ? t.accepted : t.rejected,
-    )
+    );
 
   const accept = async () => {
-    const { confirm } = await Taro.showModal({ content: t.acceptConfirm, confirmColor: PRIMARY_COLOR })
-    if (confirm) await decide('accept')
-  }
+    const { confirm } = await Taro.showModal({ content: t.acceptConfirm, confirmColor: PRIMARY_COLOR });
+    if (confirm) await decide('accept');
+  };
 
   return (
     <AcceptOrReject
-      idPrefix='decide'
+      idPrefix="decide"
       itemId={rectification.id}
       busy={action.busy}
       error={action.error}
@@ -41,5 +41,5 @@ export function EvidenceDecision({ sourceId, rectification, view }: { sourceId: 
       onAccept={() => void accept()}
       onReject={(reason) => void decide('reject', reason)}
     />
-  )
+  );
 }

@@ -1,98 +1,132 @@
-import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { Switch, Text, View } from '@tarojs/components'
-import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas'
-import { checklistFor, CURRENT_CHECKLISTS, type ChecklistItem } from '@green-shield/shared/sources/checklists'
-import { call } from '../../api/client'
-import { SubmitButton } from '../../components/Button'
-import { ChipSelect } from '../../components/ChipSelect'
-import { Field } from '../../components/Field'
-import { FormError } from '../../components/FormError'
-import { EmptyState, Loadable } from '../../components/PageState'
-import { PhotoUploader } from '../../components/PhotoUploader'
-import { Section } from '../../components/Section'
-import { TextArea, TextInput } from '../../components/TextField'
-import { usePhotoUploads } from '../../hooks/usePhotoUploads'
-import { useRemote } from '../../hooks/useRemote'
-import { useSignedInUser } from '../../hooks/useSignedInUser'
-import { useSourceId } from '../../hooks/useSourceView'
-import { zh } from '../../i18n/zh-CN'
-import { backToSource } from '../../navigation'
-import { isOfficer } from '../../session'
-import { PRIMARY_COLOR } from '../../styles/colors'
-import { newIdempotencyKey } from '../../utils/idempotency-key'
-import { blankAnswers, inspectionSubmission, type ItemAnswer, type Outcome } from './inspection-form'
-import './index.scss'
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Switch, Text, View } from '@tarojs/components';
+import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
+import { checklistFor, CURRENT_CHECKLISTS, type ChecklistItem } from '@green-shield/shared/sources/checklists';
+import { call } from '../../api/client';
+import { SubmitButton } from '../../components/Button';
+import { ChipSelect } from '../../components/ChipSelect';
+import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { EmptyState, Loadable } from '../../components/PageState';
+import { PhotoUploader } from '../../components/PhotoUploader';
+import { Section } from '../../components/Section';
+import { TextArea, TextInput } from '../../components/TextField';
+import { usePhotoUploads } from '../../hooks/usePhotoUploads';
+import { useRemote } from '../../hooks/useRemote';
+import { useSignedInUser } from '../../hooks/useSignedInUser';
+import { useSourceId } from '../../hooks/useSourceView';
+import { zh } from '../../i18n/zh-CN';
+import { backToSource } from '../../navigation';
+import { isOfficer } from '../../session';
+import { PRIMARY_COLOR } from '../../styles/colors';
+import { newIdempotencyKey } from '../../utils/idempotency-key';
+import { blankAnswers, inspectionSubmission, type ItemAnswer, type Outcome } from './inspection-form';
+import './index.scss';
 
-const t = zh.sourceOfficer
-const OUTCOME_OPTIONS = (['pass', 'fail', 'not_applicable'] as const).map((outcome) => ({ value: outcome, label: t.outcomes[outcome] }))
+const t = zh.sourceOfficer;
+const OUTCOME_OPTIONS = (['pass', 'fail', 'not_applicable'] as const).map((outcome) => ({ value: outcome, label: t.outcomes[outcome] }));
 
 /** One checklist item: outcome chips (`inspect-<item>-<outcome>`), a note, and for a failure the rectification order. */
-function ChecklistRow({ item, answer, onChange, daysError }: { item: ChecklistItem; answer: ItemAnswer; onChange: (answer: ItemAnswer) => void; daysError?: string }) {
-  const id = `inspect-${item.id}`
+function ChecklistRow({
+  item,
+  answer,
+  onChange,
+  daysError,
+}: {
+  item: ChecklistItem;
+  answer: ItemAnswer;
+  onChange: (answer: ItemAnswer) => void;
+  daysError?: string;
+}) {
+  const id = `inspect-${item.id}`;
   return (
-    <View className={`inspect-item${answer.outcome === 'fail' ? ' inspect-item--fail' : ''}`} id={`inspect-item-${item.id}`} data-outcome={answer.outcome ?? ''}>
-      <Text className='inspect-item__label'>{item.label}</Text>
-      <Text className='inspect-item__basis'>{zh.sources.basis(item.basis)}</Text>
+    <View
+      className={`inspect-item${answer.outcome === 'fail' ? ' inspect-item--fail' : ''}`}
+      id={`inspect-item-${item.id}`}
+      data-outcome={answer.outcome ?? ''}
+    >
+      <Text className="inspect-item__label">{item.label}</Text>
+      <Text className="inspect-item__basis">{zh.sources.basis(item.basis)}</Text>
       <ChipSelect options={OUTCOME_OPTIONS} value={answer.outcome} idPrefix={id} onChange={(outcome: Outcome) => onChange({ ...answer, outcome })} />
-      <TextInput id={`${id}-note`} className='inspect-item__note' maxLength={500} placeholder={t.itemNote} value={answer.note} onChange={(note) => onChange({ ...answer, note })} />
+      <TextInput
+        id={`${id}-note`}
+        className="inspect-item__note"
+        maxLength={500}
+        placeholder={t.itemNote}
+        value={answer.note}
+        onChange={(note) => onChange({ ...answer, note })}
+      />
       {answer.outcome === 'fail' && (
-        <View className='inspect-item__rectify'>
-          <Text className='inspect-item__rectify-label'>{t.rectify}</Text>
-          <Switch id={`${id}-rectify`} color={PRIMARY_COLOR} checked={answer.rectify} onChange={(event) => onChange({ ...answer, rectify: event.detail.value })} />
+        <View className="inspect-item__rectify">
+          <Text className="inspect-item__rectify-label">{t.rectify}</Text>
+          <Switch
+            id={`${id}-rectify`}
+            color={PRIMARY_COLOR}
+            checked={answer.rectify}
+            onChange={(event) => onChange({ ...answer, rectify: event.detail.value })}
+          />
           {answer.rectify && (
-            <View className='inspect-item__days'>
-              <TextInput id={`${id}-days`} type='number' className='inspect-item__days-input' maxLength={3} placeholder={t.rectifyDays} value={answer.rectifyDays} onChange={(rectifyDays) => onChange({ ...answer, rectifyDays })} />
-              <Text className='inspect-item__days-unit'>{t.daysUnit}</Text>
+            <View className="inspect-item__days">
+              <TextInput
+                id={`${id}-days`}
+                type="number"
+                className="inspect-item__days-input"
+                maxLength={3}
+                placeholder={t.rectifyDays}
+                value={answer.rectifyDays}
+                onChange={(rectifyDays) => onChange({ ...answer, rectifyDays })}
+              />
+              <Text className="inspect-item__days-unit">{t.daysUnit}</Text>
             </View>
           )}
         </View>
       )}
       {daysError && (
-        <Text className='field__error' id={`${id}-days-error`}>
+        <Text className="field__error" id={`${id}-days-error`}>
           {daysError}
         </Text>
       )}
     </View>
-  )
+  );
 }
 
 function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
-  const items = checklistFor(source.kind, CURRENT_CHECKLISTS.version)
-  const photos = usePhotoUploads()
-  const [answers, setAnswers] = useState(() => blankAnswers(items))
-  const [note, setNote] = useState('')
+  const items = checklistFor(source.kind, CURRENT_CHECKLISTS.version);
+  const photos = usePhotoUploads();
+  const [answers, setAnswers] = useState(() => blankAnswers(items));
+  const [note, setNote] = useState('');
   // One key for this form: a submit retried after a lost answer records one inspection, not two.
-  const [formKey] = useState(newIdempotencyKey)
-  const [attempted, setAttempted] = useState(false)
-  const [failure, setFailure] = useState<unknown>()
-  const [submitting, setSubmitting] = useState(false)
+  const [formKey] = useState(newIdempotencyKey);
+  const [attempted, setAttempted] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  const [submitting, setSubmitting] = useState(false);
 
-  if (items.length === 0) return <EmptyState title={t.noChecklist} />
+  if (items.length === 0) return <EmptyState title={t.noChecklist} />;
 
-  const submission = inspectionSubmission(items, answers, { checklistVersion: CURRENT_CHECKLISTS.version, note, photoKeys: photos.keys })
-  const problems = attempted && 'problems' in submission ? submission.problems : {}
-  const photoProblem = photos.uploading ? zh.report.waitUploads : photos.failed ? zh.report.removeFailedUploads : undefined
+  const submission = inspectionSubmission(items, answers, { checklistVersion: CURRENT_CHECKLISTS.version, note, photoKeys: photos.keys });
+  const problems = attempted && 'problems' in submission ? submission.problems : {};
+  const photoProblem = photos.uploading ? zh.report.waitUploads : photos.failed ? zh.report.removeFailedUploads : undefined;
 
   const submit = async () => {
-    setAttempted(true)
-    setFailure(undefined)
-    if ('problems' in submission || photoProblem) return
-    setSubmitting(true)
+    setAttempted(true);
+    setFailure(undefined);
+    if ('problems' in submission || photoProblem) return;
+    setSubmitting(true);
     try {
-      await call('inspectSource', { params: { id: source.id }, headers: { 'Idempotency-Key': formKey }, body: submission.body })
-      Taro.showToast({ title: t.inspectDone, icon: 'success' })
-      await backToSource(source.id)
+      await call('inspectSource', { params: { id: source.id }, headers: { 'Idempotency-Key': formKey }, body: submission.body });
+      Taro.showToast({ title: t.inspectDone, icon: 'success' });
+      await backToSource(source.id);
     } catch (error) {
-      setFailure(error)
-      setSubmitting(false)
+      setFailure(error);
+      setSubmitting(false);
     }
-  }
+  };
 
   return (
     <>
       <Section title={t.inspectTitle(source.name)}>
-        <Text className='inspect__version'>{t.checklistVersion(CURRENT_CHECKLISTS.version)}</Text>
+        <Text className="inspect__version">{t.checklistVersion(CURRENT_CHECKLISTS.version)}</Text>
         {items.map((item) => (
           <ChecklistRow
             key={item.id}
@@ -104,39 +138,39 @@ function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
         ))}
       </Section>
       <Section title={t.inspectNote}>
-        <TextArea id='inspect-note' maxLength={2000} placeholder={t.inspectNotePlaceholder} value={note} onChange={setNote} />
+        <TextArea id="inspect-note" maxLength={2000} placeholder={t.inspectNotePlaceholder} value={note} onChange={setNote} />
       </Section>
       <Section title={t.inspectPhotos}>
-        <Field error={attempted ? photoProblem : undefined} id='inspect-photos'>
-          <PhotoUploader uploads={photos} idPrefix='inspect' />
+        <Field error={attempted ? photoProblem : undefined} id="inspect-photos">
+          <PhotoUploader uploads={photos} idPrefix="inspect" />
         </Field>
       </Section>
       {problems.unanswered !== undefined && (
-        <Text className='form-error' id='inspect-items-error'>
+        <Text className="form-error" id="inspect-items-error">
           {t.itemsRequired(problems.unanswered)}
         </Text>
       )}
-      <FormError error={failure} id='inspect-error' />
-      <SubmitButton id='inspect-submit' busy={submitting} onClick={submit}>
+      <FormError error={failure} id="inspect-error" />
+      <SubmitButton id="inspect-submit" busy={submitting} onClick={submit}>
         {t.inspectSubmit}
       </SubmitButton>
     </>
-  )
+  );
 }
 
 /** The mobile inspection form, built from the versioned checklist of the source's kind. */
 export default function InspectPage() {
-  const user = useSignedInUser()
-  const id = useSourceId()
-  const view = useRemote(() => call('getSource', { params: { id } }), [id])
-  if (!user) return null
-  if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />
+  const user = useSignedInUser();
+  const id = useSourceId();
+  const view = useRemote(() => call('getSource', { params: { id } }), [id]);
+  if (!user) return null;
+  if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />;
 
   return (
-    <View className='page inspect'>
+    <View className="page inspect">
       <Loadable data={view.data} error={view.error} loading={view.loading} onRetry={view.reload}>
         {({ source }) => <InspectionForm source={source} />}
       </Loadable>
     </View>
-  )
+  );
 }

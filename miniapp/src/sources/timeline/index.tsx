@@ -1,47 +1,47 @@
-import { Text, View } from '@tarojs/components'
-import { call } from '../../api/client'
-import { PagedListView } from '../../components/PagedList'
-import { EmptyState } from '../../components/PageState'
-import { Section } from '../../components/Section'
-import { TimelineItem } from '../../components/Timeline'
-import { usePagedList } from '../../hooks/usePagedList'
-import { useSignedInUser } from '../../hooks/useSignedInUser'
-import { useSourceId } from '../../hooks/useSourceView'
-import { zh } from '../../i18n/zh-CN'
-import { isOfficer } from '../../session'
-import { timelineEventLines, timelineEventTitle } from '../../utils/source-timeline'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import { call } from '../../api/client';
+import { PagedListView } from '../../components/PagedList';
+import { EmptyState } from '../../components/PageState';
+import { Section } from '../../components/Section';
+import { TimelineItem } from '../../components/Timeline';
+import { usePagedList } from '../../hooks/usePagedList';
+import { useSignedInUser } from '../../hooks/useSignedInUser';
+import { useSourceId } from '../../hooks/useSourceView';
+import { zh } from '../../i18n/zh-CN';
+import { isOfficer } from '../../session';
+import { timelineEventLines, timelineEventTitle } from '../../utils/source-timeline';
+import './index.scss';
 
 /** An event's particulars in one box, a line each (an inspection has one per checklist item). */
 function TimelineEventLines({ lines }: { lines: string[] }) {
-  if (lines.length === 0) return null
+  if (lines.length === 0) return null;
   return (
-    <View className='timeline__text'>
+    <View className="timeline__text">
       {lines.map((line, index) => (
-        <Text key={index} className='source-timeline__line'>
+        <Text key={index} className="source-timeline__line">
           {line}
         </Text>
       ))}
     </View>
-  )
+  );
 }
 
 /** The source's history (its digital twin), newest first, as the API pages it. */
 export default function SourceTimelinePage() {
-  const user = useSignedInUser()
-  const id = useSourceId()
-  const list = usePagedList((cursor) => call('sourceTimeline', { params: { id }, query: { cursor } }), [id])
-  if (!user) return null
-  if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />
+  const user = useSignedInUser();
+  const id = useSourceId();
+  const list = usePagedList((cursor) => call('sourceTimeline', { params: { id }, query: { cursor } }), [id]);
+  if (!user) return null;
+  if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />;
 
   return (
-    <View className='page'>
+    <View className="page">
       <Section>
-        <View className='timeline' id='source-timeline'>
+        <View className="timeline" id="source-timeline">
           <PagedListView
             list={list}
-            loadMoreId='source-timeline-load-more'
-            empty={<EmptyState id='source-timeline-empty' title={zh.sources.noTimeline} />}
+            loadMoreId="source-timeline-load-more"
+            empty={<EmptyState id="source-timeline-empty" title={zh.sources.noTimeline} />}
             renderItem={(event) => (
               <TimelineItem
                 key={event.id}
@@ -61,5 +61,5 @@ export default function SourceTimelinePage() {
         </View>
       </Section>
     </View>
-  )
+  );
 }
