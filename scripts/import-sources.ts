@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import type { ImportReportT } from '@green-shield/shared/api/source-schemas';
 import { importSourceRows } from '../functions/src/sources/importer';
 import { SourceRepository } from '../functions/src/sources/repository';
-import { baseDepsFromEnv } from '../functions/src/lib/runtime';
+import { baseDepsFromEnv } from '../functions/src/store/runtime';
 import { ImportFileError } from '../functions/src/sources/import/errors';
 import { formatFromFileName, readSourceFile } from '../functions/src/sources/import/read-table';
 import type { ImportRowErrorT, ParsedRow } from '../functions/src/sources/import/types';

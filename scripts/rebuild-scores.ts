@@ -7,7 +7,7 @@
  * Environment as for `npm run import:sources` (unset DYNAMODB_ENDPOINT: AWS with the usual
  * credentials). Operators are not notified here; the daily job and the stream consumer do that.
  */
-import { baseDepsFromEnv } from '../functions/src/lib/runtime';
+import { baseDepsFromEnv } from '../functions/src/store/runtime';
 import { SourceRepository } from '../functions/src/sources/repository';
 import { ScoreProjector } from '../functions/src/sources/scoring-projection';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';

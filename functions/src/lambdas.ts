@@ -49,7 +49,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'identity',
     trigger: 'http',
     service: 'identity',
-    entry: 'functions/src/identity/handler.ts',
+    entry: 'functions/src/entries/identity.ts',
     description: 'Sign-in by SMS code, tokens, officer provisioning',
     grants: { table: 'readwrite', signingKey: 'readwrite' },
     timeoutSeconds: 10,
@@ -109,7 +109,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'tableEvents',
     trigger: 'table-stream',
-    entry: 'functions/src/jobs/table-events-handler.ts',
+    entry: 'functions/src/entries/table-events.ts',
     description: 'Complaint events become notifications; source events rescore their source and tell its operators',
     grants: { table: 'readwrite' },
     batchSize: 25,
@@ -137,7 +137,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'rescoreSources',
     trigger: 'schedule',
-    entry: 'functions/src/jobs/rescore-handler.ts',
+    entry: 'functions/src/sources/rescore-handler.ts',
     description: 'Rebuilds every source score daily: deadlines pass and old facts leave the look-back window',
     grants: { table: 'readwrite' },
     everyMinutes: 1440,
@@ -147,7 +147,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'autoClose',
     trigger: 'schedule',
-    entry: 'functions/src/jobs/auto-close-handler.ts',
+    entry: 'functions/src/complaints/auto-close-handler.ts',
     description: 'Closes resolutions the complainant left unrated past the feedback window',
     grants: { table: 'readwrite' },
     everyMinutes: 60,

@@ -10,7 +10,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { ComplaintService } from '../../functions/src/complaints/service';
 import { createComplaintService } from '../../functions/src/complaints/handler';
-import type { ObjectStore } from '../../functions/src/complaints/object-store';
+import type { ObjectStore } from '../../functions/src/lib/object-store';
 import { createSourceService } from '../../functions/src/sources/handler';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';

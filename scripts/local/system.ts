@@ -13,21 +13,22 @@ import { createDocumentClient } from '../../functions/src/store/client';
 import { systemClock, type Clock } from '../../functions/src/lib/clock';
 import { createLogger, type Logger } from '../../functions/src/lib/logger';
 import { FileKeyStore } from '../../functions/src/lib/signing-keys';
-import { publishedVerificationKeys } from '../../functions/src/lib/verification-keys';
+import { publishedVerificationKeys } from '../../functions/src/store/verification-keys';
 import { createS3Client, S3ObjectStore } from '../../functions/src/lib/s3-object-store';
 import { createIdentityHandler, type IdentityDeps } from '../../functions/src/identity/handler';
 import { createComplaintsHandler } from '../../functions/src/complaints/handler';
 import { createNotificationsHandler } from '../../functions/src/notifications/handler';
 import { createPlatformHandler } from '../../functions/src/platform/handler';
-import { createTableEventsHandler } from '../../functions/src/jobs/table-events-handler';
-import { createAutoCloseHandler } from '../../functions/src/jobs/auto-close-handler';
-import { createRescoreHandler } from '../../functions/src/jobs/rescore-handler';
+import { createTableEventsHandler } from '../../functions/src/entries/table-events';
+import { createAutoCloseHandler } from '../../functions/src/complaints/auto-close-handler';
+import { createRescoreHandler } from '../../functions/src/sources/rescore-handler';
 import { createSourcesHandler } from '../../functions/src/sources/handler';
+import { SourceRepository } from '../../functions/src/sources/repository';
 import { createSourceFilesHandler } from '../../functions/src/sources/files-handler';
 import { createImportJobsHandler } from '../../functions/src/sources/import-job-handler';
 import { ConsoleSmsSender, type SmsSender } from '../../functions/src/identity/sms';
 import type { HttpHandler } from '../../functions/src/lib/http';
-import type { ObjectStore } from '../../functions/src/complaints/object-store';
+import type { ObjectStore } from '../../functions/src/lib/object-store';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { startS3Local } from './s3-local';
 import { ensureTable } from './table';
@@ -111,6 +112,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     logger: logger.child({ service: 'identity' }),
     keyStore: new FileKeyStore(join(options.dataDir, 'keys')),
     sms: options.sms ?? new ConsoleSmsSender(logger.child({ service: 'identity' })),
+    sourceOperators: new SourceRepository(db, tableName),
   };
   const gatewayPort = options.gatewayPort ?? (await freePort());
   const ecoCodeKey = options.ecoCodeKey ?? process.env.ECO_CODE_KEY ?? 'local-eco-code-key-not-for-production';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { timeLimits } from '@green-shield/shared/rules/time-limits';
-import { applyTransition, createComplaint } from '../../functions/src/complaints/domain';
+import { applyTransition, createComplaint, withEvent } from '../../functions/src/complaints/domain';
 import { toComplaintView } from '../../functions/src/complaints/views';
 import { relationTo } from '../../functions/src/complaints/access';
 import { notificationsFor } from '../../functions/src/notifications/recipients';
-import { sniffImage } from '../../functions/src/complaints/image-sniff';
+import { sniffImage } from '../../functions/src/lib/image-sniff';
 import { ApiError } from '../../functions/src/lib/errors';
 
 const now = new Date('2026-05-01T02:00:00Z');
@@ -51,6 +51,21 @@ describe('complaint domain', () => {
     expect(reopened.record.status).toBe('reopened');
     expect(reopened.record.resolvedAt).toBeUndefined();
     expect(reopened.event.actorName).toBeUndefined();
+  });
+
+  it('places a written event in the timeline where the partition keeps it, by time then id', () => {
+    const at = (iso: string, eventId: string) => ({ ...created.event, at: iso, eventId });
+    const timeline = [at('2026-05-01T02:00:00.000Z', '01B'), at('2026-05-03T02:00:00.000Z', '01A')];
+    const later = at('2026-05-04T00:00:00.000Z', '01C');
+    const sameMoment = at('2026-05-01T02:00:00.000Z', '01A');
+    expect(withEvent(timeline, later).map((e) => e.eventId)).toEqual(['01B', '01A', '01C']);
+    // A clock set back (tests move it) still yields the partition's order, not the order of writing.
+    expect(withEvent(timeline, sameMoment).map((e) => `${e.at}#${e.eventId}`)).toEqual([
+      '2026-05-01T02:00:00.000Z#01A',
+      '2026-05-01T02:00:00.000Z#01B',
+      '2026-05-03T02:00:00.000Z#01A',
+    ]);
+    expect(timeline).toHaveLength(2);
   });
 
   it('refuses illegal transitions with a 409 and missing fields with a 400', () => {

@@ -17,7 +17,7 @@ import { loadDistrict } from '@green-shield/shared/districts/district';
 import { signEcoCode, verifyEcoCode } from '../../functions/src/sources/eco-code-signer';
 import { projectionChanged, projectScore } from '../../functions/src/sources/facts';
 import { qrPath, renderPoster } from '../../functions/src/sources/poster';
-import { officerScope, streetFilter } from '../../functions/src/sources/access';
+import { officerScope, streetFilter } from '../../functions/src/lib/officer-scope';
 import { operatorNotifications } from '../../functions/src/sources/stream-handler';
 import type { RectificationRecord, SourceEventRecord } from '../../functions/src/sources/records';
 import { toOfficerSourceView, toOperatorSourceView, toPublicProfile } from '../../functions/src/sources/views';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createTableEventsHandler } from '../../functions/src/jobs/table-events-handler';
+import { createTableEventsHandler } from '../../functions/src/entries/table-events';
 import { createLogger } from '../../functions/src/lib/logger';
 import { loadDistrict } from '@green-shield/shared/districts/district';
 

@@ -168,3 +168,9 @@ export function applyTransition(record: ComplaintRecord, request: TransitionRequ
   if (request.action === 'rate' && request.comment) event.note = request.comment;
   return { record: next, event };
 }
+
+/** The timeline with a newly written event, in the order the partition keeps it (by time, then event id). */
+export function withEvent(events: readonly ComplaintEventRecord[], event: ComplaintEventRecord): ComplaintEventRecord[] {
+  const sortKey = (e: ComplaintEventRecord) => `${e.at}#${e.eventId}`;
+  return [...events, event].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+}

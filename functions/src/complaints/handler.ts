@@ -1,23 +1,25 @@
 import { createHttpHandler, type HttpHandler } from '../lib/http';
-import { apiDepsFromEnv, lazy, type ApiDeps } from '../lib/runtime';
+import type { ObjectStore } from '../lib/object-store';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
-import type { ObjectStore } from './object-store';
+import { IdempotencyStore } from '../store/idempotency';
+import { apiDepsFromEnv, lazy, type ApiDeps } from '../store/runtime';
+import { TableUserDirectory } from '../store/user-directory';
 import { ComplaintRepository } from './repository';
 import { ComplaintService } from './service';
-import { TableUserDirectory } from './user-directory';
 
 export interface ComplaintDeps extends ApiDeps {
   objects: ObjectStore;
 }
 
-export function createComplaintService(deps: Omit<ComplaintDeps, 'verificationKeys'>): ComplaintService {
-  return new ComplaintService(
-    new ComplaintRepository(deps.db, deps.tableName),
-    deps.objects,
-    new TableUserDirectory(deps.db, deps.tableName),
-    deps.clock,
-    deps.district,
-  );
+export function createComplaintService({ db, tableName, objects, clock, district }: Omit<ComplaintDeps, 'verificationKeys'>): ComplaintService {
+  return new ComplaintService({
+    repo: new ComplaintRepository(db, tableName),
+    idempotency: new IdempotencyStore(db, tableName),
+    users: new TableUserDirectory(db, tableName),
+    objects,
+    clock,
+    district,
+  });
 }
 
 export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {

@@ -1,20 +1,20 @@
 /**
- * Complaints, their events, tracking numbers and idempotency records in the table.
+ * Complaints, their events and tracking numbers in the table.
  */
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { COMPLAINT_EVENT_PREFIX, keys } from '../store/keys';
+import { failedConditionIndex, queryAll, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
 import { decodeCursor, encodeCursor } from '../store/pagination';
-import { queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
 import type { IndexName } from '../store/table-definition';
 import type { ComplaintEventRecord, ComplaintRecord } from './records';
 
-const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const PAGE_SIZE = 20;
 const MAX_QUERY_ROUNDS = 10;
 
-export interface IdempotencyRecord {
-  complaintId: string;
-  fingerprint: string;
+/** A complaint with its whole timeline, oldest event first. */
+export interface ComplaintWithEvents {
+  record: ComplaintRecord;
+  events: ComplaintEventRecord[];
 }
 
 export interface ComplaintFilter {
@@ -60,40 +60,17 @@ export class ComplaintRepository {
     return Attributes!.seq as number;
   }
 
-  async getIdempotency(userId: string, key: string, nowSeconds: number): Promise<IdempotencyRecord | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.idempotency(userId, key), ConsistentRead: true }));
-    if (!Item || (Item.expiresAt as number) < nowSeconds) return undefined;
-    return { complaintId: Item.complaintId as string, fingerprint: Item.fingerprint as string };
-  }
-
   /**
    * Writes a new complaint, its first event, its tracking-number lookup and the idempotency record
    * atomically. Returns false when the idempotency key was taken meanwhile (a concurrent retry).
    */
-  async create(
-    record: ComplaintRecord,
-    event: ComplaintEventRecord,
-    idempotency: { userId: string; key: string; fingerprint: string; nowSeconds: number },
-  ): Promise<boolean> {
-    const cancelled = await this.transact([
+  async create(record: ComplaintRecord, event: ComplaintEventRecord, idempotencyRecord: TransactItems[number]): Promise<boolean> {
+    const cancelled = await transact(this.db, [
+      idempotencyRecord,
       {
         Put: {
           TableName: this.tableName,
-          Item: {
-            ...keys.idempotency(idempotency.userId, idempotency.key),
-            entity: 'Idempotency',
-            complaintId: record.id,
-            fingerprint: idempotency.fingerprint,
-            expiresAt: idempotency.nowSeconds + IDEMPOTENCY_TTL_SECONDS,
-          },
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
-          ExpressionAttributeValues: { ':now': idempotency.nowSeconds },
-        },
-      },
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.complaint(record.id), entity: 'Complaint', ...record, ...indexAttributes(record) },
+          Item: this.complaintItem(record),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -107,12 +84,12 @@ export class ComplaintRepository {
       },
     ]);
     if (!cancelled) return true;
-    if (cancelled.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+    if (failedConditionIndex(cancelled) === 0) return false;
     throw cancelled;
   }
 
-  private transact(items: TransactItems) {
-    return transact(this.db, items);
+  private complaintItem(record: ComplaintRecord) {
+    return { ...keys.complaint(record.id), entity: 'Complaint', ...record, ...indexAttributes(record) };
   }
 
   private eventItem(event: ComplaintEventRecord) {
@@ -120,17 +97,12 @@ export class ComplaintRepository {
   }
 
   /** The complaint and its whole timeline in one query (they share a partition). */
-  async getWithEvents(id: string): Promise<{ record: ComplaintRecord; events: ComplaintEventRecord[] } | undefined> {
+  async getWithEvents(id: string): Promise<ComplaintWithEvents | undefined> {
     const items = await queryPartition(this.db, this.tableName, keys.complaintCollection(id));
     const complaint = items.find((item) => item.sk === 'COMPLAINT');
     if (!complaint) return undefined;
     const events = items.filter((item) => String(item.sk).startsWith(COMPLAINT_EVENT_PREFIX)).map((item) => stripKeys<ComplaintEventRecord>(item));
     return { record: stripKeys<ComplaintRecord>(complaint), events };
-  }
-
-  async get(id: string): Promise<ComplaintRecord | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.complaint(id), ConsistentRead: true }));
-    return Item ? stripKeys<ComplaintRecord>(Item) : undefined;
   }
 
   async idByTrackingNumber(trackingNumber: string): Promise<{ complaintId: string; districtCode: string } | undefined> {
@@ -140,11 +112,11 @@ export class ComplaintRepository {
 
   /** Replaces the complaint only if nobody changed it since `expectedVersion`, and appends the event. */
   async transition(next: ComplaintRecord, expectedVersion: number, event: ComplaintEventRecord): Promise<boolean> {
-    const cancelled = await this.transact([
+    const cancelled = await transact(this.db, [
       {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.complaint(next.id), entity: 'Complaint', ...next, ...indexAttributes(next) },
+          Item: this.complaintItem(next),
           ConditionExpression: 'version = :expected',
           ExpressionAttributeValues: { ':expected': expectedVersion },
         },
@@ -172,23 +144,14 @@ export class ComplaintRepository {
 
   /** Complaints resolved and still waiting for the complainant, whose feedback window ended before `at`. */
   async listAwaitingAutoClose(districtCode: string, at: string): Promise<ComplaintRecord[]> {
-    const results: ComplaintRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI3',
-          KeyConditionExpression: 'gsi3pk = :pk',
-          FilterExpression: 'feedbackBy < :at',
-          ExpressionAttributeValues: { ':pk': keys.districtStatusQueue(districtCode, 'resolved'), ':at': at },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      results.push(...(page.Items ?? []).map((item) => stripKeys<ComplaintRecord>(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return results;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'GSI3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      FilterExpression: 'feedbackBy < :at',
+      ExpressionAttributeValues: { ':pk': keys.districtStatusQueue(districtCode, 'resolved'), ':at': at },
+    });
+    return items.map((item) => stripKeys<ComplaintRecord>(item));
   }
 
   private async page(options: { IndexName: IndexName; partition: [string, string]; cursor?: string; filter?: ComplaintFilter }) {

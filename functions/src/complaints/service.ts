@@ -1,54 +1,72 @@
 /**
  * Complaint use cases: each authorizes against the object, applies the pure rules and stores the result.
+ * A write answers from what it read plus what it wrote, without reading the complaint again.
  */
-import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { z } from 'zod';
 import type {
+  ComplaintDetailT,
   CreateUploadBody,
   QueueQuery,
   RateBody,
   ReopenBody,
   SubmitComplaintBody,
   TransitionBody,
-  ComplaintDetailT,
 } from '@green-shield/shared/api/schemas';
 import { IMAGE_EXTENSIONS, UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
 import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
 import { timeLimits } from '@green-shield/shared/rules/time-limits';
 import { formatTrackingNumber, yearInTimeZone } from '@green-shield/shared/complaints/tracking-number';
 import type { ComplaintAction } from '@green-shield/shared/complaints/state-machine';
-import { ApiError, forbidden, notFound } from '../lib/errors';
 import type { Clock } from '../lib/clock';
+import { ApiError, forbidden, notFound } from '../lib/errors';
 import type { Logger } from '../lib/logger';
+import type { ObjectStore } from '../lib/object-store';
+import { PhotoAttachments } from '../lib/photo-attachments';
 import type { Principal } from '../lib/tokens';
-import { relationTo } from './access';
-import { applyTransition, createComplaint, type TransitionRequest } from './domain';
-import { PhotoAttachments } from './photos';
-import type { ObjectStore } from './object-store';
+import { idempotencyTicket, type IdempotencyStore } from '../store/idempotency';
+import type { UserDirectory } from '../store/user-directory';
+import { relationTo, type Relation } from './access';
+import { applyTransition, createComplaint, withEvent, type TransitionRequest } from './domain';
 import type { ComplaintRecord, ComplaintEventRecord } from './records';
-import type { ComplaintRepository, QueueScope } from './repository';
+import type { ComplaintRepository, ComplaintWithEvents, QueueScope } from './repository';
 import { toComplaintView, toEventView } from './views';
 
 const UPLOAD_TICKET_SECONDS = 10 * 60;
 
-export interface UserDirectory {
-  /** Name, phone and roles of a user, for complainant details and assignment checks. */
-  get(userId: string): Promise<{ id: string; phone: string; name?: string; roles: string[]; streetCode?: string } | undefined>;
+export interface ComplaintPorts {
+  repo: ComplaintRepository;
+  idempotency: IdempotencyStore;
+  objects: ObjectStore;
+  users: UserDirectory;
+  clock: Clock;
+  district: DistrictConfig;
 }
 
-export class ComplaintService {
-  constructor(
-    private readonly repo: ComplaintRepository,
-    private readonly objects: ObjectStore,
-    private readonly users: UserDirectory,
-    private readonly clock: Clock,
-    private readonly district: DistrictConfig,
-  ) {
-    this.photos = new PhotoAttachments(objects);
-  }
+/** Who is looking at a complaint they may see. */
+type Viewer = Exclude<Relation, 'none'>;
+type TransitionDraft = Omit<TransitionRequest, 'eventId' | 'now' | 'feedbackWindowDays' | 'photoKeys'> & { uploadKeys: string[] };
 
+const versionConflict = () => new ApiError('VERSION_CONFLICT', 'Someone else changed this complaint; reload it');
+
+export class ComplaintService {
+  private readonly repo: ComplaintRepository;
+  private readonly idempotency: IdempotencyStore;
+  private readonly objects: ObjectStore;
   private readonly photos: PhotoAttachments;
+  private readonly users: UserDirectory;
+  private readonly clock: Clock;
+  private readonly district: DistrictConfig;
+
+  constructor(ports: ComplaintPorts) {
+    this.repo = ports.repo;
+    this.idempotency = ports.idempotency;
+    this.objects = ports.objects;
+    this.photos = new PhotoAttachments(ports.objects);
+    this.users = ports.users;
+    this.clock = ports.clock;
+    this.district = ports.district;
+  }
 
   async createUpload(principal: Principal, body: z.infer<typeof CreateUploadBody>) {
     const key = `uploads/${principal.userId}/${ulid()}.${IMAGE_EXTENSIONS[body.contentType][0]}`;
@@ -59,10 +77,9 @@ export class ComplaintService {
 
   async submit(principal: Principal, body: z.infer<typeof SubmitComplaintBody>, idempotencyKey: string, logger: Logger): Promise<ComplaintDetailT> {
     const now = this.clock.now();
-    const nowSeconds = Math.floor(now.getTime() / 1000);
-    const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
-    const [replay, user] = await Promise.all([this.replay(principal, idempotencyKey, fingerprint, nowSeconds), this.users.get(principal.userId)]);
-    if (replay) return replay;
+    const ticket = idempotencyTicket('complaint', principal.userId, idempotencyKey, body, now);
+    const [previous, user] = await Promise.all([this.idempotency.previousResult(ticket), this.users.get(principal.userId)]);
+    if (previous) return this.submitted(previous);
     if (!user) throw new ApiError('UNAUTHENTICATED', 'This account no longer exists');
 
     if (!findStreet(this.district, body.streetCode)) {
@@ -89,26 +106,21 @@ export class ComplaintService {
       limits: timeLimits(this.district.timeLimitsVersion),
       now,
     });
-    const created = await this.repo.create(record, event, { userId: principal.userId, key: idempotencyKey, fingerprint, nowSeconds });
-    if (!created) {
-      await this.objects.delete(photoKeys);
-      const winner = await this.replay(principal, idempotencyKey, fingerprint, nowSeconds);
+    if (!(await this.repo.create(record, event, this.idempotency.recordItem(ticket, id)))) {
+      await this.photos.discard(photoKeys);
+      // A concurrent retry with the same key won: answer with its complaint.
+      const winner = await this.idempotency.previousResult(ticket);
       if (!winner) throw new Error('Idempotency record vanished after a conflicting write');
-      return winner;
+      return this.submitted(winner);
     }
     logger.info('complaint submitted', { complaintId: id, trackingNumber: record.trackingNumber, photos: photoKeys.length });
     return this.detail(record, [event], 'complainant');
   }
 
-  /** A retry with the same key returns the complaint the first attempt created. */
-  private async replay(principal: Principal, key: string, fingerprint: string, nowSeconds: number): Promise<ComplaintDetailT | undefined> {
-    const previous = await this.repo.getIdempotency(principal.userId, key, nowSeconds);
-    if (!previous) return undefined;
-    if (previous.fingerprint !== fingerprint) {
-      throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different complaint');
-    }
-    const found = await this.repo.getWithEvents(previous.complaintId);
-    if (!found) throw new Error(`Idempotency record points at missing complaint ${previous.complaintId}`);
+  /** A retry with the same key answers with the complaint the first attempt created. */
+  private async submitted(complaintId: string): Promise<ComplaintDetailT> {
+    const found = await this.repo.getWithEvents(complaintId);
+    if (!found) throw new Error(`Idempotency record points at missing complaint ${complaintId}`);
     return this.detail(found.record, found.events, 'complainant');
   }
 
@@ -142,13 +154,14 @@ export class ComplaintService {
   }
 
   async officerTransition(principal: Principal, id: string, body: z.infer<typeof TransitionBody>): Promise<ComplaintDetailT> {
-    const record = await this.load(principal, id, 'officer');
+    const found = await this.load(principal, id, 'officer');
+    const { record } = found;
     const officer = await this.users.get(principal.userId);
     const assignee = body.action === 'assign' && body.assigneeId ? await this.checkAssignee(record, body.assigneeId) : undefined;
     const duplicateOf = body.action === 'mark_duplicate' && body.duplicateOf ? await this.checkOriginal(record, body.duplicateOf) : undefined;
     if (body.photoKeys?.length) await this.photos.check(principal, body.photoKeys, 'body.photoKeys');
     return this.transition(
-      record,
+      found,
       body.expectedVersion,
       {
         action: body.action as ComplaintAction,
@@ -167,31 +180,30 @@ export class ComplaintService {
   }
 
   async rate(principal: Principal, id: string, body: z.infer<typeof RateBody>): Promise<ComplaintDetailT> {
-    const record = await this.load(principal, id, 'complainant');
-    return this.transition(
-      record,
-      body.expectedVersion,
-      { action: 'rate', actor: { id: principal.userId, role: 'resident' }, rating: body.rating, comment: body.comment, uploadKeys: [] },
-      'complainant',
-    );
+    return this.complainantTransition(principal, id, body.expectedVersion, { action: 'rate', rating: body.rating, comment: body.comment });
   }
 
   async reopen(principal: Principal, id: string, body: z.infer<typeof ReopenBody>): Promise<ComplaintDetailT> {
-    const record = await this.load(principal, id, 'complainant');
-    return this.transition(
-      record,
-      body.expectedVersion,
-      { action: 'reopen', actor: { id: principal.userId, role: 'resident' }, reason: body.reason, uploadKeys: [] },
-      'complainant',
-    );
+    return this.complainantTransition(principal, id, body.expectedVersion, { action: 'reopen', reason: body.reason });
   }
 
-  private async load(principal: Principal, id: string, as: 'officer' | 'complainant'): Promise<ComplaintRecord> {
-    const record = await this.repo.get(id);
-    const relation = record ? relationTo(record, principal, this.district.code) : 'none';
-    if (!record || (relation === 'none' && as === 'complainant')) throw notFound('Complaint');
+  private async complainantTransition(
+    principal: Principal,
+    id: string,
+    expectedVersion: number,
+    request: Pick<TransitionDraft, 'action' | 'rating' | 'comment' | 'reason'>,
+  ): Promise<ComplaintDetailT> {
+    const found = await this.load(principal, id, 'complainant');
+    return this.transition(found, expectedVersion, { ...request, actor: { id: principal.userId, role: 'resident' }, uploadKeys: [] }, 'complainant');
+  }
+
+  /** The complaint with its timeline, if the caller stands in `as` relation to it. */
+  private async load(principal: Principal, id: string, as: Viewer): Promise<ComplaintWithEvents> {
+    const found = await this.repo.getWithEvents(id);
+    const relation = found ? relationTo(found.record, principal, this.district.code) : 'none';
+    if (!found || (relation === 'none' && as === 'complainant')) throw notFound('Complaint');
     if (relation !== as) throw forbidden(as === 'officer' ? 'This complaint is outside your street' : 'Only the complainant can do this');
-    return record;
+    return found;
   }
 
   private async checkAssignee(record: ComplaintRecord, assigneeId: string): Promise<{ id: string; name?: string }> {
@@ -214,27 +226,22 @@ export class ComplaintService {
     return trackingNumber;
   }
 
-  private async transition(
-    record: ComplaintRecord,
-    expectedVersion: number,
-    request: Omit<TransitionRequest, 'eventId' | 'now' | 'feedbackWindowDays' | 'photoKeys'> & { uploadKeys: string[] },
-    relation: 'officer' | 'complainant',
-  ): Promise<ComplaintDetailT> {
-    if (expectedVersion !== record.version) throw new ApiError('VERSION_CONFLICT', 'Someone else changed this complaint; reload it');
+  private async transition(found: ComplaintWithEvents, expectedVersion: number, request: TransitionDraft, relation: Viewer): Promise<ComplaintDetailT> {
+    const { record, events } = found;
+    if (expectedVersion !== record.version) throw versionConflict();
     const eventId = ulid();
     const draft = { ...request, eventId, now: this.clock.now(), feedbackWindowDays: this.district.resolutionFeedbackDays };
     applyTransition(record, draft); // refuse before copying any photo
     const photoKeys = await this.photos.attach(record.id, `result-${eventId}`, request.uploadKeys);
     const { record: next, event } = applyTransition(record, { ...draft, photoKeys });
     if (!(await this.repo.transition(next, expectedVersion, event))) {
-      await this.objects.delete(photoKeys);
-      throw new ApiError('VERSION_CONFLICT', 'Someone else changed this complaint; reload it');
+      await this.photos.discard(photoKeys);
+      throw versionConflict();
     }
-    const found = await this.repo.getWithEvents(record.id);
-    return this.detail(found!.record, found!.events, relation);
+    return this.detail(next, withEvent(events, event), relation);
   }
 
-  private async detail(record: ComplaintRecord, events: ComplaintEventRecord[], relation: 'complainant' | 'officer'): Promise<ComplaintDetailT> {
+  private async detail(record: ComplaintRecord, events: ComplaintEventRecord[], relation: Viewer): Promise<ComplaintDetailT> {
     const keys = [...record.photoKeys, ...events.flatMap((event) => event.photoKeys ?? [])];
     const urls = await this.photos.urls(keys);
     const now = this.clock.now();
@@ -242,7 +249,7 @@ export class ComplaintService {
   }
 
   /** Lists carry only the cover photo. */
-  private async listView(record: ComplaintRecord, relation: 'complainant' | 'officer') {
+  private async listView(record: ComplaintRecord, relation: Viewer) {
     const urls = await this.photos.urls(record.photoKeys.slice(0, 1));
     return toComplaintView(record, relation, this.clock.now(), urls);
   }

@@ -1,32 +1,32 @@
-import { createHttpHandler, type HttpHandler } from '../lib/http';
-import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
 import { env } from '../lib/config';
-import { FileKeyStore, type KeyStore, type SigningKeys } from '../lib/signing-keys';
+import { createHttpHandler, type HttpHandler } from '../lib/http';
 import { SecretsManagerKeyStore } from '../lib/secrets-manager-key-store';
-import { publishingSigningKeys } from '../lib/verification-keys';
+import { FileKeyStore, type KeyStore, type SigningKeys } from '../lib/signing-keys';
+import { baseDepsFromEnv, type BaseDeps } from '../store/runtime';
+import { TableUserDirectory } from '../store/user-directory';
+import { publishingSigningKeys } from '../store/verification-keys';
 import { IdentityRepository } from './repository';
-import { IdentityService } from './service';
-import { SourceRepository } from '../sources/repository';
+import { IdentityService, type SourceOperatorLinks } from './service';
 import { smsSenderNamed, type SmsSender } from './sms';
 
 export interface IdentityDeps extends BaseDeps {
   keyStore: KeyStore;
   sms: SmsSender;
+  sourceOperators: SourceOperatorLinks;
 }
 
 export function createIdentityService(deps: IdentityDeps): { service: IdentityService; signingKeys: () => Promise<SigningKeys> } {
   const signingKeys = publishingSigningKeys(deps.keyStore, deps.db, deps.tableName);
-  return {
-    service: new IdentityService(
-      new IdentityRepository(deps.db, deps.tableName),
-      deps.sms,
-      deps.clock,
-      signingKeys,
-      deps.district,
-      new SourceRepository(deps.db, deps.tableName),
-    ),
+  const service = new IdentityService({
+    repo: new IdentityRepository(deps.db, deps.tableName),
+    users: new TableUserDirectory(deps.db, deps.tableName),
+    sms: deps.sms,
+    clock: deps.clock,
     signingKeys,
-  };
+    district: deps.district,
+    sourceOperators: deps.sourceOperators,
+  });
+  return { service, signingKeys };
 }
 
 export function createIdentityHandler(deps: IdentityDeps): HttpHandler {
@@ -47,11 +47,10 @@ export function createIdentityHandler(deps: IdentityDeps): HttpHandler {
   );
 }
 
-export function identityDepsFromEnv(): IdentityDeps {
+/** Everything identity needs from the environment except the registry's side, which `entries/identity.ts` adds. */
+export function identityDepsFromEnv(): Omit<IdentityDeps, 'sourceOperators'> {
   const base = baseDepsFromEnv('identity');
   const secret = env('signingKeySecret');
   const keyStore = secret ? new SecretsManagerKeyStore(secret) : new FileKeyStore(env('signingKeyDir') ?? '.data/keys');
   return { ...base, keyStore, sms: smsSenderNamed(env('smsSender'), base.logger) };
 }
-
-export const handler = lazy(() => createIdentityHandler(identityDepsFromEnv()));

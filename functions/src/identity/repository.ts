@@ -1,10 +1,10 @@
 /**
  * Users, phone index, sign-in codes and rate-limit windows in the table.
  */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@green-shield/shared/api/schemas';
 import { keys } from '../store/keys';
+import { transact, unlessConditionFails } from '../store/operations';
 
 export interface UserRecord {
   id: string;
@@ -45,32 +45,23 @@ export class IdentityRepository {
   /** Creates the user and claims the phone number in one transaction; false if the number is taken. */
   async createUser(user: UserRecord): Promise<boolean> {
     const officerIndex = user.roles.some((role) => role !== 'resident') ? { ...keys.officersIndex(user.districtCode, user.streetCode), gsi1sk: user.id } : {};
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.phone(user.phoneHash), entity: 'PhoneClaim', userId: user.id },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.user(user.id), entity: 'User', ...user, ...officerIndex },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
+    const cancelled = await transact(this.db, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.phone(user.phoneHash), entity: 'PhoneClaim', userId: user.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.user(user.id), entity: 'User', ...user, ...officerIndex },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ]);
+    return !cancelled;
   }
 
   async updateOfficer(userId: string, changes: Pick<UserRecord, 'roles' | 'name' | 'streetCode' | 'districtCode'>): Promise<UserRecord> {
@@ -94,19 +85,6 @@ export class IdentityRepository {
     return Attributes as UserRecord;
   }
 
-  async listOfficers(districtCode: string, streetCode: string | undefined): Promise<UserRecord[]> {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.officersIndex(districtCode, streetCode).gsi1pk },
-        Limit: 200,
-      }),
-    );
-    return (Items ?? []) as UserRecord[];
-  }
-
   async getOtp(phoneHash: string): Promise<OtpRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.otp(phoneHash), ConsistentRead: true }));
     return Item as OtpRecord | undefined;
@@ -114,26 +92,23 @@ export class IdentityRepository {
 
   /** Replaces any previous code for the number unless one was sent within the resend interval. */
   async putOtp(phoneHash: string, record: OtpRecord, resendAfterMs: number, nowMs: number): Promise<boolean> {
-    try {
-      await this.db.send(
+    const written = await unlessConditionFails(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...keys.otp(phoneHash), entity: 'Otp', ...record, expiresAt: epochSeconds(record.expiresAtMs) + 60 },
           ConditionExpression: 'attribute_not_exists(pk) OR sentAt < :resendBoundary',
           ExpressionAttributeValues: { ':resendBoundary': new Date(nowMs - resendAfterMs).toISOString() },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
+    return Boolean(written);
   }
 
   /** Counts one verification attempt; returns the record as it was, or undefined when none is left. */
   async consumeOtpAttempt(phoneHash: string, maxAttempts: number): Promise<OtpRecord | undefined> {
-    try {
-      const { Attributes } = await this.db.send(
+    const counted = await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.otp(phoneHash),
@@ -142,30 +117,24 @@ export class IdentityRepository {
           ExpressionAttributeValues: { ':one': 1, ':max': maxAttempts },
           ReturnValues: 'ALL_OLD',
         }),
-      );
-      return Attributes as OtpRecord;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
-    }
+      ),
+    );
+    return counted?.Attributes as OtpRecord | undefined;
   }
 
   /** Deletes the code only if it is still the one verified, so a code signs in once. */
   async deleteOtp(phoneHash: string, codeHash: string): Promise<boolean> {
-    try {
-      await this.db.send(
+    const deleted = await unlessConditionFails(
+      this.db.send(
         new DeleteCommand({
           TableName: this.tableName,
           Key: keys.otp(phoneHash),
           ConditionExpression: 'codeHash = :hash',
           ExpressionAttributeValues: { ':hash': codeHash },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
+    return Boolean(deleted);
   }
 
   async putRefreshToken(tokenHash: string, userId: string, expiresAtMs: number): Promise<void> {
@@ -183,8 +152,8 @@ export class IdentityRepository {
    * first use, so an app killed mid-refresh (which never stored the new token) is not signed out.
    */
   async consumeRefreshToken(tokenHash: string, nowMs: number, graceMs: number): Promise<{ userId: string; expiresAtMs: number } | undefined> {
-    try {
-      const { Attributes } = await this.db.send(
+    const used = await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.refreshToken(tokenHash),
@@ -193,12 +162,9 @@ export class IdentityRepository {
           ExpressionAttributeValues: { ':now': nowMs, ':graceStart': nowMs - graceMs },
           ReturnValues: 'ALL_NEW',
         }),
-      );
-      return { userId: Attributes!.userId as string, expiresAtMs: Attributes!.expiresAtMs as number };
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
-    }
+      ),
+    );
+    return used && { userId: used.Attributes!.userId as string, expiresAtMs: used.Attributes!.expiresAtMs as number };
   }
 
   async deleteRefreshToken(tokenHash: string): Promise<boolean> {
@@ -208,8 +174,8 @@ export class IdentityRepository {
 
   /** Fixed-window counter; false once the window's limit is reached. */
   async takeRateToken(scope: string, subject: string, window: string, limit: number, windowEndsMs: number): Promise<boolean> {
-    try {
-      await this.db.send(
+    const taken = await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.rateWindow(scope, subject, window),
@@ -217,11 +183,8 @@ export class IdentityRepository {
           ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
           ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': epochSeconds(windowEndsMs) + 60 },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
+    return Boolean(taken);
   }
 }

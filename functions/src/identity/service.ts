@@ -8,11 +8,12 @@ import { ApiError, forbidden } from '../lib/errors';
 import type { Clock } from '../lib/clock';
 import type { SigningKeys } from '../lib/signing-keys';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken, type Principal } from '../lib/tokens';
+import { officerScope, requireScope } from '../lib/officer-scope';
+import type { UserDirectory } from '../store/user-directory';
+import type { OperatorLinkRecord, SourceEventRecord, SourceRecord } from '../sources/records';
 import type { IdentityRepository, UserRecord } from './repository';
 import type { SmsSender } from './sms';
 import { OTP_POLICY, REFRESH_REUSE_GRACE_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from './otp-policy';
-import type { SourceRepository } from '../sources/repository';
-import { officerScope, requireScope } from '../sources/access';
 import { codesMatch, generateCode, generateRefreshToken, hashCode, hashPhone, hashRefreshToken, hourWindow } from './otp';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -21,15 +22,44 @@ export function toUserView(user: UserRecord): UserViewT {
   return { id: user.id, roles: user.roles, name: user.name, phoneMasked: maskPhone(user.phone), streetCode: user.streetCode };
 }
 
+/**
+ * What linking an operator needs from the registry: the source, and the link written with its
+ * timeline event. The registry's repository provides it; `entries/identity.ts` wires it in.
+ */
+export interface SourceOperatorLinks {
+  get(sourceId: string): Promise<Pick<SourceRecord, 'districtCode' | 'streetCode' | 'name'> | undefined>;
+  /** False when the account already operates the source. */
+  link(link: OperatorLinkRecord, event: SourceEventRecord): Promise<boolean>;
+}
+
+export interface IdentityPorts {
+  repo: IdentityRepository;
+  users: UserDirectory;
+  sms: SmsSender;
+  clock: Clock;
+  signingKeys: () => Promise<SigningKeys>;
+  district: DistrictConfig;
+  sourceOperators: SourceOperatorLinks;
+}
+
 export class IdentityService {
-  constructor(
-    private readonly repo: IdentityRepository,
-    private readonly sms: SmsSender,
-    private readonly clock: Clock,
-    private readonly signingKeys: () => Promise<SigningKeys>,
-    private readonly district: DistrictConfig,
-    private readonly sources: SourceRepository,
-  ) {}
+  private readonly repo: IdentityRepository;
+  private readonly users: UserDirectory;
+  private readonly sms: SmsSender;
+  private readonly clock: Clock;
+  private readonly signingKeys: () => Promise<SigningKeys>;
+  private readonly district: DistrictConfig;
+  private readonly sources: SourceOperatorLinks;
+
+  constructor(ports: IdentityPorts) {
+    this.repo = ports.repo;
+    this.users = ports.users;
+    this.sms = ports.sms;
+    this.clock = ports.clock;
+    this.signingKeys = ports.signingKeys;
+    this.district = ports.district;
+    this.sources = ports.sourceOperators;
+  }
 
   private async phoneHash(phone: string): Promise<string> {
     return hashPhone(phone, (await this.signingKeys()).pepper);
@@ -180,7 +210,7 @@ export class IdentityService {
     const isBureau = principal.roles.includes('bureau_officer');
     if (!isBureau && streetCode && streetCode !== principal.streetCode) throw forbidden('Street officers see only their own street');
     const street = isBureau ? streetCode : principal.streetCode;
-    const officers = await this.repo.listOfficers(this.district.code, street);
+    const officers = await this.users.officers(this.district.code, street);
     return {
       items: officers.map((officer) => ({ id: officer.id, name: officer.name ?? '', role: officer.roles[0], streetCode: officer.streetCode })),
     };

@@ -1,7 +1,7 @@
 import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ObjectStore, PresignedUpload } from '../complaints/object-store';
+import type { ObjectStore, PresignedUpload } from './object-store';
 import { env, requiredEnv } from './config';
 
 export function createS3Client(endpoint = env('s3Endpoint')): S3Client {

@@ -1,6 +1,6 @@
 import { createHttpHandler, type HttpHandler } from '../lib/http';
-import { apiDepsFromEnv, lazy, type ApiDeps } from '../lib/runtime';
-import { NotificationRepository } from './repository';
+import { apiDepsFromEnv, lazy, type ApiDeps } from '../store/runtime';
+import { NotificationRepository } from '../store/notifications';
 
 export function createNotificationsHandler(deps: ApiDeps): HttpHandler {
   const repo = new NotificationRepository(deps.db, deps.tableName);

@@ -2,7 +2,7 @@ import { timeLimits } from '@green-shield/shared/rules/time-limits';
 import { locateStreet } from '@green-shield/shared/geo/street-locator';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { createHttpHandler, type HttpDeps, type HttpHandler } from '../lib/http';
-import { apiDepsFromEnv, lazy } from '../lib/runtime';
+import { apiDepsFromEnv, lazy } from '../store/runtime';
 import { buildOpenApiDocument } from './openapi';
 
 export function districtView(district: DistrictConfig) {

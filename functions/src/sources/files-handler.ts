@@ -1,11 +1,11 @@
 import { createHttpHandler, type HttpHandler } from '../lib/http';
-import { apiDepsFromEnv, lazy, type ApiDeps } from '../lib/runtime';
+import { apiDepsFromEnv, lazy, type ApiDeps } from '../store/runtime';
 import { env } from '../lib/config';
 import { ecoCodeKeyFromEnv, type EcoCodeKey } from './eco-code-signer';
 import { SourceFiles } from './files';
 import { SourceRepository } from './repository';
 import { ImportJobRepository } from './import-jobs';
-import type { ObjectStore } from '../complaints/object-store';
+import type { ObjectStore } from '../lib/object-store';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
 
 export interface SourceFilesDeps extends ApiDeps {

@@ -1,9 +1,9 @@
 import { createHttpHandler, type HttpHandler } from '../lib/http';
-import { apiDepsFromEnv, lazy, type ApiDeps } from '../lib/runtime';
-import type { ObjectStore } from '../complaints/object-store';
+import { apiDepsFromEnv, lazy, type ApiDeps } from '../store/runtime';
+import type { ObjectStore } from '../lib/object-store';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
-import { PhotoAttachments } from '../complaints/photos';
-import { TableUserDirectory } from '../complaints/user-directory';
+import { PhotoAttachments } from '../lib/photo-attachments';
+import { TableUserDirectory } from '../store/user-directory';
 import { ComplaintLinks } from './complaint-links';
 import { ecoCodeKeyFromEnv, type EcoCodeKey } from './eco-code-signer';
 import { SourceRepository } from './repository';

@@ -4,10 +4,10 @@
  * a job is harmless: imports update by credit code.
  */
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
+import { baseDepsFromEnv, lazy, type BaseDeps } from '../store/runtime';
 import { forEachNewItem } from '../lib/stream-batch';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
-import type { ObjectStore } from '../complaints/object-store';
+import type { ObjectStore } from '../lib/object-store';
 import { ImportFileError } from './import/errors';
 import { readSourceFile } from './import/read-table';
 import { importSourceRows } from './importer';

@@ -1,6 +1,6 @@
 import type { NotificationViewT } from '@green-shield/shared/api/schemas';
-import type { BaseDeps } from '../lib/runtime';
-import { NotificationRepository } from '../notifications/repository';
+import type { BaseDeps } from '../store/runtime';
+import { NotificationRepository } from '../store/notifications';
 import { SCORE_AFFECTING_EVENTS } from './facts';
 import { overdueReminders } from './reminders';
 import type { SourceEventRecord } from './records';

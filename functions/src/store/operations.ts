@@ -1,14 +1,16 @@
 /**
- * Small table operations every repository needs: transactions that report cancellations instead of
- * throwing them, whole-partition reads, batched gets, and items without their key attributes.
+ * Small table operations every repository needs: conditional writes and transactions that report a
+ * failed condition instead of throwing it, reads that page through a query, batched gets, and items
+ * without their key attributes.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   QueryCommand,
   type BatchGetCommandOutput,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
+  type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 
@@ -18,6 +20,16 @@ const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2p
 
 export function stripKeys<T>(item: Record<string, unknown>): T {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))) as T;
+}
+
+/** Runs a conditional write; undefined when its condition failed, so callers decide what that means. */
+export async function unlessConditionFails<T>(write: Promise<T>): Promise<T | undefined> {
+  try {
+    return await write;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
 }
 
 /** Runs a transaction; returns the cancellation when a condition failed, so callers decide what it means. */
@@ -36,24 +48,42 @@ export function failedConditionIndex(cancelled: TransactionCanceledException): n
   return cancelled.CancellationReasons?.findIndex((reason) => reason.Code === 'ConditionalCheckFailed') ?? -1;
 }
 
-/** Every item of one partition (an entity and its collection share a partition). */
-export async function queryPartition(db: DynamoDBDocumentClient, tableName: string, pk: string, consistent = true): Promise<Record<string, unknown>[]> {
+/** Every item a query matches, page after page; with `limit`, only that many. */
+export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandInput, limit = Infinity): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: consistent,
-      }),
-    );
+    const room = limit - items.length;
+    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, ...(room < Infinity ? { Limit: room } : {}) }));
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  } while (startKey && items.length < limit);
   return items;
+}
+
+/** Every item of one partition (an entity and its collection share a partition). */
+export function queryPartition(db: DynamoDBDocumentClient, tableName: string, pk: string, consistent = true): Promise<Record<string, unknown>[]> {
+  return queryAll(db, { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: consistent });
+}
+
+/** The items of one partition whose sort key starts with `prefix`, in sort-key order (or newest first). */
+export function queryPrefix(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  pk: string,
+  prefix: string,
+  options: { newestFirst?: boolean; limit?: number } = {},
+): Promise<Record<string, unknown>[]> {
+  return queryAll(
+    db,
+    {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      ScanIndexForward: !options.newestFirst,
+    },
+    options.limit,
+  );
 }
 
 const BATCH_GET_LIMIT = 100;

@@ -4,12 +4,12 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loadDistrict, type DistrictConfig } from '@green-shield/shared/districts/district';
-import { createDocumentClient } from '../store/client';
-import { systemClock, type Clock } from './clock';
-import { env, requiredEnv } from './config';
-import { createLogger, type Logger } from './logger';
+import { createDocumentClient } from './client';
+import { systemClock, type Clock } from '../lib/clock';
+import { env, requiredEnv } from '../lib/config';
+import { createLogger, type Logger } from '../lib/logger';
 import { publishedVerificationKeys } from './verification-keys';
-import type { VerificationKey } from './signing-keys';
+import type { VerificationKey } from '../lib/signing-keys';
 
 export interface BaseDeps {
   db: DynamoDBDocumentClient;

@@ -1,7 +1,7 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
-import { ComplaintRepository } from '../complaints/repository';
-import { autoCloseUnrated } from '../complaints/auto-close';
+import { baseDepsFromEnv, lazy, type BaseDeps } from '../store/runtime';
+import { ComplaintRepository } from './repository';
+import { autoCloseUnrated } from './auto-close';
 
 /** Scheduled job: closes resolutions left unrated past the feedback window. */
 export function createAutoCloseHandler(deps: BaseDeps) {

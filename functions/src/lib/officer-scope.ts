@@ -3,8 +3,8 @@
  * district; street officers only on their street's; operators only on sources linked to them (that
  * check needs the table, so the service makes it).
  */
-import { ApiError } from '../lib/errors';
-import type { Principal } from '../lib/tokens';
+import { ApiError } from './errors';
+import type { Principal } from './tokens';
 
 export type OfficerScope = { kind: 'district' } | { kind: 'street'; streetCode: string };
 

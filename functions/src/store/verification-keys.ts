@@ -4,8 +4,8 @@
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { importJWK } from 'jose';
-import { keys } from '../store/keys';
-import { cachedSigningKeys, type KeyMaterial, type KeyStore, type SigningKeys, type VerificationKey } from './signing-keys';
+import { keys } from './keys';
+import { cachedSigningKeys, type KeyMaterial, type KeyStore, type SigningKeys, type VerificationKey } from '../lib/signing-keys';
 
 export async function publishPublicKey(db: DynamoDBDocumentClient, tableName: string, material: KeyMaterial): Promise<void> {
   await db.send(

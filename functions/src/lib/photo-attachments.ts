@@ -5,8 +5,8 @@
  */
 import { ulid } from 'ulid';
 import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
-import { ApiError } from '../lib/errors';
-import type { Principal } from '../lib/tokens';
+import { ApiError } from './errors';
+import type { Principal } from './tokens';
 import { SNIFF_BYTES, sniffImage } from './image-sniff';
 import type { ObjectStore } from './object-store';
 

@@ -1,7 +1,11 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+/**
+ * Users' in-app notifications. Every context that tells someone something writes here (complaint
+ * events, a source's changes and overdue items); the notifications context lists and marks them.
+ */
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { NotificationViewT } from '@green-shield/shared/api/schemas';
-import { keys } from '../store/keys';
+import { keys } from './keys';
+import { queryPrefix, unlessConditionFails } from './operations';
 
 const RETENTION_SECONDS = 180 * 24 * 60 * 60;
 const LIST_LIMIT = 50;
@@ -14,8 +18,8 @@ export class NotificationRepository {
 
   /** Idempotent: a redelivered stream record writes nothing new. */
   async add(userId: string, notification: NotificationViewT): Promise<void> {
-    try {
-      await this.db.send(
+    await unlessConditionFails(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
@@ -26,23 +30,13 @@ export class NotificationRepository {
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+      ),
+    );
   }
 
   async latest(userId: string): Promise<NotificationViewT[]> {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.user(userId).pk, ':prefix': keys.notificationPrefix },
-        ScanIndexForward: false,
-        Limit: LIST_LIMIT,
-      }),
-    );
-    return (Items ?? []).map(({ id, at, complaintId, trackingNumber, status, source, action, read }) => ({
+    const items = await queryPrefix(this.db, this.tableName, keys.user(userId).pk, keys.notificationPrefix, { newestFirst: true, limit: LIST_LIMIT });
+    return items.map(({ id, at, complaintId, trackingNumber, status, source, action, read }) => ({
       id,
       at,
       complaintId,
@@ -51,14 +45,15 @@ export class NotificationRepository {
       source,
       action,
       read,
-    }));
+    })) as NotificationViewT[];
   }
 
+  /** Marks the user's unread notifications among `ids` read; returns how many changed. */
   async markRead(userId: string, ids: string[]): Promise<number> {
-    const results = await Promise.all(
-      ids.map(async (id) => {
-        try {
-          await this.db.send(
+    const marked = await Promise.all(
+      ids.map((id) =>
+        unlessConditionFails(
+          this.db.send(
             new UpdateCommand({
               TableName: this.tableName,
               Key: keys.notification(userId, id),
@@ -67,14 +62,10 @@ export class NotificationRepository {
               ExpressionAttributeNames: { '#read': 'read' },
               ExpressionAttributeValues: { ':true': true, ':false': false },
             }),
-          );
-          return 1;
-        } catch (error) {
-          if (error instanceof ConditionalCheckFailedException) return 0;
-          throw error;
-        }
-      }),
+          ),
+        ),
+      ),
     );
-    return results.reduce<number>((sum, n) => sum + n, 0);
+    return marked.filter(Boolean).length;
   }
 }

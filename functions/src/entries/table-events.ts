@@ -1,5 +1,5 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
+import { baseDepsFromEnv, lazy, type BaseDeps } from '../store/runtime';
 import { forEachNewItem } from '../lib/stream-batch';
 import { complaintEventNotifier } from '../notifications/stream-handler';
 import { sourceEventReactor } from '../sources/stream-handler';

@@ -1,10 +1,10 @@
 import type { Context } from 'aws-lambda';
-import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
-import { SourceRepository } from '../sources/repository';
-import { ScoreProjector } from '../sources/scoring-projection';
-import { rebuildAllScores } from '../sources/rebuild';
-import { overdueReminders } from '../sources/reminders';
-import { NotificationRepository } from '../notifications/repository';
+import { baseDepsFromEnv, lazy, type BaseDeps } from '../store/runtime';
+import { SourceRepository } from './repository';
+import { ScoreProjector } from './scoring-projection';
+import { rebuildAllScores } from './rebuild';
+import { overdueReminders } from './reminders';
+import { NotificationRepository } from '../store/notifications';
 
 /** Daily: rescores every source, so passing deadlines and ageing facts reach the stored scores; operators hear of newly overdue items. */
 export function createRescoreHandler(deps: BaseDeps) {
