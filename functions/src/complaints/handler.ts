@@ -12,14 +12,14 @@ export interface ComplaintDeps extends ApiDeps {
 }
 
 export function createComplaintService({ db, tableName, objects, clock, district }: Omit<ComplaintDeps, 'verificationKeys'>): ComplaintService {
-  return new ComplaintService({
-    repo: new ComplaintRepository(db, tableName),
-    idempotency: new IdempotencyStore(db, tableName),
-    users: new TableUserDirectory(db, tableName),
+  return new ComplaintService(
+    new ComplaintRepository(db, tableName),
+    new IdempotencyStore(db, tableName),
     objects,
+    new TableUserDirectory(db, tableName),
     clock,
     district,
-  });
+  );
 }
 
 export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {

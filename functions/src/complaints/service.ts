@@ -34,15 +34,6 @@ import { toComplaintView, toEventView } from './views';
 
 const UPLOAD_TICKET_SECONDS = 10 * 60;
 
-export interface ComplaintPorts {
-  repo: ComplaintRepository;
-  idempotency: IdempotencyStore;
-  objects: ObjectStore;
-  users: UserDirectory;
-  clock: Clock;
-  district: DistrictConfig;
-}
-
 /** Who is looking at a complaint they may see. */
 type Viewer = Exclude<Relation, 'none'>;
 type TransitionDraft = Omit<TransitionRequest, 'eventId' | 'now' | 'feedbackWindowDays' | 'photoKeys'> & { uploadKeys: string[] };
@@ -50,22 +41,17 @@ type TransitionDraft = Omit<TransitionRequest, 'eventId' | 'now' | 'feedbackWind
 const versionConflict = () => new ApiError('VERSION_CONFLICT', 'Someone else changed this complaint; reload it');
 
 export class ComplaintService {
-  private readonly repo: ComplaintRepository;
-  private readonly idempotency: IdempotencyStore;
-  private readonly objects: ObjectStore;
   private readonly photos: PhotoAttachments;
-  private readonly users: UserDirectory;
-  private readonly clock: Clock;
-  private readonly district: DistrictConfig;
 
-  constructor(ports: ComplaintPorts) {
-    this.repo = ports.repo;
-    this.idempotency = ports.idempotency;
-    this.objects = ports.objects;
-    this.photos = new PhotoAttachments(ports.objects);
-    this.users = ports.users;
-    this.clock = ports.clock;
-    this.district = ports.district;
+  constructor(
+    private readonly repo: ComplaintRepository,
+    private readonly idempotency: IdempotencyStore,
+    private readonly objects: ObjectStore,
+    private readonly users: UserDirectory,
+    private readonly clock: Clock,
+    private readonly district: DistrictConfig,
+  ) {
+    this.photos = new PhotoAttachments(objects);
   }
 
   async createUpload(principal: Principal, body: z.infer<typeof CreateUploadBody>) {

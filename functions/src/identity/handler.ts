@@ -17,15 +17,16 @@ export interface IdentityDeps extends BaseDeps {
 
 export function createIdentityService(deps: IdentityDeps): { service: IdentityService; signingKeys: () => Promise<SigningKeys> } {
   const signingKeys = publishingSigningKeys(deps.keyStore, deps.db, deps.tableName);
-  const service = new IdentityService({
-    repo: new IdentityRepository(deps.db, deps.tableName),
-    users: new TableUserDirectory(deps.db, deps.tableName),
-    sms: deps.sms,
-    clock: deps.clock,
+  const { db, tableName } = deps;
+  const service = new IdentityService(
+    new IdentityRepository(db, tableName),
+    new TableUserDirectory(db, tableName),
+    deps.sms,
+    deps.clock,
     signingKeys,
-    district: deps.district,
-    sourceOperators: deps.sourceOperators,
-  });
+    deps.district,
+    deps.sourceOperators,
+  );
   return { service, signingKeys };
 }
 

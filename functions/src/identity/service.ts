@@ -32,34 +32,16 @@ export interface SourceOperatorLinks {
   link(link: OperatorLinkRecord, event: SourceEventRecord): Promise<boolean>;
 }
 
-export interface IdentityPorts {
-  repo: IdentityRepository;
-  users: UserDirectory;
-  sms: SmsSender;
-  clock: Clock;
-  signingKeys: () => Promise<SigningKeys>;
-  district: DistrictConfig;
-  sourceOperators: SourceOperatorLinks;
-}
-
 export class IdentityService {
-  private readonly repo: IdentityRepository;
-  private readonly users: UserDirectory;
-  private readonly sms: SmsSender;
-  private readonly clock: Clock;
-  private readonly signingKeys: () => Promise<SigningKeys>;
-  private readonly district: DistrictConfig;
-  private readonly sources: SourceOperatorLinks;
-
-  constructor(ports: IdentityPorts) {
-    this.repo = ports.repo;
-    this.users = ports.users;
-    this.sms = ports.sms;
-    this.clock = ports.clock;
-    this.signingKeys = ports.signingKeys;
-    this.district = ports.district;
-    this.sources = ports.sourceOperators;
-  }
+  constructor(
+    private readonly repo: IdentityRepository,
+    private readonly users: UserDirectory,
+    private readonly sms: SmsSender,
+    private readonly clock: Clock,
+    private readonly signingKeys: () => Promise<SigningKeys>,
+    private readonly district: DistrictConfig,
+    private readonly sources: SourceOperatorLinks,
+  ) {}
 
   private async phoneHash(phone: string): Promise<string> {
     return hashPhone(phone, (await this.signingKeys()).pepper);
