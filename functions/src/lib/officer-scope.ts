@@ -1,7 +1,8 @@
 /**
- * Object-level authorization for the registry. Pure. Bureau officers act on every source of their
- * district; street officers only on their street's; operators only on sources linked to them (that
- * check needs the table, so the service makes it).
+ * Which streets an officer acts for. Pure. Bureau officers act on everything in their district;
+ * street officers only on their street's. The registry checks it on every officer action, identity
+ * when linking an operator to a source. (Operators act only on sources linked to them; that check
+ * needs the table, so the registry's service makes it.)
  */
 import { ApiError } from './errors';
 import type { Principal } from './tokens';

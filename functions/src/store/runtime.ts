@@ -1,6 +1,7 @@
 /**
  * What every function needs from its surroundings, built from the environment (Lambda or the local
- * start script). Tests build the same shapes with their own clock and fakes.
+ * start script). Tests build the same shapes with their own clock and fakes. In store/ because the
+ * surroundings include the table and the verification key published in it.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loadDistrict, type DistrictConfig } from '@green-shield/shared/districts/district';
