@@ -7,6 +7,7 @@ import { publishingSigningKeys } from '../lib/verification-keys';
 import { IdentityRepository } from './repository';
 import { IdentityService } from './service';
 import { SourceRepository } from '../sources/repository';
+import { OperatorLinkRepository } from '../sources/operator-link-repository';
 import { smsSenderNamed, type SmsSender } from './sms';
 
 export interface IdentityDeps extends BaseDeps {
@@ -24,6 +25,7 @@ export function createIdentityService(deps: IdentityDeps): { service: IdentitySe
       signingKeys,
       deps.district,
       new SourceRepository(deps.db, deps.tableName),
+      new OperatorLinkRepository(deps.db, deps.tableName),
     ),
     signingKeys,
   };

@@ -12,6 +12,7 @@ import type { IdentityRepository, UserRecord } from './repository';
 import type { SmsSender } from './sms';
 import { OTP_POLICY, REFRESH_REUSE_GRACE_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from './otp-policy';
 import type { SourceRepository } from '../sources/repository';
+import type { OperatorLinkRepository } from '../sources/operator-link-repository';
 import { officerScope, requireScope } from '../sources/access';
 import { codesMatch, generateCode, generateRefreshToken, hashCode, hashPhone, hashRefreshToken, hourWindow } from './otp';
 
@@ -29,6 +30,7 @@ export class IdentityService {
     private readonly signingKeys: () => Promise<SigningKeys>,
     private readonly district: DistrictConfig,
     private readonly sources: SourceRepository,
+    private readonly operatorLinks: OperatorLinkRepository,
   ) {}
 
   private async phoneHash(phone: string): Promise<string> {
@@ -198,7 +200,7 @@ export class IdentityService {
     const [operator, officer] = await Promise.all([this.findOrRegisterResident(phone, await this.phoneHash(phone), now), this.repo.getUser(principal.userId)]);
     const at = now.toISOString();
     const phoneMasked = maskPhone(phone);
-    const linked = await this.sources.link(
+    const linked = await this.operatorLinks.link(
       { sourceId, userId: operator.id, phoneMasked, linkedAt: at, linkedBy: principal.userId },
       {
         sourceId,

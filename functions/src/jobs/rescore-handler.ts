@@ -1,18 +1,19 @@
 import type { Context } from 'aws-lambda';
 import { baseDepsFromEnv, lazy, type BaseDeps } from '../lib/runtime';
 import { SourceRepository } from '../sources/repository';
-import { ScoreProjector } from '../sources/scoring-projection';
+import { ScoreProjector } from '../sources/score-projection';
+import { SourceLists } from '../sources/source-lists';
 import { rebuildAllScores } from '../sources/rebuild';
 import { overdueReminders } from '../sources/reminders';
 import { NotificationRepository } from '../notifications/repository';
 
 /** Daily: rescores every source, so passing deadlines and ageing facts reach the stored scores; operators hear of newly overdue items. */
 export function createRescoreHandler(deps: BaseDeps) {
-  const repo = new SourceRepository(deps.db, deps.tableName);
-  const projector = new ScoreProjector(repo, deps.clock);
+  const lists = new SourceLists(deps.db, deps.tableName, new SourceRepository(deps.db, deps.tableName));
+  const projector = new ScoreProjector(deps.db, deps.tableName, deps.clock);
   const notifications = new NotificationRepository(deps.db, deps.tableName);
   return async (_event: unknown, context?: Pick<Context, 'awsRequestId'>) => {
-    const report = await rebuildAllScores(repo, projector, deps.district, {
+    const report = await rebuildAllScores(lists, projector, deps.district, {
       afterChange: async (rescored) => {
         for (const { userId, notification } of overdueReminders(rescored, deps.clock.now())) await notifications.add(userId, notification);
       },

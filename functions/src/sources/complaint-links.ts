@@ -7,16 +7,13 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import { keys } from '../store/keys';
 import { failedConditionIndex, stripKeys, transact } from '../store/operations';
 import type { ComplaintRecord } from '../complaints/records';
+import { complaintSourceLinkItem, eventItem } from './items';
 import type { SourceEventRecord } from './records';
-import type { SourceRepository } from './repository';
-
-const LINK_PREFIX = 'SOURCELINK#';
 
 export class ComplaintLinks {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly sources: SourceRepository,
   ) {}
 
   /** The complaint as stored (read directly: the registry needs no more of the complaints context). */
@@ -31,12 +28,12 @@ export class ComplaintLinks {
       {
         Put: {
           TableName: this.tableName,
-          Item: { pk: keys.complaintCollection(complaintId), sk: `${LINK_PREFIX}${sourceId}`, entity: 'ComplaintSourceLink', sourceId, linkedAt: event.at },
+          Item: complaintSourceLinkItem(complaintId, sourceId, event.at),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
       { ConditionCheck: { TableName: this.tableName, Key: keys.source(sourceId), ConditionExpression: 'attribute_exists(pk)' } },
-      { Put: { TableName: this.tableName, Item: this.sources.eventItem(event) } },
+      { Put: { TableName: this.tableName, Item: eventItem(event) } },
     ]);
     if (!cancelled) return true;
     if (failedConditionIndex(cancelled) === 0) return false;
@@ -48,7 +45,7 @@ export class ComplaintLinks {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.complaintCollection(complaintId), ':prefix': LINK_PREFIX },
+        ExpressionAttributeValues: { ':pk': keys.complaintCollection(complaintId), ':prefix': keys.complaintSourceLinkPrefix },
       }),
     );
     return new Set((Items ?? []).map((item) => item.sourceId as string));
