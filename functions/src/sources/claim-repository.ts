@@ -2,9 +2,10 @@
  * Claims in the table: a resident's request to be linked to a source as its operator, until an
  * officer decides it. Access patterns 28, 29 and 32.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../store/keys';
-import { failedConditionIndex, stripKeys, transact, type TransactItems } from '../store/operations';
+import { failedConditionIndex, transact, type TransactItems } from '../store/operations';
+import { getItem, queryPage } from '../store/queries';
 import { claimItem, pendingClaimGuardItem } from './items';
 import type { OperatorLinkRepository } from './operator-link-repository';
 import type { ClaimRecord, OperatorLinkRecord, SourceEventRecord } from './records';
@@ -30,45 +31,31 @@ export class ClaimRepository {
     ]);
     if (!cancelled) return claim;
     if (failedConditionIndex(cancelled) !== 0) throw cancelled;
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.pendingClaimGuard(claim.sourceId, claim.userId), ConsistentRead: true }),
-    );
-    const pending = Item && (await this.get(Item.claimId as string));
+    const guard = await getItem<{ claimId: string }>(this.db, this.tableName, keys.pendingClaimGuard(claim.sourceId, claim.userId), true);
+    const pending = guard && (await this.get(guard.claimId));
     if (!pending) throw new Error('Pending-claim guard points at a missing claim');
     return pending;
   }
 
-  async get(id: string): Promise<ClaimRecord | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.claim(id), ConsistentRead: true }));
-    return Item ? stripKeys<ClaimRecord>(Item) : undefined;
+  get(id: string): Promise<ClaimRecord | undefined> {
+    return getItem<ClaimRecord>(this.db, this.tableName, keys.claim(id), true);
   }
 
   /** The district's pending claims (one street's when given), by street then date. */
   async pending(districtCode: string, streetCode: string | undefined): Promise<ClaimRecord[]> {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: streetCode ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.pendingClaims(districtCode), ...(streetCode ? { ':prefix': keys.inStreet(streetCode) } : {}) },
-        Limit: PENDING_LIMIT,
-      }),
-    );
-    return (Items ?? []).map((item) => stripKeys<ClaimRecord>(item));
+    const page = await queryPage<ClaimRecord>(this.db, this.tableName, {
+      index: 'GSI1',
+      partition: keys.pendingClaims(districtCode),
+      prefix: streetCode && keys.inStreet(streetCode),
+      limit: PENDING_LIMIT,
+    });
+    return page.items;
   }
 
   /** One claimant's claims, oldest first. */
   async by(userId: string): Promise<ClaimRecord[]> {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.claimsBy(userId) },
-        Limit: CLAIMANT_LIMIT,
-      }),
-    );
-    return (Items ?? []).map((item) => stripKeys<ClaimRecord>(item));
+    const page = await queryPage<ClaimRecord>(this.db, this.tableName, { index: 'GSI2', partition: keys.claimsBy(userId), limit: CLAIMANT_LIMIT });
+    return page.items;
   }
 
   /**

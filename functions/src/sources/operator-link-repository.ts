@@ -3,9 +3,10 @@
  * (my sources, am I this source's operator) and in the source's partition (its operators), and
  * leaves an event on the source's timeline, in one transaction. Access pattern 27.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../store/keys';
 import { failedConditionIndex, transact, type TransactItems } from '../store/operations';
+import { getItem, queryPage } from '../store/queries';
 import { eventItem, operatorLinkItems } from './items';
 import type { OperatorLinkRecord, SourceEventRecord } from './records';
 
@@ -16,30 +17,21 @@ export class OperatorLinkRepository {
   ) {}
 
   async isOperator(userId: string, sourceId: string): Promise<boolean> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.operatedSource(userId, sourceId) }));
-    return Boolean(Item);
+    return (await getItem(this.db, this.tableName, keys.operatedSource(userId, sourceId))) !== undefined;
   }
 
   /** The accounts operating a source (a key query on its partition, not the whole collection). */
   async operatorIds(sourceId: string): Promise<string[]> {
-    const items = await this.queryPrefix(keys.sourceCollection(sourceId), keys.sourceOperatorPrefix);
-    return items.map((item) => item.userId as string);
+    const { items } = await queryPage<OperatorLinkRecord>(this.db, this.tableName, {
+      partition: keys.sourceCollection(sourceId),
+      prefix: keys.sourceOperatorPrefix,
+    });
+    return items.map((link) => link.userId);
   }
 
   async operatedSourceIds(userId: string): Promise<string[]> {
-    const items = await this.queryPrefix(keys.user(userId).pk, keys.operatedSourcePrefix);
-    return items.map((item) => item.sourceId as string);
-  }
-
-  private async queryPrefix(partition: string, prefix: string) {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
-      }),
-    );
-    return Items ?? [];
+    const { items } = await queryPage<OperatorLinkRecord>(this.db, this.tableName, { partition: keys.user(userId).pk, prefix: keys.operatedSourcePrefix });
+    return items.map((link) => link.sourceId);
   }
 
   /** The transaction items of a new link with its timeline event; the first fails when already linked. */

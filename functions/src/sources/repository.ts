@@ -4,10 +4,10 @@
  * over many sources are in `source-lists.ts`; the score projection's write in `score-projection.ts`.
  * Access patterns: docs/architecture.md.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../store/keys';
 import { batchGet, failedConditionIndex, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
-import { decodeCursor, encodeCursor } from '../store/pagination';
+import { getItem, queryPage } from '../store/queries';
 import { creditCodeItem, eventItem, rectificationItem, sourceIndexAttributes, sourceItem, tagItems, warningItem } from './items';
 import type { OperatorLinkRecord, RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 
@@ -30,9 +30,8 @@ export class SourceRepository {
     return { Put: { TableName: this.tableName, Item, ...(ConditionExpression ? { ConditionExpression } : {}) } };
   }
 
-  async get(id: string): Promise<SourceRecord | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.source(id) }));
-    return Item ? stripKeys<SourceRecord>(Item) : undefined;
+  get(id: string): Promise<SourceRecord | undefined> {
+    return getItem<SourceRecord>(this.db, this.tableName, keys.source(id));
   }
 
   async getMany(ids: readonly string[]): Promise<SourceRecord[]> {
@@ -60,24 +59,18 @@ export class SourceRepository {
   }
 
   /** One page of a source's timeline, newest first. */
-  async timelinePage(sourceId: string, cursor: string | undefined) {
-    const partition = keys.sourceCollection(sourceId);
-    const page = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': partition, ':prefix': keys.sourceEventPrefix },
-        ScanIndexForward: false,
-        ExclusiveStartKey: decodeCursor(cursor, 'pk', partition),
-        Limit: TIMELINE_PAGE_SIZE,
-      }),
-    );
-    return { items: (page.Items ?? []).map((item) => stripKeys<SourceEventRecord>(item)), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  timelinePage(sourceId: string, cursor: string | undefined) {
+    return queryPage<SourceEventRecord>(this.db, this.tableName, {
+      partition: keys.sourceCollection(sourceId),
+      prefix: keys.sourceEventPrefix,
+      newestFirst: true,
+      cursor,
+      limit: TIMELINE_PAGE_SIZE,
+    });
   }
 
   async sourceIdByCreditCode(districtCode: string, creditCode: string): Promise<string | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.creditCode(districtCode, creditCode) }));
-    return Item?.sourceId as string | undefined;
+    return (await getItem<{ sourceId: string }>(this.db, this.tableName, keys.creditCode(districtCode, creditCode)))?.sourceId;
   }
 
   async sourceIdsByCreditCodes(districtCode: string, creditCodes: readonly string[]): Promise<Map<string, string>> {

@@ -3,13 +3,12 @@
  * decided here and only here), early warnings, the candidates near a complaint, a street's sources
  * for the rebuild job. Access patterns 21–26 in docs/architecture.md.
  */
-import { QueryCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { normalizeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
 import { geohashEncode, geohashWithNeighbours } from '@green-shield/shared/geo/geohash';
 import { keys } from '../store/keys';
-import { stripKeys } from '../store/operations';
-import { decodeCursor, encodeCursor } from '../store/pagination';
+import { countPartition, queryPage, type PartitionQuery } from '../store/queries';
 import type { IndexName } from '../store/table-definition';
 import { nameKey } from './items';
 import type { SourceRecord } from './records';
@@ -97,74 +96,44 @@ export class SourceLists {
     return this.sourcesPage('GSI1', keys.sourcesInStreet(districtCode, streetCode), options);
   }
 
-  /** How many sources a district has (a COUNT query per street; for progress, not for requests). */
+  /** How many sources a district has (counted street by street; for progress, not for requests). */
   async count(districtCode: string, streetCodes: readonly string[]): Promise<number> {
     let total = 0;
-    for (const street of streetCodes) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: 'GSI1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.sourcesInStreet(districtCode, street) },
-            Select: 'COUNT',
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        total += page.Count ?? 0;
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-    }
+    for (const street of streetCodes)
+      total += await countPartition(this.db, this.tableName, { index: 'GSI1', partition: keys.sourcesInStreet(districtCode, street) });
     return total;
   }
 
-  private async sourcesPage(indexName: IndexName, partition: string, read: IndexRead): Promise<SourcePage> {
-    const page = await this.indexPage(indexName, partition, read);
-    return { items: page.items.map((item) => stripKeys<SourceRecord>(item)), nextCursor: page.nextCursor };
+  private sourcesPage(index: IndexName, partition: string, { narrowing, limit = PAGE_SIZE, ...keyRead }: IndexRead): Promise<SourcePage> {
+    return queryPage<SourceRecord>(this.db, this.tableName, { index, partition, ...keyRead, filter: narrowingFilter(narrowing), limit });
   }
 
   /** Lists kept as membership items (tags, warnings) hold ids; the sources are fetched in one batch, then narrowed. */
   private async membersPage(partition: string, read: Pick<IndexRead, 'prefix' | 'cursor'>, narrowing: Pick<Narrowing, 'kind' | 'level'>): Promise<SourcePage> {
-    const page = await this.indexPage('GSI1', partition, read);
-    const sources = await this.sources.getMany(page.items.map((item) => item.sourceId as string));
+    const page = await queryPage<{ sourceId: string }>(this.db, this.tableName, { index: 'GSI1', partition, ...read, limit: PAGE_SIZE });
+    const sources = await this.sources.getMany(page.items.map((member) => member.sourceId));
     const wanted = (source: SourceRecord) =>
       (!narrowing.kind || source.kind === narrowing.kind) && (!narrowing.level || source.credit.level === narrowing.level);
     return { items: sources.filter(wanted), nextCursor: page.nextCursor };
   }
+}
 
-  /** One page of an index; cursors are checked against the partition read. */
-  private async indexPage(indexName: IndexName, partition: string, read: IndexRead) {
-    const pkName = `${indexName.toLowerCase()}pk`;
-    const skName = `${indexName.toLowerCase()}sk`;
-    const values: Record<string, NativeAttributeValue> = { ':pk': partition };
-    let condition = `${pkName} = :pk`;
-    if (read.prefix) {
-      condition += ` AND begins_with(${skName}, :prefix)`;
-      values[':prefix'] = read.prefix;
+/** The filter narrowing a page read by key to a kind, a street, a level (none when nothing narrows). */
+function narrowingFilter(narrowing: Narrowing | undefined): PartitionQuery['filter'] {
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  for (const [attribute, value] of Object.entries(narrowing ?? {})) {
+    if (value === undefined) continue;
+    values[`:${attribute}`] = value;
+    if (attribute === 'level') {
+      names['#level'] = 'credit';
+      names['#levelName'] = 'level';
+      conditions.push('#level.#levelName = :level');
+    } else {
+      names[`#${attribute}`] = attribute;
+      conditions.push(`#${attribute} = :${attribute}`);
     }
-    // Narrowing filters a page read by key; it never widens what the key condition reads.
-    const filters: string[] = [];
-    const names: Record<string, string> = {};
-    for (const [attribute, value] of Object.entries(read.narrowing ?? {})) {
-      if (value === undefined) continue;
-      names[`#${attribute}`] = attribute === 'level' ? 'credit' : attribute;
-      values[`:${attribute}`] = value;
-      filters.push(attribute === 'level' ? '#level.#levelName = :level' : `#${attribute} = :${attribute}`);
-      if (attribute === 'level') names['#levelName'] = 'level';
-    }
-    const page = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: indexName,
-        KeyConditionExpression: condition,
-        ExpressionAttributeValues: values,
-        ...(filters.length ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names } : {}),
-        ExclusiveStartKey: decodeCursor(read.cursor, pkName, partition),
-        Limit: read.limit ?? PAGE_SIZE,
-      }),
-    );
-    return { items: page.Items ?? [], nextCursor: encodeCursor(page.LastEvaluatedKey) };
   }
+  return conditions.length ? { expression: conditions.join(' AND '), names, values } : undefined;
 }
