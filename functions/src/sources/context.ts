@@ -70,20 +70,23 @@ export function orderForStep(
   return rectification;
 }
 
-async function viewParts(ctx: SourceContext, collection: SourceCollection) {
+/** What a view needs besides the collection: the live score, the eco-code, the time, the photos' URLs. */
+async function viewInputs(ctx: SourceContext, collection: SourceCollection) {
   const [ecoCode, urls] = await Promise.all([
     ctx.ecoCodeKey().then((key) => signEcoCode(key, collection.source.id)),
     ctx.photos.urls(collection.rectifications.flatMap((r) => r.evidence.flatMap((e) => e.photoKeys))),
   ]);
-  return [ctx.projector.live(collection), ecoCode, ctx.clock.now(), urls] as const;
+  return { live: ctx.projector.live(collection), ecoCode, now: ctx.clock.now(), urls };
 }
 
 export async function officerView(ctx: SourceContext, collection: SourceCollection): Promise<OfficerSourceViewT> {
-  return toOfficerSourceView(collection, ...(await viewParts(ctx, collection)));
+  const { live, ecoCode, now, urls } = await viewInputs(ctx, collection);
+  return toOfficerSourceView(collection, live, ecoCode, now, urls);
 }
 
 export async function operatorView(ctx: SourceContext, collection: SourceCollection): Promise<OperatorSourceViewT> {
-  return toOperatorSourceView(collection, ...(await viewParts(ctx, collection)));
+  const { live, ecoCode, now, urls } = await viewInputs(ctx, collection);
+  return toOperatorSourceView(collection, live, ecoCode, now, urls);
 }
 
 /**
