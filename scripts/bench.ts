@@ -19,9 +19,10 @@ import { keys } from '../functions/src/store/keys';
 import { loadDistrict } from '@green-shield/shared/districts/district';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
-import { createSourceService } from '../functions/src/sources/handler';
+import { createSourceServices } from '../functions/src/sources/handler';
 import { SourceRepository } from '../functions/src/sources/repository';
-import { ScoreProjector } from '../functions/src/sources/scoring-projection';
+import { ScoreProjector } from '../functions/src/sources/score-projection';
+import { SourceLists } from '../functions/src/sources/source-lists';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';
 import { readSourceFile } from '../functions/src/sources/import/read-table';
 import { writeXlsx } from '../functions/src/sources/import/xlsx-writer';
@@ -260,7 +261,7 @@ async function registryAtScale() {
       ]);
     }
     const file = writeXlsx(table);
-    const service = createSourceService({ ...system.identityDeps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey });
+    const { inspections } = createSourceServices({ ...system.identityDeps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey });
 
     const parseStarted = performance.now();
     const rows = readSourceFile('xlsx', file);
@@ -273,14 +274,15 @@ async function registryAtScale() {
       table.map((cells, index) => (index === 0 ? cells : cells.map((cell, column) => (column === 8 ? String(Number(cell) + 1) : cell)))),
     );
     const second = await importThroughApi(api, changed, 're-import');
-    const repo = new SourceRepository(createDocumentClient(system.dynamodbEndpoint), system.tableName);
+    const db = createDocumentClient(system.dynamodbEndpoint);
+    const repo = new SourceRepository(db, system.tableName);
 
     const officer = { userId: 'bench-officer', roles: ['bureau_officer' as const] };
     const codes = rows.filter((_, index) => index % INSPECTED_EVERY === 0).map((row) => row.input!.creditCode);
     const ids = [...(await repo.sourceIdsByCreditCodes(system.identityDeps.district.code, codes)).values()];
     const inspectionsStarted = performance.now();
     for (const [index, id] of ids.entries()) {
-      await service.inspect(
+      await inspections.inspect(
         officer,
         id,
         { checklistVersion: CURRENT_CHECKLISTS.version, results: [{ itemId: 'odour', outcome: 'fail', rectify: true }], photoKeys: [] },
@@ -290,9 +292,14 @@ async function registryAtScale() {
     const inspectionsSeconds = (performance.now() - inspectionsStarted) / 1000;
     const rebuildOnce = async (label: string) => {
       const bar = createProgressBar(rows.length, label);
-      const result = await rebuildAllScores(repo, new ScoreProjector(repo, system.identityDeps.clock), system.identityDeps.district, {
-        onProgress: (done) => bar.update(done),
-      });
+      const result = await rebuildAllScores(
+        new SourceLists(db, system.tableName, repo),
+        new ScoreProjector(db, system.tableName, system.identityDeps.clock),
+        system.identityDeps.district,
+        {
+          onProgress: (done) => bar.update(done),
+        },
+      );
       bar.finish();
       return result;
     };

@@ -9,18 +9,21 @@
  */
 import { baseDepsFromEnv } from '../functions/src/store/runtime';
 import { SourceRepository } from '../functions/src/sources/repository';
-import { ScoreProjector } from '../functions/src/sources/scoring-projection';
+import { ScoreProjector } from '../functions/src/sources/score-projection';
+import { SourceLists } from '../functions/src/sources/source-lists';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';
 import { createProgressBar } from './lib/progress-bar';
 
 const deps = baseDepsFromEnv('rebuild-cli');
-const repo = new SourceRepository(deps.db, deps.tableName);
-const total = await repo.countSources(
+const lists = new SourceLists(deps.db, deps.tableName, new SourceRepository(deps.db, deps.tableName));
+const total = await lists.count(
   deps.district.code,
   deps.district.streets.map((street) => street.code),
 );
 const bar = createProgressBar(total, '重算信用分');
-const report = await rebuildAllScores(repo, new ScoreProjector(repo, deps.clock), deps.district, { onProgress: (done) => bar.update(done) });
+const report = await rebuildAllScores(lists, new ScoreProjector(deps.db, deps.tableName, deps.clock), deps.district, {
+  onProgress: (done) => bar.update(done),
+});
 bar.finish();
 console.log(`已重算 ${report.sources} 个污染源，其中 ${report.changed} 个的信用分或等级有变化，用时 ${report.seconds.toFixed(1)} 秒。`);
 deps.db.destroy();

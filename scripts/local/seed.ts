@@ -11,7 +11,7 @@ import { ulid } from 'ulid';
 import type { ComplaintService } from '../../functions/src/complaints/service';
 import { createComplaintService } from '../../functions/src/complaints/handler';
 import type { ObjectStore } from '../../functions/src/lib/object-store';
-import { createSourceService } from '../../functions/src/sources/handler';
+import { createSourceServices } from '../../functions/src/sources/handler';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
 import type { SourceInputT } from '@green-shield/shared/api/source-schemas';
@@ -213,14 +213,14 @@ export async function seedDemoSources(system: Pick<LocalSystem, 'identityDeps' |
     throw error;
   }
   const { service: identity, signingKeys: keys } = createIdentityService(deps);
-  const sources = createSourceService({ ...deps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey });
+  const { registry, inspections } = createSourceServices({ ...deps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey });
   const officerId = await new IdentityRepository(deps.db, deps.tableName).findUserIdByPhone(hashPhone(DEMO_ACCOUNTS.bureau.phone, (await keys()).pepper));
   if (!officerId) throw new Error('Seed the officers first');
   const bureau = { userId: officerId, roles: ['bureau_officer' as const] };
   for (const [index, demo] of DEMO_SOURCES.entries()) {
     const { offset, ...input } = demo.input;
     const location = { lat: deps.district.mapCenter.lat + offset[0], lng: deps.district.mapCenter.lng + offset[1], coordSystem: 'WGS-84' as const };
-    const created = await sources.create(bureau, { ...input, location, tags: [...input.tags] } as SourceInputT);
+    const created = await registry.create(bureau, { ...input, location, tags: [...input.tags] } as SourceInputT);
     const id = created.source.id;
     if ('inspection' in demo) {
       const failed = new Set<string>(demo.inspection.fail);
@@ -229,10 +229,10 @@ export async function seedDemoSources(system: Pick<LocalSystem, 'identityDeps' |
         outcome: failed.has(item.id) ? ('fail' as const) : ('pass' as const),
         rectify: true,
       }));
-      await sources.inspect(bureau, id, { checklistVersion: CURRENT_CHECKLISTS.version, results, photoKeys: [] }, `demo-inspection-${index}`);
+      await inspections.inspect(bureau, id, { checklistVersion: CURRENT_CHECKLISTS.version, results, photoKeys: [] }, `demo-inspection-${index}`);
     }
-    if ('penalty' in demo) await sources.record(bureau, id, { type: 'penalty', decisionNumber: demo.penalty, amountYuan: 20000 }, `demo-penalty-${index}`);
-    if ('incident' in demo) await sources.record(bureau, id, { type: 'incident', severity: 'major', description: demo.incident }, `demo-incident-${index}`);
+    if ('penalty' in demo) await inspections.record(bureau, id, { type: 'penalty', decisionNumber: demo.penalty, amountYuan: 20000 }, `demo-penalty-${index}`);
+    if ('incident' in demo) await inspections.record(bureau, id, { type: 'incident', severity: 'major', description: demo.incident }, `demo-incident-${index}`);
     if ('operator' in demo) await identity.linkOperator(bureau, id, DEMO_ACCOUNTS.operator.phone);
   }
   return true;

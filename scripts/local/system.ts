@@ -19,11 +19,11 @@ import { createIdentityHandler, type IdentityDeps } from '../../functions/src/id
 import { createComplaintsHandler } from '../../functions/src/complaints/handler';
 import { createNotificationsHandler } from '../../functions/src/notifications/handler';
 import { createPlatformHandler } from '../../functions/src/platform/handler';
+import { sourceOperatorLinks } from '../../functions/src/entries/identity';
 import { createTableEventsHandler } from '../../functions/src/entries/table-events';
 import { createAutoCloseHandler } from '../../functions/src/complaints/auto-close-handler';
 import { createRescoreHandler } from '../../functions/src/sources/rescore-handler';
 import { createSourcesHandler } from '../../functions/src/sources/handler';
-import { SourceRepository } from '../../functions/src/sources/repository';
 import { createSourceFilesHandler } from '../../functions/src/sources/files-handler';
 import { createImportJobsHandler } from '../../functions/src/sources/import-job-handler';
 import { ConsoleSmsSender, type SmsSender } from '../../functions/src/identity/sms';
@@ -112,7 +112,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     logger: logger.child({ service: 'identity' }),
     keyStore: new FileKeyStore(join(options.dataDir, 'keys')),
     sms: options.sms ?? new ConsoleSmsSender(logger.child({ service: 'identity' })),
-    sourceOperators: new SourceRepository(db, tableName),
+    sourceOperators: sourceOperatorLinks(db, tableName),
   };
   const gatewayPort = options.gatewayPort ?? (await freePort());
   const ecoCodeKey = options.ecoCodeKey ?? process.env.ECO_CODE_KEY ?? 'local-eco-code-key-not-for-production';

@@ -15,7 +15,7 @@ import { nameSimilarity, proposeMatches } from '@green-shield/shared/sources/mat
 import { ecoCodeFromText, ecoCodeUrl } from '@green-shield/shared/sources/eco-code';
 import { loadDistrict } from '@green-shield/shared/districts/district';
 import { signEcoCode, verifyEcoCode } from '../../functions/src/sources/eco-code-signer';
-import { projectionChanged, projectScore } from '../../functions/src/sources/facts';
+import { projectionChanged, projectScore } from '../../functions/src/sources/score-projection';
 import { qrPath, renderPoster } from '../../functions/src/sources/poster';
 import { officerScope, streetFilter } from '../../functions/src/lib/officer-scope';
 import { operatorNotifications } from '../../functions/src/sources/stream-handler';

@@ -3,26 +3,23 @@
  * partition (so a complaint knows its sources) and leaves an event on the source's timeline, in
  * one transaction; a complaint is linked to a source at most once.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../store/keys';
-import { failedConditionIndex, stripKeys, transact } from '../store/operations';
+import { failedConditionIndex, transact } from '../store/operations';
+import { getItem, queryPage } from '../store/queries';
 import type { ComplaintRecord } from '../complaints/records';
+import { complaintSourceLinkItem, eventItem } from './items';
 import type { SourceEventRecord } from './records';
-import type { SourceRepository } from './repository';
-
-const LINK_PREFIX = 'SOURCELINK#';
 
 export class ComplaintLinks {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly sources: SourceRepository,
   ) {}
 
   /** The complaint as stored (read directly: the registry needs no more of the complaints context). */
-  async get(complaintId: string): Promise<ComplaintRecord | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.complaint(complaintId) }));
-    return Item ? stripKeys<ComplaintRecord>(Item) : undefined;
+  get(complaintId: string): Promise<ComplaintRecord | undefined> {
+    return getItem<ComplaintRecord>(this.db, this.tableName, keys.complaint(complaintId));
   }
 
   /** False when the complaint is already linked to the source. */
@@ -31,12 +28,12 @@ export class ComplaintLinks {
       {
         Put: {
           TableName: this.tableName,
-          Item: { pk: keys.complaintCollection(complaintId), sk: `${LINK_PREFIX}${sourceId}`, entity: 'ComplaintSourceLink', sourceId, linkedAt: event.at },
+          Item: complaintSourceLinkItem(complaintId, sourceId, event.at),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
       { ConditionCheck: { TableName: this.tableName, Key: keys.source(sourceId), ConditionExpression: 'attribute_exists(pk)' } },
-      { Put: { TableName: this.tableName, Item: this.sources.eventItem(event) } },
+      { Put: { TableName: this.tableName, Item: eventItem(event) } },
     ]);
     if (!cancelled) return true;
     if (failedConditionIndex(cancelled) === 0) return false;
@@ -44,13 +41,10 @@ export class ComplaintLinks {
   }
 
   async linkedSourceIds(complaintId: string): Promise<Set<string>> {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.complaintCollection(complaintId), ':prefix': LINK_PREFIX },
-      }),
-    );
-    return new Set((Items ?? []).map((item) => item.sourceId as string));
+    const { items } = await queryPage<{ sourceId: string }>(this.db, this.tableName, {
+      partition: keys.complaintCollection(complaintId),
+      prefix: keys.complaintSourceLinkPrefix,
+    });
+    return new Set(items.map((link) => link.sourceId));
   }
 }

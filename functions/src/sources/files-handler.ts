@@ -15,20 +15,10 @@ export interface SourceFilesDeps extends ApiDeps {
   appOrigin: string;
 }
 
-export function createSourceFiles(deps: Omit<SourceFilesDeps, 'verificationKeys'>): SourceFiles {
-  return new SourceFiles(
-    new SourceRepository(deps.db, deps.tableName),
-    new ImportJobRepository(deps.db, deps.tableName),
-    deps.objects,
-    deps.ecoCodeKey,
-    deps.clock,
-    deps.district,
-    deps.appOrigin,
-  );
-}
-
 export function createSourceFilesHandler(deps: SourceFilesDeps): HttpHandler {
-  const files = createSourceFiles(deps);
+  const sources = new SourceRepository(deps.db, deps.tableName);
+  const jobs = new ImportJobRepository(deps.db, deps.tableName);
+  const files = new SourceFiles(sources, jobs, deps.objects, deps.ecoCodeKey, deps.clock, deps.district, deps.appOrigin);
   return createHttpHandler(
     'sourceFiles',
     {

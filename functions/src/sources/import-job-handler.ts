@@ -26,7 +26,7 @@ export function createImportJobsHandler(deps: BaseDeps & { objects: ObjectStore 
     await jobs.update(job.id, { status: 'running' });
     const bytes = await deps.objects.read(job.uploadKey);
     if (!bytes) return jobs.update(job.id, { status: 'failed', failure: '上传的文件已过期或不存在，请重新上传', finishedAt: finished() });
-    let rows;
+    let rows: ReturnType<typeof readSourceFile>;
     try {
       rows = readSourceFile(job.format, bytes, deps.district);
     } catch (error) {

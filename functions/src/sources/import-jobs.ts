@@ -42,7 +42,13 @@ export class ImportJobRepository {
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.importJob(job.id), entity: 'ImportJob', ...job, gsi1pk: keys.importJobsOf(job.districtCode), gsi1sk: `${job.createdAt}#${job.id}` },
+        Item: {
+          ...keys.importJob(job.id),
+          entity: 'ImportJob',
+          ...job,
+          gsi1pk: keys.importJobsOf(job.districtCode),
+          gsi1sk: keys.importJobsOrder(job.createdAt, job.id),
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

@@ -4,10 +4,9 @@
  * pass, old facts leave the look-back window), so this also runs daily.
  */
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
-import { keys } from '../store/keys';
 import { inPool } from '../lib/pool';
-import type { SourceRepository } from './repository';
-import type { Rescored, ScoreProjector } from './scoring-projection';
+import type { Rescored, ScoreProjector } from './score-projection';
+import type { SourceLists } from './source-lists';
 
 const CONCURRENCY = 16;
 const PAGE = 200;
@@ -25,7 +24,7 @@ export interface RebuildOptions {
 }
 
 export async function rebuildAllScores(
-  repo: SourceRepository,
+  lists: SourceLists,
   projector: ScoreProjector,
   district: DistrictConfig,
   options: RebuildOptions = {},
@@ -36,7 +35,7 @@ export async function rebuildAllScores(
   for (const street of district.streets) {
     let cursor: string | undefined;
     do {
-      const page = await repo.pageOfSources('GSI1', keys.sourcesInStreet(district.code, street.code), { cursor, limit: PAGE });
+      const page = await lists.inStreet(district.code, street.code, { cursor, limit: PAGE });
       await inPool(page.items, CONCURRENCY, async (source) => {
         const result = await projector.rescore(source.id);
         sources++;

@@ -6,6 +6,7 @@
 import type { SourceKind } from '@green-shield/shared/sources/kinds';
 import type { CreditScore, Warning } from '@green-shield/shared/sources/scoring';
 import type { TimelineEventType } from '@green-shield/shared/api/source-schemas';
+import type { RectificationOrder } from '@green-shield/shared/sources/rectification-state-machine';
 
 export interface SourceRecord {
   id: string;
@@ -79,32 +80,8 @@ export interface SourceEventRecord {
   sourceName: string;
 }
 
-export interface EvidenceRecord {
-  id: string;
-  at: string;
-  by: string;
-  note?: string;
-  photoKeys: string[];
-  decision?: 'accepted' | 'rejected';
-  reason?: string;
-  decidedAt?: string;
-  decidedBy?: string;
-}
-
-export interface RectificationRecord {
-  id: string;
-  sourceId: string;
-  itemId: string;
-  itemLabel: string;
-  basis: string;
-  inspectionId: string;
-  openedAt: string;
-  deadline: string;
-  status: 'open' | 'submitted' | 'closed';
-  closedAt?: string;
-  version: number;
-  evidence: EvidenceRecord[];
-}
+/** A rectification order with its evidence, as its state machine defines it. */
+export type RectificationRecord = RectificationOrder;
 
 export interface OperatorLinkRecord {
   sourceId: string;

@@ -8,7 +8,7 @@ import { CURRENT_CREDIT_RULES } from '@green-shield/shared/sources/credit-rules'
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { toWgs84 } from '@green-shield/shared/geo/coordinates';
 import { canonicalJson } from '../lib/canonical-json';
-import { projectScore } from './facts';
+import { projectScore } from './score-projection';
 import type { SourceEventRecord, SourceRecord } from './records';
 
 export type Actor = Pick<SourceEventRecord, 'actorId' | 'actorRole' | 'actorName'>;

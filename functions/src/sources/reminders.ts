@@ -4,7 +4,7 @@
  */
 import { ulid } from 'ulid';
 import type { NotificationViewT } from '@green-shield/shared/api/schemas';
-import type { Rescored } from './scoring-projection';
+import type { Rescored } from './score-projection';
 
 const overdueCount = (projection: Rescored['before']) => projection.warnings.find((warning) => warning.code === 'overdue_rectification')?.value ?? 0;
 

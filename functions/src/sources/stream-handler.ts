@@ -1,11 +1,11 @@
 import type { NotificationViewT } from '@green-shield/shared/api/schemas';
 import type { BaseDeps } from '../store/runtime';
 import { NotificationRepository } from '../store/notifications';
-import { SCORE_AFFECTING_EVENTS } from './facts';
+import { SCORE_AFFECTING_EVENTS } from './score-projection';
 import { overdueReminders } from './reminders';
 import type { SourceEventRecord } from './records';
-import { SourceRepository } from './repository';
-import { ScoreProjector, type Rescored } from './scoring-projection';
+import { OperatorLinkRepository } from './operator-link-repository';
+import { ScoreProjector, type Rescored } from './score-projection';
 
 /** Timeline events a source's operators hear of. */
 export const OPERATORS_HEAR_OF: ReadonlySet<SourceEventRecord['type']> = new Set([
@@ -36,8 +36,8 @@ export function operatorNotifications(
  * table already holds every event of the batch.
  */
 export function sourceEventReactor(deps: BaseDeps): () => (event: SourceEventRecord) => Promise<void> {
-  const repo = new SourceRepository(deps.db, deps.tableName);
-  const projector = new ScoreProjector(repo, deps.clock);
+  const operatorLinks = new OperatorLinkRepository(deps.db, deps.tableName);
+  const projector = new ScoreProjector(deps.db, deps.tableName, deps.clock);
   const notifications = new NotificationRepository(deps.db, deps.tableName);
   return () => {
     const rescoredInBatch = new Set<string>();
@@ -46,7 +46,7 @@ export function sourceEventReactor(deps: BaseDeps): () => (event: SourceEventRec
       if (!affectsScore && !OPERATORS_HEAR_OF.has(event.type)) return;
       const rescored = affectsScore ? await projector.rescore(event.sourceId) : undefined;
       if (affectsScore) rescoredInBatch.add(event.sourceId);
-      const operatorIds = rescored ? rescored.collection.operators.map((operator) => operator.userId) : await repo.operatorIds(event.sourceId);
+      const operatorIds = rescored ? rescored.collection.operators.map((operator) => operator.userId) : await operatorLinks.operatorIds(event.sourceId);
       const reminders = rescored?.changed ? overdueReminders(rescored, deps.clock.now()) : [];
       for (const { userId, notification } of [...operatorNotifications(event, operatorIds, rescored), ...reminders])
         await notifications.add(userId, notification);

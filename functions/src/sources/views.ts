@@ -16,7 +16,7 @@ import { creditRules } from '@green-shield/shared/sources/credit-rules';
 import { CURRENT_CATERING_RULES, purifierMeetsStandard, sizeClassOf } from '@green-shield/shared/sources/kinds';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { findStreet } from '@green-shield/shared/districts/district';
-import type { ScoreProjection } from './facts';
+import type { ScoreProjection } from './score-projection';
 import type { RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 
 type PhotoUrls = Map<string, string>;

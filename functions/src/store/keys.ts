@@ -1,6 +1,13 @@
 /**
  * Every entity's keys, in one place. See docs/architecture.md for the access-pattern table.
  */
+const SOURCE_SORT_KEY = 'SOURCE';
+const SOURCE_EVENT_PREFIX = 'EVENT#';
+const RECTIFICATION_PREFIX = 'RECT#';
+const SOURCE_OPERATOR_PREFIX = 'OPERATOR#';
+const OPERATED_SOURCE_PREFIX = 'OPERATES#';
+const COMPLAINT_SOURCE_LINK_PREFIX = 'SOURCELINK#';
+
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
   phone: (phoneHash: string) => ({ pk: `PHONE#${phoneHash}`, sk: 'PHONE' }),
@@ -31,18 +38,28 @@ export const keys = {
   notification: (userId: string, notificationId: string) => ({ pk: `USER#${userId}`, sk: `NOTIFICATION#${notificationId}` }),
   notificationPrefix: 'NOTIFICATION#',
 
-  source: (id: string) => ({ pk: `SOURCE#${id}`, sk: 'SOURCE' }),
+  source: (id: string) => ({ pk: `SOURCE#${id}`, sk: SOURCE_SORT_KEY }),
   sourceCollection: (id: string) => `SOURCE#${id}`,
-  sourceEvent: (id: string, at: string, eventId: string) => ({ pk: `SOURCE#${id}`, sk: `EVENT#${at}#${eventId}` }),
-  rectification: (sourceId: string, rectificationId: string) => ({ pk: `SOURCE#${sourceId}`, sk: `RECT#${rectificationId}` }),
+  /** Sort key of the source item in its partition (the rest are events, orders, links, memberships). */
+  sourceSortKey: SOURCE_SORT_KEY,
+  sourceEvent: (id: string, at: string, eventId: string) => ({ pk: `SOURCE#${id}`, sk: `${SOURCE_EVENT_PREFIX}${at}#${eventId}` }),
+  sourceEventPrefix: SOURCE_EVENT_PREFIX,
+  rectification: (sourceId: string, rectificationId: string) => ({ pk: `SOURCE#${sourceId}`, sk: `${RECTIFICATION_PREFIX}${rectificationId}` }),
+  rectificationPrefix: RECTIFICATION_PREFIX,
   sourceTag: (sourceId: string, tag: string) => ({ pk: `SOURCE#${sourceId}`, sk: `TAG#${tag}` }),
   sourceWarning: (sourceId: string) => ({ pk: `SOURCE#${sourceId}`, sk: 'WARNING' }),
-  sourceOperator: (sourceId: string, userId: string) => ({ pk: `SOURCE#${sourceId}`, sk: `OPERATOR#${userId}` }),
-  operatedSource: (userId: string, sourceId: string) => ({ pk: `USER#${userId}`, sk: `OPERATES#${sourceId}` }),
+  sourceOperator: (sourceId: string, userId: string) => ({ pk: `SOURCE#${sourceId}`, sk: `${SOURCE_OPERATOR_PREFIX}${userId}` }),
+  sourceOperatorPrefix: SOURCE_OPERATOR_PREFIX,
+  operatedSource: (userId: string, sourceId: string) => ({ pk: `USER#${userId}`, sk: `${OPERATED_SOURCE_PREFIX}${sourceId}` }),
+  operatedSourcePrefix: OPERATED_SOURCE_PREFIX,
+  /** A complaint's link to a source, in the complaint's partition. */
+  complaintSourceLink: (complaintId: string, sourceId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: `${COMPLAINT_SOURCE_LINK_PREFIX}${sourceId}` }),
+  complaintSourceLinkPrefix: COMPLAINT_SOURCE_LINK_PREFIX,
   creditCode: (districtCode: string, creditCode: string) => ({ pk: `CREDITCODE#${districtCode}#${creditCode}`, sk: 'CREDITCODE' }),
   importJob: (jobId: string) => ({ pk: `IMPORTJOB#${jobId}`, sk: 'JOB' }),
   /** GSI1 of import jobs: a district's imports, newest first. */
   importJobsOf: (districtCode: string) => `IMPORTJOBS#${districtCode}`,
+  importJobsOrder: (createdAt: string, jobId: string) => `${createdAt}#${jobId}`,
   claim: (claimId: string) => ({ pk: `CLAIM#${claimId}`, sk: 'CLAIM' }),
   pendingClaimGuard: (sourceId: string, userId: string) => ({ pk: `CLAIM#PENDING#${sourceId}#${userId}`, sk: 'GUARD' }),
   /** GSI1: a street's sources by name. */
@@ -57,11 +74,17 @@ export const keys = {
   sourcesWithTag: (districtCode: string, tag: string) => `TAG#${districtCode}#${tag}`,
   /** GSI1 of warning memberships: sources with early warnings, by street then name. */
   sourcesWithWarnings: (districtCode: string) => `WARNINGS#${districtCode}`,
+  /** Sort key of the lists by name (GSI1 street, GSI3 name): the name key, then the id. */
+  sourcesByNameOrder: (nameKey: string, sourceId: string) => `${nameKey}#${sourceId}`,
+  /** Sort key of the lists by street then name (GSI2 level, tag and warning memberships). */
+  sourcesByStreetOrder: (streetCode: string, nameKey: string, sourceId: string) => `${streetCode}#${nameKey}#${sourceId}`,
   /** GSI1 of claims: pending claims, by street then date. */
   pendingClaims: (districtCode: string) => `CLAIMS#${districtCode}#PENDING`,
+  pendingClaimsOrder: (streetCode: string, createdAt: string, claimId: string) => `${streetCode}#${createdAt}#${claimId}`,
   /** GSI2 of claims: one claimant's claims. */
   claimsBy: (userId: string) => `CLAIMANT#${userId}`,
-  operatedSourcePrefix: 'OPERATES#',
+  /** The sort-key prefix of one street in the lists ordered by street first. */
+  inStreet: (streetCode: string) => `${streetCode}#`,
 } as const;
 
 export const COMPLAINT_EVENT_PREFIX = 'EVENT#';

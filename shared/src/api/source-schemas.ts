@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { SOURCE_KINDS, SIZE_CLASSES } from '../sources/kinds';
 import { CREDIT_LEVELS } from '../sources/credit-rules';
 import { EXPLANATION_CODES, WARNING_CODES } from '../sources/scoring';
+import { RECTIFICATION_STATUSES } from '../sources/rectification-state-machine';
 import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
 import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 import { MAX_PHOTOS, UPLOAD_LIMIT_BYTES } from './limits';
@@ -103,7 +104,7 @@ export const SourceSummary = z.object({
   lastInspectionAt: isoDateTime.optional(),
 });
 
-export const RectificationStatus = z.enum(['open', 'submitted', 'closed']);
+export const RectificationStatus = z.enum(RECTIFICATION_STATUSES);
 export const EvidenceView = z.object({
   id: z.string(),
   at: isoDateTime,

@@ -1,15 +1,15 @@
+/**
+ * The credit rules as code reads them: the level vocabulary, and the versioned rule table of
+ * `shared/src/rules/credit-scoring.json` (data: cut-offs, points, look-back, warning thresholds).
+ * Scores are computed in `scoring.ts`.
+ */
 import table from '../rules/credit-scoring.json' with { type: 'json' };
 
 export const CREDIT_LEVELS = ['green', 'blue', 'yellow', 'red'] as const;
 export type CreditLevel = (typeof CREDIT_LEVELS)[number];
 
 /** The level names of 环发〔2013〕150号. */
-export const CREDIT_LEVEL_LABELS: Record<CreditLevel, string> = {
-  green: '环保诚信',
-  blue: '环保良好',
-  yellow: '环保警示',
-  red: '环保不良',
-};
+export const CREDIT_LEVEL_LABELS: Record<CreditLevel, string> = { green: '环保诚信', blue: '环保良好', yellow: '环保警示', red: '环保不良' };
 
 /** The system tag of sources under key supervision (yellow or red, or with early warnings). */
 export const KEY_SUPERVISION_TAG = '重点监管';

@@ -2,7 +2,8 @@
  * The credit score of a pollution source, computed from the facts on its timeline under one
  * version of the credit rules, with an explanation of every point gained or lost. Pure: the same
  * facts, rules and date always give the same answer, so scores can be rebuilt at any time and
- * the score of a past date (for "sharp drop" warnings) is the same function.
+ * the score of a past date (for "sharp drop" warnings) is the same function. The facts come from a
+ * source's timeline, and the score is stored, in `functions/src/sources/score-projection.ts`.
  */
 import { CREDIT_LEVELS, type CreditLevel, type CreditRules } from './credit-rules';
 

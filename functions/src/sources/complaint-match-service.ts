@@ -1,0 +1,62 @@
+/**
+ * Complaints and the sources they are about: officers link a complaint to a source (it counts
+ * against the score when substantiated), and see the sources a complaint may be about, proposed by
+ * distance and name.
+ */
+import type { z } from 'zod';
+import type * as S from '@green-shield/shared/api/source-schemas';
+import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
+import { proposeMatches } from '@green-shield/shared/sources/matching';
+import { ApiError } from '../lib/errors';
+import type { Principal } from '../lib/tokens';
+import type { ComplaintRecord } from '../complaints/records';
+import { officerScope, scopeCovers } from '../lib/officer-scope';
+import { actingOfficer, officerCollection, officerView, written, type SourceContext } from './context';
+import { sourceEvent } from './registration';
+import { toSourceSummary } from './views';
+
+export class ComplaintMatchService {
+  constructor(private readonly ctx: SourceContext) {}
+
+  /** The complaint, if it is in this district and in the officer's care; undefined otherwise. */
+  private async complaintInCare(principal: Principal, complaintId: string): Promise<ComplaintRecord | undefined> {
+    const complaint = await this.ctx.complaints.get(complaintId);
+    const inCare = complaint && complaint.districtCode === this.ctx.district.code && scopeCovers(officerScope(principal), complaint.streetCode);
+    return inCare ? complaint : undefined;
+  }
+
+  async linkComplaint(principal: Principal, id: string, body: z.infer<typeof S.LinkComplaintBody>): Promise<OfficerSourceViewT> {
+    const collection = await officerCollection(this.ctx, principal, id);
+    const { source } = collection;
+    const complaint = await this.complaintInCare(principal, body.complaintId);
+    if (!complaint) throw new ApiError('NOT_FOUND', 'No such complaint in your care', [{ field: 'body.complaintId', message: '未找到该投诉' }]);
+    const event = sourceEvent(
+      source,
+      await actingOfficer(this.ctx, principal),
+      { type: 'complaint_linked', complaint: { id: complaint.id, trackingNumber: complaint.trackingNumber, substantiated: body.substantiated } },
+      this.ctx.clock.now().toISOString(),
+    );
+    if (!(await this.ctx.complaints.link(complaint.id, source.id, event)))
+      throw new ApiError('ALREADY_LINKED', 'This complaint is already linked to this source');
+    return officerView(this.ctx, written(collection, { events: [event] }));
+  }
+
+  async matchesFor(principal: Principal, complaintId: string) {
+    const complaint = await this.complaintInCare(principal, complaintId);
+    if (!complaint) throw new ApiError('NOT_FOUND', 'No such complaint in your care');
+    const [candidates, linked] = await Promise.all([
+      this.ctx.lists.near(this.ctx.district.code, complaint.location),
+      this.ctx.complaints.linkedSourceIds(complaintId),
+    ]);
+    const byId = new Map(candidates.map((source) => [source.id, source]));
+    const proposals = proposeMatches({ location: complaint.location, address: complaint.location.address, description: complaint.description }, candidates);
+    return {
+      items: proposals.map((proposal) => ({
+        source: toSourceSummary(byId.get(proposal.sourceId)!),
+        distanceMetres: proposal.distanceMetres,
+        nameSimilarity: proposal.nameSimilarity,
+        alreadyLinked: linked.has(proposal.sourceId),
+      })),
+    };
+  }
+}

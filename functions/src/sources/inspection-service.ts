@@ -1,0 +1,120 @@
+/**
+ * Officers' work on a source's timeline: inspections against the versioned checklist (opening
+ * rectification orders for failed items), decisions on rectification evidence, and records of
+ * penalties, permits and incidents. Inspections and records are idempotent by Idempotency-Key.
+ */
+import { ulid } from 'ulid';
+import type { z } from 'zod';
+import type * as S from '@green-shield/shared/api/source-schemas';
+import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
+import { checklistVersion } from '@green-shield/shared/sources/checklists';
+import { applyRectificationStep } from '@green-shield/shared/sources/rectification-state-machine';
+import { ApiError } from '../lib/errors';
+import type { Principal } from '../lib/tokens';
+import { idempotencyTicket } from '../store/idempotency';
+import { actingOfficer, conflict, officerCollection, officerView, orderForStep, sourceNotFound, written, type SourceContext } from './context';
+import { inspectionProblems, inspectionRecords, recordDate } from './inspections';
+import type { SourceEventRecord } from './records';
+import { sourceEvent, type EventFields } from './registration';
+
+/** Idempotency keys of inspections and records are remembered under this operation. */
+const IDEMPOTENCY_OPERATION = 'source';
+
+export class InspectionService {
+  constructor(private readonly ctx: SourceContext) {}
+
+  /** A retry with the same key answers what the first call answered; a different body is refused. */
+  private async ticket(principal: Principal, idempotencyKey: string, request: unknown) {
+    const ticket = idempotencyTicket(IDEMPOTENCY_OPERATION, principal.userId, idempotencyKey, request, this.ctx.clock.now());
+    return { ticket, replay: (await this.ctx.idempotency.previousResult(ticket)) !== undefined };
+  }
+
+  private async current(principal: Principal, id: string): Promise<OfficerSourceViewT> {
+    return officerView(this.ctx, await officerCollection(this.ctx, principal, id));
+  }
+
+  async inspect(principal: Principal, id: string, body: z.infer<typeof S.InspectionBody>, idempotencyKey: string): Promise<OfficerSourceViewT> {
+    const { ticket, replay } = await this.ticket(principal, idempotencyKey, { id, body });
+    if (replay) return this.current(principal, id);
+    const collection = await officerCollection(this.ctx, principal, id);
+    const { source } = collection;
+    const checklist = checklistVersion(body.checklistVersion);
+    if (!checklist)
+      throw new ApiError('UNKNOWN_CHECKLIST_ITEM', 'Unknown checklist version', [{ field: 'body.checklistVersion', message: '未知的检查表版本' }]);
+    const items = new Map(checklist.kinds[source.kind].map((item) => [item.id, item]));
+    const problems = inspectionProblems(items, body.results);
+    if (problems.length) throw new ApiError('UNKNOWN_CHECKLIST_ITEM', 'Some results do not belong to this checklist', problems);
+    await this.ctx.photos.check(principal, body.photoKeys, 'body.photoKeys');
+
+    const actor = await actingOfficer(this.ctx, principal);
+    const now = this.ctx.clock.now();
+    const at = now.toISOString();
+    const inspectionId = ulid();
+    const { results, rectifications } = inspectionRecords({ checklist: items, results: body.results, sourceId: id, inspectionId, now, newId: ulid });
+    const photoKeys = await this.ctx.photos.attach(id, `inspection-${inspectionId}`, body.photoKeys);
+    const inspection: SourceEventRecord = {
+      ...sourceEvent(source, actor, { type: 'inspection', note: body.note, photoKeys, inspection: { checklistVersion: checklist.version, results } }, at),
+      eventId: inspectionId,
+    };
+    const opened = rectifications.map((r) =>
+      sourceEvent(source, actor, { type: 'rectification_opened', rectification: { id: r.id, itemLabel: r.itemLabel, deadline: r.deadline } }, at),
+    );
+    const outcome = await this.ctx.sources.append(
+      id,
+      [inspection, ...opened],
+      rectifications.map((record) => ({ record })),
+      this.ctx.idempotency.recordItem(ticket, inspection.eventId),
+    );
+    if (outcome !== 'ok') {
+      await this.ctx.photos.discard(photoKeys);
+      if (outcome === 'idempotency-key-taken') return this.current(principal, id);
+      throw sourceNotFound();
+    }
+    return officerView(this.ctx, written(collection, { events: [inspection, ...opened], rectifications }));
+  }
+
+  async decideEvidence(principal: Principal, id: string, rectificationId: string, body: z.infer<typeof S.EvidenceDecisionBody>): Promise<OfficerSourceViewT> {
+    const collection = await officerCollection(this.ctx, principal, id);
+    const action = body.decision === 'accept' ? 'accept_evidence' : 'reject_evidence';
+    const rectification = orderForStep(collection, rectificationId, { action, actor: 'officer', expectedVersion: body.expectedVersion });
+    const actor = await actingOfficer(this.ctx, principal);
+    const at = this.ctx.clock.now().toISOString();
+    const next = applyRectificationStep(rectification, { action, actor: 'officer', at, decidedBy: principal.userId, reason: body.reason });
+    const event = sourceEvent(
+      collection.source,
+      actor,
+      {
+        type: body.decision === 'accept' ? 'evidence_accepted' : 'evidence_rejected',
+        rectification: { id: rectification.id, itemLabel: rectification.itemLabel, reason: body.reason },
+      },
+      at,
+    );
+    if ((await this.ctx.sources.append(id, [event], [{ record: next, expectedVersion: rectification.version }])) !== 'ok') throw conflict();
+    return officerView(this.ctx, written(collection, { events: [event], rectifications: [next] }));
+  }
+
+  async record(principal: Principal, id: string, body: z.infer<typeof S.RecordBody>, idempotencyKey: string): Promise<OfficerSourceViewT> {
+    const { ticket, replay } = await this.ticket(principal, idempotencyKey, { id, body });
+    if (replay) return this.current(principal, id);
+    const collection = await officerCollection(this.ctx, principal, id);
+    const date = recordDate(body.at, this.ctx.clock.now());
+    if (!date.ok) throw new ApiError('VALIDATION_FAILED', 'The date must be a valid past date', [{ field: 'body.at', message: '日期无效或晚于当前时间' }]);
+    const event = sourceEvent(collection.source, await actingOfficer(this.ctx, principal), recordFields(body), date.at);
+    const outcome = await this.ctx.sources.append(id, [event], [], this.ctx.idempotency.recordItem(ticket, event.eventId));
+    if (outcome === 'conflict') throw sourceNotFound();
+    if (outcome === 'idempotency-key-taken') return this.current(principal, id);
+    return officerView(this.ctx, written(collection, { events: [event] }));
+  }
+}
+
+/** What a record of a penalty, a permit or an incident puts on the timeline. */
+function recordFields(body: z.infer<typeof S.RecordBody>): EventFields {
+  switch (body.type) {
+    case 'penalty':
+      return { type: 'penalty', note: body.note, penalty: { decisionNumber: body.decisionNumber, amountYuan: body.amountYuan } };
+    case 'permit':
+      return { type: 'permit', note: body.note, permit: { permitType: body.permitType, permitNumber: body.permitNumber, validUntil: body.validUntil } };
+    case 'incident':
+      return { type: 'incident', incident: { severity: body.severity, description: body.description } };
+  }
+}

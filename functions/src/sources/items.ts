@@ -1,0 +1,91 @@
+/**
+ * The registry's entities as table items: each record with its keys and index attributes, built
+ * here and nowhere else (the key formats themselves are in store/keys.ts). Pure.
+ */
+import { geohashEncode } from '@green-shield/shared/geo/geohash';
+import type { Warning } from '@green-shield/shared/sources/scoring';
+import { keys } from '../store/keys';
+import type { ClaimRecord, OperatorLinkRecord, RectificationRecord, SourceEventRecord, SourceRecord } from './records';
+
+/** Names sort and match by this form: no spaces, Latin letters lower-case. */
+export function nameKey(name: string): string {
+  return name.replace(/\s+/g, '').toLowerCase();
+}
+
+type Indexed = Pick<SourceRecord, 'id' | 'districtCode' | 'streetCode' | 'name' | 'location' | 'credit'>;
+
+/** Where a source stands in the four indexes: its street, its level, its name's initial, its geohash cell. */
+export function sourceIndexAttributes(source: Indexed) {
+  const byName = keys.sourcesByNameOrder(nameKey(source.name), source.id);
+  return {
+    gsi1pk: keys.sourcesInStreet(source.districtCode, source.streetCode),
+    gsi1sk: byName,
+    gsi2pk: keys.sourcesAtLevel(source.districtCode, source.credit.level),
+    gsi2sk: keys.sourcesByStreetOrder(source.streetCode, nameKey(source.name), source.id),
+    gsi3pk: keys.sourcesByInitial(source.districtCode, [...nameKey(source.name)][0] ?? '_'),
+    gsi3sk: byName,
+    gsi4pk: keys.sourcesInCell(source.districtCode, geohashEncode(source.location.lat, source.location.lng)),
+    gsi4sk: source.id,
+  };
+}
+
+export function sourceItem(source: SourceRecord) {
+  return { ...keys.source(source.id), entity: 'Source', ...source, ...sourceIndexAttributes(source) };
+}
+
+/** The credit code's owner: makes a code unique in the district and finds its source. */
+export function creditCodeItem(source: Pick<SourceRecord, 'id' | 'districtCode' | 'creditCode'>) {
+  return { ...keys.creditCode(source.districtCode, source.creditCode), entity: 'CreditCode', creditCode: source.creditCode, sourceId: source.id };
+}
+
+export function eventItem(event: SourceEventRecord) {
+  return { ...keys.sourceEvent(event.sourceId, event.at, event.eventId), entity: 'SourceEvent', ...event };
+}
+
+export function rectificationItem(rectification: RectificationRecord) {
+  return { ...keys.rectification(rectification.sourceId, rectification.id), entity: 'Rectification', ...rectification };
+}
+
+type Member = Pick<SourceRecord, 'id' | 'districtCode' | 'streetCode' | 'name'>;
+
+/** A membership item puts the source into a list (a tag, the warnings) ordered by street then name. */
+function membershipItem(key: { pk: string; sk: string }, listKey: string, source: Member, entity: string) {
+  return { ...key, entity, sourceId: source.id, gsi1pk: listKey, gsi1sk: keys.sourcesByStreetOrder(source.streetCode, nameKey(source.name), source.id) };
+}
+
+export function tagItems(source: Member, tags: readonly string[]) {
+  return tags.map((tag) => membershipItem(keys.sourceTag(source.id, tag), keys.sourcesWithTag(source.districtCode, tag), source, 'SourceTag'));
+}
+
+export function warningItem(source: Member, warnings: readonly Warning[]) {
+  return { ...membershipItem(keys.sourceWarning(source.id), keys.sourcesWithWarnings(source.districtCode), source, 'SourceWarning'), warnings };
+}
+
+/** An operator link is stored twice: under the user (my sources) and in the source's partition (its operators). */
+export function operatorLinkItems(link: OperatorLinkRecord) {
+  return {
+    underUser: { ...keys.operatedSource(link.userId, link.sourceId), entity: 'OperatedSource', ...link },
+    underSource: { ...keys.sourceOperator(link.sourceId, link.userId), entity: 'SourceOperator', ...link },
+  };
+}
+
+export function claimItem(claim: ClaimRecord) {
+  return {
+    ...keys.claim(claim.id),
+    entity: 'Claim',
+    ...claim,
+    gsi1pk: keys.pendingClaims(claim.districtCode),
+    gsi1sk: keys.pendingClaimsOrder(claim.streetCode, claim.createdAt, claim.id),
+    gsi2pk: keys.claimsBy(claim.userId),
+    gsi2sk: claim.createdAt,
+  };
+}
+
+/** One pending claim per claimant and source: the guard names the pending claim. */
+export function pendingClaimGuardItem(claim: Pick<ClaimRecord, 'id' | 'sourceId' | 'userId'>) {
+  return { ...keys.pendingClaimGuard(claim.sourceId, claim.userId), entity: 'PendingClaimGuard', claimId: claim.id };
+}
+
+export function complaintSourceLinkItem(complaintId: string, sourceId: string, linkedAt: string) {
+  return { ...keys.complaintSourceLink(complaintId, sourceId), entity: 'ComplaintSourceLink', sourceId, linkedAt };
+}

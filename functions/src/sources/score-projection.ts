@@ -1,0 +1,199 @@
+/**
+ * From a source's timeline to its stored score, in reading order: the timeline's facts
+ * (`scoringFacts`); the score with its explanation and the early warnings, computed from the facts
+ * under the versioned rules (`shared/src/sources/scoring.ts`, rules in
+ * `shared/src/rules/credit-scoring.json`); the projection the registry keeps (`projectScore`: score,
+ * level, warnings, system tags, counts); and its write (`ScoreProjector`), which the stream consumer
+ * runs after each score-affecting event and the rebuild job for every source. All but the write is pure.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { computeCreditScore, creditWarnings, type CreditScore, type ScoringFact, type Warning } from '@green-shield/shared/sources/scoring';
+import { CURRENT_CREDIT_RULES, KEY_SUPERVISION_TAG, type CreditRules } from '@green-shield/shared/sources/credit-rules';
+import type { TimelineEventType } from '@green-shield/shared/api/source-schemas';
+import { canonicalJson } from '../lib/canonical-json';
+import type { Clock } from '../lib/clock';
+import { keys } from '../store/keys';
+import { transact, type TransactItems } from '../store/operations';
+import { sourceIndexAttributes, tagItems, warningItem } from './items';
+import type { RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
+import { SourceRepository } from './repository';
+
+/** Timeline events that can change a score; the rest (registration, edits, permits, links) cannot. */
+export const SCORE_AFFECTING_EVENTS: ReadonlySet<TimelineEventType> = new Set([
+  'inspection',
+  'evidence_accepted',
+  'evidence_rejected',
+  'complaint_linked',
+  'penalty',
+  'incident',
+]);
+
+export function scoringFacts(events: readonly SourceEventRecord[], rectifications: readonly RectificationRecord[]): ScoringFact[] {
+  const facts: ScoringFact[] = [];
+  for (const event of events) {
+    if (event.type === 'inspection' && event.inspection) {
+      const failedItems = event.inspection.results
+        .filter((result) => result.outcome === 'fail')
+        .map((result) => ({ itemId: result.itemId, label: result.label, points: result.points, rectificationId: result.rectificationId }));
+      facts.push({ kind: 'inspection', id: event.eventId, at: event.at, failedItems });
+    } else if (event.type === 'complaint_linked' && event.complaint) {
+      facts.push({
+        kind: 'complaint',
+        id: event.complaint.id,
+        at: event.at,
+        trackingNumber: event.complaint.trackingNumber,
+        substantiated: event.complaint.substantiated,
+      });
+    } else if (event.type === 'penalty' && event.penalty) {
+      facts.push({ kind: 'penalty', id: event.eventId, at: event.at, decisionNumber: event.penalty.decisionNumber });
+    } else if (event.type === 'incident' && event.incident) {
+      facts.push({ kind: 'incident', id: event.eventId, at: event.at, severity: event.incident.severity });
+    }
+  }
+  for (const rectification of rectifications) {
+    facts.push({
+      kind: 'rectification',
+      id: rectification.id,
+      itemLabel: rectification.itemLabel,
+      openedAt: rectification.openedAt,
+      deadline: rectification.deadline,
+      closedAt: rectification.closedAt,
+    });
+  }
+  return facts;
+}
+
+export interface ScoreProjection {
+  credit: CreditScore;
+  warnings: Warning[];
+  systemTags: string[];
+  openRectifications: number;
+  lastInspectionAt?: string;
+}
+
+export function projectScore(
+  events: readonly SourceEventRecord[],
+  rectifications: readonly RectificationRecord[],
+  rules: CreditRules,
+  asOf: Date,
+): ScoreProjection {
+  const facts = scoringFacts(events, rectifications);
+  const credit = computeCreditScore(facts, rules, asOf);
+  const warnings = creditWarnings(facts, rules, asOf, credit);
+  const keySupervision = credit.level === 'yellow' || credit.level === 'red' || warnings.length > 0;
+  const inspections = events
+    .filter((event) => event.type === 'inspection')
+    .map((event) => event.at)
+    .sort();
+  return {
+    credit,
+    warnings,
+    systemTags: keySupervision ? [KEY_SUPERVISION_TAG] : [],
+    openRectifications: rectifications.filter((rectification) => rectification.status !== 'closed').length,
+    lastInspectionAt: inspections.at(-1),
+  };
+}
+
+/** Whether a stored projection differs from a fresh one in anything readers see. */
+export function projectionChanged(
+  stored: Pick<ScoreProjection, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'lastInspectionAt'>,
+  fresh: ScoreProjection,
+): boolean {
+  const visible = (p: typeof stored) =>
+    canonicalJson([
+      p.credit.score,
+      p.credit.level,
+      p.credit.rulesVersion,
+      p.credit.explanation,
+      p.warnings,
+      p.systemTags,
+      p.openRectifications,
+      p.lastInspectionAt ?? null,
+    ]);
+  return visible(stored) !== visible(fresh);
+}
+
+export interface Rescored {
+  collection: SourceCollection;
+  before: ScoreProjection;
+  after: ScoreProjection;
+  changed: boolean;
+}
+
+const storedProjection = (source: SourceRecord): ScoreProjection => ({
+  credit: source.credit,
+  warnings: source.warnings,
+  systemTags: source.systemTags,
+  openRectifications: source.openRectifications,
+  lastInspectionAt: source.lastInspectionAt,
+});
+
+/** Keeps each source's stored projection in step with its facts. */
+export class ScoreProjector {
+  private readonly sources: SourceRepository;
+
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly clock: Clock,
+    private readonly rules: CreditRules = CURRENT_CREDIT_RULES,
+  ) {
+    this.sources = new SourceRepository(db, tableName);
+  }
+
+  /** The projection as of now (officers and operators see it live; the stored one may lag). */
+  live(collection: SourceCollection): ScoreProjection {
+    return projectScore(collection.events, collection.rectifications, this.rules, this.clock.now());
+  }
+
+  /** Recomputes a source's projection and stores it if anything readers see changed. */
+  async rescore(sourceId: string): Promise<Rescored | undefined> {
+    const collection = await this.sources.getCollection(sourceId);
+    if (!collection) return undefined;
+    const before = storedProjection(collection.source);
+    const after = this.live(collection);
+    const changed = projectionChanged(before, after);
+    if (changed) await this.write(collection.source, after);
+    return { collection, before, after, changed };
+  }
+
+  /**
+   * Writes a fresh projection and moves the source between level, tag and warning lists.
+   * Idempotent, and independent of the attribute version (officers' edits never conflict with it).
+   */
+  private async write(source: SourceRecord, projection: ScoreProjection): Promise<void> {
+    const oldTags = new Set(source.systemTags.filter((tag) => !source.tags.includes(tag)));
+    const newTags = new Set(projection.systemTags.filter((tag) => !source.tags.includes(tag)));
+    const index = sourceIndexAttributes({ ...source, ...projection });
+    const items: TransactItems = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.source(source.id),
+          UpdateExpression:
+            'SET credit = :credit, warnings = :warnings, systemTags = :systemTags, openRectifications = :open, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' +
+            (projection.lastInspectionAt ? ', lastInspectionAt = :last' : ''),
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: {
+            ':credit': projection.credit,
+            ':warnings': projection.warnings,
+            ':systemTags': projection.systemTags,
+            ':open': projection.openRectifications,
+            ':gsi2pk': index.gsi2pk,
+            ':gsi2sk': index.gsi2sk,
+            ...(projection.lastInspectionAt ? { ':last': projection.lastInspectionAt } : {}),
+          },
+        },
+      },
+      ...[...oldTags].filter((tag) => !newTags.has(tag)).map((tag) => ({ Delete: { TableName: this.tableName, Key: keys.sourceTag(source.id, tag) } })),
+      ...tagItems(
+        source,
+        [...newTags].filter((tag) => !oldTags.has(tag)),
+      ).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+    ];
+    if (projection.warnings.length > 0) items.push({ Put: { TableName: this.tableName, Item: warningItem(source, projection.warnings) } });
+    else if (source.warnings.length > 0) items.push({ Delete: { TableName: this.tableName, Key: keys.sourceWarning(source.id) } });
+    const cancelled = await transact(this.db, items);
+    if (cancelled) throw cancelled;
+  }
+}

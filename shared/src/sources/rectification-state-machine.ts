@@ -1,0 +1,128 @@
+/**
+ * The life of a rectification order (整改单). Pure: no I/O, no clock (callers pass times and ids).
+ *
+ * An officer's inspection opens an order for each failed checklist item it asks to rectify, due
+ * after the item's days (or the officer's). Then:
+ *   open → submitted   the source's operator submits evidence (photos, a note)
+ *   submitted → closed an officer accepts the evidence
+ *   submitted → open   an officer rejects it with a reason; the operator tries again
+ * A closed order stays closed. Every step adds one to the order's version.
+ */
+import type { ChecklistItem } from './checklists';
+
+export const RECTIFICATION_STATUSES = ['open', 'submitted', 'closed'] as const;
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+
+export const RECTIFICATION_ACTIONS = ['submit_evidence', 'accept_evidence', 'reject_evidence'] as const;
+export type RectificationAction = (typeof RECTIFICATION_ACTIONS)[number];
+
+export type RectificationActor = 'operator' | 'officer';
+
+interface TransitionRule {
+  from: RectificationStatus;
+  to: RectificationStatus;
+  actor: RectificationActor;
+  /** Why the action is refused in any other status (the API's message). */
+  wrongStatus: string;
+}
+
+export const RECTIFICATION_TRANSITIONS = {
+  submit_evidence: { from: 'open', to: 'submitted', actor: 'operator', wrongStatus: 'Evidence for this item is awaiting a decision or the item is closed' },
+  accept_evidence: { from: 'submitted', to: 'closed', actor: 'officer', wrongStatus: 'There is no evidence awaiting a decision on this item' },
+  reject_evidence: { from: 'submitted', to: 'open', actor: 'officer', wrongStatus: 'There is no evidence awaiting a decision on this item' },
+} as const satisfies Record<RectificationAction, TransitionRule>;
+
+export interface Evidence {
+  id: string;
+  at: string;
+  /** The operator's user id. */
+  by: string;
+  note?: string;
+  photoKeys: string[];
+  decision?: 'accepted' | 'rejected';
+  reason?: string;
+  decidedAt?: string;
+  decidedBy?: string;
+}
+
+export interface RectificationOrder {
+  id: string;
+  sourceId: string;
+  itemId: string;
+  itemLabel: string;
+  /** The legal basis of the checklist item. */
+  basis: string;
+  inspectionId: string;
+  openedAt: string;
+  deadline: string;
+  status: RectificationStatus;
+  closedAt?: string;
+  version: number;
+  /** Oldest first; only the last entry can be awaiting a decision. */
+  evidence: Evidence[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** The order a failed checklist item opens: due after the officer's days, or the item's by default. */
+export function openRectification(input: {
+  id: string;
+  sourceId: string;
+  inspectionId: string;
+  item: Pick<ChecklistItem, 'id' | 'label' | 'basis' | 'rectifyDays'>;
+  rectifyDays?: number;
+  now: Date;
+}): RectificationOrder {
+  return {
+    id: input.id,
+    sourceId: input.sourceId,
+    itemId: input.item.id,
+    itemLabel: input.item.label,
+    basis: input.item.basis,
+    inspectionId: input.inspectionId,
+    openedAt: input.now.toISOString(),
+    deadline: new Date(input.now.getTime() + (input.rectifyDays ?? input.item.rectifyDays) * DAY_MS).toISOString(),
+    status: 'open',
+    version: 0,
+    evidence: [],
+  };
+}
+
+/** The actions an actor may take on an order in this status (drives the UI's buttons). */
+export function availableRectificationActions(status: RectificationStatus, actor: RectificationActor): RectificationAction[] {
+  return RECTIFICATION_ACTIONS.filter((action) => RECTIFICATION_TRANSITIONS[action].actor === actor && RECTIFICATION_TRANSITIONS[action].from === status);
+}
+
+export type RectificationRefusal = { code: 'FORBIDDEN'; message: string } | { code: 'RECTIFICATION_NOT_OPEN'; message: string };
+
+/** Decides whether an actor may take an action on an order in this status; returns the next status or why not. */
+export function decideRectificationStep(
+  status: RectificationStatus,
+  action: RectificationAction,
+  actor: RectificationActor,
+): { ok: true; to: RectificationStatus } | { ok: false; refusal: RectificationRefusal } {
+  const rule: TransitionRule = RECTIFICATION_TRANSITIONS[action];
+  if (actor !== rule.actor) return { ok: false, refusal: { code: 'FORBIDDEN', message: `Only an ${rule.actor} may ${action.replace('_', ' ')}` } };
+  if (status !== rule.from) return { ok: false, refusal: { code: 'RECTIFICATION_NOT_OPEN', message: rule.wrongStatus } };
+  return { ok: true, to: rule.to };
+}
+
+export type RectificationStep =
+  | { action: 'submit_evidence'; actor: RectificationActor; evidence: Pick<Evidence, 'id' | 'at' | 'by' | 'note' | 'photoKeys'> }
+  | { action: 'accept_evidence' | 'reject_evidence'; actor: RectificationActor; at: string; decidedBy: string; reason?: string };
+
+/**
+ * The order a step leaves behind: the next status, the version plus one, the new evidence entry or
+ * the decision on the last one, and `closedAt` when accepted. Only for a step `decideRectificationStep` allows.
+ */
+export function applyRectificationStep(order: RectificationOrder, step: RectificationStep): RectificationOrder {
+  const decided = decideRectificationStep(order.status, step.action, step.actor);
+  if (!decided.ok) throw new Error(decided.refusal.message);
+  const stepped = { ...order, status: decided.to, version: order.version + 1 };
+  if (step.action === 'submit_evidence') return { ...stepped, evidence: [...order.evidence, step.evidence] };
+  const decision = step.action === 'accept_evidence' ? ('accepted' as const) : ('rejected' as const);
+  const evidence = order.evidence.map((entry, index) =>
+    index === order.evidence.length - 1 ? { ...entry, decision, reason: step.reason, decidedAt: step.at, decidedBy: step.decidedBy } : entry,
+  );
+  return { ...stepped, evidence, ...(decision === 'accepted' ? { closedAt: step.at } : {}) };
+}
