@@ -1,6 +1,7 @@
 /** The signed-in user and their tokens, kept in Taro storage across launches. */
 import Taro from '@tarojs/taro';
-import type { Role, TokenResponseT, UserViewT } from '@green-shield/shared/api/schemas';
+import type { Role } from '@green-shield/shared/api/endpoints';
+import type { TokenResponseT, UserViewT } from '@green-shield/shared/api/schemas';
 
 export interface Session {
   accessToken: string;

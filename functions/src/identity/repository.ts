@@ -3,7 +3,7 @@
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '@green-shield/shared/api/schemas';
+import type { Role } from '@green-shield/shared/api/endpoints';
 import { keys } from '../store/keys';
 
 export interface UserRecord {

@@ -3,7 +3,7 @@
  * taxonomy so residents, officers and reports use the hotline's own terms.
  */
 import type { ErrorCode } from '@green-shield/shared/api/errors';
-import type { Role } from '@green-shield/shared/api/schemas';
+import type { Role } from '@green-shield/shared/api/endpoints';
 import type { ComplaintAction, ComplaintStatus, OfficerAction } from '@green-shield/shared/complaints/state-machine';
 import { categoryLabel, COMPLAINT_TAXONOMY, type ComplaintType, type OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
 import type { TimelineEventType } from '@green-shield/shared/api/source-schemas';

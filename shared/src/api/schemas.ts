@@ -5,11 +5,9 @@
  */
 import * as z from 'zod';
 import { COMPLAINT_TYPES, isKnownSubtype, OCCURRENCE_PATTERNS } from '../complaints/taxonomy';
+import { ROLES } from './endpoints';
 import { IMAGE_CONTENT_TYPES, MAX_PHOTOS, UPLOAD_LIMIT_BYTES } from './limits';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../complaints/state-machine';
-
-export const ROLES = ['resident', 'street_officer', 'bureau_officer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
 const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
