@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { isMainlandMobile } from '@green-shield/shared/privacy/mask';
+import { TEXT_LIMITS } from '@green-shield/shared/api/limits';
 import { ApiError, call, type RequestOf } from '../../api/client';
 import { ActionChoiceField, ActionPanelFrame, ActionTextField } from '../../components/ActionPanelFrame';
 import type { Remote } from '../../hooks/useRemote';
@@ -157,18 +158,8 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
     field: TextInputField,
     label: string,
     placeholder: string,
-    { maxLength, ...options }: { required?: boolean; maxLength?: number; multiline?: boolean; id: string },
-  ) => (
-    <ActionTextField
-      {...options}
-      maxLength={maxLength ?? (options.multiline ? 1000 : 60)}
-      label={label}
-      placeholder={placeholder}
-      error={errorOf(field)}
-      value={input[field]}
-      onChange={set(field)}
-    />
-  );
+    options: { required?: boolean; maxLength: number; multiline?: boolean; id: string },
+  ) => <ActionTextField {...options} label={label} placeholder={placeholder} error={errorOf(field)} value={input[field]} onChange={set(field)} />;
 
   return (
     <ActionPanelFrame
@@ -185,18 +176,27 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
     >
       {chosen === 'penalty' && (
         <>
-          {text('decisionNumber', t.decisionNumber, t.decisionNumberPlaceholder, { required: true, id: 'record-decision-number' })}
+          {text('decisionNumber', t.decisionNumber, t.decisionNumberPlaceholder, {
+            required: true,
+            maxLength: TEXT_LIMITS.documentNumber.max,
+            id: 'record-decision-number',
+          })}
           {text('amount', t.amount, t.amountPlaceholder, { maxLength: 12, id: 'record-amount' })}
         </>
       )}
       {chosen === 'permit' && (
         <>
-          {text('permitType', t.permitType, t.permitTypePlaceholder, { required: true, maxLength: 40, id: 'record-permit-type' })}
-          {text('permitNumber', t.permitNumber, t.permitNumberPlaceholder, { required: true, id: 'record-permit-number' })}
+          {text('permitType', t.permitType, t.permitTypePlaceholder, { required: true, maxLength: TEXT_LIMITS.permitType.max, id: 'record-permit-type' })}
+          {text('permitNumber', t.permitNumber, t.permitNumberPlaceholder, {
+            required: true,
+            maxLength: TEXT_LIMITS.documentNumber.max,
+            id: 'record-permit-number',
+          })}
           {text('validUntil', t.validUntil, t.validUntilPlaceholder, { maxLength: 10, id: 'record-valid-until' })}
         </>
       )}
-      {(chosen === 'penalty' || chosen === 'permit') && text('note', t.note, t.notePlaceholder, { multiline: true, id: 'record-note' })}
+      {(chosen === 'penalty' || chosen === 'permit') &&
+        text('note', t.note, t.notePlaceholder, { multiline: true, maxLength: TEXT_LIMITS.note.max, id: 'record-note' })}
       {chosen === 'incident' && (
         <>
           <ActionChoiceField
@@ -207,7 +207,12 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
             onChange={set('severity')}
             error={errorOf('severity')}
           />
-          {text('description', t.incidentDescription, t.incidentDescriptionPlaceholder, { required: true, multiline: true, id: 'record-description' })}
+          {text('description', t.incidentDescription, t.incidentDescriptionPlaceholder, {
+            required: true,
+            multiline: true,
+            maxLength: TEXT_LIMITS.note.max,
+            id: 'record-description',
+          })}
         </>
       )}
       {chosen === 'link_operator' && text('phone', t.operatorPhone, t.operatorPhonePlaceholder, { required: true, maxLength: 11, id: 'link-operator-phone' })}

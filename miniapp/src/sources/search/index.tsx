@@ -3,6 +3,7 @@ import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { CREDIT_LEVELS, KEY_SUPERVISION_TAG, type CreditLevel } from '@green-shield/shared/sources/credit-rules';
 import { SOURCE_KINDS, type SourceKind } from '@green-shield/shared/sources/kinds';
+import { TEXT_LIMITS } from '@green-shield/shared/api/limits';
 import { call } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ChipFilter, FilteredListPage } from '../../components/FilterBar';
@@ -88,7 +89,7 @@ export default function SourceSearchPage() {
         <TextInput
           id="sources-filter-name"
           className="source-search__input"
-          maxLength={50}
+          maxLength={TEXT_LIMITS.sourceNamePrefix.max}
           placeholder={t.namePlaceholder}
           value={typed.name}
           onChange={type('name')}
@@ -101,12 +102,19 @@ export default function SourceSearchPage() {
         <TextInput
           id="sources-filter-credit-code"
           className={HALF_INPUT}
-          maxLength={18}
+          maxLength={TEXT_LIMITS.creditCode.max}
           placeholder={t.creditCodePlaceholder}
           value={typed.creditCode}
           onChange={type('creditCode')}
         />
-        <TextInput id="sources-filter-tag" className={HALF_INPUT} maxLength={20} placeholder={t.tagPlaceholder} value={typed.tag} onChange={type('tag')} />
+        <TextInput
+          id="sources-filter-tag"
+          className={HALF_INPUT}
+          maxLength={TEXT_LIMITS.tag.max}
+          placeholder={t.tagPlaceholder}
+          value={typed.tag}
+          onChange={type('tag')}
+        />
       </View>
       <StreetFilter user={user} value={streetCode} onChange={setStreetCode} idPrefix="sources-filter-street" />
       <ChipFilter label={t.filters.level} options={LEVEL_OPTIONS} value={level} onChange={setLevel} idPrefix="sources-filter-level" />
