@@ -14,12 +14,14 @@ import { zh } from '../../i18n/zh-CN';
 import { ClaimList } from '../ClaimList';
 import './index.scss';
 
+const loadMyClaims = () => call('myClaims');
+
 const t = zh.business;
 
 /** "认领商户": the operator names their business by its credit code; an officer approves the claim. */
 export default function ClaimPage() {
   const user = useSignedInUser();
-  const claims = useRemote(() => call('myClaims'), [], { refreshOnShow: true });
+  const claims = useRemote(loadMyClaims, { refreshOnShow: true });
   const [creditCode, setCreditCode] = useState('');
   const [note, setNote] = useState('');
   const [codeError, setCodeError] = useState<string>();

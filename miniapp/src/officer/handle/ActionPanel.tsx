@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Text } from '@tarojs/components';
 import type { ComplaintViewT, TransitionBodyT } from '@green-shield/shared/api/schemas';
 import { OFFICER_ACTIONS, type OfficerAction } from '@green-shield/shared/complaints/state-machine';
@@ -37,7 +37,7 @@ const EMPTY_INPUT: ActionInput = { note: '', reason: '', referral: '', duplicate
 type InputErrors = Partial<Record<keyof ActionInput | 'photos', string>>;
 
 function AssigneePicker({ streetCode, value, onChange, error }: { streetCode: string; value?: string; onChange: (id: string) => void; error?: string }) {
-  const officers = useRemote(() => call('listOfficers', { query: { streetCode } }), [streetCode]);
+  const officers = useRemote(useCallback(() => call('listOfficers', { query: { streetCode } }), [streetCode]));
   const options = (officers.data?.items ?? []).map((officer) => ({ value: officer.id, label: officer.name }));
   return (
     <ActionChoiceField

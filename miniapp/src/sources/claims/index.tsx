@@ -16,6 +16,8 @@ import { isOfficer } from '../../session';
 import { formatDateTime } from '../../utils/format';
 import './index.scss';
 
+const loadPendingClaims = () => call('listClaims');
+
 const t = zh.sourceOfficer;
 
 /** One pending claim (`claim-review-<id>`), approved or rejected with a reason (ids `claim-accept-<id>`, …). */
@@ -70,7 +72,7 @@ function ClaimReview({ claim, onDecided }: { claim: ClaimViewT; onDecided: () =>
 /** Pending claims in the officer's street (the district for the bureau). */
 export default function ClaimReviewPage() {
   const user = useSignedInUser();
-  const claims = useRemote(() => call('listClaims'), [], { refreshOnShow: true });
+  const claims = useRemote(loadPendingClaims, { refreshOnShow: true });
   usePullDownReload(claims.reload);
   if (!user) return null;
   if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />;

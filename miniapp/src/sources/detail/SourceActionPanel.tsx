@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { isMainlandMobile } from '@green-shield/shared/privacy/mask';
 import { TEXT_LIMITS } from '@green-shield/shared/api/limits';
@@ -61,7 +61,7 @@ function problemsOf(action: SourceAction, input: Inputs): Problems {
 
 /** The source's street's complaints (the queue's first page), to link one to the source. */
 function ComplaintPicker({ streetCode, value, onChange, error }: { streetCode: string; value?: string; onChange: (id: string) => void; error?: string }) {
-  const complaints = useRemote(() => call('queue', { query: { streetCode } }), [streetCode]);
+  const complaints = useRemote(useCallback(() => call('queue', { query: { streetCode } }), [streetCode]));
   const options = (complaints.data?.items ?? []).map((complaint) => ({
     value: complaint.id,
     label: `${complaint.trackingNumber} · ${zh.category.label(complaint.category.type, complaint.category.subtype)}`,

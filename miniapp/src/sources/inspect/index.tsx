@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Switch, Text, View } from '@tarojs/components';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
@@ -163,7 +163,7 @@ function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
 export default function InspectPage() {
   const user = useSignedInUser();
   const id = useSourceId();
-  const view = useRemote(() => call('getSource', { params: { id } }), [id]);
+  const view = useRemote(useCallback(() => call('getSource', { params: { id } }), [id]));
   if (!user) return null;
   if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />;
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { CREDIT_LEVELS, KEY_SUPERVISION_TAG, type CreditLevel } from '@green-shield/shared/sources/credit-rules';
@@ -49,19 +49,21 @@ export default function SourceSearchPage() {
   });
 
   const list = usePagedList(
-    (cursor) =>
-      call('searchSources', {
-        query: {
-          streetCode: chosen(streetCode),
-          level: chosen(level),
-          kind: chosen(kind),
-          name: applied.name.trim() || undefined,
-          creditCode: applied.creditCode.trim().toUpperCase() || undefined,
-          tag: applied.tag.trim() || undefined,
-          cursor,
-        },
-      }),
-    [level, kind, streetCode, applied],
+    useCallback(
+      (cursor) =>
+        call('searchSources', {
+          query: {
+            streetCode: chosen(streetCode),
+            level: chosen(level),
+            kind: chosen(kind),
+            name: applied.name.trim() || undefined,
+            creditCode: applied.creditCode.trim().toUpperCase() || undefined,
+            tag: applied.tag.trim() || undefined,
+            cursor,
+          },
+        }),
+      [level, kind, streetCode, applied],
+    ),
   );
 
   if (!user) return null;
