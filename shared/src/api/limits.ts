@@ -7,48 +7,57 @@ export const MAX_PHOTOS = 6;
 /** Officers' tags on one source. */
 export const MAX_TAGS = 20;
 
-/** Lengths of text (characters) by what the text is; `min` where a shorter one says too little. */
-export const TEXT_LIMITS = {
+/** The longest text (characters) the API takes, by what the text is. */
+export const MAX_LENGTH = {
   // Identifiers and codes
-  id: { max: 64 },
-  cursor: { max: 1024 },
+  id: 64,
+  cursor: 1024,
   /** The key of an upload (a photo, an import file). */
-  storageKey: { max: 200 },
-  streetCode: { max: 40 },
-  refreshToken: { min: 20, max: 200 },
-  complaintSubtype: { max: 40 },
-  trackingNumber: { max: 40 },
-  ecoCode: { max: 80 },
-  creditCode: { max: 18 },
-  checklistVersion: { max: 60 },
-  checklistItem: { max: 40 },
+  storageKey: 200,
+  streetCode: 40,
+  refreshToken: 200,
+  complaintSubtype: 40,
+  trackingNumber: 40,
+  ecoCode: 80,
+  creditCode: 18,
+  checklistVersion: 60,
+  checklistItem: 40,
 
   // Complaints
-  description: { min: 5, max: 2000 },
-  /** A complaint's address must say where; a source's is simply required. */
-  address: { min: 2, max: 200 },
-  occurrenceNote: { max: 200 },
-  ratingComment: { max: 500 },
+  description: 2000,
+  address: 200,
+  occurrenceNote: 200,
+  ratingComment: 500,
   /** Why a complainant reopens, or why an officer rejects rectification evidence. */
-  reason: { min: 2, max: 1000 },
+  reason: 1000,
   /** Officers' notes and reasons on a complaint, and an inspection's overall note. */
-  officerNote: { max: 2000 },
-  referral: { max: 200 },
+  officerNote: 2000,
+  referral: 200,
 
   // Sources
-  personName: { max: 40 },
-  sourceName: { max: 100 },
-  sourceNamePrefix: { max: 50 },
-  tag: { max: 20 },
-  inspectionItemNote: { max: 500 },
+  personName: 40,
+  sourceName: 100,
+  sourceNamePrefix: 50,
+  tag: 20,
+  inspectionItemNote: 500,
   /** A note with rectification evidence or a record (penalty, permit); an incident's description. */
-  note: { max: 1000 },
+  note: 1000,
   /** A penalty decision's or a permit's number. */
-  documentNumber: { max: 60 },
-  permitType: { max: 40 },
-  claimNote: { max: 500 },
-  claimReason: { min: 2, max: 500 },
-} as const satisfies Record<string, { min?: number; max: number }>;
+  documentNumber: 60,
+  permitType: 40,
+  claimNote: 500,
+  claimReason: 500,
+} as const;
+
+/** The shortest text that says enough, where one character does not. */
+export const MIN_LENGTH = {
+  refreshToken: 20,
+  description: 5,
+  /** A complaint's address must say where; a source's only has to be there. */
+  address: 2,
+  reason: 2,
+  claimReason: 2,
+} as const;
 
 /** Accepted image formats with their file extensions (the first is used for stored keys). */
 export const IMAGE_EXTENSIONS = {

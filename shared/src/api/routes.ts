@@ -23,53 +23,197 @@ export interface RouteSpec extends Endpoint, RouteSchemas {}
 
 /** Exactly one entry per endpoint: the compiler refuses a missing or an unknown route id. */
 const SCHEMAS = {
-  health: { response: s.HealthResponse },
-  openapi: { response: s.HealthResponse },
-  district: { response: s.DistrictView },
-  locateStreet: { query: s.LocateQuery, response: s.LocateResponse },
-  requestOtp: { body: s.RequestOtpBody, response: s.RequestOtpResponse },
-  verifyOtp: { body: s.VerifyOtpBody, response: s.TokenResponse },
-  refreshToken: { body: s.RefreshBody, response: s.TokenResponse },
-  signOut: { body: s.RefreshBody, response: s.SignOutResponse },
-  me: { response: s.UserView },
-  provisionOfficer: { body: s.ProvisionOfficerBody, response: s.UserView },
-  listOfficers: { query: s.OfficerListQuery, response: s.OfficerListResponse },
-  createUpload: { body: s.CreateUploadBody, response: s.UploadTicket },
-  submitComplaint: { body: s.SubmitComplaintBody, response: s.ComplaintDetail },
-  myComplaints: { query: s.MyComplaintsQuery, response: s.ComplaintPage },
-  queue: { query: s.QueueQuery, response: s.ComplaintPage },
-  getComplaint: { params: s.ComplaintIdParams, response: s.ComplaintDetail },
-  transitionComplaint: { params: s.ComplaintIdParams, body: s.TransitionBody, response: s.ComplaintDetail },
-  rateComplaint: { params: s.ComplaintIdParams, body: s.RateBody, response: s.ComplaintDetail },
-  reopenComplaint: { params: s.ComplaintIdParams, body: s.ReopenBody, response: s.ComplaintDetail },
-  listNotifications: { response: s.NotificationList },
-  markNotificationsRead: { body: s.MarkReadBody, response: s.MarkReadResponse },
-  ecoProfile: { params: src.EcoCodeParams, response: src.PublicSourceProfile },
-  mySources: { response: src.OperatorSourceList },
-  mySource: { params: src.SourceIdParams, response: src.OperatorSourceView },
-  submitEvidence: { params: src.RectificationParams, body: src.EvidenceBody, response: src.OperatorSourceView },
-  claimSource: { body: src.ClaimBody, response: src.ClaimView },
-  myClaims: { response: src.ClaimList },
-  searchSources: { query: src.SourceSearchQuery, response: src.SourcePage },
-  createSource: { body: src.SourceInput, response: src.OfficerSourceView },
-  createImportUpload: { body: src.CreateImportUploadBody, response: s.UploadTicket },
-  importSources: { body: src.StartImportBody, response: src.ImportJobView },
-  listImports: { response: src.ImportJobList },
-  getImport: { params: src.ImportJobParams, response: src.ImportJobView },
-  getSource: { params: src.SourceIdParams, response: src.OfficerSourceView },
-  updateSource: { params: src.SourceIdParams, body: src.SourcePatch, response: src.OfficerSourceView },
-  sourceTimeline: { params: src.SourceIdParams, query: src.TimelineQuery, response: src.TimelinePage },
-  sourcePoster: { params: src.SourceIdParams, response: src.PosterDocument },
-  inspectSource: { params: src.SourceIdParams, body: src.InspectionBody, response: src.OfficerSourceView },
-  decideEvidence: { params: src.RectificationParams, body: src.EvidenceDecisionBody, response: src.OfficerSourceView },
-  recordSourceEvent: { params: src.SourceIdParams, body: src.RecordBody, response: src.OfficerSourceView },
-  linkComplaint: { params: src.SourceIdParams, body: src.LinkComplaintBody, response: src.OfficerSourceView },
-  linkOperator: { params: src.SourceIdParams, body: src.LinkOperatorBody, response: src.OperatorLinkResponse },
-  unlinkOperator: { params: src.OperatorParams, response: src.OfficerSourceView },
-  complaintSourceMatches: { params: src.ComplaintIdParams, response: src.SourceMatchList },
-  listClaims: { response: src.ClaimList },
-  decideClaim: { params: src.ClaimParams, body: src.ClaimDecisionBody, response: src.ClaimView },
-  sourceWarnings: { query: src.WarningQuery, response: src.SourcePage },
+  health: {
+    response: s.HealthResponse,
+  },
+  openapi: {
+    response: s.HealthResponse,
+  },
+  district: {
+    response: s.DistrictView,
+  },
+  locateStreet: {
+    query: s.LocateQuery,
+    response: s.LocateResponse,
+  },
+  requestOtp: {
+    body: s.RequestOtpBody,
+    response: s.RequestOtpResponse,
+  },
+  verifyOtp: {
+    body: s.VerifyOtpBody,
+    response: s.TokenResponse,
+  },
+  refreshToken: {
+    body: s.RefreshBody,
+    response: s.TokenResponse,
+  },
+  signOut: {
+    body: s.RefreshBody,
+    response: s.SignOutResponse,
+  },
+  me: {
+    response: s.UserView,
+  },
+  provisionOfficer: {
+    body: s.ProvisionOfficerBody,
+    response: s.UserView,
+  },
+  listOfficers: {
+    query: s.OfficerListQuery,
+    response: s.OfficerListResponse,
+  },
+  createUpload: {
+    body: s.CreateUploadBody,
+    response: s.UploadTicket,
+  },
+  submitComplaint: {
+    body: s.SubmitComplaintBody,
+    response: s.ComplaintDetail,
+  },
+  myComplaints: {
+    query: s.MyComplaintsQuery,
+    response: s.ComplaintPage,
+  },
+  queue: {
+    query: s.QueueQuery,
+    response: s.ComplaintPage,
+  },
+  getComplaint: {
+    params: s.ComplaintIdParams,
+    response: s.ComplaintDetail,
+  },
+  transitionComplaint: {
+    params: s.ComplaintIdParams,
+    body: s.TransitionBody,
+    response: s.ComplaintDetail,
+  },
+  rateComplaint: {
+    params: s.ComplaintIdParams,
+    body: s.RateBody,
+    response: s.ComplaintDetail,
+  },
+  reopenComplaint: {
+    params: s.ComplaintIdParams,
+    body: s.ReopenBody,
+    response: s.ComplaintDetail,
+  },
+  listNotifications: {
+    response: s.NotificationList,
+  },
+  markNotificationsRead: {
+    body: s.MarkReadBody,
+    response: s.MarkReadResponse,
+  },
+  ecoProfile: {
+    params: src.EcoCodeParams,
+    response: src.PublicSourceProfile,
+  },
+  mySources: {
+    response: src.OperatorSourceList,
+  },
+  mySource: {
+    params: src.SourceIdParams,
+    response: src.OperatorSourceView,
+  },
+  submitEvidence: {
+    params: src.RectificationParams,
+    body: src.EvidenceBody,
+    response: src.OperatorSourceView,
+  },
+  claimSource: {
+    body: src.ClaimBody,
+    response: src.ClaimView,
+  },
+  myClaims: {
+    response: src.ClaimList,
+  },
+  searchSources: {
+    query: src.SourceSearchQuery,
+    response: src.SourcePage,
+  },
+  createSource: {
+    body: src.SourceInput,
+    response: src.OfficerSourceView,
+  },
+  createImportUpload: {
+    body: src.CreateImportUploadBody,
+    response: s.UploadTicket,
+  },
+  importSources: {
+    body: src.StartImportBody,
+    response: src.ImportJobView,
+  },
+  listImports: {
+    response: src.ImportJobList,
+  },
+  getImport: {
+    params: src.ImportJobParams,
+    response: src.ImportJobView,
+  },
+  getSource: {
+    params: src.SourceIdParams,
+    response: src.OfficerSourceView,
+  },
+  updateSource: {
+    params: src.SourceIdParams,
+    body: src.SourcePatch,
+    response: src.OfficerSourceView,
+  },
+  sourceTimeline: {
+    params: src.SourceIdParams,
+    query: src.TimelineQuery,
+    response: src.TimelinePage,
+  },
+  sourcePoster: {
+    params: src.SourceIdParams,
+    response: src.PosterDocument,
+  },
+  inspectSource: {
+    params: src.SourceIdParams,
+    body: src.InspectionBody,
+    response: src.OfficerSourceView,
+  },
+  decideEvidence: {
+    params: src.RectificationParams,
+    body: src.EvidenceDecisionBody,
+    response: src.OfficerSourceView,
+  },
+  recordSourceEvent: {
+    params: src.SourceIdParams,
+    body: src.RecordBody,
+    response: src.OfficerSourceView,
+  },
+  linkComplaint: {
+    params: src.SourceIdParams,
+    body: src.LinkComplaintBody,
+    response: src.OfficerSourceView,
+  },
+  linkOperator: {
+    params: src.SourceIdParams,
+    body: src.LinkOperatorBody,
+    response: src.OperatorLinkResponse,
+  },
+  unlinkOperator: {
+    params: src.OperatorParams,
+    response: src.OfficerSourceView,
+  },
+  complaintSourceMatches: {
+    params: src.ComplaintIdParams,
+    response: src.SourceMatchList,
+  },
+  listClaims: {
+    response: src.ClaimList,
+  },
+  decideClaim: {
+    params: src.ClaimParams,
+    body: src.ClaimDecisionBody,
+    response: src.ClaimView,
+  },
+  sourceWarnings: {
+    query: src.WarningQuery,
+    response: src.SourcePage,
+  },
 } as const satisfies { [Id in RouteId]: RouteSchemas };
 
 type Routes = { [Id in RouteId]: (typeof ENDPOINTS)[Id] & (typeof SCHEMAS)[Id] };

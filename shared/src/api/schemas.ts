@@ -6,12 +6,12 @@
 import * as z from 'zod';
 import { COMPLAINT_TYPES, isKnownSubtype, OCCURRENCE_PATTERNS } from '../complaints/taxonomy';
 import { ROLES } from './endpoints';
-import { IMAGE_CONTENT_TYPES, MAX_PHOTOS, TEXT_LIMITS, UPLOAD_LIMIT_BYTES } from './limits';
+import { IMAGE_CONTENT_TYPES, MAX_LENGTH, MAX_PHOTOS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../complaints/state-machine';
 
 const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
 const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
-const id = z.string().min(1).max(TEXT_LIMITS.id.max);
+const id = z.string().min(1).max(MAX_LENGTH.id);
 
 // ---------- identity ----------
 export const RequestOtpBody = z.strictObject({ phone: mobile });
@@ -34,18 +34,18 @@ export const TokenResponse = z.object({
   refreshExpiresIn: z.number().describe('Seconds the refresh token is valid'),
   user: UserView,
 });
-export const RefreshBody = z.strictObject({ refreshToken: z.string().min(TEXT_LIMITS.refreshToken.min).max(TEXT_LIMITS.refreshToken.max) });
+export const RefreshBody = z.strictObject({ refreshToken: z.string().min(MIN_LENGTH.refreshToken).max(MAX_LENGTH.refreshToken) });
 export const SignOutResponse = z.object({ signedOut: z.boolean() });
 
 export const ProvisionOfficerBody = z.strictObject({
   phone: mobile,
-  name: z.string().min(1).max(TEXT_LIMITS.personName.max),
+  name: z.string().min(1).max(MAX_LENGTH.personName),
   role: z.enum(['street_officer', 'bureau_officer', 'admin']),
-  streetCode: z.string().min(1).max(TEXT_LIMITS.streetCode.max).optional(),
+  streetCode: z.string().min(1).max(MAX_LENGTH.streetCode).optional(),
 });
 
 export const OfficerSummary = z.object({ id, name: z.string(), role: z.enum(ROLES), streetCode: z.string().optional() });
-export const OfficerListQuery = z.strictObject({ streetCode: z.string().max(TEXT_LIMITS.streetCode.max).optional() });
+export const OfficerListQuery = z.strictObject({ streetCode: z.string().max(MAX_LENGTH.streetCode).optional() });
 export const OfficerListResponse = z.object({ items: z.array(OfficerSummary) });
 
 // ---------- uploads ----------
@@ -70,15 +70,15 @@ export const GeoPointInput = z.strictObject({
   coordSystem: z.enum(['WGS-84', 'GCJ-02']),
 });
 
-const photoKeys = z.array(z.string().min(1).max(TEXT_LIMITS.storageKey.max)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
+const photoKeys = z.array(z.string().min(1).max(MAX_LENGTH.storageKey)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
 
 export const SubmitComplaintBody = z
   .strictObject({
-    category: z.strictObject({ type: z.enum(COMPLAINT_TYPES as [string, ...string[]]), subtype: z.string().min(1).max(TEXT_LIMITS.complaintSubtype.max) }),
-    description: z.string().trim().min(TEXT_LIMITS.description.min, `请至少用 ${TEXT_LIMITS.description.min} 个字描述问题`).max(TEXT_LIMITS.description.max),
-    location: GeoPointInput.extend({ address: z.string().trim().min(TEXT_LIMITS.address.min).max(TEXT_LIMITS.address.max) }),
-    streetCode: z.string().min(1).max(TEXT_LIMITS.streetCode.max),
-    occurrence: z.strictObject({ pattern: z.enum(OCCURRENCE_PATTERNS), note: z.string().max(TEXT_LIMITS.occurrenceNote.max).optional() }),
+    category: z.strictObject({ type: z.enum(COMPLAINT_TYPES as [string, ...string[]]), subtype: z.string().min(1).max(MAX_LENGTH.complaintSubtype) }),
+    description: z.string().trim().min(MIN_LENGTH.description, `请至少用 ${MIN_LENGTH.description} 个字描述问题`).max(MAX_LENGTH.description),
+    location: GeoPointInput.extend({ address: z.string().trim().min(MIN_LENGTH.address).max(MAX_LENGTH.address) }),
+    streetCode: z.string().min(1).max(MAX_LENGTH.streetCode),
+    occurrence: z.strictObject({ pattern: z.enum(OCCURRENCE_PATTERNS), note: z.string().max(MAX_LENGTH.occurrenceNote).optional() }),
     photoKeys: photoKeys.default([]),
     anonymous: z.boolean().default(false),
   })
@@ -137,26 +137,26 @@ export const ComplaintPage = z.object({ items: z.array(ComplaintView), nextCurso
 
 export const ComplaintIdParams = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a complaint id') });
 
-export const MyComplaintsQuery = z.strictObject({ cursor: z.string().max(TEXT_LIMITS.cursor.max).optional() });
+export const MyComplaintsQuery = z.strictObject({ cursor: z.string().max(MAX_LENGTH.cursor).optional() });
 
 export const QueueQuery = z.strictObject({
   status: z.enum(COMPLAINT_STATUSES).optional(),
   type: z.enum(COMPLAINT_TYPES as [string, ...string[]]).optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  streetCode: z.string().max(TEXT_LIMITS.streetCode.max).optional(),
-  cursor: z.string().max(TEXT_LIMITS.cursor.max).optional(),
+  streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
+  cursor: z.string().max(MAX_LENGTH.cursor).optional(),
 });
 
-const note = z.string().trim().min(1).max(TEXT_LIMITS.officerNote.max);
+const note = z.string().trim().min(1).max(MAX_LENGTH.officerNote);
 
 export const TransitionBody = z.strictObject({
   action: z.enum(OFFICER_ACTIONS as unknown as [string, ...string[]]),
   expectedVersion: z.number().int().nonnegative(),
   note: note.optional(),
   reason: note.optional(),
-  referral: z.string().trim().min(1).max(TEXT_LIMITS.referral.max).optional(),
-  duplicateOf: z.string().min(1).max(TEXT_LIMITS.trackingNumber.max).optional().describe('Tracking number of the original complaint'),
-  assigneeId: z.string().min(1).max(TEXT_LIMITS.id.max).optional(),
+  referral: z.string().trim().min(1).max(MAX_LENGTH.referral).optional(),
+  duplicateOf: z.string().min(1).max(MAX_LENGTH.trackingNumber).optional().describe('Tracking number of the original complaint'),
+  assigneeId: z.string().min(1).max(MAX_LENGTH.id).optional(),
   photoKeys: photoKeys.optional(),
   /** For `extend`: days added to the closing deadline (the complaint's time-limits version caps it). */
   extensionDays: z.number().int().min(1).max(365).optional(),
@@ -165,12 +165,12 @@ export const TransitionBody = z.strictObject({
 export const RateBody = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
   rating: z.number().int().min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'),
-  comment: z.string().trim().max(TEXT_LIMITS.ratingComment.max).optional(),
+  comment: z.string().trim().max(MAX_LENGTH.ratingComment).optional(),
 });
 
 export const ReopenBody = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
-  reason: z.string().trim().min(TEXT_LIMITS.reason.min, '请说明重新打开的原因').max(TEXT_LIMITS.reason.max),
+  reason: z.string().trim().min(MIN_LENGTH.reason, '请说明重新打开的原因').max(MAX_LENGTH.reason),
 });
 
 // ---------- notifications ----------

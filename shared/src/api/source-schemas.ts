@@ -8,14 +8,14 @@ import { CREDIT_LEVELS } from '../sources/credit-rules';
 import { EXPLANATION_CODES, WARNING_CODES } from '../sources/scoring';
 import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
 import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
-import { MAX_PHOTOS, MAX_TAGS, TEXT_LIMITS, UPLOAD_LIMIT_BYTES } from './limits';
+import { MAX_LENGTH, MAX_PHOTOS, MAX_TAGS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
 import { GeoPointInput, Photo } from './schemas';
 
 const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
 const ulid = (what: string) => z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `not a ${what} id`);
 const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
 const text = (max: number) => z.string().trim().min(1).max(max);
-const photoKeys = z.array(z.string().min(1).max(TEXT_LIMITS.storageKey.max)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
+const photoKeys = z.array(z.string().min(1).max(MAX_LENGTH.storageKey)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
 
 export const CreditCode = z
   .string()
@@ -28,7 +28,7 @@ export const CreditCode = z
 export { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 
 /** A tag to search by (any, including the system tag 重点监管). */
-export const Tag = z.string().trim().min(1).max(TEXT_LIMITS.tag.max);
+export const Tag = z.string().trim().min(1).max(MAX_LENGTH.tag);
 /** Officers' free tags; system tags are derived from the score and cannot be set by hand. */
 export const OfficerTag = Tag.refine((tag) => tag !== KEY_SUPERVISION_TAG, '“重点监管”是系统标签，由信用评价自动设置，不能手动添加');
 
@@ -43,31 +43,31 @@ export const RestaurantAttributes = z.strictObject({
 
 export const SourceInput = z.strictObject({
   kind: z.enum(SOURCE_KINDS),
-  name: text(TEXT_LIMITS.sourceName.max),
+  name: text(MAX_LENGTH.sourceName),
   creditCode: CreditCode,
-  address: text(TEXT_LIMITS.address.max),
+  address: text(MAX_LENGTH.address),
   location: GeoPointInput,
-  streetCode: text(TEXT_LIMITS.streetCode.max),
-  responsiblePerson: z.strictObject({ name: text(TEXT_LIMITS.personName.max), phone: mobile.optional() }).optional(),
+  streetCode: text(MAX_LENGTH.streetCode),
+  responsiblePerson: z.strictObject({ name: text(MAX_LENGTH.personName), phone: mobile.optional() }).optional(),
   restaurant: RestaurantAttributes.optional(),
   tags: z.array(OfficerTag).max(MAX_TAGS).default([]),
 });
 
 export const SourcePatch = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
-  name: text(TEXT_LIMITS.sourceName.max).optional(),
-  address: text(TEXT_LIMITS.address.max).optional(),
+  name: text(MAX_LENGTH.sourceName).optional(),
+  address: text(MAX_LENGTH.address).optional(),
   location: GeoPointInput.optional(),
-  streetCode: text(TEXT_LIMITS.streetCode.max).optional(),
-  responsiblePerson: z.strictObject({ name: text(TEXT_LIMITS.personName.max), phone: mobile.optional() }).optional(),
+  streetCode: text(MAX_LENGTH.streetCode).optional(),
+  responsiblePerson: z.strictObject({ name: text(MAX_LENGTH.personName), phone: mobile.optional() }).optional(),
   restaurant: RestaurantAttributes.optional(),
   tags: z.array(OfficerTag).max(MAX_TAGS).optional(),
 });
 
 export const SourceIdParams = z.strictObject({ id: ulid('source') });
-export const OperatorParams = z.strictObject({ id: ulid('source'), userId: z.string().min(1).max(TEXT_LIMITS.id.max) });
+export const OperatorParams = z.strictObject({ id: ulid('source'), userId: z.string().min(1).max(MAX_LENGTH.id) });
 export const RectificationParams = z.strictObject({ id: ulid('source'), rectificationId: ulid('rectification') });
-export const EcoCodeParams = z.strictObject({ code: z.string().max(TEXT_LIMITS.ecoCode.max) });
+export const EcoCodeParams = z.strictObject({ code: z.string().max(MAX_LENGTH.ecoCode) });
 
 export const Warning = z.object({ code: z.enum(WARNING_CODES), value: z.number() });
 export const ExplanationLine = z.object({
@@ -157,13 +157,13 @@ export const OfficerSourceView = OperatorSourceView.extend({
 });
 
 export const SourceSearchQuery = z.strictObject({
-  streetCode: z.string().max(TEXT_LIMITS.streetCode.max).optional(),
+  streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
   level: z.enum(CREDIT_LEVELS).optional(),
   tag: Tag.optional(),
-  name: z.string().trim().min(1).max(TEXT_LIMITS.sourceNamePrefix.max).optional().describe('Name prefix'),
-  creditCode: z.string().trim().max(TEXT_LIMITS.creditCode.max).optional(),
+  name: z.string().trim().min(1).max(MAX_LENGTH.sourceNamePrefix).optional().describe('Name prefix'),
+  creditCode: z.string().trim().max(MAX_LENGTH.creditCode).optional(),
   kind: z.enum(SOURCE_KINDS).optional(),
-  cursor: z.string().max(TEXT_LIMITS.cursor.max).optional(),
+  cursor: z.string().max(MAX_LENGTH.cursor).optional(),
 });
 export const SourcePage = z.object({ items: z.array(SourceSummary), nextCursor: z.string().optional() });
 
@@ -186,17 +186,17 @@ export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
 export const InspectionOutcome = z.enum(['pass', 'fail', 'not_applicable']);
 export const InspectionResultInput = z.strictObject({
-  itemId: text(TEXT_LIMITS.checklistItem.max),
+  itemId: text(MAX_LENGTH.checklistItem),
   outcome: InspectionOutcome,
-  note: z.string().trim().max(TEXT_LIMITS.inspectionItemNote.max).optional(),
+  note: z.string().trim().max(MAX_LENGTH.inspectionItemNote).optional(),
   /** For a failed item: open a rectification order (default deadline from the checklist). */
   rectify: z.boolean().default(true),
   rectifyDays: z.number().int().min(1).max(180).optional(),
 });
 export const InspectionBody = z.strictObject({
-  checklistVersion: text(TEXT_LIMITS.checklistVersion.max),
+  checklistVersion: text(MAX_LENGTH.checklistVersion),
   results: z.array(InspectionResultInput).min(1).max(40),
-  note: z.string().trim().max(TEXT_LIMITS.officerNote.max).optional(),
+  note: z.string().trim().max(MAX_LENGTH.officerNote).optional(),
   photoKeys: photoKeys.default([]),
 });
 
@@ -225,18 +225,18 @@ export const TimelineEventView = z.object({
   changed: z.array(z.string()).optional(),
 });
 export const TimelinePage = z.object({ items: z.array(TimelineEventView), nextCursor: z.string().optional() });
-export const TimelineQuery = z.strictObject({ cursor: z.string().max(TEXT_LIMITS.cursor.max).optional() });
+export const TimelineQuery = z.strictObject({ cursor: z.string().max(MAX_LENGTH.cursor).optional() });
 
 export const EvidenceBody = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
-  note: z.string().trim().max(TEXT_LIMITS.note.max).optional(),
+  note: z.string().trim().max(MAX_LENGTH.note).optional(),
   photoKeys: photoKeys.min(1, '请至少上传 1 张整改照片'),
 });
 export const EvidenceDecisionBody = z
   .strictObject({
     expectedVersion: z.number().int().nonnegative(),
     decision: z.enum(['accept', 'reject']),
-    reason: z.string().trim().min(TEXT_LIMITS.reason.min).max(TEXT_LIMITS.reason.max).optional(),
+    reason: z.string().trim().min(MIN_LENGTH.reason).max(MAX_LENGTH.reason).optional(),
   })
   .refine((body) => body.decision === 'accept' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
 
@@ -244,22 +244,22 @@ export const RecordBody = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('penalty'),
     at: isoDateTime.optional(),
-    decisionNumber: text(TEXT_LIMITS.documentNumber.max),
+    decisionNumber: text(MAX_LENGTH.documentNumber),
     amountYuan: z.number().min(0).max(1e9).optional(),
-    note: z.string().trim().max(TEXT_LIMITS.note.max).optional(),
+    note: z.string().trim().max(MAX_LENGTH.note).optional(),
   }),
   z.strictObject({
     type: z.literal('permit'),
     at: isoDateTime.optional(),
-    permitType: text(TEXT_LIMITS.permitType.max),
-    permitNumber: text(TEXT_LIMITS.documentNumber.max),
+    permitType: text(MAX_LENGTH.permitType),
+    permitNumber: text(MAX_LENGTH.documentNumber),
     validUntil: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
-    note: z.string().trim().max(TEXT_LIMITS.note.max).optional(),
+    note: z.string().trim().max(MAX_LENGTH.note).optional(),
   }),
-  z.strictObject({ type: z.literal('incident'), at: isoDateTime.optional(), severity: z.enum(['ordinary', 'major']), description: text(TEXT_LIMITS.note.max) }),
+  z.strictObject({ type: z.literal('incident'), at: isoDateTime.optional(), severity: z.enum(['ordinary', 'major']), description: text(MAX_LENGTH.note) }),
 ]);
 
 export const LinkComplaintBody = z.strictObject({
@@ -279,7 +279,7 @@ export const SourceMatchList = z.object({ items: z.array(SourceMatch) });
 export const LinkOperatorBody = z.strictObject({ phone: mobile });
 export const OperatorLinkResponse = z.object({ sourceId: z.string(), userId: z.string(), phoneMasked: z.string() });
 
-export const ClaimBody = z.strictObject({ creditCode: CreditCode, note: z.string().trim().max(TEXT_LIMITS.claimNote.max).optional() });
+export const ClaimBody = z.strictObject({ creditCode: CreditCode, note: z.string().trim().max(MAX_LENGTH.claimNote).optional() });
 export const ClaimView = z.object({
   id: z.string(),
   sourceId: z.string(),
@@ -297,13 +297,13 @@ export const ClaimParams = z.strictObject({ id: ulid('claim') });
 export const ClaimDecisionBody = z
   .strictObject({
     decision: z.enum(['approve', 'reject']),
-    reason: z.string().trim().min(TEXT_LIMITS.claimReason.min).max(TEXT_LIMITS.claimReason.max).optional(),
+    reason: z.string().trim().min(MIN_LENGTH.claimReason).max(MAX_LENGTH.claimReason).optional(),
   })
   .refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
 
 export const WarningQuery = z.strictObject({
-  streetCode: z.string().max(TEXT_LIMITS.streetCode.max).optional(),
-  cursor: z.string().max(TEXT_LIMITS.cursor.max).optional(),
+  streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
+  cursor: z.string().max(MAX_LENGTH.cursor).optional(),
 });
 
 export const PublicSourceProfile = z.object({
@@ -328,7 +328,7 @@ export const CreateImportUploadBody = z.strictObject({
 });
 export const StartImportBody = z.strictObject({
   /** The key of an upload made with an import upload ticket. */
-  uploadKey: z.string().min(1).max(TEXT_LIMITS.storageKey.max),
+  uploadKey: z.string().min(1).max(MAX_LENGTH.storageKey),
   dryRun: z.boolean().default(true),
 });
 export const ImportJobParams = z.strictObject({ id: ulid('import') });

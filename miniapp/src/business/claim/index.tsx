@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CREDIT_CODE_PROBLEM_MESSAGES, creditCodeProblem, normalizeCreditCode } from '@green-shield/shared/sources/credit-code';
-import { TEXT_LIMITS } from '@green-shield/shared/api/limits';
+import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call } from '../../api/client';
 import { SubmitButton } from '../../components/Button';
 import { FormError } from '../../components/FormError';
@@ -59,7 +59,7 @@ export default function ClaimPage() {
           required
           error={codeError}
           id="claim-credit-code"
-          maxLength={TEXT_LIMITS.creditCode.max}
+          maxLength={MAX_LENGTH.creditCode}
           placeholder={t.creditCodePlaceholder}
           value={creditCode}
           onChange={setCreditCode}
@@ -69,7 +69,7 @@ export default function ClaimPage() {
           label={t.claimNote}
           id="claim-note"
           className="claim__note"
-          maxLength={TEXT_LIMITS.claimNote.max}
+          maxLength={MAX_LENGTH.claimNote}
           placeholder={t.claimNotePlaceholder}
           value={note}
           onChange={setNote}

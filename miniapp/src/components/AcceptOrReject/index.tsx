@@ -11,7 +11,7 @@ const t = zh.sourceOfficer;
 
 /**
  * An officer's decision: accept at once, or reject with a reason as long as the API requires
- * (`reasonLimit`, from TEXT_LIMITS). Ids, for `<prefix>` = `<idPrefix>` and item `<id>`: `<prefix>-accept-<id>`,
+ * (`reasonLength`: MIN_LENGTH and MAX_LENGTH of the reason). Ids, for `<prefix>` = `<idPrefix>` and item `<id>`: `<prefix>-accept-<id>`,
  * `<prefix>-reject-<id>` (opens the reason), `<prefix>-reason-<id>`, `<prefix>-confirm-reject-<id>`,
  * `<prefix>-error-<id>`.
  */
@@ -21,7 +21,7 @@ export function AcceptOrReject({
   busy,
   error,
   reasonPlaceholder,
-  reasonLimit,
+  reasonLength,
   onAccept,
   onReject,
 }: {
@@ -30,14 +30,14 @@ export function AcceptOrReject({
   busy: boolean;
   error: unknown;
   reasonPlaceholder: string;
-  reasonLimit: { min: number; max: number };
+  reasonLength: { min: number; max: number };
   onAccept: () => void;
   onReject: (reason: string) => void;
 }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const reasonProblem = reason.trim().length < reasonLimit.min ? t.rejectReasonRequired(reasonLimit.min) : undefined;
+  const reasonProblem = reason.trim().length < reasonLength.min ? t.rejectReasonRequired(reasonLength.min) : undefined;
   const id = (part: string) => `${idPrefix}-${part}-${itemId}`;
 
   const reject = () => {
@@ -61,7 +61,7 @@ export function AcceptOrReject({
             <TextArea
               id={id('reason')}
               className="accept-or-reject__textarea"
-              maxLength={reasonLimit.max}
+              maxLength={reasonLength.max}
               placeholder={reasonPlaceholder}
               value={reason}
               onChange={setReason}

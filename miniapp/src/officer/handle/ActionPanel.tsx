@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Text } from '@tarojs/components';
 import type { ComplaintViewT, TransitionBodyT } from '@green-shield/shared/api/schemas';
 import { OFFICER_ACTIONS, type OfficerAction } from '@green-shield/shared/complaints/state-machine';
-import { TEXT_LIMITS } from '@green-shield/shared/api/limits';
+import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call } from '../../api/client';
 import { ActionChoiceField, ActionPanelFrame, ActionTextField } from '../../components/ActionPanelFrame';
 import { Field } from '../../components/Field';
@@ -163,21 +163,21 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
           id: 'action-reason-input',
           required: true,
           multiline: true,
-          maxLength: TEXT_LIMITS.officerNote.max,
+          maxLength: MAX_LENGTH.officerNote,
         })}
       {needs.referral &&
-        text('referral', t.referralLabel, t.referralPlaceholder, { id: 'action-referral-input', required: true, maxLength: TEXT_LIMITS.referral.max })}
+        text('referral', t.referralLabel, t.referralPlaceholder, { id: 'action-referral-input', required: true, maxLength: MAX_LENGTH.referral })}
       {needs.duplicate &&
         text('duplicateOf', t.duplicateLabel, t.duplicatePlaceholder, {
           id: 'action-duplicate-input',
           required: true,
-          maxLength: TEXT_LIMITS.trackingNumber.max,
+          maxLength: MAX_LENGTH.trackingNumber,
         })}
       {text('note', t.noteLabel, t.notePlaceholder, {
         id: 'action-note-input',
         required: needs.noteRequired,
         multiline: true,
-        maxLength: TEXT_LIMITS.officerNote.max,
+        maxLength: MAX_LENGTH.officerNote,
       })}
       {needs.photos && (
         <Field label={t.resultPhotos} error={errors.photos}>

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Switch, Text, View } from '@tarojs/components';
 import type { ComplaintViewT, SubmitComplaintBodyT } from '@green-shield/shared/api/schemas';
 import { COMPLAINT_TAXONOMY, COMPLAINT_TYPES, OCCURRENCE_PATTERNS, type ComplaintType, type OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
-import { TEXT_LIMITS } from '@green-shield/shared/api/limits';
+import { MAX_LENGTH, MIN_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call, userMessageOf } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ChipSelect } from '../../components/ChipSelect';
@@ -127,8 +127,8 @@ export default function ReportPage() {
   const buildSubmission = (): { body: SubmitComplaintBodyT } | { problems: FormErrors } => {
     const problems: FormErrors = {};
     if (!type || !subtype) problems.category = t.categoryRequired;
-    if (description.trim().length < TEXT_LIMITS.description.min) problems.description = t.descriptionTooShort(TEXT_LIMITS.description.min);
-    if (address.trim().length < TEXT_LIMITS.address.min) problems.address = t.addressTooShort;
+    if (description.trim().length < MIN_LENGTH.description) problems.description = t.descriptionTooShort(MIN_LENGTH.description);
+    if (address.trim().length < MIN_LENGTH.address) problems.address = t.addressTooShort;
     if (!streetCode) problems.street = t.streetRequired;
     if (photos.uploading) problems.photos = t.waitUploads;
     else if (photos.failed) problems.photos = t.removeFailedUploads;
@@ -225,11 +225,11 @@ export default function ReportPage() {
           required
           error={errors.description}
           id="report-description"
-          hint={zh.common.charCount(description.length, TEXT_LIMITS.description.max)}
+          hint={zh.common.charCount(description.length, MAX_LENGTH.description)}
         >
           <TextArea
             id="report-description"
-            maxLength={TEXT_LIMITS.description.max}
+            maxLength={MAX_LENGTH.description}
             placeholder={t.descriptionPlaceholder}
             value={description}
             onChange={setDescription}
@@ -240,7 +240,7 @@ export default function ReportPage() {
           <TextInput
             id="report-occurrence-note"
             className="report__occurrence-note"
-            maxLength={TEXT_LIMITS.occurrenceNote.max}
+            maxLength={MAX_LENGTH.occurrenceNote}
             placeholder={t.occurrenceNote}
             value={occurrenceNote}
             onChange={setOccurrenceNote}
@@ -251,7 +251,7 @@ export default function ReportPage() {
       <Section title={t.location}>
         <LocationStatus idPrefix="report" status={locationStatus} text={LOCATION_TEXT[locationStatus]} onRelocate={relocate} />
         <Field label={t.address} required error={errors.address} id="report-address">
-          <TextInput id="report-address" maxLength={TEXT_LIMITS.address.max} placeholder={t.addressPlaceholder} value={address} onChange={setAddress} />
+          <TextInput id="report-address" maxLength={MAX_LENGTH.address} placeholder={t.addressPlaceholder} value={address} onChange={setAddress} />
         </Field>
         <StreetField
           id="report-street"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ClaimViewT } from '@green-shield/shared/api/source-schemas';
-import { TEXT_LIMITS } from '@green-shield/shared/api/limits';
+import { MAX_LENGTH, MIN_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call } from '../../api/client';
 import { AcceptOrReject } from '../../components/AcceptOrReject';
 import { InfoRow } from '../../components/InfoRow';
@@ -61,7 +61,7 @@ function ClaimReview({ claim, onDecided }: { claim: ClaimViewT; onDecided: () =>
         busy={busy}
         error={failure}
         reasonPlaceholder={t.claimRejectReasonPlaceholder}
-        reasonLimit={TEXT_LIMITS.claimReason}
+        reasonLength={{ min: MIN_LENGTH.claimReason, max: MAX_LENGTH.claimReason }}
         onAccept={() => void decide('approve')}
         onReject={(reason) => void decide('reject', reason)}
       />

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { isMainlandMobile } from '@green-shield/shared/privacy/mask';
-import { TEXT_LIMITS } from '@green-shield/shared/api/limits';
+import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call, type RequestOf } from '../../api/client';
 import { ActionChoiceField, ActionPanelFrame, ActionTextField } from '../../components/ActionPanelFrame';
 import type { Remote } from '../../hooks/useRemote';
@@ -178,7 +178,7 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
         <>
           {text('decisionNumber', t.decisionNumber, t.decisionNumberPlaceholder, {
             required: true,
-            maxLength: TEXT_LIMITS.documentNumber.max,
+            maxLength: MAX_LENGTH.documentNumber,
             id: 'record-decision-number',
           })}
           {text('amount', t.amount, t.amountPlaceholder, { maxLength: 12, id: 'record-amount' })}
@@ -186,17 +186,17 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
       )}
       {chosen === 'permit' && (
         <>
-          {text('permitType', t.permitType, t.permitTypePlaceholder, { required: true, maxLength: TEXT_LIMITS.permitType.max, id: 'record-permit-type' })}
+          {text('permitType', t.permitType, t.permitTypePlaceholder, { required: true, maxLength: MAX_LENGTH.permitType, id: 'record-permit-type' })}
           {text('permitNumber', t.permitNumber, t.permitNumberPlaceholder, {
             required: true,
-            maxLength: TEXT_LIMITS.documentNumber.max,
+            maxLength: MAX_LENGTH.documentNumber,
             id: 'record-permit-number',
           })}
           {text('validUntil', t.validUntil, t.validUntilPlaceholder, { maxLength: 10, id: 'record-valid-until' })}
         </>
       )}
       {(chosen === 'penalty' || chosen === 'permit') &&
-        text('note', t.note, t.notePlaceholder, { multiline: true, maxLength: TEXT_LIMITS.note.max, id: 'record-note' })}
+        text('note', t.note, t.notePlaceholder, { multiline: true, maxLength: MAX_LENGTH.note, id: 'record-note' })}
       {chosen === 'incident' && (
         <>
           <ActionChoiceField
@@ -210,7 +210,7 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
           {text('description', t.incidentDescription, t.incidentDescriptionPlaceholder, {
             required: true,
             multiline: true,
-            maxLength: TEXT_LIMITS.note.max,
+            maxLength: MAX_LENGTH.note,
             id: 'record-description',
           })}
         </>

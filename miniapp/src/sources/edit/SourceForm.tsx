@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import type { UserViewT } from '@green-shield/shared/api/schemas';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { SOURCE_KINDS } from '@green-shield/shared/sources/kinds';
-import { TEXT_LIMITS } from '@green-shield/shared/api/limits';
+import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call } from '../../api/client';
 import { SubmitButton } from '../../components/Button';
 import { ChipSelect } from '../../components/ChipSelect';
@@ -243,7 +243,7 @@ export function SourceForm({
               id="source-form-credit-code"
               label={zh.sources.creditCode}
               required
-              maxLength={TEXT_LIMITS.creditCode.max}
+              maxLength={MAX_LENGTH.creditCode}
               placeholder={t.creditCodePlaceholder}
               value={values.creditCode}
               onChange={set('creditCode')}
@@ -255,7 +255,7 @@ export function SourceForm({
           id="source-form-name"
           label={t.name}
           required
-          maxLength={TEXT_LIMITS.sourceName.max}
+          maxLength={MAX_LENGTH.sourceName}
           placeholder={t.namePlaceholder}
           value={values.name}
           onChange={set('name')}
@@ -265,7 +265,7 @@ export function SourceForm({
           id="source-form-address"
           label={t.address}
           required
-          maxLength={TEXT_LIMITS.address.max}
+          maxLength={MAX_LENGTH.address}
           placeholder={t.addressPlaceholder}
           value={values.address}
           onChange={set('address')}
@@ -297,7 +297,7 @@ export function SourceForm({
         <TextField
           id="source-form-person-name"
           label={t.personName}
-          maxLength={TEXT_LIMITS.personName.max}
+          maxLength={MAX_LENGTH.personName}
           placeholder={t.personNamePlaceholder}
           value={values.personName}
           onChange={set('personName')}

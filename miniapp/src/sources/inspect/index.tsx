@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Switch, Text, View } from '@tarojs/components';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { checklistFor, CURRENT_CHECKLISTS, type ChecklistItem } from '@green-shield/shared/sources/checklists';
-import { TEXT_LIMITS } from '@green-shield/shared/api/limits';
+import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { call } from '../../api/client';
 import { SubmitButton } from '../../components/Button';
 import { ChipSelect } from '../../components/ChipSelect';
@@ -53,7 +53,7 @@ function ChecklistRow({
       <TextInput
         id={`${id}-note`}
         className="inspect-item__note"
-        maxLength={TEXT_LIMITS.inspectionItemNote.max}
+        maxLength={MAX_LENGTH.inspectionItemNote}
         placeholder={t.itemNote}
         value={answer.note}
         onChange={(note) => onChange({ ...answer, note })}
@@ -139,7 +139,7 @@ function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
         ))}
       </Section>
       <Section title={t.inspectNote}>
-        <TextArea id="inspect-note" maxLength={TEXT_LIMITS.officerNote.max} placeholder={t.inspectNotePlaceholder} value={note} onChange={setNote} />
+        <TextArea id="inspect-note" maxLength={MAX_LENGTH.officerNote} placeholder={t.inspectNotePlaceholder} value={note} onChange={setNote} />
       </Section>
       <Section title={t.inspectPhotos}>
         <Field error={attempted ? photoProblem : undefined} id="inspect-photos">

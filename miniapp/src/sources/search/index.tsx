@@ -3,7 +3,7 @@ import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { CREDIT_LEVELS, KEY_SUPERVISION_TAG, type CreditLevel } from '@green-shield/shared/sources/credit-rules';
 import { SOURCE_KINDS, type SourceKind } from '@green-shield/shared/sources/kinds';
-import { TEXT_LIMITS } from '@green-shield/shared/api/limits';
+import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { call } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ChipFilter, FilteredListPage } from '../../components/FilterBar';
@@ -91,7 +91,7 @@ export default function SourceSearchPage() {
         <TextInput
           id="sources-filter-name"
           className="source-search__input"
-          maxLength={TEXT_LIMITS.sourceNamePrefix.max}
+          maxLength={MAX_LENGTH.sourceNamePrefix}
           placeholder={t.namePlaceholder}
           value={typed.name}
           onChange={type('name')}
@@ -104,7 +104,7 @@ export default function SourceSearchPage() {
         <TextInput
           id="sources-filter-credit-code"
           className={HALF_INPUT}
-          maxLength={TEXT_LIMITS.creditCode.max}
+          maxLength={MAX_LENGTH.creditCode}
           placeholder={t.creditCodePlaceholder}
           value={typed.creditCode}
           onChange={type('creditCode')}
@@ -112,7 +112,7 @@ export default function SourceSearchPage() {
         <TextInput
           id="sources-filter-tag"
           className={HALF_INPUT}
-          maxLength={TEXT_LIMITS.tag.max}
+          maxLength={MAX_LENGTH.tag}
           placeholder={t.tagPlaceholder}
           value={typed.tag}
           onChange={type('tag')}
