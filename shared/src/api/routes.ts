@@ -199,7 +199,7 @@ const SCHEMAS = {
     response: src.OfficerSourceView,
   },
   complaintSourceMatches: {
-    params: src.ComplaintIdParams,
+    params: s.ComplaintIdParams,
     response: src.SourceMatchList,
   },
   listClaims: {

@@ -9,8 +9,14 @@ import { ROLES } from './endpoints';
 import { IMAGE_CONTENT_TYPES, MAX_LENGTH, MAX_PHOTOS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../complaints/state-machine';
 
-const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
-const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
+// Building blocks, shared with ./source-schemas.
+export const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
+export const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
+export const ulid = (what: string) => z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `not a ${what} id`);
+export const photoKeys = z.array(z.string().min(1).max(MAX_LENGTH.storageKey)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
+/** A stored position: the API keeps WGS-84 whatever the device sent. */
+export const StoredPoint = z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') });
+const coordSystem = z.enum(['WGS-84', 'GCJ-02']);
 const id = z.string().min(1).max(MAX_LENGTH.id);
 
 // ---------- identity ----------
@@ -67,10 +73,8 @@ export const UploadTicket = z.object({
 export const GeoPointInput = z.strictObject({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
-  coordSystem: z.enum(['WGS-84', 'GCJ-02']),
+  coordSystem,
 });
-
-const photoKeys = z.array(z.string().min(1).max(MAX_LENGTH.storageKey)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
 
 export const SubmitComplaintBody = z
   .strictObject({
@@ -112,7 +116,7 @@ export const ComplaintView = z.object({
   version: z.number().int(),
   category: z.object({ type: z.string(), subtype: z.string() }),
   description: z.string(),
-  location: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84'), address: z.string() }),
+  location: StoredPoint.extend({ address: z.string() }),
   streetCode: z.string(),
   occurrence: z.object({ pattern: z.enum(OCCURRENCE_PATTERNS), note: z.string().optional() }),
   anonymous: z.boolean(),
@@ -135,7 +139,7 @@ export const ComplaintView = z.object({
 export const ComplaintDetail = z.object({ complaint: ComplaintView, events: z.array(ComplaintEventView) });
 export const ComplaintPage = z.object({ items: z.array(ComplaintView), nextCursor: z.string().optional() });
 
-export const ComplaintIdParams = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a complaint id') });
+export const ComplaintIdParams = z.strictObject({ id: ulid('complaint') });
 
 export const MyComplaintsQuery = z.strictObject({ cursor: z.string().max(MAX_LENGTH.cursor).optional() });
 
@@ -197,7 +201,7 @@ export const DistrictView = z.object({
   streets: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['street', 'town']), hasBoundary: z.boolean() })),
   feedbackWindowDays: z.number(),
   /** Where the district is, for maps and as the last-resort location of a report. */
-  mapCenter: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.enum(['WGS-84', 'GCJ-02']) }),
+  mapCenter: z.object({ lat: z.number(), lng: z.number(), coordSystem }),
   timeLimits: z.object({
     version: z.string(),
     source: z.string(),
@@ -209,7 +213,7 @@ export const DistrictView = z.object({
 export const LocateQuery = z.strictObject({
   lat: z.coerce.number().min(-90).max(90),
   lng: z.coerce.number().min(-180).max(180),
-  coordSystem: z.enum(['WGS-84', 'GCJ-02']),
+  coordSystem,
 });
 export const LocateResponse = z.object({ streetCode: z.string().optional() });
 export const HealthResponse = z.object({ ok: z.boolean() });

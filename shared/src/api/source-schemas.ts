@@ -8,14 +8,10 @@ import { CREDIT_LEVELS } from '../sources/credit-rules';
 import { EXPLANATION_CODES, WARNING_CODES } from '../sources/scoring';
 import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
 import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
-import { MAX_LENGTH, MAX_PHOTOS, MAX_TAGS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
-import { GeoPointInput, Photo } from './schemas';
+import { MAX_LENGTH, MAX_TAGS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
+import { GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, ulid } from './schemas';
 
-const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
-const ulid = (what: string) => z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `not a ${what} id`);
-const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
 const text = (max: number) => z.string().trim().min(1).max(max);
-const photoKeys = z.array(z.string().min(1).max(MAX_LENGTH.storageKey)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
 
 export const CreditCode = z
   .string()
@@ -138,7 +134,7 @@ export const RestaurantView = RestaurantAttributes.extend({
 /** What the source's operator (the restaurant) sees. */
 export const OperatorSourceView = z.object({
   source: SourceSummary.extend({
-    location: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') }),
+    location: StoredPoint,
     responsiblePerson: z.object({ name: z.string(), phone: z.string().optional() }).optional(),
     restaurant: RestaurantView.optional(),
     ecoCode: z.string(),
@@ -267,7 +263,6 @@ export const LinkComplaintBody = z.strictObject({
   /** Whether the officer found the complaint substantiated (only those count against the score). */
   substantiated: z.boolean(),
 });
-export const ComplaintIdParams = z.strictObject({ id: ulid('complaint') });
 export const SourceMatch = z.object({
   source: SourceSummary,
   distanceMetres: z.number(),
@@ -314,7 +309,7 @@ export const PublicSourceProfile = z.object({
   address: z.string(),
   streetCode: z.string(),
   streetName: z.string(),
-  location: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') }),
+  location: StoredPoint,
   level: z.enum(CREDIT_LEVELS),
   score: z.number(),
   rulesVersion: z.string(),
@@ -333,16 +328,17 @@ export const StartImportBody = z.strictObject({
 });
 export const ImportJobParams = z.strictObject({ id: ulid('import') });
 export const ImportRowError = z.object({ row: z.number().int(), field: z.string().optional(), message: z.string() });
+const count = z.number().int();
 export const ImportReport = z.object({
   /** Only the first errors are kept with the job (errorCount has them all); the CLI prints every one. */
-  errorCount: z.number().int(),
+  errorCount: count,
   dryRun: z.boolean(),
-  rows: z.number().int(),
-  valid: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  rejected: z.number().int(),
+  rows: count,
+  valid: count,
+  created: count,
+  updated: count,
+  unchanged: count,
+  rejected: count,
   errors: z.array(ImportRowError),
 });
 
