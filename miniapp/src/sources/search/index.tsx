@@ -69,6 +69,9 @@ export default function SourceSearchPage() {
   if (!user) return null;
   if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />;
   const type = (field: keyof TextFilters) => (value: string) => setTyped((previous) => ({ ...previous, [field]: value }));
+  const halfInput = (field: 'creditCode' | 'tag', id: string, placeholder: string) => (
+    <TextInput id={id} className={HALF_INPUT} maxLength={MAX_LENGTH[field]} placeholder={placeholder} value={typed[field]} onChange={type(field)} />
+  );
 
   return (
     <FilteredListPage
@@ -101,22 +104,8 @@ export default function SourceSearchPage() {
         </Button>
       </View>
       <View className="source-search__row">
-        <TextInput
-          id="sources-filter-credit-code"
-          className={HALF_INPUT}
-          maxLength={MAX_LENGTH.creditCode}
-          placeholder={t.creditCodePlaceholder}
-          value={typed.creditCode}
-          onChange={type('creditCode')}
-        />
-        <TextInput
-          id="sources-filter-tag"
-          className={HALF_INPUT}
-          maxLength={MAX_LENGTH.tag}
-          placeholder={t.tagPlaceholder}
-          value={typed.tag}
-          onChange={type('tag')}
-        />
+        {halfInput('creditCode', 'sources-filter-credit-code', t.creditCodePlaceholder)}
+        {halfInput('tag', 'sources-filter-tag', t.tagPlaceholder)}
       </View>
       <StreetFilter user={user} value={streetCode} onChange={setStreetCode} idPrefix="sources-filter-street" />
       <ChipFilter label={t.filters.level} options={LEVEL_OPTIONS} value={level} onChange={setLevel} idPrefix="sources-filter-level" />
