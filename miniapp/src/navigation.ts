@@ -1,41 +1,15 @@
 import Taro from '@tarojs/taro';
 import { ecoCodeFromText } from '@green-shield/shared/sources/eco-code';
+import { PAGE_PATHS, type PageId, TABS } from './app-pages';
 import { zh } from './i18n/zh-CN';
 
-/**
- * Page paths, as registered in app.config.ts. Subpackages: `officer` (complaint handling),
- * `sources` (officers' pollution-source registry), `business` (operators' own business).
- */
-export const PAGES = {
-  home: '/pages/home/index',
-  notifications: '/pages/notifications/index',
-  account: '/pages/account/index',
-  login: '/pages/login/index',
-  report: '/pages/report/index',
-  mine: '/pages/mine/index',
-  complaint: '/pages/complaint/index',
-  queue: '/officer/queue/index',
-  handle: '/officer/handle/index',
-  /** Public: a source's profile by eco-code (`?code=`), or a field to type one in. */
-  eco: '/pages/eco/index',
-  myBusinesses: '/business/list/index',
-  myBusiness: '/business/source/index',
-  claim: '/business/claim/index',
-  sourceSearch: '/sources/search/index',
-  sourceWarnings: '/sources/warnings/index',
-  sourceDetail: '/sources/detail/index',
-  sourceTimeline: '/sources/timeline/index',
-  inspect: '/sources/inspect/index',
-  poster: '/sources/poster/index',
-  claimReview: '/sources/claims/index',
-  /** Bureau officers: a CSV or XLSX list of sources, checked, then imported. */
-  sourceImport: '/sources/import/index',
-  /** 登记污染源, or with `?id=` 编辑信息 of that source. */
-  sourceForm: '/sources/edit/index',
-} as const;
+/** Every page's URL, by page id (see app-pages.ts). */
+export const PAGES = Object.fromEntries(Object.entries(PAGE_PATHS).map(([id, path]) => [id, `/${path}`])) as {
+  [Id in PageId]: `/${(typeof PAGE_PATHS)[Id]}`;
+};
 
-/** Tab order in app.config.ts; the notifications tab carries the unread badge. */
-const NOTIFICATIONS_TAB_INDEX = 1;
+/** The notifications tab carries the unread badge. */
+const NOTIFICATIONS_TAB_INDEX = TABS.findIndex((tab) => tab.page === 'notifications');
 
 export function openComplaint(complaintId: string, asOfficer: boolean): void {
   const page = asOfficer ? PAGES.handle : PAGES.complaint;

@@ -1,6 +1,7 @@
 /** The signed-in user and their tokens, kept in Taro storage across launches. */
 import Taro from '@tarojs/taro';
-import type { Role, TokenResponseT, UserViewT } from '@green-shield/shared/api/schemas';
+import { OFFICER_ROLES } from '@green-shield/shared/api/endpoints';
+import type { TokenResponseT, UserViewT } from '@green-shield/shared/api/schemas';
 
 export interface Session {
   accessToken: string;
@@ -14,7 +15,6 @@ export interface Session {
 
 const STORAGE_KEY = 'green-shield.session';
 const EXPIRY_MARGIN_MS = 30_000;
-const OFFICER_ROLES: readonly Role[] = ['street_officer', 'bureau_officer'];
 
 let current: Session | null | undefined;
 

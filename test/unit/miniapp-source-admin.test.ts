@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { SourceInput, SourcePatch, type ImportReportT, type OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
-import { IMPORT_FILE_TYPES } from '@green-shield/shared/api/limits';
+import { IMPORT_FILE_TYPES, MAX_TAGS } from '@green-shield/shared/api/limits';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import {
   checkImportFile,
@@ -19,7 +19,6 @@ import {
   addTags,
   blankSourceForm,
   formFieldOfApiPath,
-  MAX_TAGS,
   problemsFromApi,
   sourceFormOf,
   sourceInputOf,

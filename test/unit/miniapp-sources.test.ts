@@ -4,7 +4,7 @@ import { EXPLANATION_CODES, WARNING_CODES } from '@green-shield/shared/sources/s
 import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
 import { TIMELINE_EVENT_TYPES, type PublicSourceProfileT, type TimelineEventViewT } from '@green-shield/shared/api/source-schemas';
 import { isKnownSubtype } from '@green-shield/shared/complaints/taxonomy';
-import { creditLevelBadge, explanationLineView, rectificationsInWorkOrder, warningText } from '../../miniapp/src/utils/credit';
+import { creditLevelBadge, explanationLineKey, explanationLineView, rectificationsInWorkOrder, warningText } from '../../miniapp/src/utils/credit';
 import { handOffReportPrefill, reportPrefillFromProfile, takeReportPrefill } from '../../miniapp/src/utils/report-prefill';
 import { blankAnswers, inspectionSubmission } from '../../miniapp/src/sources/inspect/inspection-form';
 import { timelineEventLines, timelineEventTitle } from '../../miniapp/src/utils/source-timeline';
@@ -35,6 +35,17 @@ describe('score explanation lines', () => {
       tone: 'gain',
     });
     expect(explanationLineView({ code: 'incident_major', points: 0, at: '2026-03-01T02:00:00.000Z', detail: '' })).toMatchObject({ points: '', tone: 'level' });
+  });
+
+  it('are told apart by fact, rule and item, so an inspection failing two items gives two lines', () => {
+    const inspection = { kind: 'inspection', id: 'i1' };
+    const keys = [
+      explanationLineKey({ code: 'failed_item', ref: inspection, detail: '油烟净化设施正常运行' }),
+      explanationLineKey({ code: 'failed_item', ref: inspection, detail: '隔油设施' }),
+      explanationLineKey({ code: 'failed_item', ref: { kind: 'inspection', id: 'i2' }, detail: '隔油设施' }),
+      explanationLineKey({ code: 'clean_inspection', ref: inspection, detail: '' }),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('have a sentence for every explanation code and every warning code', () => {

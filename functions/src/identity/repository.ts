@@ -2,7 +2,7 @@
  * Users, phone index, sign-in codes and rate-limit windows in the table.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '@green-shield/shared/api/schemas';
+import type { Role } from '@green-shield/shared/api/endpoints';
 import { keys } from '../store/keys';
 import { transact, unlessConditionFails } from '../store/operations';
 

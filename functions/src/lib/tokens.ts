@@ -1,5 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
-import { ROLES, type Role } from '@green-shield/shared/api/schemas';
+import { ROLES, type Role } from '@green-shield/shared/api/endpoints';
 import type { SigningKeys, VerificationKey } from './signing-keys';
 
 const ISSUER = 'green-shield';

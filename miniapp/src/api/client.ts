@@ -1,10 +1,11 @@
 /**
- * The mini-app's only door to the API. Types come from the shared route table and zod schemas
- * through type-only imports, so zod never enters the bundle; the small runtime table below is
- * checked against the route table by the compiler (`npm run typecheck -w miniapp`).
+ * The mini-app's only door to the API. Methods and paths come from the shared endpoint table (free
+ * of zod); request and response types from the route table and its zod schemas through type-only
+ * imports, so zod never enters the bundle.
  */
 import Taro from '@tarojs/taro';
 import type { z } from 'zod';
+import { ENDPOINTS } from '@green-shield/shared/api/endpoints';
 import type { ROUTES } from '@green-shield/shared/api/routes';
 import type { ErrorBody, ErrorCode, ErrorDetail } from '@green-shield/shared/api/errors';
 import type * as S from '@green-shield/shared/api/schemas';
@@ -38,56 +39,6 @@ export type ResponseOf<Id extends RouteId> = z.infer<Routes[Id]['response']>;
 
 /** Routes whose request needs nothing can be called without a second argument. */
 type RequestArgs<Id extends RouteId> = object extends RequestOf<Id> ? [request?: RequestOf<Id>] : [request: RequestOf<Id>];
-
-const ENDPOINTS: { [Id in RouteId]: `${Routes[Id]['method']} ${Routes[Id]['path']}` } = {
-  health: 'GET /api/health',
-  openapi: 'GET /api/openapi.json',
-  district: 'GET /api/district',
-  locateStreet: 'GET /api/district/locate',
-  requestOtp: 'POST /api/auth/otp',
-  verifyOtp: 'POST /api/auth/token',
-  refreshToken: 'POST /api/auth/refresh',
-  signOut: 'POST /api/auth/signout',
-  me: 'GET /api/me',
-  provisionOfficer: 'POST /api/admin/officers',
-  listOfficers: 'GET /api/officers',
-  createUpload: 'POST /api/uploads',
-  submitComplaint: 'POST /api/complaints',
-  myComplaints: 'GET /api/complaints/mine',
-  queue: 'GET /api/queue',
-  getComplaint: 'GET /api/complaints/{id}',
-  transitionComplaint: 'POST /api/complaints/{id}/transitions',
-  rateComplaint: 'POST /api/complaints/{id}/rating',
-  reopenComplaint: 'POST /api/complaints/{id}/reopen',
-  listNotifications: 'GET /api/notifications',
-  markNotificationsRead: 'POST /api/notifications/read',
-  ecoProfile: 'GET /api/eco/{code}',
-  mySources: 'GET /api/my/sources',
-  mySource: 'GET /api/my/sources/{id}',
-  submitEvidence: 'POST /api/my/sources/{id}/rectifications/{rectificationId}/evidence',
-  claimSource: 'POST /api/my/claims',
-  myClaims: 'GET /api/my/claims',
-  searchSources: 'GET /api/sources',
-  createSource: 'POST /api/sources',
-  createImportUpload: 'POST /api/sources/imports/uploads',
-  importSources: 'POST /api/sources/imports',
-  listImports: 'GET /api/sources/imports',
-  getImport: 'GET /api/sources/imports/{id}',
-  getSource: 'GET /api/sources/{id}',
-  updateSource: 'PATCH /api/sources/{id}',
-  sourceTimeline: 'GET /api/sources/{id}/timeline',
-  sourcePoster: 'GET /api/sources/{id}/poster',
-  inspectSource: 'POST /api/sources/{id}/inspections',
-  decideEvidence: 'POST /api/sources/{id}/rectifications/{rectificationId}/decision',
-  recordSourceEvent: 'POST /api/sources/{id}/records',
-  linkComplaint: 'POST /api/sources/{id}/complaints',
-  linkOperator: 'POST /api/sources/{id}/operators',
-  unlinkOperator: 'DELETE /api/sources/{id}/operators/{userId}',
-  complaintSourceMatches: 'GET /api/complaints/{id}/source-matches',
-  listClaims: 'GET /api/claims',
-  decideClaim: 'POST /api/claims/{id}/decision',
-  sourceWarnings: 'GET /api/warnings',
-};
 
 /** Routes that answer with a document (SVG) instead of JSON: fetched as text with `fetchDocument`. */
 type DocumentRouteId = { [Id in RouteId]: Routes[Id] extends { produces: string } ? Id : never }[RouteId];
@@ -181,7 +132,7 @@ async function sendSignedIn(id: RouteId, request: RequestParts | undefined, form
 }
 
 async function send(id: RouteId, request: RequestParts | undefined, token: string | undefined, format: ResponseFormat = 'json') {
-  const [method, pathTemplate] = ENDPOINTS[id].split(' ') as [keyof Taro.request.Method, string];
+  const { method, path: pathTemplate } = ENDPOINTS[id];
   const { body, params, query, headers } = request ?? {};
   const header: Record<string, string> = { ...headers };
   if (token) header.Authorization = `Bearer ${token}`;

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useRouter } from '@tarojs/taro';
 import type { ComplaintDetailT } from '@green-shield/shared/api/schemas';
 import { call } from '../api/client';
@@ -7,7 +8,7 @@ import { usePullDownReload } from './usePullDownReload';
 /** The complaint named by the page's `id` parameter, with its history; loaded again on pull-down. */
 export function useComplaintDetail(): Remote<ComplaintDetailT> {
   const id = useRouter().params.id ?? '';
-  const detail = useRemote(() => call('getComplaint', { params: { id } }), [id]);
+  const detail = useRemote(useCallback(() => call('getComplaint', { params: { id } }), [id]));
   usePullDownReload(detail.reload);
   return detail;
 }

@@ -20,7 +20,7 @@ async function locate(): Promise<GeoPoint> {
 }
 
 /**
- * The device's position, asked for on mount (unless `immediately` is false: then only on
+ * The device's position, asked for at once (unless `immediately` is false: then only on
  * `relocate()`, and `unavailable` until then) and again on `relocate()`; failure is a normal outcome.
  */
 export function useCurrentLocation(immediately = true): LocationState & { relocate: () => void } {
@@ -34,7 +34,7 @@ export function useCurrentLocation(immediately = true): LocationState & { reloca
   }, []);
   useEffect(() => {
     if (immediately) relocate();
-  }, [relocate]);
+  }, [relocate, immediately]);
   return { ...state, relocate };
 }
 

@@ -17,33 +17,37 @@ export interface PagedList<T> {
 }
 
 /**
- * A cursor-paged list that loads its first page when `deps` change or the page is shown again,
- * the next page at the bottom of the page, and starts over on pull-down.
+ * A cursor-paged list that loads its first page when `loadPage` changes (pass it through
+ * `useCallback` with the filters it reads) or the page is shown again, the next page at the
+ * bottom of the page, and starts over on pull-down.
  */
-export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>, deps: unknown[]): PagedList<T> {
+export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [nextCursor, setNextCursor] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
   const latestRequest = useRef(0);
 
-  const fetchPage = async (cursor: string | undefined) => {
-    const request = ++latestRequest.current;
-    setLoading(true);
-    setError(undefined);
-    try {
-      const page = await loadPage(cursor);
-      if (request !== latestRequest.current) return;
-      setItems((previous) => (cursor ? [...previous, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-    } catch (failure) {
-      if (request === latestRequest.current) setError(failure);
-    } finally {
-      if (request === latestRequest.current) setLoading(false);
-    }
-  };
+  const fetchPage = useCallback(
+    async (cursor: string | undefined) => {
+      const request = ++latestRequest.current;
+      setLoading(true);
+      setError(undefined);
+      try {
+        const page = await loadPage(cursor);
+        if (request !== latestRequest.current) return;
+        setItems((previous) => (cursor ? [...previous, ...page.items] : page.items));
+        setNextCursor(page.nextCursor);
+      } catch (failure) {
+        if (request === latestRequest.current) setError(failure);
+      } finally {
+        if (request === latestRequest.current) setLoading(false);
+      }
+    },
+    [loadPage],
+  );
 
-  const reload = useCallback(() => fetchPage(undefined), deps);
+  const reload = useCallback(() => fetchPage(undefined), [fetchPage]);
   const loadMore = () => {
     if (nextCursor && !loading) void fetchPage(nextCursor);
   };

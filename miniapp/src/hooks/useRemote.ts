@@ -27,8 +27,11 @@ export interface Remote<T> {
  * Loads data for a page and keeps loading/error state. With `refreshOnShow` it reloads each time
  * the page comes back into view (returning from a detail page must show the new status).
  * Only the latest request's answer is kept, so quick filter changes cannot show stale results.
+ *
+ * `load` is what is shown: it loads again whenever `load` is a different function, so pass a
+ * function that keeps its identity (module-level, or `useCallback` with what it reads).
  */
-export function useRemote<T>(load: () => Promise<T>, deps: unknown[], options: { refreshOnShow?: boolean } = {}): Remote<T> {
+export function useRemote<T>(load: () => Promise<T>, options: { refreshOnShow?: boolean } = {}): Remote<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
@@ -46,7 +49,7 @@ export function useRemote<T>(load: () => Promise<T>, deps: unknown[], options: {
     } finally {
       if (request === latestRequest.current) setLoading(false);
     }
-  }, deps);
+  }, [load]);
 
   useEffect(() => {
     void reload();

@@ -13,8 +13,8 @@ export function useSourceId(): string {
  * A source's page data, loaded again whenever the page shows (an officer's decision changes the
  * level and score meanwhile) and on pull-down.
  */
-export function useSourcePageData<T>(load: () => Promise<T>, deps: unknown[]): Remote<T> {
-  const remote = useRemote(load, deps, { refreshOnShow: true });
+export function useSourcePageData<T>(load: () => Promise<T>): Remote<T> {
+  const remote = useRemote(load, { refreshOnShow: true });
   usePullDownReload(remote.reload);
   return remote;
 }

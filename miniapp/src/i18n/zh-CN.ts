@@ -3,7 +3,7 @@
  * taxonomy so residents, officers and reports use the hotline's own terms.
  */
 import type { ErrorCode } from '@green-shield/shared/api/errors';
-import type { Role } from '@green-shield/shared/api/schemas';
+import type { Role } from '@green-shield/shared/api/endpoints';
 import type { ComplaintAction, ComplaintStatus, OfficerAction } from '@green-shield/shared/complaints/state-machine';
 import { categoryLabel, COMPLAINT_TAXONOMY, type ComplaintType, type OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
 import type { TimelineEventType } from '@green-shield/shared/api/source-schemas';
@@ -256,7 +256,7 @@ export const zh = {
     subtype: '具体问题',
     description: '问题描述',
     descriptionPlaceholder: '请描述问题的具体情况，如：某餐馆排放油烟，每天中午、傍晚特别严重',
-    descriptionTooShort: '请至少用 5 个字描述问题',
+    descriptionTooShort: (min: number) => `请至少用 ${min} 个字描述问题`,
     occurrence: '发生时段',
     occurrenceNote: '补充说明发生时间（选填），如：每晚 22 点后',
     location: '问题地点',
@@ -600,7 +600,7 @@ export const zh = {
     acceptConfirm: '确认整改已到位？通过后将重新计算信用分。',
     rejectReason: '退回原因',
     rejectReasonPlaceholder: '请说明需要补充或重新整改的内容',
-    rejectReasonRequired: '请说明退回原因（至少 2 个字）',
+    rejectReasonRequired: (min: number) => `请说明退回原因（至少 ${min} 个字）`,
     confirmReject: '确认退回',
     accepted: '已通过',
     rejected: '已退回',

@@ -39,6 +39,11 @@ export function explanationLineView(line: Pick<ExplanationLine, 'code' | 'points
   };
 }
 
+/** What tells lines apart: the fact, the rule it met and the item (one inspection fails several items). */
+export function explanationLineKey(line: { code: string; ref: { kind: string; id: string }; detail: string }): string {
+  return `${line.ref.kind}:${line.ref.id}:${line.code}:${line.detail}`;
+}
+
 /** The warning in words; the day windows come from the credit rules the server scores with. */
 export function warningText(warning: Warning): string {
   const { complaintsWithinDays, scoreDropWithinDays } = CURRENT_CREDIT_RULES.warnings;

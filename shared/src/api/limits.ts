@@ -1,8 +1,63 @@
 /**
- * Upload limits of the API, free of zod so the mini-app can import them at runtime.
+ * Limits of the API, free of zod so the mini-app can import them at runtime: the schemas enforce
+ * them and the mini-app's forms cap, count and check with them.
  */
 export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTOS = 6;
+/** Officers' tags on one source. */
+export const MAX_TAGS = 20;
+
+/** The longest text (characters) the API takes, by what the text is. */
+export const MAX_LENGTH = {
+  // Identifiers and codes
+  id: 64,
+  cursor: 1024,
+  /** The key of an upload (a photo, an import file). */
+  storageKey: 200,
+  streetCode: 40,
+  refreshToken: 200,
+  complaintSubtype: 40,
+  trackingNumber: 40,
+  ecoCode: 80,
+  creditCode: 18,
+  checklistVersion: 60,
+  checklistItem: 40,
+
+  // Complaints
+  description: 2000,
+  address: 200,
+  occurrenceNote: 200,
+  ratingComment: 500,
+  /** Why a complainant reopens, or why an officer rejects rectification evidence. */
+  reason: 1000,
+  /** Officers' notes and reasons on a complaint, and an inspection's overall note. */
+  officerNote: 2000,
+  referral: 200,
+
+  // Sources
+  personName: 40,
+  sourceName: 100,
+  sourceNamePrefix: 50,
+  tag: 20,
+  inspectionItemNote: 500,
+  /** A note with rectification evidence or a record (penalty, permit); an incident's description. */
+  note: 1000,
+  /** A penalty decision's or a permit's number. */
+  documentNumber: 60,
+  permitType: 40,
+  claimNote: 500,
+  claimReason: 500,
+} as const;
+
+/** The shortest text that says enough, where one character does not. */
+export const MIN_LENGTH = {
+  refreshToken: 20,
+  description: 5,
+  /** A complaint's address must say where; a source's only has to be there. */
+  address: 2,
+  reason: 2,
+  claimReason: 2,
+} as const;
 
 /** Accepted image formats with their file extensions (the first is used for stored keys). */
 export const IMAGE_EXTENSIONS = {

@@ -5,15 +5,19 @@
  */
 import * as z from 'zod';
 import { COMPLAINT_TYPES, isKnownSubtype, OCCURRENCE_PATTERNS } from '../complaints/taxonomy';
-import { IMAGE_CONTENT_TYPES, MAX_PHOTOS, UPLOAD_LIMIT_BYTES } from './limits';
+import { ROLES } from './endpoints';
+import { IMAGE_CONTENT_TYPES, MAX_LENGTH, MAX_PHOTOS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../complaints/state-machine';
 
-export const ROLES = ['resident', 'street_officer', 'bureau_officer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
-const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
-const id = z.string().min(1).max(64);
+// Building blocks, shared with ./source-schemas.
+export const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
+export const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
+export const ulid = (what: string) => z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `not a ${what} id`);
+export const photoKeys = z.array(z.string().min(1).max(MAX_LENGTH.storageKey)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
+/** A stored position: the API keeps WGS-84 whatever the device sent. */
+export const StoredPoint = z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') });
+const coordSystem = z.enum(['WGS-84', 'GCJ-02']);
+const id = z.string().min(1).max(MAX_LENGTH.id);
 
 // ---------- identity ----------
 export const RequestOtpBody = z.strictObject({ phone: mobile });
@@ -36,18 +40,18 @@ export const TokenResponse = z.object({
   refreshExpiresIn: z.number().describe('Seconds the refresh token is valid'),
   user: UserView,
 });
-export const RefreshBody = z.strictObject({ refreshToken: z.string().min(20).max(200) });
+export const RefreshBody = z.strictObject({ refreshToken: z.string().min(MIN_LENGTH.refreshToken).max(MAX_LENGTH.refreshToken) });
 export const SignOutResponse = z.object({ signedOut: z.boolean() });
 
 export const ProvisionOfficerBody = z.strictObject({
   phone: mobile,
-  name: z.string().min(1).max(40),
+  name: z.string().min(1).max(MAX_LENGTH.personName),
   role: z.enum(['street_officer', 'bureau_officer', 'admin']),
-  streetCode: z.string().min(1).max(40).optional(),
+  streetCode: z.string().min(1).max(MAX_LENGTH.streetCode).optional(),
 });
 
 export const OfficerSummary = z.object({ id, name: z.string(), role: z.enum(ROLES), streetCode: z.string().optional() });
-export const OfficerListQuery = z.strictObject({ streetCode: z.string().max(40).optional() });
+export const OfficerListQuery = z.strictObject({ streetCode: z.string().max(MAX_LENGTH.streetCode).optional() });
 export const OfficerListResponse = z.object({ items: z.array(OfficerSummary) });
 
 // ---------- uploads ----------
@@ -69,18 +73,16 @@ export const UploadTicket = z.object({
 export const GeoPointInput = z.strictObject({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
-  coordSystem: z.enum(['WGS-84', 'GCJ-02']),
+  coordSystem,
 });
-
-const photoKeys = z.array(z.string().min(1).max(200)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
 
 export const SubmitComplaintBody = z
   .strictObject({
-    category: z.strictObject({ type: z.enum(COMPLAINT_TYPES as [string, ...string[]]), subtype: z.string().min(1).max(40) }),
-    description: z.string().trim().min(5, '请至少用 5 个字描述问题').max(2000),
-    location: GeoPointInput.extend({ address: z.string().trim().min(2).max(200) }),
-    streetCode: z.string().min(1).max(40),
-    occurrence: z.strictObject({ pattern: z.enum(OCCURRENCE_PATTERNS), note: z.string().max(200).optional() }),
+    category: z.strictObject({ type: z.enum(COMPLAINT_TYPES as [string, ...string[]]), subtype: z.string().min(1).max(MAX_LENGTH.complaintSubtype) }),
+    description: z.string().trim().min(MIN_LENGTH.description, `请至少用 ${MIN_LENGTH.description} 个字描述问题`).max(MAX_LENGTH.description),
+    location: GeoPointInput.extend({ address: z.string().trim().min(MIN_LENGTH.address).max(MAX_LENGTH.address) }),
+    streetCode: z.string().min(1).max(MAX_LENGTH.streetCode),
+    occurrence: z.strictObject({ pattern: z.enum(OCCURRENCE_PATTERNS), note: z.string().max(MAX_LENGTH.occurrenceNote).optional() }),
     photoKeys: photoKeys.default([]),
     anonymous: z.boolean().default(false),
   })
@@ -114,7 +116,7 @@ export const ComplaintView = z.object({
   version: z.number().int(),
   category: z.object({ type: z.string(), subtype: z.string() }),
   description: z.string(),
-  location: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84'), address: z.string() }),
+  location: StoredPoint.extend({ address: z.string() }),
   streetCode: z.string(),
   occurrence: z.object({ pattern: z.enum(OCCURRENCE_PATTERNS), note: z.string().optional() }),
   anonymous: z.boolean(),
@@ -137,28 +139,28 @@ export const ComplaintView = z.object({
 export const ComplaintDetail = z.object({ complaint: ComplaintView, events: z.array(ComplaintEventView) });
 export const ComplaintPage = z.object({ items: z.array(ComplaintView), nextCursor: z.string().optional() });
 
-export const ComplaintIdParams = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a complaint id') });
+export const ComplaintIdParams = z.strictObject({ id: ulid('complaint') });
 
-export const MyComplaintsQuery = z.strictObject({ cursor: z.string().max(1024).optional() });
+export const MyComplaintsQuery = z.strictObject({ cursor: z.string().max(MAX_LENGTH.cursor).optional() });
 
 export const QueueQuery = z.strictObject({
   status: z.enum(COMPLAINT_STATUSES).optional(),
   type: z.enum(COMPLAINT_TYPES as [string, ...string[]]).optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  streetCode: z.string().max(40).optional(),
-  cursor: z.string().max(1024).optional(),
+  streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
+  cursor: z.string().max(MAX_LENGTH.cursor).optional(),
 });
 
-const note = z.string().trim().min(1).max(2000);
+const note = z.string().trim().min(1).max(MAX_LENGTH.officerNote);
 
 export const TransitionBody = z.strictObject({
   action: z.enum(OFFICER_ACTIONS as unknown as [string, ...string[]]),
   expectedVersion: z.number().int().nonnegative(),
   note: note.optional(),
   reason: note.optional(),
-  referral: z.string().trim().min(1).max(200).optional(),
-  duplicateOf: z.string().min(1).max(40).optional().describe('Tracking number of the original complaint'),
-  assigneeId: z.string().min(1).max(64).optional(),
+  referral: z.string().trim().min(1).max(MAX_LENGTH.referral).optional(),
+  duplicateOf: z.string().min(1).max(MAX_LENGTH.trackingNumber).optional().describe('Tracking number of the original complaint'),
+  assigneeId: z.string().min(1).max(MAX_LENGTH.id).optional(),
   photoKeys: photoKeys.optional(),
   /** For `extend`: days added to the closing deadline (the complaint's time-limits version caps it). */
   extensionDays: z.number().int().min(1).max(365).optional(),
@@ -167,12 +169,12 @@ export const TransitionBody = z.strictObject({
 export const RateBody = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
   rating: z.number().int().min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'),
-  comment: z.string().trim().max(500).optional(),
+  comment: z.string().trim().max(MAX_LENGTH.ratingComment).optional(),
 });
 
 export const ReopenBody = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
-  reason: z.string().trim().min(2, '请说明重新打开的原因').max(1000),
+  reason: z.string().trim().min(MIN_LENGTH.reason, '请说明重新打开的原因').max(MAX_LENGTH.reason),
 });
 
 // ---------- notifications ----------
@@ -199,7 +201,7 @@ export const DistrictView = z.object({
   streets: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['street', 'town']), hasBoundary: z.boolean() })),
   feedbackWindowDays: z.number(),
   /** Where the district is, for maps and as the last-resort location of a report. */
-  mapCenter: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.enum(['WGS-84', 'GCJ-02']) }),
+  mapCenter: z.object({ lat: z.number(), lng: z.number(), coordSystem }),
   timeLimits: z.object({
     version: z.string(),
     source: z.string(),
@@ -211,7 +213,7 @@ export const DistrictView = z.object({
 export const LocateQuery = z.strictObject({
   lat: z.coerce.number().min(-90).max(90),
   lng: z.coerce.number().min(-180).max(180),
-  coordSystem: z.enum(['WGS-84', 'GCJ-02']),
+  coordSystem,
 });
 export const LocateResponse = z.object({ streetCode: z.string().optional() });
 export const HealthResponse = z.object({ ok: z.boolean() });

@@ -9,14 +9,10 @@ import { EXPLANATION_CODES, WARNING_CODES } from '../sources/scoring';
 import { RECTIFICATION_STATUSES } from '../sources/rectification-state-machine';
 import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
 import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
-import { MAX_PHOTOS, UPLOAD_LIMIT_BYTES } from './limits';
-import { GeoPointInput, Photo } from './schemas';
+import { MAX_LENGTH, MAX_TAGS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
+import { GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, ulid } from './schemas';
 
-const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
-const ulid = (what: string) => z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `not a ${what} id`);
-const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
 const text = (max: number) => z.string().trim().min(1).max(max);
-const photoKeys = z.array(z.string().min(1).max(200)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
 
 export const CreditCode = z
   .string()
@@ -29,7 +25,7 @@ export const CreditCode = z
 export { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 
 /** A tag to search by (any, including the system tag 重点监管). */
-export const Tag = z.string().trim().min(1).max(20);
+export const Tag = z.string().trim().min(1).max(MAX_LENGTH.tag);
 /** Officers' free tags; system tags are derived from the score and cannot be set by hand. */
 export const OfficerTag = Tag.refine((tag) => tag !== KEY_SUPERVISION_TAG, '“重点监管”是系统标签，由信用评价自动设置，不能手动添加');
 
@@ -44,31 +40,31 @@ export const RestaurantAttributes = z.strictObject({
 
 export const SourceInput = z.strictObject({
   kind: z.enum(SOURCE_KINDS),
-  name: text(100),
+  name: text(MAX_LENGTH.sourceName),
   creditCode: CreditCode,
-  address: text(200),
+  address: text(MAX_LENGTH.address),
   location: GeoPointInput,
-  streetCode: text(40),
-  responsiblePerson: z.strictObject({ name: text(40), phone: mobile.optional() }).optional(),
+  streetCode: text(MAX_LENGTH.streetCode),
+  responsiblePerson: z.strictObject({ name: text(MAX_LENGTH.personName), phone: mobile.optional() }).optional(),
   restaurant: RestaurantAttributes.optional(),
-  tags: z.array(OfficerTag).max(20).default([]),
+  tags: z.array(OfficerTag).max(MAX_TAGS).default([]),
 });
 
 export const SourcePatch = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
-  name: text(100).optional(),
-  address: text(200).optional(),
+  name: text(MAX_LENGTH.sourceName).optional(),
+  address: text(MAX_LENGTH.address).optional(),
   location: GeoPointInput.optional(),
-  streetCode: text(40).optional(),
-  responsiblePerson: z.strictObject({ name: text(40), phone: mobile.optional() }).optional(),
+  streetCode: text(MAX_LENGTH.streetCode).optional(),
+  responsiblePerson: z.strictObject({ name: text(MAX_LENGTH.personName), phone: mobile.optional() }).optional(),
   restaurant: RestaurantAttributes.optional(),
-  tags: z.array(OfficerTag).max(20).optional(),
+  tags: z.array(OfficerTag).max(MAX_TAGS).optional(),
 });
 
 export const SourceIdParams = z.strictObject({ id: ulid('source') });
-export const OperatorParams = z.strictObject({ id: ulid('source'), userId: z.string().min(1).max(64) });
+export const OperatorParams = z.strictObject({ id: ulid('source'), userId: z.string().min(1).max(MAX_LENGTH.id) });
 export const RectificationParams = z.strictObject({ id: ulid('source'), rectificationId: ulid('rectification') });
-export const EcoCodeParams = z.strictObject({ code: z.string().max(80) });
+export const EcoCodeParams = z.strictObject({ code: z.string().max(MAX_LENGTH.ecoCode) });
 
 export const Warning = z.object({ code: z.enum(WARNING_CODES), value: z.number() });
 export const ExplanationLine = z.object({
@@ -139,7 +135,7 @@ export const RestaurantView = RestaurantAttributes.extend({
 /** What the source's operator (the restaurant) sees. */
 export const OperatorSourceView = z.object({
   source: SourceSummary.extend({
-    location: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') }),
+    location: StoredPoint,
     responsiblePerson: z.object({ name: z.string(), phone: z.string().optional() }).optional(),
     restaurant: RestaurantView.optional(),
     ecoCode: z.string(),
@@ -158,13 +154,13 @@ export const OfficerSourceView = OperatorSourceView.extend({
 });
 
 export const SourceSearchQuery = z.strictObject({
-  streetCode: z.string().max(40).optional(),
+  streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
   level: z.enum(CREDIT_LEVELS).optional(),
   tag: Tag.optional(),
-  name: z.string().trim().min(1).max(50).optional().describe('Name prefix'),
-  creditCode: z.string().trim().max(18).optional(),
+  name: z.string().trim().min(1).max(MAX_LENGTH.sourceNamePrefix).optional().describe('Name prefix'),
+  creditCode: z.string().trim().max(MAX_LENGTH.creditCode).optional(),
   kind: z.enum(SOURCE_KINDS).optional(),
-  cursor: z.string().max(1024).optional(),
+  cursor: z.string().max(MAX_LENGTH.cursor).optional(),
 });
 export const SourcePage = z.object({ items: z.array(SourceSummary), nextCursor: z.string().optional() });
 
@@ -187,17 +183,17 @@ export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
 export const InspectionOutcome = z.enum(['pass', 'fail', 'not_applicable']);
 export const InspectionResultInput = z.strictObject({
-  itemId: text(40),
+  itemId: text(MAX_LENGTH.checklistItem),
   outcome: InspectionOutcome,
-  note: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(MAX_LENGTH.inspectionItemNote).optional(),
   /** For a failed item: open a rectification order (default deadline from the checklist). */
   rectify: z.boolean().default(true),
   rectifyDays: z.number().int().min(1).max(180).optional(),
 });
 export const InspectionBody = z.strictObject({
-  checklistVersion: text(60),
+  checklistVersion: text(MAX_LENGTH.checklistVersion),
   results: z.array(InspectionResultInput).min(1).max(40),
-  note: z.string().trim().max(2000).optional(),
+  note: z.string().trim().max(MAX_LENGTH.officerNote).optional(),
   photoKeys: photoKeys.default([]),
 });
 
@@ -226,18 +222,18 @@ export const TimelineEventView = z.object({
   changed: z.array(z.string()).optional(),
 });
 export const TimelinePage = z.object({ items: z.array(TimelineEventView), nextCursor: z.string().optional() });
-export const TimelineQuery = z.strictObject({ cursor: z.string().max(1024).optional() });
+export const TimelineQuery = z.strictObject({ cursor: z.string().max(MAX_LENGTH.cursor).optional() });
 
 export const EvidenceBody = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
-  note: z.string().trim().max(1000).optional(),
+  note: z.string().trim().max(MAX_LENGTH.note).optional(),
   photoKeys: photoKeys.min(1, '请至少上传 1 张整改照片'),
 });
 export const EvidenceDecisionBody = z
   .strictObject({
     expectedVersion: z.number().int().nonnegative(),
     decision: z.enum(['accept', 'reject']),
-    reason: z.string().trim().min(2).max(1000).optional(),
+    reason: z.string().trim().min(MIN_LENGTH.reason).max(MAX_LENGTH.reason).optional(),
   })
   .refine((body) => body.decision === 'accept' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
 
@@ -245,22 +241,22 @@ export const RecordBody = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('penalty'),
     at: isoDateTime.optional(),
-    decisionNumber: text(60),
+    decisionNumber: text(MAX_LENGTH.documentNumber),
     amountYuan: z.number().min(0).max(1e9).optional(),
-    note: z.string().trim().max(1000).optional(),
+    note: z.string().trim().max(MAX_LENGTH.note).optional(),
   }),
   z.strictObject({
     type: z.literal('permit'),
     at: isoDateTime.optional(),
-    permitType: text(40),
-    permitNumber: text(60),
+    permitType: text(MAX_LENGTH.permitType),
+    permitNumber: text(MAX_LENGTH.documentNumber),
     validUntil: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
-    note: z.string().trim().max(1000).optional(),
+    note: z.string().trim().max(MAX_LENGTH.note).optional(),
   }),
-  z.strictObject({ type: z.literal('incident'), at: isoDateTime.optional(), severity: z.enum(['ordinary', 'major']), description: text(1000) }),
+  z.strictObject({ type: z.literal('incident'), at: isoDateTime.optional(), severity: z.enum(['ordinary', 'major']), description: text(MAX_LENGTH.note) }),
 ]);
 
 export const LinkComplaintBody = z.strictObject({
@@ -268,7 +264,6 @@ export const LinkComplaintBody = z.strictObject({
   /** Whether the officer found the complaint substantiated (only those count against the score). */
   substantiated: z.boolean(),
 });
-export const ComplaintIdParams = z.strictObject({ id: ulid('complaint') });
 export const SourceMatch = z.object({
   source: SourceSummary,
   distanceMetres: z.number(),
@@ -280,7 +275,7 @@ export const SourceMatchList = z.object({ items: z.array(SourceMatch) });
 export const LinkOperatorBody = z.strictObject({ phone: mobile });
 export const OperatorLinkResponse = z.object({ sourceId: z.string(), userId: z.string(), phoneMasked: z.string() });
 
-export const ClaimBody = z.strictObject({ creditCode: CreditCode, note: z.string().trim().max(500).optional() });
+export const ClaimBody = z.strictObject({ creditCode: CreditCode, note: z.string().trim().max(MAX_LENGTH.claimNote).optional() });
 export const ClaimView = z.object({
   id: z.string(),
   sourceId: z.string(),
@@ -296,10 +291,16 @@ export const ClaimView = z.object({
 export const ClaimList = z.object({ items: z.array(ClaimView) });
 export const ClaimParams = z.strictObject({ id: ulid('claim') });
 export const ClaimDecisionBody = z
-  .strictObject({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().min(2).max(500).optional() })
+  .strictObject({
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().min(MIN_LENGTH.claimReason).max(MAX_LENGTH.claimReason).optional(),
+  })
   .refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
 
-export const WarningQuery = z.strictObject({ streetCode: z.string().max(40).optional(), cursor: z.string().max(1024).optional() });
+export const WarningQuery = z.strictObject({
+  streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
+  cursor: z.string().max(MAX_LENGTH.cursor).optional(),
+});
 
 export const PublicSourceProfile = z.object({
   ecoCode: z.string(),
@@ -309,7 +310,7 @@ export const PublicSourceProfile = z.object({
   address: z.string(),
   streetCode: z.string(),
   streetName: z.string(),
-  location: z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') }),
+  location: StoredPoint,
   level: z.enum(CREDIT_LEVELS),
   score: z.number(),
   rulesVersion: z.string(),
@@ -323,21 +324,22 @@ export const CreateImportUploadBody = z.strictObject({
 });
 export const StartImportBody = z.strictObject({
   /** The key of an upload made with an import upload ticket. */
-  uploadKey: z.string().min(1).max(200),
+  uploadKey: z.string().min(1).max(MAX_LENGTH.storageKey),
   dryRun: z.boolean().default(true),
 });
 export const ImportJobParams = z.strictObject({ id: ulid('import') });
 export const ImportRowError = z.object({ row: z.number().int(), field: z.string().optional(), message: z.string() });
+const count = z.number().int();
 export const ImportReport = z.object({
   /** Only the first errors are kept with the job (errorCount has them all); the CLI prints every one. */
-  errorCount: z.number().int(),
+  errorCount: count,
   dryRun: z.boolean(),
-  rows: z.number().int(),
-  valid: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  rejected: z.number().int(),
+  rows: count,
+  valid: count,
+  created: count,
+  updated: count,
+  unchanged: count,
+  rejected: count,
   errors: z.array(ImportRowError),
 });
 

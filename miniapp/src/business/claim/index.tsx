@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CREDIT_CODE_PROBLEM_MESSAGES, creditCodeProblem, normalizeCreditCode } from '@green-shield/shared/sources/credit-code';
+import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call } from '../../api/client';
 import { SubmitButton } from '../../components/Button';
 import { FormError } from '../../components/FormError';
@@ -13,12 +14,14 @@ import { zh } from '../../i18n/zh-CN';
 import { ClaimList } from '../ClaimList';
 import './index.scss';
 
+const loadMyClaims = () => call('myClaims');
+
 const t = zh.business;
 
 /** "认领商户": the operator names their business by its credit code; an officer approves the claim. */
 export default function ClaimPage() {
   const user = useSignedInUser();
-  const claims = useRemote(() => call('myClaims'), [], { refreshOnShow: true });
+  const claims = useRemote(loadMyClaims, { refreshOnShow: true });
   const [creditCode, setCreditCode] = useState('');
   const [note, setNote] = useState('');
   const [codeError, setCodeError] = useState<string>();
@@ -56,7 +59,7 @@ export default function ClaimPage() {
           required
           error={codeError}
           id="claim-credit-code"
-          maxLength={18}
+          maxLength={MAX_LENGTH.creditCode}
           placeholder={t.creditCodePlaceholder}
           value={creditCode}
           onChange={setCreditCode}
@@ -66,7 +69,7 @@ export default function ClaimPage() {
           label={t.claimNote}
           id="claim-note"
           className="claim__note"
-          maxLength={500}
+          maxLength={MAX_LENGTH.claimNote}
           placeholder={t.claimNotePlaceholder}
           value={note}
           onChange={setNote}

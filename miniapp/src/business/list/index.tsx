@@ -11,11 +11,14 @@ import { zh } from '../../i18n/zh-CN';
 import { PAGES } from '../../navigation';
 import { ClaimList } from '../ClaimList';
 
+const loadMySources = () => call('mySources');
+const loadMyClaims = () => call('myClaims');
+
 /** The businesses the signed-in user runs, and their claims for more. */
 export default function MyBusinessesPage() {
   const user = useSignedInUser();
-  const sources = useSourcePageData(() => call('mySources'), []);
-  const claims = useRemote(() => call('myClaims'), [], { refreshOnShow: true });
+  const sources = useSourcePageData(loadMySources);
+  const claims = useRemote(loadMyClaims, { refreshOnShow: true });
   if (!user) return null;
 
   return (

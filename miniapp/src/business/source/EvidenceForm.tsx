@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { OperatorSourceViewT, RectificationViewT } from '@green-shield/shared/api/source-schemas';
+import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { call } from '../../api/client';
 import { SubmitButton } from '../../components/Button';
 import { Field } from '../../components/Field';
@@ -57,7 +58,7 @@ export function EvidenceForm({ sourceId, rectification, view }: { sourceId: stri
         label={t.evidenceNote}
         id={`evidence-note-${rectification.id}`}
         className="evidence-form__note"
-        maxLength={1000}
+        maxLength={MAX_LENGTH.note}
         placeholder={t.evidenceNotePlaceholder}
         value={note}
         onChange={setNote}

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
 import { call } from '../../api/client';
 import { CreditExplanation } from '../../components/CreditExplanation';
@@ -22,7 +23,7 @@ export default function MyBusinessPage() {
   const user = useSignedInUser();
   const district = useDistrict();
   const id = useSourceId();
-  const view = useSourcePageData(() => call('mySource', { params: { id } }), [id]);
+  const view = useSourcePageData(useCallback(() => call('mySource', { params: { id } }), [id]));
   if (!user) return null;
 
   return (

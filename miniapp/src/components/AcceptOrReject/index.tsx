@@ -8,11 +8,10 @@ import { TextArea } from '../TextField';
 import './index.scss';
 
 const t = zh.sourceOfficer;
-const REASON_MIN = 2;
 
 /**
- * An officer's decision: accept at once, or reject with a reason (at least 2 characters, as the
- * API requires). Ids, for `<prefix>` = `<idPrefix>` and item `<id>`: `<prefix>-accept-<id>`,
+ * An officer's decision: accept at once, or reject with a reason as long as the API requires
+ * (`reasonLength`: MIN_LENGTH and MAX_LENGTH of the reason). Ids, for `<prefix>` = `<idPrefix>` and item `<id>`: `<prefix>-accept-<id>`,
  * `<prefix>-reject-<id>` (opens the reason), `<prefix>-reason-<id>`, `<prefix>-confirm-reject-<id>`,
  * `<prefix>-error-<id>`.
  */
@@ -22,6 +21,7 @@ export function AcceptOrReject({
   busy,
   error,
   reasonPlaceholder,
+  reasonLength,
   onAccept,
   onReject,
 }: {
@@ -30,13 +30,14 @@ export function AcceptOrReject({
   busy: boolean;
   error: unknown;
   reasonPlaceholder: string;
+  reasonLength: { min: number; max: number };
   onAccept: () => void;
   onReject: (reason: string) => void;
 }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const reasonProblem = reason.trim().length < REASON_MIN ? t.rejectReasonRequired : undefined;
+  const reasonProblem = reason.trim().length < reasonLength.min ? t.rejectReasonRequired(reasonLength.min) : undefined;
   const id = (part: string) => `${idPrefix}-${part}-${itemId}`;
 
   const reject = () => {
@@ -60,7 +61,7 @@ export function AcceptOrReject({
             <TextArea
               id={id('reason')}
               className="accept-or-reject__textarea"
-              maxLength={500}
+              maxLength={reasonLength.max}
               placeholder={reasonPlaceholder}
               value={reason}
               onChange={setReason}

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { OperatorSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { zh } from '../../i18n/zh-CN';
-import { explanationLineView } from '../../utils/credit';
+import { explanationLineKey, explanationLineView } from '../../utils/credit';
 import { Section } from '../Section';
 import './index.scss';
 
@@ -11,13 +11,13 @@ import './index.scss';
  * `explanation-<n>` (`data-code`), `source-rules`.
  */
 export function CreditExplanation({ credit }: { credit: OperatorSourceViewT['credit'] }) {
-  const lines = credit.explanation.map(explanationLineView);
+  const lines = credit.explanation.map((line) => ({ key: explanationLineKey(line), ...explanationLineView(line) }));
   return (
     <Section title={zh.credit.explanationTitle}>
       <View className="credit-explanation" id="source-explanation">
         {lines.length === 0 && <Text className="credit-explanation__empty">{zh.credit.noExplanation}</Text>}
         {lines.map((line, index) => (
-          <View key={index} className="credit-explanation__line" id={`explanation-${index}`} data-code={line.code}>
+          <View key={line.key} className="credit-explanation__line" id={`explanation-${index}`} data-code={line.code}>
             <Text className={`credit-explanation__points credit-explanation__points--${line.tone}`}>{line.points || zh.credit.levelRule}</Text>
             <View className="credit-explanation__body">
               <Text className="credit-explanation__sentence">{line.sentence}</Text>

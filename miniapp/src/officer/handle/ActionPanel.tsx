@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Text } from '@tarojs/components';
 import type { ComplaintViewT, TransitionBodyT } from '@green-shield/shared/api/schemas';
 import { OFFICER_ACTIONS, type OfficerAction } from '@green-shield/shared/complaints/state-machine';
+import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call } from '../../api/client';
 import { ActionChoiceField, ActionPanelFrame, ActionTextField } from '../../components/ActionPanelFrame';
 import { Field } from '../../components/Field';
@@ -36,7 +37,7 @@ const EMPTY_INPUT: ActionInput = { note: '', reason: '', referral: '', duplicate
 type InputErrors = Partial<Record<keyof ActionInput | 'photos', string>>;
 
 function AssigneePicker({ streetCode, value, onChange, error }: { streetCode: string; value?: string; onChange: (id: string) => void; error?: string }) {
-  const officers = useRemote(() => call('listOfficers', { query: { streetCode } }), [streetCode]);
+  const officers = useRemote(useCallback(() => call('listOfficers', { query: { streetCode } }), [streetCode]));
   const options = (officers.data?.items ?? []).map((officer) => ({ value: officer.id, label: officer.name }));
   return (
     <ActionChoiceField
@@ -158,10 +159,26 @@ export function ActionPanel({ complaint, action }: { complaint: ComplaintViewT; 
       )}
       {needs.extension && <ExtensionDaysPicker value={input.extensionDays} onChange={set('extensionDays')} error={errorOf('extensionDays')} />}
       {needs.reason &&
-        text('reason', t.reasonLabel, t.reasonPlaceholder[needs.reason], { id: 'action-reason-input', required: true, multiline: true, maxLength: 2000 })}
-      {needs.referral && text('referral', t.referralLabel, t.referralPlaceholder, { id: 'action-referral-input', required: true, maxLength: 200 })}
-      {needs.duplicate && text('duplicateOf', t.duplicateLabel, t.duplicatePlaceholder, { id: 'action-duplicate-input', required: true, maxLength: 40 })}
-      {text('note', t.noteLabel, t.notePlaceholder, { id: 'action-note-input', required: needs.noteRequired, multiline: true, maxLength: 2000 })}
+        text('reason', t.reasonLabel, t.reasonPlaceholder[needs.reason], {
+          id: 'action-reason-input',
+          required: true,
+          multiline: true,
+          maxLength: MAX_LENGTH.officerNote,
+        })}
+      {needs.referral &&
+        text('referral', t.referralLabel, t.referralPlaceholder, { id: 'action-referral-input', required: true, maxLength: MAX_LENGTH.referral })}
+      {needs.duplicate &&
+        text('duplicateOf', t.duplicateLabel, t.duplicatePlaceholder, {
+          id: 'action-duplicate-input',
+          required: true,
+          maxLength: MAX_LENGTH.trackingNumber,
+        })}
+      {text('note', t.noteLabel, t.notePlaceholder, {
+        id: 'action-note-input',
+        required: needs.noteRequired,
+        multiline: true,
+        maxLength: MAX_LENGTH.officerNote,
+      })}
       {needs.photos && (
         <Field label={t.resultPhotos} error={errors.photos}>
           <PhotoUploader uploads={photos} idPrefix="action" />

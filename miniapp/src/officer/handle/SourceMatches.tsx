@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ComplaintViewT } from '@green-shield/shared/api/schemas';
@@ -23,7 +23,7 @@ const t = zh.sourceOfficer;
  * `source-match-<sourceId>-linked`, `source-matches-error`.
  */
 export function SourceMatches({ complaint }: { complaint: ComplaintViewT }) {
-  const matches = useRemote(() => call('complaintSourceMatches', { params: { id: complaint.id } }), [complaint.id]);
+  const matches = useRemote(useCallback(() => call('complaintSourceMatches', { params: { id: complaint.id } }), [complaint.id]));
   const [linking, setLinking] = useState<string>();
   const [failure, setFailure] = useState<unknown>();
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '@green-shield/shared/complaints/state-machine';
@@ -29,17 +29,19 @@ export default function QueuePage() {
   const [overdueOnly, setOverdueOnly] = useState(useRouter().params.overdue === 'true');
 
   const list = usePagedList(
-    (cursor) =>
-      call('queue', {
-        query: {
-          status: chosen(status),
-          type: chosen(type),
-          streetCode: chosen(streetCode),
-          overdue: overdueOnly ? 'true' : undefined,
-          cursor,
-        },
-      }),
-    [status, type, streetCode, overdueOnly],
+    useCallback(
+      (cursor) =>
+        call('queue', {
+          query: {
+            status: chosen(status),
+            type: chosen(type),
+            streetCode: chosen(streetCode),
+            overdue: overdueOnly ? 'true' : undefined,
+            cursor,
+          },
+        }),
+      [status, type, streetCode, overdueOnly],
+    ),
   );
 
   if (!user) return null;

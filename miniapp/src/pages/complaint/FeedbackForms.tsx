@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text } from '@tarojs/components';
 import type { ComplaintViewT } from '@green-shield/shared/api/schemas';
+import { MAX_LENGTH, MIN_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call } from '../../api/client';
 import { Button, SubmitButton } from '../../components/Button';
 import { Field } from '../../components/Field';
@@ -49,7 +50,7 @@ export function RateForm({ complaint, action }: { complaint: ComplaintViewT; act
         error={fieldError(action.error, 'comment')}
         id="rate-comment"
         className="feedback__textarea"
-        maxLength={500}
+        maxLength={MAX_LENGTH.ratingComment}
         placeholder={t.commentPlaceholder}
         value={comment}
         onChange={setComment}
@@ -62,8 +63,6 @@ export function RateForm({ complaint, action }: { complaint: ComplaintViewT; act
   );
 }
 
-const REOPEN_REASON_MIN = 2;
-
 /** The complainant says the problem persists; the complaint goes back to the officers. */
 export function ReopenForm({ complaint, action }: { complaint: ComplaintViewT; action: ComplaintAction }) {
   const [reason, setReason] = useState('');
@@ -71,7 +70,7 @@ export function ReopenForm({ complaint, action }: { complaint: ComplaintViewT; a
   const reasonError = tooShort ? t.reopenReasonTooShort : fieldError(action.error, 'reason');
 
   const submit = () => {
-    const short = reason.trim().length < REOPEN_REASON_MIN;
+    const short = reason.trim().length < MIN_LENGTH.reason;
     setTooShort(short);
     if (short) return;
     void action.run(
@@ -88,7 +87,7 @@ export function ReopenForm({ complaint, action }: { complaint: ComplaintViewT; a
         error={reasonError}
         id="reopen-reason"
         className="feedback__textarea"
-        maxLength={1000}
+        maxLength={MAX_LENGTH.reason}
         placeholder={t.reopenPlaceholder}
         value={reason}
         onChange={setReason}

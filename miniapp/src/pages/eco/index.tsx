@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { PublicSourceProfileT } from '@green-shield/shared/api/source-schemas';
@@ -80,7 +80,7 @@ function Profile({ profile }: { profile: PublicSourceProfileT }) {
 }
 
 function EcoProfile({ code }: { code: string }) {
-  const profile = useRemote(() => call('ecoProfile', { params: { code } }), [code]);
+  const profile = useRemote(useCallback(() => call('ecoProfile', { params: { code } }), [code]));
   usePullDownReload(profile.reload);
   const failure = profile.error instanceof ApiError ? profile.error.code : undefined;
 

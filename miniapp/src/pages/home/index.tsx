@@ -18,6 +18,10 @@ import cameraIcon from '../../assets/icons/camera.svg';
 import queueIcon from '../../assets/icons/queue.svg';
 import './index.scss';
 
+const loadMySources = () => call('mySources');
+const loadMyComplaints = () => call('myComplaints');
+const loadQueue = () => call('queue');
+
 const RECENT_COUNT = 3;
 
 /** A small entry card (title and hint) in a row of two. */
@@ -35,7 +39,7 @@ function HomeTile({ id, title, hint, alert = false, onClick }: { id: string; tit
  * "我的商户" entry appears once one is linked (`mySources` is empty for everyone else).
  */
 function BusinessEntries() {
-  const businesses = useRemote(() => call('mySources'), [], { refreshOnShow: true });
+  const businesses = useRemote(loadMySources, { refreshOnShow: true });
   const names = (businesses.data?.items ?? []).map((source) => source.name);
   return (
     <>
@@ -161,7 +165,7 @@ function RecentComplaints({
 function ResidentHome({ user }: { user: UserViewT }) {
   const district = useDistrict();
   const unread = useUnreadCount();
-  const mine = useRemote(() => call('myComplaints'), [], { refreshOnShow: true });
+  const mine = useRemote(loadMyComplaints, { refreshOnShow: true });
 
   return (
     <View className="home">
@@ -201,7 +205,7 @@ function ResidentHome({ user }: { user: UserViewT }) {
 function OfficerHome({ user }: { user: UserViewT }) {
   const district = useDistrict();
   const unread = useUnreadCount();
-  const queue = useRemote(() => call('queue'), [], { refreshOnShow: true });
+  const queue = useRemote(loadQueue, { refreshOnShow: true });
   const role = user.roles.find((candidate) => candidate !== 'resident') ?? user.roles[0];
 
   return (

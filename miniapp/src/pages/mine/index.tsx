@@ -10,9 +10,11 @@ import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { zh } from '../../i18n/zh-CN';
 import { PAGES } from '../../navigation';
 
+const loadMyComplaintsPage = (cursor?: string) => call('myComplaints', { query: { cursor } });
+
 export default function MinePage() {
   const user = useSignedInUser();
-  const list = usePagedList((cursor) => call('myComplaints', { query: { cursor } }), []);
+  const list = usePagedList(loadMyComplaintsPage);
   if (!user) return null;
 
   return (

@@ -13,6 +13,8 @@ import { isOfficer } from '../../session';
 import { formatDateTime } from '../../utils/format';
 import './index.scss';
 
+const loadNotifications = () => call('listNotifications');
+
 function headline(notification: NotificationViewT): string {
   if (notification.source) return zh.notifications.sourceTitle(notification.source.name, zh.notifications.sourceAction(notification.action));
   const action = (zh.eventAction as Record<string, string>)[notification.action] ?? (notification.status ? zh.status[notification.status] : '');
@@ -21,7 +23,7 @@ function headline(notification: NotificationViewT): string {
 
 export default function NotificationsPage() {
   const user = useSignedInUser();
-  const list = useRemote(() => call('listNotifications'), [], { refreshOnShow: true });
+  const list = useRemote(loadNotifications, { refreshOnShow: true });
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());
   });

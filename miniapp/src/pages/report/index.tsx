@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Switch, Text, View } from '@tarojs/components';
 import type { ComplaintViewT, SubmitComplaintBodyT } from '@green-shield/shared/api/schemas';
 import { COMPLAINT_TAXONOMY, COMPLAINT_TYPES, OCCURRENCE_PATTERNS, type ComplaintType, type OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
+import { MAX_LENGTH, MIN_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call, userMessageOf } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ChipSelect } from '../../components/ChipSelect';
@@ -23,9 +24,6 @@ import { newIdempotencyKey } from '../../utils/idempotency-key';
 import { takeReportPrefill } from '../../utils/report-prefill';
 import { PRIMARY_COLOR } from '../../styles/colors';
 import './index.scss';
-
-const DESCRIPTION_MAX = 2000;
-const DESCRIPTION_MIN = 5;
 
 type FormField = 'category' | 'description' | 'address' | 'street' | 'occurrence' | 'photos';
 type FormErrors = Partial<Record<FormField | 'form', string>>;
@@ -129,8 +127,8 @@ export default function ReportPage() {
   const buildSubmission = (): { body: SubmitComplaintBodyT } | { problems: FormErrors } => {
     const problems: FormErrors = {};
     if (!type || !subtype) problems.category = t.categoryRequired;
-    if (description.trim().length < DESCRIPTION_MIN) problems.description = t.descriptionTooShort;
-    if (address.trim().length < 2) problems.address = t.addressTooShort;
+    if (description.trim().length < MIN_LENGTH.description) problems.description = t.descriptionTooShort(MIN_LENGTH.description);
+    if (address.trim().length < MIN_LENGTH.address) problems.address = t.addressTooShort;
     if (!streetCode) problems.street = t.streetRequired;
     if (photos.uploading) problems.photos = t.waitUploads;
     else if (photos.failed) problems.photos = t.removeFailedUploads;
@@ -227,16 +225,22 @@ export default function ReportPage() {
           required
           error={errors.description}
           id="report-description"
-          hint={zh.common.charCount(description.length, DESCRIPTION_MAX)}
+          hint={zh.common.charCount(description.length, MAX_LENGTH.description)}
         >
-          <TextArea id="report-description" maxLength={DESCRIPTION_MAX} placeholder={t.descriptionPlaceholder} value={description} onChange={setDescription} />
+          <TextArea
+            id="report-description"
+            maxLength={MAX_LENGTH.description}
+            placeholder={t.descriptionPlaceholder}
+            value={description}
+            onChange={setDescription}
+          />
         </Field>
         <Field label={t.occurrence} required error={errors.occurrence} id="report-occurrence">
           <ChipSelect options={OCCURRENCE_OPTIONS} value={occurrence} idPrefix="report-occurrence" onChange={setOccurrence} />
           <TextInput
             id="report-occurrence-note"
             className="report__occurrence-note"
-            maxLength={200}
+            maxLength={MAX_LENGTH.occurrenceNote}
             placeholder={t.occurrenceNote}
             value={occurrenceNote}
             onChange={setOccurrenceNote}
@@ -247,7 +251,7 @@ export default function ReportPage() {
       <Section title={t.location}>
         <LocationStatus idPrefix="report" status={locationStatus} text={LOCATION_TEXT[locationStatus]} onRelocate={relocate} />
         <Field label={t.address} required error={errors.address} id="report-address">
-          <TextInput id="report-address" maxLength={200} placeholder={t.addressPlaceholder} value={address} onChange={setAddress} />
+          <TextInput id="report-address" maxLength={MAX_LENGTH.address} placeholder={t.addressPlaceholder} value={address} onChange={setAddress} />
         </Field>
         <StreetField
           id="report-street"

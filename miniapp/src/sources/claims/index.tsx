@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ClaimViewT } from '@green-shield/shared/api/source-schemas';
+import { MAX_LENGTH, MIN_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call } from '../../api/client';
 import { AcceptOrReject } from '../../components/AcceptOrReject';
 import { InfoRow } from '../../components/InfoRow';
@@ -14,6 +15,8 @@ import { zh } from '../../i18n/zh-CN';
 import { isOfficer } from '../../session';
 import { formatDateTime } from '../../utils/format';
 import './index.scss';
+
+const loadPendingClaims = () => call('listClaims');
 
 const t = zh.sourceOfficer;
 
@@ -58,6 +61,7 @@ function ClaimReview({ claim, onDecided }: { claim: ClaimViewT; onDecided: () =>
         busy={busy}
         error={failure}
         reasonPlaceholder={t.claimRejectReasonPlaceholder}
+        reasonLength={{ min: MIN_LENGTH.claimReason, max: MAX_LENGTH.claimReason }}
         onAccept={() => void decide('approve')}
         onReject={(reason) => void decide('reject', reason)}
       />
@@ -68,7 +72,7 @@ function ClaimReview({ claim, onDecided }: { claim: ClaimViewT; onDecided: () =>
 /** Pending claims in the officer's street (the district for the bureau). */
 export default function ClaimReviewPage() {
   const user = useSignedInUser();
-  const claims = useRemote(() => call('listClaims'), [], { refreshOnShow: true });
+  const claims = useRemote(loadPendingClaims, { refreshOnShow: true });
   usePullDownReload(claims.reload);
   if (!user) return null;
   if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />;

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { OfficerSourceViewT, RectificationViewT } from '@green-shield/shared/api/source-schemas';
+import { MAX_LENGTH, MIN_LENGTH } from '@green-shield/shared/api/limits';
 import { call } from '../../api/client';
 import { AcceptOrReject } from '../../components/AcceptOrReject';
 import type { Remote } from '../../hooks/useRemote';
@@ -38,6 +39,7 @@ export function EvidenceDecision({ sourceId, rectification, view }: { sourceId: 
       busy={action.busy}
       error={action.error}
       reasonPlaceholder={t.rejectReasonPlaceholder}
+      reasonLength={{ min: MIN_LENGTH.reason, max: MAX_LENGTH.reason }}
       onAccept={() => void accept()}
       onReject={(reason) => void decide('reject', reason)}
     />

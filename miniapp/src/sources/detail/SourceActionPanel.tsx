@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { isMainlandMobile } from '@green-shield/shared/privacy/mask';
+import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call, type RequestOf } from '../../api/client';
 import { ActionChoiceField, ActionPanelFrame, ActionTextField } from '../../components/ActionPanelFrame';
 import type { Remote } from '../../hooks/useRemote';
@@ -60,7 +61,7 @@ function problemsOf(action: SourceAction, input: Inputs): Problems {
 
 /** The source's street's complaints (the queue's first page), to link one to the source. */
 function ComplaintPicker({ streetCode, value, onChange, error }: { streetCode: string; value?: string; onChange: (id: string) => void; error?: string }) {
-  const complaints = useRemote(() => call('queue', { query: { streetCode } }), [streetCode]);
+  const complaints = useRemote(useCallback(() => call('queue', { query: { streetCode } }), [streetCode]));
   const options = (complaints.data?.items ?? []).map((complaint) => ({
     value: complaint.id,
     label: `${complaint.trackingNumber} · ${zh.category.label(complaint.category.type, complaint.category.subtype)}`,
@@ -157,18 +158,8 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
     field: TextInputField,
     label: string,
     placeholder: string,
-    { maxLength, ...options }: { required?: boolean; maxLength?: number; multiline?: boolean; id: string },
-  ) => (
-    <ActionTextField
-      {...options}
-      maxLength={maxLength ?? (options.multiline ? 1000 : 60)}
-      label={label}
-      placeholder={placeholder}
-      error={errorOf(field)}
-      value={input[field]}
-      onChange={set(field)}
-    />
-  );
+    options: { required?: boolean; maxLength: number; multiline?: boolean; id: string },
+  ) => <ActionTextField {...options} label={label} placeholder={placeholder} error={errorOf(field)} value={input[field]} onChange={set(field)} />;
 
   return (
     <ActionPanelFrame
@@ -185,18 +176,27 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
     >
       {chosen === 'penalty' && (
         <>
-          {text('decisionNumber', t.decisionNumber, t.decisionNumberPlaceholder, { required: true, id: 'record-decision-number' })}
+          {text('decisionNumber', t.decisionNumber, t.decisionNumberPlaceholder, {
+            required: true,
+            maxLength: MAX_LENGTH.documentNumber,
+            id: 'record-decision-number',
+          })}
           {text('amount', t.amount, t.amountPlaceholder, { maxLength: 12, id: 'record-amount' })}
         </>
       )}
       {chosen === 'permit' && (
         <>
-          {text('permitType', t.permitType, t.permitTypePlaceholder, { required: true, maxLength: 40, id: 'record-permit-type' })}
-          {text('permitNumber', t.permitNumber, t.permitNumberPlaceholder, { required: true, id: 'record-permit-number' })}
+          {text('permitType', t.permitType, t.permitTypePlaceholder, { required: true, maxLength: MAX_LENGTH.permitType, id: 'record-permit-type' })}
+          {text('permitNumber', t.permitNumber, t.permitNumberPlaceholder, {
+            required: true,
+            maxLength: MAX_LENGTH.documentNumber,
+            id: 'record-permit-number',
+          })}
           {text('validUntil', t.validUntil, t.validUntilPlaceholder, { maxLength: 10, id: 'record-valid-until' })}
         </>
       )}
-      {(chosen === 'penalty' || chosen === 'permit') && text('note', t.note, t.notePlaceholder, { multiline: true, id: 'record-note' })}
+      {(chosen === 'penalty' || chosen === 'permit') &&
+        text('note', t.note, t.notePlaceholder, { multiline: true, maxLength: MAX_LENGTH.note, id: 'record-note' })}
       {chosen === 'incident' && (
         <>
           <ActionChoiceField
@@ -207,7 +207,12 @@ export function SourceActionPanel({ view, data }: { view: Remote<OfficerSourceVi
             onChange={set('severity')}
             error={errorOf('severity')}
           />
-          {text('description', t.incidentDescription, t.incidentDescriptionPlaceholder, { required: true, multiline: true, id: 'record-description' })}
+          {text('description', t.incidentDescription, t.incidentDescriptionPlaceholder, {
+            required: true,
+            multiline: true,
+            maxLength: MAX_LENGTH.note,
+            id: 'record-description',
+          })}
         </>
       )}
       {chosen === 'link_operator' && text('phone', t.operatorPhone, t.operatorPhonePlaceholder, { required: true, maxLength: 11, id: 'link-operator-phone' })}

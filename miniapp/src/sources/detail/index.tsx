@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
 import { call } from '../../api/client';
 import { Button } from '../../components/Button';
@@ -28,7 +29,7 @@ export default function SourceDetailPage() {
   const user = useSignedInUser();
   const district = useDistrict();
   const id = useSourceId();
-  const view = useSourcePageData(() => call('getSource', { params: { id } }), [id]);
+  const view = useSourcePageData(useCallback(() => call('getSource', { params: { id } }), [id]));
   if (!user) return null;
   if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />;
 

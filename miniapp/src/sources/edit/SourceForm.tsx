@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import type { UserViewT } from '@green-shield/shared/api/schemas';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { SOURCE_KINDS } from '@green-shield/shared/sources/kinds';
+import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call } from '../../api/client';
 import { SubmitButton } from '../../components/Button';
 import { ChipSelect } from '../../components/ChipSelect';
@@ -242,7 +243,7 @@ export function SourceForm({
               id="source-form-credit-code"
               label={zh.sources.creditCode}
               required
-              maxLength={18}
+              maxLength={MAX_LENGTH.creditCode}
               placeholder={t.creditCodePlaceholder}
               value={values.creditCode}
               onChange={set('creditCode')}
@@ -254,7 +255,7 @@ export function SourceForm({
           id="source-form-name"
           label={t.name}
           required
-          maxLength={100}
+          maxLength={MAX_LENGTH.sourceName}
           placeholder={t.namePlaceholder}
           value={values.name}
           onChange={set('name')}
@@ -264,7 +265,7 @@ export function SourceForm({
           id="source-form-address"
           label={t.address}
           required
-          maxLength={200}
+          maxLength={MAX_LENGTH.address}
           placeholder={t.addressPlaceholder}
           value={values.address}
           onChange={set('address')}
@@ -296,7 +297,7 @@ export function SourceForm({
         <TextField
           id="source-form-person-name"
           label={t.personName}
-          maxLength={40}
+          maxLength={MAX_LENGTH.personName}
           placeholder={t.personNamePlaceholder}
           value={values.personName}
           onChange={set('personName')}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { MAX_TAGS } from '@green-shield/shared/api/limits';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { TextInput } from '../../components/TextField';
 import { zh } from '../../i18n/zh-CN';
-import { addTags, MAX_TAGS } from './source-form';
+import { addTags } from './source-form';
 
 const t = zh.sourceForm;
 

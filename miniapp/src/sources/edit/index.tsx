@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { UserViewT } from '@green-shield/shared/api/schemas';
@@ -24,7 +25,7 @@ function showSaved(view: OfficerSourceViewT): void {
 
 /** The source as it is now; the form starts afresh whenever its version changes (after a conflict). */
 function EditSource({ id, user }: { id: string; user: UserViewT }) {
-  const view = useRemote(() => call('getSource', { params: { id } }), [id]);
+  const view = useRemote(useCallback(() => call('getSource', { params: { id } }), [id]));
   return (
     <Loadable data={view.data} error={view.error} loading={view.loading} onRetry={view.reload}>
       {(data) => <SourceForm key={data.source.version} user={user} source={data} onSaved={showSaved} onStale={() => void view.reload()} />}

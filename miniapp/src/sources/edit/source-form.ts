@@ -4,6 +4,7 @@
  * Pure (no Taro), so the mapping — numbers parsed and range-checked as the API does, restaurant
  * attributes only for restaurants, free tags without the system's 重点监管 — is unit-tested.
  */
+import { MAX_LENGTH, MAX_TAGS } from '@green-shield/shared/api/limits';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { CREDIT_CODE_PROBLEM_MESSAGES, creditCodeProblem, normalizeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
@@ -86,8 +87,6 @@ const FORM_FIELDS = new Set<string>([
   'tags',
 ]);
 
-export const MAX_TAGS = 20;
-export const MAX_TAG_LENGTH = 20;
 /** How officers separate tags in one go (as in the import files): 夜市、临街. */
 const TAG_SEPARATORS = /[;；、,，|｜]/;
 
@@ -266,7 +265,7 @@ export function addTags(tags: readonly string[], text: string): { tags: string[]
   for (const tag of text.split(TAG_SEPARATORS).map((piece) => piece.trim())) {
     if (!tag || next.includes(tag)) continue;
     if (tag === KEY_SUPERVISION_TAG) return { problem: t.tagReserved };
-    if (tag.length > MAX_TAG_LENGTH) return { problem: t.tagTooLong(MAX_TAG_LENGTH) };
+    if (tag.length > MAX_LENGTH.tag) return { problem: t.tagTooLong(MAX_LENGTH.tag) };
     if (next.length >= MAX_TAGS) return { problem: t.tagLimit(MAX_TAGS) };
     next.push(tag);
   }

@@ -14,7 +14,7 @@ export type RecentImports = Remote<Awaited<ReturnType<typeof loadRecentImports>>
 const loadRecentImports = () => call('listImports');
 
 export function useRecentImports(): RecentImports {
-  return useRemote(loadRecentImports, [], { refreshOnShow: true });
+  return useRemote(loadRecentImports, { refreshOnShow: true });
 }
 
 /** The district's recent imports (ids `import-recent`, `import-recent-<job id>` with `data-status`), so a report outlives the page that started it. */

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Switch, Text, View } from '@tarojs/components';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { checklistFor, CURRENT_CHECKLISTS, type ChecklistItem } from '@green-shield/shared/sources/checklists';
+import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { call } from '../../api/client';
 import { SubmitButton } from '../../components/Button';
 import { ChipSelect } from '../../components/ChipSelect';
@@ -52,7 +53,7 @@ function ChecklistRow({
       <TextInput
         id={`${id}-note`}
         className="inspect-item__note"
-        maxLength={500}
+        maxLength={MAX_LENGTH.inspectionItemNote}
         placeholder={t.itemNote}
         value={answer.note}
         onChange={(note) => onChange({ ...answer, note })}
@@ -138,7 +139,7 @@ function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
         ))}
       </Section>
       <Section title={t.inspectNote}>
-        <TextArea id="inspect-note" maxLength={2000} placeholder={t.inspectNotePlaceholder} value={note} onChange={setNote} />
+        <TextArea id="inspect-note" maxLength={MAX_LENGTH.officerNote} placeholder={t.inspectNotePlaceholder} value={note} onChange={setNote} />
       </Section>
       <Section title={t.inspectPhotos}>
         <Field error={attempted ? photoProblem : undefined} id="inspect-photos">
@@ -162,7 +163,7 @@ function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
 export default function InspectPage() {
   const user = useSignedInUser();
   const id = useSourceId();
-  const view = useRemote(() => call('getSource', { params: { id } }), [id]);
+  const view = useRemote(useCallback(() => call('getSource', { params: { id } }), [id]));
   if (!user) return null;
   if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />;
 

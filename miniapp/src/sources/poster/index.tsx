@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { fetchDocument } from '../../api/client';
@@ -37,7 +37,7 @@ function usePosterImage(svg: string | undefined, sourceId: string): string | und
 export default function PosterPage() {
   const user = useSignedInUser();
   const id = useSourceId();
-  const poster = useRemote(() => fetchDocument('sourcePoster', { params: { id } }), [id]);
+  const poster = useRemote(useCallback(() => fetchDocument('sourcePoster', { params: { id } }), [id]));
   const src = usePosterImage(poster.data, id);
   const [exporting, setExporting] = useState(false);
   if (!user) return null;

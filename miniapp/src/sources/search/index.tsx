@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { CREDIT_LEVELS, KEY_SUPERVISION_TAG, type CreditLevel } from '@green-shield/shared/sources/credit-rules';
 import { SOURCE_KINDS, type SourceKind } from '@green-shield/shared/sources/kinds';
+import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { call } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ChipFilter, FilteredListPage } from '../../components/FilterBar';
@@ -48,24 +49,29 @@ export default function SourceSearchPage() {
   });
 
   const list = usePagedList(
-    (cursor) =>
-      call('searchSources', {
-        query: {
-          streetCode: chosen(streetCode),
-          level: chosen(level),
-          kind: chosen(kind),
-          name: applied.name.trim() || undefined,
-          creditCode: applied.creditCode.trim().toUpperCase() || undefined,
-          tag: applied.tag.trim() || undefined,
-          cursor,
-        },
-      }),
-    [level, kind, streetCode, applied],
+    useCallback(
+      (cursor) =>
+        call('searchSources', {
+          query: {
+            streetCode: chosen(streetCode),
+            level: chosen(level),
+            kind: chosen(kind),
+            name: applied.name.trim() || undefined,
+            creditCode: applied.creditCode.trim().toUpperCase() || undefined,
+            tag: applied.tag.trim() || undefined,
+            cursor,
+          },
+        }),
+      [level, kind, streetCode, applied],
+    ),
   );
 
   if (!user) return null;
   if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />;
   const type = (field: keyof TextFilters) => (value: string) => setTyped((previous) => ({ ...previous, [field]: value }));
+  const halfInput = (field: 'creditCode' | 'tag', id: string, placeholder: string) => (
+    <TextInput id={id} className={HALF_INPUT} maxLength={MAX_LENGTH[field]} placeholder={placeholder} value={typed[field]} onChange={type(field)} />
+  );
 
   return (
     <FilteredListPage
@@ -88,7 +94,7 @@ export default function SourceSearchPage() {
         <TextInput
           id="sources-filter-name"
           className="source-search__input"
-          maxLength={50}
+          maxLength={MAX_LENGTH.sourceNamePrefix}
           placeholder={t.namePlaceholder}
           value={typed.name}
           onChange={type('name')}
@@ -98,15 +104,8 @@ export default function SourceSearchPage() {
         </Button>
       </View>
       <View className="source-search__row">
-        <TextInput
-          id="sources-filter-credit-code"
-          className={HALF_INPUT}
-          maxLength={18}
-          placeholder={t.creditCodePlaceholder}
-          value={typed.creditCode}
-          onChange={type('creditCode')}
-        />
-        <TextInput id="sources-filter-tag" className={HALF_INPUT} maxLength={20} placeholder={t.tagPlaceholder} value={typed.tag} onChange={type('tag')} />
+        {halfInput('creditCode', 'sources-filter-credit-code', t.creditCodePlaceholder)}
+        {halfInput('tag', 'sources-filter-tag', t.tagPlaceholder)}
       </View>
       <StreetFilter user={user} value={streetCode} onChange={setStreetCode} idPrefix="sources-filter-street" />
       <ChipFilter label={t.filters.level} options={LEVEL_OPTIONS} value={level} onChange={setLevel} idPrefix="sources-filter-level" />

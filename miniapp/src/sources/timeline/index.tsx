@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
 import { call } from '../../api/client';
 import { PagedListView } from '../../components/PagedList';
@@ -12,13 +13,13 @@ import { isOfficer } from '../../session';
 import { timelineEventLines, timelineEventTitle } from '../../utils/source-timeline';
 import './index.scss';
 
-/** An event's particulars in one box, a line each (an inspection has one per checklist item). */
+/** An event's particulars in one box, a line each (an inspection has one per checklist item); no two lines of an event say the same. */
 function TimelineEventLines({ lines }: { lines: string[] }) {
   if (lines.length === 0) return null;
   return (
     <View className="timeline__text">
-      {lines.map((line, index) => (
-        <Text key={index} className="source-timeline__line">
+      {lines.map((line) => (
+        <Text key={line} className="source-timeline__line">
           {line}
         </Text>
       ))}
@@ -30,7 +31,7 @@ function TimelineEventLines({ lines }: { lines: string[] }) {
 export default function SourceTimelinePage() {
   const user = useSignedInUser();
   const id = useSourceId();
-  const list = usePagedList((cursor) => call('sourceTimeline', { params: { id }, query: { cursor } }), [id]);
+  const list = usePagedList(useCallback((cursor) => call('sourceTimeline', { params: { id }, query: { cursor } }), [id]));
   if (!user) return null;
   if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />;
 

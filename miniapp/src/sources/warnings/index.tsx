@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../api/client';
 import { FilteredListPage } from '../../components/FilterBar';
 import { EmptyState } from '../../components/PageState';
@@ -15,7 +15,7 @@ import '../sources.scss';
 export default function SourceWarningsPage() {
   const user = useSignedInUser();
   const [streetCode, setStreetCode] = useState<Filter<string>>(ALL);
-  const list = usePagedList((cursor) => call('sourceWarnings', { query: { streetCode: chosen(streetCode), cursor } }), [streetCode]);
+  const list = usePagedList(useCallback((cursor) => call('sourceWarnings', { query: { streetCode: chosen(streetCode), cursor } }), [streetCode]));
   if (!user) return null;
   if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />;
 
