@@ -1,3 +1,5 @@
+import * as z from 'zod';
+
 /** Machine-readable error codes of the API, with their HTTP status. One error shape: { error: { code, message, details? } }. */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
@@ -35,11 +37,15 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export interface ErrorDetail {
-  field: string;
-  message: string;
-}
+const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: ErrorDetail[] };
-}
+/** One bad field: `body.location.lat`, `query.status`, `path.id`. */
+export const ErrorDetailSchema = z.strictObject({ field: z.string(), message: z.string() });
+
+/** The body of every 4xx and 5xx answer of the API, and nothing more. */
+export const ErrorBodySchema = z.strictObject({
+  error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string().min(1), details: z.array(ErrorDetailSchema).optional() }),
+});
+
+export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -41,7 +41,7 @@ export const ROUTES = {
     summary: 'This API as OpenAPI 3.1',
     auth: 'public',
     successStatus: 200,
-    response: s.HealthResponse,
+    response: s.OpenApiDocument,
   },
   district: {
     method: 'GET',

@@ -215,6 +215,12 @@ export const LocateQuery = z.strictObject({
 });
 export const LocateResponse = z.object({ streetCode: z.string().optional() });
 export const HealthResponse = z.object({ ok: z.boolean() });
+/** The OpenAPI document of this API (GET /api/openapi.json): its frame only; the paths are generated from the route table. */
+export const OpenApiDocument = z.looseObject({
+  openapi: z.literal('3.1.0'),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+});
 
 export type UserViewT = z.infer<typeof UserView>;
 export type TokenResponseT = z.infer<typeof TokenResponse>;
