@@ -7,7 +7,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { matchRoute, ROUTES, type RouteId, type RouteSpec } from '@green-shield/shared/api/routes';
-import { ErrorBodySchema } from '@green-shield/shared/api/errors';
+import { ErrorBody } from '@green-shield/shared/api/schemas';
 import type { z } from 'zod';
 
 export interface ObservedResponse {
@@ -51,7 +51,7 @@ function problemWith(response: ObservedResponse, spec: RouteSpec | undefined): s
   const isJson = /^application\/json\b/i.test(response.contentType);
   if (response.status >= 400) {
     if (!isJson) return `error answered as ${response.contentType || 'no content type'}, not JSON`;
-    const parsed = ErrorBodySchema.safeParse(response.body);
+    const parsed = ErrorBody.safeParse(response.body);
     return parsed.success ? undefined : `error body is not the one error shape: ${describeIssues(parsed.error)}`;
   }
   if (!spec) return `success (${response.status}) from a request no route declares`;

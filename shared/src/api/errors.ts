@@ -1,4 +1,9 @@
-import * as z from 'zod';
+/**
+ * Error codes of the API. Free of zod at runtime (stream and scheduled functions throw ApiErrors
+ * too): the error body's schema is in schemas.ts, its types are inferred from it here.
+ */
+import type { z } from 'zod';
+import type { ErrorBody as ErrorBodySchema, ErrorDetail as ErrorDetailSchema } from './schemas';
 
 /** Machine-readable error codes of the API, with their HTTP status. One error shape: { error: { code, message, details? } }. */
 export const ERROR_STATUS = {
@@ -37,15 +42,7 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
-
-/** One bad field: `body.location.lat`, `query.status`, `path.id`. */
-export const ErrorDetailSchema = z.strictObject({ field: z.string(), message: z.string() });
-
-/** The body of every 4xx and 5xx answer of the API, and nothing more. */
-export const ErrorBodySchema = z.strictObject({
-  error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string().min(1), details: z.array(ErrorDetailSchema).optional() }),
-});
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
 export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { COMPLAINT_TYPES, isKnownSubtype, OCCURRENCE_PATTERNS } from '../complaints/taxonomy';
 import { IMAGE_CONTENT_TYPES, MAX_PHOTOS, UPLOAD_LIMIT_BYTES } from './limits';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../complaints/state-machine';
+import { ERROR_CODES } from './errors';
 
 export const ROLES = ['resident', 'street_officer', 'bureau_officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -14,6 +15,14 @@ export type Role = (typeof ROLES)[number];
 const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
 const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
 const id = z.string().min(1).max(64);
+
+// ---------- errors ----------
+/** One bad field: `body.location.lat`, `query.status`, `path.id`. */
+export const ErrorDetail = z.strictObject({ field: z.string(), message: z.string() });
+/** The body of every 4xx and 5xx answer of the API (codes and statuses in errors.ts), and nothing more. */
+export const ErrorBody = z.strictObject({
+  error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string().min(1), details: z.array(ErrorDetail).optional() }),
+});
 
 // ---------- identity ----------
 export const RequestOtpBody = z.strictObject({ phone: mobile });
