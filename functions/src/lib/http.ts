@@ -53,6 +53,7 @@ export function createHttpHandler<S extends Service>(service: S, operations: Ope
   const logger = deps.logger ?? createLogger({ service });
   const byId = operations as unknown as Record<RouteId, AnyOperation>;
   const callOperation = (event: APIGatewayProxyEventV2, context: EdgeContext): Promise<unknown> => {
+    // Fields named one by one: spreading the input object here cost about 3 µs per request.
     const { body, query, params } = need(context, 'input') as Pick<OperationInput<RouteSpec>, 'body' | 'query' | 'params'>;
     return byId[need(context, 'route').id]({
       body,
@@ -66,6 +67,8 @@ export function createHttpHandler<S extends Service>(service: S, operations: Ope
     });
   };
 
+  // Order matters: each `before` relies on the ones ahead of it, and a request hears about the first
+  // thing wrong with it (route, then caller, then key, then body). handleErrors answers any throw.
   return middy<APIGatewayProxyEventV2, unknown, Error, EdgeContext>()
     .use([requestLogger(logger), handleErrors(logger), findRoute(service), authenticate(deps), idempotencyKey(), jsonBody(), validateInput(), respond()])
     .handler(callOperation) as unknown as HttpHandler;
