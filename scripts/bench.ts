@@ -14,6 +14,7 @@ import { bundleFunctions } from './bundle';
 import { sampleComplaintBody } from './local/sample-complaint';
 import { RecordingSmsSender } from '../functions/src/identity/sms';
 import { createLogger } from '../functions/src/lib/logger';
+import { createHttpHandler } from '../functions/src/lib/http';
 import { createDocumentClient } from '../functions/src/store/client';
 import { keys } from '../functions/src/store/keys';
 import { loadDistrict } from '@green-shield/shared/districts/district';
@@ -31,8 +32,8 @@ import { createProgressBar } from './lib/progress-bar';
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const WARMUP = 300;
 const IMPORT_RUNS = 15;
-/** Which parts to run: BENCH_PARTS=latency,scale,bundles (all by default). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'latency,scale,bundles').split(','));
+/** Which parts to run: BENCH_PARTS=edge,latency,scale,bundles (all by default). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'edge,latency,scale,bundles').split(','));
 
 const TARGETS = { gatewayRatio: 2.0, bundleKb: 600, importRatio: 2.0, importSeconds: 60 };
 
@@ -175,6 +176,36 @@ async function submitCallsBare(db: ReturnType<typeof createDocumentClient>, tabl
       ],
     }),
   );
+}
+
+/**
+ * The HTTP edge alone, in-process: microseconds per invocation of a public GET through the middy
+ * chain of createHttpHandler (routing, authentication, body, validation, response, logging to a
+ * discarded line), with no gateway, network or DynamoDB. Median of batches after a warm-up.
+ */
+async function edgeOverhead(): Promise<number> {
+  const handler = createHttpHandler(
+    'platform',
+    { health: async () => ({ ok: true }), openapi: async () => ({}), district: async () => ({}), locateStreet: async () => ({}) },
+    { clock: { now: () => new Date() }, verificationKeys: async () => undefined, logger: createLogger({}, () => undefined) },
+  );
+  const event = {
+    version: '2.0',
+    routeKey: 'GET /api/health',
+    rawPath: '/api/health',
+    headers: { accept: 'application/json' },
+    requestContext: { http: { method: 'GET', sourceIp: '127.0.0.1' } },
+  } as unknown as Parameters<typeof handler>[0];
+  const context = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 30_000 } as unknown as Parameters<typeof handler>[1];
+  const batch = 20_000;
+  for (let i = 0; i < batch; i++) await handler(event, context);
+  const perCall: number[] = [];
+  for (let round = 0; round < 15; round++) {
+    const started = performance.now();
+    for (let i = 0; i < batch; i++) await handler(event, context);
+    perCall.push(((performance.now() - started) * 1000) / batch);
+  }
+  return median(perCall);
 }
 
 function median(samples: number[]) {
@@ -327,6 +358,9 @@ async function main() {
   console.log(
     `Green Shield benchmark — ${ITERATIONS} sequential requests per figure after ${WARMUP} warm-up, pairs timed alternately, on ${process.version}\n`,
   );
+  if (PARTS.has('edge')) {
+    console.log(`HTTP edge in-process (createHttpHandler, GET /api/health, public): ${(await edgeOverhead()).toFixed(1)} µs per invocation\n`);
+  }
   if (PARTS.has('latency')) {
     const rows = await latency();
     const [getVia, getBare, submitVia, putBare, , , submitAgain, submitBare] = rows;

@@ -1,5 +1,9 @@
-/** A small HTTP client for tests: every call goes through the real local gateway. */
-import { expect } from 'vitest';
+/**
+ * A small HTTP client for tests: every call goes through the real local gateway, and every answer is
+ * checked against its route's declared schema (contract.ts): a mismatch fails the call.
+ */
+import { expect, inject } from 'vitest';
+import { checkAndNote } from './contract';
 
 export interface CallResult<T = any> extends PromiseLike<{ status: number; body: T; headers: Headers }> {
   /** Asserts the status and returns the parsed body. */
@@ -22,8 +26,11 @@ export class ApiClient {
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();
-      const isJson = /json/.test(response.headers.get('content-type') ?? 'application/json');
-      return { status: response.status, body: (text ? (isJson ? JSON.parse(text) : text) : undefined) as T, headers: response.headers };
+      const contentType = response.headers.get('content-type') ?? '';
+      const parsed = text && /json/.test(contentType || 'application/json') ? JSON.parse(text) : text || undefined;
+      const broken = checkAndNote({ method, url: path, status: response.status, contentType, body: parsed }, inject('scratchDir'));
+      if (broken) throw new Error(broken);
+      return { status: response.status, body: parsed as T, headers: response.headers };
     };
     const pending = send();
     return {

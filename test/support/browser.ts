@@ -4,8 +4,9 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, onTestFailed } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect, inject, onTestFailed, onTestFinished } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { checkAndNote, noteUnread } from './contract';
 import type { TestSystem } from './system';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,9 +22,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A phone-sized context, in Chinese, located in Jing'an. */
-export function phoneContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({
+/**
+ * A phone-sized context, in Chinese, located in Jing'an. Call it inside a test: every API response
+ * its pages receive is checked against the route's declared schema (contract.ts), and a broken
+ * contract fails that test when it ends.
+ */
+export async function phoneContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -33,6 +38,39 @@ export function phoneContext(browser: Browser): Promise<BrowserContext> {
     permissions: ['geolocation'],
     geolocation: { latitude: 31.2235, longitude: 121.4453 },
   });
+  checkContractOf(context);
+  return context;
+}
+
+function checkContractOf(context: BrowserContext): void {
+  const notesDir = inject('scratchDir');
+  const checks: Array<Promise<string | undefined>> = [];
+  context.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith('/api/')) checks.push(checkResponse(response, notesDir));
+  });
+  onTestFinished(async () => {
+    const broken = (await Promise.all(checks)).filter(Boolean);
+    if (broken.length) throw new Error(`API responses broke the contract:\n${broken.join('\n')}`);
+  });
+}
+
+/** The parsed JSON, or the text itself when it is not JSON (which then fails the check). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+async function checkResponse(response: Response, notesDir: string): Promise<string | undefined> {
+  const observed = { method: response.request().method(), url: response.url(), status: response.status() };
+  const contentType = response.headers()['content-type'] ?? '';
+  // A page that navigates away drops the bodies still in flight: such a response is noted as unread.
+  const text = await response.text().catch(() => undefined);
+  if (text === undefined) return void noteUnread(observed, notesDir);
+  const body = text && /json/.test(contentType) ? parseJson(text) : text;
+  return checkAndNote({ ...observed, contentType, body }, notesDir);
 }
 
 export async function snap(page: Page, name: string): Promise<void> {

@@ -1,3 +1,10 @@
+/**
+ * Error codes of the API. Free of zod at runtime (stream and scheduled functions throw ApiErrors
+ * too): the error body's schema is in schemas.ts, its types are inferred from it here.
+ */
+import type { z } from 'zod';
+import type { ErrorBody as ErrorBodySchema, ErrorDetail as ErrorDetailSchema } from './schemas';
+
 /** Machine-readable error codes of the API, with their HTTP status. One error shape: { error: { code, message, details? } }. */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
@@ -35,11 +42,7 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export interface ErrorDetail {
-  field: string;
-  message: string;
-}
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: ErrorDetail[] };
-}
+export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

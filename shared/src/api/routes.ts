@@ -27,7 +27,7 @@ const SCHEMAS = {
     response: s.HealthResponse,
   },
   openapi: {
-    response: s.HealthResponse,
+    response: s.OpenApiDocument,
   },
   district: {
     response: s.DistrictView,

@@ -8,6 +8,7 @@ import { COMPLAINT_TYPES, isKnownSubtype, OCCURRENCE_PATTERNS } from '../complai
 import { ROLES } from './endpoints';
 import { IMAGE_CONTENT_TYPES, MAX_LENGTH, MAX_PHOTOS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../complaints/state-machine';
+import { ERROR_CODES } from './errors';
 
 // Building blocks, shared with ./source-schemas.
 export const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
@@ -18,6 +19,14 @@ export const photoKeys = z.array(z.string().min(1).max(MAX_LENGTH.storageKey)).m
 export const StoredPoint = z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') });
 const coordSystem = z.enum(['WGS-84', 'GCJ-02']);
 const id = z.string().min(1).max(MAX_LENGTH.id);
+
+// ---------- errors ----------
+/** One bad field: `body.location.lat`, `query.status`, `path.id`. */
+export const ErrorDetail = z.strictObject({ field: z.string(), message: z.string() });
+/** The body of every 4xx and 5xx answer of the API (codes and statuses in errors.ts), and nothing more. */
+export const ErrorBody = z.strictObject({
+  error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string().min(1), details: z.array(ErrorDetail).optional() }),
+});
 
 // ---------- identity ----------
 export const RequestOtpBody = z.strictObject({ phone: mobile });
@@ -217,6 +226,12 @@ export const LocateQuery = z.strictObject({
 });
 export const LocateResponse = z.object({ streetCode: z.string().optional() });
 export const HealthResponse = z.object({ ok: z.boolean() });
+/** The OpenAPI document of this API (GET /api/openapi.json): its frame only; the paths are generated from the route table. */
+export const OpenApiDocument = z.looseObject({
+  openapi: z.literal('3.1.0'),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+});
 
 export type UserViewT = z.infer<typeof UserView>;
 export type TokenResponseT = z.infer<typeof TokenResponse>;
