@@ -2,7 +2,8 @@
  * OpenAPI 3.1 document generated from the route table and its zod schemas.
  */
 import * as z from 'zod';
-import { ROUTES, type RouteSpec } from '@green-shield/shared/api/routes';
+import { SUMMARIES } from '@green-shield/shared/api/endpoint-summaries';
+import { ROUTES, type RouteId, type RouteSpec } from '@green-shield/shared/api/routes';
 import { ERROR_STATUS } from '@green-shield/shared/api/errors';
 import { IDEMPOTENCY_KEY_PATTERN } from '@green-shield/shared/api/limits';
 
@@ -43,10 +44,10 @@ function parameters(route: RouteSpec) {
 
 export function buildOpenApiDocument(serverUrl = '/') {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [id, route] of Object.entries(ROUTES) as Array<[string, RouteSpec]>) {
+  for (const [id, route] of Object.entries(ROUTES) as Array<[RouteId, RouteSpec]>) {
     const operation: Record<string, unknown> = {
       operationId: id,
-      summary: route.summary,
+      summary: SUMMARIES[id],
       tags: [route.service],
       parameters: parameters(route),
       security: route.auth === 'public' ? [] : [{ bearer: [] }],
