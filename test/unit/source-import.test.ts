@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { parseCsv, parseCsvText } from '../../functions/src/sources/import/csv';
-import { parseSourceTable, SOURCE_IMPORT_COLUMNS, sourceTemplateRows } from '../../functions/src/sources/import/columns';
+import { parseSourceTable } from '../../functions/src/sources/import/columns';
+import { SOURCE_IMPORT_COLUMNS } from '../../functions/src/sources/import/column-specs';
+import { sourceTemplateRows } from '../../functions/src/sources/import/template';
 import { ImportFileError } from '../../functions/src/sources/import/errors';
 import { formatFromFileName, readSourceFile } from '../../functions/src/sources/import/read-table';
 import { readXlsx } from '../../functions/src/sources/import/xlsx';
