@@ -106,7 +106,8 @@ function excelShapedWorkbook(firstSheetXml: string, sharedStringsXml?: string): 
       data: utf8(
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
           `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
-          `<Relationship Id="rId7" Type="${REL_NS}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
+          `<Relationship Id="rId7" Type="${REL_NS}/worksheet" Target="worksheets/sheet2.xml"/>` +
+          `<Relationship Id="rId9" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
       ),
     },
     {
@@ -132,7 +133,7 @@ describe('readXlsx', () => {
     ]);
   });
 
-  it('reads the first sheet in tab order with shared strings, rich text, entities and every cell type', () => {
+  it('reads the first sheet in tab order with shared strings, rich text, entities, every cell type and a merged range', () => {
     const sharedStrings =
       `<sst xmlns="${MAIN_NS}" count="4" uniqueCount="4">` +
       '<si><t>名称</t></si>' +
@@ -146,7 +147,7 @@ describe('readXlsx', () => {
       '<row r="4"><c r="B4" t="b"><v>0</v></c><c r="C4" t="s"><v>3</v></c></row>' +
       '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
     expect(readXlsx(excelShapedWorkbook(sheet, sharedStrings))).toEqual([
-      ['名称', '', 'line\r\nbreak'],
+      ['名称', '名称', 'line\r\nbreak'],
       ['静安寺 & 中中', '31.2296', 'TRUE', '静安x', '#N/A'],
       [],
       ['', 'FALSE'],
@@ -187,7 +188,7 @@ describe('readXlsx', () => {
     const withoutSheet = writeZip(workbook.names.filter((name) => !name.startsWith('xl/worksheets/')).map((name) => ({ name, data: workbook.read(name)! })));
     const error = thrownBy(() => readXlsx(withoutSheet));
     expect(error).toBeInstanceOf(ImportFileError);
-    expect(error.message).toBe('工作簿中找不到第一个工作表（xl/worksheets/sheet1.xml）');
+    expect(error.message).toBe('工作簿中找不到工作表“Sheet1”（xl/worksheets/sheet1.xml）');
   });
 });
 
