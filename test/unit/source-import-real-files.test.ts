@@ -8,6 +8,8 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
+import { delimiterOf, parseCsv } from '../../functions/src/sources/import/csv';
+import { ImportFileError } from '../../functions/src/sources/import/errors';
 import { readSourceFile } from '../../functions/src/sources/import/read-table';
 import { readXlsx } from '../../functions/src/sources/import/xlsx';
 import { dateKindOfFormat } from '../../functions/src/sources/import/xlsx-dates';
@@ -162,5 +164,81 @@ describe('XLSX written by ExcelJS', () => {
       undefined,
       undefined,
     ]);
+  });
+});
+
+/** A sheet saved as CSV by ExcelJS (fast-csv), with the given field delimiter and row delimiter. */
+async function excelJsCsv(rows: unknown[][], delimiter: string, rowDelimiter = '\r\n'): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('污染源').addRows(rows);
+  return String(await workbook.csv.writeBuffer({ formatterOptions: { delimiter, rowDelimiter } }));
+}
+
+const utf16le = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'));
+const utf16be = (text: string) => utf16le(text).map((_, i, bytes) => bytes[i ^ 1]);
+const csvSummary = (bytes: Uint8Array) => readSourceFile('csv', bytes).map(({ row, input, errors }) => ({ row, name: input?.name, tags: input?.tags, errors }));
+
+describe('CSV as other programs save it', () => {
+  const rows = [
+    [...HEADER.slice(0, 7), '标签'],
+    [...place(1), '静安寺街道', '夜市;临街'],
+    [...place(2), '江宁路街道', '"老字号", 临街'],
+  ];
+  const expected = [
+    { row: 2, name: '面馆1', tags: ['夜市', '临街'], errors: [] },
+    { row: 3, name: '面馆2', tags: ['"老字号"', '临街'], errors: [] },
+  ];
+
+  it('reads Excel\'s "Unicode text": UTF-16 LE with a byte-order mark, tab-separated', async () => {
+    const text = await excelJsCsv(rows, '\t');
+    expect(text.split('\r\n')[0]).toBe([...HEADER.slice(0, 7), '标签'].join('\t'));
+    expect(csvSummary(utf16le(`\uFEFF${text}`))).toEqual(expected);
+  });
+
+  it('reads UTF-16 BE with a byte-order mark, and UTF-16 without one from where its NUL bytes fall', async () => {
+    const text = await excelJsCsv(rows, ',');
+    for (const bytes of [utf16be(`\uFEFF${text}`), utf16le(text), utf16be(text)]) expect(csvSummary(bytes)).toEqual(expected);
+  });
+
+  it('reads semicolon- and tab-separated UTF-8, with the delimiter quoted inside a field', async () => {
+    for (const delimiter of [';', '\t']) {
+      const text = await excelJsCsv(rows, delimiter, '\n');
+      expect(delimiterOf(text)).toBe(delimiter);
+      expect(csvSummary(new TextEncoder().encode(text))).toEqual(expected);
+    }
+    // Quoted delimiters in the header do not count.
+    expect(delimiterOf('"a,b,c";d;e\n1,2,3,4')).toBe(';');
+    expect(delimiterOf('名称')).toBe(',');
+  });
+
+  it('reads UTF-8 with one stray byte as UTF-8 and reports the cell it is in', async () => {
+    const text = await excelJsCsv([...rows, [...place(3), '彭浦镇']], ',');
+    const [before, after] = text.split('面馆3');
+    const bytes = new Uint8Array([...new TextEncoder().encode(`${before}面馆`), 0xb3, ...new TextEncoder().encode(`3${after}`)]);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    expect(csvSummary(bytes)).toEqual([
+      ...expected,
+      {
+        row: 4,
+        name: undefined,
+        tags: undefined,
+        errors: [{ row: 4, field: '名称', message: '含有无法识别的字符“\uFFFD”，可能是文件编码有误，请核对这一格的内容' }],
+      },
+    ]);
+    expect(parseCsv(bytes)[3][1]).toBe('面馆\uFFFD3');
+  });
+
+  it('refuses a workbook saved under a .csv name, saying what it is', async () => {
+    const workbook = await excelJsWorkbook((book) => book.addWorksheet('污染源').addRow(HEADER));
+    for (const bytes of [workbook, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])]) {
+      let error: unknown;
+      try {
+        parseCsv(bytes);
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(ImportFileError);
+      expect((error as Error).message).toBe('这是 Excel 工作簿而不是 CSV 文件：请以 .xlsx 文件导入，或在 Excel 中“另存为” CSV 后再导入');
+    }
   });
 });

@@ -25,6 +25,7 @@ import {
 } from './cell-values';
 import { type ColumnKey, columnOfPath, type Layout, layoutOf, SOURCE_IMPORT_COLUMNS } from './column-specs';
 import { ImportFileError } from './errors';
+import { REPLACEMENT_CHARACTER } from './text-encoding';
 import type { ImportRowErrorT, ParsedRow } from './types';
 
 interface TableContext {
@@ -82,6 +83,10 @@ function parseRow(row: number, cells: readonly string[], context: TableContext):
     return value;
   };
 
+  // A byte the file's encoding has no character for: the cell's text is not what the list says.
+  for (const [key, index] of layout.columnIndex) {
+    if (cells[index]?.includes(REPLACEMENT_CHARACTER)) fail(key, `含有无法识别的字符“${REPLACEMENT_CHARACTER}”，可能是文件编码有误，请核对这一格的内容`);
+  }
   for (const spec of layout.missingRequired) fail(spec.key, `缺少必填列“${spec.header}”`);
   for (const key of layout.presentRequired) if (cell(key) === '') fail(key, '不能为空');
 
