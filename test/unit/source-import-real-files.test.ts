@@ -12,6 +12,8 @@ import { delimiterOf, parseCsv } from '../../functions/src/sources/import/csv';
 import { ImportFileError } from '../../functions/src/sources/import/errors';
 import { readSourceFile } from '../../functions/src/sources/import/read-table';
 import { readXlsx } from '../../functions/src/sources/import/xlsx';
+import { SOURCE_IMPORT_COLUMNS } from '../../functions/src/sources/import/column-specs';
+import { sourceTemplateWorkbook } from '../../functions/src/sources/import/template';
 import { dateKindOfFormat } from '../../functions/src/sources/import/xlsx-dates';
 import { openZip, writeZip } from '../../functions/src/sources/import/zip';
 
@@ -148,6 +150,17 @@ describe('XLSX written by ExcelJS', () => {
     const decoy = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${'<si><t>decoy</t></si>'.repeat(20)}</sst>`;
     const bytes = writeZip([...edited, { name: 'xl/sharedStrings.xml', data: new TextEncoder().encode(decoy) }]);
     expect(summary(bytes)).toEqual([{ row: 2, name: '面馆1', street: 'jingansi', errors: [] }]);
+  });
+
+  it('our template opens in ExcelJS: the data sheet first with header and example, the instructions after', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(sourceTemplateWorkbook().slice().buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['污染源', '填写说明']);
+    const [data, instructions] = workbook.worksheets;
+    expect((data.getRow(1).values as unknown[]).slice(1)).toEqual(SOURCE_IMPORT_COLUMNS);
+    expect(data.getCell('B2').value).toBe('示例餐馆（导入前请删除本行）');
+    expect(data.getCell('E2').value).toBe(31.2296);
+    expect(instructions.getCell('A2').value).toBe('类型');
   });
 
   it('tells date formats from other number formats', () => {

@@ -3,7 +3,7 @@ import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { parseCsv, parseCsvText } from '../../functions/src/sources/import/csv';
 import { parseSourceTable } from '../../functions/src/sources/import/columns';
 import { SOURCE_IMPORT_COLUMNS } from '../../functions/src/sources/import/column-specs';
-import { sourceTemplateRows } from '../../functions/src/sources/import/template';
+import { sourceTemplateWorkbook } from '../../functions/src/sources/import/template';
 import { ImportFileError } from '../../functions/src/sources/import/errors';
 import { formatFromFileName, readSourceFile } from '../../functions/src/sources/import/read-table';
 import { readXlsx } from '../../functions/src/sources/import/xlsx';
@@ -193,6 +193,16 @@ describe('readXlsx', () => {
 });
 
 const HEADER = [...SOURCE_IMPORT_COLUMNS];
+
+/** A workbook's entries with its first sheet marked hidden, so a reader turns to the next. */
+function withFirstSheetHidden(workbook: Uint8Array) {
+  const zip = openZip(workbook);
+  return zip.names.map((name) => {
+    const data = zip.read(name)!;
+    if (name !== 'xl/workbook.xml') return { name, data };
+    return { name, data: utf8(new TextDecoder().decode(data).replace('<sheet ', '<sheet state="hidden" ')) };
+  });
+}
 type Header = (typeof SOURCE_IMPORT_COLUMNS)[number];
 
 /** A valid restaurant row in template column order, with some cells replaced. */
@@ -223,10 +233,10 @@ function restaurantRow(changes: Partial<Record<Header, string>> = {}, digit = 1)
 const errorsOf = (row: string[]) => parseSourceTable([HEADER, row])[0].errors;
 
 describe('parseSourceTable', () => {
-  it('offers a template whose header is the canonical column list and whose example row imports cleanly', () => {
-    const [header, example] = sourceTemplateRows();
-    expect(header).toEqual(HEADER);
-    expect(parseSourceTable([header, example])).toEqual([
+  it('offers a template workbook whose header is the canonical column list and whose example row imports cleanly with the real reader', () => {
+    const template = sourceTemplateWorkbook();
+    expect(readXlsx(template)[0]).toEqual(HEADER);
+    expect(readSourceFile('xlsx', template)).toEqual([
       {
         row: 2,
         errors: [],
@@ -243,6 +253,15 @@ describe('parseSourceTable', () => {
         },
       },
     ]);
+    // The instructions sheet, after the data: one line per column, the district's streets and the size limit.
+    const instructions = readXlsx(writeZip(withFirstSheetHidden(template)));
+    expect(instructions.slice(1, HEADER.length + 1).map(([header]) => header)).toEqual(HEADER);
+    const text = instructions.flat().join('\n');
+    expect(text).toContain('静安寺街道、');
+    expect(text).toContain('餐饮、汽修、建筑工地、工业企业、其他');
+    expect(text).toContain('10 MB');
+    // Reproducible, so its stored copy can be named by its content.
+    expect(sourceTemplateWorkbook()).toEqual(template);
   });
 
   it('recognises Chinese and English header aliases regardless of case, spaces, full-width brackets and units; ignores unknown columns', () => {
