@@ -72,6 +72,7 @@ const ENDPOINTS: { [Id in RouteId]: `${Routes[Id]['method']} ${Routes[Id]['path'
   createImportUpload: 'POST /api/sources/imports/uploads',
   importSources: 'POST /api/sources/imports',
   listImports: 'GET /api/sources/imports',
+  importTemplate: 'GET /api/sources/imports/template',
   getImport: 'GET /api/sources/imports/{id}',
   getSource: 'GET /api/sources/{id}',
   updateSource: 'PATCH /api/sources/{id}',

@@ -348,6 +348,15 @@ export const ROUTES = {
     successStatus: 200,
     response: src.ImportJobList,
   },
+  importTemplate: {
+    method: 'GET',
+    path: '/api/sources/imports/template',
+    service: 'sourceFiles',
+    summary: 'A short-lived download link to the import template (XLSX: header, an example row, instructions)',
+    auth: ['bureau_officer'],
+    successStatus: 200,
+    response: src.ImportTemplateLink,
+  },
   getImport: {
     method: 'GET',
     path: '/api/sources/imports/{id}',
