@@ -10,6 +10,7 @@ import { objectStoreFromEnv } from '../lib/s3-object-store';
 import type { ObjectStore } from '../complaints/object-store';
 import { ImportFileError } from './import/errors';
 import { readSourceFile } from './import/read-table';
+import type { ParsedRow } from './import/types';
 import { importSourceRows } from './importer';
 import { ImportJobRepository, STORED_ERRORS, type ImportJobRecord } from './import-jobs';
 import { SourceRepository } from './repository';
@@ -26,7 +27,7 @@ export function createImportJobsHandler(deps: BaseDeps & { objects: ObjectStore 
     await jobs.update(job.id, { status: 'running' });
     const bytes = await deps.objects.read(job.uploadKey);
     if (!bytes) return jobs.update(job.id, { status: 'failed', failure: '上传的文件已过期或不存在，请重新上传', finishedAt: finished() });
-    let rows;
+    let rows: ParsedRow[];
     try {
       rows = readSourceFile(job.format, bytes, deps.district);
     } catch (error) {
