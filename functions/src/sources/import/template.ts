@@ -17,7 +17,7 @@ const DATA_SHEET = '污染源';
 const INSTRUCTIONS_SHEET = '填写说明';
 
 /** The header row and the example row, numbers as numbers (Excel flags numbers stored as text). */
-export function sourceTemplateRows(district: DistrictConfig = loadDistrict()): XlsxCell[][] {
+function sourceTemplateRows(district: DistrictConfig = loadDistrict()): XlsxCell[][] {
   const example: Record<ColumnKey, XlsxCell> = {
     kind: SOURCE_KIND_LABELS.restaurant,
     name: '示例餐馆（导入前请删除本行）',

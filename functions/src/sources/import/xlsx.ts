@@ -35,10 +35,10 @@ export function readXlsx(bytes: Uint8Array, scoreHeader?: (header: readonly stri
     throw new ImportFileError('这是旧版 Excel（.xls）文件或加密的工作簿：请在 Excel 中取消密码保护并“另存为” .xlsx 后再导入');
   }
   const zip = openZip(bytes);
-  const workbookPath = relationshipTargets(zip, '').find((target) => target.type === 'officeDocument')?.path ?? DEFAULT_WORKBOOK_PATH;
+  const workbookPath = relationshipTargets(zip, '')?.find((target) => target.type === 'officeDocument')?.path ?? DEFAULT_WORKBOOK_PATH;
   const workbook = readText(zip, workbookPath);
-  if (workbook === undefined || !zip.read(relationshipsPathOf(workbookPath))) throw new ImportFileError(NOT_A_WORKBOOK);
   const parts = relationshipTargets(zip, workbookPath);
+  if (workbook === undefined || parts === undefined) throw new ImportFileError(NOT_A_WORKBOOK);
   const partOfType = (type: string) => parts.find((target) => target.type === type)?.path;
 
   const sheets = sheetsOf(workbook, new Map(parts.map((target) => [target.id, target.path])));
@@ -55,21 +55,35 @@ export function readXlsx(bytes: Uint8Array, scoreHeader?: (header: readonly stri
     dateStyles: dateStylesOf((stylesPath && readText(zip, stylesPath)) ?? ''),
     date1904,
   };
-  const sheetXml = (sheet: SheetEntry) => {
-    const xml = sheet.path && readText(zip, sheet.path);
-    if (!xml) throw new ImportFileError(`工作簿中找不到工作表“${sheet.name}”（${sheet.path ?? '无路径'}）`);
+  const sheetXml = memoized((sheet: SheetEntry) => {
+    const xml = sheet.path === undefined ? undefined : readText(zip, sheet.path);
+    if (xml === undefined) throw new ImportFileError(`工作簿中找不到工作表“${sheet.name}”（${sheet.path ?? '无路径'}）`);
     return xml;
-  };
-
-  let chosen = candidates[0];
-  if (scoreHeader && candidates.length > 1) {
-    let best = 0;
-    for (const sheet of candidates) {
-      const score = scoreHeader(parseSheet(sheetXml(sheet), context, { headerOnly: true })[0] ?? []);
-      if (score > best) [best, chosen] = [score, sheet];
-    }
-  }
+  });
+  const chosen = scoreHeader
+    ? bestMatching(candidates, (sheet) => scoreHeader(parseSheet(sheetXml(sheet), context, { headerOnly: true })[0] ?? []))
+    : candidates[0];
   return parseSheet(sheetXml(chosen), context);
+}
+
+/** The first sheet of those with the highest score (the first sheet when none scores above 0). */
+function bestMatching(sheets: readonly SheetEntry[], score: (sheet: SheetEntry) => number): SheetEntry {
+  if (sheets.length === 1) return sheets[0];
+  let [best, bestScore] = [sheets[0], 0];
+  for (const sheet of sheets) {
+    const sheetScore = score(sheet);
+    if (sheetScore > bestScore) [best, bestScore] = [sheet, sheetScore];
+  }
+  return best;
+}
+
+/** A sheet's part is inflated once, though its header is read before the whole of it. */
+function memoized<K, V>(compute: (key: K) => V): (key: K) => V {
+  const values = new Map<K, V>();
+  return (key) => {
+    if (!values.has(key)) values.set(key, compute(key));
+    return values.get(key)!;
+  };
 }
 
 function readText(zip: ZipArchive, name: string): string | undefined {
@@ -104,9 +118,10 @@ interface RelationshipTarget {
   path: string;
 }
 
-/** The internal relationships of a part (of the package for ''), with targets resolved to archive paths. */
-function relationshipTargets(zip: ZipArchive, partPath: string): RelationshipTarget[] {
-  const xml = readText(zip, relationshipsPathOf(partPath)) ?? '';
+/** The internal relationships of a part (of the package for ''), with targets resolved to archive paths; undefined without a relationships part. */
+function relationshipTargets(zip: ZipArchive, partPath: string): RelationshipTarget[] | undefined {
+  const xml = readText(zip, relationshipsPathOf(partPath));
+  if (xml === undefined) return undefined;
   const folder = partPath.slice(0, partPath.lastIndexOf('/') + 1);
   return Array.from(xml.matchAll(RELATIONSHIP), ([, attributes]) => attributes)
     .filter((attributes) => attribute(attributes, 'TargetMode') !== 'External')
