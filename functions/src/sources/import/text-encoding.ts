@@ -38,8 +38,8 @@ function utf16ByNulBytes(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) nulAt[i & 1]++;
   const pairs = sample.length / 2;
   const [even, odd] = nulAt;
-  if (odd >= pairs / 20 && even * 4 <= odd) return 'utf-16le';
-  if (even >= pairs / 20 && odd * 4 <= even) return 'utf-16be';
+  if (odd > 0 && odd >= pairs / 20 && even * 4 <= odd) return 'utf-16le';
+  if (even > 0 && even >= pairs / 20 && odd * 4 <= even) return 'utf-16be';
   return undefined;
 }
 
