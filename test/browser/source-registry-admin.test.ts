@@ -65,6 +65,13 @@ describe('keeping the registry in the H5 app', () => {
     expect(await page.locator('#import-reimport').innerText()).toContain('按统一社会信用代码更新');
     expect(await page.locator('#import-validate').getAttribute('aria-disabled')).toBe('true');
 
+    // The template the page tells users to follow downloads as a workbook named for them.
+    const templateButton = page.getByText('下载导入模板', { exact: true });
+    expect(await templateButton.getAttribute('id')).toBe('import-template');
+    const [template] = await Promise.all([page.waitForEvent('download'), templateButton.click()]);
+    expect(template.suggestedFilename()).toBe('污染源导入模板.xlsx');
+    expect(await page.locator('#import-template-error').count()).toBe(0);
+
     // H5 picks the file with a real file input.
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-choose-file')]);
     await chooser.setFiles({ name: '污染源导入.xlsx', mimeType: IMPORT_FILE_TYPES.xlsx, buffer: Buffer.from(xlsx) });

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { CURRENT_CHECKLISTS, checklistFor } from '@green-shield/shared/sources/checklists';
+import { IMPORT_FILE_TYPES } from '@green-shield/shared/api/limits';
+import { sourceTemplateWorkbook } from '../../functions/src/sources/import/template';
 import { writeXlsx } from '../../functions/src/sources/import/xlsx-writer';
 import { signEcoCode } from '../../functions/src/sources/eco-code-signer';
 import { startTestSystem, DEMO_ACCOUNTS, type TestSystem } from '../support/system';
@@ -404,6 +406,20 @@ describe('import', () => {
     const detail = await bureau.call('GET', `/api/sources/${teahouse.id}`).expect(200);
     expect(detail.source.kind).toBe('other');
     expect(detail.source.restaurant).toBeUndefined();
+  });
+
+  it('hands the bureau a short-lived link to the template, stored once under a key named by its content', async () => {
+    const link = await bureau.call('GET', '/api/sources/imports/template').expect(200);
+    expect(link).toMatchObject({ fileName: '污染源导入模板.xlsx', url: expect.stringMatching(/\/templates\/source-import-[0-9a-f]{16}\.xlsx\?/) });
+    expect(Date.parse(link.expiresAt)).not.toBeNaN();
+    const download = await fetch(link.url);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe(IMPORT_FILE_TYPES.xlsx);
+    expect(download.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('污染源导入模板.xlsx')}`);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(new Uint8Array(sourceTemplateWorkbook()));
+    const again = await bureau.call('GET', '/api/sources/imports/template').expect(200);
+    expect(new URL(again.url).pathname).toBe(new URL(link.url).pathname);
+    await jingansi.call('GET', '/api/sources/imports/template').expect(403);
   });
 
   it('fails a job on a file that is not a spreadsheet, refuses uploads that are not the caller’s, and is for the bureau only', async () => {

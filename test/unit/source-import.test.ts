@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { parseCsv, parseCsvText } from '../../functions/src/sources/import/csv';
-import { parseSourceTable, SOURCE_IMPORT_COLUMNS, sourceTemplateRows } from '../../functions/src/sources/import/columns';
+import { parseSourceTable } from '../../functions/src/sources/import/columns';
+import { SOURCE_IMPORT_COLUMNS } from '../../functions/src/sources/import/column-specs';
+import { sourceTemplateWorkbook } from '../../functions/src/sources/import/template';
 import { ImportFileError } from '../../functions/src/sources/import/errors';
 import { formatFromFileName, readSourceFile } from '../../functions/src/sources/import/read-table';
 import { readXlsx } from '../../functions/src/sources/import/xlsx';
@@ -104,7 +106,8 @@ function excelShapedWorkbook(firstSheetXml: string, sharedStringsXml?: string): 
       data: utf8(
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
           `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
-          `<Relationship Id="rId7" Type="${REL_NS}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
+          `<Relationship Id="rId7" Type="${REL_NS}/worksheet" Target="worksheets/sheet2.xml"/>` +
+          `<Relationship Id="rId9" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
       ),
     },
     {
@@ -130,7 +133,7 @@ describe('readXlsx', () => {
     ]);
   });
 
-  it('reads the first sheet in tab order with shared strings, rich text, entities and every cell type', () => {
+  it('reads the first sheet in tab order with shared strings, rich text, entities, every cell type and a merged range', () => {
     const sharedStrings =
       `<sst xmlns="${MAIN_NS}" count="4" uniqueCount="4">` +
       '<si><t>名称</t></si>' +
@@ -144,7 +147,7 @@ describe('readXlsx', () => {
       '<row r="4"><c r="B4" t="b"><v>0</v></c><c r="C4" t="s"><v>3</v></c></row>' +
       '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
     expect(readXlsx(excelShapedWorkbook(sheet, sharedStrings))).toEqual([
-      ['名称', '', 'line\r\nbreak'],
+      ['名称', '名称', 'line\r\nbreak'],
       ['静安寺 & 中中', '31.2296', 'TRUE', '静安x', '#N/A'],
       [],
       ['', 'FALSE'],
@@ -185,11 +188,21 @@ describe('readXlsx', () => {
     const withoutSheet = writeZip(workbook.names.filter((name) => !name.startsWith('xl/worksheets/')).map((name) => ({ name, data: workbook.read(name)! })));
     const error = thrownBy(() => readXlsx(withoutSheet));
     expect(error).toBeInstanceOf(ImportFileError);
-    expect(error.message).toBe('工作簿中找不到第一个工作表（xl/worksheets/sheet1.xml）');
+    expect(error.message).toBe('工作簿中找不到工作表“Sheet1”（xl/worksheets/sheet1.xml）');
   });
 });
 
 const HEADER = [...SOURCE_IMPORT_COLUMNS];
+
+/** A workbook's entries with its first sheet marked hidden, so a reader turns to the next. */
+function withFirstSheetHidden(workbook: Uint8Array) {
+  const zip = openZip(workbook);
+  return zip.names.map((name) => {
+    const data = zip.read(name)!;
+    if (name !== 'xl/workbook.xml') return { name, data };
+    return { name, data: utf8(new TextDecoder().decode(data).replace('<sheet ', '<sheet state="hidden" ')) };
+  });
+}
 type Header = (typeof SOURCE_IMPORT_COLUMNS)[number];
 
 /** A valid restaurant row in template column order, with some cells replaced. */
@@ -220,10 +233,10 @@ function restaurantRow(changes: Partial<Record<Header, string>> = {}, digit = 1)
 const errorsOf = (row: string[]) => parseSourceTable([HEADER, row])[0].errors;
 
 describe('parseSourceTable', () => {
-  it('offers a template whose header is the canonical column list and whose example row imports cleanly', () => {
-    const [header, example] = sourceTemplateRows();
-    expect(header).toEqual(HEADER);
-    expect(parseSourceTable([header, example])).toEqual([
+  it('offers a template workbook whose header is the canonical column list and whose example row imports cleanly with the real reader', () => {
+    const template = sourceTemplateWorkbook();
+    expect(readXlsx(template)[0]).toEqual(HEADER);
+    expect(readSourceFile('xlsx', template)).toEqual([
       {
         row: 2,
         errors: [],
@@ -240,6 +253,15 @@ describe('parseSourceTable', () => {
         },
       },
     ]);
+    // The instructions sheet, after the data: one line per column, the district's streets and the size limit.
+    const instructions = readXlsx(writeZip(withFirstSheetHidden(template)));
+    expect(instructions.slice(1, HEADER.length + 1).map(([header]) => header)).toEqual(HEADER);
+    const text = instructions.flat().join('\n');
+    expect(text).toContain('静安寺街道、');
+    expect(text).toContain('餐饮、汽修、建筑工地、工业企业、其他');
+    expect(text).toContain('10 MB');
+    // Reproducible, so its stored copy can be named by its content.
+    expect(sourceTemplateWorkbook()).toEqual(template);
   });
 
   it('recognises Chinese and English header aliases regardless of case, spaces, full-width brackets and units; ignores unknown columns', () => {

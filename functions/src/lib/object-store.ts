@@ -11,6 +11,8 @@ export interface ObjectStore {
   inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | undefined>;
   /** The whole object, or undefined when it does not exist. */
   read(key: string): Promise<Uint8Array | undefined>;
+  /** Stores an object, replacing any under the same key. */
+  put(key: string, data: Uint8Array, headers: { contentType: string; contentDisposition?: string }): Promise<void>;
   copy(fromKey: string, toKey: string): Promise<void>;
   delete(keys: string[]): Promise<void>;
 }

@@ -1,4 +1,13 @@
-import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, S3Client } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ObjectStore, PresignedUpload } from './object-store';
@@ -66,6 +75,12 @@ export class S3ObjectStore implements ObjectStore {
       if (isMissing(error)) return undefined;
       throw error;
     }
+  }
+
+  async put(key: string, data: Uint8Array, headers: { contentType: string; contentDisposition?: string }): Promise<void> {
+    await this.s3.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: data, ContentType: headers.contentType, ContentDisposition: headers.contentDisposition }),
+    );
   }
 
   async copy(fromKey: string, toKey: string): Promise<void> {

@@ -25,6 +25,7 @@ export function createSourceFilesHandler(deps: SourceFilesDeps): HttpHandler {
       createImportUpload: ({ principal, body }) => files.createImportUpload(principal, body),
       importSources: ({ principal, body }) => files.startImport(principal, body),
       listImports: () => files.recentImports(),
+      importTemplate: () => files.importTemplate(),
       getImport: ({ params }) => files.getImport(params.id),
       sourcePoster: ({ principal, params }) => files.poster(principal, params.id),
     },

@@ -1,11 +1,12 @@
 /**
  * The registry's file work, kept out of the request-path function: import uploads and jobs (the
- * import itself runs in the `importJobs` stream function), and eco-code posters.
+ * import itself runs in the `importJobs` stream function), the import template, and eco-code posters.
  */
+import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { z } from 'zod';
 import type * as S from '@green-shield/shared/api/source-schemas';
-import type { ImportJobViewT } from '@green-shield/shared/api/source-schemas';
+import type { ImportJobViewT, ImportTemplateLinkT } from '@green-shield/shared/api/source-schemas';
 import { IMPORT_FILE_TYPES, UPLOAD_LIMIT_BYTES, type ImportFormat } from '@green-shield/shared/api/limits';
 import type { UploadTicketT } from '@green-shield/shared/api/schemas';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
@@ -16,15 +17,21 @@ import type { ObjectStore } from '../lib/object-store';
 import { officerScope, requireScope } from '../lib/officer-scope';
 import { signEcoCode, type EcoCodeKey } from './eco-code-signer';
 import { toImportJobView, type ImportJobRepository } from './import-jobs';
+import { sourceTemplateWorkbook, TEMPLATE_FILE_NAME } from './import/template';
 import { renderPoster } from './poster';
 import type { SourceRepository } from './repository';
 import { toPublicProfile } from './views';
 
 const UPLOAD_TICKET_SECONDS = 10 * 60;
+/** Long enough to tap the link; the app asks for a new one each time. */
+const TEMPLATE_LINK_SECONDS = 5 * 60;
 /** An XLSX workbook is a ZIP archive. */
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 export class SourceFiles {
+  /** The stored template's key, once this instance has made sure it is stored. */
+  private templateKey: Promise<string> | undefined;
+
   constructor(
     private readonly repo: SourceRepository,
     private readonly jobs: ImportJobRepository,
@@ -74,6 +81,33 @@ export class SourceFiles {
     const job = await this.jobs.get(id);
     if (!job || job.districtCode !== this.district.code) throw new ApiError('NOT_FOUND', 'No such import');
     return toImportJobView(job);
+  }
+
+  async importTemplate(): Promise<ImportTemplateLinkT> {
+    const key = await this.storedTemplate();
+    const url = await this.objects.presignDownload(key, TEMPLATE_LINK_SECONDS);
+    const expiresAt = new Date(this.clock.now().getTime() + TEMPLATE_LINK_SECONDS * 1000).toISOString();
+    return { url, fileName: TEMPLATE_FILE_NAME, expiresAt };
+  }
+
+  /**
+   * The template is stored under a key named by its content: a new version (changed columns or
+   * streets) gets a new key, so a link never serves a stale copy and no copy is overwritten.
+   */
+  private storedTemplate(): Promise<string> {
+    this.templateKey ??= (async () => {
+      const workbook = sourceTemplateWorkbook(this.district);
+      const key = `templates/source-import-${createHash('sha256').update(workbook).digest('hex').slice(0, 16)}.xlsx`;
+      if (!(await this.objects.inspect(key, 1))) {
+        const contentDisposition = `attachment; filename="source-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent(TEMPLATE_FILE_NAME)}`;
+        await this.objects.put(key, workbook, { contentType: IMPORT_FILE_TYPES.xlsx, contentDisposition });
+      }
+      return key;
+    })().catch((error: unknown) => {
+      this.templateKey = undefined; // the next request tries again
+      throw error;
+    });
+    return this.templateKey;
   }
 
   async poster(principal: Principal, id: string): Promise<string> {

@@ -652,6 +652,8 @@ export const zh = {
     optionalColumns: '选填：坐标系、负责人、联系电话、座位数、灶头数、就餐面积(平方米)、是否安装净化器、净化效率(%)、清洗周期(天)、标签',
     reimport: '重复导入按统一社会信用代码更新已登记的污染源；标签只增不减，不会删除已有标签。',
     limits: '单个文件不超过 10 MB；未填坐标系的按 GCJ-02（国内地图坐标）处理。',
+    downloadTemplate: '下载导入模板',
+    templateOpening: '正在打开模板…',
     fileTitle: '导入文件',
     noFile: '尚未选择文件',
     chooseFile: '选择文件',

@@ -37,6 +37,7 @@ export const SUMMARIES: { readonly [Id in RouteId]: string } = {
   createImportUpload: 'A short-lived presigned upload for one CSV or XLSX list of sources',
   importSources: 'Start importing an uploaded list (dry run by default; updates by credit code); runs in the background',
   listImports: "The district's recent imports, newest first (reports without their error rows)",
+  importTemplate: 'A short-lived download link to the import template (XLSX: header, an example row, instructions)',
   getImport: "An import's progress and report",
   getSource: 'A source with its score explanation, rectifications and operators',
   updateSource: "Change a source's attributes or tags",

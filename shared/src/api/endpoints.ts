@@ -235,6 +235,7 @@ export const ENDPOINTS = {
     auth: ['bureau_officer'],
     successStatus: 200,
   },
+  importTemplate: { method: 'GET', path: '/api/sources/imports/template', service: 'sourceFiles', auth: ['bureau_officer'], successStatus: 200 },
   getImport: {
     method: 'GET',
     path: '/api/sources/imports/{id}',

@@ -147,6 +147,9 @@ const SCHEMAS = {
   listImports: {
     response: src.ImportJobList,
   },
+  importTemplate: {
+    response: src.ImportTemplateLink,
+  },
   getImport: {
     params: src.ImportJobParams,
     response: src.ImportJobView,

@@ -359,6 +359,14 @@ export const ImportJobView = z.object({
 /** Recent imports, newest first; reports without their error rows (open one job for those). */
 export const ImportJobList = z.object({ items: z.array(ImportJobView) });
 
+/** A short-lived link to the import template workbook. */
+export const ImportTemplateLink = z.object({
+  url: z.string(),
+  /** The name to save it under. */
+  fileName: z.string(),
+  expiresAt: isoDateTime,
+});
+
 export const PosterDocument = z.string().describe('An SVG document (A5 poster)');
 
 export type SourceInputT = z.output<typeof SourceInput>;
@@ -372,5 +380,6 @@ export type TimelineEventViewT = z.infer<typeof TimelineEventView>;
 export type PublicSourceProfileT = z.infer<typeof PublicSourceProfile>;
 export type ImportReportT = z.infer<typeof ImportReport>;
 export type ImportJobViewT = z.infer<typeof ImportJobView>;
+export type ImportTemplateLinkT = z.infer<typeof ImportTemplateLink>;
 export type InspectionBodyT = z.input<typeof InspectionBody>;
 export type ClaimViewT = z.infer<typeof ClaimView>;

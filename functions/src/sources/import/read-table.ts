@@ -2,6 +2,7 @@
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { parseCsv } from './csv';
 import { parseSourceTable } from './columns';
+import { recognisedColumnCount } from './column-specs';
 import { ImportFileError } from './errors';
 import type { ParsedRow } from './types';
 import { readXlsx } from './xlsx';
@@ -9,7 +10,8 @@ import { readXlsx } from './xlsx';
 export type ImportFormat = 'csv' | 'xlsx';
 
 export function readSourceFile(format: ImportFormat, bytes: Uint8Array, district?: DistrictConfig): ParsedRow[] {
-  const table = format === 'xlsx' ? readXlsx(bytes) : parseCsv(bytes);
+  // Of a workbook's sheets, the one whose header names the most of our columns.
+  const table = format === 'xlsx' ? readXlsx(bytes, recognisedColumnCount) : parseCsv(bytes);
   return parseSourceTable(table, district);
 }
 

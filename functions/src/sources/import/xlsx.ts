@@ -1,35 +1,89 @@
 /**
- * Reads the first worksheet of an XLSX workbook into rows of cell texts, without dependencies.
- * Row and column positions follow the cell references, so a row's index is its spreadsheet row
- * number minus one and skipped cells come back as ''. Numbers come back in their shortest form
- * (Excel stores 31.2296 as 31.229600000000001), booleans as TRUE/FALSE.
+ * Reads the sheet of an XLSX workbook that holds the table into rows of cell texts, without
+ * dependencies. Every part is found as Excel finds it, through the package's relationships (the
+ * workbook, its sheets, shared strings and styles may live at any path). Hidden sheets are passed
+ * over; among the visible ones, the first whose header row names the most of our columns is read, so
+ * an instructions sheet in front of the data is skipped. Cell texts: see `xlsx-sheet.ts`.
  */
 import { ImportFileError } from './errors';
+import { dateStylesOf } from './xlsx-dates';
+import { parseSharedStrings, parseSheet, type WorkbookContext } from './xlsx-sheet';
+import { attribute, decodeXmlText } from './xml';
 import { openZip, type ZipArchive } from './zip';
-import { decodeXmlText } from './xml';
 
 /** Compound-file magic: legacy .xls workbooks and password-protected .xlsx files both start with it. */
 const COMPOUND_FILE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-// Element names may carry a namespace prefix (`<x:row>`): some .NET exporters write them that way.
-const SHEET = /<(?:\w+:)?sheet\b([^>]*)>/;
+const SHEET = /<(?:\w+:)?sheet\b([^>]*)>/g;
 const RELATIONSHIP = /<(?:\w+:)?Relationship\b([^>]*)>/g;
-const SHARED_STRING = /<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>/g;
-const TEXT_RUN = /<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g;
-/** Phonetic guides hold their own <t> elements, which are not part of the cell's text. */
-const PHONETIC_RUN = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
-const ROW_OR_CELL = /<(?:\w+:)?row\b([^>]*)>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-const VALUE = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/;
+const WORKBOOK_PROPERTIES = /<(?:\w+:)?workbookPr\b([^>]*)>/;
+/** The relationship id is the only namespaced `id` attribute of <sheet> (usually r:id). */
+const SHEET_RELATIONSHIP_ID = /\s[\w.-]+:id\s*=\s*["']([^"']*)["']/;
+const DEFAULT_WORKBOOK_PATH = 'xl/workbook.xml';
+const NOT_A_WORKBOOK = '文件不是有效的 XLSX 工作簿';
 
-export function readXlsx(bytes: Uint8Array): string[][] {
+interface SheetEntry {
+  name: string;
+  hidden: boolean;
+  /** The sheet's part, undefined when the workbook's relationships do not name it. */
+  path: string | undefined;
+}
+
+/** `scoreHeader` rates a sheet's first row; without it, the first visible sheet is read. */
+export function readXlsx(bytes: Uint8Array, scoreHeader?: (header: readonly string[]) => number): string[][] {
   if (COMPOUND_FILE_MAGIC.every((byte, i) => bytes[i] === byte)) {
     throw new ImportFileError('这是旧版 Excel（.xls）文件或加密的工作簿：请在 Excel 中取消密码保护并“另存为” .xlsx 后再导入');
   }
   const zip = openZip(bytes);
-  const sheetPath = firstSheetPath(zip);
-  const sheet = readText(zip, sheetPath);
-  if (sheet === undefined) throw new ImportFileError(`工作簿中找不到第一个工作表（${sheetPath}）`);
-  return parseSheet(sheet, parseSharedStrings(readText(zip, 'xl/sharedStrings.xml') ?? ''));
+  const workbookPath = relationshipTargets(zip, '')?.find((target) => target.type === 'officeDocument')?.path ?? DEFAULT_WORKBOOK_PATH;
+  const workbook = readText(zip, workbookPath);
+  const parts = relationshipTargets(zip, workbookPath);
+  if (workbook === undefined || parts === undefined) throw new ImportFileError(NOT_A_WORKBOOK);
+  const partOfType = (type: string) => parts.find((target) => target.type === type)?.path;
+
+  const sheets = sheetsOf(workbook, new Map(parts.map((target) => [target.id, target.path])));
+  const visible = sheets.filter((sheet) => !sheet.hidden);
+  const candidates = visible.length > 0 ? visible : sheets;
+  if (candidates.length === 0) throw new ImportFileError('工作簿中没有工作表');
+
+  const workbookProperties = WORKBOOK_PROPERTIES.exec(workbook)?.[1] ?? '';
+  const date1904 = ['1', 'true'].includes(attribute(workbookProperties, 'date1904') ?? '');
+  const sharedStringsPath = partOfType('sharedStrings');
+  const stylesPath = partOfType('styles');
+  const context: WorkbookContext = {
+    sharedStrings: parseSharedStrings((sharedStringsPath && readText(zip, sharedStringsPath)) ?? ''),
+    dateStyles: dateStylesOf((stylesPath && readText(zip, stylesPath)) ?? ''),
+    date1904,
+  };
+  const sheetXml = memoized((sheet: SheetEntry) => {
+    const xml = sheet.path === undefined ? undefined : readText(zip, sheet.path);
+    if (xml === undefined) throw new ImportFileError(`工作簿中找不到工作表“${sheet.name}”（${sheet.path ?? '无路径'}）`);
+    return xml;
+  });
+  const chosen = scoreHeader
+    ? bestMatching(candidates, (sheet) => scoreHeader(parseSheet(sheetXml(sheet), context, { headerOnly: true })[0] ?? []))
+    : candidates[0];
+  return parseSheet(sheetXml(chosen), context);
+}
+
+/** The first sheet of those with the highest score (the first sheet when none scores above 0). */
+function bestMatching(sheets: readonly SheetEntry[], score: (sheet: SheetEntry) => number): SheetEntry {
+  if (sheets.length === 1) return sheets[0];
+  let [best, bestScore] = [sheets[0], 0];
+  for (const sheet of sheets) {
+    const sheetScore = score(sheet);
+    if (sheetScore > bestScore) [best, bestScore] = [sheet, sheetScore];
+  }
+  return best;
+}
+
+/** A sheet's part is inflated once, though its header is read before the whole of it. */
+function memoized<K, V>(compute: (key: K) => V): (key: K) => V {
+  const values = new Map<K, V>();
+  return (key) => {
+    if (!values.has(key)) values.set(key, compute(key));
+    return values.get(key)!;
+  };
 }
 
 function readText(zip: ZipArchive, name: string): string | undefined {
@@ -37,99 +91,53 @@ function readText(zip: ZipArchive, name: string): string | undefined {
   return bytes && new TextDecoder().decode(bytes);
 }
 
-/** The part of the first sheet in tab order, through the workbook's relationships. */
-function firstSheetPath(zip: ZipArchive): string {
-  const workbook = readText(zip, 'xl/workbook.xml');
-  const relationships = readText(zip, 'xl/_rels/workbook.xml.rels');
-  if (workbook === undefined || relationships === undefined) throw new ImportFileError('文件不是有效的 XLSX 工作簿');
-  const sheet = SHEET.exec(workbook);
-  // The relationship id is the only namespaced `id` attribute of <sheet> (usually r:id).
-  const relationshipId = sheet && /\s[\w.-]+:id\s*=\s*["']([^"']*)["']/.exec(sheet[1])?.[1];
-  if (!relationshipId) throw new ImportFileError('工作簿中没有工作表');
-  for (const [, attributes] of relationships.matchAll(RELATIONSHIP)) {
-    if (attribute(attributes, 'Id') !== relationshipId) continue;
-    const target = decodeXmlText(attribute(attributes, 'Target') ?? '');
-    return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+/** The sheets in tab order. */
+function sheetsOf(workbook: string, pathById: ReadonlyMap<string, string>): SheetEntry[] {
+  return Array.from(workbook.matchAll(SHEET), ([, attributes]) => {
+    const state = attribute(attributes, 'state');
+    const id = SHEET_RELATIONSHIP_ID.exec(attributes)?.[1];
+    return {
+      name: decodeXmlText(attribute(attributes, 'name') ?? ''),
+      hidden: state === 'hidden' || state === 'veryHidden',
+      path: id === undefined ? undefined : pathById.get(id),
+    };
+  });
+}
+
+/** `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; the package's own relationships for ''. */
+function relationshipsPathOf(partPath: string): string {
+  const slash = partPath.lastIndexOf('/');
+  return `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
+}
+
+interface RelationshipTarget {
+  id: string;
+  /** The last segment of the relationship type: worksheet, sharedStrings, styles, officeDocument. */
+  type: string;
+  /** The target part's path in the archive. */
+  path: string;
+}
+
+/** The internal relationships of a part (of the package for ''), with targets resolved to archive paths; undefined without a relationships part. */
+function relationshipTargets(zip: ZipArchive, partPath: string): RelationshipTarget[] | undefined {
+  const xml = readText(zip, relationshipsPathOf(partPath));
+  if (xml === undefined) return undefined;
+  const folder = partPath.slice(0, partPath.lastIndexOf('/') + 1);
+  return Array.from(xml.matchAll(RELATIONSHIP), ([, attributes]) => attributes)
+    .filter((attributes) => attribute(attributes, 'TargetMode') !== 'External')
+    .map((attributes) => ({
+      id: attribute(attributes, 'Id') ?? '',
+      type: (attribute(attributes, 'Type') ?? '').split('/').pop() ?? '',
+      path: resolvePartPath(folder, decodeXmlText(attribute(attributes, 'Target') ?? '')),
+    }));
+}
+
+/** A relationship target relative to the source part's folder (or absolute from the package root) as an archive path. */
+function resolvePartPath(folder: string, target: string): string {
+  const segments = target.startsWith('/') ? [] : folder.split('/').filter(Boolean);
+  for (const segment of target.split('/')) {
+    if (segment === '..') segments.pop();
+    else if (segment !== '' && segment !== '.') segments.push(segment);
   }
-  throw new ImportFileError('工作簿中找不到第一个工作表');
-}
-
-function parseSharedStrings(xml: string): string[] {
-  return Array.from(xml.matchAll(SHARED_STRING), ([, item]) => textOf(item));
-}
-
-/** The text of a string item: a plain <t> or the concatenated runs of rich text. */
-function textOf(item: string): string {
-  const runs = item.includes('rPh') ? item.replace(PHONETIC_RUN, '') : item;
-  let text = '';
-  for (const [, run] of runs.matchAll(TEXT_RUN)) text += run;
-  return decodeXmlText(text);
-}
-
-function parseSheet(xml: string, sharedStrings: readonly string[]): string[][] {
-  const data = xml.slice(xml.indexOf('sheetData'), xml.lastIndexOf('sheetData'));
-  const table: string[][] = [];
-  let rowIndex = -1;
-  let columnIndex = -1;
-  for (const [, rowAttributes, cellAttributes, cellBody] of data.matchAll(ROW_OR_CELL)) {
-    if (rowAttributes !== undefined) {
-      const number = attribute(rowAttributes, 'r');
-      rowIndex = number ? Number(number) - 1 : rowIndex + 1;
-      columnIndex = -1;
-      continue;
-    }
-    const reference = attribute(cellAttributes, 'r');
-    columnIndex = reference ? columnIndexOf(reference) : columnIndex + 1;
-    const value = cellBody ? cellText(attribute(cellAttributes, 't'), cellBody, sharedStrings) : '';
-    // Only cells with a value create rows: sheets often carry formatted empty cells far below the data.
-    if (value === '') continue;
-    while (table.length <= rowIndex) table.push([]);
-    const cells = table[rowIndex];
-    while (cells.length < columnIndex) cells.push('');
-    cells[columnIndex] = value;
-  }
-  return table;
-}
-
-function cellText(type: string | undefined, body: string, sharedStrings: readonly string[]): string {
-  if (type === 'inlineStr') return textOf(body);
-  const value = VALUE.exec(body)?.[1] ?? '';
-  if (value === '') return '';
-  switch (type) {
-    case 's':
-      return sharedStrings[Number(value)] ?? '';
-    case 'b':
-      return value === '1' ? 'TRUE' : 'FALSE';
-    case 'str': // formula result
-    case 'e': // error such as #N/A
-    case 'd': // ISO 8601 date
-      return decodeXmlText(value);
-    default: {
-      const number = Number(value);
-      return Number.isFinite(number) ? String(number) : value;
-    }
-  }
-}
-
-/** Zero-based column of a reference such as "AB12". */
-function columnIndexOf(reference: string): number {
-  let column = 0;
-  for (let i = 0; i < reference.length; i++) {
-    const code = reference.charCodeAt(i) - 64; // 'A' → 1
-    if (code < 1 || code > 26) break;
-    column = column * 26 + code;
-  }
-  return column - 1;
-}
-
-const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
-
-function attribute(attributes: string, name: string): string | undefined {
-  let pattern = ATTRIBUTE_PATTERNS.get(name);
-  if (!pattern) {
-    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-    ATTRIBUTE_PATTERNS.set(name, pattern);
-  }
-  const match = pattern.exec(attributes);
-  return match ? (match[1] ?? match[2]) : undefined;
+  return segments.join('/');
 }

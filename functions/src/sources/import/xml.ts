@@ -26,3 +26,16 @@ export function encodeXmlText(text: string): string {
     .replace(NEEDS_OOXML_ESCAPE, (char) => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
     .replace(XML_SPECIAL, (char) => XML_ESCAPES[char]);
 }
+
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
+/** The raw value of an attribute in an element's attribute text (`r="A1" t="s"`), quoted either way. */
+export function attribute(attributes: string, name: string): string | undefined {
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
+  const match = pattern.exec(attributes);
+  return match ? (match[1] ?? match[2]) : undefined;
+}

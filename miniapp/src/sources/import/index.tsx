@@ -14,6 +14,7 @@ import { openSourceSearch } from '../../navigation';
 import { isBureauOfficer } from '../../session';
 import { checkImportFile, importReportView, isJobFinished, jobPercent, jobStatusText } from './import-report';
 import { RecentImportsSection, useRecentImports } from './RecentImports';
+import { TemplateDownload } from './TemplateDownload';
 import './index.scss';
 
 const t = zh.sourceImport;
@@ -45,7 +46,12 @@ const hasStarted = (run: JobRun) => run.busy || run.job !== undefined || run.err
 function useImportJob() {
   const [run, setRun] = useState<JobRun>(IDLE);
   const generation = useRef(0);
-  useEffect(() => () => void (generation.current += 1), []);
+  useEffect(
+    () => () => {
+      generation.current += 1; // leaving the page stops following
+    },
+    [],
+  );
 
   const follow = async (job: ImportJobViewT, mine: number) => {
     let current = job;
@@ -116,6 +122,7 @@ function ImportReportView({ idPrefix, report }: { idPrefix: string; report: Impo
         <View className="import-report__errors">
           <Text className="import-report__errors-title">{t.errorsTitle}</Text>
           {view.errorLines.map((line, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a report's lines are a fixed snapshot, never reordered, and two can read the same
             <Text key={index} className="import-report__error" id={`${idPrefix}-error-${index}`}>
               {line}
             </Text>
@@ -188,6 +195,13 @@ function ImportJobSection({
  */
 export default function SourceImportPage() {
   const user = useSignedInUser();
+  if (!user) return null;
+  if (!isBureauOfficer(user)) return <EmptyState title={t.bureauOnly} />;
+  return <ImportWorkspace />;
+}
+
+/** The page for a bureau officer. */
+function ImportWorkspace() {
   const [file, setFile] = useState<ChosenFile>();
   const [fileProblem, setFileProblem] = useState<string>();
   const [uploadKey, setUploadKey] = useState<string>();
@@ -201,9 +215,15 @@ export default function SourceImportPage() {
     },
     [],
   );
-
-  if (!user) return null;
-  if (!isBureauOfficer(user)) return <EmptyState title={t.bureauOnly} />;
+  const recent = useRecentImports();
+  const { reload: reloadRecent } = recent;
+  const finishedJobs = [check.run.job, commit.run.job]
+    .filter((job) => job && isJobFinished(job))
+    .map((job) => job!.id)
+    .join();
+  useEffect(() => {
+    if (finishedJobs) void reloadRecent();
+  }, [finishedJobs, reloadRecent]);
 
   const accept = (chosen: LocalFile & { name: string }) => {
     const checked = checkImportFile(chosen);
@@ -248,15 +268,6 @@ export default function SourceImportPage() {
 
   const confirmImport = (key: string) => void commit.start(() => call('importSources', { body: { uploadKey: key, dryRun: false } }));
 
-  const recent = useRecentImports();
-  const finishedJobs = [check.run.job, commit.run.job]
-    .filter((job) => job && isJobFinished(job))
-    .map((job) => job!.id)
-    .join();
-  useEffect(() => {
-    if (finishedJobs) void recent.reload();
-  }, [finishedJobs]);
-
   const busy = check.run.busy || commit.run.busy;
   const checked = check.run.job?.status === 'done' ? check.run.job.report : undefined;
   const committed = commit.run.job?.status === 'done';
@@ -274,6 +285,7 @@ export default function SourceImportPage() {
           <Text className="source-import__text">{t.optionalColumns}</Text>
         </View>
         <Text className="source-import__hint">{t.limits}</Text>
+        <TemplateDownload />
       </Section>
 
       <Section title={t.fileTitle}>
