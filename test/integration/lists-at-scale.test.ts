@@ -130,7 +130,10 @@ describe('match proposals in a dense cell', () => {
     // 1,000 sources in the complaint's geohash-6 cell, 400 of them within about 150 m of it; none
     // shares a character pair with the complaints' text, so only distance ranks them.
     let random = 7;
-    const next = () => (random = (random * 16807) % 2147483647) / 2147483647;
+    const next = () => {
+      random = (random * 16807) % 2147483647;
+      return random / 2147483647;
+    };
     crowd = [];
     while (crowd.length < 1000) {
       const near = crowd.length < 400;
