@@ -10,19 +10,28 @@ import { overdueFrom } from '@green-shield/shared/complaints/due-dates';
 import { keys } from '../store/keys';
 import type { ComplaintEventRecord, ComplaintRecord } from './records';
 
+/** Index attributes for lists given in index order: the first list's partition and sort key go to GSI1, the next to GSI2, and so on. */
+function inLists(lists: ReadonlyArray<readonly [partition: string, order: string]>): Record<string, string> {
+  return Object.fromEntries(
+    lists.flatMap(([partition, order], i) => [
+      [`gsi${i + 1}pk`, partition],
+      [`gsi${i + 1}sk`, order],
+    ]),
+  );
+}
+
 export function complaintItem(record: ComplaintRecord) {
+  const { districtCode: district, submittedAt } = record;
   return {
     ...keys.complaint(record.id),
     entity: 'Complaint',
     ...record,
-    gsi1pk: keys.byComplainant(record.complainantId),
-    gsi1sk: record.submittedAt,
-    gsi2pk: keys.complaintQueue(record.districtCode),
-    gsi2sk: keys.queueOrder(record.submittedAt, record.id),
-    gsi3pk: keys.complaintQueue(record.districtCode, { status: record.status }),
-    gsi3sk: record.submittedAt,
-    gsi4pk: keys.complaintQueue(record.districtCode, { streetCode: record.streetCode }),
-    gsi4sk: record.submittedAt,
+    ...inLists([
+      [keys.byComplainant(record.complainantId), submittedAt],
+      [keys.complaintQueue(district), keys.queueOrder(submittedAt, record.id)],
+      [keys.complaintQueue(district, { status: record.status }), submittedAt],
+      [keys.complaintQueue(district, { streetCode: record.streetCode }), submittedAt],
+    ]),
   };
 }
 
@@ -31,42 +40,41 @@ export function complaintEventItem(event: ComplaintEventRecord) {
 }
 
 /**
- * The complaint's queue entries: the queue entry always, the overdue entry while the complaint can
- * become overdue (`delete` names it otherwise, so a write removes it).
+ * The complaint's queue entries: the queue entry always (in the overdue lists too while the
+ * complaint owes a deadline), the overdue entry only then (`delete` names it otherwise, so a write
+ * removes it).
  */
 export function queueEntryItems(record: ComplaintRecord): { put: Record<string, unknown>[]; delete: Array<{ pk: string; sk: string }> } {
-  const { districtCode: district, streetCode, status, category, id } = record;
-  const { type } = category;
+  const { districtCode: district, streetCode, status, id } = record;
+  const { type } = record.category;
   const queued = keys.queueOrder(record.submittedAt, id);
+  const from = overdueFrom(status, record);
+  const due = from && keys.overdueOrder(from, id);
   const queueEntry = {
     ...keys.complaintQueueEntry(id),
     entity: 'ComplaintQueueEntry',
     ...record,
-    gsi1pk: keys.complaintQueue(district, { status, type }),
-    gsi1sk: queued,
-    gsi2pk: keys.complaintQueue(district, { streetCode, status, type }),
-    gsi2sk: queued,
+    ...inLists([
+      [keys.complaintQueue(district, { status, type }), queued],
+      [keys.complaintQueue(district, { streetCode, status, type }), queued],
+      ...(due
+        ? ([
+            [keys.overdueQueue(district), due],
+            [keys.overdueQueue(district, { streetCode }), due],
+          ] as const)
+        : []),
+    ]),
   };
-  const from = overdueFrom(status, record);
-  if (!from) return { put: [queueEntry], delete: [keys.complaintOverdueEntry(id)] };
-  const due = keys.overdueOrder(from, id);
-  return {
-    put: [
-      { ...queueEntry, gsi3pk: keys.overdueQueue(district), gsi3sk: due, gsi4pk: keys.overdueQueue(district, { streetCode }), gsi4sk: due },
-      {
-        ...keys.complaintOverdueEntry(id),
-        entity: 'ComplaintOverdueEntry',
-        ...record,
-        gsi1pk: keys.overdueQueue(district, { status, type }),
-        gsi1sk: due,
-        gsi2pk: keys.overdueQueue(district, { streetCode, status, type }),
-        gsi2sk: due,
-        gsi3pk: keys.overdueQueue(district, { type }),
-        gsi3sk: due,
-        gsi4pk: keys.overdueQueue(district, { streetCode, type }),
-        gsi4sk: due,
-      },
-    ],
-    delete: [],
+  if (!due) return { put: [queueEntry], delete: [keys.complaintOverdueEntry(id)] };
+  const overdueEntry = {
+    ...keys.complaintOverdueEntry(id),
+    entity: 'ComplaintOverdueEntry',
+    ...record,
+    ...inLists(
+      [{ status, type }, { streetCode, status, type }, { type }, { streetCode, type }].map(
+        (narrowing) => [keys.overdueQueue(district, narrowing), due] as const,
+      ),
+    ),
   };
+  return { put: [queueEntry, overdueEntry], delete: [] };
 }

@@ -25,6 +25,16 @@ const MAX_RINGS = 5;
 const NAME_LOOKUP_PAGE = 20;
 const LOOKUPS_IN_FLIGHT = 8;
 
+/** Every source in one geohash-7 cell: a sort-key prefix of its geohash-6 cell's partition, read whole. */
+function sourcesInCell(db: DynamoDBDocumentClient, tableName: string, districtCode: string, cell: string): Promise<SourceRecord[]> {
+  return queryEvery<SourceRecord>(db, tableName, {
+    index: 'GSI4',
+    partition: keys.sourcesInCell(districtCode, cell.slice(0, NEARBY_CELL_PRECISION)),
+    prefix: cell,
+  });
+}
+
+/** Reads the candidates: geohash cells from GSI4, names from GSI3. */
 export class MatchCandidates {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -43,7 +53,7 @@ export class MatchCandidates {
     const centre = geohashEncode(point.lat, point.lng, FINE_CELL_PRECISION);
     const found: SourceRecord[] = [];
     for (let ring = 0; ring <= MAX_RINGS; ring++) {
-      const cells = await Promise.all(geohashRing(centre, ring).map((cell) => this.inCell(districtCode, cell)));
+      const cells = await Promise.all(geohashRing(centre, ring).map((cell) => sourcesInCell(this.db, this.tableName, districtCode, cell)));
       found.push(...cells.flat());
       if (nearestAreRead(point, found, coveredRadiusMetres(point, FINE_CELL_PRECISION, ring))) break;
     }
@@ -79,13 +89,5 @@ export class MatchCandidates {
       }
     });
     return found;
-  }
-
-  private inCell(districtCode: string, cell: string): Promise<SourceRecord[]> {
-    return queryEvery<SourceRecord>(this.db, this.tableName, {
-      index: 'GSI4',
-      partition: keys.sourcesInCell(districtCode, cell.slice(0, NEARBY_CELL_PRECISION)),
-      prefix: cell,
-    });
   }
 }
