@@ -158,7 +158,8 @@ export class ComplaintRepository {
         };
         const cancelled = await transact(this.db, [unchanged, ...this.queueEntryWrites(record)]);
         if (cancelled && failedConditionIndex(cancelled) !== 0) throw cancelled;
-        onProgress?.(++done);
+        done++;
+        onProgress?.(done);
       });
       cursor = page.nextCursor;
     } while (cursor);

@@ -72,7 +72,8 @@ export async function reindexAllSources(
   let done = 0;
   await forEverySource(lists, district, async (source) => {
     await repository.reindex(source);
-    onProgress?.(++done);
+    done++;
+    onProgress?.(done);
   });
   return done;
 }
