@@ -1,44 +1,28 @@
 /**
- * Complaints, their events and tracking numbers in the table.
+ * Complaints, their events and tracking numbers in the table; the complaint and its queue entries
+ * (`items.ts`) are written together, and the queue's filters are read from the lists `queue-plan.ts`
+ * picks.
  */
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inPool } from '../lib/pool';
 import { COMPLAINT_EVENT_PREFIX, keys } from '../store/keys';
+import { mergedPage } from '../store/merged-pages';
 import { failedConditionIndex, queryAll, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
-import { decodeCursor, encodeCursor } from '../store/pagination';
-import type { IndexName } from '../store/table-definition';
+import { queryPage } from '../store/queries';
+import { complaintEventItem, complaintItem, queueEntryItems } from './items';
+import { planQueue, type ComplaintFilter } from './queue-plan';
 import type { ComplaintEventRecord, ComplaintRecord } from './records';
 
+export type { ComplaintFilter } from './queue-plan';
+
 const PAGE_SIZE = 20;
-const MAX_QUERY_ROUNDS = 10;
+const REINDEX_CONCURRENCY = 16;
 
 /** A complaint with its whole timeline, oldest event first. */
 export interface ComplaintWithEvents {
   record: ComplaintRecord;
   events: ComplaintEventRecord[];
 }
-
-export interface ComplaintFilter {
-  status?: string;
-  type?: string;
-  overdueAt?: string;
-}
-
-export type QueueScope = { kind: 'district' } | { kind: 'street'; streetCode: string };
-
-function indexAttributes(record: ComplaintRecord) {
-  return {
-    gsi1pk: keys.byComplainant(record.complainantId),
-    gsi1sk: record.submittedAt,
-    gsi2pk: keys.districtQueue(record.districtCode),
-    gsi2sk: `${record.submittedAt}#${record.id}`,
-    gsi3pk: keys.districtStatusQueue(record.districtCode, record.status),
-    gsi3sk: record.submittedAt,
-    gsi4pk: keys.streetQueue(record.districtCode, record.streetCode),
-    gsi4sk: record.submittedAt,
-  };
-}
-
-const OPEN_STATUSES = ['accepted', 'assigned', 'in_progress', 'reopened'];
 
 export class ComplaintRepository {
   constructor(
@@ -70,11 +54,12 @@ export class ComplaintRepository {
       {
         Put: {
           TableName: this.tableName,
-          Item: this.complaintItem(record),
+          Item: complaintItem(record),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      { Put: { TableName: this.tableName, Item: this.eventItem(event) } },
+      { Put: { TableName: this.tableName, Item: complaintEventItem(event) } },
+      ...this.queueEntryWrites(record),
       {
         Put: {
           TableName: this.tableName,
@@ -88,12 +73,13 @@ export class ComplaintRepository {
     throw cancelled;
   }
 
-  private complaintItem(record: ComplaintRecord) {
-    return { ...keys.complaint(record.id), entity: 'Complaint', ...record, ...indexAttributes(record) };
-  }
-
-  private eventItem(event: ComplaintEventRecord) {
-    return { ...keys.complaintEvent(event.complaintId, event.at, event.eventId), entity: 'ComplaintEvent', ...event };
+  /** The queue entries as the record stands (in the transaction that writes it). */
+  private queueEntryWrites(record: ComplaintRecord): TransactItems {
+    const entries = queueEntryItems(record);
+    return [
+      ...entries.put.map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+      ...entries.delete.map((Key) => ({ Delete: { TableName: this.tableName, Key } })),
+    ];
   }
 
   /** The complaint and its whole timeline in one query (they share a partition). */
@@ -116,30 +102,68 @@ export class ComplaintRepository {
       {
         Put: {
           TableName: this.tableName,
-          Item: this.complaintItem(next),
+          Item: complaintItem(next),
           ConditionExpression: 'version = :expected',
           ExpressionAttributeValues: { ':expected': expectedVersion },
         },
       },
-      { Put: { TableName: this.tableName, Item: this.eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.tableName, Item: complaintEventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...this.queueEntryWrites(next),
     ]);
     return !cancelled;
   }
 
   async listByComplainant(userId: string, cursor: string | undefined) {
-    const pk = keys.byComplainant(userId);
-    return this.page({ IndexName: 'GSI1', partition: ['gsi1pk', pk], cursor });
+    return queryPage<ComplaintRecord>(this.db, this.tableName, {
+      index: 'GSI1',
+      partition: keys.byComplainant(userId),
+      newestFirst: true,
+      cursor,
+      limit: PAGE_SIZE,
+    });
   }
 
-  async listQueue(districtCode: string, scope: QueueScope, filter: ComplaintFilter, cursor: string | undefined) {
-    if (scope.kind === 'street') {
-      return this.page({ IndexName: 'GSI4', partition: ['gsi4pk', keys.streetQueue(districtCode, scope.streetCode)], cursor, filter });
-    }
-    if (filter.status) {
-      const { status, ...rest } = filter;
-      return this.page({ IndexName: 'GSI3', partition: ['gsi3pk', keys.districtStatusQueue(districtCode, status)], cursor, filter: rest });
-    }
-    return this.page({ IndexName: 'GSI2', partition: ['gsi2pk', keys.districtQueue(districtCode)], cursor, filter });
+  /** One page of the officers' queue (a street's, or the district's), narrowed by the filter; full, or the end. */
+  async listQueue(districtCode: string, streetCode: string | undefined, filter: ComplaintFilter, cursor: string | undefined) {
+    const plan = planQueue(districtCode, streetCode, filter);
+    if ('none' in plan) return { items: [] as ComplaintRecord[] };
+    const { index, partitions, before } = plan;
+    if (partitions.length === 1 && !before)
+      return queryPage<ComplaintRecord>(this.db, this.tableName, { index, partition: partitions[0], newestFirst: true, cursor, limit: PAGE_SIZE });
+    return mergedPage<ComplaintRecord>(this.db, this.tableName, { index, partitions, before, newestFirst: true, cursor, limit: PAGE_SIZE });
+  }
+
+  /**
+   * Writes every complaint's queue entries again from the stored complaint, for lists added after it
+   * was written (`npm run lists:reindex`); a complaint changed meanwhile already has them.
+   */
+  async reindexQueueEntries(districtCode: string, onProgress?: (done: number) => void): Promise<number> {
+    let done = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await queryPage<ComplaintRecord>(this.db, this.tableName, {
+        index: 'GSI2',
+        partition: keys.complaintQueue(districtCode),
+        cursor,
+        limit: 200,
+      });
+      await inPool(page.items, REINDEX_CONCURRENCY, async (record) => {
+        const unchanged = {
+          ConditionCheck: {
+            TableName: this.tableName,
+            Key: keys.complaint(record.id),
+            ConditionExpression: 'version = :version',
+            ExpressionAttributeValues: { ':version': record.version },
+          },
+        };
+        const cancelled = await transact(this.db, [unchanged, ...this.queueEntryWrites(record)]);
+        if (cancelled && failedConditionIndex(cancelled) !== 0) throw cancelled;
+        done++;
+        onProgress?.(done);
+      });
+      cursor = page.nextCursor;
+    } while (cursor);
+    return done;
   }
 
   /** Complaints resolved and still waiting for the complainant, whose feedback window ended before `at`. */
@@ -149,55 +173,8 @@ export class ComplaintRepository {
       IndexName: 'GSI3',
       KeyConditionExpression: 'gsi3pk = :pk',
       FilterExpression: 'feedbackBy < :at',
-      ExpressionAttributeValues: { ':pk': keys.districtStatusQueue(districtCode, 'resolved'), ':at': at },
+      ExpressionAttributeValues: { ':pk': keys.complaintQueue(districtCode, { status: 'resolved' }), ':at': at },
     });
     return items.map((item) => stripKeys<ComplaintRecord>(item));
-  }
-
-  private async page(options: { IndexName: IndexName; partition: [string, string]; cursor?: string; filter?: ComplaintFilter }) {
-    const [attribute, value] = options.partition;
-    const names: Record<string, string> = { '#pk': attribute };
-    const values: Record<string, unknown> = { ':pk': value };
-    const conditions: string[] = [];
-    const { status, type, overdueAt } = options.filter ?? {};
-    if (status) {
-      names['#status'] = 'status';
-      values[':status'] = status;
-      conditions.push('#status = :status');
-    }
-    if (type) {
-      names['#category'] = 'category';
-      names['#type'] = 'type';
-      values[':type'] = type;
-      conditions.push('#category.#type = :type');
-    }
-    if (overdueAt) {
-      names['#status'] = 'status';
-      values[':now'] = overdueAt;
-      values[':submitted'] = 'submitted';
-      for (const [i, open] of OPEN_STATUSES.entries()) values[`:open${i}`] = open;
-      conditions.push(
-        `((#status = :submitted AND acknowledgeBy < :now) OR ((#status = :submitted OR #status IN (${OPEN_STATUSES.map((_, i) => `:open${i}`).join(', ')})) AND closeBy < :now))`,
-      );
-    }
-    const input: QueryCommandInput = {
-      TableName: this.tableName,
-      IndexName: options.IndexName,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      FilterExpression: conditions.length ? conditions.join(' AND ') : undefined,
-      ScanIndexForward: false,
-    };
-    const items: ComplaintRecord[] = [];
-    let startKey = decodeCursor(options.cursor, attribute, value);
-    // A filter can leave a page short: read on until the page is full or the partition ends.
-    for (let round = 0; round < MAX_QUERY_ROUNDS && items.length < PAGE_SIZE; round++) {
-      const page = await this.db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, Limit: PAGE_SIZE - items.length }));
-      items.push(...(page.Items ?? []).map((item) => stripKeys<ComplaintRecord>(item)));
-      startKey = page.LastEvaluatedKey;
-      if (!startKey) break;
-    }
-    return { items, nextCursor: encodeCursor(startKey) };
   }
 }

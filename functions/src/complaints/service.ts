@@ -29,7 +29,7 @@ import type { UserDirectory } from '../store/user-directory';
 import { relationTo, type Relation } from './access';
 import { applyTransition, createComplaint, withEvent, type TransitionRequest } from './domain';
 import type { ComplaintRecord, ComplaintEventRecord } from './records';
-import type { ComplaintRepository, ComplaintWithEvents, QueueScope } from './repository';
+import type { ComplaintRepository, ComplaintWithEvents } from './repository';
 import { toComplaintView, toEventView } from './views';
 
 const UPLOAD_TICKET_SECONDS = 10 * 60;
@@ -133,9 +133,8 @@ export class ComplaintService {
     if (streetCode && !findStreet(this.district, streetCode)) {
       throw new ApiError('VALIDATION_FAILED', 'Unknown street', [{ field: 'query.streetCode', message: 'not a street of this district' }]);
     }
-    const scope: QueueScope = streetCode ? { kind: 'street', streetCode } : { kind: 'district' };
     const filter = { status: query.status, type: query.type, overdueAt: query.overdue === 'true' ? this.clock.now().toISOString() : undefined };
-    const page = await this.repo.listQueue(this.district.code, scope, filter, query.cursor);
+    const page = await this.repo.listQueue(this.district.code, streetCode, filter, query.cursor);
     return { items: await Promise.all(page.items.map((record) => this.listView(record, 'officer'))), nextCursor: page.nextCursor };
   }
 

@@ -1,12 +1,12 @@
 /**
  * Complaints and the sources they are about: officers link a complaint to a source (it counts
- * against the score when substantiated), and see the sources a complaint may be about, proposed by
- * distance and name.
+ * against the score when substantiated), and see the sources a complaint may be about (the nearest
+ * and the named ones, `match-candidates.ts`), proposed by distance and name.
  */
 import type { z } from 'zod';
 import type * as S from '@green-shield/shared/api/source-schemas';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
-import { proposeMatches } from '@green-shield/shared/sources/matching';
+import { complaintText, proposeMatches } from '@green-shield/shared/sources/matching';
 import { ApiError } from '../lib/errors';
 import type { Principal } from '../lib/tokens';
 import type { ComplaintRecord } from '../complaints/records';
@@ -44,12 +44,13 @@ export class ComplaintMatchService {
   async matchesFor(principal: Principal, complaintId: string) {
     const complaint = await this.complaintInCare(principal, complaintId);
     if (!complaint) throw new ApiError('NOT_FOUND', 'No such complaint in your care');
+    const text = { address: complaint.location.address, description: complaint.description };
     const [candidates, linked] = await Promise.all([
-      this.ctx.lists.near(this.ctx.district.code, complaint.location),
+      this.ctx.candidates.forComplaint(this.ctx.district.code, complaint.location, complaintText(text)),
       this.ctx.complaints.linkedSourceIds(complaintId),
     ]);
     const byId = new Map(candidates.map((source) => [source.id, source]));
-    const proposals = proposeMatches({ location: complaint.location, address: complaint.location.address, description: complaint.description }, candidates);
+    const proposals = proposeMatches({ location: complaint.location, ...text }, candidates);
     return {
       items: proposals.map((proposal) => ({
         source: toSourceSummary(byId.get(proposal.sourceId)!),

@@ -16,6 +16,7 @@ import { officerScope, requireScope } from '../lib/officer-scope';
 import type { ClaimRepository } from './claim-repository';
 import type { ComplaintLinks } from './complaint-links';
 import { signEcoCode, type EcoCodeKey } from './eco-code-signer';
+import type { MatchCandidates } from './match-candidates';
 import type { OperatorLinkRepository } from './operator-link-repository';
 import type { RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 import type { Actor } from './registration';
@@ -27,6 +28,7 @@ import { toOfficerSourceView, toOperatorSourceView } from './views';
 export interface SourceContext {
   sources: SourceRepository;
   lists: SourceLists;
+  candidates: MatchCandidates;
   claims: ClaimRepository;
   operatorLinks: OperatorLinkRepository;
   complaints: ComplaintLinks;

@@ -12,6 +12,7 @@ import { ComplaintMatchService } from './complaint-match-service';
 import type { SourceContext } from './context';
 import { ecoCodeKeyFromEnv, type EcoCodeKey } from './eco-code-signer';
 import { InspectionService } from './inspection-service';
+import { MatchCandidates } from './match-candidates';
 import { OperatorLinkRepository } from './operator-link-repository';
 import { OperatorService } from './operator-service';
 import { RegistryService } from './registry-service';
@@ -31,6 +32,7 @@ export function createSourceServices(deps: Omit<SourceDeps, 'verificationKeys'>)
   const context: SourceContext = {
     sources,
     lists: new SourceLists(deps.db, deps.tableName, sources),
+    candidates: new MatchCandidates(deps.db, deps.tableName),
     claims: new ClaimRepository(deps.db, deps.tableName, operatorLinks),
     operatorLinks,
     complaints: new ComplaintLinks(deps.db, deps.tableName),

@@ -3,29 +3,33 @@
  * here and nowhere else (the key formats themselves are in store/keys.ts). Pure.
  */
 import { geohashEncode } from '@green-shield/shared/geo/geohash';
+import { nameKey } from '@green-shield/shared/sources/matching';
 import type { Warning } from '@green-shield/shared/sources/scoring';
 import { keys } from '../store/keys';
 import type { ClaimRecord, OperatorLinkRecord, RectificationRecord, SourceEventRecord, SourceRecord } from './records';
 
-/** Names sort and match by this form: no spaces, Latin letters lower-case. */
-export function nameKey(name: string): string {
-  return name.replace(/\s+/g, '').toLowerCase();
-}
+/** Sources sort within a geohash-6 cell by their position to this precision (about 5 m). */
+const POSITION_PRECISION = 9;
 
-type Indexed = Pick<SourceRecord, 'id' | 'districtCode' | 'streetCode' | 'name' | 'location' | 'credit'>;
+type Indexed = Pick<SourceRecord, 'id' | 'districtCode' | 'streetCode' | 'name' | 'kind' | 'location' | 'credit'>;
 
-/** Where a source stands in the four indexes: its street, its level, its name's initial, its geohash cell. */
+/**
+ * Where a source stands in the four indexes: its street (by name), its level and kind (by street
+ * and name), its name's initial (by name), its geohash-6 cell (by position).
+ */
 export function sourceIndexAttributes(source: Indexed) {
-  const byName = keys.sourcesByNameOrder(nameKey(source.name), source.id);
+  const name = nameKey(source.name);
+  const byName = keys.sourcesByNameOrder(name, source.id);
+  const position = geohashEncode(source.location.lat, source.location.lng, POSITION_PRECISION);
   return {
     gsi1pk: keys.sourcesInStreet(source.districtCode, source.streetCode),
     gsi1sk: byName,
-    gsi2pk: keys.sourcesAtLevel(source.districtCode, source.credit.level),
-    gsi2sk: keys.sourcesByStreetOrder(source.streetCode, nameKey(source.name), source.id),
-    gsi3pk: keys.sourcesByInitial(source.districtCode, [...nameKey(source.name)][0] ?? '_'),
+    gsi2pk: keys.sourcesAtLevelOfKind(source.districtCode, source.credit.level, source.kind),
+    gsi2sk: keys.sourcesByStreetOrder(source.streetCode, name, source.id),
+    gsi3pk: keys.sourcesByInitial(source.districtCode, [...name][0] ?? '_'),
     gsi3sk: byName,
     gsi4pk: keys.sourcesInCell(source.districtCode, geohashEncode(source.location.lat, source.location.lng)),
-    gsi4sk: source.id,
+    gsi4sk: keys.sourcesInCellOrder(position, source.id),
   };
 }
 
@@ -53,8 +57,12 @@ function membershipItem(key: { pk: string; sk: string }, listKey: string, source
   return { ...key, entity, sourceId: source.id, gsi1pk: listKey, gsi1sk: keys.sourcesByStreetOrder(source.streetCode, nameKey(source.name), source.id) };
 }
 
-export function tagItems(source: Member, tags: readonly string[]) {
-  return tags.map((tag) => membershipItem(keys.sourceTag(source.id, tag), keys.sourcesWithTag(source.districtCode, tag), source, 'SourceTag'));
+/** Tag memberships, in the tag's list and in the tag's list at the source's level and kind (so both read by street then name). */
+export function tagItems(source: Member & Pick<SourceRecord, 'kind' | 'credit'>, tags: readonly string[]) {
+  return tags.map((tag) => {
+    const member = membershipItem(keys.sourceTag(source.id, tag), keys.sourcesWithTag(source.districtCode, tag), source, 'SourceTag');
+    return { ...member, gsi2pk: keys.sourcesWithTagAtLevelOfKind(source.districtCode, tag, source.credit.level, source.kind), gsi2sk: member.gsi1sk };
+  });
 }
 
 export function warningItem(source: Member, warnings: readonly Warning[]) {

@@ -12,6 +12,8 @@ import { creditCodeItem, eventItem, rectificationItem, sourceIndexAttributes, so
 import type { OperatorLinkRecord, RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 
 const MAX_TRANSACTION_ITEMS = 100;
+/** An edit races the score projection only in the milliseconds between its read and its write. */
+const MAX_EDIT_ATTEMPTS = 3;
 const TIMELINE_PAGE_SIZE = 20;
 
 export type SourceWriteOutcome = 'ok' | 'conflict' | 'duplicate-credit-code' | 'idempotency-key-taken';
@@ -19,6 +21,12 @@ export type SourceWriteOutcome = 'ok' | 'conflict' | 'duplicate-credit-code' | '
 type TransactItem = TransactItems[number];
 
 const allTags = (source: SourceRecord) => new Set([...source.tags, ...source.systemTags]);
+
+/** The attributes the score projection owns. */
+function projectionOf(source: SourceRecord): Pick<SourceRecord, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'lastInspectionAt'> {
+  const { credit, warnings, systemTags, openRectifications, lastInspectionAt } = source;
+  return { credit, warnings, systemTags, openRectifications, lastInspectionAt };
+}
 
 export class SourceRepository {
   constructor(
@@ -154,21 +162,42 @@ export class SourceRepository {
 
   /**
    * Replaces the source's attributes if nobody changed them since `expectedVersion`, keeping the
-   * score projection as stored, and appends the event. Tag memberships follow the tags.
+   * score projection as stored, and appends the event. Index keys and tag memberships follow.
+   * Some keys hold the level (by level and kind), which the projection owns: if it moved since the
+   * edit read the source, the edit is applied again on top of the projection as it now stands.
    */
   async update(next: SourceRecord, previous: SourceRecord, event: SourceEventRecord): Promise<SourceWriteOutcome> {
-    const cancelled = await transact(this.db, this.updateItems(next, previous, event));
-    if (!cancelled) return 'ok';
-    if (failedConditionIndex(cancelled) === 0) return 'conflict';
-    throw cancelled;
+    for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
+      const cancelled = await transact(this.db, this.updateItems(next, previous, event));
+      if (!cancelled) return 'ok';
+      if (failedConditionIndex(cancelled) !== 0) throw cancelled;
+      const current = await getItem<SourceRecord>(this.db, this.tableName, keys.source(previous.id), true);
+      if (!current || current.version !== previous.version) return 'conflict';
+      const projection = projectionOf(current);
+      next = { ...next, ...projection };
+      previous = { ...previous, ...projection };
+    }
+    return 'conflict';
+  }
+
+  /**
+   * Writes the source's index keys and memberships again from the record as stored (for keys added
+   * after it was written; `npm run lists:reindex`). Idempotent; false if the source changed meanwhile.
+   */
+  async reindex(source: SourceRecord): Promise<boolean> {
+    const items: TransactItems = [this.attributeUpdate(source, source), ...tagItems(source, [...allTags(source)]).map((item) => this.put(item))];
+    if (source.warnings.length > 0) items.push(this.put(warningItem(source, source.warnings)));
+    const cancelled = await transact(this.db, items);
+    if (cancelled && failedConditionIndex(cancelled) !== 0) throw cancelled;
+    return !cancelled;
   }
 
   private updateItems(next: SourceRecord, previous: SourceRecord, event: SourceEventRecord): TransactItems {
     const before = allTags(previous);
     const after = allTags(next);
-    const movedIndexes = previous.streetCode !== next.streetCode || previous.name !== next.name;
+    const movedIndexes = previous.streetCode !== next.streetCode || previous.name !== next.name || previous.kind !== next.kind;
     const items: TransactItems = [
-      this.attributeUpdate(next, previous.version),
+      this.attributeUpdate(next, previous),
       this.put(eventItem(event)),
       ...[...before].filter((tag) => !after.has(tag)).map((tag) => ({ Delete: { TableName: this.tableName, Key: keys.sourceTag(next.id, tag) } })),
       ...tagItems(
@@ -180,14 +209,16 @@ export class SourceRepository {
     return items;
   }
 
-  /** Sets the attributes an edit may change (the score projection's stay) on condition of the version read. */
-  private attributeUpdate(next: SourceRecord, expectedVersion: number): TransactItem {
+  /**
+   * Sets the attributes an edit may change and every index key, on condition of the version read
+   * and of the projection's level and system tags the keys and memberships were built from (the
+   * projection's own attributes stay as stored).
+   */
+  private attributeUpdate(next: SourceRecord, read: SourceRecord): TransactItem {
     const { credit, warnings, systemTags, openRectifications, lastInspectionAt, ...attributes } = next;
-    // The level index (gsi2pk) belongs to the score projection; an edit only moves the sort key.
-    const { gsi2pk, ...indexAttributes } = sourceIndexAttributes(next);
-    const entries = Object.entries({ ...attributes, ...indexAttributes });
-    const names: Record<string, string> = {};
-    const values: Record<string, NativeAttributeValue> = { ':expected': expectedVersion };
+    const entries = Object.entries({ ...attributes, ...sourceIndexAttributes(next) });
+    const names: Record<string, string> = { '#credit': 'credit', '#level': 'level', '#systemTags': 'systemTags' };
+    const values: Record<string, NativeAttributeValue> = { ':expected': read.version, ':level': read.credit.level, ':systemTags': read.systemTags };
     // Attributes the change cleared are removed (an undefined value cannot be SET).
     const sets: string[] = [];
     const removes: string[] = [];
@@ -205,7 +236,7 @@ export class SourceRepository {
         TableName: this.tableName,
         Key: keys.source(next.id),
         UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: 'version = :expected',
+        ConditionExpression: 'version = :expected AND #credit.#level = :level AND #systemTags = :systemTags',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },

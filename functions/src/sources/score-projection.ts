@@ -13,7 +13,7 @@ import type { TimelineEventType } from '@green-shield/shared/api/source-schemas'
 import { canonicalJson } from '../lib/canonical-json';
 import type { Clock } from '../lib/clock';
 import { keys } from '../store/keys';
-import { transact, type TransactItems } from '../store/operations';
+import { failedConditionIndex, transact, type TransactItems } from '../store/operations';
 import { sourceIndexAttributes, tagItems, warningItem } from './items';
 import type { RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 import { SourceRepository } from './repository';
@@ -128,6 +128,9 @@ const storedProjection = (source: SourceRecord): ScoreProjection => ({
   lastInspectionAt: source.lastInspectionAt,
 });
 
+/** An edit lands between a rescoring's read and write only in a race of milliseconds. */
+const MAX_RESCORE_ATTEMPTS = 3;
+
 /** Keeps each source's stored projection in step with its facts. */
 export class ScoreProjector {
   private readonly sources: SourceRepository;
@@ -146,25 +149,35 @@ export class ScoreProjector {
     return projectScore(collection.events, collection.rectifications, this.rules, this.clock.now());
   }
 
-  /** Recomputes a source's projection and stores it if anything readers see changed. */
+  /**
+   * Recomputes a source's projection and stores it if anything readers see changed. The write is
+   * conditional on the source's version (its keys hold the kind, street and name it read), so an
+   * edit in between makes it read and compute again.
+   */
   async rescore(sourceId: string): Promise<Rescored | undefined> {
-    const collection = await this.sources.getCollection(sourceId);
-    if (!collection) return undefined;
-    const before = storedProjection(collection.source);
-    const after = this.live(collection);
-    const changed = projectionChanged(before, after);
-    if (changed) await this.write(collection.source, after);
-    return { collection, before, after, changed };
+    for (let attempt = 0; attempt < MAX_RESCORE_ATTEMPTS; attempt++) {
+      const collection = await this.sources.getCollection(sourceId);
+      if (!collection) return undefined;
+      const before = storedProjection(collection.source);
+      const after = this.live(collection);
+      const changed = projectionChanged(before, after);
+      if (!changed || (await this.write(collection.source, after))) return { collection, before, after, changed };
+    }
+    throw new Error(`Source ${sourceId} kept changing while it was rescored`);
   }
 
   /**
-   * Writes a fresh projection and moves the source between level, tag and warning lists.
-   * Idempotent, and independent of the attribute version (officers' edits never conflict with it).
+   * Writes a fresh projection and moves the source between level, tag and warning lists; false if
+   * the source was edited since it was read. Independent of officers' edits otherwise (an edit
+   * never fails because of it: see `SourceRepository.update`).
    */
-  private async write(source: SourceRecord, projection: ScoreProjection): Promise<void> {
+  private async write(source: SourceRecord, projection: ScoreProjection): Promise<boolean> {
+    const rescored = { ...source, ...projection };
     const oldTags = new Set(source.systemTags.filter((tag) => !source.tags.includes(tag)));
     const newTags = new Set(projection.systemTags.filter((tag) => !source.tags.includes(tag)));
-    const index = sourceIndexAttributes({ ...source, ...projection });
+    // Tag memberships hold the level too: a new level moves every one of them.
+    const levelMoved = source.credit.level !== projection.credit.level;
+    const index = sourceIndexAttributes(rescored);
     const items: TransactItems = [
       {
         Update: {
@@ -173,8 +186,9 @@ export class ScoreProjector {
           UpdateExpression:
             'SET credit = :credit, warnings = :warnings, systemTags = :systemTags, openRectifications = :open, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' +
             (projection.lastInspectionAt ? ', lastInspectionAt = :last' : ''),
-          ConditionExpression: 'attribute_exists(pk)',
+          ConditionExpression: 'version = :version',
           ExpressionAttributeValues: {
+            ':version': source.version,
             ':credit': projection.credit,
             ':warnings': projection.warnings,
             ':systemTags': projection.systemTags,
@@ -186,14 +200,15 @@ export class ScoreProjector {
         },
       },
       ...[...oldTags].filter((tag) => !newTags.has(tag)).map((tag) => ({ Delete: { TableName: this.tableName, Key: keys.sourceTag(source.id, tag) } })),
-      ...tagItems(
-        source,
-        [...newTags].filter((tag) => !oldTags.has(tag)),
-      ).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+      ...tagItems(rescored, levelMoved ? [...new Set([...source.tags, ...newTags])] : [...newTags].filter((tag) => !oldTags.has(tag))).map((Item) => ({
+        Put: { TableName: this.tableName, Item },
+      })),
     ];
     if (projection.warnings.length > 0) items.push({ Put: { TableName: this.tableName, Item: warningItem(source, projection.warnings) } });
     else if (source.warnings.length > 0) items.push({ Delete: { TableName: this.tableName, Key: keys.sourceWarning(source.id) } });
     const cancelled = await transact(this.db, items);
-    if (cancelled) throw cancelled;
+    if (!cancelled) return true;
+    if (failedConditionIndex(cancelled) === 0) return false;
+    throw cancelled;
   }
 }

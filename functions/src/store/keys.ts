@@ -8,6 +8,20 @@ const SOURCE_OPERATOR_PREFIX = 'OPERATOR#';
 const OPERATED_SOURCE_PREFIX = 'OPERATES#';
 const COMPLAINT_SOURCE_LINK_PREFIX = 'SOURCELINK#';
 
+/** What a list partition is narrowed to; each attribute present adds `#<NAME>#<value>` in this order. */
+const LIST_NARROWINGS = [
+  ['streetCode', 'STREET'],
+  ['status', 'STATUS'],
+  ['type', 'TYPE'],
+  ['level', 'LEVEL'],
+  ['kind', 'KIND'],
+] as const;
+type ListNarrowing<K extends (typeof LIST_NARROWINGS)[number][0]> = Partial<Record<K, string>>;
+
+function listKey(base: string, narrowing: Partial<Record<(typeof LIST_NARROWINGS)[number][0], string>>): string {
+  return [base, ...LIST_NARROWINGS.flatMap(([attribute, name]) => (narrowing[attribute] === undefined ? [] : [`${name}#${narrowing[attribute]}`]))].join('#');
+}
+
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
   phone: (phoneHash: string) => ({ pk: `PHONE#${phoneHash}`, sk: 'PHONE' }),
@@ -27,12 +41,21 @@ export const keys = {
   idempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
   /** GSI1: a complainant's complaints, newest first. */
   byComplainant: (userId: string) => `COMPLAINANT#${userId}`,
-  /** GSI2: the district queue, newest first. */
-  districtQueue: (districtCode: string) => `QUEUE#${districtCode}`,
-  /** GSI3: the district queue in one status. */
-  districtStatusQueue: (districtCode: string, status: string) => `QUEUE#${districtCode}#STATUS#${status}`,
-  /** GSI4: one street's queue, newest first. */
-  streetQueue: (districtCode: string, streetCode: string) => `QUEUE#${districtCode}#STREET#${streetCode}`,
+  /**
+   * The officers' queue of the district or a street, narrowed to a status and/or a category type:
+   * `QUEUE#<district>[#STREET#<street>][#STATUS#<status>][#TYPE#<type>]` (which index holds which
+   * narrowing: docs/architecture.md, "The queue's filters").
+   */
+  complaintQueue: (districtCode: string, narrowing: ListNarrowing<'streetCode' | 'status' | 'type'> = {}) => listKey(`QUEUE#${districtCode}`, narrowing),
+  /** The same lists of the complaints that can become overdue, ordered by when they do. */
+  overdueQueue: (districtCode: string, narrowing: ListNarrowing<'streetCode' | 'status' | 'type'> = {}) => listKey(`OVERDUE#${districtCode}`, narrowing),
+  /** Sort key of the queue lists: newest first by reading them backwards. */
+  queueOrder: (submittedAt: string, complaintId: string) => `${submittedAt}#${complaintId}`,
+  /** Sort key of the overdue lists: read up to now, they hold the complaints overdue by then. */
+  overdueOrder: (overdueFrom: string, complaintId: string) => `${overdueFrom}#${complaintId}`,
+  /** The complaint's copies that carry the keys of its filtered queue lists (the complaint item has no room left). */
+  complaintQueueEntry: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'QUEUE' }),
+  complaintOverdueEntry: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'OVERDUE' }),
 
   /** Notification ids are the ULIDs of the events behind them, so the sort key orders by time. */
   notification: (userId: string, notificationId: string) => ({ pk: `USER#${userId}`, sk: `NOTIFICATION#${notificationId}` }),
@@ -63,15 +86,18 @@ export const keys = {
   claim: (claimId: string) => ({ pk: `CLAIM#${claimId}`, sk: 'CLAIM' }),
   pendingClaimGuard: (sourceId: string, userId: string) => ({ pk: `CLAIM#PENDING#${sourceId}#${userId}`, sk: 'GUARD' }),
   /** GSI1: a street's sources by name. */
-  sourcesInStreet: (districtCode: string, streetCode: string) => `SOURCES#${districtCode}#STREET#${streetCode}`,
-  /** GSI2: sources at one credit level, by street then name. */
-  sourcesAtLevel: (districtCode: string, level: string) => `SOURCES#${districtCode}#LEVEL#${level}`,
+  sourcesInStreet: (districtCode: string, streetCode: string) => listKey(`SOURCES#${districtCode}`, { streetCode }),
+  /** GSI2: sources at one credit level of one kind, by street then name. */
+  sourcesAtLevelOfKind: (districtCode: string, level: string, kind: string) => listKey(`SOURCES#${districtCode}`, { level, kind }),
   /** GSI3: sources whose name starts with one character (names are searched by prefix). */
   sourcesByInitial: (districtCode: string, initial: string) => `SOURCES#${districtCode}#NAME#${initial}`,
-  /** GSI4: sources in one geohash cell (match proposals for complaints). */
+  /** GSI4: sources in one geohash-6 cell, by their geohash-9 (so a geohash-7 cell is a sort-key prefix). */
   sourcesInCell: (districtCode: string, cell: string) => `SOURCES#${districtCode}#GEO#${cell}`,
+  sourcesInCellOrder: (geohash: string, sourceId: string) => `${geohash}#${sourceId}`,
   /** GSI1 of tag memberships: sources with one tag, by street then name. */
   sourcesWithTag: (districtCode: string, tag: string) => `TAG#${districtCode}#${tag}`,
+  /** GSI2 of tag memberships: sources with one tag at one level of one kind, by street then name. */
+  sourcesWithTagAtLevelOfKind: (districtCode: string, tag: string, level: string, kind: string) => listKey(`TAG#${districtCode}#${tag}`, { level, kind }),
   /** GSI1 of warning memberships: sources with early warnings, by street then name. */
   sourcesWithWarnings: (districtCode: string) => `WARNINGS#${districtCode}`,
   /** Sort key of the lists by name (GSI1 street, GSI3 name): the name key, then the id. */

@@ -24,6 +24,10 @@ export function decodeCursor(cursor: string | undefined, partitionAttribute: str
     key !== null &&
     Object.values(key).every((value) => typeof value === 'string') &&
     (key as Key)[partitionAttribute] === partitionValue;
-  if (!valid) throw new ApiError('VALIDATION_FAILED', 'Invalid cursor', [{ field: 'query.cursor', message: 'not a cursor from this list' }]);
+  if (!valid) throw invalidCursor();
   return key as Key;
+}
+
+export function invalidCursor(): ApiError {
+  return new ApiError('VALIDATION_FAILED', 'Invalid cursor', [{ field: 'query.cursor', message: 'not a cursor from this list' }]);
 }

@@ -1,10 +1,11 @@
 /**
  * Reads by key, as every repository makes them: one item by its key; one page of a partition of
  * the table or of an index (optionally a sort-key prefix, newest first, a filter that narrows the
- * page, and a client's cursor checked to belong to the partition); the size of a partition.
+ * page, and a client's cursor checked to belong to the partition); the size of a partition. Pages
+ * over several partitions read as one list are in `merged-pages.ts`.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
-import { stripKeys } from './operations';
+import { queryAll, stripKeys } from './operations';
 import { decodeCursor, encodeCursor } from './pagination';
 import { TABLE_DEFINITION, type IndexName } from './table-definition';
 
@@ -28,7 +29,7 @@ export interface PartitionQuery {
   filter?: { expression: string; names: Record<string, string>; values: Record<string, NativeAttributeValue> };
 }
 
-function keyNames(index: IndexName | undefined): { partitionKey: string; sortKey: string } {
+export function keyNames(index: IndexName | undefined): { partitionKey: string; sortKey: string } {
   return (index && TABLE_DEFINITION.globalIndexes.find((candidate) => candidate.indexName === index)) || TABLE_DEFINITION;
 }
 
@@ -44,16 +45,52 @@ function queryInput(tableName: string, query: PartitionQuery) {
   };
 }
 
-/** One page of a partition, its items without their key attributes. */
+/** Items a filtered read examines per request at most; a page it leaves short carries a cursor to read on from. */
+export const FILTERED_READ_CAP = 1000;
+const FILTERED_READ_CHUNK = 250;
+
+/** The key a read goes on from after this item: the table's keys and the index's. */
+function keyOf(item: Record<string, NativeAttributeValue>, index: IndexName | undefined): Record<string, NativeAttributeValue> {
+  const { partitionKey, sortKey } = keyNames(index);
+  const names = new Set([TABLE_DEFINITION.partitionKey, TABLE_DEFINITION.sortKey, partitionKey, sortKey]);
+  return Object.fromEntries([...names].map((name) => [name, item[name]]));
+}
+
+/**
+ * One page of a partition, its items without their key attributes. Without a filter, one request
+ * of `limit` items. A filter can leave that short, so a filtered read goes on in larger reads until
+ * the page is full or the partition ends, examining at most `FILTERED_READ_CAP` items: its page is
+ * full, or the end, or (only when the cap was hit) short with a cursor.
+ */
 export async function queryPage<T>(db: DynamoDBDocumentClient, tableName: string, query: PartitionQuery): Promise<{ items: T[]; nextCursor?: string }> {
-  const page = await db.send(
-    new QueryCommand({
-      ...queryInput(tableName, query),
-      ...(query.cursor ? { ExclusiveStartKey: decodeCursor(query.cursor, keyNames(query.index).partitionKey, query.partition) } : {}),
-      ...(query.limit ? { Limit: query.limit } : {}),
-    }),
-  );
-  return { items: (page.Items ?? []).map((item) => stripKeys<T>(item)), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  const input = queryInput(tableName, query);
+  const limit = query.limit ?? Number.POSITIVE_INFINITY;
+  const items: Record<string, NativeAttributeValue>[] = [];
+  let startKey = decodeCursor(query.cursor, keyNames(query.index).partitionKey, query.partition);
+  let examined = 0;
+  const page = (next: Record<string, NativeAttributeValue> | undefined) => ({ items: items.map((item) => stripKeys<T>(item)), nextCursor: encodeCursor(next) });
+  do {
+    const read = query.filter ? Math.min(FILTERED_READ_CHUNK, FILTERED_READ_CAP - examined) : query.limit;
+    const answer = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, ...(read ? { Limit: read } : {}) }));
+    examined += answer.ScannedCount ?? 0;
+    const found = answer.Items ?? [];
+    for (const [i, item] of found.entries()) {
+      items.push(item);
+      // Full: go on after this item, or where the read stopped if it was the read's last.
+      if (items.length === limit) return page(i === found.length - 1 ? answer.LastEvaluatedKey : keyOf(item, query.index));
+    }
+    startKey = answer.LastEvaluatedKey;
+  } while (query.filter && startKey && examined < FILTERED_READ_CAP);
+  return page(startKey);
+}
+
+/** Every item of a partition (or of a sort-key prefix in it), page after page: for reads bounded by what the partition is, not for lists. */
+export async function queryEvery<T>(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  query: Pick<PartitionQuery, 'index' | 'partition' | 'prefix'>,
+): Promise<T[]> {
+  return (await queryAll(db, queryInput(tableName, query))).map((item) => stripKeys<T>(item));
 }
 
 /** How many items a partition holds (every page counted; for progress reports, not for requests). */

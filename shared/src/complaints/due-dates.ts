@@ -31,6 +31,23 @@ export interface Overdue {
 export function overdue(status: ComplaintStatus, due: DueDates, now: Date): Overdue {
   const late = (deadline: string) => now.getTime() > Date.parse(deadline);
   const acknowledge = status === 'submitted' && late(due.acknowledgeBy);
-  const close = !isTerminal(status) && status !== 'resolved' && late(due.closeBy);
+  const close = owesDeadline(status) && late(due.closeBy);
   return { acknowledge, close, any: acknowledge || close };
+}
+
+/** Whether a complaint in this status still owes the resident a result (so it can be overdue). */
+export function owesDeadline(status: ComplaintStatus): boolean {
+  return !isTerminal(status) && status !== 'resolved';
+}
+
+/**
+ * From when the complaint is overdue if nothing happens: its acknowledgement deadline (or closing,
+ * if earlier) while submitted, its closing deadline while open, never once resolved or ended. It is
+ * overdue (`overdue(...).any`) exactly when now is past this; the queue indexes complaints by it.
+ */
+export function overdueFrom(status: ComplaintStatus, due: DueDates): string | undefined {
+  if (!owesDeadline(status)) return undefined;
+  // ISO timestamps sort as the moments they name.
+  if (status === 'submitted') return [due.acknowledgeBy, due.closeBy].sort()[0];
+  return due.closeBy;
 }

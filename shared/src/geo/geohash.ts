@@ -1,11 +1,14 @@
 /**
  * Geohash cells, for finding sources near a point with key lookups instead of scans: a source is
- * indexed under its cell, and a search reads the cell of the point and its eight neighbours.
+ * indexed under its cell, and a search reads the point's cell and the rings of cells around it,
+ * nearest first, until it has read far enough.
  */
 const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz';
 
 /** Cells of this length are about 1.2 km × 0.6 km at Shanghai's latitude. */
 export const NEARBY_CELL_PRECISION = 6;
+/** Cells of this length are about 130 m × 150 m at Shanghai's latitude. */
+export const FINE_CELL_PRECISION = 7;
 
 export function geohashEncode(lat: number, lng: number, precision = NEARBY_CELL_PRECISION): string {
   let latRange = [-90, 90];
@@ -55,12 +58,35 @@ function decodeCell(hash: string): { lat: number; lng: number; latSize: number; 
   return { lat: (latRange[0] + latRange[1]) / 2, lng: (lngRange[0] + lngRange[1]) / 2, latSize: latRange[1] - latRange[0], lngSize: lngRange[1] - lngRange[0] };
 }
 
-/** The cell and its eight neighbours. */
-export function geohashWithNeighbours(hash: string): string[] {
+/** The cells `ring` steps away from the cell (the cell itself for ring 0): the border of a square of 2·ring + 1 cells a side. */
+export function geohashRing(hash: string, ring: number): string[] {
   const { lat, lng, latSize, lngSize } = decodeCell(hash);
   const cells = new Set<string>();
-  for (const dLat of [-1, 0, 1]) for (const dLng of [-1, 0, 1]) cells.add(geohashEncode(lat + dLat * latSize, lng + dLng * lngSize, hash.length));
+  for (let dLat = -ring; dLat <= ring; dLat++)
+    for (let dLng = -ring; dLng <= ring; dLng++)
+      if (Math.max(Math.abs(dLat), Math.abs(dLng)) === ring) cells.add(geohashEncode(lat + dLat * latSize, lng + dLng * lngSize, hash.length));
   return [...cells];
+}
+
+/** The cell and its eight neighbours. */
+export function geohashWithNeighbours(hash: string): string[] {
+  return [...geohashRing(hash, 0), ...geohashRing(hash, 1)];
+}
+
+/**
+ * How far around the point a read of its cell and `rings` rings of cells at `precision` is sure to
+ * reach: the distance to the nearest edge of that square. Every place closer than this was read.
+ */
+export function coveredRadiusMetres(point: { lat: number; lng: number }, precision: number, rings: number): number {
+  const { lat, lng, latSize, lngSize } = decodeCell(geohashEncode(point.lat, point.lng, precision));
+  const halfHeight = latSize * (rings + 0.5);
+  const halfWidth = lngSize * (rings + 0.5);
+  return Math.min(
+    distanceMetres(point, { lat: lat - halfHeight, lng: point.lng }),
+    distanceMetres(point, { lat: lat + halfHeight, lng: point.lng }),
+    distanceMetres(point, { lat: point.lat, lng: lng - halfWidth }),
+    distanceMetres(point, { lat: point.lat, lng: lng + halfWidth }),
+  );
 }
 
 /** Great-circle distance in metres. */

@@ -1,0 +1,101 @@
+/**
+ * A list spread over a few partitions of one index, read as one list in sort-key order: a filter
+ * answered by several partitions (a credit level of any kind: one partition per kind) reads each
+ * and merges them. A page reads at most `limit + 2` items of each partition, so its cost is bounded
+ * by the number of partitions (the size of an enum), never by how many items they hold. Its cursor
+ * is the sort key of the page's last item.
+ */
+import { QueryCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { stripKeys } from './operations';
+import { invalidCursor } from './pagination';
+import { keyNames } from './queries';
+import type { IndexName } from './table-definition';
+
+export interface MergedRead {
+  index: IndexName;
+  partitions: readonly string[];
+  /** Only sort keys beginning with this. */
+  prefix?: string;
+  /** Only sort keys before this (read newest first). */
+  before?: string;
+  newestFirst?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+type Item = Record<string, NativeAttributeValue>;
+
+/** Above every string DynamoDB can hold (it orders strings by their UTF-8 bytes). */
+const HIGHEST = '\u{10FFFF}';
+
+const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+function decodeAfter(read: MergedRead): string | undefined {
+  if (!read.cursor) return undefined;
+  let after: unknown;
+  try {
+    after = JSON.parse(Buffer.from(read.cursor, 'base64url').toString('utf8')).after;
+  } catch {
+    after = undefined;
+  }
+  const inList = typeof after === 'string' && (!read.prefix || after.startsWith(read.prefix)) && (!read.before || byteOrder(after, read.before) < 0);
+  if (!inList) throw invalidCursor();
+  return after as string;
+}
+
+/** The sort-key condition of one partition's read: the list's range, from the cursor on (the cursor's own item is dropped later). */
+function range(read: MergedRead, after: string | undefined): { condition?: string; values: Item } {
+  if (after === undefined) {
+    if (read.prefix) return { condition: 'begins_with(#sk, :prefix)', values: { ':prefix': read.prefix } };
+    if (read.before) return { condition: '#sk < :before', values: { ':before': read.before } };
+    return { values: {} };
+  }
+  if (read.newestFirst)
+    return read.prefix
+      ? { condition: '#sk BETWEEN :prefix AND :after', values: { ':prefix': read.prefix, ':after': after } }
+      : { condition: '#sk <= :after', values: { ':after': after } };
+  return read.prefix
+    ? { condition: '#sk BETWEEN :after AND :end', values: { ':after': after, ':end': read.prefix + HIGHEST } }
+    : { condition: '#sk >= :after', values: { ':after': after } };
+}
+
+/** Up to `wanted` items of one partition, in sort-key order. */
+async function readPartition(db: DynamoDBDocumentClient, tableName: string, read: MergedRead, partition: string, after: string | undefined, wanted: number) {
+  const { partitionKey, sortKey } = keyNames(read.index);
+  const { condition, values } = range(read, after);
+  const items: Item[] = [];
+  let startKey: Item | undefined;
+  do {
+    const answer = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: read.index,
+        KeyConditionExpression: condition ? `#pk = :pk AND ${condition}` : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': partitionKey, ...(condition ? { '#sk': sortKey } : {}) },
+        ExpressionAttributeValues: { ':pk': partition, ...values },
+        ScanIndexForward: !read.newestFirst,
+        Limit: wanted - items.length,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(answer.Items ?? []));
+    startKey = answer.LastEvaluatedKey;
+  } while (startKey && items.length < wanted);
+  return items;
+}
+
+export async function mergedPage<T>(db: DynamoDBDocumentClient, tableName: string, read: MergedRead): Promise<{ items: T[]; nextCursor?: string }> {
+  const { sortKey } = keyNames(read.index);
+  const after = decodeAfter(read);
+  // One more than the page tells whether more follow; one more again in case the cursor's own item is among them.
+  const wanted = read.limit + 2;
+  const partitions = await Promise.all(read.partitions.map((partition) => readPartition(db, tableName, read, partition, after, wanted)));
+  const direction = read.newestFirst ? -1 : 1;
+  const merged = partitions
+    .flat()
+    .filter((item) => item[sortKey] !== after)
+    .sort((a, b) => direction * byteOrder(a[sortKey], b[sortKey]));
+  const items = merged.slice(0, read.limit);
+  const nextCursor = merged.length > read.limit ? Buffer.from(JSON.stringify({ after: items.at(-1)![sortKey] })).toString('base64url') : undefined;
+  return { items: items.map((item) => stripKeys<T>(item)), nextCursor };
+}
