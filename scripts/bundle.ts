@@ -21,6 +21,7 @@ export async function bundleFunctions(outDir = resolve(root, 'dist/functions')):
       target: BUNDLING.target,
       platform: BUNDLING.platform,
       minify: BUNDLING.minify,
+      charset: BUNDLING.charset,
       sourcemap: BUNDLING.sourcemap,
       mainFields: [...BUNDLING.mainFields],
       external: [...BUNDLING.external],

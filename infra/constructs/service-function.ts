@@ -92,6 +92,7 @@ export class ServiceFunction extends Construct {
         format: nodejs.OutputFormat.ESM,
         target: BUNDLING.target,
         minify: BUNDLING.minify,
+        charset: BUNDLING.charset === 'utf8' ? nodejs.Charset.UTF8 : nodejs.Charset.ASCII,
         sourceMap: BUNDLING.sourcemap,
         externalModules: [...BUNDLING.external],
         mainFields: [...BUNDLING.mainFields],

@@ -40,7 +40,10 @@ describe.skipIf(missingEntries().length > 0)('cdk synth (CLI, bundling)', () => 
       expect(bundle.split('\n')[0]).toBe(BUNDLING.banner);
       // Lambda bundles take credentials from the environment only (no SSO/STS provider chain).
       expect(bundle.includes('sso_session')).toBe(false);
-      expect(fs.statSync(path.join(assetDir, 'index.mjs')).size).toBeLessThanOrEqual(600 * 1024);
+      // A ceiling against regressions, not the goal: issue 8 asks for request-path bundles of at most
+      // 350 KB (zod and SDK weight), which `npm run bench` reports. Raised from 600 KB when the
+      // index-bounded lists landed in `sources` (601 KB).
+      expect(fs.statSync(path.join(assetDir, 'index.mjs')).size).toBeLessThanOrEqual(640 * 1024);
       expect(fs.existsSync(path.join(assetDir, 'index.mjs.map'))).toBe(true);
       // The AWS SDK is bundled, not imported from the runtime. (Optional SigV4a/CRT signers stay
       // unresolved `require`s behind try/catch; this app never signs multi-region requests.)
