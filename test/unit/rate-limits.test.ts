@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ENDPOINTS, type Endpoint, type RouteId } from '@green-shield/shared/api/endpoints';
 import { RATE_LIMITS, rateLimitLookup, type RateLimitTable } from '@green-shield/shared/rules/rate-limits';
+import { FUNCTIONS, type HttpFunction } from '../../functions/src/lambdas';
 import { fixedWindow, rateLimited, secondsUntil } from '../../functions/src/lib/rate-limits';
+import { buildOpenApiDocument } from '../../functions/src/platform/openapi';
 
 const routes = Object.entries(ENDPOINTS) as Array<[RouteId, Endpoint]>;
 
@@ -28,6 +30,21 @@ describe('the rate-limit table', () => {
         expect(Number.isInteger(limit.windowSeconds) && limit.windowSeconds > 0, name).toBe(true);
       }
     }
+  });
+
+  it('limits only routes of functions that may write the table (counting is a write)', () => {
+    for (const id of Object.values(RATE_LIMITS.actions).flatMap((action) => action.routes)) {
+      const fn = FUNCTIONS.find((spec): spec is HttpFunction => spec.trigger === 'http' && spec.service === ENDPOINTS[id].service);
+      expect(fn?.grants.table, id).toBe('readwrite');
+    }
+  });
+
+  it('are in the API document: a limited route may answer 429 with Retry-After', () => {
+    const { paths } = buildOpenApiDocument();
+    const submit = paths['/api/complaints'].post as { responses: Record<string, { description: string; headers?: object }> };
+    expect(submit.responses['429'].description).toBe(`Rate limited (resident: ${RATE_LIMITS.actions.complaint.limits.resident?.count} per 86400 s)`);
+    expect(submit.responses['429'].headers).toHaveProperty('Retry-After');
+    expect(paths['/api/complaints/{id}'].get).not.toHaveProperty(['responses', '429']);
   });
 
   it('looks up the limit of a route for an account, the most generous of its roles', () => {
