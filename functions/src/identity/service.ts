@@ -64,7 +64,7 @@ export class IdentityService {
     const previous = await this.repo.getOtp(phoneHash);
     const resendAt = previous ? Date.parse(previous.sentAt) + OTP_POLICY.resendAfterSeconds * 1000 : 0;
     if (resendAt > now.getTime()) {
-      throw rateLimited('A code was sent moments ago; wait before asking for another', Math.ceil((resendAt - now.getTime()) / 1000));
+      throw rateLimited('A code was sent moments ago; wait before asking for another', secondsUntil(resendAt, now));
     }
     if (!(await withinHourlyLimit('otp-phone', phoneHash, OTP_POLICY.perPhonePerHour))) {
       throw rateLimited('Too many codes sent to this number; try again later', secondsUntil(window.endsMs, now));
