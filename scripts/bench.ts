@@ -18,6 +18,7 @@ import { createHttpHandler } from '../functions/src/lib/http';
 import { createDocumentClient } from '../functions/src/store/client';
 import { keys } from '../functions/src/store/keys';
 import { loadDistrict } from '@green-shield/shared/districts/district';
+import { RATE_LIMITS, type RateLimitTable } from '@green-shield/shared/rules/rate-limits';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
 import { createSourceServices } from '../functions/src/sources/handler';
@@ -87,13 +88,22 @@ async function signedIn(baseUrl: string, sms: RecordingSmsSender, phone: string)
   return apiCaller(baseUrl, accessToken);
 }
 
+/** The rate limits with every count out of reach: the benchmark pays for counting without being refused. */
+function unreachableRateLimits(): RateLimitTable {
+  const actions = Object.entries(RATE_LIMITS.actions).map(([name, action]) => [
+    name,
+    { ...action, limits: Object.fromEntries(Object.entries(action.limits).map(([role, limit]) => [role, { ...limit, count: Number.MAX_SAFE_INTEGER }])) },
+  ]);
+  return { ...RATE_LIMITS, actions: Object.fromEntries(actions) };
+}
+
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 const ms = (value: number) => `${value.toFixed(2)} ms`.padStart(10);
 
 async function latency() {
   const dataDir = mkdtempSync(join(tmpdir(), 'green-shield-bench-'));
   const sms = new RecordingSmsSender();
-  const system = await startLocalSystem({ dataDir, persist: false, sms, logger: createLogger({}, () => undefined) });
+  const system = await startLocalSystem({ dataDir, persist: false, sms, logger: createLogger({}, () => undefined), rateLimits: unreachableRateLimits() });
   try {
     await seedOfficers(system.identityDeps);
     const call = apiCaller(system.url);
@@ -187,7 +197,12 @@ async function edgeOverhead(): Promise<number> {
   const handler = createHttpHandler(
     'platform',
     { health: async () => ({ ok: true }), openapi: async () => ({}), district: async () => ({}), locateStreet: async () => ({}) },
-    { clock: { now: () => new Date() }, verificationKeys: async () => undefined, logger: createLogger({}, () => undefined) },
+    {
+      clock: { now: () => new Date() },
+      verificationKeys: async () => undefined,
+      rateCounter: { take: async () => true },
+      logger: createLogger({}, () => undefined),
+    },
   );
   const event = {
     version: '2.0',

@@ -28,6 +28,15 @@ export function getSession(): Session | null {
   return current;
 }
 
+/**
+ * The session as stored, which another page of the H5 app may have refreshed since this one read it.
+ * A refresh token works once, and a used one presented again ends the session on the server.
+ */
+export function reloadSession(): Session | null {
+  current = undefined;
+  return getSession();
+}
+
 export function accessTokenIsFresh(session: Session): boolean {
   return session.expiresAt - EXPIRY_MARGIN_MS > Date.now();
 }

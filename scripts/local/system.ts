@@ -14,6 +14,8 @@ import { systemClock, type Clock } from '../../functions/src/lib/clock';
 import { createLogger, type Logger } from '../../functions/src/lib/logger';
 import { FileKeyStore } from '../../functions/src/lib/signing-keys';
 import { publishedVerificationKeys } from '../../functions/src/store/verification-keys';
+import { TableRateCounter } from '../../functions/src/store/rate-limits';
+import type { RateLimitTable } from '@green-shield/shared/rules/rate-limits';
 import { createS3Client, S3ObjectStore } from '../../functions/src/lib/s3-object-store';
 import { createIdentityHandler, type IdentityDeps } from '../../functions/src/identity/handler';
 import { createComplaintsHandler } from '../../functions/src/complaints/handler';
@@ -58,6 +60,8 @@ export interface LocalSystemOptions {
   ecoCodeKey?: string;
   /** Origin eco-code URLs point at; defaults to the gateway's own URL. */
   appOrigin?: string;
+  /** Per-account rate limits in place of the versioned table (the benchmark acts far faster than anyone). */
+  rateLimits?: RateLimitTable;
 }
 
 export interface LocalSystem {
@@ -105,7 +109,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const clock = options.clock ?? systemClock;
   const district = loadDistrict(process.env.DISTRICT_CODE);
   const base = { db, tableName, clock, district };
-  const verificationKeys = publishedVerificationKeys(db, tableName);
+  const edge = { verificationKeys: publishedVerificationKeys(db, tableName), rateCounter: new TableRateCounter(db, tableName), rateLimits: options.rateLimits };
   const objects = new S3ObjectStore(createS3Client(s3Endpoint), bucket);
   const identityDeps: IdentityDeps = {
     ...base,
@@ -113,26 +117,27 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     keyStore: new FileKeyStore(join(options.dataDir, 'keys')),
     sms: options.sms ?? new ConsoleSmsSender(logger.child({ service: 'identity' })),
     sourceOperators: sourceOperatorLinks(db, tableName),
+    rateLimits: options.rateLimits,
   };
   const gatewayPort = options.gatewayPort ?? (await freePort());
   const ecoCodeKey = options.ecoCodeKey ?? process.env.ECO_CODE_KEY ?? 'local-eco-code-key-not-for-production';
   const appOrigin = options.appOrigin ?? `http://localhost:${gatewayPort}`;
   const handlers: Record<Service, HttpHandler> = {
     identity: createIdentityHandler(identityDeps),
-    complaints: createComplaintsHandler({ ...base, logger: logger.child({ service: 'complaints' }), verificationKeys, objects }),
-    notifications: createNotificationsHandler({ ...base, logger: logger.child({ service: 'notifications' }), verificationKeys }),
-    platform: createPlatformHandler({ ...base, logger: logger.child({ service: 'platform' }), verificationKeys }),
+    complaints: createComplaintsHandler({ ...base, logger: logger.child({ service: 'complaints' }), ...edge, objects }),
+    notifications: createNotificationsHandler({ ...base, logger: logger.child({ service: 'notifications' }), ...edge }),
+    platform: createPlatformHandler({ ...base, logger: logger.child({ service: 'platform' }), ...edge }),
     sources: createSourcesHandler({
       ...base,
       logger: logger.child({ service: 'sources' }),
-      verificationKeys,
+      ...edge,
       objects,
       ecoCodeKey: async () => ecoCodeKey,
     }),
     sourceFiles: createSourceFilesHandler({
       ...base,
       logger: logger.child({ service: 'sourceFiles' }),
-      verificationKeys,
+      ...edge,
       objects,
       ecoCodeKey: async () => ecoCodeKey,
       appOrigin,

@@ -88,7 +88,7 @@ describe('limits that protect the sign-in', () => {
 });
 
 describe('refresh tokens', () => {
-  it('keep a device signed in: each is retired a minute after use, picks up new roles, expires after 30 days, and sign-out retires it', async () => {
+  it('keep a device signed in: each is exchanged for its successor, picks up new roles, expires after 30 days, and sign-out ends the session', async () => {
     const phone = '13988880002';
     t.clock.advanceToNextHour();
     await requestCode(phone).expect(202);
@@ -98,10 +98,9 @@ describe('refresh tokens', () => {
     const second = await t.client().call('POST', '/api/auth/refresh', { refreshToken: first.refreshToken }).expect(200);
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(second.user.id).toBe(first.user.id);
-    // A lost answer can be retried within the grace minute; after it the used token is dead.
-    await t.client().call('POST', '/api/auth/refresh', { refreshToken: first.refreshToken }).expect(200);
-    t.clock.advanceDays(2 / 24 / 60);
-    expect((await t.client().call('POST', '/api/auth/refresh', { refreshToken: first.refreshToken }).expect(401)).error.code).toBe('UNAUTHENTICATED');
+    // A lost answer can be retried within the grace minute and names the same successor (sessions.test.ts has the rest of rotation).
+    const retried = await t.client().call('POST', '/api/auth/refresh', { refreshToken: first.refreshToken }).expect(200);
+    expect(retried.refreshToken).toBe(second.refreshToken);
 
     const admin = await t.signIn(DEMO_ACCOUNTS.admin.phone);
     await admin.call('POST', '/api/admin/officers', { phone, name: '新任街道干部', role: 'street_officer', streetCode: 'daninglu' }).expect(201);

@@ -5,6 +5,7 @@ import { createHttpHandler } from '../../functions/src/lib/http';
 import { createLogger } from '../../functions/src/lib/logger';
 import { decodeCursor, encodeCursor } from '../../functions/src/store/pagination';
 import { ApiError } from '../../functions/src/lib/errors';
+import { memoryRateCounter } from './http/fake-request';
 
 const context = { awsRequestId: 'req-1' } as Context;
 const event = (routeKey: string, overrides: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 =>
@@ -27,7 +28,12 @@ function platform(lines: string[] = []) {
       district: async () => ({}),
       locateStreet: async ({ query }) => ({ streetCode: `${query.lat},${query.lng}` }),
     },
-    { clock: { now: () => new Date() }, verificationKeys: async () => undefined, logger: createLogger({}, (line) => lines.push(line)) },
+    {
+      clock: { now: () => new Date() },
+      verificationKeys: async () => undefined,
+      rateCounter: memoryRateCounter(),
+      logger: createLogger({}, (line) => lines.push(line)),
+    },
   );
 }
 

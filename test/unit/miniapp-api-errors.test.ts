@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
-// The client reads Taro only when it sends; these checks need none of it.
-vi.mock('@tarojs/taro', () => ({ default: {} }));
+// The client reads Taro only when it sends: no storage (signed out), and requests answered by the test.
+const taro = { getStorageSync: () => '', request: vi.fn() };
+vi.mock('@tarojs/taro', () => ({ default: taro }));
 
 describe('mini-app API errors', () => {
   it('relates the API’s field paths to form fields and speaks Chinese', async () => {
@@ -14,5 +15,25 @@ describe('mini-app API errors', () => {
     ]);
     expect(error.fieldErrors).toEqual({ 'location.address': 'too short', duplicateOf: 'unknown', cursor: 'bad cursor', '': 'unknown key' });
     expect(error.userMessage).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('tells the user how long to wait when a rate limit refuses, from Retry-After whatever its spelling', async () => {
+    const { ApiError, call } = await import('../../miniapp/src/api/client');
+    const refusal = (header: Record<string, string>) => ({
+      statusCode: 429,
+      header,
+      data: { error: { code: 'RATE_LIMITED', message: 'This account may do this (upload) 60 times per 1 hour(s); try again later' } },
+    });
+    for (const [header, message] of [
+      [{ 'Retry-After': '600' }, '操作太频繁，请 10 分钟后再试'],
+      [{ 'retry-after': '45' }, '操作太频繁，请 45 秒后再试'],
+      [{ 'retry-after': '30000' }, '操作太频繁，请 9 小时后再试'],
+      [{}, '操作太频繁，请稍后再试'],
+    ] as const) {
+      taro.request.mockResolvedValueOnce(refusal(header));
+      const failure = await call('createUpload', { body: { contentType: 'image/png', size: 1000 } }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ApiError);
+      expect((failure as InstanceType<typeof ApiError>).userMessage).toBe(message);
+    }
   });
 });

@@ -59,4 +59,17 @@ describe('mini-app session refresh', () => {
     expect(storage.size).toBe(0);
     expect(taro.reLaunch).toHaveBeenCalledOnce();
   });
+
+  it('takes up tokens another page refreshed meanwhile instead of sending its used refresh token again', async () => {
+    const { startSession, getSession } = await import('../../miniapp/src/session');
+    const { call } = await import('../../miniapp/src/api/client');
+    startSession(tokens('old', 0));
+    expect(getSession()?.refreshToken).toBe('refresh-old');
+    // Another page of the H5 app (same storage) refreshes: storage now holds the successor.
+    storage.set('green-shield.session', { ...getSession(), accessToken: 'other-page', expiresAt: Date.now() + 3_600_000, refreshToken: 'refresh-other-page' });
+    taro.request.mockResolvedValueOnce({ statusCode: 200, data: { id: 'u1' } });
+    await call('me');
+    expect(taro.request).toHaveBeenCalledOnce();
+    expect(taro.request.mock.calls[0][0].header.Authorization).toBe('Bearer other-page');
+  });
 });

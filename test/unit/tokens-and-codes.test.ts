@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateKeyMaterial, toSigningKeys } from '../../functions/src/lib/signing-keys';
 import { issueAccessToken, verifyAccessToken, ACCESS_TOKEN_TTL_SECONDS } from '../../functions/src/lib/tokens';
-import { codesMatch, generateCode, hashCode, hashPhone, hourWindow } from '../../functions/src/identity/otp';
+import { codesMatch, generateCode, hashCode, hashPhone } from '../../functions/src/identity/otp';
+import { generateRefreshToken, hashRefreshToken, refreshUse, successorOf } from '../../functions/src/identity/session-tokens';
 
 describe('access tokens', () => {
   it('round-trips the principal and expires', async () => {
@@ -37,7 +38,35 @@ describe('sign-in codes', () => {
     expect(hashPhone('13812345678', Buffer.from('other'))).not.toBe(phoneHash);
     expect(codesMatch(hashCode('123456', phoneHash, pepper), hashCode('123456', phoneHash, pepper))).toBe(true);
     expect(codesMatch(hashCode('123456', phoneHash, pepper), hashCode('123457', phoneHash, pepper))).toBe(false);
-    expect(hourWindow(new Date('2026-11-28T14:59:59Z'))).toBe('2026-11-28T14');
+  });
+});
+
+describe('refresh tokens', () => {
+  const pepper = Buffer.from('pepper');
+
+  it('are random, stored as keyed hashes, and each has one successor only the pepper can derive', () => {
+    const token = generateRefreshToken();
+    expect(token).toMatch(/^[\w-]{43}$/);
+    expect(generateRefreshToken()).not.toBe(token);
+    expect(hashRefreshToken(token, pepper)).not.toContain(token);
+    expect(hashRefreshToken(token, Buffer.from('other'))).not.toBe(hashRefreshToken(token, pepper));
+    const successor = successorOf(token, pepper);
+    expect(successor).toMatch(/^[\w-]{43}$/);
+    expect(successorOf(token, pepper)).toBe(successor); // every retry names the same one
+    expect(successorOf(successor, pepper)).not.toBe(successor);
+    expect(successorOf(token, Buffer.from('other'))).not.toBe(successor);
+    expect(hashRefreshToken(successor, pepper)).not.toBe(successor);
+  });
+
+  it('tell a first use from a retry within the grace, a replay after it, and a dead token', () => {
+    const token = { userId: 'u1', sessionId: 's1', expiresAtMs: 10_000_000 };
+    const grace = 60_000;
+    expect(refreshUse(undefined, 1000, grace)).toBe('dead');
+    expect(refreshUse(token, 10_000_000, grace)).toBe('dead');
+    expect(refreshUse(token, 1000, grace)).toBe('first');
+    expect(refreshUse({ ...token, usedAtMs: 1000 }, 1000 + grace - 1, grace)).toBe('retry');
+    expect(refreshUse({ ...token, usedAtMs: 1000 }, 1000 + grace, grace)).toBe('replay');
+    expect(refreshUse({ ...token, usedAtMs: 1000 }, 10_000_001, grace)).toBe('dead');
   });
 });
 

@@ -2,7 +2,7 @@ import { createHttpHandler, type HttpHandler } from '../lib/http';
 import type { ObjectStore } from '../lib/object-store';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
 import { IdempotencyStore } from '../store/idempotency';
-import { apiDepsFromEnv, lazy, type ApiDeps } from '../store/runtime';
+import { apiDepsFromEnv, lazy, type ApiDeps, type EdgeDeps } from '../store/runtime';
 import { TableUserDirectory } from '../store/user-directory';
 import { ComplaintRepository } from './repository';
 import { ComplaintService } from './service';
@@ -11,7 +11,7 @@ export interface ComplaintDeps extends ApiDeps {
   objects: ObjectStore;
 }
 
-export function createComplaintService({ db, tableName, objects, clock, district }: Omit<ComplaintDeps, 'verificationKeys'>): ComplaintService {
+export function createComplaintService({ db, tableName, objects, clock, district }: Omit<ComplaintDeps, keyof EdgeDeps>): ComplaintService {
   return new ComplaintService(
     new ComplaintRepository(db, tableName),
     new IdempotencyStore(db, tableName),

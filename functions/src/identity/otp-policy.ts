@@ -14,5 +14,8 @@ export const OTP_POLICY = {
 
 /** How long a signed-in device stays signed in without a new code. */
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
-/** A refresh token keeps working this long after its first use (a refresh whose answer was lost). */
+/**
+ * A used refresh token still answers with the same successor this long after its first use (a
+ * refresh whose answer was lost); presented later, it ends the whole session.
+ */
 export const REFRESH_REUSE_GRACE_SECONDS = 60;

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { OTP_POLICY } from './otp-policy';
 
 export function generateCode(): string {
@@ -18,17 +18,4 @@ export function codesMatch(storedHash: string, candidateHash: string): boolean {
   const a = Buffer.from(storedHash);
   const b = Buffer.from(candidateHash);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Fixed hourly window label, e.g. 2026-11-28T14. */
-export function hourWindow(now: Date): string {
-  return now.toISOString().slice(0, 13);
-}
-
-export function generateRefreshToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export function hashRefreshToken(token: string, pepper: Buffer): string {
-  return createHmac('sha256', pepper).update(`refresh:${token}`).digest('base64url');
 }

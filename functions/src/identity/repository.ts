@@ -1,5 +1,5 @@
 /**
- * Users, phone index, sign-in codes and rate-limit windows in the table.
+ * Users, phone index and sign-in codes in the table.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@green-shield/shared/api/endpoints';
@@ -135,56 +135,5 @@ export class IdentityRepository {
       ),
     );
     return Boolean(deleted);
-  }
-
-  async putRefreshToken(tokenHash: string, userId: string, expiresAtMs: number): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.refreshToken(tokenHash), entity: 'RefreshToken', userId, expiresAtMs, expiresAt: epochSeconds(expiresAtMs) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  }
-
-  /**
-   * Marks the token used and returns what it was. A used token still works for `graceMs` after its
-   * first use, so an app killed mid-refresh (which never stored the new token) is not signed out.
-   */
-  async consumeRefreshToken(tokenHash: string, nowMs: number, graceMs: number): Promise<{ userId: string; expiresAtMs: number } | undefined> {
-    const used = await unlessConditionFails(
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.refreshToken(tokenHash),
-          UpdateExpression: 'SET usedAtMs = if_not_exists(usedAtMs, :now)',
-          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(usedAtMs) OR usedAtMs > :graceStart)',
-          ExpressionAttributeValues: { ':now': nowMs, ':graceStart': nowMs - graceMs },
-          ReturnValues: 'ALL_NEW',
-        }),
-      ),
-    );
-    return used && { userId: used.Attributes!.userId as string, expiresAtMs: used.Attributes!.expiresAtMs as number };
-  }
-
-  async deleteRefreshToken(tokenHash: string): Promise<boolean> {
-    const { Attributes } = await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.refreshToken(tokenHash), ReturnValues: 'ALL_OLD' }));
-    return Boolean(Attributes);
-  }
-
-  /** Fixed-window counter; false once the window's limit is reached. */
-  async takeRateToken(scope: string, subject: string, window: string, limit: number, windowEndsMs: number): Promise<boolean> {
-    const taken = await unlessConditionFails(
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.rateWindow(scope, subject, window),
-          UpdateExpression: 'ADD hits :one SET expiresAt = :ttl',
-          ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
-          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': epochSeconds(windowEndsMs) + 60 },
-        }),
-      ),
-    );
-    return Boolean(taken);
   }
 }

@@ -7,6 +7,7 @@ import type { ProvisionOfficerBody, TokenResponseT, UserViewT } from '@green-shi
 import { maskPhone } from '@green-shield/shared/privacy/mask';
 import { ApiError, forbidden } from '../lib/errors';
 import type { Clock } from '../lib/clock';
+import { fixedWindow, rateLimited, type RateCounter, secondsUntil } from '../lib/rate-limits';
 import type { SigningKeys } from '../lib/signing-keys';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken, type Principal } from '../lib/tokens';
 import { officerScope, requireScope } from '../lib/officer-scope';
@@ -14,10 +15,11 @@ import type { UserDirectory } from '../store/user-directory';
 import type { OperatorLinkRecord, SourceEventRecord, SourceRecord } from '../sources/records';
 import type { IdentityRepository, UserRecord } from './repository';
 import type { SmsSender } from './sms';
-import { OTP_POLICY, REFRESH_REUSE_GRACE_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from './otp-policy';
-import { codesMatch, generateCode, generateRefreshToken, hashCode, hashPhone, hashRefreshToken, hourWindow } from './otp';
+import { OTP_POLICY, REFRESH_TOKEN_TTL_SECONDS } from './otp-policy';
+import { codesMatch, generateCode, hashCode, hashPhone } from './otp';
+import type { Sessions } from './sessions';
 
-const HOUR_MS = 60 * 60 * 1000;
+const HOUR_SECONDS = 60 * 60;
 
 export function toUserView(user: UserRecord): UserViewT {
   return { id: user.id, roles: user.roles, name: user.name, phoneMasked: maskPhone(user.phone), streetCode: user.streetCode };
@@ -36,6 +38,8 @@ export interface SourceOperatorLinks {
 export class IdentityService {
   constructor(
     private readonly repo: IdentityRepository,
+    private readonly sessions: Sessions,
+    private readonly rateCounter: RateCounter,
     private readonly users: UserDirectory,
     private readonly sms: SmsSender,
     private readonly clock: Clock,
@@ -51,21 +55,19 @@ export class IdentityService {
   async requestOtp(phone: string, sourceIp: string): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
     const now = this.clock.now();
     const phoneHash = await this.phoneHash(phone);
-    const window = hourWindow(now);
-    const windowEnds = Date.parse(`${window}:00:00.000Z`) + HOUR_MS;
-    const rateLimited = (message: string, retryAfterSeconds: number) =>
-      new ApiError('RATE_LIMITED', message, undefined, { 'retry-after': String(retryAfterSeconds) });
+    const window = fixedWindow(now, HOUR_SECONDS);
+    const withinHourlyLimit = (scope: string, subject: string, limit: number) => this.rateCounter.take({ scope, subject, limit, window, now });
 
-    if (!(await this.repo.takeRateToken('otp-address', sourceIp, window, OTP_POLICY.perAddressPerHour, windowEnds))) {
-      throw rateLimited('Too many sign-in codes requested from this network; try again later', Math.ceil((windowEnds - now.getTime()) / 1000));
+    if (!(await withinHourlyLimit('otp-address', sourceIp, OTP_POLICY.perAddressPerHour))) {
+      throw rateLimited('Too many sign-in codes requested from this network; try again later', secondsUntil(window.endsMs, now));
     }
     const previous = await this.repo.getOtp(phoneHash);
     const resendAt = previous ? Date.parse(previous.sentAt) + OTP_POLICY.resendAfterSeconds * 1000 : 0;
     if (resendAt > now.getTime()) {
-      throw rateLimited('A code was sent moments ago; wait before asking for another', Math.ceil((resendAt - now.getTime()) / 1000));
+      throw rateLimited('A code was sent moments ago; wait before asking for another', secondsUntil(resendAt, now));
     }
-    if (!(await this.repo.takeRateToken('otp-phone', phoneHash, window, OTP_POLICY.perPhonePerHour, windowEnds))) {
-      throw rateLimited('Too many codes sent to this number; try again later', Math.ceil((windowEnds - now.getTime()) / 1000));
+    if (!(await withinHourlyLimit('otp-phone', phoneHash, OTP_POLICY.perPhonePerHour))) {
+      throw rateLimited('Too many codes sent to this number; try again later', secondsUntil(window.endsMs, now));
     }
     const code = generateCode();
     const stored = await this.repo.putOtp(
@@ -104,29 +106,28 @@ export class IdentityService {
     }
     if (!(await this.repo.deleteOtp(phoneHash, record.codeHash))) throw new ApiError('INVALID_CODE', 'The code was already used');
 
-    return this.issueTokens(await this.findOrRegisterResident(phone, phoneHash, now), now);
+    const user = await this.findOrRegisterResident(phone, phoneHash, now);
+    return this.issueTokens(user, await this.sessions.start(user.id, now), now);
   }
 
-  /** Retires the refresh token (after a short grace) and issues a new pair; roles come fresh from the profile. */
+  /** Exchanges the refresh token for its successor and a new access token; roles come fresh from the profile. */
   async refresh(refreshToken: string): Promise<TokenResponseT> {
     const now = this.clock.now();
-    const tokenHash = hashRefreshToken(refreshToken, (await this.signingKeys()).pepper);
-    const stored = await this.repo.consumeRefreshToken(tokenHash, now.getTime(), REFRESH_REUSE_GRACE_SECONDS * 1000);
-    if (!stored || stored.expiresAtMs <= now.getTime()) throw new ApiError('UNAUTHENTICATED', 'Sign in again');
-    const user = await this.repo.getUser(stored.userId);
+    const rotated = await this.sessions.rotate(refreshToken, now);
+    if (!rotated) throw new ApiError('UNAUTHENTICATED', 'Sign in again');
+    const user = await this.repo.getUser(rotated.userId);
     if (!user) throw new ApiError('UNAUTHENTICATED', 'This account no longer exists');
-    return this.issueTokens(user, now);
+    return this.issueTokens(user, rotated.refreshToken, now);
   }
 
+  /** Ends the session: none of its refresh tokens works again (access tokens run out within the hour). */
   async signOut(refreshToken: string): Promise<{ signedOut: boolean }> {
-    return { signedOut: await this.repo.deleteRefreshToken(hashRefreshToken(refreshToken, (await this.signingKeys()).pepper)) };
+    return { signedOut: await this.sessions.end(refreshToken, this.clock.now()) };
   }
 
-  private async issueTokens(user: UserRecord, now: Date): Promise<TokenResponseT> {
+  private async issueTokens(user: UserRecord, refreshToken: string, now: Date): Promise<TokenResponseT> {
     const keys = await this.signingKeys();
     const principal: Principal = { userId: user.id, roles: user.roles, streetCode: user.streetCode };
-    const refreshToken = generateRefreshToken();
-    await this.repo.putRefreshToken(hashRefreshToken(refreshToken, keys.pepper), user.id, now.getTime() + REFRESH_TOKEN_TTL_SECONDS * 1000);
     return {
       accessToken: await issueAccessToken(principal, keys, now),
       expiresIn: ACCESS_TOKEN_TTL_SECONDS,

@@ -1,8 +1,8 @@
 /**
  * The HTTP edge of every API function: a middy chain of small middlewares (in ./http/) that logs
  * with the request id, finds the route in the shared route table, authenticates, reads the
- * Idempotency-Key, parses the JSON body, validates input with the route's schemas, calls the
- * operation and shapes the answer; any error becomes the one error shape. Operations only see
+ * Idempotency-Key, parses the JSON body, validates input with the route's schemas, counts the act
+ * against the caller's rate limit, calls the operation and shapes the answer; any error becomes the one error shape. Operations only see
  * parsed input.
  */
 import middy from '@middy/core';
@@ -16,6 +16,7 @@ import { type EdgeContext, need } from './http/context';
 import { handleErrors } from './http/errors';
 import { idempotencyKey } from './http/idempotency-key';
 import { jsonBody } from './http/json-body';
+import { rateLimit, type RateLimitDeps } from './http/rate-limit';
 import { requestLogger } from './http/request-logger';
 import { respond } from './http/respond';
 import { findRoute } from './http/route';
@@ -41,7 +42,7 @@ export type Operations<S extends Service> = {
   [K in keyof RoutesOf<S>]: (input: OperationInput<RoutesOf<S>[K] & RouteSpec>) => Promise<unknown>;
 };
 
-export interface HttpDeps extends AuthenticationDeps {
+export interface HttpDeps extends AuthenticationDeps, RateLimitDeps {
   logger?: Logger;
 }
 
@@ -68,8 +69,19 @@ export function createHttpHandler<S extends Service>(service: S, operations: Ope
   };
 
   // Order matters: each `before` relies on the ones ahead of it, and a request hears about the first
-  // thing wrong with it (route, then caller, then key, then body). handleErrors answers any throw.
+  // thing wrong with it (route, then caller, then key, then body); only a well-formed request counts
+  // against a rate limit. handleErrors answers any throw.
   return middy<APIGatewayProxyEventV2, unknown, Error, EdgeContext>()
-    .use([requestLogger(logger), handleErrors(logger), findRoute(service), authenticate(deps), idempotencyKey(), jsonBody(), validateInput(), respond()])
+    .use([
+      requestLogger(logger),
+      handleErrors(logger),
+      findRoute(service),
+      authenticate(deps),
+      idempotencyKey(),
+      jsonBody(),
+      validateInput(),
+      rateLimit(deps),
+      respond(),
+    ])
     .handler(callOperation) as unknown as HttpHandler;
 }

@@ -6,6 +6,7 @@ import { SUMMARIES } from '@green-shield/shared/api/endpoint-summaries';
 import { ROUTES, type RouteId, type RouteSpec } from '@green-shield/shared/api/routes';
 import { ERROR_STATUS } from '@green-shield/shared/api/errors';
 import { IDEMPOTENCY_KEY_PATTERN } from '@green-shield/shared/api/limits';
+import { RATE_LIMITS } from '@green-shield/shared/rules/rate-limits';
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
 
@@ -42,6 +43,22 @@ function parameters(route: RouteSpec) {
   return params;
 }
 
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+
+/** The 429 of a route that counts against a per-account rate limit, naming each role's limit. */
+function rateLimitResponse(id: RouteId) {
+  const action = Object.values(RATE_LIMITS.actions).find((candidate) => candidate.routes.includes(id));
+  if (!action) return {};
+  const limits = Object.entries(action.limits).map(([role, limit]) => `${role}: ${limit.count} per ${limit.windowSeconds} s`);
+  return {
+    429: {
+      description: `Rate limited (${limits.join('; ')})`,
+      headers: { 'Retry-After': { description: 'Seconds until the window turns', schema: { type: 'integer', minimum: 1 } } },
+      content: errorContent,
+    },
+  };
+}
+
 export function buildOpenApiDocument(serverUrl = '/') {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [id, route] of Object.entries(ROUTES) as Array<[RouteId, RouteSpec]>) {
@@ -53,7 +70,8 @@ export function buildOpenApiDocument(serverUrl = '/') {
       security: route.auth === 'public' ? [] : [{ bearer: [] }],
       responses: {
         [route.successStatus]: { description: 'Success', content: { [route.produces ?? 'application/json']: { schema: toSchema(route.response, 'output') } } },
-        '4XX': { description: 'Client error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        ...rateLimitResponse(id),
+        '4XX': { description: 'Client error', content: errorContent },
       },
     };
     if (route.body) operation.requestBody = { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } };

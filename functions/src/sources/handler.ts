@@ -1,5 +1,5 @@
 import { createHttpHandler, type HttpHandler } from '../lib/http';
-import { apiDepsFromEnv, lazy, type ApiDeps } from '../store/runtime';
+import { apiDepsFromEnv, lazy, type ApiDeps, type EdgeDeps } from '../store/runtime';
 import type { ObjectStore } from '../lib/object-store';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
 import { PhotoAttachments } from '../lib/photo-attachments';
@@ -26,7 +26,7 @@ export interface SourceDeps extends ApiDeps {
 }
 
 /** The registry's use cases, grouped as the routes are: public and operators, registry, inspections, complaints, claims. */
-export function createSourceServices(deps: Omit<SourceDeps, 'verificationKeys'>) {
+export function createSourceServices(deps: Omit<SourceDeps, keyof EdgeDeps>) {
   const sources = new SourceRepository(deps.db, deps.tableName);
   const operatorLinks = new OperatorLinkRepository(deps.db, deps.tableName);
   const context: SourceContext = {

@@ -27,7 +27,11 @@ export const keys = {
   phone: (phoneHash: string) => ({ pk: `PHONE#${phoneHash}`, sk: 'PHONE' }),
   otp: (phoneHash: string) => ({ pk: `OTP#${phoneHash}`, sk: 'OTP' }),
   refreshToken: (tokenHash: string) => ({ pk: `REFRESH#${tokenHash}`, sk: 'REFRESH' }),
+  /** A signed-in session: the family of refresh tokens rotated from one sign-in. */
+  session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
   rateWindow: (scope: string, subject: string, window: string) => ({ pk: `RATE#${scope}#${subject}#${window}`, sk: 'RATE' }),
+  /** An idempotent act already counted against a rate limit (so its retries are not). */
+  rateAct: (scope: string, subject: string, idempotencyKey: string) => ({ pk: `RATE#${scope}#${subject}#ACT#${idempotencyKey}`, sk: 'RATEACT' }),
   signingKey: () => ({ pk: 'CONFIG#SIGNING_KEY', sk: 'PUBLIC' }),
   officersIndex: (districtCode: string, streetCode: string | undefined) => ({
     gsi1pk: `OFFICERS#${districtCode}#${streetCode ?? 'BUREAU'}`,

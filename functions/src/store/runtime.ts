@@ -11,6 +11,9 @@ import { env, requiredEnv } from '../lib/config';
 import { createLogger, type Logger } from '../lib/logger';
 import { publishedVerificationKeys } from './verification-keys';
 import type { VerificationKey } from '../lib/signing-keys';
+import type { RateCounter } from '../lib/rate-limits';
+import type { RateLimitTable } from '@green-shield/shared/rules/rate-limits';
+import { TableRateCounter } from './rate-limits';
 
 export interface BaseDeps {
   db: DynamoDBDocumentClient;
@@ -20,9 +23,15 @@ export interface BaseDeps {
   logger: Logger;
 }
 
-export interface ApiDeps extends BaseDeps {
+/** What an API function's HTTP edge needs beyond the base: verifying callers, counting their acts. */
+export interface EdgeDeps {
   verificationKeys: () => Promise<VerificationKey | undefined>;
+  /** Counts each account's acts against the rate limits (`rateLimits`, the versioned table by default). */
+  rateCounter: RateCounter;
+  rateLimits?: RateLimitTable;
 }
+
+export interface ApiDeps extends BaseDeps, EdgeDeps {}
 
 export function baseDepsFromEnv(service: string): BaseDeps {
   return {
@@ -36,7 +45,7 @@ export function baseDepsFromEnv(service: string): BaseDeps {
 
 export function apiDepsFromEnv(service: string): ApiDeps {
   const base = baseDepsFromEnv(service);
-  return { ...base, verificationKeys: publishedVerificationKeys(base.db, base.tableName) };
+  return { ...base, verificationKeys: publishedVerificationKeys(base.db, base.tableName), rateCounter: new TableRateCounter(base.db, base.tableName) };
 }
 
 /** Builds the real handler on first invocation, so importing an entry point has no side effects. */

@@ -11,7 +11,7 @@ import type { ErrorBody, ErrorCode, ErrorDetail } from '@green-shield/shared/api
 import type * as S from '@green-shield/shared/api/schemas';
 import { contentTypeForExtension, IMAGE_CONTENT_TYPES, UPLOAD_LIMIT_BYTES, type ImportFormat } from '@green-shield/shared/api/limits';
 import { zh, type ClientErrorCode, type SourceErrorCode } from '../i18n/zh-CN';
-import { accessTokenIsFresh, clearSession, getSession, startSession } from '../session';
+import { accessTokenIsFresh, clearSession, getSession, reloadSession, startSession } from '../session';
 import { PAGES } from '../navigation';
 
 type Routes = typeof ROUTES;
@@ -59,6 +59,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | ClientErrorCode | SourceErrorCode,
     serverMessage: string,
     details: ErrorDetail[] = [],
+    /** From a 429's Retry-After: how long until the limit lets the user try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(serverMessage);
     this.name = 'ApiError';
@@ -67,6 +69,7 @@ export class ApiError extends Error {
 
   /** The message shown to the user: our Chinese wording for the code, the server's as a fallback. */
   get userMessage(): string {
+    if (this.code === 'RATE_LIMITED' && this.retryAfterSeconds) return zh.rateLimitedFor(this.retryAfterSeconds);
     return zh.errors[this.code] ?? this.message;
   }
 
@@ -93,6 +96,13 @@ function buildQuery(query: Record<string, unknown> | undefined): string {
   return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
+/** Seconds from a Retry-After header (WeChat keeps the server's spelling of header names, browsers lowercase them). */
+function retryAfterOf(header: unknown): number | undefined {
+  const value = Object.entries((header ?? {}) as Record<string, unknown>).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+}
+
 function isErrorBody(data: unknown): data is ErrorBody {
   return typeof data === 'object' && data !== null && typeof (data as ErrorBody).error?.code === 'string';
 }
@@ -108,7 +118,7 @@ export async function call<Id extends RouteId>(id: Id, ...[request]: RequestArgs
 export async function fetchDocument<Id extends DocumentRouteId>(id: Id, ...[request]: RequestArgs<Id>): Promise<string> {
   const response = await sendSignedIn(id, request as RequestParts | undefined, 'text');
   if (response.statusCode >= 200 && response.statusCode < 300) return String(response.data ?? '');
-  return parse(id, { statusCode: response.statusCode, data: parseJsonText(response.data) }) as never;
+  return parse(id, { ...response, data: parseJsonText(response.data) }) as never;
 }
 
 interface RequestParts {
@@ -159,9 +169,9 @@ function parseJsonText(data: unknown): unknown {
   }
 }
 
-function parse<Id extends RouteId>(_id: Id, { statusCode, data }: { statusCode: number; data: unknown }): ResponseOf<Id> {
+function parse<Id extends RouteId>(_id: Id, { statusCode, data, header }: { statusCode: number; data: unknown; header?: unknown }): ResponseOf<Id> {
   if (statusCode >= 200 && statusCode < 300) return data as ResponseOf<Id>;
-  if (isErrorBody(data)) throw new ApiError(statusCode, data.error.code, data.error.message, data.error.details);
+  if (isErrorBody(data)) throw new ApiError(statusCode, data.error.code, data.error.message, data.error.details, retryAfterOf(header));
   throw new ApiError(statusCode, statusCode >= 500 ? 'INTERNAL' : 'UNKNOWN', `HTTP ${statusCode}`);
 }
 
@@ -189,11 +199,17 @@ function endSessionIfRefused(error: unknown): undefined {
   throw error;
 }
 
-/** One refresh at a time: concurrent requests share it (a refresh token works only once). */
+/**
+ * One refresh at a time: concurrent requests share it. A refresh token works once; presented again
+ * after the server's grace it ends the session, so tokens another page refreshed meanwhile are taken
+ * up rather than this page's used one sent again.
+ */
 function refreshSession(): Promise<string> {
   pendingRefresh ??= (async () => {
-    const session = getSession();
+    const known = getSession();
+    const session = reloadSession();
     if (!session) throw new ApiError(401, 'UNAUTHENTICATED', 'signed out');
+    if (session.refreshToken !== known?.refreshToken && accessTokenIsFresh(session)) return session.accessToken;
     const tokens = parse('refreshToken', await send('refreshToken', { body: { refreshToken: session.refreshToken } }, undefined));
     startSession(tokens);
     return tokens.accessToken;

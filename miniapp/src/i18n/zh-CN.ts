@@ -750,6 +750,9 @@ export const zh = {
     versionConflict: '该污染源的信息刚被其他人修改，已为您载入最新内容，请重新修改后保存',
   },
   errors,
+  /** A rate limit's refusal, with the wait its Retry-After names. */
+  rateLimitedFor: (seconds: number) =>
+    `操作太频繁，请 ${seconds < 60 ? `${seconds} 秒` : seconds < 3600 ? `${Math.ceil(seconds / 60)} 分钟` : `${Math.ceil(seconds / 3600)} 小时`}后再试`,
   category: {
     typeLabel: (type: ComplaintType) => COMPLAINT_TAXONOMY[type].label,
     label: categoryLabel,

@@ -8,13 +8,21 @@ import { createHttpHandler, type HttpHandler, type OperationInput } from '../../
 import { generateKeyMaterial, toSigningKeys } from '../../../functions/src/lib/signing-keys';
 import { issueAccessToken } from '../../../functions/src/lib/tokens';
 import { sampleComplaintBody } from '../../../scripts/local/sample-complaint';
-import { fakeEvent, recordingLogger } from './fake-request';
+import type { RateLimitTable } from '@green-shield/shared/rules/rate-limits';
+import { fakeEvent, memoryRateCounter, recordingLogger } from './fake-request';
 
 const now = new Date('2026-06-01T08:00:00Z');
 const received: Array<OperationInput<never>> = [];
 let handler: HttpHandler;
 let residentToken: string;
 let officerToken: string;
+/** Two complaints an hour, so the chain's order around the limit shows. */
+const rateLimits: RateLimitTable = {
+  version: 'test',
+  actions: { complaint: { routes: ['submitComplaint'], why: 'test', limits: { resident: { count: 2, windowSeconds: 3600 } } } },
+  unlimited: {},
+};
+const rateCounter = memoryRateCounter();
 
 beforeAll(async () => {
   const keys = await toSigningKeys(await generateKeyMaterial());
@@ -36,7 +44,7 @@ beforeAll(async () => {
       rateComplaint: record,
       reopenComplaint: record,
     },
-    { clock: { now: () => now }, verificationKeys: async () => keys, logger: recordingLogger().logger },
+    { clock: { now: () => now }, verificationKeys: async () => keys, rateCounter, rateLimits, logger: recordingLogger().logger },
   );
 });
 
@@ -54,6 +62,7 @@ describe('the HTTP chain', () => {
     expect(codeOf(await submit({ ...resident, ...key }, '{not json'))).toBe('BAD_JSON');
     expect(codeOf(await submit({ ...resident, ...key }, '{}'))).toBe('VALIDATION_FAILED');
     expect(received).toHaveLength(0);
+    expect(rateCounter.asked).toHaveLength(0);
   });
 
   it('hands the operation its parsed input, caller, key, source IP, request logger and event, and answers with its result', async () => {
@@ -71,5 +80,19 @@ describe('the HTTP chain', () => {
       event: expect.objectContaining({ routeKey: 'POST /api/complaints' }),
     });
     expect(typeof input.logger.info).toBe('function');
+  });
+
+  it('counts only well-formed requests against the rate limit, and refuses one past it before the operation runs', async () => {
+    const resident = { authorization: `Bearer ${residentToken}` };
+    expect(codeOf(await submit({ ...resident, 'idempotency-key': 'chain-key-0003' }, '{}'))).toBe('VALIDATION_FAILED');
+    expect((await submit({ ...resident, 'idempotency-key': 'chain-key-0004' })).statusCode).toBe(201); // the second of two (0002 above)
+    received.splice(0);
+    const refused = await submit({ ...resident, 'idempotency-key': 'chain-key-0005' });
+    expect(refused.statusCode).toBe(429);
+    expect(codeOf(refused)).toBe('RATE_LIMITED');
+    expect(refused.headers?.['retry-after']).toBe('3600'); // at 08:00:00 sharp the whole hour is left
+    expect(received).toHaveLength(0);
+    // A retry of one let through passes even now.
+    expect((await submit({ ...resident, 'idempotency-key': 'chain-key-0004' })).statusCode).toBe(201);
   });
 });

@@ -4,6 +4,7 @@ import { ROUTES, type RouteId } from '@green-shield/shared/api/routes';
 import type { EdgeContext, EdgeMiddleware, EdgeRequest } from '../../../functions/src/lib/http/context';
 import { ApiError } from '../../../functions/src/lib/errors';
 import { createLogger, type Logger } from '../../../functions/src/lib/logger';
+import type { RateCount, RateCounter } from '../../../functions/src/lib/rate-limits';
 
 /** An event for `routeKey` ("GET /api/health", or "$default" for a GET of `rawPath` unless overridden). */
 export function fakeEvent(routeKey: string, overrides: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 {
@@ -49,4 +50,28 @@ export async function refusal(middleware: EdgeMiddleware, request: EdgeRequest):
     throw error;
   }
   throw new Error('expected the middleware to refuse the request');
+}
+
+/**
+ * A rate counter in memory, counting as the table's does (per scope, subject and window; an act
+ * key counted once), that keeps every count it was asked for.
+ */
+export function memoryRateCounter(): RateCounter & { asked: RateCount[] } {
+  const hits = new Map<string, number>();
+  const acts = new Set<string>();
+  const asked: RateCount[] = [];
+  return {
+    asked,
+    take: async (count) => {
+      asked.push(count);
+      const act = count.actKey === undefined ? undefined : `${count.scope}|${count.subject}|${count.actKey}`;
+      if (act && acts.has(act)) return true;
+      const window = `${count.scope}|${count.subject}|${count.window.label}`;
+      const taken = hits.get(window) ?? 0;
+      if (taken >= count.limit) return false;
+      hits.set(window, taken + 1);
+      if (act) acts.add(act);
+      return true;
+    },
+  };
 }
