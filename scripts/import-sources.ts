@@ -92,7 +92,7 @@ async function main(): Promise<number> {
   const parseErrors = rows.flatMap((row) => row.errors);
   if (parseErrors.length > 0) console.log(`有 ${rows.filter((row) => row.errors.length > 0).length} 行有问题：\n${parseErrors.map(describeError).join('\n')}`);
 
-  const deps = baseDepsFromEnv('import-cli');
+  const deps = baseDepsFromEnv('import-cli', 'background');
   let bar: ProgressBar | undefined;
   const report = await importSourceRows(
     new SourceRepository(deps.db, deps.tableName),

@@ -14,7 +14,7 @@ import { SourceLists } from '../functions/src/sources/source-lists';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';
 import { createProgressBar } from './lib/progress-bar';
 
-const deps = baseDepsFromEnv('rebuild-cli');
+const deps = baseDepsFromEnv('rebuild-cli', 'background');
 const lists = new SourceLists(deps.db, deps.tableName, new SourceRepository(deps.db, deps.tableName));
 const total = await lists.count(
   deps.district.code,

@@ -11,4 +11,4 @@ export function createAutoCloseHandler(deps: BaseDeps) {
   });
 }
 
-export const handler = lazy(() => createAutoCloseHandler(baseDepsFromEnv('auto-close')));
+export const handler = lazy(() => createAutoCloseHandler(baseDepsFromEnv('auto-close', 'background')));

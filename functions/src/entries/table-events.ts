@@ -16,4 +16,4 @@ export function createTableEventsHandler(deps: BaseDeps) {
     forEachNewItem(event, { ComplaintEvent: notifyComplaintEvent, SourceEvent: sourceReactor() }, deps.logger.child({ requestId: context?.awsRequestId }));
 }
 
-export const handler = lazy(() => createTableEventsHandler(baseDepsFromEnv('table-events')));
+export const handler = lazy(() => createTableEventsHandler(baseDepsFromEnv('table-events', 'background')));

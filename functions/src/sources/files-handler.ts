@@ -26,6 +26,7 @@ export function createSourceFilesHandler(deps: SourceFilesDeps): HttpHandler {
       importSources: ({ principal, body }) => files.startImport(principal, body),
       listImports: () => files.recentImports(),
       getImport: ({ params }) => files.getImport(params.id),
+      restartImport: ({ params }) => files.restartImport(params.id),
       sourcePoster: ({ principal, params }) => files.poster(principal, params.id),
     },
     deps,

@@ -23,4 +23,4 @@ export function createRescoreHandler(deps: BaseDeps) {
   };
 }
 
-export const handler = lazy(() => createRescoreHandler(baseDepsFromEnv('rescore-sources')));
+export const handler = lazy(() => createRescoreHandler(baseDepsFromEnv('rescore-sources', 'background')));

@@ -272,6 +272,14 @@ export const ENDPOINTS = {
     auth: ['bureau_officer'],
     successStatus: 200,
   },
+  restartImport: {
+    method: 'POST',
+    path: '/api/sources/imports/{id}/restart',
+    service: 'sourceFiles',
+    summary: 'Run a failed or interrupted import again: it resumes after the rows it committed (a finished import never runs again)',
+    auth: ['bureau_officer'],
+    successStatus: 202,
+  },
   getSource: {
     method: 'GET',
     path: '/api/sources/{id}',
