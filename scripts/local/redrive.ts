@@ -23,7 +23,7 @@ export interface RedriveReport {
 }
 
 /** The record a consumer gets for a failure: the failed record's kind and key, with the item as it is now. */
-export function redriveRecord(failure: StreamFailure, item: Record<string, unknown>): DynamoDBRecord {
+export function redriveRecord(failure: Pick<StreamFailure, 'sequenceNumber' | 'eventName' | 'itemKey'>, item: Record<string, unknown>): DynamoDBRecord {
   return {
     eventID: `redrive-${failure.sequenceNumber}`,
     eventName: failure.eventName as DynamoDBRecord['eventName'],
@@ -38,36 +38,47 @@ export function redriveRecord(failure: StreamFailure, item: Record<string, unkno
   };
 }
 
+export type RunAgainOutcome = { outcome: 'redriven' } | { outcome: 'gone' } | { outcome: 'failed'; error: string };
+
+/** Runs one failed record through its consumer with the item's current image. */
+export async function runAgain(
+  failure: Pick<StreamFailure, 'consumer' | 'sequenceNumber' | 'eventName' | 'itemKey'>,
+  consumers: Record<string, StreamHandler>,
+  db: DynamoDBDocumentClient,
+  tableName: string,
+): Promise<RunAgainOutcome> {
+  const consumer = consumers[failure.consumer];
+  if (!consumer) return { outcome: 'failed', error: `no stream function named ${failure.consumer}` };
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: failure.itemKey, ConsistentRead: true }));
+  if (!Item) return { outcome: 'gone' };
+  try {
+    const result = await consumer({ Records: [redriveRecord(failure, Item)] }, { awsRequestId: randomUUID() });
+    if (result?.batchItemFailures?.length) return { outcome: 'failed', error: 'the consumer reported the record as failed again' };
+    return { outcome: 'redriven' };
+  } catch (error) {
+    return { outcome: 'failed', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Every stored failure (of one consumer, when named) run again; the ones that succeed are removed. */
 export async function redriveStreamFailures(options: {
   db: DynamoDBDocumentClient;
   tableName: string;
   failures: StreamFailureStore;
   consumers: Record<string, StreamHandler>;
-  /** Only this consumer's failures. */
   consumer?: string;
   logger: Logger;
 }): Promise<RedriveReport> {
-  const { db, tableName, failures, consumers, logger } = options;
+  const { failures, logger } = options;
   const report: RedriveReport = { imported: await failures.importFallbackFile(), redriven: [], stillFailing: [], gone: [] };
   for (const failure of await failures.list(options.consumer)) {
-    const consumer = consumers[failure.consumer];
-    if (!consumer) {
-      report.stillFailing.push({ failure, error: `no stream function named ${failure.consumer}` });
-      continue;
-    }
-    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: failure.itemKey, ConsistentRead: true }));
-    if (!Item) {
-      report.gone.push(failure);
-      continue;
-    }
-    try {
-      const result = await consumer({ Records: [redriveRecord(failure, Item)] }, { awsRequestId: randomUUID() });
-      if (result?.batchItemFailures?.length) throw new Error('the consumer reported the record as failed again');
+    const result = await runAgain(failure, options.consumers, options.db, options.tableName);
+    if (result.outcome === 'gone') report.gone.push(failure);
+    else if (result.outcome === 'failed') report.stillFailing.push({ failure, error: result.error });
+    else {
       await failures.remove(failure);
       report.redriven.push(failure);
       logger.info('stream failure redriven', { consumer: failure.consumer, sequenceNumber: failure.sequenceNumber });
-    } catch (error) {
-      report.stillFailing.push({ failure, error: error instanceof Error ? error.message : String(error) });
     }
   }
   return report;

@@ -19,8 +19,8 @@ export interface RebuildReport {
 
 export interface RebuildOptions {
   onProgress?: (done: number) => void;
-  /** Runs after each source whose projection changed was written. */
-  afterChange?: (rescored: Rescored) => Promise<void>;
+  /** Runs for each source whose projection changed, before the new projection is stored (see `ScoreProjector.rescore`). */
+  onChange?: (rescored: Rescored) => Promise<void>;
 }
 
 export async function rebuildAllScores(
@@ -37,12 +37,9 @@ export async function rebuildAllScores(
     do {
       const page = await lists.inStreet(district.code, street.code, { cursor, limit: PAGE });
       await inPool(page.items, CONCURRENCY, async (source) => {
-        const result = await projector.rescore(source.id);
+        const result = await projector.rescore(source.id, options.onChange);
         sources++;
-        if (result?.changed) {
-          changed++;
-          await options.afterChange?.(result);
-        }
+        if (result?.changed) changed++;
         options.onProgress?.(sources);
       });
       cursor = page.nextCursor;

@@ -14,7 +14,7 @@ export function createRescoreHandler(deps: BaseDeps) {
   const notifications = new NotificationRepository(deps.db, deps.tableName);
   return async (_event: unknown, context?: Pick<Context, 'awsRequestId'>) => {
     const report = await rebuildAllScores(lists, projector, deps.district, {
-      afterChange: async (rescored) => {
+      onChange: async (rescored) => {
         for (const { userId, notification } of overdueReminders(rescored, deps.clock.now())) await notifications.add(userId, notification);
       },
     });

@@ -146,15 +146,22 @@ export class ScoreProjector {
     return projectScore(collection.events, collection.rectifications, this.rules, this.clock.now());
   }
 
-  /** Recomputes a source's projection and stores it if anything readers see changed. */
-  async rescore(sourceId: string): Promise<Rescored | undefined> {
+  /**
+   * Recomputes a source's projection and stores it if anything readers see changed. `beforeWrite`
+   * runs on a change before it is stored (telling operators): if it fails, the projection stays as
+   * it was, so the retry finds the same change to tell — told first, stored second, nothing lost.
+   */
+  async rescore(sourceId: string, beforeWrite?: (rescored: Rescored) => Promise<void>): Promise<Rescored | undefined> {
     const collection = await this.sources.getCollection(sourceId);
     if (!collection) return undefined;
     const before = storedProjection(collection.source);
     const after = this.live(collection);
-    const changed = projectionChanged(before, after);
-    if (changed) await this.write(collection.source, after);
-    return { collection, before, after, changed };
+    const rescored = { collection, before, after, changed: projectionChanged(before, after) };
+    if (rescored.changed) {
+      await beforeWrite?.(rescored);
+      await this.write(collection.source, after);
+    }
+    return rescored;
   }
 
   /**
