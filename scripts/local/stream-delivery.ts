@@ -46,16 +46,21 @@ export async function deliverInOrder(records: readonly DynamoDBRecord[], policy:
   let window = policy.batchSize;
   let failures = 0;
   let lastError: string | undefined;
+  /** The last record of a batch being halved: full batches resume once it is handled. */
+  let halvingUntil: DynamoDBRecord | undefined;
   const moveOn = (count: number) => {
     if (count > 0) ports.handled(pending[count - 1]);
     pending = pending.slice(count);
+    if (halvingUntil && !pending.includes(halvingUntil)) {
+      halvingUntil = undefined;
+      window = policy.batchSize;
+    }
   };
   const setAside = async (reason: SetAside['reason']) => {
     await ports.setAside({ record: pending[0], reason, attempts: failures, error: lastError });
     moveOn(1);
     failures = 0;
     lastError = undefined;
-    window = policy.batchSize;
   };
 
   while (pending.length > 0 && !ports.stopped()) {
@@ -86,7 +91,6 @@ export async function deliverInOrder(records: readonly DynamoDBRecord[], policy:
       moveOn(batch.length);
       failures = 0;
       lastError = undefined;
-      window = policy.batchSize;
       continue;
     }
     if (failedAt > 0) {
@@ -97,6 +101,7 @@ export async function deliverInOrder(records: readonly DynamoDBRecord[], policy:
     const backoff = { ...policy.backoff, retries: policy.retryAttempts };
     if (invocationFailed && policy.bisectBatchOnError && batch.length > 1) {
       // Halving is not a retry of the failing record: its retries start once it is alone.
+      halvingUntil ??= batch[batch.length - 1];
       window = Math.ceil(batch.length / 2);
       await ports.sleep(retryDelayMs(backoff, 1));
       continue;
