@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { type Backoff, retryDelayMs, sleep } from '../../functions/src/lib/backoff';
+import { type Backoff, withRetries } from '../../functions/src/lib/backoff';
 import type { Logger } from '../../functions/src/lib/logger';
 import { keys } from '../../functions/src/store/keys';
 import { queryPartition, queryPrefix, stripKeys } from '../../functions/src/store/operations';
@@ -66,18 +66,13 @@ export class StreamFailureStore {
 
   /** Stores a failure durably: in the table, or (table unreachable after every retry) in the file. */
   async add(failure: StreamFailure): Promise<'table' | 'file'> {
-    for (let retry = 0; ; retry++) {
-      try {
-        await this.put(failure);
-        return 'table';
-      } catch (error) {
-        if (retry >= this.backoff.retries) {
-          this.logger.error('stream failure not written to the table; appended to the failure file', { error, file: this.fallbackFile });
-          this.append(failure);
-          return 'file';
-        }
-        await sleep(retryDelayMs(this.backoff, retry + 1));
-      }
+    try {
+      await withRetries(this.backoff, () => this.put(failure));
+      return 'table';
+    } catch (error) {
+      this.logger.error('stream failure not written to the table; appended to the failure file', { error, file: this.fallbackFile });
+      this.append(failure);
+      return 'file';
     }
   }
 

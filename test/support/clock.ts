@@ -7,7 +7,10 @@ export class MutableClock implements Clock {
     return new Date(Date.now() + this.offsetMs);
   }
   advanceDays(days: number): void {
-    this.offsetMs += days * 24 * 60 * 60 * 1000;
+    this.advanceMs(days * 24 * 60 * 60 * 1000);
+  }
+  advanceMs(ms: number): void {
+    this.offsetMs += ms;
   }
   /** Moves to one minute past the next full hour, so hourly windows start afresh. */
   advanceToNextHour(): void {

@@ -32,3 +32,15 @@ export function totalWaitMs(backoff: Backoff): { min: number; max: number } {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `attempt` until it succeeds, waiting on the schedule between tries; throws the last error, or at once one `retryable` refuses. */
+export async function withRetries<T>(backoff: Backoff, attempt: () => Promise<T>, retryable: (error: unknown) => boolean = () => true): Promise<T> {
+  for (let retry = 1; ; retry++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (retry > backoff.retries || !retryable(error)) throw error;
+      await sleep(retryDelayMs(backoff, retry));
+    }
+  }
+}

@@ -11,12 +11,16 @@ import { forEachNewItem } from '../lib/stream-batch';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
 import type { ObjectStore } from '../lib/object-store';
 import type { Logger } from '../lib/logger';
+import { type Backoff, withRetries } from '../lib/backoff';
 import { ImportFileError } from './import/errors';
 import { readSourceFile } from './import/read-table';
 import { importSourceRows } from './importer';
-import { IMPORT_JOB_TIMING, type ImportJobTiming, onDelivery } from './import-job-lease';
+import { EMPTY_CURSOR, IMPORT_JOB_TIMING, type ImportJobTiming, onDelivery } from './import-job-lease';
 import { ImportJobRepository, type ImportJobLease, type ImportJobRecord, LeaseLostError, STORED_ERRORS } from './import-jobs';
 import { SourceRepository } from './repository';
+
+/** About 15–30 s of tries to let go of a job after a failure. */
+const RELEASE_RETRIES: Backoff = { retries: 5, firstDelayMs: 1000, maxDelayMs: 16_000 };
 
 export interface ImportJobsDeps extends BaseDeps {
   objects: ObjectStore;
@@ -59,7 +63,8 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
       if (!(error instanceof ImportFileError)) throw error;
       return fail(error.message);
     }
-    const resume = job.cursor && job.startedAt ? { cursor: job.cursor, startedAt: job.startedAt } : undefined;
+    // An earlier run began (and may have written rows past its last cursor, or none at all).
+    const resume = job.startedAt ? { cursor: job.cursor ?? EMPTY_CURSOR, startedAt: job.startedAt } : undefined;
     if (resume) logger.info('import resumes after its cursor', { jobId: job.id, attempt: lease.attempt, committedRows: resume.cursor.rows });
     const life = heartbeat(lease, logger);
     let progress = job.progress;
@@ -115,8 +120,14 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
       await run(job, lease, logger);
     } catch (error) {
       if (error instanceof LeaseLostError) return logger.warn('import run stopped: the job was taken from it', { jobId: job.id, attempt: lease.attempt });
-      // Let go, so the retry of this record takes the job at once and resumes after the cursor.
-      await jobs.release(lease).catch((releaseError) => logger.warn('import job not released', { error: releaseError, jobId: job.id }));
+      // Let go, so the retry of this record takes the job at once and resumes after the cursor. The
+      // failure may be the table itself, so keep trying past a short outage; a job never let go
+      // waits for the watchdog.
+      await withRetries(
+        RELEASE_RETRIES,
+        () => jobs.release(lease),
+        (releaseError) => !(releaseError instanceof LeaseLostError),
+      ).catch((releaseError) => logger.warn('import job not released', { error: releaseError, jobId: job.id }));
       throw error;
     }
   }
