@@ -149,10 +149,10 @@ describe('a few seconds of DynamoDB downtime under load', () => {
     const endedAt = Date.now();
     await t.system.streamsCaughtUp();
     const count = (message: string) => t!.logs.filter((line) => line.includes(message)).length;
-    const after = (at: number) => `${((at - restartedAt) / 1000).toFixed(1)} s`;
+    const sinceBack = (at: number) => `${((at - restartedAt) / 1000).toFixed(1)} s`;
     console.log(
       `outage: DynamoDB Local down ${((restartedAt - stoppedAt) / 1000).toFixed(1)} s (stop, 3 s, JVM start). After it was back: ` +
-        `all 30 complaints notified ${after(notifiedAt)}, import ${ended.status} ${after(endedAt)}${ended.report ? ` (${ended.report.created} created)` : ''}; ` +
+        `all 30 complaints notified ${sinceBack(notifiedAt)}, import ${ended.status} ${sinceBack(endedAt)}${ended.report ? ` (${ended.report.created} created)` : ''}; ` +
         `${count('unhandled error')} submissions answered 500 and were resent, ${count('stream poll failed')} stream polls and ` +
         `${count('record failed')} records failed and were retried, the import resumed ${count('import resumes after its cursor')} time(s)`,
     );
