@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record as StreamRecord } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { baseDepsFromEnv } from '../functions/src/store/runtime';
+import { backgroundDepsFromEnv } from '../functions/src/store/background-client';
 import { createS3Client, S3ObjectStore } from '../functions/src/lib/s3-object-store';
 import { ENV_NAMES } from '../functions/src/lib/config';
 import type { StreamFunction } from '../functions/src/lambdas';
@@ -61,7 +61,7 @@ if (!args.aws) {
 }
 process.env[ENV_NAMES.uploadBucket] ??= DEFAULT_BUCKET;
 
-const deps = baseDepsFromEnv('streams-redrive', 'background');
+const deps = backgroundDepsFromEnv('streams-redrive');
 const consumers = streamConsumers({ ...deps, objects: new S3ObjectStore(createS3Client(), process.env[ENV_NAMES.uploadBucket]!) });
 const describe = (failure: StreamFailure) =>
   `${failure.consumer}  ${failure.itemEntity ?? '?'} ${JSON.stringify(failure.itemKey)}  #${failure.sequenceNumber}  ${failure.reason}, ${failure.attempts} attempts, ${failure.failedAt}\n    ${failure.error ?? ''}`;

@@ -9,6 +9,7 @@ import type { Service } from '@green-shield/shared/api/routes';
 import { loadDistrict } from '@green-shield/shared/districts/district';
 import { FUNCTIONS, type HttpFunction } from '../../functions/src/lambdas';
 import { createDocumentClient } from '../../functions/src/store/client';
+import { createBackgroundClient } from '../../functions/src/store/background-client';
 import type { Backoff } from '../../functions/src/lib/backoff';
 import { systemClock, type Clock } from '../../functions/src/lib/clock';
 import { createLogger, type Logger } from '../../functions/src/lib/logger';
@@ -163,7 +164,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   stops.unshift(gateway.stop);
 
   // Stream consumers and scheduled jobs retry the table with backoff (no one waits on them), as in AWS.
-  const backgroundDb = createDocumentClient(dynamodbEndpoint, 'background', options.backgroundRetries);
+  const backgroundDb = createBackgroundClient(dynamodbEndpoint, options.backgroundRetries);
   const background = { ...base, db: backgroundDb, logger, objects, importJobTiming: options.importJobTiming };
   const consumers = streamConsumers(background);
   const streamFailures = new StreamFailureStore(

@@ -14,6 +14,7 @@ import { ulid } from 'ulid';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { keys } from '../../functions/src/store/keys';
 import { createDocumentClient } from '../../functions/src/store/client';
+import { createBackgroundClient } from '../../functions/src/store/background-client';
 import { ImportJobRepository } from '../../functions/src/sources/import-jobs';
 import { createLogger } from '../../functions/src/lib/logger';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../scripts/local/dynamodb-local';
@@ -324,7 +325,7 @@ describe('a record that fails past its retries', () => {
   });
 
   it('is kept in a file while the table is unreachable, and moved into the table by the next redrive', async () => {
-    const unreachable = createDocumentClient(`http://127.0.0.1:${await freePort()}`, 'background', { retries: 0, firstDelayMs: 1, maxDelayMs: 1 });
+    const unreachable = createBackgroundClient(`http://127.0.0.1:${await freePort()}`, { retries: 0, firstDelayMs: 1, maxDelayMs: 1 });
     const file = join(inject('scratchDir'), t.system.tableName, 'fallback', failureFileFor('.', t.system.tableName));
     const logger = createLogger({}, () => undefined);
     const failure = {

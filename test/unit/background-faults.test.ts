@@ -10,7 +10,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { loadDistrict } from '@green-shield/shared/districts/district';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { type Backoff, retryDelayMs, totalWaitMs } from '../../functions/src/lib/backoff';
-import { BACKGROUND_RETRIES, backoffRetryStrategy } from '../../functions/src/store/client';
+import { BACKGROUND_RETRIES, backoffRetryStrategy } from '../../functions/src/store/background-client';
 import { FUNCTIONS, type StreamFunction } from '../../functions/src/lambdas';
 import {
   CommittedPrefix,

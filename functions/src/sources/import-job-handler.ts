@@ -6,7 +6,8 @@
  * and a job taken over resumes after the rows its cursor says are committed.
  */
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { baseDepsFromEnv, lazy, type BaseDeps } from '../store/runtime';
+import { lazy, type BaseDeps } from '../store/runtime';
+import { backgroundDepsFromEnv } from '../store/background-client';
 import { forEachNewItem } from '../lib/stream-batch';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
 import type { ObjectStore } from '../lib/object-store';
@@ -138,4 +139,4 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
   };
 }
 
-export const handler = lazy(() => createImportJobsHandler({ ...baseDepsFromEnv('import-jobs', 'background'), objects: objectStoreFromEnv() }));
+export const handler = lazy(() => createImportJobsHandler({ ...backgroundDepsFromEnv('import-jobs'), objects: objectStoreFromEnv() }));

@@ -4,7 +4,8 @@
  * resumes after the rows it committed. Only the district's queued and running jobs are read.
  */
 import type { Context } from 'aws-lambda';
-import { baseDepsFromEnv, lazy, type BaseDeps } from '../store/runtime';
+import { lazy, type BaseDeps } from '../store/runtime';
+import { backgroundDepsFromEnv } from '../store/background-client';
 import { IMPORT_JOB_TIMING, type ImportJobTiming, interruption } from './import-job-lease';
 import { ImportJobRepository } from './import-jobs';
 
@@ -28,4 +29,4 @@ export function createImportWatchdogHandler(deps: BaseDeps & { timing?: ImportJo
   };
 }
 
-export const handler = lazy(() => createImportWatchdogHandler(baseDepsFromEnv('import-watchdog', 'background')));
+export const handler = lazy(() => createImportWatchdogHandler(backgroundDepsFromEnv('import-watchdog')));

@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
-import { baseDepsFromEnv, lazy, type BaseDeps } from '../store/runtime';
+import { lazy, type BaseDeps } from '../store/runtime';
+import { backgroundDepsFromEnv } from '../store/background-client';
 import { NotificationRepository } from '../store/notifications';
 import { rebuildAllScores } from './rebuild';
 import { overdueReminders } from './reminders';
@@ -23,4 +24,4 @@ export function createRescoreHandler(deps: BaseDeps) {
   };
 }
 
-export const handler = lazy(() => createRescoreHandler(baseDepsFromEnv('rescore-sources', 'background')));
+export const handler = lazy(() => createRescoreHandler(backgroundDepsFromEnv('rescore-sources')));

@@ -5,7 +5,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loadDistrict, type DistrictConfig } from '@green-shield/shared/districts/district';
-import { createDocumentClient, type RetryProfile } from './client';
+import { createDocumentClient } from './client';
 import { systemClock, type Clock } from '../lib/clock';
 import { env, requiredEnv } from '../lib/config';
 import { createLogger, type Logger } from '../lib/logger';
@@ -24,10 +24,10 @@ export interface ApiDeps extends BaseDeps {
   verificationKeys: () => Promise<VerificationKey | undefined>;
 }
 
-/** `profile`: stream consumers and scheduled jobs retry the table with backoff ('background'); API functions briefly. */
-export function baseDepsFromEnv(service: string, profile: RetryProfile = 'request'): BaseDeps {
+/** With the request client; stream consumers and scheduled jobs use `backgroundDepsFromEnv` (background-client.ts). */
+export function baseDepsFromEnv(service: string): BaseDeps {
   return {
-    db: createDocumentClient(undefined, profile),
+    db: createDocumentClient(),
     tableName: requiredEnv('tableName'),
     clock: systemClock,
     district: loadDistrict(env('districtCode')),
