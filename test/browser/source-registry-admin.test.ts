@@ -120,6 +120,7 @@ describe('keeping the registry in the H5 app', () => {
     const bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
     const failed = await bureau.call('GET', `/api/sources/imports/${jobId}`).expect(200);
     expect(failed.status).toBe('failed');
+    await restart.scrollIntoViewIfNeeded();
     await snap(page, 'adm-08-import-failed');
 
     // 重新开始 queues it again; the same file fails again, later.
