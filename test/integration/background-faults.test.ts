@@ -10,12 +10,15 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { loadDistrict } from '@green-shield/shared/districts/district';
 import { ulid } from 'ulid';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { keys } from '../../functions/src/store/keys';
 import { createDocumentClient } from '../../functions/src/store/client';
 import { createBackgroundClient } from '../../functions/src/store/background-client';
 import { ImportJobRepository } from '../../functions/src/sources/import-jobs';
+import { createImportJobsHandler } from '../../functions/src/sources/import-job-handler';
 import { createLogger } from '../../functions/src/lib/logger';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../scripts/local/dynamodb-local';
 import { freePort } from '../../scripts/local/ports';
@@ -405,5 +408,56 @@ describe('an interrupted import job', () => {
     // A finished job never runs again, and the watchdog has nothing left to watch.
     expect((await bureau.call('POST', `/api/sources/imports/${id}/restart`).expect(409)).error.code).toBe('ILLEGAL_TRANSITION');
     expect(await t.system.runImportWatchdog()).toEqual({ active: 0, failed: 0 });
+  });
+
+  it('stops a run nearly out of time before its next chunk, and the next invocation resumes it', async () => {
+    const bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
+    const rows = listOf(3, '超时测试');
+    const uploadKey = await uploadImportFile(bureau, csvOf(rows), 'csv');
+    const me = await bureau.call('GET', '/api/me').expect(200);
+    const db = createDocumentClient(t.system.dynamodbEndpoint);
+    const jobs = new ImportJobRepository(db, t.system.tableName);
+    const now = t.clock.now().toISOString();
+    const id = ulid();
+    // As a failed run left it: let go, waiting for its record's retry (the local runner does not see a running job).
+    await jobs.create({
+      id,
+      districtCode: '310106',
+      createdBy: me.id,
+      uploadKey,
+      format: 'csv',
+      dryRun: false,
+      status: 'running',
+      createdAt: now,
+      heartbeatAt: now,
+      released: true,
+      attempt: 1,
+    });
+    const handler = createImportJobsHandler({
+      db,
+      tableName: t.system.tableName,
+      clock: t.clock,
+      district: loadDistrict('310106'),
+      logger: createLogger({}, () => undefined),
+      objects: t.system.objects,
+    });
+    const delivery = async () => ({
+      Records: [
+        {
+          eventName: 'MODIFY' as const,
+          dynamodb: { SequenceNumber: '1', NewImage: marshall({ ...(await jobs.get(id)), entity: 'ImportJob' }, { removeUndefinedValues: true }) as never },
+        },
+      ],
+    });
+
+    const outOfTime = await handler(await delivery(), { awsRequestId: 'a', getRemainingTimeInMillis: () => 1000 });
+    expect(outOfTime.batchItemFailures).toHaveLength(1);
+    expect(await jobs.get(id)).toMatchObject({ status: 'running', attempt: 2, released: true });
+    expect(await bySourceCode(bureau, rows[0].code)).toBeUndefined();
+
+    const enough = await handler(await delivery(), { awsRequestId: 'b', getRemainingTimeInMillis: () => 600_000 });
+    expect(enough.batchItemFailures).toEqual([]);
+    expect(await jobs.get(id)).toMatchObject({ status: 'done', attempt: 3, report: { created: 3 } });
+    db.destroy();
   });
 });

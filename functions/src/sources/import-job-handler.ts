@@ -20,6 +20,12 @@ import { EMPTY_CURSOR, IMPORT_JOB_TIMING, type ImportJobTiming, onDelivery } fro
 import { ImportJobRepository, type ImportJobLease, type ImportJobRecord, LeaseLostError, STORED_ERRORS } from './import-jobs';
 import { SourceRepository } from './repository';
 
+/** A run stops at a chunk boundary with this much of the invocation left, so the next one resumes it. */
+const TIME_RESERVE_MS = 60_000;
+
+/** The invocation is nearly out of time: the run lets go, and its record's retry resumes after the cursor. */
+class OutOfTimeError extends Error {}
+
 /** About 15–30 s of tries to let go of a job after a failure. */
 const RELEASE_RETRIES: Backoff = { retries: 5, firstDelayMs: 1000, maxDelayMs: 16_000 };
 
@@ -53,7 +59,7 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
     };
   }
 
-  async function run(job: ImportJobRecord, lease: ImportJobLease, logger: Logger): Promise<void> {
+  async function run(job: ImportJobRecord, lease: ImportJobLease, logger: Logger, remainingMs?: () => number): Promise<void> {
     const fail = (failure: string) => jobs.finish(lease, { status: 'failed', failure, finishedAt: now() });
     const bytes = await deps.objects.read(job.uploadKey);
     if (!bytes) return fail('上传的文件已过期或不存在，请重新上传');
@@ -84,7 +90,10 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
           onCommitted: async (cursor) => {
             await jobs.beat(lease, now(), { cursor, progress });
           },
-          beforeChunk: life.check,
+          beforeChunk: () => {
+            life.check();
+            if (remainingMs && remainingMs() < TIME_RESERVE_MS) throw new OutOfTimeError('Import run out of time; the next invocation resumes it');
+          },
         },
         deps.district,
         deps.clock,
@@ -110,7 +119,7 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
     }
   }
 
-  async function start(image: ImportJobRecord, logger: Logger): Promise<void> {
+  async function start(image: ImportJobRecord, logger: Logger, remainingMs?: () => number): Promise<void> {
     const job = await jobs.get(image.id);
     if (!job) return logger.warn('import job not found; record skipped', { jobId: image.id });
     const decision = onDelivery(job, deps.clock.now(), timing);
@@ -118,7 +127,7 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
     const lease = await jobs.take(job, now());
     if (!lease) return logger.info('import job taken by another run; left alone', { jobId: job.id });
     try {
-      await run(job, lease, logger);
+      await run(job, lease, logger, remainingMs);
     } catch (error) {
       if (error instanceof LeaseLostError) return logger.warn('import run stopped: the job was taken from it', { jobId: job.id, attempt: lease.attempt });
       // Let go, so the retry of this record takes the job at once and resumes after the cursor. The
@@ -133,9 +142,14 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
     }
   }
 
-  return async (event: DynamoDBStreamEvent, context?: Pick<Context, 'awsRequestId'>): Promise<DynamoDBBatchResponse> => {
+  return async (
+    event: DynamoDBStreamEvent,
+    context?: Pick<Context, 'awsRequestId'> & Partial<Pick<Context, 'getRemainingTimeInMillis'>>,
+  ): Promise<DynamoDBBatchResponse> => {
     const logger = deps.logger.child({ requestId: context?.awsRequestId });
-    return forEachNewItem(event, { ImportJob: (job: ImportJobRecord) => start(job, logger) }, logger, ['INSERT', 'MODIFY']);
+    // Lambda says how long the invocation has left (the local runner does not limit it).
+    const remainingMs = context?.getRemainingTimeInMillis?.bind(context);
+    return forEachNewItem(event, { ImportJob: (job: ImportJobRecord) => start(job, logger, remainingMs) }, logger, ['INSERT', 'MODIFY']);
   };
 }
 
