@@ -58,7 +58,7 @@ export function sourceEventReactor(deps: BaseDeps): () => (event: SourceEventRec
       if (affectsScore) rescoredInBatch.add(event.sourceId);
       if (!told) await tell(rescored);
       if (rescored?.changed)
-        deps.logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, level: rescored.after.credit.level });
+        deps.logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, creditLevel: rescored.after.credit.level });
     };
   };
 }
