@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import type { ImportReportT } from '@green-shield/shared/api/source-schemas';
 import { importSourceRows } from '../functions/src/sources/importer';
 import { SourceRepository } from '../functions/src/sources/repository';
-import { baseDepsFromEnv } from '../functions/src/store/runtime';
+import { backgroundDepsFromEnv } from '../functions/src/store/background-client';
 import { ImportFileError } from '../functions/src/sources/import/errors';
 import { formatFromFileName, readSourceFile } from '../functions/src/sources/import/read-table';
 import type { ImportRowErrorT, ParsedRow } from '../functions/src/sources/import/types';
@@ -92,7 +92,7 @@ async function main(): Promise<number> {
   const parseErrors = rows.flatMap((row) => row.errors);
   if (parseErrors.length > 0) console.log(`有 ${rows.filter((row) => row.errors.length > 0).length} 行有问题：\n${parseErrors.map(describeError).join('\n')}`);
 
-  const deps = baseDepsFromEnv('import-cli');
+  const deps = backgroundDepsFromEnv('import-cli');
   let bar: ProgressBar | undefined;
   const report = await importSourceRows(
     new SourceRepository(deps.db, deps.tableName),

@@ -7,14 +7,14 @@
  * Environment as for `npm run import:sources` (unset DYNAMODB_ENDPOINT: AWS with the usual
  * credentials). Operators are not notified here; the daily job and the stream consumer do that.
  */
-import { baseDepsFromEnv } from '../functions/src/store/runtime';
+import { backgroundDepsFromEnv } from '../functions/src/store/background-client';
 import { SourceRepository } from '../functions/src/sources/repository';
 import { ScoreProjector } from '../functions/src/sources/score-projection';
 import { SourceLists } from '../functions/src/sources/source-lists';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';
 import { createProgressBar } from './lib/progress-bar';
 
-const deps = baseDepsFromEnv('rebuild-cli');
+const deps = backgroundDepsFromEnv('rebuild-cli');
 const lists = new SourceLists(deps.db, deps.tableName, new SourceRepository(deps.db, deps.tableName));
 const total = await lists.count(
   deps.district.code,

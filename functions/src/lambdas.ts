@@ -26,14 +26,26 @@ export interface HttpFunction extends FunctionBase {
   defaultRoute?: boolean;
 }
 
+/**
+ * A consumer of the table stream. What happens to a failing batch is declared here once and holds in
+ * AWS (the event-source mapping) and in the local stream runner alike: a batch whose invocation
+ * fails is halved until the failing record is alone, a record the function reports failed is retried
+ * from there, and a record that still fails after `retryAttempts` retries (or is older than
+ * `maxRecordAgeSeconds`) goes to the on-failure destination — an SQS queue in AWS, a `StreamFailure`
+ * item in the table locally — from where `npm run streams:redrive` runs it again.
+ */
 export interface StreamFunction extends FunctionBase {
   trigger: 'table-stream';
   batchSize: number;
   retryAttempts: number;
+  bisectBatchOnError: boolean;
+  maxRecordAgeSeconds: number;
   /** Only records of these kinds reach the function (an event-source filter in AWS)… */
   eventNames: ReadonlyArray<'INSERT' | 'MODIFY' | 'REMOVE'>;
-  /** …and only items whose new image has one of these `entity` values. */
+  /** …and only items whose new image has one of these `entity` values… */
   entities: readonly string[];
+  /** …and, when given, one of these `status` values. */
+  statuses?: readonly string[];
 }
 
 export interface ScheduledFunction extends FunctionBase {
@@ -114,6 +126,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     grants: { table: 'readwrite' },
     batchSize: 25,
     retryAttempts: 3,
+    bisectBatchOnError: true,
+    maxRecordAgeSeconds: 24 * 60 * 60,
     // Timeline events are appended, never updated.
     eventNames: ['INSERT'],
     entities: ['ComplaintEvent', 'SourceEvent'],
@@ -126,11 +140,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/src/sources/import-job-handler.ts',
     description: 'Runs each new import job: reads the uploaded list, validates, commits, reports',
     grants: { table: 'readwrite', uploads: 'read' },
-    // One job at a time, retried (imports update by credit code, so a re-run is harmless).
+    // One job at a time. A job runs when it is queued: created, or restarted by an officer (a
+    // MODIFY back to 'queued'). The function reads the job's state first, so a redelivered or
+    // replayed record never re-runs a finished job and an interrupted one resumes from its cursor.
     batchSize: 1,
-    retryAttempts: 2,
-    eventNames: ['INSERT'],
+    retryAttempts: 3,
+    bisectBatchOnError: true,
+    maxRecordAgeSeconds: 24 * 60 * 60,
+    eventNames: ['INSERT', 'MODIFY'],
     entities: ['ImportJob'],
+    statuses: ['queued'],
     timeoutSeconds: 900,
     memoryMb: 1769,
   },
@@ -151,6 +170,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'Closes resolutions the complainant left unrated past the feedback window',
     grants: { table: 'readwrite' },
     everyMinutes: 60,
+    timeoutSeconds: 60,
+    memoryMb: 256,
+  },
+  {
+    name: 'importWatchdog',
+    trigger: 'schedule',
+    entry: 'functions/src/sources/import-watchdog-handler.ts',
+    description: 'Marks import jobs that stopped making progress as failed, with a reason officers see (they can restart them)',
+    grants: { table: 'readwrite' },
+    everyMinutes: 5,
     timeoutSeconds: 60,
     memoryMb: 256,
   },

@@ -14,7 +14,9 @@ import type { ScheduledFunction, StreamFunction } from '../../functions/src/lamb
  * own, with its own filter, position, retries and DLQ, so one failing consumer never holds up the
  * other. Records are retried per the spec, halving a failing batch to isolate the poison record; the
  * handler reports partial failures so good records are not redone. Records that still fail (or
- * outlive a day) go to the DLQ as stream pointers, readable for the stream's 24 h retention.
+ * outlive their maximum age) go to the DLQ as stream pointers, readable for the stream's 24 h
+ * retention (`npm run streams:redrive -- --aws …`, see infra/README.md). A short table outage is
+ * ridden out inside the function: background functions retry the table with backoff (store/client.ts).
  */
 export function subscribeToTableStream(fn: lambda.IFunction, table: dynamodb.ITable, spec: StreamFunction, deadLetterQueue: sqs.IQueue): void {
   fn.addEventSource(
@@ -22,14 +24,19 @@ export function subscribeToTableStream(fn: lambda.IFunction, table: dynamodb.ITa
       startingPosition: lambda.StartingPosition.TRIM_HORIZON,
       batchSize: spec.batchSize,
       retryAttempts: spec.retryAttempts,
-      bisectBatchOnError: true,
+      bisectBatchOnError: spec.bisectBatchOnError,
       reportBatchItemFailures: true,
-      maxRecordAge: Duration.hours(24),
+      maxRecordAge: Duration.seconds(spec.maxRecordAgeSeconds),
       onFailure: new sources.SqsDlq(deadLetterQueue),
       filters: [
         lambda.FilterCriteria.filter({
           eventName: lambda.FilterRule.or(...spec.eventNames),
-          dynamodb: { NewImage: { entity: { S: lambda.FilterRule.or(...spec.entities) } } },
+          dynamodb: {
+            NewImage: {
+              entity: { S: lambda.FilterRule.or(...spec.entities) },
+              ...(spec.statuses ? { status: { S: lambda.FilterRule.or(...spec.statuses) } } : {}),
+            },
+          },
         }),
       ],
     }),

@@ -1,10 +1,15 @@
 /**
- * Feeds the table's stream to the consumer the way Lambda's event-source mapping does: batches in
- * order per shard, partial-batch failures retried from the failed record, and a record that keeps
- * failing set aside (locally: logged) after the configured retries.
+ * Feeds the table's stream to one consumer the way its Lambda event-source mapping does: the
+ * consumer's filter, batches in order per shard, and the failure semantics declared with the
+ * function in functions/src/lambdas.ts (stream-delivery.ts), with a backoff between retries. A
+ * record that keeps failing is stored as a `StreamFailure` item (stream-failures.ts) before the
+ * runner moves past it. The position in each shard is kept in a checkpoint file (written to a
+ * temporary file, fsync'd, then renamed over the old one, so a crash leaves the old or the new
+ * checkpoint, never a torn one); without a checkpoint the runner starts at the trim horizon.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
@@ -13,25 +18,49 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Backoff } from '../../functions/src/lib/backoff';
+import type { StreamFunction } from '../../functions/src/lambdas';
 import type { Logger } from '../../functions/src/lib/logger';
+import { deliverInOrder } from './stream-delivery';
+import { type StreamFailureStore, toStreamFailure } from './stream-failures';
+
+export type StreamHandler = (event: DynamoDBStreamEvent, context: { awsRequestId: string }) => Promise<DynamoDBBatchResponse | undefined>;
+
+/** Waits between retries of a failing record: 4, 8, 16 s… (half of each random), about 14–28 s over three retries. */
+export const RUNNER_BACKOFF: Omit<Backoff, 'retries'> = { firstDelayMs: 4000, maxDelayMs: 30_000 };
 
 export interface StreamRunnerOptions {
   endpoint: string;
   streamArn: string;
-  handler: (event: DynamoDBStreamEvent, context: { awsRequestId: string }) => Promise<DynamoDBBatchResponse | undefined>;
-  batchSize: number;
-  retryAttempts: number;
-  /** The event-source filter: only these record kinds are delivered… */
-  eventNames: ReadonlyArray<string>;
-  /** …of items with one of these `entity` values in their new image. */
-  entities: readonly string[];
+  spec: StreamFunction;
+  handler: StreamHandler;
+  failures: StreamFailureStore;
   logger: Logger;
-  /** Where to remember the last processed record of each shard across restarts. */
+  /** Where to remember the last handled record of each shard across restarts. */
   checkpointFile?: string;
+  backoff?: Omit<Backoff, 'retries'>;
   pollMs?: number;
 }
 
-function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoDBRecord {
+export interface StreamRunner {
+  /** Resolves once the runner has handled every record written before the call. */
+  caughtUp(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const checkpointFileFor = (dataDir: string, tableName: string, consumer: string) => join(dataDir, `stream-checkpoints-${tableName}-${consumer}.json`);
+
+/** The consumer's event-source filter (record kind, and the new image's entity and status). */
+export function passesFilter(spec: Pick<StreamFunction, 'eventNames' | 'entities' | 'statuses'>, record: StreamRecord): boolean {
+  const image = record.dynamodb?.NewImage;
+  return (
+    (spec.eventNames as readonly string[]).includes(record.eventName ?? '') &&
+    spec.entities.includes(image?.entity?.S ?? '') &&
+    (!spec.statuses || spec.statuses.includes(image?.status?.S ?? ''))
+  );
+}
+
+export function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoDBRecord {
   const change = record.dynamodb!;
   return {
     eventID: record.eventID,
@@ -52,7 +81,8 @@ function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoDBRecord
   };
 }
 
-export function startStreamRunner(options: StreamRunnerOptions): { stop(): Promise<void> } {
+export function startStreamRunner(options: StreamRunnerOptions): StreamRunner {
+  const { spec, logger } = options;
   const client = new DynamoDBStreamsClient({
     endpoint: options.endpoint,
     region: process.env.AWS_REGION ?? 'local',
@@ -60,8 +90,21 @@ export function startStreamRunner(options: StreamRunnerOptions): { stop(): Promi
   });
   const checkpoints: Record<string, string> = readCheckpoints(options.checkpointFile);
   const iterators = new Map<string, string | null>();
-  let running = true;
+  const stopping = new AbortController();
+  let waiters: Array<() => void> = [];
   let lastDescribe = 0;
+
+  /** A wait that stopping the runner cuts short. */
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        stopping.signal.removeEventListener('abort', wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      stopping.signal.addEventListener('abort', wake);
+    });
 
   async function refreshShards(): Promise<void> {
     const { StreamDescription } = await client.send(new DescribeStreamCommand({ StreamArn: options.streamArn }));
@@ -80,75 +123,86 @@ export function startStreamRunner(options: StreamRunnerOptions): { stop(): Promi
     }
   }
 
-  async function deliver(shardId: string, records: DynamoDBRecord[]): Promise<void> {
-    let pending = records;
-    let attempts = 0;
-    while (pending.length) {
-      const batch = pending.slice(0, options.batchSize);
-      let failedAt = -1;
-      try {
-        const result = await options.handler({ Records: batch }, { awsRequestId: randomUUID() });
-        const failed = result?.batchItemFailures?.[0]?.itemIdentifier;
-        failedAt = failed ? batch.findIndex((record) => record.dynamodb?.SequenceNumber === failed) : -1;
-      } catch (error) {
-        options.logger.error('stream consumer threw', { error });
-        failedAt = 0;
-      }
-      if (failedAt === -1) {
-        pending = pending.slice(batch.length);
-        attempts = 0;
-      } else if (++attempts > options.retryAttempts) {
-        options.logger.error('stream record failed after retries; set aside as a dead letter', { sequenceNumber: batch[failedAt].dynamodb?.SequenceNumber });
-        pending = pending.slice(failedAt + 1);
-        attempts = 0;
-      } else {
-        pending = pending.slice(failedAt);
-        continue;
-      }
-      const last = records[records.length - pending.length - 1];
-      if (last?.dynamodb?.SequenceNumber) checkpoints[shardId] = last.dynamodb.SequenceNumber;
-    }
-    writeCheckpoints(options.checkpointFile, checkpoints);
+  function deliver(shardId: string, records: DynamoDBRecord[]): Promise<void> {
+    return deliverInOrder(
+      records,
+      { ...spec, backoff: options.backoff ?? RUNNER_BACKOFF },
+      {
+        invoke: (batch) => options.handler({ Records: batch }, { awsRequestId: randomUUID() }),
+        setAside: async (failure) => {
+          const where = await options.failures.add(toStreamFailure(spec.name, shardId, failure, new Date()));
+          logger.error('stream record failed past its retries; stored as a stream failure (npm run streams:redrive)', {
+            sequenceNumber: failure.record.dynamodb?.SequenceNumber,
+            reason: failure.reason,
+            attempts: failure.attempts,
+            where,
+          });
+        },
+        handled: (record) => {
+          checkpoints[shardId] = record.dynamodb!.SequenceNumber!;
+        },
+        sleep,
+        nowMs: Date.now,
+        stopped: () => stopping.signal.aborted,
+      },
+    );
   }
 
-  async function pollOnce(): Promise<void> {
+  /** Reads each shard once; returns whether any shard had records. */
+  async function pollOnce(): Promise<boolean> {
     if (Date.now() - lastDescribe > 2000) {
       await refreshShards();
       lastDescribe = Date.now();
     }
+    let sawRecords = false;
     for (const [shardId, iterator] of iterators) {
       if (!iterator) continue;
-      const { Records, NextShardIterator } = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      const { Records = [], NextShardIterator } = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      if (Records.length === 0) {
+        iterators.set(shardId, NextShardIterator ?? null);
+        continue;
+      }
+      sawRecords = true;
+      const wanted = Records.filter((record) => passesFilter(spec, record)).map((record) => toLambdaRecord(record, options.streamArn));
+      await deliver(shardId, wanted);
+      if (stopping.signal.aborted) return sawRecords;
+      // Records the filter dropped are handled too.
+      checkpoints[shardId] = Records[Records.length - 1].dynamodb!.SequenceNumber!;
+      writeCheckpoints(options.checkpointFile, checkpoints);
       iterators.set(shardId, NextShardIterator ?? null);
-      const wanted = (Records ?? []).filter(
-        (record) => options.eventNames.includes(record.eventName ?? '') && options.entities.includes(record.dynamodb?.NewImage?.entity?.S ?? ''),
-      );
-      if (wanted.length)
-        await deliver(
-          shardId,
-          wanted.map((record) => toLambdaRecord(record, options.streamArn)),
-        );
-      else if (Records?.length) checkpoints[shardId] = Records[Records.length - 1].dynamodb!.SequenceNumber!;
     }
+    return sawRecords;
   }
 
   const loop = (async () => {
-    while (running) {
+    while (!stopping.signal.aborted) {
+      const waiting = waiters;
+      waiters = [];
       try {
-        await pollOnce();
+        // A poll that found no record at all means everything written before it is handled.
+        const sawRecords = await pollOnce();
+        if (sawRecords) waiters.push(...waiting);
+        else for (const resolve of waiting) resolve();
       } catch (error) {
-        options.logger.warn('stream poll failed', { error });
+        waiters.push(...waiting);
+        logger.warn('stream poll failed', { error });
+        // Read again from the last handled record of each shard.
+        writeCheckpoints(options.checkpointFile, checkpoints);
         iterators.clear();
         lastDescribe = 0;
       }
-      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
+      await sleep(options.pollMs ?? 200);
     }
   })();
 
   return {
+    caughtUp: () => new Promise<void>((resolve) => waiters.push(resolve)),
     stop: async () => {
-      running = false;
+      stopping.abort();
       await loop;
+      writeCheckpoints(options.checkpointFile, checkpoints);
+      for (const resolve of waiters) resolve();
+      client.destroy();
     },
   };
 }
@@ -162,6 +216,16 @@ function readCheckpoints(file: string | undefined): Record<string, string> {
   }
 }
 
+/** Write, fsync, rename: the checkpoint file is always a whole one. */
 function writeCheckpoints(file: string | undefined, checkpoints: Record<string, string>): void {
-  if (file) writeFileSync(file, JSON.stringify(checkpoints));
+  if (!file) return;
+  const temporary = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    writeSync(fd, JSON.stringify(checkpoints));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
 }

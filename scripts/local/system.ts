@@ -5,11 +5,12 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { Service } from '@green-shield/shared/api/routes';
 import { loadDistrict } from '@green-shield/shared/districts/district';
-import { FUNCTIONS, type HttpFunction, type ScheduledFunction, type StreamFunction } from '../../functions/src/lambdas';
+import { FUNCTIONS, type HttpFunction } from '../../functions/src/lambdas';
 import { createDocumentClient } from '../../functions/src/store/client';
+import { createBackgroundClient } from '../../functions/src/store/background-client';
+import type { Backoff } from '../../functions/src/lib/backoff';
 import { systemClock, type Clock } from '../../functions/src/lib/clock';
 import { createLogger, type Logger } from '../../functions/src/lib/logger';
 import { FileKeyStore } from '../../functions/src/lib/signing-keys';
@@ -22,12 +23,9 @@ import { createComplaintsHandler } from '../../functions/src/complaints/handler'
 import { createNotificationsHandler } from '../../functions/src/notifications/handler';
 import { createPlatformHandler } from '../../functions/src/platform/handler';
 import { sourceOperatorLinks } from '../../functions/src/entries/identity';
-import { createTableEventsHandler } from '../../functions/src/entries/table-events';
-import { createAutoCloseHandler } from '../../functions/src/complaints/auto-close-handler';
-import { createRescoreHandler } from '../../functions/src/sources/rescore-handler';
 import { createSourcesHandler } from '../../functions/src/sources/handler';
 import { createSourceFilesHandler } from '../../functions/src/sources/files-handler';
-import { createImportJobsHandler } from '../../functions/src/sources/import-job-handler';
+import type { ImportJobTiming } from '../../functions/src/sources/import-job-lease';
 import { ConsoleSmsSender, type SmsSender } from '../../functions/src/identity/sms';
 import type { HttpHandler } from '../../functions/src/lib/http';
 import type { ObjectStore } from '../../functions/src/lib/object-store';
@@ -35,7 +33,10 @@ import { startDynamoDbLocal } from './dynamodb-local';
 import { startS3Local } from './s3-local';
 import { ensureTable } from './table';
 import { startGateway } from './gateway';
-import { startStreamRunner, type StreamRunnerOptions } from './stream-runner';
+import { checkpointFileFor, startStreamRunner, type StreamRunner } from './stream-runner';
+import { failureFileFor, StreamFailureStore } from './stream-failures';
+import { redriveStreamFailures, type RedriveReport } from './redrive';
+import { SCHEDULED_FUNCTIONS, STREAM_FUNCTIONS, scheduledJobs, streamConsumers } from './background-functions';
 import { startScheduler } from './scheduler';
 import { freePort } from './ports';
 
@@ -62,6 +63,11 @@ export interface LocalSystemOptions {
   appOrigin?: string;
   /** Per-account rate limits in place of the versioned table (the benchmark acts far faster than anyone). */
   rateLimits?: RateLimitTable;
+  /** Waits of the stream runner between retries of a failing record (tests shorten them). */
+  streamBackoff?: Omit<Backoff, 'retries'>;
+  /** The SDK's retries of the table in stream consumers and scheduled jobs (store/client.ts). */
+  backgroundRetries?: Backoff;
+  importJobTiming?: ImportJobTiming;
 }
 
 export interface LocalSystem {
@@ -75,6 +81,14 @@ export interface LocalSystem {
   runAutoClose(): Promise<{ closed: number }>;
   /** Runs the daily score rebuild now. */
   runRescore(): Promise<{ sources: number; changed: number; seconds: number }>;
+  /** Runs the import watchdog now. */
+  runImportWatchdog(): Promise<{ active: number; failed: number }>;
+  /** Resolves once every stream consumer has handled every record written before the call. */
+  streamsCaughtUp(): Promise<void>;
+  /** Stream records that failed past their retries (StreamFailure items). */
+  streamFailures: StreamFailureStore;
+  /** Runs the stored stream failures through their consumers again (`npm run streams:redrive`). */
+  redriveStreamFailures(consumer?: string): Promise<RedriveReport>;
   ecoCodeKey: string;
   /** Where eco-code URLs point. */
   appOrigin: string;
@@ -154,38 +168,35 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   });
   stops.unshift(gateway.stop);
 
+  // Stream consumers and scheduled jobs retry the table with backoff (no one waits on them), as in AWS.
+  const backgroundDb = createBackgroundClient(dynamodbEndpoint, options.backgroundRetries);
+  const background = { ...base, db: backgroundDb, logger, objects, importJobTiming: options.importJobTiming };
+  const consumers = streamConsumers(background);
+  const streamFailures = new StreamFailureStore(
+    backgroundDb,
+    tableName,
+    failureFileFor(options.dataDir, tableName),
+    logger.child({ service: 'stream-failures' }),
+  );
   // Each stream function reads the table stream on its own, as its own event-source mapping does in AWS.
-  const streamHandlers: Record<string, StreamRunnerOptions['handler']> = {
-    tableEvents: createTableEventsHandler({ ...base, logger: logger.child({ service: 'tableEvents' }) }),
-    importJobs: createImportJobsHandler({ ...base, logger: logger.child({ service: 'importJobs' }), objects }),
-  };
-  for (const spec of FUNCTIONS.filter((fn): fn is StreamFunction => fn.trigger === 'table-stream')) {
-    const handler = streamHandlers[spec.name];
-    if (!handler) throw new Error(`No local handler for stream function ${spec.name}`);
-    const streams = startStreamRunner({
+  const runners: StreamRunner[] = STREAM_FUNCTIONS.map((spec) =>
+    startStreamRunner({
       endpoint: dynamodbEndpoint,
       streamArn,
-      handler,
-      batchSize: spec.batchSize,
-      retryAttempts: spec.retryAttempts,
-      eventNames: spec.eventNames,
-      entities: spec.entities,
+      spec,
+      handler: consumers[spec.name],
+      failures: streamFailures,
+      backoff: options.streamBackoff,
       logger: logger.child({ service: `stream-runner:${spec.name}` }),
-      checkpointFile: options.persist ? join(options.dataDir, `stream-checkpoints-${tableName}-${spec.name}.json`) : undefined,
-    });
-    stops.unshift(streams.stop);
-  }
+      checkpointFile: options.persist ? checkpointFileFor(options.dataDir, tableName, spec.name) : undefined,
+    }),
+  );
+  for (const runner of runners) stops.unshift(runner.stop);
 
-  const autoCloseSpec = FUNCTIONS.find((fn): fn is ScheduledFunction => fn.trigger === 'schedule' && fn.name === 'autoClose')!;
-  const autoClose = createAutoCloseHandler({ ...base, logger: logger.child({ service: autoCloseSpec.name }) });
-  const rescoreSpec = FUNCTIONS.find((fn): fn is ScheduledFunction => fn.trigger === 'schedule' && fn.name === 'rescoreSources')!;
-  const rescore = createRescoreHandler({ ...base, logger: logger.child({ service: rescoreSpec.name }) });
+  const jobs = scheduledJobs(background);
   if (options.runScheduler) {
     const scheduler = startScheduler(
-      [
-        { name: autoCloseSpec.name, everyMinutes: autoCloseSpec.everyMinutes, run: () => autoClose({}, { awsRequestId: randomUUID() }) },
-        { name: rescoreSpec.name, everyMinutes: rescoreSpec.everyMinutes, run: () => rescore({}, { awsRequestId: randomUUID() }) },
-      ],
+      SCHEDULED_FUNCTIONS.map((spec) => ({ name: spec.name, everyMinutes: spec.everyMinutes, run: jobs[spec.name as keyof typeof jobs] })),
       logger,
     );
     stops.unshift(scheduler.stop);
@@ -199,14 +210,21 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     s3Endpoint,
     handlers,
     identityDeps,
-    runAutoClose: () => autoClose({}, { awsRequestId: randomUUID() }),
-    runRescore: () => rescore({}, { awsRequestId: randomUUID() }),
+    runAutoClose: jobs.autoClose,
+    runRescore: jobs.rescoreSources,
+    runImportWatchdog: jobs.importWatchdog,
+    streamsCaughtUp: async () => {
+      await Promise.all(runners.map((runner) => runner.caughtUp()));
+    },
+    streamFailures,
+    redriveStreamFailures: (consumer) => redriveStreamFailures({ db: backgroundDb, tableName, failures: streamFailures, consumers, consumer, logger }),
     ecoCodeKey,
     appOrigin,
     objects,
     stop: async () => {
       for (const stop of stops) await stop();
       db.destroy();
+      backgroundDb.destroy();
       rawClient.destroy();
     },
   };

@@ -111,6 +111,34 @@ describe('keeping the registry in the H5 app', () => {
     expect(await page.locator('#sources-import:visible').count()).toBe(1);
   });
 
+  it('lets the bureau start a failed import again from the recent imports', async () => {
+    snapOnFailure(browser, 'adm-');
+    const page = await (await phoneContext(browser)).newPage();
+    await signIn(t, page, DEMO_ACCOUNTS.bureau.phone, 'adm-07-bureau');
+    await page.click('#officer-import-entry:visible');
+    // A file without the template's header: its job fails, with the reason.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-choose-file')]);
+    await chooser.setFiles({ name: '没有表头.csv', mimeType: IMPORT_FILE_TYPES.csv, buffer: Buffer.from('a,b\n1,2') });
+    await page.click('#import-validate');
+    await page.locator('#import-check-failure').waitFor({ timeout: 30_000 });
+    const restart = page.locator('[id^="import-restart-"]').first();
+    await restart.waitFor();
+    const jobId = (await restart.getAttribute('id'))!.replace('import-restart-', '');
+    const bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
+    const failed = await bureau.call('GET', `/api/sources/imports/${jobId}`).expect(200);
+    expect(failed.status).toBe('failed');
+    await restart.scrollIntoViewIfNeeded();
+    await snap(page, 'adm-08-import-failed');
+
+    // 重新开始 queues it again; the same file fails again, later.
+    await restart.click();
+    const failedAgain = async () => {
+      const job = await bureau.call('GET', `/api/sources/imports/${jobId}`).expect(200);
+      return job.status === 'failed' && job.finishedAt !== failed.finishedAt;
+    };
+    await expect.poll(failedAgain, { timeout: 20_000 }).toBe(true);
+  });
+
   it('lets a street officer register a restaurant through the form and then edit its tags', async () => {
     snapOnFailure(browser, 'adm-');
     const page = await (await phoneContext(browser)).newPage();

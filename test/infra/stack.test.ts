@@ -255,13 +255,18 @@ describe('table stream consumers', () => {
       StartingPosition: 'TRIM_HORIZON',
       BatchSize: spec.batchSize,
       MaximumRetryAttempts: spec.retryAttempts,
-      BisectBatchOnFunctionError: true,
+      BisectBatchOnFunctionError: spec.bisectBatchOnError,
+      MaximumRecordAgeInSeconds: spec.maxRecordAgeSeconds,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
+    // Retried, halved and set aside the same way the local stream runner does it (from the same spec).
+    expect(spec.bisectBatchOnError).toBe(true);
+    expect(spec.retryAttempts).toBeGreaterThan(0);
+    // Records past the stream's 24 h retention cannot be read again from a DLQ pointer.
     expect(mapping.MaximumRecordAgeInSeconds).toBeLessThanOrEqual(86_400);
     expect(JSON.parse(mapping.FilterCriteria.Filters[0].Pattern)).toEqual({
       eventName: [...spec.eventNames],
-      dynamodb: { NewImage: { entity: { S: [...spec.entities] } } },
+      dynamodb: { NewImage: { entity: { S: [...spec.entities] }, ...(spec.statuses ? { status: { S: [...spec.statuses] } } : {}) } },
     });
 
     const queueId = mapping.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];

@@ -18,6 +18,9 @@ export class MutableClock implements Clock {
     const now = this.now().getTime();
     this.offsetMs += Math.floor(now / window) * window + window + 60_000 - now;
   }
+  advanceMs(ms: number): void {
+    this.offsetMs += ms;
+  }
   /** Moves to one minute past the next full hour, so hourly windows start afresh. */
   advanceToNextHour(): void {
     this.advanceToNextWindow(60 * 60);

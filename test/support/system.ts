@@ -4,7 +4,7 @@
 import { inject } from 'vitest';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { startLocalSystem, type LocalSystem } from '../../scripts/local/system';
+import { startLocalSystem, type LocalSystem, type LocalSystemOptions } from '../../scripts/local/system';
 import { RecordingSmsSender } from '../../functions/src/identity/sms';
 import { createLogger } from '../../functions/src/lib/logger';
 import { MutableClock } from './clock';
@@ -23,10 +23,11 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
-export async function startTestSystem(options: { staticDir?: string } = {}): Promise<TestSystem> {
+/** `options` override the defaults (a table of its own, the shared emulators, nothing persisted). */
+export async function startTestSystem(options: Partial<LocalSystemOptions> = {}): Promise<TestSystem> {
   const sms = new RecordingSmsSender();
   const clock = new MutableClock();
-  const tableName = `t${randomBytes(6).toString('hex')}`;
+  const tableName = options.tableName ?? `t${randomBytes(6).toString('hex')}`;
   const logs: string[] = [];
   const system = await startLocalSystem({
     dataDir: join(inject('scratchDir'), tableName),
@@ -36,8 +37,8 @@ export async function startTestSystem(options: { staticDir?: string } = {}): Pro
     tableName,
     clock,
     sms,
-    staticDir: options.staticDir,
     logger: createLogger({}, (line) => logs.push(line)),
+    ...options,
   });
   await seedOfficers(system.identityDeps);
   const client = () => new ApiClient(system.url);

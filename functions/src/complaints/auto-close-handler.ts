@@ -1,5 +1,6 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { baseDepsFromEnv, lazy, type BaseDeps } from '../store/runtime';
+import { lazy, type BaseDeps } from '../store/runtime';
+import { backgroundDepsFromEnv } from '../store/background-client';
 import { ComplaintRepository } from './repository';
 import { autoCloseUnrated } from './auto-close';
 
@@ -11,4 +12,4 @@ export function createAutoCloseHandler(deps: BaseDeps) {
   });
 }
 
-export const handler = lazy(() => createAutoCloseHandler(baseDepsFromEnv('auto-close')));
+export const handler = lazy(() => createAutoCloseHandler(backgroundDepsFromEnv('auto-close')));

@@ -1,5 +1,6 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { baseDepsFromEnv, lazy, type BaseDeps } from '../store/runtime';
+import { lazy, type BaseDeps } from '../store/runtime';
+import { backgroundDepsFromEnv } from '../store/background-client';
 import { forEachNewItem } from '../lib/stream-batch';
 import { complaintEventNotifier } from '../notifications/stream-handler';
 import { sourceEventReactor } from '../sources/stream-handler';
@@ -16,4 +17,4 @@ export function createTableEventsHandler(deps: BaseDeps) {
     forEachNewItem(event, { ComplaintEvent: notifyComplaintEvent, SourceEvent: sourceReactor() }, deps.logger.child({ requestId: context?.awsRequestId }));
 }
 
-export const handler = lazy(() => createTableEventsHandler(baseDepsFromEnv('table-events')));
+export const handler = lazy(() => createTableEventsHandler(backgroundDepsFromEnv('table-events')));

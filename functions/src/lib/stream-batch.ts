@@ -1,6 +1,8 @@
 /**
- * How every table-stream consumer walks a batch: new items of the entities it handles, in order;
+ * How every table-stream consumer walks a batch: the new images of the entities it handles, in order;
  * the first record that fails is reported (with those after it) so Lambda retries from there.
+ * Consumers act on the state they read, never on having seen a record once: records are redelivered
+ * (retries, redrives, a replayed stream).
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -10,13 +12,21 @@ import type { Logger } from './logger';
 /** What to do with a new item of each entity (items of other entities are skipped). */
 export type ItemHandlers = Record<string, (item: never) => Promise<void>>;
 
-export async function forEachNewItem(event: DynamoDBStreamEvent, handlers: ItemHandlers, logger: Logger): Promise<DynamoDBBatchResponse> {
+type ChangeKind = NonNullable<DynamoDBStreamEvent['Records'][number]['eventName']>;
+
+/** `kinds`: the record kinds handled (timeline events are only ever inserted; a restarted import job is modified). */
+export async function forEachNewItem(
+  event: DynamoDBStreamEvent,
+  handlers: ItemHandlers,
+  logger: Logger,
+  kinds: readonly ChangeKind[] = ['INSERT'],
+): Promise<DynamoDBBatchResponse> {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     const image = record.dynamodb?.NewImage;
     const entity = image?.entity?.S;
     const handle = entity !== undefined && Object.hasOwn(handlers, entity) ? handlers[entity] : undefined;
-    if (record.eventName !== 'INSERT' || !image || !handle) continue;
+    if (!record.eventName || !kinds.includes(record.eventName) || !image || !handle) continue;
     try {
       await handle(unmarshall(image as Record<string, AttributeValue>) as never);
     } catch (error) {

@@ -27,6 +27,7 @@ export function createSourceFilesHandler(deps: SourceFilesDeps): HttpHandler {
       listImports: () => files.recentImports(),
       importTemplate: () => files.importTemplate(),
       getImport: ({ params }) => files.getImport(params.id),
+      restartImport: ({ params }) => files.restartImport(params.id),
       sourcePoster: ({ principal, params }) => files.poster(principal, params.id),
     },
     deps,

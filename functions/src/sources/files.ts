@@ -16,7 +16,8 @@ import type { Principal } from '../lib/tokens';
 import type { ObjectStore } from '../lib/object-store';
 import { officerScope, requireScope } from '../lib/officer-scope';
 import { signEcoCode, type EcoCodeKey } from './eco-code-signer';
-import { toImportJobView, type ImportJobRepository } from './import-jobs';
+import { restartable } from './import-job-lease';
+import { toImportJobView, type ImportJobRecord, type ImportJobRepository } from './import-jobs';
 import { sourceTemplateWorkbook, TEMPLATE_FILE_NAME } from './import/template';
 import { renderPoster } from './poster';
 import type { SourceRepository } from './repository';
@@ -78,9 +79,25 @@ export class SourceFiles {
   }
 
   async getImport(id: string): Promise<ImportJobViewT> {
+    return toImportJobView(await this.districtJob(id));
+  }
+
+  /**
+   * Queues a failed or interrupted job again; its run resumes after the rows it committed. A done job
+   * never runs again; a queued or running one is already on its way and is answered as it is.
+   */
+  async restartImport(id: string): Promise<ImportJobViewT> {
+    const job = await this.districtJob(id);
+    if (job.status === 'done') throw new ApiError('ILLEGAL_TRANSITION', '已完成的导入不会重新运行');
+    if (!restartable(job, this.clock.now())) return toImportJobView(job);
+    if (!(await this.jobs.requeue(job, this.clock.now().toISOString()))) throw new ApiError('VERSION_CONFLICT', '导入状态刚刚发生变化，请刷新后重试');
+    return toImportJobView({ ...job, status: 'queued', failure: undefined, finishedAt: undefined });
+  }
+
+  private async districtJob(id: string): Promise<ImportJobRecord> {
     const job = await this.jobs.get(id);
     if (!job || job.districtCode !== this.district.code) throw new ApiError('NOT_FOUND', 'No such import');
-    return toImportJobView(job);
+    return job;
   }
 
   async importTemplate(): Promise<ImportTemplateLinkT> {

@@ -1,84 +1,156 @@
 /**
- * The `importJobs` stream function: runs each new import job — reads the uploaded file, validates
- * every row, commits (unless a dry run) and records progress and the report on the job. Re-running
- * a job is harmless: imports update by credit code.
+ * The `importJobs` stream function: runs each queued import job — reads the uploaded file, validates
+ * every row, commits (unless a dry run) and records progress, a cursor and the report on the job.
+ * The record that starts a job can arrive more than once, so the job's own state decides
+ * (import-job-lease.ts): a finished job is never run again, a job another run holds is left to it,
+ * and a job taken over resumes after the rows its cursor says are committed.
  */
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { baseDepsFromEnv, lazy, type BaseDeps } from '../store/runtime';
+import { lazy, type BaseDeps } from '../store/runtime';
+import { backgroundDepsFromEnv } from '../store/background-client';
 import { forEachNewItem } from '../lib/stream-batch';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
 import type { ObjectStore } from '../lib/object-store';
+import type { Logger } from '../lib/logger';
+import { type Backoff, withRetries } from '../lib/backoff';
 import { ImportFileError } from './import/errors';
 import { readSourceFile } from './import/read-table';
 import { importSourceRows } from './importer';
-import { ImportJobRepository, STORED_ERRORS, type ImportJobRecord } from './import-jobs';
+import { EMPTY_CURSOR, IMPORT_JOB_TIMING, type ImportJobTiming, onDelivery } from './import-job-lease';
+import { ImportJobRepository, type ImportJobLease, type ImportJobRecord, LeaseLostError, STORED_ERRORS } from './import-jobs';
 import { SourceRepository } from './repository';
 
-/** Progress is written at most this often, so a 20,000-row job costs a few dozen writes. */
-const PROGRESS_EVERY_MS = 2000;
+/** A run stops at a chunk boundary with this much of the invocation left, so the next one resumes it. */
+const TIME_RESERVE_MS = 60_000;
 
-export function createImportJobsHandler(deps: BaseDeps & { objects: ObjectStore }) {
+/** The invocation is nearly out of time: the run lets go, and its record's retry resumes after the cursor. */
+class OutOfTimeError extends Error {}
+
+/** About 15–30 s of tries to let go of a job after a failure. */
+const RELEASE_RETRIES: Backoff = { retries: 5, firstDelayMs: 1000, maxDelayMs: 16_000 };
+
+export interface ImportJobsDeps extends BaseDeps {
+  objects: ObjectStore;
+  timing?: ImportJobTiming;
+}
+
+export function createImportJobsHandler(deps: ImportJobsDeps) {
   const jobs = new ImportJobRepository(deps.db, deps.tableName);
   const sources = new SourceRepository(deps.db, deps.tableName);
+  const timing = deps.timing ?? IMPORT_JOB_TIMING;
+  const now = () => deps.clock.now().toISOString();
 
-  async function run(job: ImportJobRecord): Promise<void> {
-    const finished = () => deps.clock.now().toISOString();
-    await jobs.update(job.id, { status: 'running' });
+  /** Keeps the run's heartbeat going between cursor writes; `lost` once a write finds the job taken. */
+  function heartbeat(lease: ImportJobLease, logger: Logger) {
+    let lost: LeaseLostError | undefined;
+    const beat = (fields?: Parameters<ImportJobRepository['beat']>[2]) =>
+      jobs.beat(lease, now(), fields).catch((error) => {
+        if (error instanceof LeaseLostError) lost = error;
+        else logger.warn('import heartbeat not saved', { error, jobId: lease.jobId });
+      });
+    const timer = setInterval(() => void beat(), timing.heartbeatMs);
+    return {
+      beat,
+      /** Throws when another run (or the watchdog) has the job now. */
+      check: () => {
+        if (lost) throw lost;
+      },
+      stop: () => clearInterval(timer),
+    };
+  }
+
+  async function run(job: ImportJobRecord, lease: ImportJobLease, logger: Logger, remainingMs?: () => number): Promise<void> {
+    const fail = (failure: string) => jobs.finish(lease, { status: 'failed', failure, finishedAt: now() });
     const bytes = await deps.objects.read(job.uploadKey);
-    if (!bytes) return jobs.update(job.id, { status: 'failed', failure: '上传的文件已过期或不存在，请重新上传', finishedAt: finished() });
+    if (!bytes) return fail('上传的文件已过期或不存在，请重新上传');
     let rows: ReturnType<typeof readSourceFile>;
     try {
       rows = readSourceFile(job.format, bytes, deps.district);
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
-      return jobs.update(job.id, { status: 'failed', failure: error.message, finishedAt: finished() });
+      return fail(error.message);
     }
-    let lastWrite = 0;
-    const report = await importSourceRows(
-      sources,
-      rows,
-      {
-        dryRun: job.dryRun,
-        actorId: job.createdBy,
-        onProgress: (done, total) => {
-          if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
-          lastWrite = Date.now();
-          void jobs.update(job.id, { progress: { done, total } }).catch((error) => deps.logger.warn('import progress not saved', { error, jobId: job.id }));
+    // An earlier run began (and may have written rows past its last cursor, or none at all).
+    const resume = job.startedAt ? { cursor: job.cursor ?? EMPTY_CURSOR, startedAt: job.startedAt } : undefined;
+    if (resume) logger.info('import resumes after its cursor', { jobId: job.id, attempt: lease.attempt, committedRows: resume.cursor.rows });
+    const life = heartbeat(lease, logger);
+    let progress = job.progress;
+    try {
+      const report = await importSourceRows(
+        sources,
+        rows,
+        {
+          dryRun: job.dryRun,
+          actorId: job.createdBy,
+          resume,
+          onProgress: (done, total) => {
+            progress = { done, total };
+          },
+          // The cursor is what a resumed run trusts, so its write must land (or the run stops).
+          onCommitted: async (cursor) => {
+            await jobs.beat(lease, now(), { cursor, progress });
+          },
+          beforeChunk: () => {
+            life.check();
+            if (remainingMs && remainingMs() < TIME_RESERVE_MS) throw new OutOfTimeError('Import run out of time; the next invocation resumes it');
+          },
         },
-      },
-      deps.district,
-      deps.clock,
-    );
-    await jobs.update(job.id, {
-      status: 'done',
-      progress: { done: rows.length, total: rows.length },
-      report: { ...report, errors: report.errors.slice(0, STORED_ERRORS) },
-      finishedAt: finished(),
-    });
-    deps.logger.info('import finished', {
-      jobId: job.id,
-      dryRun: job.dryRun,
-      rows: report.rows,
-      created: report.created,
-      updated: report.updated,
-      rejected: report.rejected,
-    });
+        deps.district,
+        deps.clock,
+      );
+      life.check();
+      await jobs.finish(lease, {
+        status: 'done',
+        progress: { done: rows.length, total: rows.length },
+        report: { ...report, errors: report.errors.slice(0, STORED_ERRORS) },
+        finishedAt: now(),
+      });
+      logger.info('import finished', {
+        jobId: job.id,
+        attempt: lease.attempt,
+        dryRun: job.dryRun,
+        rows: report.rows,
+        created: report.created,
+        updated: report.updated,
+        rejected: report.rejected,
+      });
+    } finally {
+      life.stop();
+    }
   }
 
-  /** An unexpected failure marks the job failed (so nobody waits on it) and is retried; a retry that succeeds marks it done. */
-  async function runOrMarkFailed(job: ImportJobRecord): Promise<void> {
+  async function start(image: ImportJobRecord, logger: Logger, remainingMs?: () => number): Promise<void> {
+    const job = await jobs.get(image.id);
+    if (!job) return logger.warn('import job not found; record skipped', { jobId: image.id });
+    const decision = onDelivery(job, deps.clock.now(), timing);
+    if (!decision.take) return logger.info('import job delivered again; left alone', { jobId: job.id, status: job.status, why: decision.why });
+    const lease = await jobs.take(job, now());
+    if (!lease) return logger.info('import job taken by another run; left alone', { jobId: job.id });
     try {
-      await run(job);
+      await run(job, lease, logger, remainingMs);
     } catch (error) {
-      await jobs
-        .update(job.id, { status: 'failed', failure: '导入时发生系统错误，请稍后重试或联系管理员', finishedAt: deps.clock.now().toISOString() })
-        .catch(() => undefined);
+      if (error instanceof LeaseLostError) return logger.warn('import run stopped: the job was taken from it', { jobId: job.id, attempt: lease.attempt });
+      // Let go, so the retry of this record takes the job at once and resumes after the cursor. The
+      // failure may be the table itself, so keep trying past a short outage; a job never let go
+      // waits for the watchdog.
+      await withRetries(
+        RELEASE_RETRIES,
+        () => jobs.release(lease),
+        (releaseError) => !(releaseError instanceof LeaseLostError),
+      ).catch((releaseError) => logger.warn('import job not released', { error: releaseError, jobId: job.id }));
       throw error;
     }
   }
 
-  return async (event: DynamoDBStreamEvent, context?: Pick<Context, 'awsRequestId'>): Promise<DynamoDBBatchResponse> =>
-    forEachNewItem(event, { ImportJob: runOrMarkFailed }, deps.logger.child({ requestId: context?.awsRequestId }));
+  return async (
+    event: DynamoDBStreamEvent,
+    context?: Pick<Context, 'awsRequestId'> & Partial<Pick<Context, 'getRemainingTimeInMillis'>>,
+  ): Promise<DynamoDBBatchResponse> => {
+    const logger = deps.logger.child({ requestId: context?.awsRequestId });
+    // Lambda says how long the invocation has left (the local runner does not limit it).
+    const remainingMs = context?.getRemainingTimeInMillis?.bind(context);
+    return forEachNewItem(event, { ImportJob: (job: ImportJobRecord) => start(job, logger, remainingMs) }, logger, ['INSERT', 'MODIFY']);
+  };
 }
 
-export const handler = lazy(() => createImportJobsHandler({ ...baseDepsFromEnv('import-jobs'), objects: objectStoreFromEnv() }));
+export const handler = lazy(() => createImportJobsHandler({ ...backgroundDepsFromEnv('import-jobs'), objects: objectStoreFromEnv() }));

@@ -2,6 +2,11 @@
  * Commits parsed import rows: new credit codes become new sources, known ones update their source
  * (only when something changed), bad rows are reported and skipped — valid rows of a file with some
  * bad rows ARE committed. A dry run reports the same counts and writes nothing.
+ *
+ * A run can resume an interrupted one (import jobs): it skips the rows the cursor says were
+ * committed, and leaves alone every source changed since the job first started — the interrupted run
+ * wrote it after its last cursor, or an officer edited it since, and an officer's edit is newer than
+ * the list. Nothing a resumed run does reverts a later edit.
  */
 import type { ImportReportT, ImportRowErrorT, SourceInputT } from '@green-shield/shared/api/source-schemas';
 import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
@@ -9,6 +14,7 @@ import { toWgs84 } from '@green-shield/shared/geo/coordinates';
 import type { Clock } from '../lib/clock';
 import { inPool } from '../lib/pool';
 import type { ParsedRow } from './import/types';
+import { type ChunkOutcome, CommittedPrefix, EMPTY_CURSOR, type ImportCursor } from './import-job-lease';
 import type { SourceRecord } from './records';
 import type { SourceRepository } from './repository';
 import { changeEvent, newSourceRecord } from './registration';
@@ -17,6 +23,12 @@ export interface ImportOptions {
   dryRun: boolean;
   actorId: string;
   onProgress?: (done: number, total: number) => void;
+  /** Resuming an interrupted run: where it stopped, and when the job first started. */
+  resume?: { cursor: ImportCursor; startedAt: string };
+  /** Called (in order, awaited) each time the committed prefix grows. */
+  onCommitted?: (cursor: ImportCursor) => Promise<void>;
+  /** Called before each chunk; throws to stop the run (the job was taken from it). */
+  beforeChunk?: () => void;
 }
 
 /** Rows looked up together (one BatchGet of credit codes, one of sources). */
@@ -31,63 +43,93 @@ export async function importSourceRows(
   district: DistrictConfig,
   clock: Clock,
 ): Promise<ImportReportT> {
-  const report: ImportReportT = {
-    dryRun: options.dryRun,
-    rows: rows.length,
-    valid: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    errorCount: 0,
-    errors: [],
-  };
-  const valid: Array<ParsedRow & { input: NonNullable<ParsedRow['input']> }> = [];
+  const invalid: ImportRowErrorT[] = [];
+  const valid: ValidRow[] = [];
   for (const row of rows) {
     const errors = [...row.errors];
     if (row.input && !findStreet(district, row.input.streetCode)) errors.push({ row: row.row, field: 'streetCode', message: '不是本区的街道/镇' });
-    if (errors.length || !row.input) {
-      report.errors.push(...errors);
-      report.rejected++;
-    } else {
-      valid.push(row as (typeof valid)[number]);
-    }
+    if (errors.length || !row.input) invalid.push(...errors);
+    else valid.push(row as ValidRow);
   }
+  const rejectedRows = rows.length - valid.length;
+  const start = options.resume?.cursor ?? EMPTY_CURSOR;
   const actor = { actorId: options.actorId, actorRole: 'system' as const, actorName: '批量导入' };
-  let done = rows.length - valid.length;
+  const changedSince = options.dryRun ? undefined : options.resume?.startedAt;
+  let done = rejectedRows + start.rows;
   options.onProgress?.(done, rows.length);
 
-  const reject = (error: ImportRowErrorT) => {
-    report.errors.push(error);
-    report.rejected++;
-  };
-  const chunks: Array<typeof valid> = [];
-  for (let start = 0; start < valid.length; start += CHUNK) chunks.push(valid.slice(start, start + CHUNK));
+  const chunks: Array<{ index: number; rows: ValidRow[] }> = [];
+  for (let first = start.rows; first < valid.length; first += CHUNK) chunks.push({ index: chunks.length, rows: valid.slice(first, first + CHUNK) });
+  const prefix = new CommittedPrefix(start);
+  let cursorWrites = Promise.resolve();
   await inPool(chunks, CONCURRENCY, async (chunk) => {
-    const existingIds = await repo.sourceIdsByCreditCodes(
-      district.code,
-      chunk.map((row) => row.input.creditCode),
-    );
-    const existing = new Map((await repo.getMany([...existingIds.values()])).map((source) => [source.creditCode, source]));
-    const fresh = chunk.filter((row) => !existing.has(row.input.creditCode));
-    await createAll(fresh);
-    await updateAll(
-      chunk.filter((candidate) => existing.has(candidate.input.creditCode)),
-      existing,
-    );
-    done += chunk.length;
+    options.beforeChunk?.();
+    const outcome = await commitChunk(repo, chunk.rows, { ...options, actor, changedSince }, district, clock);
+    done += chunk.rows.length;
     options.onProgress?.(done, rows.length);
+    if (prefix.finish(chunk.index, outcome) && options.onCommitted) {
+      const cursor = prefix.cursor;
+      cursorWrites = cursorWrites.then(() => options.onCommitted?.(cursor));
+      await cursorWrites;
+    }
   });
-  report.errors.sort((a, b) => a.row - b.row);
-  report.errorCount = report.errors.length;
-  // Valid: the rows that went in (or would have, in a dry run).
-  report.valid = report.rows - report.rejected;
-  return report;
+  const committed = prefix.cursor;
+  const errors = [...invalid, ...committed.errors].sort((a, b) => a.row - b.row);
+  return {
+    dryRun: options.dryRun,
+    rows: rows.length,
+    // Valid: the rows that went in (or would have, in a dry run).
+    valid: rows.length - rejectedRows - committed.rejected,
+    created: committed.created,
+    updated: committed.updated,
+    unchanged: committed.unchanged,
+    rejected: rejectedRows + committed.rejected,
+    errorCount: errors.length,
+    errors,
+  };
+}
+
+type ValidRow = ParsedRow & { input: NonNullable<ParsedRow['input']> };
+
+interface ChunkOptions {
+  dryRun: boolean;
+  actor: { actorId: string; actorRole: 'system'; actorName: string };
+  /** Resuming: sources changed at or after this time are left alone. */
+  changedSince?: string;
+}
+
+/** One chunk: its credit codes looked up together, new ones registered, changed ones updated. */
+async function commitChunk(repo: SourceRepository, chunk: ValidRow[], options: ChunkOptions, district: DistrictConfig, clock: Clock): Promise<ChunkOutcome> {
+  const outcome: ChunkOutcome = { rows: chunk.length, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
+  const reject = (error: ImportRowErrorT) => {
+    outcome.errors.push(error);
+    outcome.rejected++;
+  };
+  const existingIds = await repo.sourceIdsByCreditCodes(
+    district.code,
+    chunk.map((row) => row.input.creditCode),
+  );
+  const existing = new Map((await repo.getMany([...existingIds.values()])).map((source) => [source.creditCode, source]));
+  const known = chunk.filter((row) => existing.has(row.input.creditCode));
+  const { changedSince } = options;
+  const untouched = changedSince
+    ? known.filter((row) => {
+        const current = existing.get(row.input.creditCode)!;
+        if (current.updatedAt < changedSince) return true;
+        // Written by the interrupted run (counted as what it did then) or edited by an officer since.
+        if (current.createdAt >= changedSince) outcome.created++;
+        else outcome.updated++;
+        return false;
+      })
+    : known;
+  await createAll(chunk.filter((row) => !existing.has(row.input.creditCode)));
+  await updateAll(untouched);
+  return outcome;
 
   /** New credit codes, registered in as few transactions as fit. */
-  async function createAll(fresh: typeof valid): Promise<void> {
+  async function createAll(fresh: ValidRow[]): Promise<void> {
     if (options.dryRun) {
-      report.created += fresh.length;
+      outcome.created += fresh.length;
       return;
     }
     const now = clock.now().toISOString();
@@ -102,37 +144,37 @@ export async function importSourceRows(
           districtCode: source.districtCode,
           sourceName: source.name,
           type: 'registered' as const,
-          ...actor,
+          ...options.actor,
         },
       };
     });
     const outcomes = await repo.createMany(registrations);
-    outcomes.forEach((outcome, index) => {
-      if (outcome === 'ok') report.created++;
+    outcomes.forEach((result, index) => {
+      if (result === 'ok') outcome.created++;
       else reject({ row: fresh[index].row, field: 'creditCode', message: '该统一社会信用代码正被同时登记，请重新导入' });
     });
   }
 
   /** Known credit codes: unchanged rows are left alone, changed ones applied in as few transactions as fit. */
-  async function updateAll(known: typeof valid, existing: Map<string, SourceRecord>): Promise<void> {
+  async function updateAll(rows: ValidRow[]): Promise<void> {
     const now = clock.now().toISOString();
-    const changes = known.flatMap((row) => {
+    const changes = rows.flatMap((row) => {
       const current = existing.get(row.input.creditCode)!;
       const next = updatedRecord(current, row.input, now);
-      const event = changeEvent(current, next, actor, now);
+      const event = changeEvent(current, next, options.actor, now);
       if (!event) {
-        report.unchanged++;
+        outcome.unchanged++;
         return [];
       }
       return [{ row, next, previous: current, event }];
     });
     if (options.dryRun) {
-      report.updated += changes.length;
+      outcome.updated += changes.length;
       return;
     }
     const outcomes = await repo.updateMany(changes);
-    outcomes.forEach((outcome, index) => {
-      if (outcome === 'ok') report.updated++;
+    outcomes.forEach((result, index) => {
+      if (result === 'ok') outcome.updated++;
       else reject({ row: changes[index].row.row, field: 'creditCode', message: '该商户正被他人修改，请重新导入' });
     });
   }

@@ -22,8 +22,8 @@ export interface RebuildReport {
 
 export interface RebuildOptions {
   onProgress?: (done: number) => void;
-  /** Runs after each source whose projection changed was written. */
-  afterChange?: (rescored: Rescored) => Promise<void>;
+  /** Runs for each source whose projection changed, before the new projection is stored (see `ScoreProjector.rescore`). */
+  onChange?: (rescored: Rescored) => Promise<void>;
 }
 
 /** Runs `work` on every source of the district, street by street through the street index, a few at once. */
@@ -48,12 +48,9 @@ export async function rebuildAllScores(
   let sources = 0;
   let changed = 0;
   await forEverySource(lists, district, async (source) => {
-    const result = await projector.rescore(source.id);
+    const result = await projector.rescore(source.id, options.onChange);
     sources++;
-    if (result?.changed) {
-      changed++;
-      await options.afterChange?.(result);
-    }
+    if (result?.changed) changed++;
     options.onProgress?.(sources);
   });
   return { sources, changed, seconds: (performance.now() - started) / 1000 };

@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
-import { baseDepsFromEnv, lazy, type BaseDeps } from '../store/runtime';
+import { lazy, type BaseDeps } from '../store/runtime';
+import { backgroundDepsFromEnv } from '../store/background-client';
 import { NotificationRepository } from '../store/notifications';
 import { rebuildAllScores } from './rebuild';
 import { overdueReminders } from './reminders';
@@ -14,7 +15,7 @@ export function createRescoreHandler(deps: BaseDeps) {
   const notifications = new NotificationRepository(deps.db, deps.tableName);
   return async (_event: unknown, context?: Pick<Context, 'awsRequestId'>) => {
     const report = await rebuildAllScores(lists, projector, deps.district, {
-      afterChange: async (rescored) => {
+      onChange: async (rescored) => {
         for (const { userId, notification } of overdueReminders(rescored, deps.clock.now())) await notifications.add(userId, notification);
       },
     });
@@ -23,4 +24,4 @@ export function createRescoreHandler(deps: BaseDeps) {
   };
 }
 
-export const handler = lazy(() => createRescoreHandler(baseDepsFromEnv('rescore-sources')));
+export const handler = lazy(() => createRescoreHandler(backgroundDepsFromEnv('rescore-sources')));

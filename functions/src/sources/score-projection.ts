@@ -150,18 +150,22 @@ export class ScoreProjector {
   }
 
   /**
-   * Recomputes a source's projection and stores it if anything readers see changed. The write is
-   * conditional on the source's version (its keys hold the kind, street and name it read), so an
-   * edit in between makes it read and compute again.
+   * Recomputes a source's projection and stores it if anything readers see changed. `beforeWrite`
+   * runs on a change before it is stored (telling operators): if it fails, the projection stays as
+   * it was, so the retry finds the same change to tell — told first, stored second, nothing lost.
+   * The write is conditional on the source's version (its keys hold the kind, street and name it
+   * read), so an edit in between makes it read and compute again.
    */
-  async rescore(sourceId: string): Promise<Rescored | undefined> {
+  async rescore(sourceId: string, beforeWrite?: (rescored: Rescored) => Promise<void>): Promise<Rescored | undefined> {
     for (let attempt = 0; attempt < MAX_RESCORE_ATTEMPTS; attempt++) {
       const collection = await this.sources.getCollection(sourceId);
       if (!collection) return undefined;
       const before = storedProjection(collection.source);
       const after = this.live(collection);
-      const changed = projectionChanged(before, after);
-      if (!changed || (await this.write(collection.source, after))) return { collection, before, after, changed };
+      const rescored = { collection, before, after, changed: projectionChanged(before, after) };
+      if (!rescored.changed) return rescored;
+      await beforeWrite?.(rescored);
+      if (await this.write(collection.source, after)) return rescored;
     }
     throw new Error(`Source ${sourceId} kept changing while it was rescored`);
   }

@@ -44,14 +44,21 @@ export function sourceEventReactor(deps: BaseDeps): () => (event: SourceEventRec
     return async (event) => {
       const affectsScore = SCORE_AFFECTING_EVENTS.has(event.type) && !rescoredInBatch.has(event.sourceId);
       if (!affectsScore && !OPERATORS_HEAR_OF.has(event.type)) return;
-      const rescored = affectsScore ? await projector.rescore(event.sourceId) : undefined;
+      let told = false;
+      // Notification ids come from the event (or the overdue order), so telling twice stores once.
+      const tell = async (rescored: Rescored | undefined) => {
+        told = true;
+        const operatorIds = rescored ? rescored.collection.operators.map((operator) => operator.userId) : await operatorLinks.operatorIds(event.sourceId);
+        const reminders = rescored?.changed ? overdueReminders(rescored, deps.clock.now()) : [];
+        for (const { userId, notification } of [...operatorNotifications(event, operatorIds, rescored), ...reminders])
+          await notifications.add(userId, notification);
+      };
+      // A changed score is told before it is stored, so a retry after a failed notification still sees the change.
+      const rescored = affectsScore ? await projector.rescore(event.sourceId, tell) : undefined;
       if (affectsScore) rescoredInBatch.add(event.sourceId);
-      const operatorIds = rescored ? rescored.collection.operators.map((operator) => operator.userId) : await operatorLinks.operatorIds(event.sourceId);
-      const reminders = rescored?.changed ? overdueReminders(rescored, deps.clock.now()) : [];
-      for (const { userId, notification } of [...operatorNotifications(event, operatorIds, rescored), ...reminders])
-        await notifications.add(userId, notification);
+      if (!told) await tell(rescored);
       if (rescored?.changed)
-        deps.logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, level: rescored.after.credit.level });
+        deps.logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, creditLevel: rescored.after.credit.level });
     };
   };
 }

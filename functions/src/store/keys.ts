@@ -7,6 +7,7 @@ const RECTIFICATION_PREFIX = 'RECT#';
 const SOURCE_OPERATOR_PREFIX = 'OPERATOR#';
 const OPERATED_SOURCE_PREFIX = 'OPERATES#';
 const COMPLAINT_SOURCE_LINK_PREFIX = 'SOURCELINK#';
+const STREAM_FAILURES = 'STREAMFAILURES';
 
 /** What a list partition is narrowed to; each attribute present adds `#<NAME>#<value>` in this order. */
 const LIST_NARROWINGS = [
@@ -87,6 +88,8 @@ export const keys = {
   /** GSI1 of import jobs: a district's imports, newest first. */
   importJobsOf: (districtCode: string) => `IMPORTJOBS#${districtCode}`,
   importJobsOrder: (createdAt: string, jobId: string) => `${createdAt}#${jobId}`,
+  /** GSI2 of import jobs, only while queued or running: what the import watchdog checks. */
+  activeImportJobsOf: (districtCode: string) => `IMPORTJOBS#${districtCode}#ACTIVE`,
   claim: (claimId: string) => ({ pk: `CLAIM#${claimId}`, sk: 'CLAIM' }),
   pendingClaimGuard: (sourceId: string, userId: string) => ({ pk: `CLAIM#PENDING#${sourceId}#${userId}`, sk: 'GUARD' }),
   /** GSI1: a street's sources by name. */
@@ -115,6 +118,11 @@ export const keys = {
   claimsBy: (userId: string) => `CLAIMANT#${userId}`,
   /** The sort-key prefix of one street in the lists ordered by street first. */
   inStreet: (streetCode: string) => `${streetCode}#`,
+
+  /** Local system only: stream records a consumer failed past its retries (AWS keeps them in SQS), one partition. */
+  streamFailure: (consumer: string, sequenceNumber: string) => ({ pk: STREAM_FAILURES, sk: `${consumer}#${sequenceNumber}` }),
+  streamFailures: STREAM_FAILURES,
+  streamFailuresOf: (consumer: string) => `${consumer}#`,
 } as const;
 
 export const COMPLAINT_EVENT_PREFIX = 'EVENT#';

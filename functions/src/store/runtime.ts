@@ -33,6 +33,7 @@ export interface EdgeDeps {
 
 export interface ApiDeps extends BaseDeps, EdgeDeps {}
 
+/** With the request client; stream consumers and scheduled jobs use `backgroundDepsFromEnv` (background-client.ts). */
 export function baseDepsFromEnv(service: string): BaseDeps {
   return {
     db: createDocumentClient(),

@@ -693,6 +693,8 @@ export const zh = {
     recentTitle: '最近导入记录',
     recentEmpty: '暂无导入记录',
     recentKind: (dryRun: boolean) => (dryRun ? '校验' : '导入'),
+    restart: '重新开始',
+    restarted: '已重新开始',
   },
   sourceForm: {
     basics: '基本信息',

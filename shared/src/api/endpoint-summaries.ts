@@ -39,6 +39,7 @@ export const SUMMARIES: { readonly [Id in RouteId]: string } = {
   listImports: "The district's recent imports, newest first (reports without their error rows)",
   importTemplate: 'A short-lived download link to the import template (XLSX: header, an example row, instructions)',
   getImport: "An import's progress and report",
+  restartImport: 'Run a failed or interrupted import again: it resumes after the rows it committed (a finished import never runs again)',
   getSource: 'A source with its score explanation, rectifications and operators',
   updateSource: "Change a source's attributes or tags",
   sourceTimeline: "The source's timeline (its digital twin), newest first",

@@ -243,6 +243,13 @@ export const ENDPOINTS = {
     auth: ['bureau_officer'],
     successStatus: 200,
   },
+  restartImport: {
+    method: 'POST',
+    path: '/api/sources/imports/{id}/restart',
+    service: 'sourceFiles',
+    auth: ['bureau_officer'],
+    successStatus: 202,
+  },
   getSource: {
     method: 'GET',
     path: '/api/sources/{id}',

@@ -154,6 +154,10 @@ const SCHEMAS = {
     params: src.ImportJobParams,
     response: src.ImportJobView,
   },
+  restartImport: {
+    params: src.ImportJobParams,
+    response: src.ImportJobView,
+  },
   getSource: {
     params: src.SourceIdParams,
     response: src.OfficerSourceView,

@@ -1,0 +1,122 @@
+/**
+ * Who may run an import job, decided from the job's state alone (pure), because the record that
+ * starts a job can arrive more than once (retries, a redrive, a replayed stream):
+ *
+ * - a finished job (done or failed) never runs again; only an officer's restart queues it anew;
+ * - a running job whose run is alive (a recent heartbeat, not let go) is left to that run;
+ * - a queued job, or a running one whose run let go (it failed and awaits a retry) or went silent,
+ *   is taken: the taker adds one to `attempt`, and every later write of its run is conditional on
+ *   that attempt, so two runs can never both write the job;
+ * - a taken job resumes after its cursor (the rows committed so far).
+ *
+ * The import watchdog fails a job that stopped making progress, with a reason officers read.
+ */
+import type { ImportRowErrorT } from '@green-shield/shared/api/source-schemas';
+
+export interface ImportJobTiming {
+  /** A run writes its heartbeat this often (and with every cursor write). */
+  heartbeatMs: number;
+  /** A running job whose heartbeat is older than this is interrupted (its run died or hangs). */
+  staleRunningMs: number;
+  /** A queued job that no run took for this long is interrupted (its start record was lost). */
+  staleQueuedMs: number;
+}
+
+/** The importJobs function runs at most 15 minutes; a job queued behind another waits up to that. */
+export const IMPORT_JOB_TIMING: ImportJobTiming = { heartbeatMs: 30_000, staleRunningMs: 4 * 30_000, staleQueuedMs: 2 * 15 * 60_000 };
+
+/** Rows committed so far (valid rows, in file order) and what committing them did. */
+export interface ImportCursor {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Rows the registry refused while committing (the file's own errors are found again on every run). */
+  rejected: number;
+  errors: ImportRowErrorT[];
+}
+
+export const EMPTY_CURSOR: ImportCursor = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
+
+/** The part of a job the lease rules read. */
+export interface JobLeaseState {
+  status: 'queued' | 'running' | 'done' | 'failed';
+  createdAt: string;
+  queuedAt?: string;
+  startedAt?: string;
+  heartbeatAt?: string;
+  /** The run let go of the job (it failed and the record will be retried). */
+  released?: boolean;
+  attempt?: number;
+  cursor?: ImportCursor;
+}
+
+export type DeliveryDecision = { take: true } | { take: false; why: 'finished' | 'held' };
+
+const since = (now: Date, at: string | undefined) => now.getTime() - Date.parse(at ?? '1970-01-01T00:00:00Z');
+
+/** What a run does with a job whose start record reached it. */
+export function onDelivery(job: JobLeaseState, now: Date, timing: ImportJobTiming = IMPORT_JOB_TIMING): DeliveryDecision {
+  if (job.status === 'done' || job.status === 'failed') return { take: false, why: 'finished' };
+  if (job.status === 'running' && !job.released && since(now, job.heartbeatAt) < timing.staleRunningMs) return { take: false, why: 'held' };
+  return { take: true };
+}
+
+/** Why a job counts as interrupted (in Chinese, shown to officers), or undefined while it is fine. */
+export function interruption(job: JobLeaseState, now: Date, timing: ImportJobTiming = IMPORT_JOB_TIMING): string | undefined {
+  const minutes = (ms: number) => Math.max(1, Math.round(ms / 60_000));
+  if (job.status === 'queued' && since(now, job.queuedAt ?? job.createdAt) > timing.staleQueuedMs)
+    return `导入中断：排队超过 ${minutes(timing.staleQueuedMs)} 分钟仍未开始。可以重新开始。`;
+  if (job.status === 'running' && since(now, job.heartbeatAt ?? job.startedAt) > timing.staleRunningMs) {
+    const committed = job.cursor?.rows ?? 0;
+    return `导入中断：超过 ${minutes(timing.staleRunningMs)} 分钟没有进展（处理程序已停止）。${committed > 0 ? `已提交 ${committed} 行；` : ''}重新开始会从中断处继续，已导入的行不会重复导入。`;
+  }
+  return undefined;
+}
+
+/** Officers may restart a failed job, or one that is interrupted but not yet marked failed; a done job never runs again. */
+export function restartable(job: JobLeaseState, now: Date, timing: ImportJobTiming = IMPORT_JOB_TIMING): boolean {
+  return job.status === 'failed' || interruption(job, now, timing) !== undefined;
+}
+
+/** Outcome of committing one chunk of rows. */
+export type ChunkOutcome = Omit<ImportCursor, 'rows'> & { rows: number };
+
+/** Errors a cursor keeps (registry refusals are rare; this bounds the job item). */
+const CURSOR_ERRORS = 500;
+
+/**
+ * The committed prefix of a run whose chunks finish out of order: the cursor moves over a chunk only
+ * when every chunk before it has finished too, so resuming after it skips committed rows only.
+ */
+export class CommittedPrefix {
+  private readonly finished = new Map<number, ChunkOutcome>();
+  private next = 0;
+  private current: ImportCursor;
+
+  constructor(start: ImportCursor = EMPTY_CURSOR) {
+    this.current = start;
+  }
+
+  get cursor(): ImportCursor {
+    return this.current;
+  }
+
+  /** Records chunk `index` (0 for the first chunk of this run) as finished; true when the cursor moved. */
+  finish(index: number, outcome: ChunkOutcome): boolean {
+    this.finished.set(index, outcome);
+    const before = this.next;
+    for (let chunk = this.finished.get(this.next); chunk; chunk = this.finished.get(this.next)) {
+      this.finished.delete(this.next++);
+      this.current = {
+        rows: this.current.rows + chunk.rows,
+        created: this.current.created + chunk.created,
+        updated: this.current.updated + chunk.updated,
+        unchanged: this.current.unchanged + chunk.unchanged,
+        rejected: this.current.rejected + chunk.rejected,
+        errors: [...this.current.errors, ...chunk.errors].slice(0, CURSOR_ERRORS),
+      };
+    }
+    return this.next > before;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The stream consumers and scheduled jobs of FUNCTIONS, built for this machine with the same
+ * factories their Lambda entry points use. The local system runs them; `npm run streams:redrive`
+ * runs failed stream records through the same consumers.
+ */
+import { randomUUID } from 'node:crypto';
+import { FUNCTIONS, type ScheduledFunction, type StreamFunction } from '../../functions/src/lambdas';
+import type { ObjectStore } from '../../functions/src/lib/object-store';
+import type { BaseDeps } from '../../functions/src/store/runtime';
+import { createTableEventsHandler } from '../../functions/src/entries/table-events';
+import { createImportJobsHandler } from '../../functions/src/sources/import-job-handler';
+import type { ImportJobTiming } from '../../functions/src/sources/import-job-lease';
+import { createAutoCloseHandler } from '../../functions/src/complaints/auto-close-handler';
+import { createRescoreHandler } from '../../functions/src/sources/rescore-handler';
+import { createImportWatchdogHandler } from '../../functions/src/sources/import-watchdog-handler';
+import type { StreamHandler } from './stream-runner';
+
+export interface BackgroundDeps extends BaseDeps {
+  objects: ObjectStore;
+  /** Import job heartbeat and staleness (tests shorten them). */
+  importJobTiming?: ImportJobTiming;
+}
+
+export const STREAM_FUNCTIONS = FUNCTIONS.filter((fn): fn is StreamFunction => fn.trigger === 'table-stream');
+export const SCHEDULED_FUNCTIONS = FUNCTIONS.filter((fn): fn is ScheduledFunction => fn.trigger === 'schedule');
+
+const forFunction = (deps: BackgroundDeps, name: string) => ({ ...deps, logger: deps.logger.child({ service: name }) });
+
+/** Every stream function's handler, by name. */
+export function streamConsumers(deps: BackgroundDeps): Record<string, StreamHandler> {
+  const consumers: Record<string, StreamHandler> = {
+    tableEvents: createTableEventsHandler(forFunction(deps, 'tableEvents')),
+    importJobs: createImportJobsHandler({ ...forFunction(deps, 'importJobs'), timing: deps.importJobTiming }),
+  };
+  return checkedAgainst(STREAM_FUNCTIONS, consumers);
+}
+
+/** Every scheduled function's run, by name. */
+export function scheduledJobs(deps: BackgroundDeps) {
+  const autoClose = createAutoCloseHandler(forFunction(deps, 'autoClose'));
+  const rescore = createRescoreHandler(forFunction(deps, 'rescoreSources'));
+  const watchdog = createImportWatchdogHandler({ ...forFunction(deps, 'importWatchdog'), timing: deps.importJobTiming });
+  const jobs = {
+    autoClose: () => autoClose({}, { awsRequestId: randomUUID() }),
+    rescoreSources: () => rescore({}, { awsRequestId: randomUUID() }),
+    importWatchdog: () => watchdog({}, { awsRequestId: randomUUID() }),
+  };
+  return checkedAgainst(SCHEDULED_FUNCTIONS, jobs);
+}
+
+/** A function declared in FUNCTIONS without a local build (or the reverse) is a mistake found at start. */
+function checkedAgainst<T extends Record<string, unknown>>(specs: ReadonlyArray<{ name: string }>, built: T): T {
+  const declared = specs.map((spec) => spec.name).sort();
+  const local = Object.keys(built).sort();
+  if (declared.join() !== local.join()) throw new Error(`Local background functions (${local.join(', ')}) differ from FUNCTIONS (${declared.join(', ')})`);
+  return built;
+}
