@@ -111,7 +111,8 @@ describe('a few seconds of DynamoDB downtime under load', () => {
       persist: true,
       backgroundRetries: { retries: 2, firstDelayMs: 100, maxDelayMs: 200 },
     });
-    const resident = await t.signIn('13900000001');
+    // Three residents, ten reports each: under the per-account daily limit (rules/rate-limits.json).
+    const residents = await Promise.all(['13900000001', '13900000011', '13900000012'].map((phone) => t.signIn(phone)));
     const officer = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
     const bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
 
@@ -127,7 +128,7 @@ describe('a few seconds of DynamoDB downtime under load', () => {
     const submitting = (async () => {
       const deadline = Date.now() + 120_000;
       for (let i = 0; i < 30; i++) {
-        complaints.push(submitUntilAccepted(resident, deadline));
+        complaints.push(submitUntilAccepted(residents[i % residents.length], deadline));
         await complaints.at(-1);
         await sleep(100);
       }
