@@ -10,7 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import vm from 'node:vm';
 import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { matchRoute, routeKey, type Service } from '@green-shield/shared/api/routes';
+import { matchRoute, requestPath, routeKey, type Service } from '@green-shield/shared/api/routes';
 import type { HttpHandler } from '../../functions/src/lib/http';
 import { CORS_POLICY } from '../../functions/src/lib/cors';
 import type { Logger } from '../../functions/src/lib/logger';
@@ -62,6 +62,8 @@ function joinedHeaders(req: IncomingMessage): Record<string, string> {
 
 export function toLambdaEvent(req: IncomingMessage, url: URL, body: Buffer, route: string, pathParameters?: Record<string, string>): APIGatewayProxyEventV2 {
   const headers = joinedHeaders(req);
+  // HTTP APIs hand the function the decoded path, as they route it.
+  const path = requestPath(url.pathname);
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const textual = TEXT_CONTENT.test(headers['content-type'] ?? 'application/json');
@@ -69,7 +71,7 @@ export function toLambdaEvent(req: IncomingMessage, url: URL, body: Buffer, rout
   return {
     version: '2.0',
     routeKey: route,
-    rawPath: url.pathname,
+    rawPath: path,
     rawQueryString: url.search.slice(1),
     headers,
     queryStringParameters: Object.keys(query).length ? query : undefined,
@@ -83,7 +85,7 @@ export function toLambdaEvent(req: IncomingMessage, url: URL, body: Buffer, rout
       domainPrefix: 'localhost',
       http: {
         method: req.method ?? 'GET',
-        path: url.pathname,
+        path,
         protocol: `HTTP/${req.httpVersion}`,
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
@@ -132,7 +134,7 @@ async function serveStatic(res: ServerResponse, staticDir: string | undefined, p
     return void res.end();
   }
   if (!staticDir) return sendJson(res, 404, { message: 'Not Found' });
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  const relative = normalize(requestPath(pathname)).replace(/^(\.\.[/\\])+/, '');
   let file = join(staticDir, relative);
   if (!file.startsWith(staticDir)) return sendJson(res, 404, { message: 'Not Found' });
   const info = await stat(file).catch(() => undefined);
@@ -166,7 +168,7 @@ export async function handleApiRequest(options: GatewayOptions, req: IncomingMes
     sendJson(res, 413, { message: 'Request Entity Too Large' });
     return 413;
   }
-  const match = matchRoute(req.method ?? 'GET', url.pathname);
+  const match = matchRoute(req.method ?? 'GET', requestPath(url.pathname));
   const [service, route, pathParameters] =
     match.kind === 'match' ? [match.route.service, routeKey(match.route), match.pathParameters] : [options.defaultService, '$default', undefined];
   const result = await options.handlers[service](toLambdaEvent(req, url, body, route, pathParameters), lambdaContext(service));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { matchRoute } from '@green-shield/shared/api/routes';
+import { matchRoute, requestPath } from '@green-shield/shared/api/routes';
 import { createHttpHandler } from '../../functions/src/lib/http';
 import { createLogger } from '../../functions/src/lib/logger';
 import { decodeCursor, encodeCursor } from '../../functions/src/store/pagination';
@@ -41,6 +41,20 @@ describe('route matching', () => {
     });
     expect(matchRoute('PUT', '/api/complaints/mine')).toEqual({ kind: 'method-not-allowed', allowed: ['GET'] });
     expect(matchRoute('GET', '/api/nowhere')).toEqual({ kind: 'not-found' });
+  });
+
+  it('never throws on a malformed escape: the path routes by its segments, kept as sent', () => {
+    for (const value of ['%', '%%', '%E0%A4%A', '%zz', '%ED%A0%80']) {
+      expect(requestPath(`/api/eco/${value}`)).toBe(`/api/eco/${value}`);
+      expect(matchRoute('GET', requestPath(`/api/eco/${value}`))).toMatchObject({ kind: 'match', id: 'ecoProfile', pathParameters: { code: value } });
+      expect(matchRoute('GET', requestPath(`/api/${value}/x`))).toEqual({ kind: 'not-found' });
+    }
+  });
+
+  it('decodes a path once, as API Gateway does, so an encoded slash separates segments', () => {
+    expect(matchRoute('GET', requestPath('/api/eco/%E4%BD%A0%E5%A5%BD'))).toMatchObject({ pathParameters: { code: '你好' } });
+    expect(matchRoute('GET', requestPath('/api/eco/a%2Fb'))).toEqual({ kind: 'not-found' });
+    expect(matchRoute('GET', requestPath('/api/eco/%2525'))).toMatchObject({ pathParameters: { code: '%25' } });
   });
 });
 
