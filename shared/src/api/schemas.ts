@@ -9,12 +9,14 @@ import { ROLES } from './endpoints';
 import { IMAGE_CONTENT_TYPES, MAX_LENGTH, MAX_PHOTOS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../complaints/state-machine';
 import { ERROR_CODES } from './errors';
+import { PHOTO_UPLOAD_KEY } from './upload-keys';
 
 // Building blocks, shared with ./source-schemas.
 export const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
 export const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
 export const ulid = (what: string) => z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `not a ${what} id`);
-export const photoKeys = z.array(z.string().min(1).max(MAX_LENGTH.storageKey)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
+/** Keys of the caller's photo uploads, exactly as `POST /api/uploads` made them. */
+export const photoKeys = z.array(z.string().regex(PHOTO_UPLOAD_KEY, 'not a photo upload key')).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
 /** A stored position: the API keeps WGS-84 whatever the device sent. */
 export const StoredPoint = z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') });
 const coordSystem = z.enum(['WGS-84', 'GCJ-02']);

@@ -11,6 +11,7 @@ import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } 
 import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 import { MAX_LENGTH, MAX_TAGS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
 import { GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, ulid } from './schemas';
+import { IMPORT_UPLOAD_KEY } from './upload-keys';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -323,8 +324,8 @@ export const CreateImportUploadBody = z.strictObject({
   size: z.number().int().positive().max(UPLOAD_LIMIT_BYTES, '文件不能超过 10 MB'),
 });
 export const StartImportBody = z.strictObject({
-  /** The key of an upload made with an import upload ticket. */
-  uploadKey: z.string().min(1).max(MAX_LENGTH.storageKey),
+  /** The key of an upload made with an import upload ticket, exactly as the ticket gave it. */
+  uploadKey: z.string().regex(IMPORT_UPLOAD_KEY, 'not an import upload key'),
   dryRun: z.boolean().default(true),
 });
 export const ImportJobParams = z.strictObject({ id: ulid('import') });
