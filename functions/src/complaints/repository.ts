@@ -190,7 +190,8 @@ export class ComplaintRepository {
       ScanIndexForward: false,
     };
     const items: ComplaintRecord[] = [];
-    let startKey = decodeCursor(options.cursor, attribute, value);
+    const list = { index: options.IndexName, partition: value };
+    let startKey = await decodeCursor(this.db, this.tableName, list, options.cursor);
     // A filter can leave a page short: read on until the page is full or the partition ends.
     for (let round = 0; round < MAX_QUERY_ROUNDS && items.length < PAGE_SIZE; round++) {
       const page = await this.db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, Limit: PAGE_SIZE - items.length }));
@@ -198,6 +199,6 @@ export class ComplaintRepository {
       startKey = page.LastEvaluatedKey;
       if (!startKey) break;
     }
-    return { items, nextCursor: encodeCursor(startKey) };
+    return { items, nextCursor: await encodeCursor(this.db, this.tableName, list, startKey) };
   }
 }

@@ -15,6 +15,8 @@ export const keys = {
   refreshToken: (tokenHash: string) => ({ pk: `REFRESH#${tokenHash}`, sk: 'REFRESH' }),
   rateWindow: (scope: string, subject: string, window: string) => ({ pk: `RATE#${scope}#${subject}#${window}`, sk: 'RATE' }),
   signingKey: () => ({ pk: 'CONFIG#SIGNING_KEY', sk: 'PUBLIC' }),
+  /** The HMAC key of page cursors (store/pagination.ts). */
+  cursorKey: () => ({ pk: 'CONFIG#CURSOR_KEY', sk: 'SECRET' }),
   officersIndex: (districtCode: string, streetCode: string | undefined) => ({
     gsi1pk: `OFFICERS#${districtCode}#${streetCode ?? 'BUREAU'}`,
   }),

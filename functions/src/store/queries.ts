@@ -1,7 +1,7 @@
 /**
  * Reads by key, as every repository makes them: one item by its key; one page of a partition of
  * the table or of an index (optionally a sort-key prefix, newest first, a filter that narrows the
- * page, and a client's cursor checked to belong to the partition); the size of a partition.
+ * page, and a client's cursor checked to come from the same list); the size of a partition.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { stripKeys } from './operations';
@@ -22,7 +22,7 @@ export interface PartitionQuery {
   prefix?: string;
   newestFirst?: boolean;
   limit?: number;
-  /** A client's cursor; refused unless it points into this partition. */
+  /** A client's cursor; refused unless this table issued it for this list (index, partition, prefix). */
   cursor?: string;
   /** Narrows the page read by key (never widens it). */
   filter?: { expression: string; names: Record<string, string>; values: Record<string, NativeAttributeValue> };
@@ -46,14 +46,15 @@ function queryInput(tableName: string, query: PartitionQuery) {
 
 /** One page of a partition, its items without their key attributes. */
 export async function queryPage<T>(db: DynamoDBDocumentClient, tableName: string, query: PartitionQuery): Promise<{ items: T[]; nextCursor?: string }> {
+  const list = { index: query.index, partition: query.partition, prefix: query.prefix };
   const page = await db.send(
     new QueryCommand({
       ...queryInput(tableName, query),
-      ...(query.cursor ? { ExclusiveStartKey: decodeCursor(query.cursor, keyNames(query.index).partitionKey, query.partition) } : {}),
+      ...(query.cursor ? { ExclusiveStartKey: await decodeCursor(db, tableName, list, query.cursor) } : {}),
       ...(query.limit ? { Limit: query.limit } : {}),
     }),
   );
-  return { items: (page.Items ?? []).map((item) => stripKeys<T>(item)), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  return { items: (page.Items ?? []).map((item) => stripKeys<T>(item)), nextCursor: await encodeCursor(db, tableName, list, page.LastEvaluatedKey) };
 }
 
 /** How many items a partition holds (every page counted; for progress reports, not for requests). */
