@@ -51,7 +51,7 @@ export function sourceEventReactor(deps: BaseDeps): () => (event: SourceEventRec
       for (const { userId, notification } of [...operatorNotifications(event, operatorIds, rescored), ...reminders])
         await notifications.add(userId, notification);
       if (rescored?.changed)
-        deps.logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, level: rescored.after.credit.level });
+        deps.logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, creditLevel: rescored.after.credit.level });
     };
   };
 }
