@@ -57,8 +57,8 @@ const secrets = new WeakMap<DynamoDBDocumentClient, Map<string, Promise<Buffer>>
 
 /** The table's cursor key, created on first use (the first writer wins a race); cached per container. */
 function cursorSecret(db: DynamoDBDocumentClient, tableName: string): Promise<Buffer> {
-  let byTable = secrets.get(db);
-  if (!byTable) secrets.set(db, (byTable = new Map()));
+  const byTable = secrets.get(db) ?? new Map<string, Promise<Buffer>>();
+  secrets.set(db, byTable);
   let secret = byTable.get(tableName);
   if (!secret) {
     secret = loadOrCreateSecret(db, tableName).catch((error: unknown) => {
