@@ -1,7 +1,10 @@
 /**
  * H5 hosting: the Taro H5 build in a private bucket behind CloudFront (origin access control), with
  * `/api/*` forwarded to the HTTP API so the page and the API share one origin, and eco-code links
- * (`/e/<code>`) redirected to the app's public profile page by a CloudFront Function.
+ * (`/e/<code>`) redirected to the app's public profile page by a CloudFront Function. The app's
+ * files go out with its content security policy and nosniff (functions/src/lib/security-headers.ts,
+ * which the local gateway sends too); API answers bring their own headers, and nosniff is added to
+ * those API Gateway makes itself (throttling, oversized bodies).
  */
 import { DefaultStackSynthesizer, Fn, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -13,6 +16,7 @@ import * as deployment from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { appContentSecurityPolicy } from '../../functions/src/lib/security-headers';
 import { LOG_RETENTION } from './defaults';
 import { secureBucket } from './secure-bucket';
 
@@ -22,6 +26,8 @@ export const ECO_LINK_REDIRECT_FILE = fileURLToPath(new URL('../edge/eco-link-re
 export interface SiteHostingProps {
   /** URL of the API stage (`https://{id}.execute-api.{region}.{suffix}/`). */
   apiUrl: string;
+  /** Origin of the upload bucket's presigned URLs (`https://<bucket regional domain>`): the app uploads and shows photos there. */
+  objectStoreOrigin: string;
   accessLogs: s3.IBucket;
   retain: boolean;
   /** The H5 build; uploaded only if it exists when the app is synthesized. */
@@ -49,6 +55,19 @@ export class SiteHosting extends Construct {
       runtime: cloudfront.FunctionRuntime.JS_2_0,
     });
 
+    const appHeaders = new cloudfront.ResponseHeadersPolicy(this, 'AppHeaders', {
+      comment: 'Green Shield H5: content security policy and nosniff',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: appContentSecurityPolicy(props.objectStoreOrigin), override: true },
+        contentTypeOptions: { override: true },
+      },
+    });
+    // The API sets its own headers (the poster its own policy); this only adds nosniff where API Gateway answers itself.
+    const apiHeaders = new cloudfront.ResponseHeadersPolicy(this, 'ApiHeaders', {
+      comment: 'Green Shield API: nosniff',
+      securityHeadersBehavior: { contentTypeOptions: { override: true } },
+    });
+
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Green Shield H5',
       defaultRootObject: 'index.html',
@@ -63,6 +82,7 @@ export class SiteHosting extends Construct {
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         compress: true,
+        responseHeadersPolicy: appHeaders,
         functionAssociations: [{ function: ecoLinkRedirect, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
@@ -74,6 +94,7 @@ export class SiteHosting extends Construct {
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           // Authorization, Idempotency-Key, query strings... everything but Host, which must stay the API's own.
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: apiHeaders,
         },
       },
     });

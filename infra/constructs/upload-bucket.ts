@@ -6,9 +6,8 @@
 import { Duration } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { UPLOAD_PREFIX } from '@green-shield/shared/api/upload-keys';
 import { secureBucket } from './secure-bucket';
-
-export const UPLOAD_PREFIX = 'uploads/';
 
 export interface UploadBucketProps {
   retain: boolean;

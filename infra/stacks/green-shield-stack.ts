@@ -128,7 +128,13 @@ export class GreenShieldStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe operators here' });
 
     const site = config.hosting
-      ? new SiteHosting(this, 'Site', { apiUrl: api.url, accessLogs, retain, distDir: props.siteDistDir ?? SITE_DIST_DIR })
+      ? new SiteHosting(this, 'Site', {
+          apiUrl: api.url,
+          objectStoreOrigin: `https://${uploads.bucketRegionalDomainName}`,
+          accessLogs,
+          retain,
+          distDir: props.siteDistDir ?? SITE_DIST_DIR,
+        })
       : undefined;
     if (site) {
       new CfnOutput(this, 'SiteUrl', {

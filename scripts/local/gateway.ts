@@ -10,9 +10,10 @@ import { readFile, stat } from 'node:fs/promises';
 import vm from 'node:vm';
 import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { matchRoute, routeKey, type Service } from '@green-shield/shared/api/routes';
+import { matchRoute, requestPath, routeKey, type Service } from '@green-shield/shared/api/routes';
 import type { HttpHandler } from '../../functions/src/lib/http';
 import { CORS_POLICY } from '../../functions/src/lib/cors';
+import { appSecurityHeaders, NOSNIFF } from '../../functions/src/lib/security-headers';
 import type { Logger } from '../../functions/src/lib/logger';
 import { ECO_LINK_REDIRECT_FILE } from '../../infra/constructs/site-hosting';
 
@@ -36,6 +37,8 @@ export interface GatewayOptions {
   handlers: Record<Service, HttpHandler>;
   defaultService: Service;
   staticDir?: string;
+  /** Where photos are uploaded to and shown from (the local S3), for the app's content security policy. */
+  objectStoreOrigin: string;
   logger: Logger;
 }
 
@@ -62,6 +65,8 @@ function joinedHeaders(req: IncomingMessage): Record<string, string> {
 
 export function toLambdaEvent(req: IncomingMessage, url: URL, body: Buffer, route: string, pathParameters?: Record<string, string>): APIGatewayProxyEventV2 {
   const headers = joinedHeaders(req);
+  // HTTP APIs hand the function the decoded path, as they route it.
+  const path = requestPath(url.pathname);
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const textual = TEXT_CONTENT.test(headers['content-type'] ?? 'application/json');
@@ -69,7 +74,7 @@ export function toLambdaEvent(req: IncomingMessage, url: URL, body: Buffer, rout
   return {
     version: '2.0',
     routeKey: route,
-    rawPath: url.pathname,
+    rawPath: path,
     rawQueryString: url.search.slice(1),
     headers,
     queryStringParameters: Object.keys(query).length ? query : undefined,
@@ -83,7 +88,7 @@ export function toLambdaEvent(req: IncomingMessage, url: URL, body: Buffer, rout
       domainPrefix: 'localhost',
       http: {
         method: req.method ?? 'GET',
-        path: url.pathname,
+        path,
         protocol: `HTTP/${req.httpVersion}`,
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
@@ -116,7 +121,7 @@ function lambdaContext(functionName: string): Context {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', ...headers });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', ...NOSNIFF, ...headers });
   res.end(JSON.stringify(body));
 }
 
@@ -125,27 +130,31 @@ type EdgeResult = { uri: string } | { statusCode: number; headers: Record<string
 /** The same CloudFront Function the hosted app runs in front of the H5 files (eco-code links). */
 const edgeRedirect = vm.runInNewContext(`${readFileSync(ECO_LINK_REDIRECT_FILE, 'utf8')}\n;handler`) as (event: { request: { uri: string } }) => EdgeResult;
 
-async function serveStatic(res: ServerResponse, staticDir: string | undefined, pathname: string): Promise<void> {
+/** The H5 files, with the headers CloudFront's response headers policy adds to them. */
+async function serveStatic(res: ServerResponse, options: GatewayOptions, pathname: string): Promise<void> {
+  const { staticDir } = options;
+  const security = appSecurityHeaders(options.objectStoreOrigin);
   const edge = edgeRedirect({ request: { uri: pathname } });
   if ('statusCode' in edge) {
-    res.writeHead(edge.statusCode, Object.fromEntries(Object.entries(edge.headers).map(([name, { value }]) => [name, value])));
+    res.writeHead(edge.statusCode, { ...security, ...Object.fromEntries(Object.entries(edge.headers).map(([name, { value }]) => [name, value])) });
     return void res.end();
   }
-  if (!staticDir) return sendJson(res, 404, { message: 'Not Found' });
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  if (!staticDir) return sendJson(res, 404, { message: 'Not Found' }, security);
+  const relative = normalize(requestPath(pathname)).replace(/^(\.\.[/\\])+/, '');
   let file = join(staticDir, relative);
-  if (!file.startsWith(staticDir)) return sendJson(res, 404, { message: 'Not Found' });
+  if (!file.startsWith(staticDir)) return sendJson(res, 404, { message: 'Not Found' }, security);
   const info = await stat(file).catch(() => undefined);
   if (!info || info.isDirectory()) file = join(staticDir, 'index.html');
   const content = await readFile(file).catch(() => undefined);
   if (!content) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...security });
     return void res.end('H5 app not built yet: run `npm run build:h5`.');
   }
   const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(file);
   res.writeHead(200, {
     'content-type': MIME[extname(file)] ?? 'application/octet-stream',
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...security,
   });
   res.end(content);
 }
@@ -157,6 +166,7 @@ export async function handleApiRequest(options: GatewayOptions, req: IncomingMes
       'access-control-allow-methods': CORS_POLICY.allowMethods.join(','),
       'access-control-allow-headers': CORS_POLICY.allowHeaders.join(','),
       'access-control-max-age': String(CORS_POLICY.maxAgeSeconds),
+      ...NOSNIFF,
     });
     res.end();
     return 204;
@@ -166,7 +176,7 @@ export async function handleApiRequest(options: GatewayOptions, req: IncomingMes
     sendJson(res, 413, { message: 'Request Entity Too Large' });
     return 413;
   }
-  const match = matchRoute(req.method ?? 'GET', url.pathname);
+  const match = matchRoute(req.method ?? 'GET', requestPath(url.pathname));
   const [service, route, pathParameters] =
     match.kind === 'match' ? [match.route.service, routeKey(match.route), match.pathParameters] : [options.defaultService, '$default', undefined];
   const result = await options.handlers[service](toLambdaEvent(req, url, body, route, pathParameters), lambdaContext(service));
@@ -184,7 +194,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
     let status = 500;
     try {
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) status = await handleApiRequest(options, req, res, url);
-      else await serveStatic(res, options.staticDir, url.pathname);
+      else await serveStatic(res, options, url.pathname);
     } catch (error) {
       options.logger.error('gateway failure', { error });
       if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });

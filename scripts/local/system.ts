@@ -164,6 +164,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     handlers,
     defaultService: defaultRoute.service,
     staticDir: options.staticDir,
+    objectStoreOrigin: new URL(s3Endpoint).origin,
     logger: logger.child({ service: 'gateway' }),
   });
   stops.unshift(gateway.stop);

@@ -4,6 +4,7 @@
  */
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
+import { appContentSecurityPolicy } from '../../functions/src/lib/security-headers';
 import { build, fakeSiteBuild, nagFindings, type BuildOptions } from './support';
 
 const variants: Array<[string, BuildOptions]> = [
@@ -60,6 +61,27 @@ describe('hosting', () => {
     expect(site.OriginAccessControlId).toBeDefined();
     expect(resources[site.DomainName['Fn::GetAtt'][0]].Type).toBe('AWS::S3::Bucket');
     expect(config.DefaultRootObject).toBe('index.html');
+  });
+
+  it("sends the app's content security policy and nosniff with its files, and nosniff with the API", () => {
+    const { template } = build();
+    const resources = template.toJSON().Resources;
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as any[];
+    const config = distribution.Properties.DistributionConfig;
+    const policyOf = (behavior: any) => resources[behavior.ResponseHeadersPolicyId.Ref].Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const app = policyOf(config.DefaultCacheBehavior);
+    expect(app.ContentTypeOptions).toEqual({ Override: true });
+    expect(app.ContentSecurityPolicy.Override).toBe(true);
+    // The policy names the upload bucket's own domain (a token resolved at deploy time) for photos.
+    const policy = app.ContentSecurityPolicy.ContentSecurityPolicy['Fn::Join'][1];
+    const text = policy.map((part: unknown) => (typeof part === 'string' ? part : '<bucket>')).join('');
+    expect(text).toBe(appContentSecurityPolicy('https://<bucket>'));
+    const bucket = policy.find((part: any) => part['Fn::GetAtt'])['Fn::GetAtt'];
+    expect(bucket[1]).toBe('RegionalDomainName');
+    expect(resources[bucket[0]].Properties.LifecycleConfiguration).toBeDefined();
+    expect(text).toContain("script-src 'self';");
+    const api = policyOf(config.CacheBehaviors.find((behavior: any) => behavior.PathPattern === '/api/*'));
+    expect(api).toEqual({ ContentTypeOptions: { Override: true } });
   });
 
   it('deploys the H5 build only when it exists', () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ulid } from 'ulid';
 import { ROUTES } from '@green-shield/shared/api/routes';
 import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
 import type { ApiClient } from '../support/api-client';
@@ -116,7 +117,8 @@ describe('uploads', () => {
     const othersPhoto = await uploadPhoto(other);
     const textAsImage = await uploadPhoto(resident, Buffer.from('this is not a picture at all'), 'image/png');
     const good = await uploadPhoto(resident);
-    const body = complaintBody({ photoKeys: [good, othersPhoto, textAsImage, `uploads/${'x'}/missing.png`] });
+    const neverUploaded = good.replace(/[^/]+$/, `${ulid()}.png`);
+    const body = complaintBody({ photoKeys: [good, othersPhoto, textAsImage, neverUploaded] });
     const refused = await resident.call('POST', '/api/complaints', body, { 'idempotency-key': 'upload-check-1' }).expect(400);
     expectError(refused, 'INVALID_UPLOAD');
     expect(refused.error.details.map((d: { field: string }) => d.field)).toEqual(['body.photoKeys.1', 'body.photoKeys.2', 'body.photoKeys.3']);

@@ -39,7 +39,29 @@ export async function phoneContext(browser: Browser): Promise<BrowserContext> {
     geolocation: { latitude: 31.2235, longitude: 121.4453 },
   });
   checkContractOf(context);
+  runUnderContentSecurityPolicy(context);
   return context;
+}
+
+/**
+ * The app must work under its content security policy: every document it loads must carry the
+ * policy, and anything the policy blocks (Chromium reports it on the console) fails the test.
+ */
+function runUnderContentSecurityPolicy(context: BrowserContext): void {
+  const problems: string[] = [];
+  context.on('response', (response) => {
+    // Files the app sends the browser to download from the object store (presigned) are not the app.
+    const download = new URL(response.url()).searchParams.has('X-Amz-Signature');
+    if (response.request().resourceType() === 'document' && !download && !response.headers()['content-security-policy']) {
+      problems.push(`no content security policy on ${response.url()}`);
+    }
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(message.text());
+  });
+  onTestFinished(() => {
+    if (problems.length) throw new Error(`The app ran into its content security policy:\n${problems.join('\n')}`);
+  });
 }
 
 function checkContractOf(context: BrowserContext): void {

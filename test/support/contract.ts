@@ -6,7 +6,7 @@
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { matchRoute, ROUTES, type RouteId, type RouteSpec } from '@green-shield/shared/api/routes';
+import { matchRoute, requestPath, ROUTES, type RouteId, type RouteSpec } from '@green-shield/shared/api/routes';
 import { ErrorBody } from '@green-shield/shared/api/schemas';
 import type { z } from 'zod';
 
@@ -68,7 +68,7 @@ function problemWith(response: ObservedResponse, spec: RouteSpec | undefined): s
 
 /** The path of an API call worth checking: not outside /api/, not a CORS preflight. */
 function apiPath(response: Pick<ObservedResponse, 'method' | 'url'>): string | undefined {
-  const { pathname } = new URL(response.url, 'http://api.invalid');
+  const pathname = requestPath(new URL(response.url, 'http://api.invalid').pathname);
   return pathname.startsWith('/api/') && response.method !== 'OPTIONS' ? pathname : undefined;
 }
 

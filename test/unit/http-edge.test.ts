@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { matchRoute } from '@green-shield/shared/api/routes';
+import { matchRoute, requestPath } from '@green-shield/shared/api/routes';
 import { createHttpHandler } from '../../functions/src/lib/http';
 import { createLogger } from '../../functions/src/lib/logger';
-import { decodeCursor, encodeCursor } from '../../functions/src/store/pagination';
+import { signCursor, verifyCursor } from '../../functions/src/store/pagination';
 import { ApiError } from '../../functions/src/lib/errors';
 import { memoryRateCounter } from './http/fake-request';
 
@@ -48,6 +49,20 @@ describe('route matching', () => {
     expect(matchRoute('PUT', '/api/complaints/mine')).toEqual({ kind: 'method-not-allowed', allowed: ['GET'] });
     expect(matchRoute('GET', '/api/nowhere')).toEqual({ kind: 'not-found' });
   });
+
+  it('never throws on a malformed escape: the path routes by its segments, kept as sent', () => {
+    for (const value of ['%', '%%', '%E0%A4%A', '%zz', '%ED%A0%80']) {
+      expect(requestPath(`/api/eco/${value}`)).toBe(`/api/eco/${value}`);
+      expect(matchRoute('GET', requestPath(`/api/eco/${value}`))).toMatchObject({ kind: 'match', id: 'ecoProfile', pathParameters: { code: value } });
+      expect(matchRoute('GET', requestPath(`/api/${value}/x`))).toEqual({ kind: 'not-found' });
+    }
+  });
+
+  it('decodes a path once, as API Gateway does, so an encoded slash separates segments', () => {
+    expect(matchRoute('GET', requestPath('/api/eco/%E4%BD%A0%E5%A5%BD'))).toMatchObject({ pathParameters: { code: '你好' } });
+    expect(matchRoute('GET', requestPath('/api/eco/a%2Fb'))).toEqual({ kind: 'not-found' });
+    expect(matchRoute('GET', requestPath('/api/eco/%2525'))).toMatchObject({ pathParameters: { code: '%25' } });
+  });
 });
 
 describe('the HTTP edge', () => {
@@ -80,10 +95,51 @@ describe('the HTTP edge', () => {
 });
 
 describe('cursors', () => {
-  it('round-trip and are bound to their partition', () => {
-    const key = { pk: 'COMPLAINT#1', sk: 'COMPLAINT', gsi1pk: 'COMPLAINANT#u1', gsi1sk: '2026' };
-    expect(decodeCursor(encodeCursor(key), 'gsi1pk', 'COMPLAINANT#u1')).toEqual(key);
-    expect(() => decodeCursor(encodeCursor(key), 'gsi1pk', 'COMPLAINANT#u2')).toThrow(ApiError);
-    expect(() => decodeCursor('%%%not-base64', 'gsi1pk', 'x')).toThrow(ApiError);
+  const secret = randomBytes(32);
+  const list = { index: 'GSI1' as const, partition: 'COMPLAINANT#u1' };
+  const key = { pk: 'COMPLAINT#1', sk: 'COMPLAINT', gsi1pk: 'COMPLAINANT#u1', gsi1sk: '2026' };
+  const refused = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error instanceof ApiError && error.status === 400 && error.details?.[0]?.field === 'query.cursor';
+    }
+    return false;
+  };
+
+  it('round-trip within the list that issued them', () => {
+    expect(verifyCursor(secret, list, signCursor(secret, list, key))).toEqual(key);
+    expect(verifyCursor(secret, { ...list, prefix: 'a#' }, signCursor(secret, { ...list, prefix: 'a#' }, key))).toEqual(key);
+  });
+
+  it('are refused on another list: partition, index or prefix', () => {
+    const cursor = signCursor(secret, list, key);
+    expect(refused(() => verifyCursor(secret, { ...list, partition: 'COMPLAINANT#u2' }, cursor))).toBe(true);
+    expect(refused(() => verifyCursor(secret, { ...list, index: 'GSI2' }, cursor))).toBe(true);
+    expect(refused(() => verifyCursor(secret, { ...list, prefix: 'a#' }, cursor))).toBe(true);
+    expect(refused(() => verifyCursor(randomBytes(32), list, cursor))).toBe(true);
+  });
+
+  it('are refused when forged, altered or truncated', () => {
+    const cursor = signCursor(secret, list, key);
+    const [payload, mac] = cursor.split('.');
+    const forgedPayload = Buffer.from(JSON.stringify({ ...key, gsi1sk: '2027' })).toString('base64url');
+    for (const bad of [
+      payload,
+      `${forgedPayload}.${mac}`,
+      `${payload}.${mac}A`,
+      `${payload}.${mac.slice(0, -1)}`,
+      `${payload}.${mac}.${mac}`,
+      `${payload}x.${mac}`,
+      '%%%not-base64',
+      'e30',
+      '',
+      '.',
+    ]) {
+      expect(
+        refused(() => verifyCursor(secret, list, bad)),
+        bad,
+      ).toBe(true);
+    }
   });
 });

@@ -17,6 +17,7 @@ import { loadDistrict } from '@green-shield/shared/districts/district';
 import { signEcoCode, verifyEcoCode } from '../../functions/src/sources/eco-code-signer';
 import { projectionChanged, projectScore } from '../../functions/src/sources/score-projection';
 import { qrPath, renderPoster } from '../../functions/src/sources/poster';
+import { xmlProblem } from '../support/xml';
 import { officerScope, streetFilter } from '../../functions/src/lib/officer-scope';
 import { operatorNotifications } from '../../functions/src/sources/stream-handler';
 import type { RectificationRecord, SourceEventRecord } from '../../functions/src/sources/records';
@@ -273,6 +274,31 @@ describe('poster', () => {
       const names = [...tag.matchAll(/\s([a-z-]+)=/g)].map((match) => match[1]);
       expect(new Set(names).size, tag).toBe(names.length);
     }
+    expect(xmlProblem(svg)).toBeUndefined();
+  });
+
+  it('stays well-formed XML whatever a stored name holds, and cuts a long one between graphemes', () => {
+    const profile = {
+      ecoCode: signEcoCode('k', '01JD0000000000000000000000'),
+      sourceId: '01JD0000000000000000000000',
+      kind: 'restaurant' as const,
+      address: '愚园路',
+      streetCode: 'jingansi',
+      streetName: '静安寺街道',
+      location: { lat: 31, lng: 121, coordSystem: 'WGS-84' as const },
+      level: 'green' as const,
+      score: 100,
+      rulesVersion: 'v1',
+      openRectifications: 0,
+    };
+    // Names stored before the text rule stripped such characters.
+    const legacy = renderPoster({ ...profile, name: '旧\u0001店\u000b名\ufffe\ud800' }, 'https://app.example.cn', loadDistrict());
+    expect(xmlProblem(legacy)).toBeUndefined();
+    expect(legacy).toContain('旧店名');
+    const family = '👨\u200d👩\u200d👧';
+    const long = renderPoster({ ...profile, name: `${'面'.repeat(14)}${family.repeat(5)}` }, 'https://app.example.cn', loadDistrict());
+    expect(xmlProblem(long)).toBeUndefined();
+    expect(long).toContain(`>${'面'.repeat(14)}${family}…</text>`);
   });
 });
 

@@ -13,7 +13,8 @@ import type {
   SubmitComplaintBody,
   TransitionBody,
 } from '@green-shield/shared/api/schemas';
-import { IMAGE_EXTENSIONS, UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
+import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
+import { photoUploadKey } from '@green-shield/shared/api/upload-keys';
 import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
 import { timeLimits } from '@green-shield/shared/rules/time-limits';
 import { formatTrackingNumber, yearInTimeZone } from '@green-shield/shared/complaints/tracking-number';
@@ -55,7 +56,7 @@ export class ComplaintService {
   }
 
   async createUpload(principal: Principal, body: z.infer<typeof CreateUploadBody>) {
-    const key = `uploads/${principal.userId}/${ulid()}.${IMAGE_EXTENSIONS[body.contentType][0]}`;
+    const key = photoUploadKey(principal.userId, ulid(), body.contentType);
     const { url, fields } = await this.objects.presignUpload(key, body.contentType, UPLOAD_LIMIT_BYTES, UPLOAD_TICKET_SECONDS);
     const expiresAt = new Date(this.clock.now().getTime() + UPLOAD_TICKET_SECONDS * 1000).toISOString();
     return { key, url, fields, expiresAt, maxBytes: UPLOAD_LIMIT_BYTES };

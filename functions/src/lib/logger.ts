@@ -1,11 +1,16 @@
 /**
  * Structured JSON logs, one object per line, with the request id on every line; the same locally
  * and in Lambda. Personal data stays out: callers log ids and codes, never phone numbers, names or
- * free text, and known personal keys are redacted as a second line of defence.
+ * free text, and known personal keys are redacted as a second line of defence. Every line starts
+ * with the logger's own `time`, `level` (the severity, which log filters rely on) and `message`,
+ * then the context of `child` loggers (`service`, `requestId`…); a field that would take one of
+ * these names (a source's credit `level`, say) is kept under `fields` instead of overwriting it.
  */
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const PERSONAL_KEYS = /phone|name|description|comment|note|reason|address|referral/i;
+/** Where fields go whose names the line already has. */
+const DISPLACED = 'fields';
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -28,7 +33,14 @@ export function createLogger(base: Record<string, unknown> = {}, write: (line: s
   const threshold = LEVELS[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? LEVELS.info;
   const emit = (level: Level, message: string, fields: Record<string, unknown> = {}) => {
     if (LEVELS[level] < threshold) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level, message, ...base, ...redact(fields) }));
+    const line: Record<string, unknown> = { time: new Date().toISOString(), level, message };
+    const displaced: Record<string, unknown> = {};
+    for (const [name, value] of [...Object.entries(base), ...Object.entries(redact(fields))]) {
+      if (name in line || name === DISPLACED) displaced[name] = value;
+      else line[name] = value;
+    }
+    if (Object.keys(displaced).length) line[DISPLACED] = displaced;
+    write(JSON.stringify(line));
   };
   return {
     debug: (m, f) => emit('debug', m, f),

@@ -5,6 +5,7 @@
  */
 import { ulid } from 'ulid';
 import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
+import { parseUploadKey } from '@green-shield/shared/api/upload-keys';
 import { ApiError } from './errors';
 import type { Principal } from './tokens';
 import { SNIFF_BYTES, sniffImage } from './image-sniff';
@@ -15,7 +16,10 @@ const PHOTO_URL_SECONDS = 15 * 60;
 export class PhotoAttachments {
   constructor(private readonly objects: ObjectStore) {}
 
-  /** Every referenced upload must be the caller's own, exist, be an image by its bytes and fit the limit. */
+  /**
+   * Every referenced upload must be a photo upload key the server made for the caller (compared
+   * whole, see upload-keys.ts), exist, be an image by its bytes and fit the limit.
+   */
   async check(principal: Principal, uploadKeys: string[], field: string): Promise<void> {
     if (new Set(uploadKeys).size !== uploadKeys.length) {
       throw new ApiError('INVALID_UPLOAD', 'The same photo is listed twice', [{ field, message: 'duplicate photo' }]);
@@ -23,7 +27,7 @@ export class PhotoAttachments {
     const problems = await Promise.all(
       uploadKeys.map(async (key, index) => {
         const at = `${field}.${index}`;
-        if (!key.startsWith(`uploads/${principal.userId}/`)) return { field: at, message: 'not an upload of yours' };
+        if (parseUploadKey(key, 'photo')?.ownerId !== principal.userId) return { field: at, message: 'not an upload of yours' };
         const object = await this.objects.inspect(key, SNIFF_BYTES);
         if (!object) return { field: at, message: 'upload not found (not uploaded, or expired)' };
         if (object.size > UPLOAD_LIMIT_BYTES) return { field: at, message: 'larger than 10 MB' };
@@ -35,9 +39,9 @@ export class PhotoAttachments {
     if (details.length) throw new ApiError('INVALID_UPLOAD', 'Some photos cannot be accepted', details);
   }
 
-  /** Copies accepted uploads under `photos/<ownerId>/`; abandoned uploads expire by the bucket's lifecycle. */
+  /** Copies accepted (checked) uploads under `photos/<ownerId>/`; abandoned uploads expire by the bucket's lifecycle. */
   async attach(ownerId: string, label: string, uploadKeys: string[]): Promise<string[]> {
-    const attached = uploadKeys.map((key, index) => `photos/${ownerId}/${label}-${ulid()}-${index}.${key.split('.').pop()}`);
+    const attached = uploadKeys.map((key, index) => `photos/${ownerId}/${label}-${ulid()}-${index}.${parseUploadKey(key, 'photo')?.extension}`);
     await Promise.all(uploadKeys.map((key, index) => this.objects.copy(key, attached[index])));
     return attached;
   }

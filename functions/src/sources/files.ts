@@ -9,6 +9,7 @@ import type * as S from '@green-shield/shared/api/source-schemas';
 import type { ImportJobViewT, ImportTemplateLinkT } from '@green-shield/shared/api/source-schemas';
 import { IMPORT_FILE_TYPES, UPLOAD_LIMIT_BYTES, type ImportFormat } from '@green-shield/shared/api/limits';
 import type { UploadTicketT } from '@green-shield/shared/api/schemas';
+import { importUploadKey, parseUploadKey } from '@green-shield/shared/api/upload-keys';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { ApiError } from '../lib/errors';
 import type { Clock } from '../lib/clock';
@@ -44,7 +45,7 @@ export class SourceFiles {
   ) {}
 
   async createImportUpload(principal: Principal, body: z.infer<typeof S.CreateImportUploadBody>): Promise<UploadTicketT> {
-    const key = `uploads/${principal.userId}/import-${ulid()}.${body.format}`;
+    const key = importUploadKey(principal.userId, ulid(), body.format);
     const { url, fields } = await this.objects.presignUpload(key, IMPORT_FILE_TYPES[body.format], UPLOAD_LIMIT_BYTES, UPLOAD_TICKET_SECONDS);
     const expiresAt = new Date(this.clock.now().getTime() + UPLOAD_TICKET_SECONDS * 1000).toISOString();
     return { key, url, fields, expiresAt, maxBytes: UPLOAD_LIMIT_BYTES };
@@ -52,9 +53,10 @@ export class SourceFiles {
 
   /** Checks the upload is the caller's own import file and queues the job that imports it. */
   async startImport(principal: Principal, body: z.infer<typeof S.StartImportBody>): Promise<ImportJobViewT> {
-    const format = /^uploads\/[^/]+\/import-[0-9A-Z]{26}\.(csv|xlsx)$/.exec(body.uploadKey)?.[1] as ImportFormat | undefined;
+    const upload = parseUploadKey(body.uploadKey, 'import');
     const invalid = (message: string) => new ApiError('INVALID_UPLOAD', 'The import file cannot be used', [{ field: 'body.uploadKey', message }]);
-    if (!format || !body.uploadKey.startsWith(`uploads/${principal.userId}/`)) throw invalid('not an import upload of yours');
+    if (upload?.ownerId !== principal.userId) throw invalid('not an import upload of yours');
+    const format = upload.extension as ImportFormat;
     const object = await this.objects.inspect(body.uploadKey, ZIP_MAGIC.length);
     if (!object) throw invalid('upload not found (not uploaded, or expired)');
     if (object.size > UPLOAD_LIMIT_BYTES) throw invalid('larger than 10 MB');

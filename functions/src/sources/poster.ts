@@ -8,6 +8,7 @@ import type { PublicSourceProfileT } from '@green-shield/shared/api/source-schem
 import { CREDIT_LEVEL_LABELS, type CreditLevel } from '@green-shield/shared/sources/credit-rules';
 import { SOURCE_KIND_LABELS } from '@green-shield/shared/sources/kinds';
 import { ecoCodeUrl } from '@green-shield/shared/sources/eco-code';
+import { cleanText, truncateGraphemes } from '@green-shield/shared/api/text';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 
 const LEVEL_COLOURS: Record<CreditLevel, string> = {
@@ -22,8 +23,12 @@ const HEIGHT = 595;
 const QR_SIZE = 240;
 const FONT = "'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif";
 
+/** The name line holds this many characters (graphemes: an emoji family or a letter with its accents is one). */
+const NAME_GRAPHEMES = 16;
+
+/** Text for an element or attribute: what XML cannot carry stripped (names stored before the text rule too), the rest escaped. */
 function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!);
+  return cleanText(text, false).replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!);
 }
 
 /** The QR code as one SVG path of its dark modules, `size` units wide, with a 4-module quiet zone. */
@@ -48,7 +53,7 @@ export function renderPoster(profile: PublicSourceProfileT, appOrigin: string, d
   const { path } = qrPath(url, QR_SIZE);
   const qrX = (WIDTH - QR_SIZE) / 2;
   const qrY = 200;
-  const name = profile.name.length > 16 ? `${profile.name.slice(0, 15)}…` : profile.name;
+  const name = truncateGraphemes(profile.name, NAME_GRAPHEMES);
   const text = (x: number, y: number, size: number, content: string, extra = '', family = FONT) =>
     `<text x="${x}" y="${y}" font-size="${size}" text-anchor="middle" font-family="${family}" ${extra}>${escapeXml(content)}</text>`;
   return [

@@ -34,6 +34,8 @@ export const keys = {
   /** An idempotent act already counted against a rate limit (so its retries are not). */
   rateAct: (scope: string, subject: string, idempotencyKey: string) => ({ pk: `RATE#${scope}#${subject}#ACT#${idempotencyKey}`, sk: 'RATEACT' }),
   signingKey: () => ({ pk: 'CONFIG#SIGNING_KEY', sk: 'PUBLIC' }),
+  /** The HMAC key of page cursors (store/pagination.ts). */
+  cursorKey: () => ({ pk: 'CONFIG#CURSOR_KEY', sk: 'SECRET' }),
   officersIndex: (districtCode: string, streetCode: string | undefined) => ({
     gsi1pk: `OFFICERS#${districtCode}#${streetCode ?? 'BUREAU'}`,
   }),

@@ -3,11 +3,11 @@
  * answered by several partitions (a credit level of any kind: one partition per kind) reads each
  * and merges them. A page reads at most `limit + 2` items of each partition, so its cost is bounded
  * by the number of partitions (the size of an enum), never by how many items they hold. Its cursor
- * is the sort key of the page's last item.
+ * is the sort key of the page's last item, signed for the list like every cursor (`pagination.ts`).
  */
 import { QueryCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { stripKeys } from './operations';
-import { invalidCursor } from './pagination';
+import { decodeCursor, encodeCursor, type ListIdentity } from './pagination';
 import { keyNames } from './queries';
 import type { IndexName } from './table-definition';
 
@@ -30,17 +30,16 @@ const HIGHEST = '\u{10FFFF}';
 
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
-function decodeAfter(read: MergedRead): string | undefined {
-  if (!read.cursor) return undefined;
-  let after: unknown;
-  try {
-    after = JSON.parse(Buffer.from(read.cursor, 'base64url').toString('utf8')).after;
-  } catch {
-    after = undefined;
-  }
-  const inList = typeof after === 'string' && (!read.prefix || after.startsWith(read.prefix)) && (!read.before || byteOrder(after, read.before) < 0);
-  if (!inList) throw invalidCursor();
-  return after as string;
+/** The list a merged cursor belongs to: its index, its partitions and its range. */
+function listOf(read: MergedRead): ListIdentity {
+  return { index: read.index, partition: read.partitions.join('|'), prefix: `${read.prefix ?? ''}<${read.before ?? ''}` };
+}
+
+async function decodeAfter(db: DynamoDBDocumentClient, tableName: string, read: MergedRead): Promise<string | undefined> {
+  const after = (await decodeCursor(db, tableName, listOf(read), read.cursor))?.after;
+  if (after === undefined) return undefined;
+  if (typeof after !== 'string') throw new Error('A signed merged cursor holds no sort key');
+  return after;
 }
 
 /** The sort-key condition of one partition's read: the list's range, from the cursor on (the cursor's own item is dropped later). */
@@ -86,7 +85,7 @@ async function readPartition(db: DynamoDBDocumentClient, tableName: string, read
 
 export async function mergedPage<T>(db: DynamoDBDocumentClient, tableName: string, read: MergedRead): Promise<{ items: T[]; nextCursor?: string }> {
   const { sortKey } = keyNames(read.index);
-  const after = decodeAfter(read);
+  const after = await decodeAfter(db, tableName, read);
   // One more than the page tells whether more follow; one more again in case the cursor's own item is among them.
   const wanted = read.limit + 2;
   const partitions = await Promise.all(read.partitions.map((partition) => readPartition(db, tableName, read, partition, after, wanted)));
@@ -96,6 +95,6 @@ export async function mergedPage<T>(db: DynamoDBDocumentClient, tableName: strin
     .filter((item) => item[sortKey] !== after)
     .sort((a, b) => direction * byteOrder(a[sortKey], b[sortKey]));
   const items = merged.slice(0, read.limit);
-  const nextCursor = merged.length > read.limit ? Buffer.from(JSON.stringify({ after: items.at(-1)![sortKey] })).toString('base64url') : undefined;
+  const nextCursor = merged.length > read.limit ? await encodeCursor(db, tableName, listOf(read), { after: items.at(-1)![sortKey] }) : undefined;
   return { items: items.map((item) => stripKeys<T>(item)), nextCursor };
 }

@@ -1,7 +1,7 @@
 /**
  * Reads by key, as every repository makes them: one item by its key; one page of a partition of
  * the table or of an index (optionally a sort-key prefix, newest first, a filter that narrows the
- * page, and a client's cursor checked to belong to the partition); the size of a partition. Pages
+ * page, and a client's cursor checked to come from the same list); the size of a partition. Pages
  * over several partitions read as one list are in `merged-pages.ts`.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
@@ -23,7 +23,7 @@ export interface PartitionQuery {
   prefix?: string;
   newestFirst?: boolean;
   limit?: number;
-  /** A client's cursor; refused unless it points into this partition. */
+  /** A client's cursor; refused unless this table issued it for this list (index, partition, prefix). */
   cursor?: string;
   /** Narrows the page read by key (never widens it). */
   filter?: { expression: string; names: Record<string, string>; values: Record<string, NativeAttributeValue> };
@@ -66,9 +66,13 @@ export async function queryPage<T>(db: DynamoDBDocumentClient, tableName: string
   const input = queryInput(tableName, query);
   const limit = query.limit ?? Number.POSITIVE_INFINITY;
   const items: Record<string, NativeAttributeValue>[] = [];
-  let startKey = decodeCursor(query.cursor, keyNames(query.index).partitionKey, query.partition);
+  const list = { index: query.index, partition: query.partition, prefix: query.prefix };
+  let startKey = await decodeCursor(db, tableName, list, query.cursor);
   let examined = 0;
-  const page = (next: Record<string, NativeAttributeValue> | undefined) => ({ items: items.map((item) => stripKeys<T>(item)), nextCursor: encodeCursor(next) });
+  const page = async (next: Record<string, NativeAttributeValue> | undefined) => ({
+    items: items.map((item) => stripKeys<T>(item)),
+    nextCursor: await encodeCursor(db, tableName, list, next),
+  });
   do {
     const read = query.filter ? Math.min(FILTERED_READ_CHUNK, FILTERED_READ_CAP - examined) : query.limit;
     const answer = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, ...(read ? { Limit: read } : {}) }));

@@ -12,8 +12,6 @@ export const MAX_LENGTH = {
   // Identifiers and codes
   id: 64,
   cursor: 1024,
-  /** The key of an upload (a photo, an import file). */
-  storageKey: 200,
   streetCode: 40,
   refreshToken: 200,
   complaintSubtype: 40,

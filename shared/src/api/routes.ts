@@ -232,7 +232,24 @@ export function routesOf(service: Service): Array<[RouteId, RouteSpec]> {
   return (Object.entries(ROUTES) as Array<[RouteId, RouteSpec]>).filter(([, route]) => route.service === service);
 }
 
-/** Matches a concrete path against the table as API Gateway does: literal segments win over {params}. */
+/**
+ * A request path as API Gateway (HTTP API) routes it: percent-decoded once, so `%2F` separates
+ * segments and parameters arrive decoded (`rawPath` and `pathParameters` of the event are decoded
+ * too). A path with a malformed escape (`%`, `%E0%A4%A`) cannot be decoded and is kept as sent:
+ * it still routes by its segments, and the route's parameter schema or lookup refuses it.
+ */
+export function requestPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Matches a decoded path (see `requestPath`) against the table as API Gateway does: literal
+ * segments win over {params}. Never throws: whatever the path holds, the answer is a match, 404 or 405.
+ */
 export function matchRoute(
   method: string,
   path: string,
@@ -249,7 +266,7 @@ export function matchRoute(
     let literals = 0;
     const matches = pattern.every((part, i) => {
       if (part.startsWith('{') && part.endsWith('}')) {
-        params[part.slice(1, -1)] = decodeURIComponent(segments[i]);
+        params[part.slice(1, -1)] = segments[i];
         return true;
       }
       literals++;

@@ -9,15 +9,31 @@ import { ROLES } from './endpoints';
 import { IMAGE_CONTENT_TYPES, MAX_LENGTH, MAX_PHOTOS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../complaints/state-machine';
 import { ERROR_CODES } from './errors';
+import { PHOTO_UPLOAD_KEY } from './upload-keys';
+import { cleanText } from './text';
 
 // Building blocks, shared with ./source-schemas.
 export const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
 export const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
 export const ulid = (what: string) => z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `not a ${what} id`);
-export const photoKeys = z.array(z.string().min(1).max(MAX_LENGTH.storageKey)).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
+/** Keys of the caller's photo uploads, exactly as `POST /api/uploads` made them. */
+export const photoKeys = z.array(z.string().regex(PHOTO_UPLOAD_KEY, 'not a photo upload key')).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
 /** A stored position: the API keeps WGS-84 whatever the device sent. */
 export const StoredPoint = z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') });
 const coordSystem = z.enum(['WGS-84', 'GCJ-02']);
+
+/**
+ * Every free-text field, built once: what ./text strips is stripped first (line breaks and tabs
+ * kept only in multi-line text), then the text is trimmed and measured.
+ */
+export function text(max: number, options: { min?: number; minMessage?: string; multiline?: boolean } = {}) {
+  const field = z
+    .string()
+    .overwrite((value) => cleanText(value, options.multiline ?? false))
+    .trim()
+    .max(max);
+  return options.min ? field.min(options.min, options.minMessage) : field;
+}
 const id = z.string().min(1).max(MAX_LENGTH.id);
 
 // ---------- errors ----------
@@ -54,7 +70,7 @@ export const SignOutResponse = z.object({ signedOut: z.boolean() });
 
 export const ProvisionOfficerBody = z.strictObject({
   phone: mobile,
-  name: z.string().min(1).max(MAX_LENGTH.personName),
+  name: text(MAX_LENGTH.personName, { min: 1 }),
   role: z.enum(['street_officer', 'bureau_officer', 'admin']),
   streetCode: z.string().min(1).max(MAX_LENGTH.streetCode).optional(),
 });
@@ -88,10 +104,14 @@ export const GeoPointInput = z.strictObject({
 export const SubmitComplaintBody = z
   .strictObject({
     category: z.strictObject({ type: z.enum(COMPLAINT_TYPES as [string, ...string[]]), subtype: z.string().min(1).max(MAX_LENGTH.complaintSubtype) }),
-    description: z.string().trim().min(MIN_LENGTH.description, `请至少用 ${MIN_LENGTH.description} 个字描述问题`).max(MAX_LENGTH.description),
-    location: GeoPointInput.extend({ address: z.string().trim().min(MIN_LENGTH.address).max(MAX_LENGTH.address) }),
+    description: text(MAX_LENGTH.description, {
+      min: MIN_LENGTH.description,
+      minMessage: `请至少用 ${MIN_LENGTH.description} 个字描述问题`,
+      multiline: true,
+    }),
+    location: GeoPointInput.extend({ address: text(MAX_LENGTH.address, { min: MIN_LENGTH.address }) }),
     streetCode: z.string().min(1).max(MAX_LENGTH.streetCode),
-    occurrence: z.strictObject({ pattern: z.enum(OCCURRENCE_PATTERNS), note: z.string().max(MAX_LENGTH.occurrenceNote).optional() }),
+    occurrence: z.strictObject({ pattern: z.enum(OCCURRENCE_PATTERNS), note: text(MAX_LENGTH.occurrenceNote).optional() }),
     photoKeys: photoKeys.default([]),
     anonymous: z.boolean().default(false),
   })
@@ -160,14 +180,14 @@ export const QueueQuery = z.strictObject({
   cursor: z.string().max(MAX_LENGTH.cursor).optional(),
 });
 
-const note = z.string().trim().min(1).max(MAX_LENGTH.officerNote);
+const note = text(MAX_LENGTH.officerNote, { min: 1, multiline: true });
 
 export const TransitionBody = z.strictObject({
   action: z.enum(OFFICER_ACTIONS as unknown as [string, ...string[]]),
   expectedVersion: z.number().int().nonnegative(),
   note: note.optional(),
   reason: note.optional(),
-  referral: z.string().trim().min(1).max(MAX_LENGTH.referral).optional(),
+  referral: text(MAX_LENGTH.referral, { min: 1 }).optional(),
   duplicateOf: z.string().min(1).max(MAX_LENGTH.trackingNumber).optional().describe('Tracking number of the original complaint'),
   assigneeId: z.string().min(1).max(MAX_LENGTH.id).optional(),
   photoKeys: photoKeys.optional(),
@@ -178,12 +198,12 @@ export const TransitionBody = z.strictObject({
 export const RateBody = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
   rating: z.number().int().min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'),
-  comment: z.string().trim().max(MAX_LENGTH.ratingComment).optional(),
+  comment: text(MAX_LENGTH.ratingComment, { multiline: true }).optional(),
 });
 
 export const ReopenBody = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
-  reason: z.string().trim().min(MIN_LENGTH.reason, '请说明重新打开的原因').max(MAX_LENGTH.reason),
+  reason: text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, minMessage: '请说明重新打开的原因', multiline: true }),
 });
 
 // ---------- notifications ----------

@@ -10,9 +10,13 @@ import { RECTIFICATION_STATUSES } from '../sources/rectification-state-machine';
 import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
 import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 import { MAX_LENGTH, MAX_TAGS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
-import { GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, ulid } from './schemas';
+import { GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, text, ulid } from './schemas';
+import { IMPORT_UPLOAD_KEY } from './upload-keys';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Text that must say something (one line). */
+const required = (max: number) => text(max, { min: 1 });
+/** A note or a reason: optional, may run over several lines. */
+const notes = (max: number) => text(max, { multiline: true });
 
 export const CreditCode = z
   .string()
@@ -25,7 +29,7 @@ export const CreditCode = z
 export { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 
 /** A tag to search by (any, including the system tag 重点监管). */
-export const Tag = z.string().trim().min(1).max(MAX_LENGTH.tag);
+export const Tag = required(MAX_LENGTH.tag);
 /** Officers' free tags; system tags are derived from the score and cannot be set by hand. */
 export const OfficerTag = Tag.refine((tag) => tag !== KEY_SUPERVISION_TAG, '“重点监管”是系统标签，由信用评价自动设置，不能手动添加');
 
@@ -40,23 +44,23 @@ export const RestaurantAttributes = z.strictObject({
 
 export const SourceInput = z.strictObject({
   kind: z.enum(SOURCE_KINDS),
-  name: text(MAX_LENGTH.sourceName),
+  name: required(MAX_LENGTH.sourceName),
   creditCode: CreditCode,
-  address: text(MAX_LENGTH.address),
+  address: required(MAX_LENGTH.address),
   location: GeoPointInput,
-  streetCode: text(MAX_LENGTH.streetCode),
-  responsiblePerson: z.strictObject({ name: text(MAX_LENGTH.personName), phone: mobile.optional() }).optional(),
+  streetCode: required(MAX_LENGTH.streetCode),
+  responsiblePerson: z.strictObject({ name: required(MAX_LENGTH.personName), phone: mobile.optional() }).optional(),
   restaurant: RestaurantAttributes.optional(),
   tags: z.array(OfficerTag).max(MAX_TAGS).default([]),
 });
 
 export const SourcePatch = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
-  name: text(MAX_LENGTH.sourceName).optional(),
-  address: text(MAX_LENGTH.address).optional(),
+  name: required(MAX_LENGTH.sourceName).optional(),
+  address: required(MAX_LENGTH.address).optional(),
   location: GeoPointInput.optional(),
-  streetCode: text(MAX_LENGTH.streetCode).optional(),
-  responsiblePerson: z.strictObject({ name: text(MAX_LENGTH.personName), phone: mobile.optional() }).optional(),
+  streetCode: required(MAX_LENGTH.streetCode).optional(),
+  responsiblePerson: z.strictObject({ name: required(MAX_LENGTH.personName), phone: mobile.optional() }).optional(),
   restaurant: RestaurantAttributes.optional(),
   tags: z.array(OfficerTag).max(MAX_TAGS).optional(),
 });
@@ -157,7 +161,7 @@ export const SourceSearchQuery = z.strictObject({
   streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
   level: z.enum(CREDIT_LEVELS).optional(),
   tag: Tag.optional(),
-  name: z.string().trim().min(1).max(MAX_LENGTH.sourceNamePrefix).optional().describe('Name prefix'),
+  name: required(MAX_LENGTH.sourceNamePrefix).optional().describe('Name prefix'),
   creditCode: z.string().trim().max(MAX_LENGTH.creditCode).optional(),
   kind: z.enum(SOURCE_KINDS).optional(),
   cursor: z.string().max(MAX_LENGTH.cursor).optional(),
@@ -183,17 +187,17 @@ export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
 export const InspectionOutcome = z.enum(['pass', 'fail', 'not_applicable']);
 export const InspectionResultInput = z.strictObject({
-  itemId: text(MAX_LENGTH.checklistItem),
+  itemId: required(MAX_LENGTH.checklistItem),
   outcome: InspectionOutcome,
-  note: z.string().trim().max(MAX_LENGTH.inspectionItemNote).optional(),
+  note: notes(MAX_LENGTH.inspectionItemNote).optional(),
   /** For a failed item: open a rectification order (default deadline from the checklist). */
   rectify: z.boolean().default(true),
   rectifyDays: z.number().int().min(1).max(180).optional(),
 });
 export const InspectionBody = z.strictObject({
-  checklistVersion: text(MAX_LENGTH.checklistVersion),
+  checklistVersion: required(MAX_LENGTH.checklistVersion),
   results: z.array(InspectionResultInput).min(1).max(40),
-  note: z.string().trim().max(MAX_LENGTH.officerNote).optional(),
+  note: notes(MAX_LENGTH.officerNote).optional(),
   photoKeys: photoKeys.default([]),
 });
 
@@ -226,14 +230,14 @@ export const TimelineQuery = z.strictObject({ cursor: z.string().max(MAX_LENGTH.
 
 export const EvidenceBody = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
-  note: z.string().trim().max(MAX_LENGTH.note).optional(),
+  note: notes(MAX_LENGTH.note).optional(),
   photoKeys: photoKeys.min(1, '请至少上传 1 张整改照片'),
 });
 export const EvidenceDecisionBody = z
   .strictObject({
     expectedVersion: z.number().int().nonnegative(),
     decision: z.enum(['accept', 'reject']),
-    reason: z.string().trim().min(MIN_LENGTH.reason).max(MAX_LENGTH.reason).optional(),
+    reason: text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, multiline: true }).optional(),
   })
   .refine((body) => body.decision === 'accept' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
 
@@ -241,22 +245,27 @@ export const RecordBody = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('penalty'),
     at: isoDateTime.optional(),
-    decisionNumber: text(MAX_LENGTH.documentNumber),
+    decisionNumber: required(MAX_LENGTH.documentNumber),
     amountYuan: z.number().min(0).max(1e9).optional(),
-    note: z.string().trim().max(MAX_LENGTH.note).optional(),
+    note: notes(MAX_LENGTH.note).optional(),
   }),
   z.strictObject({
     type: z.literal('permit'),
     at: isoDateTime.optional(),
-    permitType: text(MAX_LENGTH.permitType),
-    permitNumber: text(MAX_LENGTH.documentNumber),
+    permitType: required(MAX_LENGTH.permitType),
+    permitNumber: required(MAX_LENGTH.documentNumber),
     validUntil: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
-    note: z.string().trim().max(MAX_LENGTH.note).optional(),
+    note: notes(MAX_LENGTH.note).optional(),
   }),
-  z.strictObject({ type: z.literal('incident'), at: isoDateTime.optional(), severity: z.enum(['ordinary', 'major']), description: text(MAX_LENGTH.note) }),
+  z.strictObject({
+    type: z.literal('incident'),
+    at: isoDateTime.optional(),
+    severity: z.enum(['ordinary', 'major']),
+    description: text(MAX_LENGTH.note, { min: 1, multiline: true }),
+  }),
 ]);
 
 export const LinkComplaintBody = z.strictObject({
@@ -275,7 +284,7 @@ export const SourceMatchList = z.object({ items: z.array(SourceMatch) });
 export const LinkOperatorBody = z.strictObject({ phone: mobile });
 export const OperatorLinkResponse = z.object({ sourceId: z.string(), userId: z.string(), phoneMasked: z.string() });
 
-export const ClaimBody = z.strictObject({ creditCode: CreditCode, note: z.string().trim().max(MAX_LENGTH.claimNote).optional() });
+export const ClaimBody = z.strictObject({ creditCode: CreditCode, note: notes(MAX_LENGTH.claimNote).optional() });
 export const ClaimView = z.object({
   id: z.string(),
   sourceId: z.string(),
@@ -293,7 +302,7 @@ export const ClaimParams = z.strictObject({ id: ulid('claim') });
 export const ClaimDecisionBody = z
   .strictObject({
     decision: z.enum(['approve', 'reject']),
-    reason: z.string().trim().min(MIN_LENGTH.claimReason).max(MAX_LENGTH.claimReason).optional(),
+    reason: text(MAX_LENGTH.claimReason, { min: MIN_LENGTH.claimReason, multiline: true }).optional(),
   })
   .refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
 
@@ -323,8 +332,8 @@ export const CreateImportUploadBody = z.strictObject({
   size: z.number().int().positive().max(UPLOAD_LIMIT_BYTES, '文件不能超过 10 MB'),
 });
 export const StartImportBody = z.strictObject({
-  /** The key of an upload made with an import upload ticket. */
-  uploadKey: z.string().min(1).max(MAX_LENGTH.storageKey),
+  /** The key of an upload made with an import upload ticket, exactly as the ticket gave it. */
+  uploadKey: z.string().regex(IMPORT_UPLOAD_KEY, 'not an import upload key'),
   dryRun: z.boolean().default(true),
 });
 export const ImportJobParams = z.strictObject({ id: ulid('import') });

@@ -6,6 +6,7 @@ import type * as z from 'zod';
 import chineseLocale from 'zod/v4/locales/zh-CN.js';
 import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceKind } from '@green-shield/shared/sources/kinds';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
+import { cleanText } from '@green-shield/shared/api/text';
 
 export const KIND_BY_TEXT = new Map<string, SourceKind>(
   SOURCE_KINDS.flatMap(
@@ -48,6 +49,13 @@ export const issueMessage: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'invalid_type' && issue.expected === 'int') return '应为整数';
   return zhCN(issue);
 };
+
+/**
+ * A cell's text by the rule of every free-text field (shared/src/api/text.ts): control characters
+ * (XLSX writes them as `_xHHHH_`) stripped, line breaks as spaces, trimmed. Every cell, the header's
+ * too, is read so before anything looks at it.
+ */
+export const cellText = (raw: string) => cleanText(raw, false).trim();
 
 /** The text with case, spaces and dashes ignored: how cells naming a choice are matched. */
 export const compactLower = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s-]/g, '');

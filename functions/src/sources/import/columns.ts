@@ -10,6 +10,7 @@ import { normalizeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { loadDistrict, type DistrictConfig } from '@green-shield/shared/districts/district';
 import {
   CHINA,
+  cellText,
   COORD_SYSTEM_BY_TEXT,
   compactLower,
   definedOnly,
@@ -39,7 +40,7 @@ interface TableContext {
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
 
 export function parseSourceTable(table: readonly (readonly string[])[], district: DistrictConfig = loadDistrict()): ParsedRow[] {
-  const [header, ...body] = table;
+  const [header, ...body] = table.map((cells) => cells.map(cellText));
   if (!header || isBlank(header)) throw new ImportFileError('文件中没有数据（第 1 行应为表头）');
   const layout = layoutOf(header);
   if (layout.columnIndex.size === 0) {
@@ -65,7 +66,7 @@ function parseRow(row: number, cells: readonly string[], context: TableContext):
   };
   const cell = (key: ColumnKey): string => {
     const index = layout.columnIndex.get(key);
-    return index === undefined ? '' : (cells[index] ?? '').trim();
+    return index === undefined ? '' : (cells[index] ?? '');
   };
   const number = (key: ColumnKey, parse = parseDecimal): number | undefined => {
     const text = cell(key);
