@@ -30,9 +30,9 @@ const HIGHEST = '\u{10FFFF}';
 
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
-/** The list a merged cursor belongs to: its index, its partitions and its range. */
+/** The list a merged cursor belongs to: its index, its partitions and its prefix (not `before`: that is "now", which moves between pages). */
 function listOf(read: MergedRead): ListIdentity {
-  return { index: read.index, partition: read.partitions.join('|'), prefix: `${read.prefix ?? ''}<${read.before ?? ''}` };
+  return { index: read.index, partition: read.partitions.join('|'), prefix: read.prefix };
 }
 
 async function decodeAfter(db: DynamoDBDocumentClient, tableName: string, read: MergedRead): Promise<string | undefined> {
