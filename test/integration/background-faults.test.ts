@@ -17,7 +17,7 @@ import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { keys } from '../../functions/src/store/keys';
 import { createDocumentClient } from '../../functions/src/store/client';
 import { createBackgroundClient } from '../../functions/src/store/background-client';
-import { ImportJobRepository } from '../../functions/src/sources/import-jobs';
+import { type ImportJobRecord, ImportJobRepository } from '../../functions/src/sources/import-jobs';
 import { createImportJobsHandler } from '../../functions/src/sources/import-job-handler';
 import { createLogger } from '../../functions/src/lib/logger';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../scripts/local/dynamodb-local';
@@ -72,6 +72,32 @@ const startImport = async (bureau: ApiClient, file: Buffer) =>
 const jobOf = (bureau: ApiClient, id: string) => bureau.call('GET', `/api/sources/imports/${id}`).expect(200);
 const finished = (job: any) => job.status === 'done' || job.status === 'failed';
 const bySourceCode = async (api: ApiClient, code: string) => (await api.call('GET', `/api/sources?creditCode=${code}`).expect(200)).items[0];
+/**
+ * An import job of the whole list written straight into the table, as a run that died left it
+ * (`state`: what that run had done); nothing runs it until a test says so.
+ */
+async function interruptedJob(system: TestSystem, bureau: ApiClient, rows: Array<{ name: string; code: string }>, state: Partial<ImportJobRecord>) {
+  const uploadKey = await uploadImportFile(bureau, csvOf(rows), 'csv');
+  const me = await bureau.call('GET', '/api/me').expect(200);
+  const db = createDocumentClient(system.system.dynamodbEndpoint);
+  const jobs = new ImportJobRepository(db, system.system.tableName);
+  const now = system.clock.now().toISOString();
+  const id = ulid();
+  await jobs.create({
+    id,
+    districtCode: '310106',
+    createdBy: me.id,
+    uploadKey,
+    format: 'csv',
+    dryRun: false,
+    status: 'running',
+    createdAt: now,
+    heartbeatAt: now,
+    attempt: 1,
+    ...state,
+  });
+  return { id, db, jobs };
+}
 const notificationsOf = async (api: ApiClient) =>
   (await api.call('GET', '/api/notifications').expect(200)).items as Array<{ id: string; complaintId?: string }>;
 
@@ -370,23 +396,10 @@ describe('an interrupted import job', () => {
     await bureau.call('PATCH', `/api/sources/${renamed.id}`, { expectedVersion: 1, name: '官员改过的名字' }).expect(200);
 
     // The job of the whole list, as its dead run left it: running, two rows committed, heartbeat stopped.
-    const uploadKey = await uploadImportFile(bureau, csvOf(rows), 'csv');
-    const me = await bureau.call('GET', '/api/me').expect(200);
     const now = t.clock.now().toISOString();
-    const id = ulid();
-    await new ImportJobRepository(createDocumentClient(t.system.dynamodbEndpoint), t.system.tableName).create({
-      id,
-      districtCode: '310106',
-      createdBy: me.id,
-      uploadKey,
-      format: 'csv',
-      dryRun: false,
-      status: 'running',
-      createdAt: now,
+    const { id } = await interruptedJob(t, bureau, rows, {
       queuedAt: now,
       startedAt: now,
-      heartbeatAt: now,
-      attempt: 1,
       cursor: { rows: 2, created: 2, updated: 0, unchanged: 0, rejected: 0, errors: [] },
       progress: { done: 2, total: 5 },
     });
@@ -415,26 +428,8 @@ describe('an interrupted import job', () => {
   it('stops a run nearly out of time before its next chunk, and the next invocation resumes it', async () => {
     const bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
     const rows = listOf(3, '超时测试');
-    const uploadKey = await uploadImportFile(bureau, csvOf(rows), 'csv');
-    const me = await bureau.call('GET', '/api/me').expect(200);
-    const db = createDocumentClient(t.system.dynamodbEndpoint);
-    const jobs = new ImportJobRepository(db, t.system.tableName);
-    const now = t.clock.now().toISOString();
-    const id = ulid();
     // As a failed run left it: let go, waiting for its record's retry (the local runner does not see a running job).
-    await jobs.create({
-      id,
-      districtCode: '310106',
-      createdBy: me.id,
-      uploadKey,
-      format: 'csv',
-      dryRun: false,
-      status: 'running',
-      createdAt: now,
-      heartbeatAt: now,
-      released: true,
-      attempt: 1,
-    });
+    const { id, db, jobs } = await interruptedJob(t, bureau, rows, { released: true });
     const handler = createImportJobsHandler({
       db,
       tableName: t.system.tableName,
