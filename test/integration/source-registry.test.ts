@@ -88,6 +88,16 @@ describe('registration', () => {
     expect(bad.error.details[0]).toMatchObject({ field: 'body.creditCode' });
   });
 
+  it('reads credit codes as people type them: spaces and full-width characters', async () => {
+    const code = creditCode();
+    const fullWidth = [...code].map((char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0)).join('');
+    const typed = `${fullWidth.slice(0, 6)} ${fullWidth.slice(6, 12)}\u3000${fullWidth.slice(12)}`;
+    const view = await register(bureau, { creditCode: typed });
+    expect(view.source.creditCode).toBe(code);
+    const found = await bureau.call('GET', `/api/sources?creditCode=${encodeURIComponent(` ${code.slice(0, 9)} ${code.slice(9)}`)}`).expect(200);
+    expect(found.items.map((source: { id: string }) => source.id)).toEqual([view.source.id]);
+  });
+
   it('keeps street officers to their own street', async () => {
     const refused = await pengpuzhen.call('POST', '/api/sources', restaurant()).expect(403);
     expect(refused.error.code).toBe('FORBIDDEN');
@@ -304,6 +314,10 @@ describe('eco-codes', () => {
     const code: string = view.source.ecoCode;
     const profile = await t.client().call('GET', `/api/eco/${code}`).expect(200);
     expect(profile).toMatchObject({ name: view.source.name, kind: 'restaurant', streetName: '静安寺街道', level: 'green', score: 100, openRectifications: 0 });
+
+    // As a person copies it by hand: lower case, O for 0, l for 1; and as the app shows it after the redirect.
+    const misread = code.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l');
+    expect(await t.client().call('GET', `/api/eco/${misread}`).expect(200)).toMatchObject({ name: view.source.name });
 
     const lastChar = code.at(-1) === '0' ? '1' : '0';
     const altered = await t

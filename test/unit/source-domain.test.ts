@@ -3,7 +3,7 @@
  * standards, geohash cells, match proposals, eco-code signatures, posters, operator notifications.
  */
 import { describe, expect, it } from 'vitest';
-import { composeCreditCode, creditCodeProblem } from '@green-shield/shared/sources/credit-code';
+import { composeCreditCode, creditCodeProblem, normalizeCreditCode } from '@green-shield/shared/sources/credit-code';
 
 const isValidCreditCode = (code: string) => creditCodeProblem(code) === undefined;
 import { computeCreditScore, creditWarnings, type ScoringFact } from '@green-shield/shared/sources/scoring';
@@ -11,7 +11,7 @@ import { CURRENT_CREDIT_RULES, creditRules } from '@green-shield/shared/sources/
 import { purifierMeetsStandard, sizeClassOf } from '@green-shield/shared/sources/kinds';
 import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
 import { distanceMetres, geohashEncode, geohashWithNeighbours } from '@green-shield/shared/geo/geohash';
-import { nameSimilarity, proposeMatches } from '@green-shield/shared/sources/matching';
+import { nameKey, nameSimilarity, nameWithoutBranch, proposeMatches } from '@green-shield/shared/sources/matching';
 import { ecoCodeFromText, ecoCodeUrl } from '@green-shield/shared/sources/eco-code';
 import { loadDistrict } from '@green-shield/shared/districts/district';
 import { signEcoCode, verifyEcoCode } from '../../functions/src/sources/eco-code-signer';
@@ -34,10 +34,57 @@ describe('unified social credit codes (GB 32100-2015)', () => {
     expect(isValidCreditCode('91110108551385082q')).toBe(true);
     expect(creditCodeProblem('91350100M000100Y4')).toBe('length');
     expect(creditCodeProblem('91350100M000100YI3')).toBe('characters');
-    expect(creditCodeProblem('21350100M000100Y43')).toBe('authority');
+    expect(creditCodeProblem('B1350100M000100Y43')).toBe('authority');
+    expect(creditCodeProblem('94350100M000100Y43')).toBe('organisation-type');
+    expect(creditCodeProblem('Y2350100M000100Y43')).toBe('organisation-type');
     expect(creditCodeProblem('9135A100M000100Y43')).toBe('division');
     expect(creditCodeProblem('91350100M000101Y43')).toBe('organisation-check');
     expect(creditCodeProblem('91350100M000100Y44')).toBe('check-character');
+  });
+
+  it('accepts every registration authority and organisation type of the GB 32100 table, and no other pair', () => {
+    const valid = [
+      '11',
+      '12',
+      '13',
+      '19',
+      '21',
+      '29',
+      '31',
+      '35',
+      '39',
+      '41',
+      '51',
+      '52',
+      '53',
+      '59',
+      '61',
+      '62',
+      '71',
+      '72',
+      '81',
+      '91',
+      '92',
+      '93',
+      'A1',
+      'A9',
+      'N1',
+      'N3',
+      'N9',
+      'Y1',
+    ];
+    for (const prefix of valid) expect(creditCodeProblem(composeCreditCode(prefix, '310106', 'MA1K7P3N')), prefix).toBeUndefined();
+    for (const prefix of ['14', '22', '36', '42', '54', '63', '73', '82', '94', '99', 'A2', 'N4', 'Y9', '01', 'B1'])
+      expect(creditCodeProblem(composeCreditCode(prefix, '310106', 'MA1K7P3N')), prefix).toMatch(/authority|organisation-type/);
+  });
+
+  it('reads codes as people type them: inner spaces, full-width characters, lower case', () => {
+    const code = '91350100M000100Y43';
+    expect(normalizeCreditCode(' 9135 0100 M000 100Y 43 ')).toBe(code);
+    expect(normalizeCreditCode('９１３５０１００Ｍ０００１００Ｙ４３')).toBe(code);
+    expect(normalizeCreditCode('91350100m000100y43\u3000')).toBe(code);
+    expect(creditCodeProblem('９１３５０１００ｍ０００１００ｙ４３')).toBeUndefined();
+    expect(creditCodeProblem('9135 0100 M000 100Y 44')).toBe('check-character');
   });
 
   it('composes valid codes from their parts', () => {
@@ -218,6 +265,18 @@ describe('geohash cells and match proposals', () => {
     expect(nameSimilarity('愚园路烧烤', '愚园路烧烤油烟')).toBe(1);
     expect(nameSimilarity('', 'x')).toBe(0);
   });
+  it('matches names regardless of case, full-width forms and a branch suffix in brackets', () => {
+    expect(nameWithoutBranch('老弄堂面馆（常德路店）')).toBe('老弄堂面馆');
+    expect(nameWithoutBranch('老弄堂面馆【常德路店】')).toBe('老弄堂面馆');
+    expect(nameWithoutBranch('（常德路店）')).toBe('(常德路店)');
+    expect(nameSimilarity('老弄堂面馆（常德路店）', '老弄堂面馆油烟很大')).toBe(1);
+    expect(nameSimilarity('老弄堂面馆', '老弄堂面馆（常德路店）油烟')).toBe(1);
+    expect(nameSimilarity('ＫＦＣ炸鸡', 'kfc炸鸡排风扇太响')).toBe(1);
+    expect(nameKey('ＫＦＣ 炸鸡')).toBe(nameKey('kfc炸鸡'));
+    const candidates = [{ id: 'branch', name: '老弄堂面馆（常德路店）', address: '常德路 8 号', location: { lat: center.lat + 0.004, lng: center.lng } }];
+    // 445 m away: only a source the complaint names is proposed that far.
+    expect(proposeMatches({ location: center, address: '常德路', description: '老弄堂面馆油烟很大' }, candidates).map((p) => p.sourceId)).toEqual(['branch']);
+  });
 });
 
 describe('eco-codes', () => {
@@ -243,6 +302,18 @@ describe('eco-codes', () => {
     expect(ecoCodeFromText(ecoCodeUrl('https://app.example.cn/', code))).toBe(code);
     expect(ecoCodeFromText(`  ${code.toLowerCase()} `)).toBe(code);
     expect(ecoCodeFromText('https://evil.example.com/other')).toBeUndefined();
+  });
+  it('reads the code from the address shown after the redirect, a trailing slash, and O/0 and I/L/1 mix-ups', () => {
+    const code = signEcoCode(key, id);
+    expect(ecoCodeFromText(`${ecoCodeUrl('https://app.example.cn', code)}/`)).toBe(code);
+    expect(ecoCodeFromText(`https://app.example.cn/#/pages/eco/index?code=${code}`)).toBe(code);
+    expect(ecoCodeFromText(`https://app.example.cn/#/pages/eco/index?code=${code}&from=scan`)).toBe(code);
+    const misread = code.replace(/0/g, 'O').replace(/1/g, 'l');
+    expect(misread).not.toBe(code);
+    expect(ecoCodeFromText(misread)).toBe(code);
+    expect(verifyEcoCode(key, misread)).toBe(id);
+    // U is not in the alphabet and stands for nothing else.
+    expect(ecoCodeFromText(code.replace(/.$/, 'U'))).toBeUndefined();
   });
 });
 

@@ -17,7 +17,8 @@ export const MAX_LENGTH = {
   complaintSubtype: 40,
   trackingNumber: 40,
   ecoCode: 80,
-  creditCode: 18,
+  /** As typed: 18 characters once spaces and full-width forms are folded. */
+  creditCode: 40,
   checklistVersion: 60,
   checklistItem: 40,
 

@@ -20,6 +20,7 @@ const notes = (max: number) => text(max, { multiline: true });
 
 export const CreditCode = z
   .string()
+  .max(MAX_LENGTH.creditCode)
   .transform(normalizeCreditCode)
   .superRefine((code, context) => {
     const problem = creditCodeProblem(code);
