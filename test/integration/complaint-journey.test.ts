@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ComplaintDetail, ComplaintPage } from '@green-shield/shared/api/schemas';
 import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
 import type { ApiClient } from '../support/api-client';
+import { closingDeadline, dueDates, extendedDeadline } from '@green-shield/shared/complaints/due-dates';
+import { timeLimits } from '@green-shield/shared/rules/time-limits';
+import { loadDistrict, periodRules } from '@green-shield/shared/districts/district';
 import { complaintBody, newIdempotencyKey, PNG_BYTES, submitComplaint, uploadPhoto, waitForNotifications } from '../support/fixtures';
 
 let t: TestSystem;
@@ -16,6 +19,8 @@ beforeAll(async () => {
   bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
 });
 afterAll(() => t?.stop());
+
+const periods = periodRules(loadDistrict('310106'));
 
 /** Photo URLs are signed per request; everything else must match. */
 const unsigned = (detail: unknown) => JSON.parse(JSON.stringify(detail).replace(/"(https?:\/\/[^"?]+)\?[^"]*"/g, '"$1"'));
@@ -37,9 +42,8 @@ describe('the resident complaint journey', () => {
     expect(submitted.complaint.location.coordSystem).toBe('WGS-84');
     // GCJ-02 was converted: the stored WGS-84 point differs by a few hundred metres in Shanghai.
     expect(Math.abs(submitted.complaint.location.lng - 121.4453)).toBeGreaterThan(0.003);
-    const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
-    expect(days(submitted.complaint.submittedAt, submitted.complaint.due.acknowledgeBy)).toBe(15);
-    expect(days(submitted.complaint.submittedAt, submitted.complaint.due.closeBy)).toBe(60);
+    // 15 and 60 days counted as the law counts them (the pure rule is unit-tested at its edges).
+    expect(submitted.complaint.due).toMatchObject(dueDates(submitted.complaint.submittedAt, timeLimits('xinfang-2022'), periods));
     expect(submitted.complaint.photos).toHaveLength(1);
     const stored = await fetch(submitted.complaint.photos[0].url);
     expect(Buffer.from(await stored.arrayBuffer()).equals(PNG_BYTES)).toBe(true);
@@ -161,14 +165,14 @@ describe('the resident complaint journey', () => {
   it('extends the closing deadline once, within the cap, which moves the overdue point', async () => {
     const { complaint } = await submitComplaint(resident);
     const act = (body: Record<string, unknown>) => jingansi.call('POST', `/api/complaints/${complaint.id}/transitions`, body);
-    await act({ action: 'accept', expectedVersion: 1 }).expect(200);
+    const accepted = await act({ action: 'accept', expectedVersion: 1 }).expect(200);
     expect((await act({ action: 'extend', expectedVersion: 2, extensionDays: 45, reason: '需要联合执法' }).expect(400)).error.details[0].field).toBe(
       'body.extensionDays',
     );
     await act({ action: 'extend', expectedVersion: 2, extensionDays: 30 }).expect(400); // needs a reason
     const extended = await act({ action: 'extend', expectedVersion: 2, extensionDays: 30, reason: '需要联合执法' }).expect(200);
     expect(extended.complaint.due.extendedByDays).toBe(30);
-    expect((Date.parse(extended.complaint.due.closeBy) - Date.parse(complaint.due.closeBy)) / 86_400_000).toBe(30);
+    expect(extended.complaint.due.closeBy).toBe(extendedDeadline(accepted.complaint.due.closeBy, 30, periods));
     expect(extended.complaint.availableActions).not.toContain('extend');
     expect((await act({ action: 'extend', expectedVersion: 3, extensionDays: 5, reason: '再延' }).expect(409)).error.code).toBe('ILLEGAL_TRANSITION');
     t.clock.advanceDays(61);
@@ -180,6 +184,35 @@ describe('the resident complaint journey', () => {
       expect(mine.events.at(-1)).toMatchObject({ action: 'extend', extensionDays: 30, reason: '需要联合执法' });
     } finally {
       t.clock.advanceDays(-61);
+    }
+  });
+
+  it('runs the closing period from acceptance, and extends only an accepted complaint before that deadline', async () => {
+    const { complaint } = await submitComplaint(resident);
+    const act = (as: ApiClient, body: Record<string, unknown>) => as.call('POST', `/api/complaints/${complaint.id}/transitions`, body);
+    expect((await act(jingansi, { action: 'extend', expectedVersion: 1, extensionDays: 10, reason: '复杂' }).expect(409)).error.code).toBe('ILLEGAL_TRANSITION');
+    let advanced = 0;
+    // Access tokens expire as the clock moves: sign in again at each new time.
+    const later = async (days: number) => {
+      t.clock.advanceDays(days);
+      advanced += days;
+      return t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+    };
+    try {
+      const officer = await later(10);
+      const accepted = (await act(officer, { action: 'accept', expectedVersion: 1 }).expect(200)).complaint;
+      expect(Math.abs(Date.parse(accepted.due.acceptedAt) - t.clock.now().getTime())).toBeLessThan(60_000);
+      expect(accepted.due.closeBy).toBe(closingDeadline(accepted.due.acceptedAt, timeLimits('xinfang-2022'), periods));
+      expect(Date.parse(accepted.due.closeBy)).toBeGreaterThan(Date.parse(complaint.due.closeBy) + 9 * 86_400_000);
+      expect(accepted.due.acknowledgeBy).toBe(complaint.due.acknowledgeBy);
+      const officerLater = await later(75);
+      const late = await officerLater.call('GET', `/api/complaints/${complaint.id}`).expect(200);
+      expect(late.complaint.overdue.close).toBe(true);
+      expect(late.complaint.availableActions).not.toContain('extend');
+      expect((await act(officerLater, { action: 'extend', expectedVersion: 2, extensionDays: 10, reason: '复杂' }).expect(409)).error.code).toBe('DEADLINE_PASSED');
+      expect((await officerLater.call('GET', `/api/complaints/${complaint.id}`).expect(200)).complaint.overdue.close).toBe(true);
+    } finally {
+      t.clock.advanceDays(-advanced);
     }
   });
 

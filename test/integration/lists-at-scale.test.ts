@@ -10,6 +10,7 @@ import { geohashEncode } from '@green-shield/shared/geo/geohash';
 import { complaintText, proposeMatches } from '@green-shield/shared/sources/matching';
 import { dueDates } from '@green-shield/shared/complaints/due-dates';
 import { timeLimits } from '@green-shield/shared/rules/time-limits';
+import { periodRules } from '@green-shield/shared/districts/district';
 import type { ComplaintStatus } from '@green-shield/shared/complaints/state-machine';
 import type { SourceKind } from '@green-shield/shared/sources/kinds';
 import { createDocumentClient } from '../../functions/src/store/client';
@@ -290,7 +291,7 @@ describe('rare queue filters over 5,000 complaints', () => {
       complainantPhone: '13900000099',
       submittedAt,
       updatedAt: submittedAt,
-      ...dueDates(submittedAt, timeLimits(district.timeLimitsVersion)),
+      ...dueDates(submittedAt, timeLimits(district.timeLimitsVersion), periodRules(district)),
       timeLimitsVersion: district.timeLimitsVersion,
     };
   }

@@ -61,7 +61,9 @@ describe('complaint state machine', () => {
 
   it('offers each actor only what it may do', () => {
     expect(availableActions('resolved', 'complainant').sort()).toEqual(['rate', 'reopen']);
-    expect(availableActions('submitted', 'officer').sort()).toEqual(['accept', 'extend', 'mark_duplicate', 'not_our_responsibility', 'note']);
+    expect(availableActions('submitted', 'officer').sort()).toEqual(['accept', 'mark_duplicate', 'not_our_responsibility', 'note']);
+    // Extending is for accepted complaints only (信访工作条例 Art. 33).
+    expect(availableActions('accepted', 'officer')).toContain('extend');
     for (const status of COMPLAINT_STATUSES) expect(availableActions(status, 'complainant').every((a) => TRANSITIONS[a].actor === 'complainant')).toBe(true);
   });
 });

@@ -23,7 +23,10 @@ export interface ComplaintRecord {
   submittedAt: string;
   updatedAt: string;
   acknowledgeBy: string;
+  /** From acceptance once accepted; until then the earliest it can be (accepted on the day received). */
   closeBy: string;
+  /** When it was first accepted (受理), from which the closing period runs. */
+  acceptedAt?: string;
   timeLimitsVersion: string;
   resolvedAt?: string;
   feedbackBy?: string;

@@ -15,7 +15,7 @@ import type {
 } from '@green-shield/shared/api/schemas';
 import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
 import { photoUploadKey } from '@green-shield/shared/api/upload-keys';
-import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
+import { findStreet, periodRules, type DistrictConfig } from '@green-shield/shared/districts/district';
 import { timeLimits } from '@green-shield/shared/rules/time-limits';
 import { formatTrackingNumber, yearInTimeZone } from '@green-shield/shared/complaints/tracking-number';
 import type { ComplaintAction } from '@green-shield/shared/complaints/state-machine';
@@ -37,7 +37,7 @@ const UPLOAD_TICKET_SECONDS = 10 * 60;
 
 /** Who is looking at a complaint they may see. */
 type Viewer = Exclude<Relation, 'none'>;
-type TransitionDraft = Omit<TransitionRequest, 'eventId' | 'now' | 'feedbackWindowDays' | 'photoKeys'> & { uploadKeys: string[] };
+type TransitionDraft = Omit<TransitionRequest, 'eventId' | 'now' | 'feedbackWindowDays' | 'photoKeys' | 'periods'> & { uploadKeys: string[] };
 
 const versionConflict = () => new ApiError('VERSION_CONFLICT', 'Someone else changed this complaint; reload it');
 
@@ -91,6 +91,7 @@ export class ComplaintService {
       photoKeys,
       complainant: { id: user.id, phone: user.phone },
       limits: timeLimits(this.district.timeLimitsVersion),
+      periods: periodRules(this.district),
       now,
     });
     if (!(await this.repo.create(record, event, this.idempotency.recordItem(ticket, id)))) {
@@ -158,7 +159,6 @@ export class ComplaintService {
         duplicateOf,
         assignee,
         extensionDays: body.extensionDays,
-        maxExtensionDays: timeLimits(record.timeLimitsVersion).maxExtensionDays,
         uploadKeys: body.photoKeys ?? [],
       },
       'officer',
@@ -216,7 +216,7 @@ export class ComplaintService {
     const { record, events } = found;
     if (expectedVersion !== record.version) throw versionConflict();
     const eventId = ulid();
-    const draft = { ...request, eventId, now: this.clock.now(), feedbackWindowDays: this.district.resolutionFeedbackDays };
+    const draft = { ...request, eventId, now: this.clock.now(), feedbackWindowDays: this.district.resolutionFeedbackDays, periods: periodRules(this.district) };
     applyTransition(record, draft); // refuse before copying any photo
     const photoKeys = await this.photos.attach(record.id, `result-${eventId}`, request.uploadKeys);
     const { record: next, event } = applyTransition(record, { ...draft, photoKeys });

@@ -18,7 +18,9 @@ export function toComplaintView(record: ComplaintRecord, relation: 'complainant'
       ? feedbackOpen
         ? availableActions(record.status, 'complainant')
         : []
-      : availableActions(record.status, 'officer').filter((action) => action !== 'extend' || !record.extendedByDays);
+      : availableActions(record.status, 'officer').filter(
+          (action) => action !== 'extend' || (!record.extendedByDays && now.getTime() <= Date.parse(record.closeBy)),
+        );
   const complainant =
     relation === 'complainant' ? { phone: record.complainantPhone } : record.anonymous ? undefined : { phone: maskPhone(record.complainantPhone) };
   return {
@@ -35,7 +37,7 @@ export function toComplaintView(record: ComplaintRecord, relation: 'complainant'
     photos: record.photoKeys.filter((key) => photoUrls.has(key)).map((key) => ({ key, url: photoUrls.get(key)! })),
     submittedAt: record.submittedAt,
     updatedAt: record.updatedAt,
-    due: { ...due, timeLimitsVersion: record.timeLimitsVersion, extendedByDays: record.extendedByDays },
+    due: { ...due, acceptedAt: record.acceptedAt, timeLimitsVersion: record.timeLimitsVersion, extendedByDays: record.extendedByDays },
     overdue: overdue(record.status, due, now),
     resolvedAt: record.resolvedAt,
     feedbackBy: record.feedbackBy,

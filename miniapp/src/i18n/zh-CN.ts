@@ -75,6 +75,7 @@ const errors: Record<ErrorCode | ClientErrorCode | SourceErrorCode, string> = {
   VERSION_CONFLICT: '该投诉刚被其他人更新，已为您刷新到最新状态，请确认后再操作',
   FEEDBACK_WINDOW_CLOSED: '已超过评价期限，无法评价或申请重办',
   FEEDBACK_WINDOW_OPEN: '评价期尚未结束',
+  DEADLINE_PASSED: '办理期限已过，不能再延期',
   IDEMPOTENCY_KEY_REUSED: '这份举报已经提交过了，请在“我的投诉”中查看',
   ALREADY_EXISTS: '记录已存在',
   PAYLOAD_TOO_LARGE: '内容过大，单张图片不能超过 10 MB',

@@ -152,7 +152,14 @@ export const ComplaintView = z.object({
   photos: z.array(Photo),
   submittedAt: isoDateTime,
   updatedAt: isoDateTime,
-  due: z.object({ acknowledgeBy: isoDateTime, closeBy: isoDateTime, timeLimitsVersion: z.string(), extendedByDays: z.number().optional() }),
+  due: z.object({
+    acknowledgeBy: isoDateTime,
+    /** Counted from acceptance; before acceptance, the earliest it can be. */
+    closeBy: isoDateTime,
+    acceptedAt: isoDateTime.optional(),
+    timeLimitsVersion: z.string(),
+    extendedByDays: z.number().optional(),
+  }),
   overdue: z.object({ acknowledge: z.boolean(), close: z.boolean(), any: z.boolean() }),
   resolvedAt: isoDateTime.optional(),
   feedbackBy: isoDateTime.optional(),

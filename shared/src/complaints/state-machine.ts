@@ -54,8 +54,8 @@ export const TRANSITIONS = {
   resolve: { from: OPEN_FOR_HANDLING, to: 'resolved', actor: 'officer' },
   not_our_responsibility: { from: ['submitted', 'accepted', 'reopened'], to: 'not_our_responsibility', actor: 'officer' },
   mark_duplicate: { from: ['submitted', 'accepted', 'reopened'], to: 'duplicate', actor: 'officer' },
-  /** Extends the closing deadline once (信访工作条例 Art. 33); the status stays. */
-  extend: { from: ['submitted', ...OPEN_FOR_HANDLING], actor: 'officer' },
+  /** Extends the closing deadline once (信访工作条例 Art. 33), only of an accepted complaint and before that deadline; the status stays. */
+  extend: { from: OPEN_FOR_HANDLING, actor: 'officer' },
   rate: { from: ['resolved'], to: 'closed', actor: 'complainant' },
   reopen: { from: ['resolved'], to: 'reopened', actor: 'complainant' },
   auto_close: { from: ['resolved'], to: 'closed', actor: 'system' },
@@ -80,6 +80,7 @@ export type TransitionRefusal =
   | { code: 'ILLEGAL_TRANSITION'; message: string }
   | { code: 'FEEDBACK_WINDOW_CLOSED'; message: string }
   | { code: 'FEEDBACK_WINDOW_OPEN'; message: string }
+  | { code: 'DEADLINE_PASSED'; message: string }
   | { code: 'MISSING_FIELD'; message: string; field: string };
 
 /** What an action may carry; which of these it must carry is REQUIRED_FIELDS. */
@@ -99,6 +100,8 @@ export interface TransitionInput extends TransitionFields {
   status: ComplaintStatus;
   /** When the complaint was last resolved (ISO), for the feedback window. */
   resolvedAt?: string;
+  /** Its closing deadline (ISO): an extension must come before it. */
+  closeBy?: string;
   now: Date;
   feedbackWindowDays: number;
 }
@@ -134,6 +137,9 @@ export function decideTransition(input: TransitionInput): { ok: true; to: Compla
     if (value === undefined || value === '') {
       return { ok: false, refusal: { code: 'MISSING_FIELD', field, message: `${input.action} needs ${field}` } };
     }
+  }
+  if (input.action === 'extend' && input.closeBy && input.now.getTime() > Date.parse(input.closeBy)) {
+    return { ok: false, refusal: { code: 'DEADLINE_PASSED', message: 'The closing deadline has passed; it can no longer be extended' } };
   }
   if (actor !== 'officer' && input.resolvedAt) {
     const deadline = feedbackDeadline(input.resolvedAt, input.feedbackWindowDays);

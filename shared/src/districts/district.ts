@@ -1,5 +1,6 @@
 import jingan from './jingan.json' with { type: 'json' };
 import type { GeoPoint } from '../geo/coordinates';
+import { restDayCalendar, type PeriodRules } from '../rules/legal-periods';
 
 /** A closed ring of [lng, lat] WGS-84 points, as in GeoJSON. */
 export type Ring = ReadonlyArray<readonly [number, number]>;
@@ -19,6 +20,8 @@ export interface DistrictConfig {
   timeZone: string;
   trackingPrefix: string;
   timeLimitsVersion: string;
+  /** Rest days that move a legal period's last day (rules/rest-day-calendars.json); none configured, none move. */
+  restDayCalendar?: string;
   resolutionFeedbackDays: number;
   mapCenter: GeoPoint;
   streets: Street[];
@@ -38,6 +41,11 @@ export function loadDistrict(code: string = defaultDistrictCode()): DistrictConf
 function defaultDistrictCode(): string {
   const fromEnv = typeof process !== 'undefined' ? process.env?.DISTRICT_CODE : undefined;
   return fromEnv ?? jingan.code;
+}
+
+/** How the district counts legal periods: its time zone and, if configured, its rest days. */
+export function periodRules(district: DistrictConfig): PeriodRules {
+  return { timeZone: district.timeZone, restDays: district.restDayCalendar ? restDayCalendar(district.restDayCalendar) : undefined };
 }
 
 export function findStreet(district: DistrictConfig, code: string): Street | undefined {
