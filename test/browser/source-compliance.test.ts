@@ -191,7 +191,10 @@ describe('the source compliance journey in the H5 app', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(Math.round(((148 * 96) / 25.4) * 2)); // width: 148 mm at 96 dpi, 2×
 
-    // On the complaint, the shop is proposed as its source and linked as substantiated.
+    // On the complaint, once handled, the shop is proposed as its source and linked as substantiated.
+    const act = (body: Record<string, unknown>) => bureau.call('POST', `/api/complaints/${complaint.id}/transitions`, body).expect(200);
+    await act({ action: 'accept', expectedVersion: 1 });
+    await act({ action: 'resolve', expectedVersion: 2, note: '现场核实油烟直排，已责令整改' });
     await officer.goto(`${t.system.url}/#/officer/handle/index?id=${complaint.id}`);
     await officer.reload();
     await officer.locator(`#source-match-${source.id}:visible`).waitFor();

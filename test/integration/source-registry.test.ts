@@ -484,12 +484,42 @@ describe('complaints and claims', () => {
     expect(matches.items[0]).toMatchObject({ source: { id: source.id }, alreadyLinked: false });
     expect(matches.items[0].distanceMetres).toBeLessThan(5);
 
-    const linked = await jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId: complaint.id, substantiated: true }).expect(201);
-    expect(linked.credit.explanation).toEqual([expect.objectContaining({ code: 'verified_complaint', points: -5, detail: complaint.trackingNumber })]);
-    expect(
-      (await jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId: complaint.id, substantiated: true }).expect(409)).error.code,
-    ).toBe('ALREADY_LINKED');
-    expect((await jingansi.call('GET', `/api/complaints/${complaint.id}/source-matches`).expect(200)).items[0].alreadyLinked).toBe(true);
+    const link = (complaintId: string, substantiated: boolean) => jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId, substantiated });
+    // Substantiated only once handled: linked first as not (yet) substantiated, which costs nothing.
+    expect(matches.substantiable).toBe(false);
+    expect((await link(complaint.id, true).expect(409)).error.code).toBe('COMPLAINT_NOT_HANDLED');
+    expect((await link(complaint.id, false).expect(201)).credit.explanation).toEqual([]);
+    expect((await link(complaint.id, false).expect(409)).error.code).toBe('ALREADY_LINKED');
+    const act = (id: string, body: Record<string, unknown>) => jingansi.call('POST', `/api/complaints/${id}/transitions`, body).expect(200);
+    await act(complaint.id, { action: 'accept', expectedVersion: 1 });
+    await act(complaint.id, { action: 'resolve', expectedVersion: 2, note: '现场核实油烟直排，已责令整改' });
+    expect((await jingansi.call('GET', `/api/complaints/${complaint.id}/source-matches`).expect(200)).items[0]).toMatchObject({
+      alreadyLinked: true,
+      linkedSubstantiated: false,
+    });
+    const linked = await link(complaint.id, true).expect(201);
+    // It counts from the day it was received, not the day it was linked.
+    expect(linked.credit.explanation).toEqual([
+      expect.objectContaining({ code: 'verified_complaint', points: -5, detail: complaint.trackingNumber, at: complaint.submittedAt }),
+    ]);
+    expect((await link(complaint.id, true).expect(409)).error.code).toBe('ALREADY_LINKED');
+    expect((await jingansi.call('GET', `/api/complaints/${complaint.id}/source-matches`).expect(200)).items[0]).toMatchObject({
+      alreadyLinked: true,
+      linkedSubstantiated: true,
+    });
+
+    // A duplicate of it, also found substantiated, counts once with its original.
+    const duplicate = (
+      await submitComplaint(resident, {
+        description: '愚园路测试烧烤又在排油烟。',
+        location: { ...center, address: '静安区愚园路 188 弄' },
+        streetCode: 'jingansi',
+      })
+    ).complaint;
+    await act(duplicate.id, { action: 'mark_duplicate', expectedVersion: 1, duplicateOf: complaint.trackingNumber });
+    const both = await link(duplicate.id, true).expect(201);
+    expect(both.credit.explanation.filter((line: { code: string }) => line.code === 'verified_complaint')).toHaveLength(1);
+    expect(both.source.score).toBe(95);
 
     // Nothing about the complainant reaches the operator, the public or even the officer's source views.
     await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000202' }).expect(201);

@@ -173,6 +173,29 @@ describe('credit score', () => {
     expect(creditWarnings([overdue], rules, now)).toEqual([{ code: 'overdue_rectification', value: 1 }]);
   });
 
+  it('counts a substantiated complaint once per matter: a duplicate and its original count once, from the earlier receipt', () => {
+    const complaint = (id: string, days: number, trackingNumber: string, countsAs?: string, substantiated = true): ScoringFact => ({
+      kind: 'complaint',
+      id,
+      at: daysAgo(days),
+      trackingNumber,
+      substantiated,
+      countsAs,
+    });
+    const original = complaint('c1', 20, 'JA-1');
+    const duplicate = complaint('c2', 10, 'JA-2', 'JA-1');
+    const score = computeCreditScore([duplicate, original], rules, now);
+    expect(score.explanation.map((line) => [line.code, line.detail, line.at])).toEqual([['verified_complaint', 'JA-1', daysAgo(20)]]);
+    expect(score.score).toBe(100 - rules.verifiedComplaintPoints);
+    // The duplicate alone (its original not found substantiated) still counts, once.
+    expect(computeCreditScore([duplicate, complaint('c1', 20, 'JA-1', undefined, false)], rules, now).explanation.map((line) => line.detail)).toEqual(['JA-2']);
+    // Received 366 days ago: outside the look-back, however recently it was linked.
+    expect(computeCreditScore([complaint('c3', rules.lookbackDays + 1, 'JA-3')], rules, now).score).toBe(100);
+    // Three reports of one matter are one complaint for the warning.
+    const same = [complaint('a', 1, 'JA-9'), complaint('b', 2, 'JA-10', 'JA-9'), complaint('c', 3, 'JA-11', 'JA-9')];
+    expect(creditWarnings(same, rules, now).map((w) => w.code)).not.toContain('frequent_complaints');
+  });
+
   it('names an existing version and refuses unknown ones', () => {
     expect(creditRules(rules.version).source).toContain('150号');
     expect(() => creditRules('nope')).toThrow(/Unknown credit-rules version/);

@@ -94,6 +94,6 @@ export function pendingClaimGuardItem(claim: Pick<ClaimRecord, 'id' | 'sourceId'
   return { ...keys.pendingClaimGuard(claim.sourceId, claim.userId), entity: 'PendingClaimGuard', claimId: claim.id };
 }
 
-export function complaintSourceLinkItem(complaintId: string, sourceId: string, linkedAt: string) {
-  return { ...keys.complaintSourceLink(complaintId, sourceId), entity: 'ComplaintSourceLink', sourceId, linkedAt };
+export function complaintSourceLinkItem(complaintId: string, sourceId: string, linkedAt: string, substantiated: boolean) {
+  return { ...keys.complaintSourceLink(complaintId, sourceId), entity: 'ComplaintSourceLink', sourceId, linkedAt, substantiated };
 }

@@ -40,9 +40,10 @@ export function scoringFacts(events: readonly SourceEventRecord[], rectification
       facts.push({
         kind: 'complaint',
         id: event.complaint.id,
-        at: event.at,
+        at: event.complaint.receivedAt ?? event.at,
         trackingNumber: event.complaint.trackingNumber,
         substantiated: event.complaint.substantiated,
+        countsAs: event.complaint.countsAs,
       });
     } else if (event.type === 'penalty' && event.penalty) {
       facts.push({ kind: 'penalty', id: event.eventId, at: event.at, decisionNumber: event.penalty.decisionNumber });

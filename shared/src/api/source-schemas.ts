@@ -219,7 +219,9 @@ export const TimelineEventView = z.object({
     })
     .optional(),
   rectification: z.object({ id: z.string(), itemLabel: z.string(), deadline: isoDateTime.optional(), reason: z.string().optional() }).optional(),
-  complaint: z.object({ id: z.string(), trackingNumber: z.string(), substantiated: z.boolean() }).optional(),
+  complaint: z
+    .object({ id: z.string(), trackingNumber: z.string(), substantiated: z.boolean(), receivedAt: isoDateTime.optional(), countsAs: z.string().optional() })
+    .optional(),
   penalty: z.object({ decisionNumber: z.string(), amountYuan: z.number().optional() }).optional(),
   permit: z.object({ permitType: z.string(), permitNumber: z.string(), validUntil: z.string().optional() }).optional(),
   incident: z.object({ severity: z.enum(['ordinary', 'major']), description: z.string() }).optional(),
@@ -271,7 +273,11 @@ export const RecordBody = z.discriminatedUnion('type', [
 
 export const LinkComplaintBody = z.strictObject({
   complaintId: ulid('complaint'),
-  /** Whether the officer found the complaint substantiated (only those count against the score). */
+  /**
+   * Whether the officer found the complaint substantiated (only those count against the score, from the
+   * day it was received; a duplicate and its original once). Only once it has been handled: link it
+   * unsubstantiated first, and again as substantiated when the result is in.
+   */
   substantiated: z.boolean(),
 });
 export const SourceMatch = z.object({
@@ -279,8 +285,14 @@ export const SourceMatch = z.object({
   distanceMetres: z.number(),
   nameSimilarity: z.number(),
   alreadyLinked: z.boolean(),
+  /** Linked as substantiated (an unsubstantiated link can be found substantiated later). */
+  linkedSubstantiated: z.boolean(),
 });
-export const SourceMatchList = z.object({ items: z.array(SourceMatch) });
+export const SourceMatchList = z.object({
+  /** Whether the complaint has been handled, so it can be found substantiated. */
+  substantiable: z.boolean(),
+  items: z.array(SourceMatch),
+});
 
 export const LinkOperatorBody = z.strictObject({ phone: mobile });
 export const OperatorLinkResponse = z.object({ sourceId: z.string(), userId: z.string(), phoneMasked: z.string() });

@@ -67,6 +67,11 @@ const rule = (action: ComplaintAction): TransitionRule => TRANSITIONS[action];
 export type OfficerAction = { [A in ComplaintAction]: (typeof TRANSITIONS)[A]['actor'] extends 'officer' ? A : never }[ComplaintAction];
 export const OFFICER_ACTIONS = COMPLAINT_ACTIONS.filter((action): action is OfficerAction => rule(action).actor === 'officer');
 
+/** Whether handling has established a result (resolved, closed, or folded into its original as a duplicate). */
+export function isHandled(status: ComplaintStatus): boolean {
+  return status === 'resolved' || status === 'closed' || status === 'duplicate';
+}
+
 export function isTerminal(status: ComplaintStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
