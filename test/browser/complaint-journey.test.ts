@@ -41,12 +41,14 @@ describe('the complaint journey in the H5 app', () => {
     await resident.locator('#report-entry:visible').waitFor();
     await snap(resident, '02-resident-home');
     await resident.click('#report-entry:visible');
+    // The phone is on 愚园路: its street is suggested, and says so.
+    await expect.poll(() => resident.locator('#report-street-jingansi').getAttribute('class')).toContain('chip-select__chip--selected');
+    expect(await resident.locator('#report-street-hint').innerText()).toBe(zh.location.streetSuggested.nearest_centre);
     await resident.click('#report-type-air');
     await resident.click('#report-subtype-cooking_fumes');
     await resident.fill('#report-description textarea', '楼下餐馆油烟直排，晚上七点到十点最严重，窗户都不敢开。');
     await resident.click('#report-occurrence-nights');
     await resident.fill('#report-address input', '静安区愚园路 188 弄 3 号楼下');
-    await resident.click('#report-street-jingansi');
     const [chooser] = await Promise.all([resident.waitForEvent('filechooser'), resident.click('#report-add-photo')]);
     await chooser.setFiles(photo);
     await resident.locator('#report-photo-0[data-state=done]').waitFor();
@@ -111,7 +113,11 @@ describe('the complaint journey in the H5 app', () => {
     await resident.click('#report-subtype-social_life_noise');
     await resident.fill('#report-description textarea', '小区广场舞音响每天晚上开到很晚，声音非常大。');
     await resident.fill('#report-address input', '静安区天目中路 500 弄小区广场');
+    // The suggested street (the phone's) is not where the problem is: the resident picks another.
+    await resident.locator('#report-street-hint').waitFor();
     await resident.click('#report-street-beizhan');
+    expect(await resident.locator('#report-street-jingansi').getAttribute('class')).not.toContain('chip-select__chip--selected');
+    expect(await resident.locator('#report-street-hint').count()).toBe(0);
     await resident.click('#report-anonymous');
     await snap(resident, '22-anonymous-report');
     await resident.click('#report-submit');

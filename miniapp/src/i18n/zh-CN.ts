@@ -8,6 +8,7 @@ import type { ComplaintAction, ComplaintStatus, OfficerAction } from '@green-shi
 import { categoryLabel, COMPLAINT_TAXONOMY, type ComplaintType, type OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
 import type { TimelineEventType } from '@green-shield/shared/api/source-schemas';
 import type { SizeClass } from '@green-shield/shared/sources/kinds';
+import type { StreetSuggestionBasis } from '@green-shield/shared/geo/street-locator';
 import type { ExplanationCode, WarningCode } from '@green-shield/shared/sources/scoring';
 import { CREDIT_LEVEL_LABELS, KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
 import { SOURCE_KIND_LABELS } from '@green-shield/shared/sources/kinds';
@@ -257,6 +258,7 @@ export const zh = {
     description: '问题描述',
     descriptionPlaceholder: '请描述问题的具体情况，如：某餐馆排放油烟，每天中午、傍晚特别严重',
     descriptionTooShort: (min: number) => `请至少用 ${min} 个字描述问题`,
+    ownWordsTooShort: (min: number) => `请在商户名称后面用至少 ${min} 个字写下您看到的问题（自动带入的商户名称不计入字数）`,
     occurrence: '发生时段',
     occurrenceNote: '补充说明发生时间（选填），如：每晚 22 点后',
     location: '问题地点',
@@ -289,7 +291,16 @@ export const zh = {
     locating: '正在获取定位…',
     located: '已获取当前位置',
     relocate: '重新定位',
-    streetHint: '已根据定位自动选择，如有误请修改',
+    /** The street pre-selected from the position, by how it was found. */
+    streetSuggested: {
+      boundary: '已根据您的位置选择，如有误请点选修改',
+      nearest_centre: '根据您的位置推荐（离您最近的街道），如有误请点选修改',
+    } satisfies Record<StreetSuggestionBasis, string>,
+    /** WeChat's map picker. */
+    pickOnMap: '在地图上选择',
+    pickAgain: '重新选择',
+    notPicked: '请在地图上选择问题地点，或直接填写详细地址',
+    picked: (name: string) => `已选择：${name}`,
   },
   photo: {
     add: '添加照片',

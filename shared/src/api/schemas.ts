@@ -11,6 +11,7 @@ import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../compl
 import { ERROR_CODES } from './errors';
 import { PHOTO_UPLOAD_KEY } from './upload-keys';
 import { cleanText } from './text';
+import { STREET_SUGGESTION_BASES } from '../geo/street-locator';
 
 // Building blocks, shared with ./source-schemas.
 export const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
@@ -244,7 +245,8 @@ export const LocateQuery = z.strictObject({
   lng: z.coerce.number().min(-180).max(180),
   coordSystem,
 });
-export const LocateResponse = z.object({ streetCode: z.string().optional() });
+/** The street suggested for a point (none outside the district), and how it was found: a boundary, or the nearest street's centre. */
+export const LocateResponse = z.object({ streetCode: z.string().optional(), basis: z.enum(STREET_SUGGESTION_BASES).optional() });
 export const HealthResponse = z.object({ ok: z.boolean() });
 /** The OpenAPI document of this API (GET /api/openapi.json): its frame only; the paths are generated from the route table. */
 export const OpenApiDocument = z.looseObject({
