@@ -12,6 +12,7 @@ import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/syst
 import { PNG_BYTES } from '../support/fixtures';
 import { launchBrowser, phoneContext, signIn, snap, snapOnFailure } from '../support/browser';
 import { zh } from '../../miniapp/src/i18n/zh-CN';
+import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
 
 const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
 const RESIDENT = '13966660001';
@@ -49,9 +50,24 @@ describe('the complaint journey in the H5 app', () => {
     await resident.fill('#report-description textarea', '楼下餐馆油烟直排，晚上七点到十点最严重，窗户都不敢开。');
     await resident.click('#report-occurrence-nights');
     await resident.fill('#report-address input', '静安区愚园路 188 弄 3 号楼下');
+    // Files that are not photos, or too big, are refused, each with its reason: no silent drop.
+    const [wrongChooser] = await Promise.all([resident.waitForEvent('filechooser'), resident.click('#report-add-photo')]);
+    await wrongChooser.setFiles([
+      { name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('不是照片') },
+      { name: '油烟.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('a text file named like a photo') },
+      { name: '超大.png', mimeType: 'image/png', buffer: Buffer.alloc(UPLOAD_LIMIT_BYTES + 1) },
+    ]);
+    const refused = resident.locator('#report-photo-refused');
+    await expect.poll(() => refused.innerText()).toContain('「说明.txt」不是可以上传的图片格式');
+    expect(await refused.innerText()).toContain('「油烟.jpg」无法打开');
+    expect(await refused.innerText()).toContain('「超大.png」超过 10 MB');
+    expect(await refused.getAttribute('role')).toBe('alert');
+    expect(await resident.locator('[id^="report-photo-"][data-state]').count()).toBe(0);
+    await snap(resident, '02b-resident-refused-files');
     const [chooser] = await Promise.all([resident.waitForEvent('filechooser'), resident.click('#report-add-photo')]);
     await chooser.setFiles(photo);
     await resident.locator('#report-photo-0[data-state=done]').waitFor();
+    expect(await refused.count()).toBe(0);
     await snap(resident, '03-resident-report-form');
     await resident.click('#report-submit');
     const trackingNumber = (await resident.locator('#report-tracking-number').innerText()).trim();

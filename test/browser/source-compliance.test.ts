@@ -74,9 +74,19 @@ describe('the source compliance journey in the H5 app', () => {
     const running = rectificationOf(operator, 'purifier_running');
     expect(await running.getAttribute('data-status')).toBe('open');
     const rectificationId = (await running.getAttribute('id'))!.replace('rectification-', '');
+    // A document instead of a photo is refused with its reason; the photo is taken.
+    const [wrongChooser] = await Promise.all([operator.waitForEvent('filechooser'), operator.click(`#evidence-${rectificationId}-add-photo`)]);
+    await wrongChooser.setFiles({
+      name: '清洗记录.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('PK'),
+    });
+    await expect.poll(() => operator.locator(`#evidence-${rectificationId}-photo-refused`).innerText()).toContain('「清洗记录.docx」不是可以上传的图片格式');
+    expect(await operator.locator(`#evidence-${rectificationId}-photo-0`).count()).toBe(0);
     const [chooser] = await Promise.all([operator.waitForEvent('filechooser'), operator.click(`#evidence-${rectificationId}-add-photo`)]);
     await chooser.setFiles(photo);
     await operator.locator(`#evidence-${rectificationId}-photo-0[data-state=done]`).waitFor();
+    expect(await operator.locator(`#evidence-${rectificationId}-photo-refused`).count()).toBe(0);
     await operator.fill(`#evidence-note-${rectificationId} textarea`, '已维修风机并恢复油烟净化器正常运行，附运行照片。');
     await snap(operator, 'src-04-operator-evidence');
     await operator.click(`#evidence-submit-${rectificationId}`);

@@ -23,7 +23,10 @@ describe('the demo data', () => {
       const onTheRoad = sources.filter((source) => roadOf(source.address) === roadOf(complaint.address));
       const proposed = proposeMatches({ location: point(complaint.at), address: complaint.address, description: complaint.description }, sources);
       for (const source of onTheRoad) {
-        expect(proposed.map((proposal) => proposal.sourceId), `${complaint.address} → ${source.name}`).toContain(source.id);
+        expect(
+          proposed.map((proposal) => proposal.sourceId),
+          `${complaint.address} → ${source.name}`,
+        ).toContain(source.id);
         checked++;
       }
     }

@@ -29,7 +29,7 @@ export class ComplaintMatchService {
     const collection = await officerCollection(this.ctx, principal, id);
     const { source } = collection;
     const complaint = await this.complaintInCare(principal, body.complaintId);
-    if (!complaint) throw new ApiError('NOT_FOUND', 'No such complaint in your care', [{ field: 'body.complaintId', message: '未找到该投诉' }]);
+    if (!complaint) throw new ApiError('NOT_FOUND', 'No such complaint in your care', [{ field: 'body.complaintId', message: '未找到该举报' }]);
     const event = sourceEvent(
       source,
       await actingOfficer(this.ctx, principal),

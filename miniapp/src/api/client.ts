@@ -9,7 +9,7 @@ import { ENDPOINTS } from '@green-shield/shared/api/endpoints';
 import type { ROUTES } from '@green-shield/shared/api/routes';
 import type { ErrorBody, ErrorCode, ErrorDetail } from '@green-shield/shared/api/errors';
 import type * as S from '@green-shield/shared/api/schemas';
-import { contentTypeForExtension, IMAGE_CONTENT_TYPES, UPLOAD_LIMIT_BYTES, type ImportFormat } from '@green-shield/shared/api/limits';
+import type { ImportFormat } from '@green-shield/shared/api/limits';
 import { zh, type ClientErrorCode, type SourceErrorCode } from '../i18n/zh-CN';
 import { accessTokenIsFresh, clearSession, getSession, reloadSession, startSession } from '../session';
 import { PAGES } from '../navigation';
@@ -254,22 +254,6 @@ export interface LocalFile {
   name?: string;
 }
 
-export interface LocalImage extends LocalFile {
-  /** The browser's MIME type when known (H5); WeChat only gives a path with an extension. */
-  mimeType?: string;
-}
-
-/** The image's upload content type, or undefined when the API would refuse the format. */
-export function imageContentType(image: LocalImage): ImageContentType | undefined {
-  const fromMime = IMAGE_CONTENT_TYPES.find((type) => type === image.mimeType);
-  const extension = image.path.split('?')[0].split('.').pop() ?? '';
-  return fromMime ?? contentTypeForExtension(extension);
-}
-
-export function isWithinUploadLimit(file: LocalFile): boolean {
-  return file.size <= UPLOAD_LIMIT_BYTES;
-}
-
 type UploadTicket = ResponseOf<'createUpload'> | ResponseOf<'createImportUpload'>;
 
 /**
@@ -299,7 +283,7 @@ async function uploadToTicket(ticket: UploadTicket, file: LocalFile, onProgress:
 }
 
 /** Uploads one image; the complaint (or an officer's resolution, …) then names its key in `photoKeys`. */
-export async function uploadImage(image: LocalImage, contentType: ImageContentType, onProgress: (percent: number) => void): Promise<string> {
+export async function uploadImage(image: LocalFile, contentType: ImageContentType, onProgress: (percent: number) => void): Promise<string> {
   const ticket = await call('createUpload', { body: { contentType, size: image.size } });
   return uploadToTicket(ticket, image, onProgress);
 }

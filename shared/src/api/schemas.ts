@@ -118,7 +118,7 @@ export const SubmitComplaintBody = z
   })
   .refine((body) => isKnownSubtype(body.category.type, body.category.subtype), {
     path: ['category', 'subtype'],
-    message: '未知的投诉子类',
+    message: '请选择问题类型下的具体问题',
   });
 
 export const Photo = z.object({ key: z.string(), url: z.string() });
@@ -161,6 +161,8 @@ export const ComplaintView = z.object({
   assigneeName: z.string().optional(),
   duplicateOf: z.string().optional(),
   rating: z.object({ score: z.number(), comment: z.string().optional() }).optional(),
+  /** Officers only: an unsatisfied rating (1–2★), flagged for follow-up (回访), and when and by whom it was followed up. */
+  unsatisfied: z.object({ rating: z.number(), flaggedAt: isoDateTime, followedUpAt: isoDateTime.optional(), followedUpBy: z.string().optional() }).optional(),
   /** Shown to the complainant (full) and to officers (masked, and not at all when anonymous). */
   complainant: z.object({ phone: z.string() }).optional(),
   availableActions: z.array(z.enum(COMPLAINT_ACTIONS)),
@@ -204,7 +206,7 @@ export const RateBody = z.strictObject({
 
 export const ReopenBody = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
-  reason: text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, minMessage: '请说明重新打开的原因', multiline: true }),
+  reason: text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, minMessage: '请说明需要重新办理的原因', multiline: true }),
 });
 
 // ---------- notifications ----------

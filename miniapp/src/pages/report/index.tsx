@@ -7,6 +7,7 @@ import { MAX_LENGTH, MIN_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call, userMessageOf } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ChipSelect } from '../../components/ChipSelect';
+import { CopyButton } from '../../components/CopyButton';
 import { Field } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { TextArea, TextInput } from '../../components/TextField';
@@ -85,9 +86,12 @@ function SubmittedView({ complaint, onReportAnother }: { complaint: ComplaintVie
       <Text className="report-done__hint">{t.successHint}</Text>
       <View className="report-done__number-box">
         <Text className="report-done__label">{t.trackingNumber}</Text>
-        <Text className="report-done__number" id="report-tracking-number">
-          {complaint.trackingNumber}
-        </Text>
+        <View className="report-done__number-row">
+          <Text className="report-done__number" id="report-tracking-number">
+            {complaint.trackingNumber}
+          </Text>
+          <CopyButton text={complaint.trackingNumber} id="report-copy-number" />
+        </View>
       </View>
       <Text className="report-done__due">{t.dueHint(formatDay(complaint.due.acknowledgeBy), formatDay(complaint.due.closeBy))}</Text>
       <Button id="report-view-detail" block onClick={() => Taro.redirectTo({ url: `${PAGES.complaint}?id=${encodeURIComponent(complaint.id)}` })}>
@@ -149,7 +153,9 @@ export default function ReportPage() {
     if (!type || !subtype) problems.category = t.categoryRequired;
     if (descriptionOwnWords.length < MIN_LENGTH.description) {
       // The shop's name the profile wrote in does not count: the resident must say what is wrong.
-      problems.description = startsWithPrefill(description, prefill) ? t.ownWordsTooShort(MIN_LENGTH.description) : t.descriptionTooShort(MIN_LENGTH.description);
+      problems.description = startsWithPrefill(description, prefill)
+        ? t.ownWordsTooShort(MIN_LENGTH.description)
+        : t.descriptionTooShort(MIN_LENGTH.description);
     }
     if (address.trim().length < MIN_LENGTH.address) problems.address = t.addressTooShort;
     if (!streetCode) problems.street = t.streetRequired;
