@@ -13,7 +13,7 @@ import { IMPORT_FILE_TYPES } from '@green-shield/shared/api/limits';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { writeXlsx } from '../../functions/src/sources/import/xlsx-writer';
 import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
-import { launchBrowser, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
+import { launchBrowser, PHONE_POSITION, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
 import { zh } from '../../miniapp/src/i18n/zh-CN';
 
 const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
@@ -216,7 +216,10 @@ describe('keeping the registry in the H5 app', () => {
     // Typed coordinates start from the registered position (the browser's, WGS-84); unchanged, they are not sent.
     await page.click('#source-form-manual-location:visible');
     expect(await page.locator('#source-form-location-status:visible').getAttribute('data-status')).toBe('manual');
-    expect([await page.inputValue('#source-form-lat input'), await page.inputValue('#source-form-lng input')]).toEqual(['31.2235', '121.4453']);
+    expect([await page.inputValue('#source-form-lat input'), await page.inputValue('#source-form-lng input')]).toEqual([
+      String(PHONE_POSITION.latitude),
+      String(PHONE_POSITION.longitude),
+    ]);
     expect(await page.locator('#source-form-coord-WGS-84').getAttribute('class')).toContain('chip-select__chip--selected');
     await page.fill('#source-form-tags-input input', '夜市、外卖');
     await page.click('#source-form-tags-add');

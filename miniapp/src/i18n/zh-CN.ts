@@ -29,8 +29,8 @@ export const GLOSSARY = {
    * passes. The officer's answer before it is 答复处理结果 (status 已答复待评价), never 办结.
    */
   closed: { use: '办结', never: ['已处理待评价'] },
-  /** A rectification not yet closed, in plain words (销项 is officers' jargon). */
-  openRectification: { use: '尚未完成的整改', never: ['未销项', '销项整改'] },
+  /** Rectifications not yet closed (open, or evidence awaiting review), in plain words: 销项 is officers' jargon. */
+  openRectification: { use: '整改中', never: ['未销项', '销项整改'] },
 } as const;
 
 /** Failures the client detects itself, before or without an API error body. */
@@ -317,8 +317,8 @@ export const zh = {
     relocate: '重新定位',
     /** The street pre-selected from the position, by how it was found. */
     streetSuggested: {
-      boundary: '已按您的位置选择，可点选修改',
-      nearest_centre: '已按您的位置推荐最近的街道，可点选修改',
+      boundary: '已按您的位置选择，如有误请点选其他街道（镇）',
+      nearest_centre: '已按您的位置推荐最近的街道（镇），如有误请点选其他街道（镇）',
     } satisfies Record<StreetSuggestionBasis, string>,
     /** WeChat's map picker. */
     pickOnMap: '在地图上选择',
@@ -531,7 +531,7 @@ export const zh = {
     lastInspection: '最近检查',
     neverInspected: '暂无检查记录',
     // Every item not yet closed, including evidence awaiting the officer's review (not only 待整改).
-    openRectifications: '尚未完成的整改',
+    openRectifications: '整改中',
     openRectificationsValue: (count: number) => (count > 0 ? `${count} 项` : '无'),
     responsiblePerson: '负责人',
     tags: '标签',

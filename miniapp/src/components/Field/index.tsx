@@ -4,7 +4,7 @@ import { zh } from '../../i18n/zh-CN';
 import { optionalId } from '../../utils/optional-id';
 import './index.scss';
 
-/** A labelled form field with its hint (`<id>-hint`) and its validation message underneath (`<id>-error`). */
+/** A labelled form field with its validation message underneath (`<id>-error` for tests). */
 export function Field({
   label,
   required,
@@ -27,11 +27,7 @@ export function Field({
         <View className="field__label-row">
           <Text className="field__label">{label}</Text>
           {required ? <Text className="field__required">*</Text> : <Text className="field__optional">{zh.common.optional}</Text>}
-          {hint && (
-            <Text className="field__hint" {...optionalId(id && `${id}-hint`)}>
-              {hint}
-            </Text>
-          )}
+          {hint && <Text className="field__hint">{hint}</Text>}
         </View>
       )}
       {children}

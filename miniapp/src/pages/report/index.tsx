@@ -305,7 +305,7 @@ export default function ReportPage() {
           value={streetCode}
           onChange={setChosenStreet}
           error={errors.street}
-          hint={!chosenStreet && suggestion ? zh.location.streetSuggested[suggestion.basis] : undefined}
+          suggested={!chosenStreet && suggestion ? zh.location.streetSuggested[suggestion.basis] : undefined}
         />
       </Section>
 

@@ -288,7 +288,7 @@ export function SourceForm({
           value={values.streetCode}
           onChange={set('streetCode')}
           error={errors.streetCode}
-          hint={suggestedStreet && values.streetCode === suggestedStreet.streetCode ? zh.location.streetSuggested[suggestedStreet.basis] : undefined}
+          suggested={suggestedStreet && values.streetCode === suggestedStreet.streetCode ? zh.location.streetSuggested[suggestedStreet.basis] : undefined}
           lockedTo={lockedStreet}
         />
       </Section>
