@@ -50,8 +50,16 @@ const REQUEST_TIMEOUT_MS = 15_000;
 /** The API names fields by where they came from (`body.location.address`); forms know only the path. */
 const REQUEST_PART = /^(body|query|path)(\.|$)/;
 
+/**
+ * A field message users can read: the API's own where it speaks Chinese (its checks' messages for
+ * users), plain words otherwise (a schema's English default, an internal check's wording).
+ */
+function readableFieldMessage(message: string): string {
+  return /[\u4e00-\u9fff]/.test(message) ? message : zh.common.fieldInvalid;
+}
+
 export class ApiError extends Error {
-  /** Field problems with paths relative to the request part, e.g. `location.address`. */
+  /** Field problems with paths relative to the request part, e.g. `location.address`, in words users can read. */
   readonly details: ErrorDetail[];
 
   constructor(
@@ -64,7 +72,7 @@ export class ApiError extends Error {
   ) {
     super(serverMessage);
     this.name = 'ApiError';
-    this.details = details.map((detail) => ({ ...detail, field: detail.field.replace(REQUEST_PART, '') }));
+    this.details = details.map((detail) => ({ field: detail.field.replace(REQUEST_PART, ''), message: readableFieldMessage(detail.message) }));
   }
 
   /** The message shown to the user: our Chinese wording for the code, the server's as a fallback. */

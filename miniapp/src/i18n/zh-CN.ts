@@ -191,6 +191,8 @@ export const zh = {
     all: '全部',
     overdue: '已超期',
     saving: '提交中…',
+    /** A field the API refused with no words for users. */
+    fieldInvalid: '此项填写有误，请检查',
     charCount: (used: number, max: number) => `${used}/${max}`,
   },
   auth: {
