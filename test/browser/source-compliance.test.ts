@@ -15,7 +15,11 @@ import type { OperatorSourceViewT } from '@green-shield/shared/api/source-schema
 import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
 import { seedDemoSources } from '../../scripts/local/seed';
 import { PNG_BYTES, submitComplaint } from '../support/fixtures';
-import { checklistFor } from '@green-shield/shared/sources/checklists';
+import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
+import { CURRENT_CREDIT_RULES } from '@green-shield/shared/sources/credit-rules';
+import { CURRENT_CATERING_RULES } from '@green-shield/shared/sources/kinds';
+import { MIN_LENGTH } from '@green-shield/shared/api/limits';
+import { zh } from '../../miniapp/src/i18n/zh-CN';
 import { completeSignIn, launchBrowser, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
 
 const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
@@ -74,9 +78,19 @@ describe('the source compliance journey in the H5 app', () => {
     const running = rectificationOf(operator, 'purifier_running');
     expect(await running.getAttribute('data-status')).toBe('open');
     const rectificationId = (await running.getAttribute('id'))!.replace('rectification-', '');
+    // A document instead of a photo is refused with its reason; the photo is taken.
+    const [wrongChooser] = await Promise.all([operator.waitForEvent('filechooser'), operator.click(`#evidence-${rectificationId}-add-photo`)]);
+    await wrongChooser.setFiles({
+      name: '清洗记录.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('PK'),
+    });
+    await expect.poll(() => operator.locator(`#evidence-${rectificationId}-photo-refused`).innerText()).toContain('「清洗记录.docx」不是可以上传的图片格式');
+    expect(await operator.locator(`#evidence-${rectificationId}-photo-0`).count()).toBe(0);
     const [chooser] = await Promise.all([operator.waitForEvent('filechooser'), operator.click(`#evidence-${rectificationId}-add-photo`)]);
     await chooser.setFiles(photo);
     await operator.locator(`#evidence-${rectificationId}-photo-0[data-state=done]`).waitFor();
+    expect(await operator.locator(`#evidence-${rectificationId}-photo-refused`).count()).toBe(0);
     await operator.fill(`#evidence-note-${rectificationId} textarea`, '已维修风机并恢复油烟净化器正常运行，附运行照片。');
     await snap(operator, 'src-04-operator-evidence');
     await operator.click(`#evidence-submit-${rectificationId}`);
@@ -117,7 +131,20 @@ describe('the source compliance journey in the H5 app', () => {
     expect(await resident.locator('#source-name:visible').innerText()).toBe('老弄堂面馆');
     expect(await resident.locator('#source-level:visible').getAttribute('data-level')).toBe('blue');
     expect(await resident.locator('body').innerText()).not.toMatch(PHONE_NUMBER);
+    // What the levels mean, from the table the score was computed under, named by its title, not its identifier.
+    const guide = resident.locator('#level-guide:visible');
+    expect(await guide.innerText()).toContain(`${CURRENT_CREDIT_RULES.levels[0].minScore} 分及以上`);
+    expect(await resident.locator('#level-guide-blue').getAttribute('data-current')).toBe('true');
+    expect(await resident.locator('#level-guide-blue').innerText()).toContain(zh.credit.levelMeaning.blue);
+    expect(await resident.locator('#level-guide-red').getAttribute('data-current')).toBe('false');
+    expect(await guide.innerText()).toContain(CURRENT_CREDIT_RULES.title);
+    expect(await resident.locator('body').innerText()).not.toContain(CURRENT_CREDIT_RULES.version);
+    expect(await resident.locator('body').innerText()).toContain(zh.sources.openRectifications);
     await snap(resident, 'src-11-resident-profile');
+
+    // The officer's view of the restaurant names its rules by title, too.
+    expect(await officer.locator('#source-restaurant:visible').innerText()).toContain(CURRENT_CATERING_RULES.title);
+    expect(await officer.locator('body').innerText()).not.toContain(CURRENT_CATERING_RULES.version);
 
     // Reporting the shop asks them to sign in, then opens the report form about it.
     await resident.click('#eco-report:visible');
@@ -130,6 +157,17 @@ describe('the source compliance journey in the H5 app', () => {
     expect(await resident.locator('#report-street-jingansi').getAttribute('class')).toContain('chip-select__chip--selected');
     expect(await resident.locator('#report-location-status').getAttribute('data-status')).toBe('source');
     await snap(resident, 'src-13-resident-report-prefilled');
+
+    // The shop's name is not a description: the resident must add their own words.
+    const prefilled = await resident.inputValue('#report-description textarea');
+    await resident.click('#report-submit');
+    await expect.poll(() => resident.locator('#report-description-error').innerText()).toBe(zh.report.ownWordsTooShort(MIN_LENGTH.description));
+    await resident.fill('#report-description textarea', `${prefilled}好的`);
+    await expect.poll(() => resident.locator('#report-description-error').innerText()).toBe(zh.report.ownWordsTooShort(MIN_LENGTH.description));
+    await resident.fill('#report-description textarea', `${prefilled}厨房油烟直排，傍晚最严重`);
+    await resident.click('#report-submit');
+    await resident.locator('#report-tracking-number').waitFor();
+    await snap(resident, 'src-14-resident-reported-shop');
   });
 
   it('lets an officer inspect a source, read its timeline, download its poster and link a complaint about it', async () => {
@@ -157,6 +195,8 @@ describe('the source compliance journey in the H5 app', () => {
     await officer.click('#source-inspect:visible');
     for (const item of checklistFor('restaurant')) await officer.click(`#inspect-${item.id}-${item.id === 'odour' ? 'fail' : 'pass'}`);
     expect(await officer.inputValue('#inspect-odour-days input')).toBe('15');
+    expect(await officer.locator('body').innerText()).toContain(CURRENT_CHECKLISTS.title);
+    expect(await officer.locator('body').innerText()).not.toContain(CURRENT_CHECKLISTS.version);
     await officer.fill('#inspect-odour-note input', '厨房排风口异味明显');
     const [chooser] = await Promise.all([officer.waitForEvent('filechooser'), officer.click('#inspect-add-photo')]);
     await chooser.setFiles(photo);
@@ -226,6 +266,8 @@ describe('the source compliance journey in the H5 app', () => {
     await page.goto(`${t.system.url}/e/${forged}`);
     await page.locator('#eco-forged:visible').waitFor();
     expect(await page.locator('#eco-forged').innerText()).toContain('此环保码无效或已被篡改，请勿信任');
+    // The hotline to tell is a link that dials it.
+    expect(await page.locator('#eco-forged-hotline').getAttribute('href')).toBe(`tel:${zh.hotlines.environment.number}`);
     expect(await page.locator('#eco-report').count()).toBe(0);
     await snap(page, 'src-20-forged-code');
   });

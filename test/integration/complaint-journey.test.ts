@@ -130,6 +130,57 @@ describe('the resident complaint journey', () => {
     expect((await t.system.runAutoClose()).closed).toBe(0);
   }
 
+  it('flags an unsatisfied rating for officers to follow up, once, and shows the follow-up to the resident', async () => {
+    const { complaint } = await submitComplaint(resident);
+    const act = (body: Record<string, unknown>, as: ApiClient = jingansi) => as.call('POST', `/api/complaints/${complaint.id}/transitions`, body);
+    await act({ action: 'accept', expectedVersion: 1 }).expect(200);
+    await act({ action: 'resolve', expectedVersion: 2, note: '已要求店家清洗净化器' }).expect(200);
+    const rated = ComplaintDetail.parse(
+      await expectAnswerAsStored(
+        await resident.call('POST', `/api/complaints/${complaint.id}/rating`, { expectedVersion: 3, rating: 2 }).expect(200),
+        resident,
+      ),
+    );
+    expect(rated.complaint.status).toBe('closed');
+    // The resident sees their rating; the flag is for officers.
+    expect(rated.complaint.unsatisfied).toBeUndefined();
+
+    const flagged = ComplaintDetail.parse(await bureau.call('GET', `/api/complaints/${complaint.id}`).expect(200)).complaint;
+    expect(flagged.unsatisfied).toMatchObject({ rating: 2 });
+    expect(flagged.unsatisfied?.followedUpAt).toBeUndefined();
+    expect(flagged.availableActions).toEqual(['follow_up']);
+    // The queue's card carries it too, under every filter that lists the complaint.
+    for (const query of ['', '?status=closed', '?status=closed&type=air']) {
+      const queue = ComplaintPage.parse(await bureau.call('GET', `/api/queue${query}`).expect(200));
+      expect(queue.items.find((item) => item.id === complaint.id)?.unsatisfied, query).toMatchObject({ rating: 2 });
+    }
+
+    await act({ action: 'follow_up', expectedVersion: 4 }).expect(400); // a follow-up says what was learnt
+    const followed = ComplaintDetail.parse(
+      await expectAnswerAsStored(await act({ action: 'follow_up', expectedVersion: 4, note: '已电话回访，店家承诺本周更换净化器' }).expect(200), jingansi),
+    );
+    expect(followed.complaint).toMatchObject({ status: 'closed', unsatisfied: { rating: 2, followedUpBy: DEMO_ACCOUNTS.jingansi.name } });
+    expect(followed.complaint.unsatisfied?.followedUpAt).toBeDefined();
+    expect(followed.complaint.availableActions).toEqual([]);
+    expect((await act({ action: 'follow_up', expectedVersion: 5, note: '再次回访' }).expect(409)).error.code).toBe('ILLEGAL_TRANSITION');
+
+    // The resident sees the follow-up in the timeline, and residents cannot write one.
+    const mine = ComplaintDetail.parse(await resident.call('GET', `/api/complaints/${complaint.id}`).expect(200));
+    expect(mine.events.at(-1)).toMatchObject({ action: 'follow_up', note: '已电话回访，店家承诺本周更换净化器', actorRole: 'officer' });
+    await act({ action: 'follow_up', expectedVersion: 5, note: '我自己回访' }, resident).expect(403);
+
+    // A satisfied rating is not flagged, and has nothing to follow up.
+    const happy = await submitComplaint(resident);
+    const actOnHappy = (body: Record<string, unknown>) => jingansi.call('POST', `/api/complaints/${happy.complaint.id}/transitions`, body);
+    await actOnHappy({ action: 'accept', expectedVersion: 1 }).expect(200);
+    await actOnHappy({ action: 'resolve', expectedVersion: 2, note: '已处理' }).expect(200);
+    await resident.call('POST', `/api/complaints/${happy.complaint.id}/rating`, { expectedVersion: 3, rating: 3 }).expect(200);
+    const satisfied = ComplaintDetail.parse(await jingansi.call('GET', `/api/complaints/${happy.complaint.id}`).expect(200)).complaint;
+    expect(satisfied.unsatisfied).toBeUndefined();
+    expect(satisfied.availableActions).toEqual([]);
+    expect((await actOnHappy({ action: 'follow_up', expectedVersion: 4, note: '回访' }).expect(409)).error.code).toBe('ILLEGAL_TRANSITION');
+  });
+
   it('records not-our-responsibility with a referral, and duplicates linked to the original', async () => {
     const original = await submitComplaint(resident);
     const second = await submitComplaint(resident);
@@ -190,7 +241,9 @@ describe('the resident complaint journey', () => {
   it('runs the closing period from acceptance, and extends only an accepted complaint before that deadline', async () => {
     const { complaint } = await submitComplaint(resident);
     const act = (as: ApiClient, body: Record<string, unknown>) => as.call('POST', `/api/complaints/${complaint.id}/transitions`, body);
-    expect((await act(jingansi, { action: 'extend', expectedVersion: 1, extensionDays: 10, reason: '复杂' }).expect(409)).error.code).toBe('ILLEGAL_TRANSITION');
+    expect((await act(jingansi, { action: 'extend', expectedVersion: 1, extensionDays: 10, reason: '复杂' }).expect(409)).error.code).toBe(
+      'ILLEGAL_TRANSITION',
+    );
     let advanced = 0;
     // Access tokens expire as the clock moves: sign in again at each new time.
     const later = async (days: number) => {
@@ -209,7 +262,9 @@ describe('the resident complaint journey', () => {
       const late = await officerLater.call('GET', `/api/complaints/${complaint.id}`).expect(200);
       expect(late.complaint.overdue.close).toBe(true);
       expect(late.complaint.availableActions).not.toContain('extend');
-      expect((await act(officerLater, { action: 'extend', expectedVersion: 2, extensionDays: 10, reason: '复杂' }).expect(409)).error.code).toBe('DEADLINE_PASSED');
+      expect((await act(officerLater, { action: 'extend', expectedVersion: 2, extensionDays: 10, reason: '复杂' }).expect(409)).error.code).toBe(
+        'DEADLINE_PASSED',
+      );
       expect((await officerLater.call('GET', `/api/complaints/${complaint.id}`).expect(200)).complaint.overdue.close).toBe(true);
     } finally {
       t.clock.advanceDays(-advanced);

@@ -150,6 +150,46 @@ describe('complaint domain', () => {
   });
 });
 
+describe('an unsatisfied rating', () => {
+  const resolved = [{ action: 'accept' as const }, { action: 'resolve' as const, note: '已处理' }].reduce(
+    (record, step, index) => applyTransition(record, { ...step, actor: officer, eventId: `r${index}`, now, feedbackWindowDays: 7, periods }).record,
+    created.record,
+  );
+  const resident = { id: 'resident-1', role: 'resident' as const };
+  const rate = (rating: number) =>
+    applyTransition(resolved, { action: 'rate', actor: resident, eventId: 'rate', now, feedbackWindowDays: 7, periods, rating }).record;
+  const later = new Date(now.getTime() + 86_400_000);
+  const urls = new Map<string, string>();
+  const followUp = (record: ReturnType<typeof rate>) =>
+    applyTransition(record, { action: 'follow_up', actor: officer, eventId: 'fu', now: later, feedbackWindowDays: 7, periods, note: '已电话回访' });
+
+  it('closes the complaint and flags it for follow-up; a satisfied one is not flagged', () => {
+    const unhappy = rate(2);
+    expect(unhappy).toMatchObject({ status: 'closed', rating: { score: 2 }, unsatisfied: { rating: 2, flaggedAt: now.toISOString() } });
+    expect(rate(1).unsatisfied).toMatchObject({ rating: 1 });
+    expect(rate(3).unsatisfied).toBeUndefined();
+  });
+
+  it('shows the flag and the follow-up action to officers only, until followed up', () => {
+    const unhappy = rate(2);
+    expect(toComplaintView(unhappy, 'officer', now, urls)).toMatchObject({ unsatisfied: { rating: 2 }, availableActions: ['follow_up'] });
+    expect(toComplaintView(unhappy, 'complainant', now, urls).unsatisfied).toBeUndefined();
+    expect(toComplaintView(rate(4), 'officer', now, urls).availableActions).toEqual([]);
+    const followed = followUp(unhappy);
+    expect(followed.record).toMatchObject({
+      status: 'closed',
+      unsatisfied: { rating: 2, followedUpAt: later.toISOString(), followedUpBy: '李强' },
+    });
+    expect(followed.event).toMatchObject({ action: 'follow_up', from: 'closed', to: 'closed', note: '已电话回访' });
+    expect(toComplaintView(followed.record, 'officer', later, urls).availableActions).toEqual([]);
+  });
+
+  it('is followed up once, and only when there is one', () => {
+    expect(() => followUp(followUp(rate(1)).record)).toThrow(ApiError);
+    expect(() => followUp(rate(5))).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+  });
+});
+
 describe('extending the closing deadline', () => {
   const accepted = applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7, periods }).record;
   const extend = (record: typeof accepted, days: number) =>

@@ -353,13 +353,16 @@ describe('poster', () => {
       location: { lat: 31, lng: 121, coordSystem: 'WGS-84' as const },
       level: 'yellow' as const,
       score: 75,
-      rulesVersion: 'v1',
+      rulesVersion: CURRENT_CREDIT_RULES.version,
       openRectifications: 2,
     };
     const svg = renderPoster(profile, 'https://app.example.cn', loadDistrict());
     expect(svg).toContain('&lt;张记&gt; &amp; 面馆');
     expect(svg).toContain('#e0a800');
     expect(svg).toContain('环保警示 · 75 分');
+    // The rules by their title, never their identifier: the poster hangs on a shop's wall.
+    expect(svg).toContain(CURRENT_CREDIT_RULES.title);
+    expect(svg).not.toContain(CURRENT_CREDIT_RULES.version);
     expect(svg).toContain(profile.ecoCode);
     expect(svg).toContain(qrPath(`https://app.example.cn/e/${profile.ecoCode}`, 240).path);
     expect(qrPath('a', 100).path).not.toBe(qrPath('b', 100).path);
@@ -382,7 +385,7 @@ describe('poster', () => {
       location: { lat: 31, lng: 121, coordSystem: 'WGS-84' as const },
       level: 'green' as const,
       score: 100,
-      rulesVersion: 'v1',
+      rulesVersion: CURRENT_CREDIT_RULES.version,
       openRectifications: 0,
     };
     // Names stored before the text rule stripped such characters.

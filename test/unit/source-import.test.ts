@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
+import { composeCreditCode, CREDIT_CODE_PROBLEM_MESSAGES } from '@green-shield/shared/sources/credit-code';
 import { parseCsv, parseCsvText } from '../../functions/src/sources/import/csv';
 import { parseSourceTable } from '../../functions/src/sources/import/columns';
 import { SOURCE_IMPORT_COLUMNS } from '../../functions/src/sources/import/column-specs';
@@ -343,7 +343,7 @@ describe('parseSourceTable', () => {
   it('reports each kind of bad row against its row and column', () => {
     const badCheckCharacter = creditCode(1).slice(0, 17) + (creditCode(1).endsWith('0') ? '1' : '0');
     expect(errorsOf(restaurantRow({ 统一社会信用代码: badCheckCharacter }))).toEqual([
-      { row: 2, field: '统一社会信用代码', message: '统一社会信用代码校验位错误' },
+      { row: 2, field: '统一社会信用代码', message: CREDIT_CODE_PROBLEM_MESSAGES['check-character'] },
     ]);
     expect(errorsOf(restaurantRow({ 街道: '外滩街道' }))).toEqual([
       { row: 2, field: '街道', message: '未知的街道“外滩街道”，应为静安区的街道（镇）名称或代码' },

@@ -2,7 +2,14 @@
  * Pure complaint rules on stored records: building a new complaint and applying a transition.
  * No I/O and no clock: callers pass time and ids, so every rule is unit-tested directly.
  */
-import { decideTransition, feedbackDeadline, type ActorKind, type ComplaintAction, type TransitionFields } from '@green-shield/shared/complaints/state-machine';
+import {
+  decideTransition,
+  feedbackDeadline,
+  isUnsatisfiedRating,
+  type ActorKind,
+  type ComplaintAction,
+  type TransitionFields,
+} from '@green-shield/shared/complaints/state-machine';
 import { closingDeadline, dueDates, extendedDeadline } from '@green-shield/shared/complaints/due-dates';
 import type { PeriodRules } from '@green-shield/shared/rules/legal-periods';
 import { timeLimits, type TimeLimits } from '@green-shield/shared/rules/time-limits';
@@ -139,6 +146,11 @@ export function applyTransition(record: ComplaintRecord, request: TransitionRequ
       break;
     case 'rate':
       next.rating = { score: request.rating!, ...(request.comment ? { comment: request.comment } : {}) };
+      if (isUnsatisfiedRating(request.rating!)) next.unsatisfied = { rating: request.rating!, flaggedAt: at };
+      break;
+    case 'follow_up':
+      if (!awaitsFollowUp(record)) throw new ApiError('ILLEGAL_TRANSITION', 'Only an unsatisfied rating not yet followed up can be followed up');
+      next.unsatisfied = { ...record.unsatisfied!, followedUpAt: at, followedUpBy: request.actor.name };
       break;
     case 'reopen':
       delete next.resolvedAt;
@@ -178,6 +190,11 @@ export function applyTransition(record: ComplaintRecord, request: TransitionRequ
   };
   if (request.action === 'rate' && request.comment) event.note = request.comment;
   return { record: next, event };
+}
+
+/** Whether the complaint's unsatisfied rating still waits for an officer's follow-up. */
+export function awaitsFollowUp(record: Pick<ComplaintRecord, 'unsatisfied'>): boolean {
+  return record.unsatisfied !== undefined && record.unsatisfied.followedUpAt === undefined;
 }
 
 /** The timeline with a newly written event, in the order the partition keeps it (by time, then event id). */

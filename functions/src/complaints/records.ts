@@ -34,8 +34,17 @@ export interface ComplaintRecord {
   assigneeName?: string;
   duplicateOf?: string;
   rating?: { score: number; comment?: string };
+  /** Set by an unsatisfied rating (1–2★): officers follow it up (回访); `followedUpAt` once one has. */
+  unsatisfied?: UnsatisfiedRatingFlag;
   /** Days the closing deadline was extended by (at most once). */
   extendedByDays?: number;
+}
+
+export interface UnsatisfiedRatingFlag {
+  rating: number;
+  flaggedAt: string;
+  followedUpAt?: string;
+  followedUpBy?: string;
 }
 
 export type ActorRole = 'resident' | 'officer' | 'system';

@@ -6,6 +6,7 @@ import type { ComplaintEventViewT, ComplaintViewT } from '@green-shield/shared/a
 import { availableActions } from '@green-shield/shared/complaints/state-machine';
 import { overdue } from '@green-shield/shared/complaints/due-dates';
 import { maskPhone } from '@green-shield/shared/privacy/mask';
+import { awaitsFollowUp } from './domain';
 import type { ComplaintEventRecord, ComplaintRecord } from './records';
 
 export type PhotoUrls = ReadonlyMap<string, string>;
@@ -19,7 +20,9 @@ export function toComplaintView(record: ComplaintRecord, relation: 'complainant'
         ? availableActions(record.status, 'complainant')
         : []
       : availableActions(record.status, 'officer').filter(
-          (action) => action !== 'extend' || (!record.extendedByDays && now.getTime() <= Date.parse(record.closeBy)),
+          (action) =>
+            (action !== 'extend' || (!record.extendedByDays && now.getTime() <= Date.parse(record.closeBy))) &&
+            (action !== 'follow_up' || awaitsFollowUp(record)),
         );
   const complainant =
     relation === 'complainant' ? { phone: record.complainantPhone } : record.anonymous ? undefined : { phone: maskPhone(record.complainantPhone) };
@@ -45,6 +48,8 @@ export function toComplaintView(record: ComplaintRecord, relation: 'complainant'
     assigneeName: record.assigneeName,
     duplicateOf: record.duplicateOf,
     rating: record.rating,
+    // Officers see the flag (the complainant sees their own rating, and the follow-up in the timeline).
+    unsatisfied: relation === 'officer' ? record.unsatisfied : undefined,
     complainant,
     availableActions: actions,
   };

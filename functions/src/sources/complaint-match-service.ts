@@ -30,7 +30,7 @@ export class ComplaintMatchService {
     const collection = await officerCollection(this.ctx, principal, id);
     const { source } = collection;
     const complaint = await this.complaintInCare(principal, body.complaintId);
-    if (!complaint) throw new ApiError('NOT_FOUND', 'No such complaint in your care', [{ field: 'body.complaintId', message: '未找到该投诉' }]);
+    if (!complaint) throw new ApiError('NOT_FOUND', 'No such complaint in your care', [{ field: 'body.complaintId', message: '未找到该举报' }]);
     if (body.substantiated && !isHandled(complaint.status)) {
       throw new ApiError('COMPLAINT_NOT_HANDLED', 'A complaint is found substantiated only once it has been handled');
     }

@@ -8,7 +8,7 @@ export const SUMMARIES: { readonly [Id in RouteId]: string } = {
   health: 'Liveness',
   openapi: 'This API as OpenAPI 3.1',
   district: 'District configuration: streets, time limits',
-  locateStreet: 'Which street/town a point lies in (where boundaries are configured)',
+  locateStreet: 'The street/town a point most likely lies in: inside a configured boundary, else the nearest street centre',
   requestOtp: 'Send a one-time sign-in code by SMS',
   verifyOtp: 'Exchange phone + code for an access token (registers residents on first sign-in)',
   refreshToken: 'Exchange a refresh token for new tokens (the old refresh token is retired)',

@@ -3,7 +3,9 @@
  *
  * submitted → accepted → assigned → in_progress → resolved → closed
  * plus not_our_responsibility (with a reason and a referral), duplicate (linked to the original)
- * and reopened (by the complainant, within the feedback window after resolution).
+ * and reopened (by the complainant, within the feedback window after resolution). An unsatisfied
+ * rating (1–2★) still closes the complaint, once the complainant chose it over reopening, and
+ * flags it for an officer's follow-up (回访: `follow_up`, on the closed complaint).
  */
 export const COMPLAINT_STATUSES = [
   'submitted',
@@ -34,6 +36,7 @@ export const COMPLAINT_ACTIONS = [
   'rate',
   'reopen',
   'auto_close',
+  'follow_up',
 ] as const;
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
 
@@ -59,7 +62,16 @@ export const TRANSITIONS = {
   rate: { from: ['resolved'], to: 'closed', actor: 'complainant' },
   reopen: { from: ['resolved'], to: 'reopened', actor: 'complainant' },
   auto_close: { from: ['resolved'], to: 'closed', actor: 'system' },
+  /** An officer's follow-up of an unsatisfied rating (回访), noted on the closed complaint; the domain allows it only while the rating awaits one. */
+  follow_up: { from: ['closed'], actor: 'officer' },
 } as const satisfies Record<ComplaintAction, TransitionRule>;
+
+/** Ratings of at most this many stars mean the complainant is not satisfied: flagged for follow-up. */
+export const UNSATISFIED_RATING_MAX = 2;
+
+export function isUnsatisfiedRating(rating: number): boolean {
+  return rating <= UNSATISFIED_RATING_MAX;
+}
 
 const rule = (action: ComplaintAction): TransitionRule => TRANSITIONS[action];
 
@@ -120,6 +132,7 @@ const REQUIRED_FIELDS: Partial<Record<ComplaintAction, Array<keyof TransitionFie
   extend: ['reason', 'extensionDays'],
   rate: ['rating'],
   reopen: ['reason'],
+  follow_up: ['note'],
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -9,6 +9,8 @@ export interface Street {
   code: string;
   name: string;
   kind: 'street' | 'town';
+  /** An approximate middle of the street's area (WGS-84): what suggests a street where no boundary is configured. */
+  centre: { lat: number; lng: number };
   /** Optional GeoJSON-style polygon (outer ring first); WGS-84. */
   boundary?: Ring[];
 }
@@ -24,6 +26,8 @@ export interface DistrictConfig {
   restDayCalendar?: string;
   resolutionFeedbackDays: number;
   mapCenter: GeoPoint;
+  /** A position further than this from every street's centre is taken to be outside the district (no street suggested). */
+  nearestStreetWithinMetres: number;
   streets: Street[];
 }
 

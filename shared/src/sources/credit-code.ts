@@ -16,14 +16,19 @@ const TYPES_BY_AUTHORITY: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 
 export type CreditCodeProblem = 'length' | 'characters' | 'authority' | 'organisation-type' | 'division' | 'organisation-check' | 'check-character';
 
+/**
+ * What the user reads, in plain words: how to fix it where they can see it (the length, letters a
+ * code never holds), otherwise to check it against the business licence. Which check failed is
+ * `CreditCodeProblem`, for logs and tests, not for users.
+ */
 export const CREDIT_CODE_PROBLEM_MESSAGES: Record<CreditCodeProblem, string> = {
-  length: '统一社会信用代码应为 18 位',
-  characters: '统一社会信用代码含有不允许的字符（不使用 I、O、S、V、Z）',
-  authority: '统一社会信用代码第 1 位（登记管理部门）无效',
-  'organisation-type': '统一社会信用代码第 2 位（机构类别）与第 1 位不符',
-  division: '统一社会信用代码第 3–8 位应为行政区划代码',
-  'organisation-check': '统一社会信用代码第 9–17 位（组织机构代码）校验不通过',
-  'check-character': '统一社会信用代码校验位错误',
+  length: '统一社会信用代码应为 18 位，请核对',
+  characters: '统一社会信用代码里不会有字母 I、O、S、V、Z，请核对',
+  authority: '统一社会信用代码有误，请对照营业执照核对',
+  'organisation-type': '统一社会信用代码有误，请对照营业执照核对',
+  division: '统一社会信用代码有误，请对照营业执照核对',
+  'organisation-check': '统一社会信用代码有误，请对照营业执照核对',
+  'check-character': '统一社会信用代码有误，请对照营业执照核对',
 };
 
 /**

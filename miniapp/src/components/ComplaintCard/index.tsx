@@ -7,7 +7,8 @@ import { OverdueBadge, StatusChip } from '../StatusChip';
 import './index.scss';
 
 /**
- * One complaint in a list: category, status, overdue mark, an excerpt and where/when. Its id is
+ * One complaint in a list: category, status, overdue mark, an unsatisfied rating awaiting follow-up
+ * (officers only; `data-unsatisfied`), an excerpt and where/when. Its id is
  * `<idPrefix>-<trackingNumber>`; a tap opens the complaint's handling page for officers
  * (`asOfficer`), its detail page for the complainant.
  */
@@ -23,6 +24,11 @@ export function ComplaintCard({ complaint, idPrefix, asOfficer }: { complaint: C
         <View className="complaint-card__badges">
           <StatusChip status={complaint.status} />
           <OverdueBadge overdue={complaint.overdue} />
+          {complaint.unsatisfied && !complaint.unsatisfied.followedUpAt && (
+            <Text className="overdue-badge" data-unsatisfied>
+              {zh.complaint.unsatisfiedBadge}
+            </Text>
+          )}
         </View>
       </View>
       <Text className="complaint-card__description">{complaint.description}</Text>
