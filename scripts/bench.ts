@@ -27,6 +27,8 @@ import { ScoreProjector } from '../functions/src/sources/score-projection';
 import { SourceLists } from '../functions/src/sources/source-lists';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';
 import { readSourceFile } from '../functions/src/sources/import/read-table';
+import { chunksOf } from '../functions/src/sources/import/byte-chunks';
+import type { ParsedRow } from '../functions/src/sources/import/types';
 import { writeXlsx } from '../functions/src/sources/import/xlsx-writer';
 import { createProgressBar } from './lib/progress-bar';
 
@@ -310,7 +312,8 @@ async function registryAtScale() {
     const { inspections } = createSourceServices({ ...system.identityDeps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey });
 
     const parseStarted = performance.now();
-    const rows = readSourceFile('xlsx', file);
+    const rows: ParsedRow[] = [];
+    for await (const row of readSourceFile('xlsx', chunksOf(file))) rows.push(row);
     const parseSeconds = (performance.now() - parseStarted) / 1000;
     // The product's path: a bureau officer uploads the file, starts the job, and polls it.
     const api = await signedIn(system.url, sms, DEMO_ACCOUNTS.bureau.phone);
