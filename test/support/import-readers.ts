@@ -3,9 +3,11 @@ import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { chunksOf } from '../../functions/src/sources/import/byte-chunks';
 import { parseSourceRows } from '../../functions/src/sources/import/columns';
 import { csvRecords } from '../../functions/src/sources/import/csv';
-import { type ImportFormat, type ImportLimits, readSourceFile } from '../../functions/src/sources/import/read-table';
+import type { ImportLimits } from '@green-shield/shared/api/limits';
+import { type ImportFormat, readSourceFile } from '../../functions/src/sources/import/read-table';
 import type { ParsedRow, SheetRow } from '../../functions/src/sources/import/types';
 import { readXlsxRows } from '../../functions/src/sources/import/xlsx';
+import { openZip, writeZip, type ZipEntry } from '../../functions/src/sources/import/zip';
 
 export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -45,4 +47,26 @@ export async function rejectionOf(action: () => Promise<unknown>): Promise<Error
     return error as Error;
   }
   throw new Error('expected an error');
+}
+
+/** A workbook with some parts' text edited (undefined: the part removed) and parts added; `store` keeps entries uncompressed. */
+export async function editedWorkbook(
+  bytes: Uint8Array,
+  edits: Record<string, ((text: string) => string | undefined) | undefined> = {},
+  options: { add?: Record<string, string>; store?: boolean } = {},
+): Promise<Uint8Array> {
+  const zip = openZip(bytes);
+  const entries: ZipEntry[] = [];
+  for (const name of zip.names) {
+    const data = (await zip.read(name))!;
+    const edit = edits[name];
+    if (!edit) {
+      entries.push({ name, data });
+      continue;
+    }
+    const text = edit(new TextDecoder().decode(data));
+    if (text !== undefined) entries.push({ name, data: new TextEncoder().encode(text) });
+  }
+  for (const [name, text] of Object.entries(options.add ?? {})) entries.push({ name, data: new TextEncoder().encode(text) });
+  return writeZip(entries, { store: options.store });
 }

@@ -8,7 +8,7 @@
  * wrote it after its last cursor, or an officer edited it since, and an officer's edit is newer than
  * the list. Nothing a resumed run does reverts a later edit.
  */
-import { IMPORT_LIMITS } from '@green-shield/shared/api/limits';
+import { IMPORT_LIMITS, type ImportLimits } from '@green-shield/shared/api/limits';
 import type { ImportReportT, ImportRowErrorT, SourceInputT } from '@green-shield/shared/api/source-schemas';
 import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
 import { toWgs84 } from '@green-shield/shared/geo/coordinates';
@@ -32,7 +32,7 @@ export interface ImportOptions {
   onCommitted?: (cursor: ImportCursor) => Promise<void>;
   /** Called before each chunk; throws to stop the run (the job was taken from it). */
   beforeChunk?: () => void;
-  limits?: Pick<typeof IMPORT_LIMITS, 'reportedErrors'>;
+  limits?: Pick<ImportLimits, 'reportedErrors'>;
 }
 
 /** The file's rows, read anew on each call: an import reads its file twice. */

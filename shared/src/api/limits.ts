@@ -85,7 +85,7 @@ export type ImportFormat = keyof typeof IMPORT_FILE_TYPES;
  * job (a 10 MB list of five million one-column rows once took the process to 4.6 GB): a file past
  * one is refused as a whole, saying the limit, before anything of it is written.
  */
-export const IMPORT_LIMITS = {
+const importLimits = {
   /** Rows of data (non-blank rows below the header): two and a half times the district's registry. */
   rows: 50_000,
   /** Error rows a job's report keeps (its errorCount counts every one; the CLI prints every one). */
@@ -104,7 +104,9 @@ export const IMPORT_LIMITS = {
   heldPartBytes: 16 * 1_048_576,
   /** How many times its compressed size a part may inflate to, once past 1 MiB (a zip bomb goes far beyond). */
   compressionRatio: 100,
-} as const;
+};
+export type ImportLimits = Readonly<typeof importLimits>;
+export const IMPORT_LIMITS: ImportLimits = Object.freeze(importLimits);
 
 /** The Idempotency-Key header a retried submission repeats. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;

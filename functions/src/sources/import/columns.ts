@@ -5,7 +5,7 @@
  * to `SourceInput`, which then validates the row. Every problem is reported against the spreadsheet row and the column
  * header as written in the file.
  */
-import { IMPORT_LIMITS } from '@green-shield/shared/api/limits';
+import { IMPORT_LIMITS, type ImportLimits } from '@green-shield/shared/api/limits';
 import { SourceInput } from '@green-shield/shared/api/source-schemas';
 import { normalizeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { loadDistrict, type DistrictConfig } from '@green-shield/shared/districts/district';
@@ -41,7 +41,7 @@ interface TableContext {
 
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
 
-export type TableLimits = Pick<typeof IMPORT_LIMITS, 'rows'>;
+export type TableLimits = Pick<ImportLimits, 'rows'>;
 
 /**
  * The table's rows (its first row the header) as validated sources, one per non-blank row, as they

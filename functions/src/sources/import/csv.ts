@@ -8,7 +8,7 @@
  * Records are parsed as the file's bytes arrive: only the record being read is held, and a record
  * longer than the limit refuses the file.
  */
-import { IMPORT_LIMITS } from '@green-shield/shared/api/limits';
+import { IMPORT_LIMITS, type ImportLimits } from '@green-shield/shared/api/limits';
 import { ImportFileError } from './errors';
 import { decodeTextChunks } from './text-encoding';
 import type { SheetRow } from './types';
@@ -26,10 +26,7 @@ const WORKBOOK_MAGIC = [
 ];
 
 /** The file's records, as its bytes arrive. */
-export async function* csvRecords(
-  chunks: AsyncIterable<Uint8Array>,
-  limits: Pick<typeof IMPORT_LIMITS, 'recordChars'> = IMPORT_LIMITS,
-): AsyncGenerator<SheetRow> {
+export async function* csvRecords(chunks: AsyncIterable<Uint8Array>, limits: Pick<ImportLimits, 'recordChars'> = IMPORT_LIMITS): AsyncGenerator<SheetRow> {
   const parser = new CsvParser(limits.recordChars);
   for await (const text of decodeTextChunks(refusingWorkbooks(chunks))) yield* parser.push(text);
   yield* parser.end();

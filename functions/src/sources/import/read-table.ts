@@ -1,5 +1,5 @@
 /** An import file's bytes to validated rows, whatever its format, as the bytes arrive. */
-import { IMPORT_LIMITS } from '@green-shield/shared/api/limits';
+import { IMPORT_LIMITS, type ImportLimits } from '@green-shield/shared/api/limits';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { csvRecords } from './csv';
 import { parseSourceRows } from './columns';
@@ -9,7 +9,6 @@ import type { ParsedRow } from './types';
 import { readXlsxRows } from './xlsx';
 
 export type ImportFormat = 'csv' | 'xlsx';
-export type ImportLimits = typeof IMPORT_LIMITS;
 
 /**
  * The file's rows, validated, in file order. Anything wrong with the file as a whole (not a

@@ -8,7 +8,7 @@
  *
  * Merged ranges are listed after the cells, so they are read first, by a quick scan of the part.
  */
-import { IMPORT_LIMITS } from '@green-shield/shared/api/limits';
+import { IMPORT_LIMITS, type ImportLimits } from '@green-shield/shared/api/limits';
 import { ImportFileError } from './errors';
 import type { SheetRow } from './types';
 import { type DateKind, serialToIso } from './xlsx-dates';
@@ -23,7 +23,7 @@ export interface WorkbookContext {
   date1904: boolean;
 }
 
-export type SheetLimits = Pick<typeof IMPORT_LIMITS, 'cells' | 'recordChars' | 'sharedStringChars'>;
+export type SheetLimits = Pick<ImportLimits, 'cells' | 'recordChars' | 'sharedStringChars'>;
 
 /** A merged range, zero-based and inclusive. */
 export interface MergedRange {

@@ -9,7 +9,7 @@
  * Memory: the workbook is held compressed (at most the workbook limit), its shared strings as text
  * (limited), and its sheet only a chunk at a time as it inflates.
  */
-import { IMPORT_LIMITS } from '@green-shield/shared/api/limits';
+import { IMPORT_LIMITS, type ImportLimits } from '@green-shield/shared/api/limits';
 import { allBytes } from './byte-chunks';
 import { ImportFileError } from './errors';
 import type { SheetRow } from './types';
@@ -29,8 +29,6 @@ const SHEET_RELATIONSHIP_ID = /\s[\w.-]+:id\s*=\s*["']([^"']*)["']/;
 const DEFAULT_WORKBOOK_PATH = 'xl/workbook.xml';
 const NOT_A_WORKBOOK = '文件不是有效的 XLSX 工作簿';
 
-export type XlsxLimits = typeof IMPORT_LIMITS;
-
 interface SheetEntry {
   name: string;
   hidden: boolean;
@@ -41,7 +39,7 @@ interface SheetEntry {
 /** `scoreHeader` rates a sheet's first row; without it, the first visible sheet is read. */
 export async function* readXlsxRows(
   file: AsyncIterable<Uint8Array>,
-  options: { scoreHeader?: (header: readonly string[]) => number; limits?: XlsxLimits } = {},
+  options: { scoreHeader?: (header: readonly string[]) => number; limits?: ImportLimits } = {},
 ): AsyncGenerator<SheetRow> {
   const limits = options.limits ?? IMPORT_LIMITS;
   const bytes = await allBytes(file, limits.workbookBytes, '工作簿');

@@ -5,7 +5,7 @@
  * would have to hold it.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { IMPORT_LIMITS } from '@green-shield/shared/api/limits';
+import { IMPORT_LIMITS, type ImportLimits } from '@green-shield/shared/api/limits';
 import { ImportFileError } from './errors';
 import { badCharacterReference } from './xml';
 
@@ -37,7 +37,7 @@ export async function* parseXmlPart<T>(
   chunks: AsyncIterable<Uint8Array>,
   part: string,
   handlers: (emit: (item: T) => void) => XmlHandlers,
-  limits: Pick<typeof IMPORT_LIMITS, 'recordChars'> = IMPORT_LIMITS,
+  limits: Pick<ImportLimits, 'recordChars'> = IMPORT_LIMITS,
 ): AsyncGenerator<T> {
   const parser = new SaxesParser();
   const emitted: T[] = [];
@@ -66,7 +66,7 @@ export async function* parseXmlPart<T>(
 }
 
 function xmlError(part: string, parser: SaxesParser, message: string): ImportFileError {
-  const problem = message.replace(/^[^:]*:\d+:\d+: /, '');
+  const problem = message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
   const where = `的 ${part} 第 ${parser.line} 行第 ${parser.column + 1} 列`;
   if (problem === 'malformed character entity.') return badCharacterReference(where);
   return new ImportFileError(

@@ -9,7 +9,7 @@
  * against their CRC at the end, so a damaged upload is refused before anything of it is written.
  */
 import { createInflateRaw, deflateRawSync } from 'node:zlib';
-import { IMPORT_LIMITS } from '@green-shield/shared/api/limits';
+import { IMPORT_LIMITS, type ImportLimits } from '@green-shield/shared/api/limits';
 import { ImportFileError } from './errors';
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -29,7 +29,7 @@ const SLICE_BYTES = 65_536;
 
 const NOT_A_WORKBOOK = '文件不是有效的 XLSX 工作簿';
 
-export type ZipLimits = Pick<typeof IMPORT_LIMITS, 'partBytes' | 'compressionRatio'>;
+export type ZipLimits = Pick<ImportLimits, 'partBytes' | 'compressionRatio'>;
 
 export interface ZipArchive {
   readonly names: readonly string[];
