@@ -21,9 +21,11 @@ const limits = { ...IMPORT_LIMITS, rows: Number(rowLimit ?? IMPORT_LIMITS.rows) 
 const emptyRegistry = { sourceIdsByCreditCodes: async () => new Map(), getMany: async () => [] } as unknown as SourceRepository;
 
 let peakHeap = 0;
-const sampler = setInterval(() => {
+const sample = () => {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-}, 20);
+};
+sample();
+const sampler = setInterval(sample, 20);
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
 const started = performance.now();
@@ -44,6 +46,7 @@ try {
   outcome = `refused: ${error.code}`;
 }
 clearInterval(sampler);
+sample();
 delay.disable();
 console.log(
   JSON.stringify({
