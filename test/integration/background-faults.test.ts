@@ -428,10 +428,10 @@ describe('an interrupted import job', () => {
   it('is failed, not run again, when its runs keep dying at the same cursor; a restart gives it new runs', async () => {
     const bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
     const rows = listOf(2, '反复中断');
-    // As three runs left it that each died with their process (out of memory) before committing a row:
+    // As four runs left it that each died with their process (out of memory) before committing a row:
     // the stream's own retry count went with each process, the job's count did not.
     const stale = new Date(t.clock.now().getTime() - 10 * 60_000).toISOString();
-    const { id, db, jobs } = await interruptedJob(t, bureau, rows, { startedAt: stale, heartbeatAt: stale, attempt: 3, runsAtCursor: { rows: 0, runs: 3 } });
+    const { id, db, jobs } = await interruptedJob(t, bureau, rows, { startedAt: stale, heartbeatAt: stale, attempt: 4, runsAtCursor: { rows: 0, runs: 4 } });
     const handler = createImportJobsHandler({
       db,
       tableName: t.system.tableName,
@@ -450,7 +450,7 @@ describe('an interrupted import job', () => {
     expect((await handler({ Records: [record] }, { awsRequestId: 'replayed' })).batchItemFailures).toEqual([]);
     const failed = await jobOf(bureau, id);
     expect(failed).toMatchObject({ status: 'failed', failureCode: 'RUNS_EXHAUSTED' });
-    expect(failed.failure).toMatch(/^导入失败：已运行 3 次，每次都在开始后的同一处停止/);
+    expect(failed.failure).toMatch(/^导入失败：已运行 4 次，每次都在开始后的同一处停止/);
     expect(await bySourceCode(bureau, rows[0].code)).toBeUndefined();
     // The officer restarts it (having fixed the cause): it runs again, from a new count.
     expect((await bureau.call('POST', `/api/sources/imports/${id}/restart`).expect(202)).status).toBe('queued');

@@ -248,12 +248,14 @@ describe('import job lease', () => {
     expect(onDelivery(died(RUNS_WITHOUT_PROGRESS), now)).toEqual({
       take: false,
       why: 'exhausted',
-      failure: { failureCode: 'RUNS_EXHAUSTED', failure: expect.stringMatching(/^导入失败：已运行 3 次，每次都在提交 200 行后的同一处停止/) },
+      failure: { failureCode: 'RUNS_EXHAUSTED', failure: expect.stringMatching(/^导入失败：已运行 4 次，每次都在提交 200 行后的同一处停止/) },
     });
     // A run that moved the cursor starts a new count.
     expect(onDelivery(died(RUNS_WITHOUT_PROGRESS, 100), now)).toEqual({ take: true });
     expect(runsAtCursor(died(2, 100))).toEqual({ rows: 200, runs: 0 });
     expect(runsAtCursor(died(2))).toEqual({ rows: 200, runs: 2 });
+    // The stream's retries are all used before the count runs out.
+    expect(RUNS_WITHOUT_PROGRESS).toBe(streamSpecs.find((fn) => fn.name === 'importJobs')!.retryAttempts + 1);
   });
 
   it('lets officers restart failed and interrupted jobs only', () => {

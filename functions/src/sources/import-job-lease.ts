@@ -31,10 +31,12 @@ export interface ImportJobTiming {
 export const IMPORT_JOB_TIMING: ImportJobTiming = { heartbeatMs: 30_000, staleRunningMs: 4 * 30_000, staleQueuedMs: 2 * 15 * 60_000 };
 
 /**
- * Runs a job gets from one cursor. A run that dies with its process (out of memory) is not counted by
- * the stream's retries, which start over with the process; this count is kept on the job.
+ * Runs a job gets from one cursor: its record's first delivery and the stream's three retries
+ * (`importJobs` in lambdas.ts), so a table outage uses them all. A run that dies with its process
+ * (out of memory) is not counted by the stream's retries, which start over with the process; this
+ * count is kept on the job.
  */
-export const RUNS_WITHOUT_PROGRESS = 3;
+export const RUNS_WITHOUT_PROGRESS = 4;
 
 /** Rows committed so far (valid rows, in file order) and what committing them did. */
 export interface ImportCursor {
