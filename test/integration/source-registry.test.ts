@@ -441,7 +441,7 @@ describe('import', () => {
     const notZip = await uploadImportFile(bureau, Buffer.from('not a zip but called xlsx'), 'xlsx');
     expect((await bureau.call('POST', '/api/sources/imports', { uploadKey: notZip }).expect(400)).error.code).toBe('IMPORT_FILE_INVALID');
     const noHeader = await runImport(bureau, Buffer.from('a,b\n1,2'), 'csv', true);
-    expect(noHeader).toMatchObject({ status: 'failed' });
+    expect(noHeader).toMatchObject({ status: 'failed', failureCode: 'HEADER_UNRECOGNISED' });
     expect(noHeader.failure).toMatch(/[\u4e00-\u9fa5]/);
     const photo = await uploadPhoto(jingansi);
     // A photo's key is not an import upload key: refused by the schema, naming the field.

@@ -12,6 +12,7 @@ import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 import { MAX_LENGTH, MAX_TAGS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
 import { GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, text, ulid } from './schemas';
 import { IMPORT_UPLOAD_KEY } from './upload-keys';
+import { IMPORT_FAILURE_CODES } from './import-failures';
 
 /** Text that must say something (one line). */
 const required = (max: number) => text(max, { min: 1 });
@@ -374,6 +375,8 @@ export const ImportJobView = z.object({
   report: ImportReport.optional(),
   /** Why a failed job failed (an unreadable file, for example), in Chinese. */
   failure: z.string().optional(),
+  /** The same reason for programs. */
+  failureCode: z.enum(IMPORT_FAILURE_CODES).optional(),
   createdAt: isoDateTime,
   finishedAt: isoDateTime.optional(),
 });
