@@ -107,6 +107,40 @@ describe('credit score', () => {
     expect(computeCreditScore([clean, inspection('i2', daysAgo(2), [['异味', 10]])], rules, now).score).toBe(92);
   });
 
+  it('scores an order verified on site (复查销项) as rectified, and gives no clean bonus over an order still open', () => {
+    const order = (closedAt?: string, deadline = daysAgo(3)): ScoringFact => ({
+      kind: 'rectification',
+      id: 'r1',
+      itemLabel: '净化器运行',
+      openedAt: daysAgo(10),
+      deadline,
+      closedAt,
+    });
+    const failed = inspection('i1', daysAgo(10), [['净化器运行', 15, 'r1']]);
+    const recheck = daysAgo(5);
+    const clean = inspection('i2', recheck, []);
+    // Before the fix: the pass left the order open, the full item cost stood, and a bonus came on top.
+    expect(computeCreditScore([failed, order(undefined, daysAgo(-10)), clean], rules, now)).toMatchObject({ score: 85 });
+    expect(computeCreditScore([failed, order(undefined, daysAgo(-10)), clean], rules, now).explanation.map((line) => line.code)).not.toContain(
+      'clean_inspection',
+    );
+    // Verified on site in time: closed at the re-inspection, the item costs its fraction and the clean visit counts.
+    const verified = computeCreditScore([failed, order(recheck), clean], rules, now);
+    expect(verified.score).toBe(100 - 3 + rules.cleanInspectionBonus);
+    expect(verified.explanation.map((line) => [line.code, line.points])).toEqual([
+      ['clean_inspection', 2],
+      ['failed_item_rectified', -3],
+    ]);
+    // Boundaries: closed at the inspection's very moment is closed; a millisecond later it was still open then.
+    const justAfter = new Date(Date.parse(recheck) + 1).toISOString();
+    expect(computeCreditScore([failed, order(justAfter), clean], rules, now).score).toBe(97);
+    // Verified after the deadline: rectified, but the missed deadline still costs.
+    const late = daysAgo(1);
+    expect(computeCreditScore([failed, order(late), inspection('i2', late, [])], rules, now).score).toBe(
+      100 - 3 - rules.overdueRectificationPoints + rules.cleanInspectionBonus,
+    );
+  });
+
   it('turns a major incident red and drops one level per ordinary incident', () => {
     const incident = (id: string, severity: 'ordinary' | 'major'): ScoringFact => ({ kind: 'incident', id, at: daysAgo(1), severity });
     expect(computeCreditScore([incident('a', 'ordinary')], rules, now)).toMatchObject({ score: 100, levelByScore: 'green', level: 'blue' });

@@ -23,6 +23,7 @@ export const SCORE_AFFECTING_EVENTS: ReadonlySet<TimelineEventType> = new Set([
   'inspection',
   'evidence_accepted',
   'evidence_rejected',
+  'rectification_verified',
   'complaint_linked',
   'penalty',
   'incident',

@@ -12,6 +12,7 @@ export const OPERATORS_HEAR_OF: ReadonlySet<SourceEventRecord['type']> = new Set
   'rectification_opened',
   'evidence_accepted',
   'evidence_rejected',
+  'rectification_verified',
   'operator_linked',
 ]);
 

@@ -54,6 +54,8 @@ export function toRectificationView(rectification: RectificationRecord, now: Dat
     status: rectification.status,
     overdue: rectification.closedAt ? rectification.closedAt > rectification.deadline : deadlinePassed,
     closedAt: rectification.closedAt,
+    // Before closures were recorded, accepted evidence was the only way to close an order.
+    closedHow: rectification.closure?.how ?? (rectification.closedAt ? 'evidence_accepted' : undefined),
     version: rectification.version,
     evidence: rectification.evidence.map((evidence) => ({
       id: evidence.id,

@@ -125,6 +125,7 @@ const timelineEvent: Record<TimelineEventType, string> = {
   evidence_submitted: '提交整改材料',
   evidence_accepted: '整改通过',
   evidence_rejected: '整改材料被退回',
+  rectification_verified: '复查销项',
   complaint_linked: '关联投诉',
   penalty: '行政处罚',
   permit: '许可证照',
@@ -138,6 +139,7 @@ const sourceNotice: Record<string, string> = {
   rectification_opened: '收到新的整改要求',
   evidence_accepted: '整改材料已审核通过',
   evidence_rejected: '整改材料被退回，请重新提交',
+  rectification_verified: '整改事项经现场复查合格，已销项',
   rectification_overdue: '有整改事项已超过期限，请尽快整改并上传材料',
   score_changed: '环保信用等级已更新',
   operator_linked: '您已被登记为经营者',
@@ -750,6 +752,11 @@ export const zh = {
     created: '已登记',
     saved: '已保存',
     versionConflict: '该污染源的信息刚被其他人修改，已为您载入最新内容，请重新修改后保存',
+  },
+  /** How a closed rectification item was closed (复查销项: a later inspection found it passing on site). */
+  rectificationClosure: {
+    verified_on_site: (day: string) => `${day} 现场复查合格，已销项`,
+    evidence_accepted: (day: string) => `${day} 整改材料审核通过，已销项`,
   },
   errors,
   /** A rate limit's refusal, with the wait its Retry-After names. */

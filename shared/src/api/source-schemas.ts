@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { SOURCE_KINDS, SIZE_CLASSES } from '../sources/kinds';
 import { CREDIT_LEVELS } from '../sources/credit-rules';
 import { EXPLANATION_CODES, WARNING_CODES } from '../sources/scoring';
-import { RECTIFICATION_STATUSES } from '../sources/rectification-state-machine';
+import { RECTIFICATION_CLOSURES, RECTIFICATION_STATUSES } from '../sources/rectification-state-machine';
 import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
 import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 import { MAX_LENGTH, MAX_TAGS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
@@ -125,6 +125,8 @@ export const RectificationView = z.object({
   status: RectificationStatus,
   overdue: z.boolean(),
   closedAt: isoDateTime.optional(),
+  /** How it was closed: evidence accepted, or verified passing on site by a later inspection (复查销项). */
+  closedHow: z.enum(RECTIFICATION_CLOSURES).optional(),
   version: z.number().int(),
   evidence: z.array(EvidenceView),
 });
@@ -176,6 +178,7 @@ export const TIMELINE_EVENT_TYPES = [
   'evidence_submitted',
   'evidence_accepted',
   'evidence_rejected',
+  'rectification_verified',
   'complaint_linked',
   'penalty',
   'permit',
