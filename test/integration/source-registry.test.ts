@@ -271,6 +271,41 @@ describe('inspection → rectification → evidence → decision → score', () 
     }
   });
 
+  it('lists the sources whose evidence awaits a decision, by street, and counts them for the home page', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700001010' }).expect(201);
+    const operator = await t.signIn('13700001010');
+    const inspected = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['odour']), { 'idempotency-key': newIdempotencyKey() })
+      .expect(201);
+    const order = inspected.rectifications[0];
+    await operator
+      .call('POST', `/api/my/sources/${source.id}/rectifications/${order.id}/evidence`, { expectedVersion: 0, photoKeys: [await uploadPhoto(operator)] })
+      .expect(200);
+    /** The decisions list as the stream consumer leaves it. */
+    const listedOnceSettled = async (api: ApiClient, listed: boolean) => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const page = await api.call('GET', '/api/decisions').expect(200);
+        const found = page.items.find((item: any) => item.id === source.id);
+        if (Boolean(found) === listed || Date.now() > deadline) return page;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    };
+    const page = await listedOnceSettled(jingansi, true);
+    expect(page.items.find((item: any) => item.id === source.id)).toMatchObject({ awaitingDecision: 1, openRectifications: 1 });
+    expect(await jingansi.call('GET', '/api/decisions/summary').expect(200)).toEqual({ sources: { count: page.items.length, more: false } });
+    expect((await bureau.call('GET', '/api/decisions?streetCode=jingansi').expect(200)).items.map((item: any) => item.id)).toContain(source.id);
+    expect((await pengpuzhen.call('GET', '/api/decisions').expect(200)).items.map((item: any) => item.id)).not.toContain(source.id);
+    await pengpuzhen.call('GET', '/api/decisions/summary?streetCode=jingansi').expect(403);
+    await operator.call('GET', '/api/decisions').expect(403);
+
+    // Decided: off the list.
+    await jingansi.call('POST', `/api/sources/${source.id}/rectifications/${order.id}/decision`, { expectedVersion: 1, decision: 'accept' }).expect(200);
+    const after = await listedOnceSettled(jingansi, false);
+    expect(after.items.map((item: any) => item.id)).not.toContain(source.id);
+  });
+
   it('makes a missed deadline cost points, raise a warning and remind the operator, once time has passed', async () => {
     const { source } = await register(jingansi);
     await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000808' }).expect(201);
@@ -407,6 +442,17 @@ describe('eco-codes', () => {
     expect(response.body).toContain(view.source.name);
     expect(response.body).toContain('环保诚信');
     expect(response.body).toContain(view.source.ecoCode);
+    // The operator downloads their own poster; another operator's answers as a missing source.
+    await jingansi.call('POST', `/api/sources/${view.source.id}/operators`, { phone: '13700001111' }).expect(201);
+    const operator = await t.signIn('13700001111');
+    const own = await operator.call('GET', `/api/my/sources/${view.source.id}/poster`);
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(own.body).toBe(response.body);
+    const other = await register(jingansi);
+    expect((await operator.call('GET', `/api/my/sources/${other.source.id}/poster`).expect(404)).error.code).toBe('SOURCE_NOT_FOUND');
+    expect((await operator.call('GET', `/api/my/sources/${ulid()}/poster`).expect(404)).error.code).toBe('SOURCE_NOT_FOUND');
+    await jingansi.call('GET', `/api/my/sources/${view.source.id}/poster`).expect(403);
     // The /e/<code> link opens the app's profile page (the same redirect CloudFront runs).
     const redirect = await fetch(`${t.system.url}/e/${view.source.ecoCode}`, { redirect: 'manual' });
     expect(redirect.status).toBe(302);

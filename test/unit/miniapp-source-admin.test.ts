@@ -206,6 +206,7 @@ function officerSource(overrides: Partial<OfficerSourceViewT['source']> = {}): O
     systemTags: ['重点监管'],
     warnings: [],
     openRectifications: 0,
+    awaitingDecision: 0,
     location: { lat: 31.2235, lng: 121.4453, coordSystem: 'WGS-84' },
     responsiblePerson: { name: '刘经理', phone: '13800000001' },
     restaurant: { seats: 60, burners: 4, purifierInstalled: true, sizeClass: 'medium', requiredEfficiencyPercent: 75, catering: { version: 'v', source: 's' } },

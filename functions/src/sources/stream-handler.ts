@@ -1,7 +1,7 @@
 import type { NotificationViewT } from '@green-shield/shared/api/schemas';
 import type { BaseDeps } from '../store/runtime';
 import { NotificationRepository } from '../store/notifications';
-import { SCORE_AFFECTING_EVENTS } from './score-projection';
+import { PROJECTION_EVENTS } from './score-projection';
 import { overdueReminders } from './reminders';
 import type { SourceEventRecord } from './records';
 import { OperatorLinkRepository } from './operator-link-repository';
@@ -32,7 +32,7 @@ export function operatorNotifications(
 }
 
 /**
- * A new score-affecting event rescores its source, and operators hear of what concerns them (run by
+ * A new event that can change the projection rescores its source, and operators hear of what concerns them (run by
  * the `tableEvents` stream function). Make one per batch: a source is rescored once per batch, as the
  * table already holds every event of the batch.
  */
@@ -43,8 +43,8 @@ export function sourceEventReactor(deps: BaseDeps): () => (event: SourceEventRec
   return () => {
     const rescoredInBatch = new Set<string>();
     return async (event) => {
-      const affectsScore = SCORE_AFFECTING_EVENTS.has(event.type) && !rescoredInBatch.has(event.sourceId);
-      if (!affectsScore && !OPERATORS_HEAR_OF.has(event.type)) return;
+      const reprojects = PROJECTION_EVENTS.has(event.type) && !rescoredInBatch.has(event.sourceId);
+      if (!reprojects && !OPERATORS_HEAR_OF.has(event.type)) return;
       let told = false;
       // Notification ids come from the event (or the overdue order), so telling twice stores once.
       const tell = async (rescored: Rescored | undefined) => {
@@ -55,8 +55,8 @@ export function sourceEventReactor(deps: BaseDeps): () => (event: SourceEventRec
           await notifications.add(userId, notification);
       };
       // A changed score is told before it is stored, so a retry after a failed notification still sees the change.
-      const rescored = affectsScore ? await projector.rescore(event.sourceId, tell) : undefined;
-      if (affectsScore) rescoredInBatch.add(event.sourceId);
+      const rescored = reprojects ? await projector.rescore(event.sourceId, tell) : undefined;
+      if (reprojects) rescoredInBatch.add(event.sourceId);
       if (!told) await tell(rescored);
       if (rescored?.changed)
         deps.logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, creditLevel: rescored.after.credit.level });

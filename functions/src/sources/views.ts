@@ -37,6 +37,7 @@ export function toSourceSummary(source: SourceRecord): SourceSummaryT {
     systemTags: source.systemTags,
     warnings: source.warnings,
     openRectifications: source.openRectifications,
+    awaitingDecision: source.awaitingDecision ?? 0,
     lastInspectionAt: source.lastInspectionAt,
   };
 }

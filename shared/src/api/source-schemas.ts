@@ -10,7 +10,7 @@ import { RECTIFICATION_CLOSURES, RECTIFICATION_STATUSES } from '../sources/recti
 import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
 import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 import { MAX_LENGTH, MAX_TAGS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
-import { GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, text, ulid } from './schemas';
+import { CappedCount, GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, text, ulid } from './schemas';
 import { IMPORT_UPLOAD_KEY } from './upload-keys';
 
 /** Text that must say something (one line). */
@@ -101,6 +101,8 @@ export const SourceSummary = z.object({
   systemTags: z.array(z.string()),
   warnings: z.array(Warning),
   openRectifications: z.number().int(),
+  /** Items whose evidence awaits an officer's decision. */
+  awaitingDecision: z.number().int(),
   lastInspectionAt: isoDateTime.optional(),
 });
 
@@ -308,6 +310,8 @@ export const ClaimDecisionBody = z
     reason: text(MAX_LENGTH.claimReason, { min: MIN_LENGTH.claimReason, multiline: true }).optional(),
   })
   .refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
+
+export const DecisionsSummary = z.object({ sources: CappedCount });
 
 export const WarningQuery = z.strictObject({
   streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
