@@ -201,6 +201,7 @@ function officerSource(overrides: Partial<OfficerSourceViewT['source']> = {}): O
     address: '静安区愚园路 100 号',
     streetCode: 'jingansi',
     level: 'green',
+    levelBasis: { by: 'score' },
     score: 100,
     tags: ['夜市'],
     systemTags: ['重点监管'],

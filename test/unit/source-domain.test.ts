@@ -7,7 +7,8 @@ import { composeCreditCode, creditCodeProblem } from '@green-shield/shared/sourc
 
 const isValidCreditCode = (code: string) => creditCodeProblem(code) === undefined;
 import { computeCreditScore, creditWarnings, type ScoringFact } from '@green-shield/shared/sources/scoring';
-import { CURRENT_CREDIT_RULES, creditRules } from '@green-shield/shared/sources/credit-rules';
+import { CREDIT_LEVELS, CURRENT_CREDIT_RULES, creditRules } from '@green-shield/shared/sources/credit-rules';
+import { levelBand, levelBasis, nextLevel } from '@green-shield/shared/sources/level-guidance';
 import { purifierMeetsStandard, sizeClassOf } from '@green-shield/shared/sources/kinds';
 import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
 import { distanceMetres, geohashEncode, geohashWithNeighbours } from '@green-shield/shared/geo/geohash';
@@ -163,6 +164,54 @@ describe('credit score', () => {
   it('names an existing version and refuses unknown ones', () => {
     expect(creditRules(rules.version).source).toContain('150号');
     expect(() => creditRules('nope')).toThrow(/Unknown credit-rules version/);
+  });
+});
+
+describe('what a level rests on and what raises it', () => {
+  const incident = (id: string, severity: 'ordinary' | 'major', days = 1): ScoringFact => ({ kind: 'incident', id, at: daysAgo(days), severity });
+  const penalties = (n: number) => Array.from({ length: n }, (_, i): ScoringFact => ({ kind: 'penalty', id: `p${i}`, at: daysAgo(i + 1), decisionNumber: `罚${i}` }));
+  const failed = (points: number): ScoringFact => ({ kind: 'inspection', id: 'i', at: daysAgo(2), failedItems: [{ itemId: 'x', label: 'x', points }] });
+  const scored = (facts: ScoringFact[]) => computeCreditScore(facts, rules, now);
+
+  it('says a level comes from the score, a major incident, or ordinary incidents lowering it', () => {
+    expect(levelBasis(scored(penalties(2)))).toEqual({ by: 'score' });
+    // Red with a score of 100: a major incident, not the points.
+    const major = scored([incident('m', 'major')]);
+    expect(major).toMatchObject({ score: 100, level: 'red' });
+    expect(levelBasis(major)).toEqual({ by: 'major_incident' });
+    expect(levelBasis(scored([incident('a', 'ordinary'), incident('b', 'ordinary')]))).toEqual({ by: 'ordinary_incidents', count: 2, levelByScore: 'green' });
+    // An ordinary incident on a source already red by its score changes nothing: the score is the reason.
+    expect(levelBasis(scored([...penalties(3), incident('a', 'ordinary')]))).toEqual({ by: 'score' });
+  });
+
+  it('names each band by the configured cut-offs', () => {
+    expect(CREDIT_LEVELS.map((level) => levelBand(level, rules))).toEqual([
+      { min: 95, max: 100 },
+      { min: 80, max: 94 },
+      { min: 60, max: 79 },
+      { min: 0, max: 59 },
+    ]);
+  });
+
+  it('counts the points to the next level at each cut-off, and says when incidents hold the level whatever the score', () => {
+    expect(nextLevel(scored([]), rules)).toEqual({ kind: 'top' });
+    // At the boundaries: 94 needs 1 to be green, 80 needs 15, 79 needs 1 to be blue, 59 needs 1 to be yellow.
+    expect(nextLevel(scored([failed(6)]), rules)).toEqual({ kind: 'points', level: 'green', points: 1 });
+    expect(nextLevel(scored([failed(20)]), rules)).toEqual({ kind: 'points', level: 'green', points: 15 });
+    expect(nextLevel(scored([failed(21)]), rules)).toEqual({ kind: 'points', level: 'blue', points: 1 });
+    expect(nextLevel(scored([failed(41)]), rules)).toEqual({ kind: 'points', level: 'yellow', points: 1 });
+    // Blue by score lowered to yellow: reaching green's band lifts it back to blue.
+    expect(nextLevel(scored([failed(10), incident('a', 'ordinary')]), rules)).toEqual({ kind: 'points', level: 'blue', points: 5 });
+    // Red whatever the score until the major incident leaves the 365-day look-back.
+    expect(nextLevel(scored([failed(10), incident('m', 'major', 30)]), rules)).toEqual({
+      kind: 'held_by_incidents',
+      until: new Date(Date.parse(daysAgo(30)) + rules.lookbackDays * DAY).toISOString(),
+    });
+    // Already at 100 and lowered by an ordinary incident: the first to leave the look-back frees it.
+    expect(nextLevel(scored([incident('a', 'ordinary', 10), incident('b', 'ordinary', 40)]), rules)).toEqual({
+      kind: 'held_by_incidents',
+      until: new Date(Date.parse(daysAgo(40)) + rules.lookbackDays * DAY).toISOString(),
+    });
   });
 });
 

@@ -13,6 +13,7 @@ import type {
   TimelineEventViewT,
 } from '@green-shield/shared/api/source-schemas';
 import { creditRules } from '@green-shield/shared/sources/credit-rules';
+import { levelBasis } from '@green-shield/shared/sources/level-guidance';
 import { CURRENT_CATERING_RULES, purifierMeetsStandard, sizeClassOf } from '@green-shield/shared/sources/kinds';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { findStreet } from '@green-shield/shared/districts/district';
@@ -32,6 +33,7 @@ export function toSourceSummary(source: SourceRecord): SourceSummaryT {
     address: source.address,
     streetCode: source.streetCode,
     level: source.credit.level,
+    levelBasis: levelBasis(source.credit),
     score: source.credit.score,
     tags: source.tags,
     systemTags: source.systemTags,

@@ -88,6 +88,13 @@ export const CreditScoreView = z.object({
   explanation: z.array(ExplanationLine),
 });
 
+/** Why a source has its level (`shared/src/sources/level-guidance.ts`): its score's band, a major incident, or ordinary incidents lowering it. */
+export const LevelBasis = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('score') }),
+  z.object({ by: z.literal('major_incident') }),
+  z.object({ by: z.literal('ordinary_incidents'), count: z.number().int(), levelByScore: z.enum(CREDIT_LEVELS) }),
+]);
+
 export const SourceSummary = z.object({
   id: z.string(),
   kind: z.enum(SOURCE_KINDS),
@@ -96,6 +103,7 @@ export const SourceSummary = z.object({
   address: z.string(),
   streetCode: z.string(),
   level: z.enum(CREDIT_LEVELS),
+  levelBasis: LevelBasis,
   score: z.number(),
   tags: z.array(z.string()),
   systemTags: z.array(z.string()),
