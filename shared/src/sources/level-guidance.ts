@@ -9,9 +9,10 @@
  * failed items cost points only; they never set a level by themselves.
  */
 import { CREDIT_LEVELS, type CreditLevel, type CreditRules } from './credit-rules';
-import type { CreditScore } from './scoring';
+import type { CreditScore, ExplanationLine } from './scoring';
 
-type Scored = Pick<CreditScore, 'score' | 'level' | 'levelByScore' | 'explanation'>;
+/** A score as stored or as an API view carries it: the incidents are lines of its explanation. */
+type Scored = Pick<CreditScore, 'score' | 'level' | 'levelByScore'> & { explanation: ReadonlyArray<Pick<ExplanationLine, 'code' | 'at'>> };
 
 /** Why a source has its level. */
 export type LevelBasis =
@@ -71,7 +72,7 @@ export function nextLevel(credit: Scored, rules: CreditRules): NextLevel {
     return { kind: 'points', level, points: raised.minScore - credit.score };
   }
   // Held down: a major incident until the last one leaves the look-back; ordinary ones until the first leaves.
-  const leaves = (lines: typeof major) => lines.map((line) => Date.parse(line.at) + rules.lookbackDays * DAY_MS);
+  const leaves = (lines: ReadonlyArray<Pick<ExplanationLine, 'at'>>) => lines.map((line) => Date.parse(line.at) + rules.lookbackDays * DAY_MS);
   const until = major.length > 0 ? Math.max(...leaves(major)) : Math.min(...leaves(ordinary));
   return { kind: 'held_by_incidents', until: new Date(until).toISOString() };
 }
