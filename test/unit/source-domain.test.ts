@@ -169,7 +169,8 @@ describe('credit score', () => {
 
 describe('what a level rests on and what raises it', () => {
   const incident = (id: string, severity: 'ordinary' | 'major', days = 1): ScoringFact => ({ kind: 'incident', id, at: daysAgo(days), severity });
-  const penalties = (n: number) => Array.from({ length: n }, (_, i): ScoringFact => ({ kind: 'penalty', id: `p${i}`, at: daysAgo(i + 1), decisionNumber: `罚${i}` }));
+  const penalties = (n: number) =>
+    Array.from({ length: n }, (_, i): ScoringFact => ({ kind: 'penalty', id: `p${i}`, at: daysAgo(i + 1), decisionNumber: `罚${i}` }));
   const failed = (points: number): ScoringFact => ({ kind: 'inspection', id: 'i', at: daysAgo(2), failedItems: [{ itemId: 'x', label: 'x', points }] });
   const scored = (facts: ScoringFact[]) => computeCreditScore(facts, rules, now);
 
@@ -405,8 +406,8 @@ describe('operator notifications', () => {
     sourceName: '面馆',
   };
   const projection = (score: number, level: 'green' | 'blue') => ({ credit: { score, level } }) as never;
-  it('tells every operator but the actor, and adds a score change when the score moved', () => {
-    const sent = operatorNotifications({ ...base, type: 'evidence_accepted' }, ['op1', 'op2', 'officer'], {
+  it('tells every operator of the event but its actor, and every operator of a score change', () => {
+    const sent = operatorNotifications({ ...base, type: 'evidence_accepted' }, ['op1', 'op2'], {
       before: projection(75, 'blue'),
       after: projection(87, 'blue'),
     });
@@ -416,6 +417,17 @@ describe('operator notifications', () => {
       ['op2', 'evidence_accepted'],
       ['op2', 'score_changed'],
     ]);
+    // An operator's own evidence rescored after the officer's acceptance landed: they hear of the new score, not of their own act.
+    const own = operatorNotifications({ ...base, type: 'evidence_submitted', actorId: 'op1', actorRole: 'operator' }, ['op1', 'op2'], {
+      before: projection(75, 'blue'),
+      after: projection(87, 'blue'),
+    });
+    expect(own.map((n) => [n.userId, n.notification.action])).toEqual([
+      ['op1', 'score_changed'],
+      ['op2', 'score_changed'],
+    ]);
+    // Nobody is told of their own act.
+    expect(operatorNotifications({ ...base, type: 'operator_linked', actorId: 'op1' }, ['op1', 'op2']).map((n) => n.userId)).toEqual(['op2']);
     expect(sent[0].notification.source).toEqual({ id: 's', name: '面馆' });
     expect(operatorNotifications({ ...base, type: 'penalty' }, ['op1'], { before: projection(90, 'green'), after: projection(90, 'green') })).toEqual([]);
     expect(operatorNotifications({ ...base, type: 'updated' }, ['op1'])).toEqual([]);

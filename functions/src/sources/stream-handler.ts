@@ -16,19 +16,25 @@ export const OPERATORS_HEAR_OF: ReadonlySet<SourceEventRecord['type']> = new Set
   'operator_linked',
 ]);
 
-/** Pure: the notifications one event (and the rescoring it caused) sends to the source's operators. */
+/**
+ * Pure: the notifications one event (and the rescoring it caused) sends to the source's operators.
+ * The event itself is news to every operator but its actor; a score change is news to all of them
+ * (the rescoring reads the partition as it now is, so it may carry an officer's later decision).
+ */
 export function operatorNotifications(
   event: SourceEventRecord,
   operatorIds: readonly string[],
   rescored?: Pick<Rescored, 'before' | 'after'>,
 ): Array<{ userId: string; notification: NotificationViewT }> {
   const source = { id: event.sourceId, name: event.sourceName };
-  const notifications: NotificationViewT[] = [];
-  if (OPERATORS_HEAR_OF.has(event.type)) notifications.push({ id: event.eventId, at: event.at, source, action: event.type, read: false });
+  const sent: Array<{ userId: string; notification: NotificationViewT }> = [];
   const scoreMoved = rescored && (rescored.before.credit.score !== rescored.after.credit.score || rescored.before.credit.level !== rescored.after.credit.level);
-  if (scoreMoved) notifications.push({ id: `${event.eventId}-score`, at: event.at, source, action: 'score_changed', read: false });
-  const recipients = operatorIds.filter((id) => id !== event.actorId);
-  return recipients.flatMap((userId) => notifications.map((notification) => ({ userId, notification })));
+  for (const userId of operatorIds) {
+    if (OPERATORS_HEAR_OF.has(event.type) && userId !== event.actorId)
+      sent.push({ userId, notification: { id: event.eventId, at: event.at, source, action: event.type, read: false } });
+    if (scoreMoved) sent.push({ userId, notification: { id: `${event.eventId}-score`, at: event.at, source, action: 'score_changed', read: false } });
+  }
+  return sent;
 }
 
 /**
