@@ -86,8 +86,23 @@ describe('the complaint journey in the H5 app', () => {
     const officer = await (await phoneContext(browser)).newPage();
     await signIn(t, officer, DEMO_ACCOUNTS.jingansi.phone, '05-officer');
     await officer.locator('#officer-queue-entry:visible').waitFor();
+    // The home counts what is overdue; the queue opens most urgent first, each card with its deadline.
+    await expect.poll(() => officer.locator('#officer-overdue-count').innerText()).toMatch(/件已超期|暂无超期件/);
     await officer.goto(`${t.system.url}/#/officer/queue/index`);
     await officer.reload();
+    expect(await officer.locator('#queue-order-urgency').getAttribute('class')).toContain('chip-select__chip--selected');
+    await expect.poll(() => officer.locator(`#queue-item-${trackingNumber}-due`).innerText()).toMatch(/^受理期限 \d{4}-\d{2}-\d{2}$/);
+    const dues = await officer.locator('[id^="queue-item-"][id$="-due"]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-due') ?? ''));
+    expect(dues).toEqual([...dues].sort());
+    // Found by its tracking number, typed as a person might.
+    await officer.fill('#queue-search input', trackingNumber.toLowerCase());
+    await officer.click('#queue-search-submit');
+    await expect.poll(() => officer.locator('[id^="queue-item-"][id$="-due"]').count()).toBe(1);
+    await snap(officer, '05-officer-queue-search');
+    await officer.fill('#queue-search input', 'JA-1999-000000');
+    await officer.click('#queue-search-submit');
+    await officer.locator('#queue-search-empty:visible').waitFor();
+    await officer.click('#queue-search-clear');
     await officer.click(`#queue-item-${trackingNumber}`);
     await officer.locator('#complaint-status[data-status=submitted]').waitFor();
     await expect.poll(() => officer.locator('#complaint-complainant').innerText()).toContain('139****0001');

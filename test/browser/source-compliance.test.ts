@@ -51,11 +51,18 @@ describe('the source compliance journey in the H5 app', () => {
     const photo = join(mkdtempSync(join(tmpdir(), 'gs-evidence-')), 'purifier.png');
     writeFileSync(photo, PNG_BYTES);
 
-    // 1. The operator opens their business: 环保警示 (yellow), and why.
+    // 1. The operator's home leads with what the business must put right, and by when.
     const operator = await (await phoneContext(browser)).newPage();
     await signIn(t, operator, OPERATOR, 'src-01-operator');
+    const todo = operator.locator('#home-business-todo:visible');
+    await expect.poll(() => todo.locator('[id^="home-todo-"][data-status=open]').count()).toBe(2);
+    expect(await todo.innerText()).toMatch(/老弄堂面馆：油烟净化设施正常运行[\s\S]*整改期限：\d{4}-\d{2}-\d{2}/);
+    // Reporting comes after their own work.
+    const [todoTop, reportTop] = await Promise.all([todo.boundingBox(), operator.locator('#report-entry:visible').boundingBox()]);
+    expect(todoTop!.y).toBeLessThan(reportTop!.y);
     await operator.locator('#home-business-entry:visible').waitFor();
     await snap(operator, 'src-02-operator-home');
+    // 2. It opens the business: 环保警示 (yellow), why, and how many points lead back to 环保良好.
     await operator.click('#home-business-entry:visible');
     const business = operator.locator('[id^="business-item-"]:visible', { hasText: '老弄堂面馆' });
     // The page's own request for the business (GET /api/my/sources/{id}) also carries its eco-code.
@@ -72,12 +79,20 @@ describe('the source compliance journey in the H5 app', () => {
     const explanation = operator.locator('#source-explanation:visible');
     await expect.poll(() => explanation.innerText()).toContain('检查不合格：油烟净化设施正常运行');
     expect(await explanation.innerText()).toContain('清洗维护记录');
+    expect(await operator.locator('#source-next-level:visible').innerText()).toMatch(/^再提高 5 分可升为“环保良好”/);
     await snap(operator, 'src-03-operator-yellow');
 
-    // It sends a photo and a note for 「油烟净化设施正常运行」.
+    // It opens the form for 「油烟净化设施正常运行」 (one form at a time) and sends a photo and a note.
     const running = rectificationOf(operator, 'purifier_running');
     expect(await running.getAttribute('data-status')).toBe('open');
     const rectificationId = (await running.getAttribute('id'))!.replace('rectification-', '');
+    expect(await operator.locator('[id^="evidence-form-"]').count()).toBe(0);
+    const cleaningId = (await rectificationOf(operator, 'cleaning_record').getAttribute('id'))!.replace('rectification-', '');
+    await operator.click(`#evidence-open-${cleaningId}`);
+    await operator.locator(`#evidence-form-${cleaningId}:visible`).waitFor();
+    await operator.click(`#evidence-open-${rectificationId}`);
+    await operator.locator(`#evidence-form-${rectificationId}:visible`).waitFor();
+    expect(await operator.locator('[id^="evidence-form-"]').count()).toBe(1);
     // A document instead of a photo is refused with its reason; the photo is taken.
     const [wrongChooser] = await Promise.all([operator.waitForEvent('filechooser'), operator.click(`#evidence-${rectificationId}-add-photo`)]);
     await wrongChooser.setFiles({
@@ -96,14 +111,27 @@ describe('the source compliance journey in the H5 app', () => {
     await operator.click(`#evidence-submit-${rectificationId}`);
     await operator.locator(`#rectification-${rectificationId}[data-status=submitted]`).waitFor();
     await snap(operator, 'src-05-operator-submitted');
+    // Their own eco-code poster, to print.
+    await operator.click('#business-poster');
+    await operator.locator('#poster-image:visible').waitFor();
+    await snap(operator, 'src-05b-operator-poster');
+    await operator.goBack();
+    await operator.locator(`#rectification-${rectificationId}:visible`).waitFor();
 
-    // 2. The 静安寺 street officer finds the shop by name and accepts the evidence.
+    // 3. The 静安寺 street officer's home counts the evidence awaiting a decision; the list leads to the shop.
     const officer = await (await phoneContext(browser)).newPage();
     await signIn(t, officer, DEMO_ACCOUNTS.jingansi.phone, 'src-06-officer');
-    await officer.locator('#officer-sources-entry:visible').waitFor();
+    await expect.poll(() => officer.locator('#officer-decisions-count:visible').innerText()).toBe('1 家商户提交了整改材料');
+    await officer.click('#officer-decisions-entry:visible');
+    const awaiting = officer.locator(`#decisions-item-${source.id}:visible`);
+    expect(await awaiting.locator('[data-awaiting]').innerText()).toBe('1 项整改材料待审核');
+    await snap(officer, 'src-06b-officer-decisions');
+    await officer.goBack();
+    // The registry's card says why its level is what it is.
     await officer.click('#officer-sources-entry:visible');
     const found = await searchSourceByName(officer, '老弄堂');
     expect(await found.getAttribute('id')).toBe(`sources-item-${source.id}`);
+    expect(await found.locator('[data-basis=score]').innerText()).toBe('信用分 60–79 分评为“环保警示”');
     await snap(officer, 'src-07-officer-search');
     await found.click();
     const pending = officer.locator(`#rectification-${rectificationId}[data-status=submitted]`);
@@ -116,7 +144,7 @@ describe('the source compliance journey in the H5 app', () => {
     await expect.poll(() => officer.locator('#source-level:visible').getAttribute('data-level')).toBe('blue');
     await snap(officer, 'src-09-officer-accepted');
 
-    // 3. The operator's page shows the better level, the item rectified and the evidence accepted.
+    // 4. The operator's page shows the better level, the item rectified and the evidence accepted.
     await operator.reload();
     await expect.poll(() => operator.locator('#source-level:visible').getAttribute('data-level')).toBe('blue');
     expect(await operator.locator('#source-level:visible').innerText()).toContain('良好');
@@ -124,7 +152,7 @@ describe('the source compliance journey in the H5 app', () => {
     expect(await operator.locator(`#rectification-${rectificationId} [id^="evidence-item-"]`).getAttribute('data-decision')).toBe('accepted');
     await snap(operator, 'src-10-operator-blue');
 
-    // 4. A resident scans the eco-code (signed out): the public profile, with no phone number.
+    // 5. A resident scans the eco-code (signed out): the public profile, with no phone number.
     const resident = await (await phoneContext(browser)).newPage();
     await resident.goto(`${t.system.url}/e/${source.ecoCode}`);
     await resident.locator('#eco-profile:visible').waitFor();
@@ -205,6 +233,11 @@ describe('the source compliance journey in the H5 app', () => {
     await officer.click('#inspect-submit');
     await rectificationOf(officer, 'odour').waitFor();
     expect(await rectificationOf(officer, 'odour').getAttribute('data-status')).toBe('open');
+    // The cleaning record, still open from the demo inspection, passed on site: closed as verified (复查销项).
+    const cleaning = rectificationOf(officer, 'cleaning_record');
+    expect(await cleaning.getAttribute('data-status')).toBe('closed');
+    expect(await cleaning.getAttribute('data-closed-how')).toBe('verified_on_site');
+    expect(await cleaning.locator('[id^="rectification-closure-"]').innerText()).toMatch(/^\d{4}-\d{2}-\d{2} 现场复查合格，已销项$/);
     await snap(officer, 'src-32-officer-inspected');
 
     // The timeline has the inspection, in Chinese, newest first.
@@ -212,6 +245,8 @@ describe('the source compliance journey in the H5 app', () => {
     const timeline = officer.locator('#source-timeline:visible');
     await expect.poll(() => timeline.innerText()).toContain('无明显异味扰民：不合格（厨房排风口异味明显）');
     expect(await timeline.locator('[data-type=inspection]').count()).toBe(2);
+    expect(await timeline.locator('[data-type=rectification_verified]').innerText()).toContain('整改事项：清洗维护记录在清洗周期内');
+    expect(await timeline.locator('[data-type=rectification_verified]').innerText()).toContain(DEMO_ACCOUNTS.jingansi.name);
     await snap(officer, 'src-33-officer-timeline');
 
     // The poster: shown, and downloaded as a PNG at twice its A5 size.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ComplaintDetail, ComplaintPage } from '@green-shield/shared/api/schemas';
+import { ComplaintDetail, ComplaintPage, ComplaintView, type ComplaintViewT } from '@green-shield/shared/api/schemas';
 import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
 import type { ApiClient } from '../support/api-client';
 import { closingDeadline, dueDates, extendedDeadline } from '@green-shield/shared/complaints/due-dates';
@@ -303,6 +303,75 @@ describe('the resident complaint journey', () => {
     } finally {
       t.clock.advanceDays(-16);
     }
+  });
+
+  it('lists the work owed most urgent first with each due date, counts the overdue, and finds a complaint by tracking number', async () => {
+    const open = await submitComplaint(resident, { description: '小区门口的餐馆油烟直排，晚上尤其严重。' });
+    await jingansi.call('POST', `/api/complaints/${open.complaint.id}/transitions`, { action: 'accept', expectedVersion: 1 }).expect(200);
+    const unacknowledged = await submitComplaint(resident, { description: '工地夜间施工噪声很大，影响休息。' });
+    /** Every page of the street's urgent list, in order, and each page's size. */
+    const urgentList = async (api: ApiClient, query = '') => {
+      const items: ComplaintViewT[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = ComplaintPage.parse(await api.call('GET', `/api/queue?order=urgency${query}${cursor ? `&cursor=${cursor}` : ''}`).expect(200));
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return items;
+    };
+    const position = (items: ComplaintViewT[], id: string) => items.findIndex((item) => item.id === id);
+    const inOrder = (items: ComplaintViewT[]) => {
+      // Every complaint owes a deadline; the overdue come first, then the rest, each by its next deadline.
+      const dues = items.map((item) => item.nextDeadline!.by);
+      expect(dues).toEqual([...dues].sort());
+      const flags = items.map((item) => item.overdue.any);
+      expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+    };
+
+    const now = await urgentList(jingansi);
+    inOrder(now);
+    expect(now.find((item) => item.id === unacknowledged.complaint.id)!.nextDeadline).toEqual({
+      kind: 'acknowledge',
+      by: unacknowledged.complaint.due.acknowledgeBy,
+    });
+    expect(now.find((item) => item.id === open.complaint.id)!.nextDeadline).toEqual({ kind: 'close', by: open.complaint.due.closeBy });
+    // Acknowledging is due in 15 days, closing in 60: the newer complaint is the more urgent.
+    expect(position(now, unacknowledged.complaint.id)).toBeLessThan(position(now, open.complaint.id));
+    // Newest first is still there for those who ask.
+    const newest = ComplaintPage.parse(await jingansi.call('GET', '/api/queue').expect(200));
+    expect(position(newest.items, unacknowledged.complaint.id)).toBeLessThan(position(newest.items, open.complaint.id));
+
+    t.clock.advanceDays(16);
+    try {
+      const officer = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const later = await urgentList(officer);
+      inOrder(later);
+      expect(later.find((item) => item.id === unacknowledged.complaint.id)!.overdue.any).toBe(true);
+      expect(later.find((item) => item.id === open.complaint.id)!.overdue.any).toBe(false);
+      // Overdue alone, most overdue first, and counted for the home page.
+      const overdueOnly = await urgentList(officer, '&overdue=true');
+      expect(overdueOnly.length).toBeGreaterThan(0);
+      expect(overdueOnly.every((item) => item.overdue.any)).toBe(true);
+      inOrder(overdueOnly);
+      expect(await officer.call('GET', '/api/queue/summary').expect(200)).toEqual({ overdue: { count: overdueOnly.length, more: false } });
+      const district = await (await t.signIn(DEMO_ACCOUNTS.bureau.phone)).call('GET', '/api/queue/summary').expect(200);
+      expect(district.overdue.count).toBeGreaterThanOrEqual(overdueOnly.length);
+      await officer.call('GET', '/api/queue/summary?streetCode=pengpuzhen').expect(403);
+    } finally {
+      t.clock.advanceDays(-16);
+    }
+
+    // Search by tracking number: exact, in the officer's street only; another street's is not revealed.
+    const { trackingNumber } = open.complaint;
+    const found = await jingansi.call('GET', `/api/queue/${trackingNumber.toLowerCase()}`).expect(200);
+    expect(ComplaintView.parse(found)).toMatchObject({ id: open.complaint.id, trackingNumber });
+    expect((await bureau.call('GET', `/api/queue/${trackingNumber}`).expect(200)).id).toBe(open.complaint.id);
+    const pengpuzhen = await t.signIn(DEMO_ACCOUNTS.pengpuzhen.phone);
+    const hidden = await pengpuzhen.call('GET', `/api/queue/${trackingNumber}`).expect(404);
+    expect((await pengpuzhen.call('GET', '/api/queue/JA-1999-999999').expect(404)).error).toEqual(hidden.error);
+    await resident.call('GET', `/api/queue/${trackingNumber}`).expect(403);
+    await jingansi.call('GET', `/api/queue/${'9'.repeat(41)}`).expect(400);
   });
 
   it('pages through the queue with cursors and refuses forged ones', async () => {

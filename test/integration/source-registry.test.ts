@@ -207,6 +207,115 @@ describe('inspection → rectification → evidence → decision → score', () 
     expect(notified.items.every((n: any) => n.source?.id === source.id)).toBe(true);
   });
 
+  it('closes open items an on-site re-inspection finds passing (复查销项), on the timeline, and the score follows', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000909' }).expect(201);
+    const operator = await t.signIn('13700000909');
+    const failed = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['purifier_running', 'cleaning_record', 'odour']), {
+        'idempotency-key': newIdempotencyKey(),
+      })
+      .expect(201);
+    expect(failed.credit.score).toBe(65);
+    const orderOf = (view: any, itemId: string) => view.rectifications.find((r: any) => r.itemId === itemId);
+    // Evidence for one item awaits a decision when the officer comes back.
+    const cleaning = orderOf(failed, 'cleaning_record');
+    await operator
+      .call('POST', `/api/my/sources/${source.id}/rectifications/${cleaning.id}/evidence`, { expectedVersion: 0, photoKeys: [await uploadPhoto(operator)] })
+      .expect(200);
+
+    t.clock.advanceDays(2);
+    try {
+      const officer = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const notLookedAt = {
+        ...inspection('restaurant', []),
+        results: inspection('restaurant', []).results.map((r) => (r.itemId === 'odour' ? { ...r, outcome: 'not_applicable' } : r)),
+      };
+      const rechecked = await officer
+        .call('POST', `/api/sources/${source.id}/inspections`, notLookedAt, { 'idempotency-key': newIdempotencyKey() })
+        .expect(201);
+      const at = rechecked.rectifications.find((r: any) => r.status === 'closed').closedAt;
+      expect(orderOf(rechecked, 'purifier_running')).toMatchObject({
+        status: 'closed',
+        closedHow: 'verified_on_site',
+        overdue: false,
+        version: 1,
+        closedAt: at,
+      });
+      expect(orderOf(rechecked, 'cleaning_record')).toMatchObject({ status: 'closed', closedHow: 'verified_on_site', version: 2, closedAt: at });
+      expect(orderOf(rechecked, 'cleaning_record').evidence[0].decision).toBeUndefined();
+      // Not applicable says nothing about the item: its order stays open, and so no clean-inspection bonus.
+      expect(orderOf(rechecked, 'odour')).toMatchObject({ status: 'open' });
+      expect(rechecked.credit.score).toBe(100 - 3 - 2 - 10);
+      expect(rechecked.credit.explanation.map((line: any) => line.code)).not.toContain('clean_inspection');
+
+      const timeline = await officer.call('GET', `/api/sources/${source.id}/timeline`).expect(200);
+      const verified = timeline.items.filter((event: any) => event.type === 'rectification_verified');
+      expect(verified.map((event: any) => event.rectification.id).sort()).toEqual([orderOf(failed, 'purifier_running').id, cleaning.id].sort());
+      expect(verified.every((event: any) => event.actorName === DEMO_ACCOUNTS.jingansi.name && event.at === at)).toBe(true);
+
+      // The operator sees it closed and can send nothing more for it; they are told.
+      const operatorLater = await t.signIn('13700000909');
+      const own = await operatorLater.call('GET', `/api/my/sources/${source.id}`).expect(200);
+      expect(orderOf(own, 'purifier_running')).toMatchObject({ status: 'closed', closedHow: 'verified_on_site' });
+      const late = await operatorLater
+        .call('POST', `/api/my/sources/${source.id}/rectifications/${orderOf(own, 'purifier_running').id}/evidence`, {
+          expectedVersion: 1,
+          photoKeys: [await uploadPhoto(operatorLater)],
+        })
+        .expect(409);
+      expect(late.error.code).toBe('RECTIFICATION_NOT_OPEN');
+      // Linked, three items opened, the first score change; two items verified, the second score change.
+      const told = await waitForNotifications(operatorLater, 8);
+      expect(told.items.filter((n: any) => n.action === 'rectification_verified')).toHaveLength(2);
+
+      // Once every item passed, the last order closes too and the clean visit counts.
+      const clean = await officer
+        .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', []), { 'idempotency-key': newIdempotencyKey() })
+        .expect(201);
+      expect(orderOf(clean, 'odour')).toMatchObject({ status: 'closed', closedHow: 'verified_on_site' });
+      expect(clean.credit).toMatchObject({ score: 100 - 3 - 2 - 2 + 2, level: 'green' });
+      expect((await waitForProfile(clean.source.ecoCode, (p) => p.openRectifications === 0)).openRectifications).toBe(0);
+    } finally {
+      t.clock.advanceDays(-2);
+    }
+  });
+
+  it('lists the sources whose evidence awaits a decision, by street, and counts them for the home page', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700001010' }).expect(201);
+    const operator = await t.signIn('13700001010');
+    const inspected = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['odour']), { 'idempotency-key': newIdempotencyKey() })
+      .expect(201);
+    const order = inspected.rectifications[0];
+    await operator
+      .call('POST', `/api/my/sources/${source.id}/rectifications/${order.id}/evidence`, { expectedVersion: 0, photoKeys: [await uploadPhoto(operator)] })
+      .expect(200);
+    /** The decisions list as the stream consumer leaves it. */
+    const listedOnceSettled = async (api: ApiClient, listed: boolean) => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const page = await api.call('GET', '/api/decisions').expect(200);
+        const found = page.items.find((item: any) => item.id === source.id);
+        if (Boolean(found) === listed || Date.now() > deadline) return page;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    };
+    const page = await listedOnceSettled(jingansi, true);
+    expect(page.items.find((item: any) => item.id === source.id)).toMatchObject({ awaitingDecision: 1, openRectifications: 1 });
+    expect(await jingansi.call('GET', '/api/decisions/summary').expect(200)).toEqual({ sources: { count: page.items.length, more: false } });
+    expect((await bureau.call('GET', '/api/decisions?streetCode=jingansi').expect(200)).items.map((item: any) => item.id)).toContain(source.id);
+    expect((await pengpuzhen.call('GET', '/api/decisions').expect(200)).items.map((item: any) => item.id)).not.toContain(source.id);
+    await pengpuzhen.call('GET', '/api/decisions/summary?streetCode=jingansi').expect(403);
+    await operator.call('GET', '/api/decisions').expect(403);
+
+    // Decided: off the list.
+    await jingansi.call('POST', `/api/sources/${source.id}/rectifications/${order.id}/decision`, { expectedVersion: 1, decision: 'accept' }).expect(200);
+    const after = await listedOnceSettled(jingansi, false);
+    expect(after.items.map((item: any) => item.id)).not.toContain(source.id);
+  });
+
   it('makes a missed deadline cost points, raise a warning and remind the operator, once time has passed', async () => {
     const { source } = await register(jingansi);
     await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000808' }).expect(201);
@@ -347,6 +456,17 @@ describe('eco-codes', () => {
     expect(response.body).toContain(view.source.name);
     expect(response.body).toContain('环保诚信');
     expect(response.body).toContain(view.source.ecoCode);
+    // The operator downloads their own poster; another operator's answers as a missing source.
+    await jingansi.call('POST', `/api/sources/${view.source.id}/operators`, { phone: '13700001111' }).expect(201);
+    const operator = await t.signIn('13700001111');
+    const own = await operator.call('GET', `/api/my/sources/${view.source.id}/poster`);
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(own.body).toBe(response.body);
+    const other = await register(jingansi);
+    expect((await operator.call('GET', `/api/my/sources/${other.source.id}/poster`).expect(404)).error.code).toBe('SOURCE_NOT_FOUND');
+    expect((await operator.call('GET', `/api/my/sources/${ulid()}/poster`).expect(404)).error.code).toBe('SOURCE_NOT_FOUND');
+    await jingansi.call('GET', `/api/my/sources/${view.source.id}/poster`).expect(403);
     // The /e/<code> link opens the app's profile page (the same redirect CloudFront runs).
     const redirect = await fetch(`${t.system.url}/e/${view.source.ecoCode}`, { redirect: 'manual' });
     expect(redirect.status).toBe(302);

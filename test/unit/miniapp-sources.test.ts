@@ -4,7 +4,15 @@ import { EXPLANATION_CODES, WARNING_CODES } from '@green-shield/shared/sources/s
 import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
 import { TIMELINE_EVENT_TYPES, type PublicSourceProfileT, type TimelineEventViewT } from '@green-shield/shared/api/source-schemas';
 import { isKnownSubtype } from '@green-shield/shared/complaints/taxonomy';
-import { creditLevelBadge, explanationLineKey, explanationLineView, rectificationsInWorkOrder, warningText } from '../../miniapp/src/utils/credit';
+import {
+  creditLevelBadge,
+  explanationLineKey,
+  explanationLineView,
+  levelBasisText,
+  nextLevelText,
+  rectificationsInWorkOrder,
+  warningText,
+} from '../../miniapp/src/utils/credit';
 import { handOffReportPrefill, ownWords, reportPrefillFromProfile, startsWithPrefill, takeReportPrefill } from '../../miniapp/src/utils/report-prefill';
 import { blankAnswers, inspectionSubmission } from '../../miniapp/src/sources/inspect/inspection-form';
 import { timelineEventLines, timelineEventTitle } from '../../miniapp/src/utils/source-timeline';
@@ -63,6 +71,26 @@ describe('score explanation lines', () => {
     ];
     expect(rectificationsInWorkOrder(rectifications, 'operator').map((r) => r.id)).toEqual(['soon', 'late', 'review', 'done']);
     expect(rectificationsInWorkOrder(rectifications, 'officer').map((r) => r.id)).toEqual(['review', 'soon', 'late', 'done']);
+  });
+});
+
+describe('a level and its reason, and the way to the next one', () => {
+  it('says on a card why a level is what it is: the score band, or the incident that set it whatever the score', () => {
+    expect(levelBasisText({ level: 'yellow', levelBasis: { by: 'score' } })).toBe('信用分 60–79 分评为“环保警示”');
+    expect(levelBasisText({ level: 'red', levelBasis: { by: 'major_incident' } })).toBe('发生重大环境事件，不论分数评为“环保不良”');
+    expect(levelBasisText({ level: 'yellow', levelBasis: { by: 'ordinary_incidents', count: 1, levelByScore: 'blue' } })).toBe(
+      '发生 1 起一般环境事件，等级由“环保良好”下调',
+    );
+  });
+
+  it('tells the business how many points lead to the next level, or when an incident stops holding it down', () => {
+    const credit = { score: 87, level: 'blue' as const, levelByScore: 'blue' as const, explanation: [], rulesVersion: CURRENT_CREDIT_RULES.version };
+    expect(nextLevelText(credit)).toMatch(/^再提高 8 分可升为“环保诚信”/);
+    expect(nextLevelText({ ...credit, score: 100, level: 'green', levelByScore: 'green' })).toBe('已是最高等级“环保诚信”，请继续保持');
+    const major = { ...credit, score: 100, level: 'red' as const, levelByScore: 'green' as const };
+    expect(nextLevelText({ ...major, explanation: [{ code: 'incident_major' as const, at: '2026-03-01T02:00:00.000Z' }] })).toBe(
+      '因环境事件，等级暂不随信用分提高；该事件 2027-03-01 起不再计入',
+    );
   });
 });
 

@@ -7,7 +7,8 @@ import { composeCreditCode, creditCodeProblem, normalizeCreditCode } from '@gree
 
 const isValidCreditCode = (code: string) => creditCodeProblem(code) === undefined;
 import { computeCreditScore, creditWarnings, type ScoringFact } from '@green-shield/shared/sources/scoring';
-import { CURRENT_CREDIT_RULES, creditRules } from '@green-shield/shared/sources/credit-rules';
+import { CREDIT_LEVELS, CURRENT_CREDIT_RULES, creditRules } from '@green-shield/shared/sources/credit-rules';
+import { levelBand, levelBasis, nextLevel } from '@green-shield/shared/sources/level-guidance';
 import { purifierMeetsStandard, sizeClassOf } from '@green-shield/shared/sources/kinds';
 import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
 import { distanceMetres, geohashEncode, geohashWithNeighbours } from '@green-shield/shared/geo/geohash';
@@ -154,6 +155,40 @@ describe('credit score', () => {
     expect(computeCreditScore([clean, inspection('i2', daysAgo(2), [['异味', 10]])], rules, now).score).toBe(92);
   });
 
+  it('scores an order verified on site (复查销项) as rectified, and gives no clean bonus over an order still open', () => {
+    const order = (closedAt?: string, deadline = daysAgo(3)): ScoringFact => ({
+      kind: 'rectification',
+      id: 'r1',
+      itemLabel: '净化器运行',
+      openedAt: daysAgo(10),
+      deadline,
+      closedAt,
+    });
+    const failed = inspection('i1', daysAgo(10), [['净化器运行', 15, 'r1']]);
+    const recheck = daysAgo(5);
+    const clean = inspection('i2', recheck, []);
+    // Before the fix: the pass left the order open, the full item cost stood, and a bonus came on top.
+    expect(computeCreditScore([failed, order(undefined, daysAgo(-10)), clean], rules, now)).toMatchObject({ score: 85 });
+    expect(computeCreditScore([failed, order(undefined, daysAgo(-10)), clean], rules, now).explanation.map((line) => line.code)).not.toContain(
+      'clean_inspection',
+    );
+    // Verified on site in time: closed at the re-inspection, the item costs its fraction and the clean visit counts.
+    const verified = computeCreditScore([failed, order(recheck), clean], rules, now);
+    expect(verified.score).toBe(100 - 3 + rules.cleanInspectionBonus);
+    expect(verified.explanation.map((line) => [line.code, line.points])).toEqual([
+      ['clean_inspection', 2],
+      ['failed_item_rectified', -3],
+    ]);
+    // Boundaries: closed at the inspection's very moment is closed; a millisecond later it was still open then.
+    const justAfter = new Date(Date.parse(recheck) + 1).toISOString();
+    expect(computeCreditScore([failed, order(justAfter), clean], rules, now).score).toBe(97);
+    // Verified after the deadline: rectified, but the missed deadline still costs.
+    const late = daysAgo(1);
+    expect(computeCreditScore([failed, order(late), inspection('i2', late, [])], rules, now).score).toBe(
+      100 - 3 - rules.overdueRectificationPoints + rules.cleanInspectionBonus,
+    );
+  });
+
   it('turns a major incident red and drops one level per ordinary incident', () => {
     const incident = (id: string, severity: 'ordinary' | 'major'): ScoringFact => ({ kind: 'incident', id, at: daysAgo(1), severity });
     expect(computeCreditScore([incident('a', 'ordinary')], rules, now)).toMatchObject({ score: 100, levelByScore: 'green', level: 'blue' });
@@ -199,6 +234,55 @@ describe('credit score', () => {
   it('names an existing version and refuses unknown ones', () => {
     expect(creditRules(rules.version).source).toContain('150号');
     expect(() => creditRules('nope')).toThrow(/Unknown credit-rules version/);
+  });
+});
+
+describe('what a level rests on and what raises it', () => {
+  const incident = (id: string, severity: 'ordinary' | 'major', days = 1): ScoringFact => ({ kind: 'incident', id, at: daysAgo(days), severity });
+  const penalties = (n: number) =>
+    Array.from({ length: n }, (_, i): ScoringFact => ({ kind: 'penalty', id: `p${i}`, at: daysAgo(i + 1), decisionNumber: `罚${i}` }));
+  const failed = (points: number): ScoringFact => ({ kind: 'inspection', id: 'i', at: daysAgo(2), failedItems: [{ itemId: 'x', label: 'x', points }] });
+  const scored = (facts: ScoringFact[]) => computeCreditScore(facts, rules, now);
+
+  it('says a level comes from the score, a major incident, or ordinary incidents lowering it', () => {
+    expect(levelBasis(scored(penalties(2)))).toEqual({ by: 'score' });
+    // Red with a score of 100: a major incident, not the points.
+    const major = scored([incident('m', 'major')]);
+    expect(major).toMatchObject({ score: 100, level: 'red' });
+    expect(levelBasis(major)).toEqual({ by: 'major_incident' });
+    expect(levelBasis(scored([incident('a', 'ordinary'), incident('b', 'ordinary')]))).toEqual({ by: 'ordinary_incidents', count: 2, levelByScore: 'green' });
+    // An ordinary incident on a source already red by its score changes nothing: the score is the reason.
+    expect(levelBasis(scored([...penalties(3), incident('a', 'ordinary')]))).toEqual({ by: 'score' });
+  });
+
+  it('names each band by the configured cut-offs', () => {
+    expect(CREDIT_LEVELS.map((level) => levelBand(level, rules))).toEqual([
+      { min: 95, max: 100 },
+      { min: 80, max: 94 },
+      { min: 60, max: 79 },
+      { min: 0, max: 59 },
+    ]);
+  });
+
+  it('counts the points to the next level at each cut-off, and says when incidents hold the level whatever the score', () => {
+    expect(nextLevel(scored([]), rules)).toEqual({ kind: 'top' });
+    // At the boundaries: 94 needs 1 to be green, 80 needs 15, 79 needs 1 to be blue, 59 needs 1 to be yellow.
+    expect(nextLevel(scored([failed(6)]), rules)).toEqual({ kind: 'points', level: 'green', points: 1 });
+    expect(nextLevel(scored([failed(20)]), rules)).toEqual({ kind: 'points', level: 'green', points: 15 });
+    expect(nextLevel(scored([failed(21)]), rules)).toEqual({ kind: 'points', level: 'blue', points: 1 });
+    expect(nextLevel(scored([failed(41)]), rules)).toEqual({ kind: 'points', level: 'yellow', points: 1 });
+    // Blue by score lowered to yellow: reaching green's band lifts it back to blue.
+    expect(nextLevel(scored([failed(10), incident('a', 'ordinary')]), rules)).toEqual({ kind: 'points', level: 'blue', points: 5 });
+    // Red whatever the score until the major incident leaves the 365-day look-back.
+    expect(nextLevel(scored([failed(10), incident('m', 'major', 30)]), rules)).toEqual({
+      kind: 'held_by_incidents',
+      until: new Date(Date.parse(daysAgo(30)) + rules.lookbackDays * DAY).toISOString(),
+    });
+    // Already at 100 and lowered by an ordinary incident: the first to leave the look-back frees it.
+    expect(nextLevel(scored([incident('a', 'ordinary', 10), incident('b', 'ordinary', 40)]), rules)).toEqual({
+      kind: 'held_by_incidents',
+      until: new Date(Date.parse(daysAgo(40)) + rules.lookbackDays * DAY).toISOString(),
+    });
   });
 });
 
@@ -419,8 +503,8 @@ describe('operator notifications', () => {
     sourceName: '面馆',
   };
   const projection = (score: number, level: 'green' | 'blue') => ({ credit: { score, level } }) as never;
-  it('tells every operator but the actor, and adds a score change when the score moved', () => {
-    const sent = operatorNotifications({ ...base, type: 'evidence_accepted' }, ['op1', 'op2', 'officer'], {
+  it('tells every operator of the event but its actor, and every operator of a score change', () => {
+    const sent = operatorNotifications({ ...base, type: 'evidence_accepted' }, ['op1', 'op2'], {
       before: projection(75, 'blue'),
       after: projection(87, 'blue'),
     });
@@ -430,6 +514,17 @@ describe('operator notifications', () => {
       ['op2', 'evidence_accepted'],
       ['op2', 'score_changed'],
     ]);
+    // An operator's own evidence rescored after the officer's acceptance landed: they hear of the new score, not of their own act.
+    const own = operatorNotifications({ ...base, type: 'evidence_submitted', actorId: 'op1', actorRole: 'operator' }, ['op1', 'op2'], {
+      before: projection(75, 'blue'),
+      after: projection(87, 'blue'),
+    });
+    expect(own.map((n) => [n.userId, n.notification.action])).toEqual([
+      ['op1', 'score_changed'],
+      ['op2', 'score_changed'],
+    ]);
+    // Nobody is told of their own act.
+    expect(operatorNotifications({ ...base, type: 'operator_linked', actorId: 'op1' }, ['op1', 'op2']).map((n) => n.userId)).toEqual(['op2']);
     expect(sent[0].notification.source).toEqual({ id: 's', name: '面馆' });
     expect(operatorNotifications({ ...base, type: 'penalty' }, ['op1'], { before: projection(90, 'green'), after: projection(90, 'green') })).toEqual([]);
     expect(operatorNotifications({ ...base, type: 'updated' }, ['op1'])).toEqual([]);

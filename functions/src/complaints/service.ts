@@ -13,7 +13,7 @@ import type {
   SubmitComplaintBody,
   TransitionBody,
 } from '@green-shield/shared/api/schemas';
-import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
+import { SUMMARY_COUNT_CAP, UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
 import { photoUploadKey } from '@green-shield/shared/api/upload-keys';
 import { findStreet, periodRules, type DistrictConfig } from '@green-shield/shared/districts/district';
 import { timeLimits } from '@green-shield/shared/rules/time-limits';
@@ -128,16 +128,42 @@ export class ComplaintService {
     return { items: await Promise.all(page.items.map((record) => this.listView(record, 'complainant'))), nextCursor: page.nextCursor };
   }
 
-  async queue(principal: Principal, query: z.infer<typeof QueueQuery>) {
+  /** The street an officer's queue covers: a street officer's own; the bureau's choice, or the whole district. */
+  private queueStreet(principal: Principal, requested: string | undefined): string | undefined {
     const isBureau = principal.roles.includes('bureau_officer');
-    if (!isBureau && query.streetCode && query.streetCode !== principal.streetCode) throw forbidden('Street officers see only their own street');
-    const streetCode = isBureau ? query.streetCode : principal.streetCode;
+    if (!isBureau && requested && requested !== principal.streetCode) throw forbidden('Street officers see only their own street');
+    const streetCode = isBureau ? requested : principal.streetCode;
     if (streetCode && !findStreet(this.district, streetCode)) {
       throw new ApiError('VALIDATION_FAILED', 'Unknown street', [{ field: 'query.streetCode', message: 'not a street of this district' }]);
     }
-    const filter = { status: query.status, type: query.type, overdueAt: query.overdue === 'true' ? this.clock.now().toISOString() : undefined };
+    return streetCode;
+  }
+
+  async queue(principal: Principal, query: z.infer<typeof QueueQuery>) {
+    const streetCode = this.queueStreet(principal, query.streetCode);
+    const filter = {
+      status: query.status,
+      type: query.type,
+      overdueAt: query.overdue === 'true' ? this.clock.now().toISOString() : undefined,
+      urgentFirst: query.order === 'urgency',
+    };
     const page = await this.repo.listQueue(this.district.code, streetCode, filter, query.cursor);
     return { items: await Promise.all(page.items.map((record) => this.listView(record, 'officer'))), nextCursor: page.nextCursor };
+  }
+
+  /** How many complaints of the officer's queue are overdue now. */
+  async queueSummary(principal: Principal, query: { streetCode?: string }) {
+    const streetCode = this.queueStreet(principal, query.streetCode);
+    const overdueAt = this.clock.now().toISOString();
+    return { overdue: await this.repo.countQueue(this.district.code, streetCode, { overdueAt }, SUMMARY_COUNT_CAP) };
+  }
+
+  /** A complaint of the officer's queue by its tracking number; another street's answers as a missing one (a search reveals nothing). */
+  async findByTrackingNumber(principal: Principal, trackingNumber: string) {
+    const found = await this.repo.idByTrackingNumber(trackingNumber);
+    const record = found && found.districtCode === this.district.code ? await this.repo.get(found.complaintId) : undefined;
+    if (!record || relationTo(record, principal, this.district.code) !== 'officer') throw notFound('Complaint');
+    return this.listView(record, 'officer');
   }
 
   async officerTransition(principal: Principal, id: string, body: z.infer<typeof TransitionBody>): Promise<ComplaintDetailT> {

@@ -4,7 +4,7 @@
  */
 import type { ComplaintEventViewT, ComplaintViewT } from '@green-shield/shared/api/schemas';
 import { availableActions } from '@green-shield/shared/complaints/state-machine';
-import { overdue } from '@green-shield/shared/complaints/due-dates';
+import { nextDeadline, overdue } from '@green-shield/shared/complaints/due-dates';
 import { maskPhone } from '@green-shield/shared/privacy/mask';
 import { awaitsFollowUp } from './domain';
 import type { ComplaintEventRecord, ComplaintRecord } from './records';
@@ -42,6 +42,7 @@ export function toComplaintView(record: ComplaintRecord, relation: 'complainant'
     updatedAt: record.updatedAt,
     due: { ...due, acceptedAt: record.acceptedAt, timeLimitsVersion: record.timeLimitsVersion, extendedByDays: record.extendedByDays },
     overdue: overdue(record.status, due, now),
+    nextDeadline: nextDeadline(record.status, due),
     resolvedAt: record.resolvedAt,
     feedbackBy: record.feedbackBy,
     assigneeId: relation === 'officer' ? record.assigneeId : undefined,

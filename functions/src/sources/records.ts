@@ -38,6 +38,8 @@ export interface SourceRecord {
   credit: CreditScore;
   warnings: Warning[];
   openRectifications: number;
+  /** Orders whose evidence awaits an officer's decision (absent on sources projected before it was kept: none). */
+  awaitingDecision?: number;
   lastInspectionAt?: string;
 }
 

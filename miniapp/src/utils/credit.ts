@@ -2,9 +2,11 @@
  * How a source's environmental credit reads on screen: the level badge, one line per point
  * gained or lost, and officers' early warnings. Pure, so it is unit-tested without Taro.
  */
+import type { SourceSummaryT } from '@green-shield/shared/api/source-schemas';
 import type { CreditLevel, CreditRules } from '@green-shield/shared/sources/credit-rules';
-import { CURRENT_CREDIT_RULES, findCreditRules } from '@green-shield/shared/sources/credit-rules';
-import type { ExplanationLine, Warning } from '@green-shield/shared/sources/scoring';
+import { CURRENT_CREDIT_RULES, creditRules, findCreditRules } from '@green-shield/shared/sources/credit-rules';
+import { levelBand, nextLevel } from '@green-shield/shared/sources/level-guidance';
+import type { CreditScore, ExplanationLine, Warning } from '@green-shield/shared/sources/scoring';
 import { zh } from '../i18n/zh-CN';
 import { formatDay } from './format';
 
@@ -49,6 +51,24 @@ export function warningText(warning: Warning): string {
   const { complaintsWithinDays, scoreDropWithinDays } = CURRENT_CREDIT_RULES.warnings;
   const days = warning.code === 'score_drop' ? scoreDropWithinDays : complaintsWithinDays;
   return zh.credit.warning[warning.code](warning.value, days);
+}
+
+/** Why a listed source has its level, in words (the bands of the current rules, as lists are scored). */
+export function levelBasisText(source: Pick<SourceSummaryT, 'level' | 'levelBasis'>): string {
+  const label = zh.credit.levels[source.level];
+  const basis = source.levelBasis;
+  if (basis.by === 'major_incident') return zh.levelBasis.major_incident(label);
+  if (basis.by === 'ordinary_incidents') return zh.levelBasis.ordinary_incidents(basis.count, zh.credit.levels[basis.levelByScore]);
+  const band = levelBand(source.level, CURRENT_CREDIT_RULES);
+  return zh.levelBasis.score(label, band.min, band.max);
+}
+
+/** What leads to the next level, in words, under the rules version the score was computed with. */
+export function nextLevelText(credit: Parameters<typeof nextLevel>[0] & Pick<CreditScore, 'rulesVersion'>): string {
+  const next = nextLevel(credit, creditRules(credit.rulesVersion));
+  if (next.kind === 'top') return zh.operator.nextLevelTop;
+  if (next.kind === 'points') return zh.operator.nextLevelPoints(next.points, zh.credit.levels[next.level]);
+  return zh.operator.nextLevelHeld(formatDay(next.until));
 }
 
 /** What each viewer acts on first: the operator on open items, the officer on evidence awaiting review. */

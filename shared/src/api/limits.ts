@@ -6,6 +6,8 @@ export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTOS = 6;
 /** Officers' tags on one source. */
 export const MAX_TAGS = 20;
+/** Counts on an officer's home (overdue complaints, evidence awaiting a decision) stop here ("999+"): enough to say how much, at a bounded cost. */
+export const SUMMARY_COUNT_CAP = 999;
 
 /** The longest text (characters) the API takes, by what the text is. */
 export const MAX_LENGTH = {

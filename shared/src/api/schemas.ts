@@ -162,6 +162,8 @@ export const ComplaintView = z.object({
     extendedByDays: z.number().optional(),
   }),
   overdue: z.object({ acknowledge: z.boolean(), close: z.boolean(), any: z.boolean() }),
+  /** The deadline it owes next (to acknowledge, or to close), absent once resolved or ended. */
+  nextDeadline: z.object({ kind: z.enum(['acknowledge', 'close']), by: isoDateTime }).optional(),
   resolvedAt: isoDateTime.optional(),
   feedbackBy: isoDateTime.optional(),
   assigneeId: z.string().optional(),
@@ -182,12 +184,31 @@ export const ComplaintIdParams = z.strictObject({ id: ulid('complaint') });
 
 export const MyComplaintsQuery = z.strictObject({ cursor: z.string().max(MAX_LENGTH.cursor).optional() });
 
+const QUEUE_ORDERS = ['newest', 'urgency'] as const;
 export const QueueQuery = z.strictObject({
   status: z.enum(COMPLAINT_STATUSES).optional(),
   type: z.enum(COMPLAINT_TYPES as [string, ...string[]]).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  order: z
+    .enum(QUEUE_ORDERS)
+    .default('newest')
+    .describe(
+      'newest: newest first. urgency: the complaints that owe a deadline, overdue first (longest overdue first), then by due date; a status that owes none is listed newest first',
+    ),
   streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
   cursor: z.string().max(MAX_LENGTH.cursor).optional(),
+});
+
+/** A list's length counted up to a cap (the count's cost stays bounded): `more` when it stopped there. */
+export const CappedCount = z.object({ count: z.number().int().nonnegative(), more: z.boolean() });
+/** An officer's view narrowed to a street (the bureau's choice; a street officer's own street is implied). */
+export const StreetQuery = z.strictObject({ streetCode: z.string().max(MAX_LENGTH.streetCode).optional() });
+export const QueueSummary = z.object({ overdue: CappedCount });
+export const TrackingNumberParams = z.strictObject({
+  trackingNumber: z
+    .string()
+    .max(MAX_LENGTH.trackingNumber)
+    .transform((value) => value.trim().toUpperCase()),
 });
 
 const note = text(MAX_LENGTH.officerNote, { min: 1, multiline: true });

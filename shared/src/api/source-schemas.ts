@@ -6,11 +6,11 @@ import * as z from 'zod';
 import { SOURCE_KINDS, SIZE_CLASSES } from '../sources/kinds';
 import { CREDIT_LEVELS } from '../sources/credit-rules';
 import { EXPLANATION_CODES, WARNING_CODES } from '../sources/scoring';
-import { RECTIFICATION_STATUSES } from '../sources/rectification-state-machine';
+import { RECTIFICATION_CLOSURES, RECTIFICATION_STATUSES } from '../sources/rectification-state-machine';
 import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
 import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 import { MAX_LENGTH, MAX_TAGS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
-import { GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, text, ulid } from './schemas';
+import { CappedCount, GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, text, ulid } from './schemas';
 import { IMPORT_UPLOAD_KEY } from './upload-keys';
 import { IMPORT_FAILURE_CODES } from './import-failures';
 
@@ -90,6 +90,13 @@ export const CreditScoreView = z.object({
   explanation: z.array(ExplanationLine),
 });
 
+/** Why a source has its level (`shared/src/sources/level-guidance.ts`): its score's band, a major incident, or ordinary incidents lowering it. */
+export const LevelBasis = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('score') }),
+  z.object({ by: z.literal('major_incident') }),
+  z.object({ by: z.literal('ordinary_incidents'), count: z.number().int(), levelByScore: z.enum(CREDIT_LEVELS) }),
+]);
+
 export const SourceSummary = z.object({
   id: z.string(),
   kind: z.enum(SOURCE_KINDS),
@@ -98,11 +105,14 @@ export const SourceSummary = z.object({
   address: z.string(),
   streetCode: z.string(),
   level: z.enum(CREDIT_LEVELS),
+  levelBasis: LevelBasis,
   score: z.number(),
   tags: z.array(z.string()),
   systemTags: z.array(z.string()),
   warnings: z.array(Warning),
   openRectifications: z.number().int(),
+  /** Items whose evidence awaits an officer's decision. */
+  awaitingDecision: z.number().int(),
   lastInspectionAt: isoDateTime.optional(),
 });
 
@@ -127,6 +137,8 @@ export const RectificationView = z.object({
   status: RectificationStatus,
   overdue: z.boolean(),
   closedAt: isoDateTime.optional(),
+  /** How it was closed: evidence accepted, or verified passing on site by a later inspection (复查销项). */
+  closedHow: z.enum(RECTIFICATION_CLOSURES).optional(),
   version: z.number().int(),
   evidence: z.array(EvidenceView),
 });
@@ -178,6 +190,7 @@ export const TIMELINE_EVENT_TYPES = [
   'evidence_submitted',
   'evidence_accepted',
   'evidence_rejected',
+  'rectification_verified',
   'complaint_linked',
   'penalty',
   'permit',
@@ -319,6 +332,8 @@ export const ClaimDecisionBody = z
     reason: text(MAX_LENGTH.claimReason, { min: MIN_LENGTH.claimReason, multiline: true }).optional(),
   })
   .refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
+
+export const DecisionsSummary = z.object({ sources: CappedCount });
 
 export const WarningQuery = z.strictObject({
   streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),

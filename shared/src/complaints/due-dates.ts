@@ -50,14 +50,29 @@ export function owesDeadline(status: ComplaintStatus): boolean {
   return !isTerminal(status) && status !== 'resolved';
 }
 
+/** The deadline a complaint owes next: which one, and by when. */
+export interface NextDeadline {
+  kind: 'acknowledge' | 'close';
+  by: string;
+}
+
 /**
- * From when the complaint is overdue if nothing happens: its acknowledgement deadline (or closing,
- * if earlier) while submitted, its closing deadline while open, never once resolved or ended. It is
- * overdue (`overdue(...).any`) exactly when now is past this; the queue indexes complaints by it.
+ * The deadline the complaint owes next: its acknowledgement deadline (or closing, if earlier) while
+ * submitted, its closing deadline while open, none once resolved or ended.
  */
-export function overdueFrom(status: ComplaintStatus, due: DueDates): string | undefined {
+export function nextDeadline(status: ComplaintStatus, due: DueDates): NextDeadline | undefined {
   if (!owesDeadline(status)) return undefined;
   // ISO timestamps sort as the moments they name.
-  if (status === 'submitted') return [due.acknowledgeBy, due.closeBy].sort()[0];
-  return due.closeBy;
+  if (status === 'submitted' && due.acknowledgeBy <= due.closeBy) return { kind: 'acknowledge', by: due.acknowledgeBy };
+  return { kind: 'close', by: due.closeBy };
+}
+
+/**
+ * From when the complaint is overdue if nothing happens: its next deadline. It is overdue
+ * (`overdue(...).any`) exactly when now is past this; the queue indexes complaints by it, so the
+ * open work read in this order is the most urgent first: the overdue, longest overdue first, then
+ * the rest by due date.
+ */
+export function overdueFrom(status: ComplaintStatus, due: DueDates): string | undefined {
+  return nextDeadline(status, due)?.by;
 }

@@ -108,6 +108,10 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
     const rectification = id ? rectifications.get(id) : undefined;
     return !!rectification?.closedAt && time(rectification.closedAt) <= now;
   };
+  // An order still open when an inspection finds nothing wrong: the inspection did not look at its
+  // item (a pass would have closed it, 复查销项), so the source is not clean and earns no bonus.
+  const openAt = (at: string) =>
+    [...rectifications.values()].some((r) => time(r.openedAt) <= time(at) && (r.closedAt === undefined || time(r.closedAt) > time(at)));
 
   const counted = countedComplaints(facts);
   const explanation: ExplanationLine[] = [];
@@ -118,7 +122,7 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
     switch (fact.kind) {
       case 'inspection': {
         if (!inWindow(fact.at)) break;
-        if (fact.failedItems.length === 0 && rules.cleanInspectionBonus > 0) {
+        if (fact.failedItems.length === 0 && rules.cleanInspectionBonus > 0 && !openAt(fact.at)) {
           explanation.push({ code: 'clean_inspection', points: rules.cleanInspectionBonus, at: fact.at, ref, detail: '' });
         }
         for (const item of fact.failedItems) {
