@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ComplaintDetail, ComplaintPage, ComplaintView, type ComplaintViewT } from '@green-shield/shared/api/schemas';
 import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
 import type { ApiClient } from '../support/api-client';
-import { closingDeadline, dueDates, extendedDeadline } from '@green-shield/shared/complaints/due-dates';
+import { closingDeadline, closingDeadlineAfterReopening, dueDates, extendedDeadline } from '@green-shield/shared/complaints/due-dates';
 import { timeLimits } from '@green-shield/shared/rules/time-limits';
 import { loadDistrict, periodRules } from '@green-shield/shared/districts/district';
 import { complaintBody, newIdempotencyKey, PNG_BYTES, submitComplaint, uploadPhoto, waitForNotifications } from '../support/fixtures';
@@ -100,8 +100,17 @@ describe('the resident complaint journey', () => {
       resident,
     );
     expect(reopened.complaint.status).toBe('reopened');
+    // A new closing period runs from reopening (30 days, counted as the law counts days).
+    expect(reopened.complaint.due.closeBy).toBe(closingDeadlineAfterReopening(reopened.complaint.updatedAt, timeLimits('xinfang-2022'), periods));
+    expect(reopened.complaint.overdue.any).toBe(false);
     await act({ action: 'accept', expectedVersion: 4 });
-    await act({ action: 'resolve', expectedVersion: 5, note: '净化器已更换' });
+    const answeredAgain = (await act({ action: 'resolve', expectedVersion: 5, note: '净化器已更换' })).complaint;
+    // One reopening only: the button is gone and the route says why.
+    expect((await resident.call('GET', `/api/complaints/${complaint.id}`).expect(200)).complaint.availableActions).toEqual(['rate']);
+    const refused = await resident
+      .call('POST', `/api/complaints/${complaint.id}/reopen`, { expectedVersion: answeredAgain.version, reason: '还是有油烟' })
+      .expect(409);
+    expect(refused.error.code).toBe('REOPEN_LIMIT_REACHED');
 
     const other = await submitComplaint(resident, {
       description: '工地夜间施工噪声扰民，凌晨还在打桩。',

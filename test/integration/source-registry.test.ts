@@ -74,7 +74,7 @@ describe('registration', () => {
     const view = await register(jingansi, { restaurant: { seats: 80, burners: 4, purifierInstalled: true, purifierEfficiencyPercent: 85 } });
     expect(view.source).toMatchObject({ level: 'green', score: 100, version: 1 });
     expect(view.source.restaurant).toMatchObject({ sizeClass: 'medium', requiredEfficiencyPercent: 90, purifierMeetsStandard: false });
-    expect(view.credit.rulesVersion).toBe('jingan-credit-2026.1');
+    expect(view.credit.rulesVersion).toBe('jingan-credit-2026.2');
     expect(view.credit.rulesSource).toContain('环发〔2013〕150号');
   });
 

@@ -66,6 +66,31 @@ describe('complaint domain', () => {
     expect(reopened.event.actorName).toBeUndefined();
   });
 
+  it('gives a reopened complaint a new closing period from reopening, and allows one reopening', () => {
+    const step = (record: typeof created.record, action: 'accept' | 'resolve' | 'reopen', at: Date, extra: Record<string, string> = {}) =>
+      applyTransition(record, {
+        action,
+        actor: action === 'reopen' ? { id: 'resident-1', role: 'resident' } : officer,
+        eventId: action,
+        now: at,
+        feedbackWindowDays: 7,
+        periods,
+        ...extra,
+      }).record;
+    // Accepted 1 May (closing by 30 June); answered on 29 June; reopened on 1 July, past the first deadline.
+    const answered = step(step(created.record, 'accept', now), 'resolve', new Date('2026-06-29T02:00:00Z'), { note: '已处理' });
+    const reopenedAt = new Date('2026-07-01T02:00:00Z');
+    const reopened = step(answered, 'reopen', reopenedAt, { reason: '还有油烟' });
+    // 30 days from 1 July: 31 July, a Friday.
+    expect(reopened).toMatchObject({ reopenCount: 1, closeBy: '2026-07-31T15:59:59.999Z' });
+    expect(toComplaintView(reopened, 'officer', reopenedAt, new Map()).overdue.any).toBe(false);
+    // Re-accepting keeps the reopened period.
+    expect(step(reopened, 'accept', reopenedAt).closeBy).toBe(reopened.closeBy);
+    const again = step(step(reopened, 'accept', reopenedAt), 'resolve', reopenedAt, { note: '已再次处理' });
+    expect(toComplaintView(again, 'complainant', reopenedAt, new Map()).availableActions).toEqual(['rate']);
+    expect(() => step(again, 'reopen', reopenedAt, { reason: '仍有油烟' })).toThrow(expect.objectContaining({ code: 'REOPEN_LIMIT_REACHED' }));
+  });
+
   it('places a written event in the timeline where the partition keeps it, by time then id', () => {
     const at = (iso: string, eventId: string) => ({ ...created.event, at: iso, eventId });
     const timeline = [at('2026-05-01T02:00:00.000Z', '01B'), at('2026-05-03T02:00:00.000Z', '01A')];

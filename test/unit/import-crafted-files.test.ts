@@ -225,8 +225,9 @@ describe('parsing a large file', () => {
         rows = (await readFile(format, bytes)).length;
       });
       expect(rows).toBe(20_000);
-      // Slices are 10 ms; a shared, busy CI machine stretches them, never to the seconds an unsliced parse holds the loop.
-      expect(stall, `${format}: longest stall ${stall.toFixed(0)} ms`).toBeLessThan(250);
+      // Slices are 10 ms; a busy machine (the test projects run in parallel) stretches them and adds
+      // collections, never to the seconds an unsliced parse held the loop.
+      expect(stall, `${format}: longest stall ${stall.toFixed(0)} ms`).toBeLessThan(1000);
     }
   });
 });

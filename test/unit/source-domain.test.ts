@@ -148,10 +148,22 @@ describe('credit score', () => {
     const old = inspection('i0', daysAgo(rules.lookbackDays + 1), [['异味', 10]]);
     const clean = inspection('i1', daysAgo(1), []);
     expect(computeCreditScore([old], rules, now).score).toBe(100);
+    // Capped: a line says the listed points no longer add up to the score.
     expect(computeCreditScore([clean], rules, now)).toMatchObject({
       score: 100,
-      explanation: [expect.objectContaining({ code: 'clean_inspection', points: 2 })],
+      explanation: [
+        expect.objectContaining({ code: 'score_clamped', points: -2, at: now.toISOString() }),
+        expect.objectContaining({ code: 'clean_inspection', points: 2 }),
+      ],
     });
+    const penalties = Array.from({ length: 8 }, (_, i): ScoringFact => ({ kind: 'penalty', id: `p${i}`, at: daysAgo(1), decisionNumber: `罚${7 - i}` }));
+    const floored = computeCreditScore(penalties, rules, now);
+    expect(floored.score).toBe(0);
+    expect(floored.explanation[0]).toMatchObject({ code: 'score_clamped', points: 8 * rules.penaltyPoints - 100 });
+    expect(floored.explanation.reduce((sum, line) => sum + line.points, 0)).toBe(-100);
+    // Lines of the same moment keep one order whatever order the facts came in.
+    expect(computeCreditScore([...penalties].reverse(), rules, now).explanation).toEqual(floored.explanation);
+    expect(floored.explanation.slice(1).map((line) => line.ref.id)).toEqual(penalties.map((p) => p.id));
     expect(computeCreditScore([clean, inspection('i2', daysAgo(2), [['异味', 10]])], rules, now).score).toBe(92);
   });
 
@@ -189,13 +201,26 @@ describe('credit score', () => {
     );
   });
 
-  it('turns a major incident red and drops one level per ordinary incident', () => {
-    const incident = (id: string, severity: 'ordinary' | 'major'): ScoringFact => ({ kind: 'incident', id, at: daysAgo(1), severity });
-    expect(computeCreditScore([incident('a', 'ordinary')], rules, now)).toMatchObject({ score: 100, levelByScore: 'green', level: 'blue' });
-    expect(computeCreditScore([incident('a', 'ordinary'), incident('b', 'ordinary')], rules, now).level).toBe('yellow');
+  it('turns a major incident red and drops one level in all for ordinary incidents, saying what each did', () => {
+    const incident = (id: string, severity: 'ordinary' | 'major', days = 1): ScoringFact => ({ kind: 'incident', id, at: daysAgo(days), severity });
+    const effects = (score: ReturnType<typeof computeCreditScore>) => score.explanation.filter((l) => l.code === 'incident_ordinary').map((l) => l.detail);
+    expect(rules.incident.source).toContain('150号');
+    const one = computeCreditScore([incident('a', 'ordinary')], rules, now);
+    expect(one).toMatchObject({ score: 100, levelByScore: 'green', level: 'blue' });
+    expect(effects(one)).toEqual(['lowered']);
+    const two = computeCreditScore([incident('a', 'ordinary', 5), incident('b', 'ordinary', 2)], rules, now);
+    expect(two.level).toBe('blue');
+    expect(effects(two)).toEqual(['lowered', 'already_lowered']);
     expect(computeCreditScore([incident('a', 'major')], rules, now).level).toBe('red');
+    expect(effects(computeCreditScore([incident('a', 'major'), incident('b', 'ordinary')], rules, now))).toEqual(['major_incident']);
+    // Red by score already: the incident cannot lower it, and its line says so.
     const penalties = Array.from({ length: 3 }, (_, i): ScoringFact => ({ kind: 'penalty', id: `p${i}`, at: daysAgo(i + 1), decisionNumber: `罚${i}` }));
-    expect(computeCreditScore([...penalties, incident('a', 'ordinary')], rules, now)).toMatchObject({ score: 55, level: 'red' });
+    const red = computeCreditScore([...penalties, incident('a', 'ordinary')], rules, now);
+    expect(red).toMatchObject({ score: 55, level: 'red' });
+    expect(effects(red)).toEqual(['already_lowest']);
+    // The first rules version lowered one level per incident; scores keep the version they were computed under.
+    const first = creditRules('jingan-credit-2026.1');
+    expect(computeCreditScore([incident('a', 'ordinary', 5), incident('b', 'ordinary', 2)], first, now).level).toBe('yellow');
   });
 
   it('raises warnings for frequent verified complaints, overdue items and a sharp drop', () => {
@@ -278,10 +303,10 @@ describe('what a level rests on and what raises it', () => {
       kind: 'held_by_incidents',
       until: new Date(Date.parse(daysAgo(30)) + rules.lookbackDays * DAY).toISOString(),
     });
-    // Already at 100 and lowered by an ordinary incident: the first to leave the look-back frees it.
+    // Already at 100 and lowered by ordinary incidents (one level in all): the last to leave the look-back frees it.
     expect(nextLevel(scored([incident('a', 'ordinary', 10), incident('b', 'ordinary', 40)]), rules)).toEqual({
       kind: 'held_by_incidents',
-      until: new Date(Date.parse(daysAgo(40)) + rules.lookbackDays * DAY).toISOString(),
+      until: new Date(Date.parse(daysAgo(10)) + rules.lookbackDays * DAY).toISOString(),
     });
   });
 });

@@ -10,7 +10,7 @@ import {
   type ComplaintAction,
   type TransitionFields,
 } from '@green-shield/shared/complaints/state-machine';
-import { closingDeadline, dueDates, extendedDeadline } from '@green-shield/shared/complaints/due-dates';
+import { closingDeadline, closingDeadlineAfterReopening, dueDates, extendedDeadline } from '@green-shield/shared/complaints/due-dates';
 import type { PeriodRules } from '@green-shield/shared/rules/legal-periods';
 import { timeLimits, type TimeLimits } from '@green-shield/shared/rules/time-limits';
 import { toWgs84, type GeoPoint } from '@green-shield/shared/geo/coordinates';
@@ -153,8 +153,14 @@ export function applyTransition(record: ComplaintRecord, request: TransitionRequ
       next.unsatisfied = { ...record.unsatisfied!, followedUpAt: at, followedUpBy: request.actor.name };
       break;
     case 'reopen':
+      if ((record.reopenCount ?? 0) >= limits.maxReopens) {
+        throw new ApiError('REOPEN_LIMIT_REACHED', `A complaint can be reopened ${limits.maxReopens} time(s); ask for a review instead`);
+      }
       delete next.resolvedAt;
       delete next.feedbackBy;
+      next.reopenCount = (record.reopenCount ?? 0) + 1;
+      // A new closing period from reopening, so it is not overdue the moment it reopens.
+      next.closeBy = closingDeadlineAfterReopening(at, limits, request.periods);
       break;
     case 'extend':
       if (record.extendedByDays) throw new ApiError('ILLEGAL_TRANSITION', 'The closing deadline was already extended once');

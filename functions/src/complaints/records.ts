@@ -36,6 +36,8 @@ export interface ComplaintRecord {
   rating?: { score: number; comment?: string };
   /** Set by an unsatisfied rating (1–2★): officers follow it up (回访); `followedUpAt` once one has. */
   unsatisfied?: UnsatisfiedRatingFlag;
+  /** How many times the complainant reopened it (at most the version's `maxReopens`). */
+  reopenCount?: number;
   /** Days the closing deadline was extended by (at most once). */
   extendedByDays?: number;
 }

@@ -6,10 +6,16 @@ import type { ComplaintEventViewT, ComplaintViewT } from '@green-shield/shared/a
 import { availableActions } from '@green-shield/shared/complaints/state-machine';
 import { nextDeadline, overdue } from '@green-shield/shared/complaints/due-dates';
 import { maskPhone } from '@green-shield/shared/privacy/mask';
+import { timeLimits } from '@green-shield/shared/rules/time-limits';
 import { awaitsFollowUp } from './domain';
 import type { ComplaintEventRecord, ComplaintRecord } from './records';
 
 export type PhotoUrls = ReadonlyMap<string, string>;
+
+/** Whether the complainant has reopenings left under the complaint's own time limits. */
+function mayReopen(record: ComplaintRecord): boolean {
+  return (record.reopenCount ?? 0) < timeLimits(record.timeLimitsVersion).maxReopens;
+}
 
 export function toComplaintView(record: ComplaintRecord, relation: 'complainant' | 'officer', now: Date, photoUrls: PhotoUrls): ComplaintViewT {
   const due = { acknowledgeBy: record.acknowledgeBy, closeBy: record.closeBy };
@@ -17,7 +23,7 @@ export function toComplaintView(record: ComplaintRecord, relation: 'complainant'
   const actions =
     relation === 'complainant'
       ? feedbackOpen
-        ? availableActions(record.status, 'complainant')
+        ? availableActions(record.status, 'complainant').filter((action) => action !== 'reopen' || mayReopen(record))
         : []
       : availableActions(record.status, 'officer').filter(
           (action) =>

@@ -99,6 +99,7 @@ const errors: Record<ErrorCode | ClientErrorCode | SourceErrorCode, string> = {
   FEEDBACK_WINDOW_CLOSED: '已超过评价期限，无法评价或申请重新办理',
   FEEDBACK_WINDOW_OPEN: '评价期尚未结束',
   DEADLINE_PASSED: '办理期限已过，不能再延期',
+  REOPEN_LIMIT_REACHED: '这件举报已重新办理过，不能再次申请；如仍不满意，可向上一级机关申请复查',
   IDEMPOTENCY_KEY_REUSED: '这份举报已经提交过了，请在“我的举报”中查看',
   ALREADY_EXISTS: '记录已存在',
   PAYLOAD_TOO_LARGE: '内容过大，单张图片不能超过 10 MB',
@@ -132,8 +133,15 @@ const explanation: Record<ExplanationCode, (detail: string) => string> = {
   verified_complaint: (detail) => `被查实的举报：${detail}`,
   penalty: (detail) => `受到行政处罚：${detail}`,
   clean_inspection: () => '现场检查全部合格',
-  incident_ordinary: () => '发生一般环境事件，信用等级下调一级',
+  incident_ordinary: (effect) =>
+    ({
+      lowered: '发生一般环境事件，信用等级下调一级',
+      already_lowered: '发生一般环境事件（等级已因一般环境事件下调一级，不再重复下调）',
+      already_lowest: '发生一般环境事件（信用等级已为最低，不再下调）',
+      major_incident: '发生一般环境事件（已因重大环境事件评为环保不良）',
+    })[effect] ?? '发生一般环境事件',
   incident_major: () => '发生重大环境事件，信用等级评为不良',
+  score_clamped: () => '信用分最低 0 分、最高 100 分，超出的部分不计',
 };
 
 const warning: Record<WarningCode, (value: number, days: number) => string> = {

@@ -23,6 +23,11 @@ export function closingDeadline(acceptedAt: string, limits: TimeLimits, rules: P
   return periodEnd(acceptedAt, limits.closeWithinDays, rules);
 }
 
+/** The closing deadline of a complaint reopened at `reopenedAt` (its own, shorter period). */
+export function closingDeadlineAfterReopening(reopenedAt: string, limits: TimeLimits, rules: PeriodRules): string {
+  return periodEnd(reopenedAt, limits.reopenedCloseWithinDays, rules);
+}
+
 /** The closing deadline after an extension of `days`, counted on from the deadline's last day. */
 export function extendedDeadline(closeBy: string, days: number, rules: PeriodRules): string {
   return periodEnd(closeBy, days, rules);

@@ -30,7 +30,11 @@ export interface CreditRules {
   overdueRectificationPoints: number;
   penaltyPoints: number;
   cleanInspectionBonus: number;
-  incident: { ordinary: 'drop-one-level'; major: 'red' };
+  /**
+   * A major incident in the look-back makes the level red; ordinary ones lower it by one level in
+   * all (`drop-one-level`) or, in the first version, one level each (`drop-one-level-each`).
+   */
+  incident: { ordinary: 'drop-one-level' | 'drop-one-level-each'; major: 'red'; source?: string };
   warnings: { complaintsWithinDays: number; complaintsAtLeast: number; scoreDropWithinDays: number; scoreDropAtLeast: number };
 }
 
@@ -41,6 +45,12 @@ export const CURRENT_CREDIT_RULES: CreditRules = versions[versions.length - 1];
 /** The rules of a version; undefined for one this copy of the table does not hold (a newer server's). */
 export function findCreditRules(version: string): CreditRules | undefined {
   return versions.find((rules) => rules.version === version);
+}
+
+/** How many levels `ordinary` incidents in the look-back lower the level by. */
+export function levelsDroppedByOrdinaryIncidents(ordinary: number, rules: CreditRules): number {
+  if (ordinary === 0) return 0;
+  return rules.incident.ordinary === 'drop-one-level' ? 1 : ordinary;
 }
 
 export function creditRules(version: string): CreditRules {

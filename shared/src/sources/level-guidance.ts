@@ -5,10 +5,11 @@
  *
  * The rule (环发〔2013〕150号, as `scoring.ts` applies it): the score gives a level by the cut-offs;
  * then a major environmental incident in the look-back makes the level red whatever the score, and
- * each ordinary incident in the look-back lowers the level by one (never below red). Penalties and
+ * ordinary incidents in the look-back lower the level by one in all (by one each under the first
+ * rules version; never below red — `levelsDroppedByOrdinaryIncidents`). Penalties and
  * failed items cost points only; they never set a level by themselves.
  */
-import { CREDIT_LEVELS, type CreditLevel, type CreditRules } from './credit-rules';
+import { CREDIT_LEVELS, levelsDroppedByOrdinaryIncidents, type CreditLevel, type CreditRules } from './credit-rules';
 import type { CreditScore, ExplanationLine } from './scoring';
 
 /** A score as stored or as an API view carries it: the incidents are lines of its explanation. */
@@ -62,7 +63,7 @@ export function nextLevel(credit: Scored, rules: CreditRules): NextLevel {
   if (credit.level === CREDIT_LEVELS[0]) return { kind: 'top' };
   const { major, ordinary } = incidents(credit);
   // The levels a higher score would give, each lowered as the incidents lower it now; the lowest band that raises the level.
-  const drops = ordinary.length;
+  const drops = levelsDroppedByOrdinaryIncidents(ordinary.length, rules);
   const raised = [...rules.levels]
     .reverse()
     .filter((band) => band.minScore > credit.score && band.minScore <= rules.baseScore)
@@ -71,8 +72,14 @@ export function nextLevel(credit: Scored, rules: CreditRules): NextLevel {
     const level = CREDIT_LEVELS[Math.min(CREDIT_LEVELS.indexOf(raised.level) + drops, CREDIT_LEVELS.length - 1)];
     return { kind: 'points', level, points: raised.minScore - credit.score };
   }
-  // Held down: a major incident until the last one leaves the look-back; ordinary ones until the first leaves.
+  // Held down: by a major incident until the last one leaves the look-back; by ordinary ones until the
+  // last leaves when they lower one level in all, until the first leaves when each lowers one.
   const leaves = (lines: ReadonlyArray<Pick<ExplanationLine, 'at'>>) => lines.map((line) => Date.parse(line.at) + rules.lookbackDays * DAY_MS);
-  const until = major.length > 0 ? Math.max(...leaves(major)) : Math.min(...leaves(ordinary));
+  const until =
+    major.length > 0
+      ? Math.max(...leaves(major))
+      : rules.incident.ordinary === 'drop-one-level'
+        ? Math.max(...leaves(ordinary))
+        : Math.min(...leaves(ordinary));
   return { kind: 'held_by_incidents', until: new Date(until).toISOString() };
 }

@@ -5,7 +5,7 @@
  * the score of a past date (for "sharp drop" warnings) is the same function. The facts come from a
  * source's timeline, and the score is stored, in `functions/src/sources/score-projection.ts`.
  */
-import { CREDIT_LEVELS, type CreditLevel, type CreditRules } from './credit-rules';
+import { CREDIT_LEVELS, levelsDroppedByOrdinaryIncidents, type CreditLevel, type CreditRules } from './credit-rules';
 
 const DAY_MS = 86_400_000;
 
@@ -41,6 +41,7 @@ export const EXPLANATION_CODES = [
   'clean_inspection',
   'incident_ordinary',
   'incident_major',
+  'score_clamped',
 ] as const;
 export type ExplanationCode = (typeof EXPLANATION_CODES)[number];
 
@@ -49,8 +50,12 @@ export interface ExplanationLine {
   /** Points added (positive) or taken (negative); 0 for level rules. */
   points: number;
   at: string;
-  ref: { kind: ScoringFact['kind']; id: string };
-  /** The fact in a few words: the item's label, a tracking number, a decision number. */
+  /** The fact the line is about; `score` for the clamp line. */
+  ref: { kind: ScoringFact['kind'] | 'score'; id: string };
+  /**
+   * The fact in a few words: the item's label, a tracking number, a decision number; for an ordinary
+   * incident whether it lowered the level (`IncidentEffect`).
+   */
   detail: string;
 }
 
@@ -81,6 +86,38 @@ function dropLevels(level: CreditLevel, steps: number): CreditLevel {
 }
 
 const time = (iso: string) => Date.parse(iso);
+
+/** Newest first; lines of the same moment in a fixed order (by rule, then fact, then detail), so an explanation never reshuffles. */
+function byTimeNewestFirst(a: ExplanationLine, b: ExplanationLine): number {
+  if (a.at !== b.at) return a.at < b.at ? 1 : -1;
+  const byCode = EXPLANATION_CODES.indexOf(a.code) - EXPLANATION_CODES.indexOf(b.code);
+  if (byCode !== 0) return byCode;
+  const byFact = `${a.ref.kind}:${a.ref.id}`.localeCompare(`${b.ref.kind}:${b.ref.id}`);
+  return byFact !== 0 ? byFact : a.detail.localeCompare(b.detail);
+}
+
+/** What an ordinary incident did to the level, as the `detail` of its explanation line (the app words it). */
+export const INCIDENT_EFFECTS = ['lowered', 'already_lowered', 'already_lowest', 'major_incident'] as const;
+export type IncidentEffect = (typeof INCIDENT_EFFECTS)[number];
+
+/**
+ * Marks each ordinary incident's line with what it did: lowered the level, or not (the level was
+ * already lowered for an earlier one, already the lowest by score, or red for a major incident), so
+ * no line claims a drop that did not happen. The newest incidents are the ones that lower it.
+ */
+function describeOrdinaryIncidents(newestFirst: ExplanationLine[], context: { incidentMajor: boolean; levelByScore: CreditLevel; drops: number }): void {
+  const room = CREDIT_LEVELS.length - 1 - CREDIT_LEVELS.indexOf(context.levelByScore);
+  newestFirst.forEach((line, index) => {
+    const effect: IncidentEffect = context.incidentMajor
+      ? 'major_incident'
+      : index >= room
+        ? 'already_lowest'
+        : index >= context.drops
+          ? 'already_lowered'
+          : 'lowered';
+    line.detail = effect;
+  });
+}
 
 type ComplaintFact = Extract<ScoringFact, { kind: 'complaint' }>;
 
@@ -115,7 +152,6 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
 
   const counted = countedComplaints(facts);
   const explanation: ExplanationLine[] = [];
-  let incidentsOrdinary = 0;
   let incidentMajor = false;
   for (const fact of facts) {
     const ref = { kind: fact.kind, id: fact.id };
@@ -153,16 +189,21 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
       case 'incident':
         if (!inWindow(fact.at)) break;
         if (fact.severity === 'major') incidentMajor = true;
-        else incidentsOrdinary++;
         explanation.push({ code: fact.severity === 'major' ? 'incident_major' : 'incident_ordinary', points: 0, at: fact.at, ref, detail: '' });
         break;
     }
   }
-  explanation.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  explanation.sort(byTimeNewestFirst);
   const raw = rules.baseScore + explanation.reduce((sum, line) => sum + line.points, 0);
   const score = Math.max(0, Math.min(rules.baseScore, raw));
+  // The listed points no longer add up to the score once it is clamped: say so in a line of its own.
+  if (score !== raw)
+    explanation.unshift({ code: 'score_clamped', points: score - raw, at: asOf.toISOString(), ref: { kind: 'score', id: 'clamp' }, detail: '' });
   const levelByScore = levelForScore(score, rules);
-  const level = incidentMajor ? 'red' : dropLevels(levelByScore, incidentsOrdinary);
+  const ordinary = explanation.filter((line) => line.code === 'incident_ordinary');
+  const drops = levelsDroppedByOrdinaryIncidents(ordinary.length, rules);
+  const level = incidentMajor ? 'red' : dropLevels(levelByScore, drops);
+  describeOrdinaryIncidents(ordinary, { incidentMajor, levelByScore, drops });
   return { score, level, levelByScore, rulesVersion: rules.version, asOf: asOf.toISOString(), explanation };
 }
 
