@@ -11,6 +11,7 @@ export const SUMMARIES: { readonly [Id in RouteId]: string } = {
   locateStreet: 'The street/town a point most likely lies in: inside a configured boundary, else the nearest street centre',
   requestOtp: 'Send a one-time sign-in code by SMS',
   verifyOtp: 'Exchange phone + code for an access token (registers residents on first sign-in)',
+  signInWithWechat: 'WeChat mini-program sign-in: a wx.login code and a phone-number button code for tokens (registers residents on first sign-in)',
   refreshToken: 'Exchange a refresh token for new tokens (the old refresh token is retired)',
   signOut: 'Retire a refresh token',
   me: 'The signed-in user',
