@@ -44,6 +44,7 @@ export default function LoginPage() {
   const [errors, setErrors] = useState<LoginErrors>({});
   // A number other than WeChat's (an officer's work phone) still signs in by SMS code.
   const [bySms, setBySms] = useState(!IN_WECHAT);
+  const wechatFlow = IN_WECHAT && !bySms;
   const next = NEXT_PAGES[useRouter().params.next ?? ''] ?? PAGES.home;
 
   useLoad(() => {
@@ -107,9 +108,11 @@ export default function LoginPage() {
 
       <View className="login__card">
         <Text className="login__title">{zh.auth.title}</Text>
-        <Text className="login__subtitle">{bySms ? zh.auth.subtitle : zh.auth.wechatSubtitle}</Text>
+        <Text className="login__subtitle">{wechatFlow ? zh.auth.wechatSubtitle : zh.auth.subtitle}</Text>
 
-        {bySms ? (
+        {wechatFlow ? (
+          <WechatSignIn onSignedIn={signedIn} />
+        ) : (
           <>
             <Field label={zh.auth.phone} required error={errors.phone} id="login-phone">
               <TextInput
@@ -149,8 +152,6 @@ export default function LoginPage() {
               {signingIn ? zh.auth.submitting : zh.auth.submit}
             </Button>
           </>
-        ) : (
-          <WechatSignIn onSignedIn={signedIn} />
         )}
 
         {IN_WECHAT && (
