@@ -32,12 +32,15 @@ export async function seedOfficers(deps: IdentityDeps): Promise<void> {
   const { service: identity } = createIdentityService(deps);
   for (const account of Object.values(DEMO_ACCOUNTS)) {
     if (account.role === 'resident') continue;
-    await identity.provisionOfficer({
-      phone: account.phone,
-      name: account.name,
-      role: account.role,
-      streetCode: 'streetCode' in account ? account.streetCode : undefined,
-    });
+    await identity.provisionOfficer(
+      {
+        phone: account.phone,
+        name: account.name,
+        role: account.role,
+        streetCode: 'streetCode' in account ? account.streetCode : undefined,
+      },
+      { command: 'seed:demo-accounts' },
+    );
   }
 }
 

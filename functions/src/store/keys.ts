@@ -33,6 +33,9 @@ export const keys = {
   rateWindow: (scope: string, subject: string, window: string) => ({ pk: `RATE#${scope}#${subject}#${window}`, sk: 'RATE' }),
   /** An idempotent act already counted against a rate limit (so its retries are not). */
   rateAct: (scope: string, subject: string, idempotencyKey: string) => ({ pk: `RATE#${scope}#${subject}#ACT#${idempotencyKey}`, sk: 'RATEACT' }),
+  /** Who granted which role to whom, newest last: the district's audit trail of role changes. */
+  auditEvent: (districtCode: string, at: string, eventId: string) => ({ pk: `AUDIT#${districtCode}`, sk: `${at}#${eventId}` }),
+  auditTrail: (districtCode: string) => `AUDIT#${districtCode}`,
   signingKey: () => ({ pk: 'CONFIG#SIGNING_KEY', sk: 'PUBLIC' }),
   /** The HMAC key of page cursors (store/pagination.ts). */
   cursorKey: () => ({ pk: 'CONFIG#CURSOR_KEY', sk: 'SECRET' }),

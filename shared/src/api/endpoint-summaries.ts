@@ -9,8 +9,10 @@ export const SUMMARIES: { readonly [Id in RouteId]: string } = {
   openapi: 'This API as OpenAPI 3.1',
   district: 'District configuration: streets, time limits',
   locateStreet: 'The street/town a point most likely lies in: inside a configured boundary, else the nearest street centre',
-  requestOtp: 'Send a one-time sign-in code by SMS',
+  requestOtp: 'Send a one-time sign-in code by SMS (503 SMS_UNAVAILABLE when the provider cannot send; nothing is stored then)',
   verifyOtp: 'Exchange phone + code for an access token (registers residents on first sign-in)',
+  signInWithWechat:
+    'WeChat mini-program sign-in: a wx.login code and a phone-number button code for tokens (registers residents on first sign-in; 503 WECHAT_UNAVAILABLE where WeChat fails or is not configured)',
   refreshToken: 'Exchange a refresh token for new tokens (the old refresh token is retired)',
   signOut: 'Retire a refresh token',
   me: 'The signed-in user',

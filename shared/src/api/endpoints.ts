@@ -59,6 +59,13 @@ export const ENDPOINTS = {
     auth: 'public',
     successStatus: 200,
   },
+  signInWithWechat: {
+    method: 'POST',
+    path: '/api/auth/wechat',
+    service: 'identity',
+    auth: 'public',
+    successStatus: 200,
+  },
   refreshToken: {
     method: 'POST',
     path: '/api/auth/refresh',

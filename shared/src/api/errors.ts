@@ -14,6 +14,12 @@ export const ERROR_STATUS = {
   ECO_CODE_FORGED: 400,
   UNKNOWN_CHECKLIST_ITEM: 400,
   IMPORT_FILE_INVALID: 400,
+  /** The SMS provider refused the number (not a reachable mobile, opted out, blocked). */
+  SMS_NUMBER_REJECTED: 400,
+  /** A WeChat login or phone-number code that WeChat does not accept (expired, used, from another app). */
+  WECHAT_CODE_INVALID: 400,
+  /** Only mainland China mobile numbers sign in (WeChat may hold another country's number). */
+  PHONE_NOT_SUPPORTED: 400,
   UNAUTHENTICATED: 401,
   INVALID_CODE: 401,
   FORBIDDEN: 403,
@@ -41,6 +47,10 @@ export const ERROR_STATUS = {
   TOO_MANY_ATTEMPTS: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The SMS provider cannot send now (outage, account limit, configuration): nothing was sent. */
+  SMS_UNAVAILABLE: 503,
+  /** WeChat sign-in cannot complete now (WeChat's API failing, or not configured for this deployment). */
+  WECHAT_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -44,6 +44,10 @@ const SCHEMAS = {
     body: s.VerifyOtpBody,
     response: s.TokenResponse,
   },
+  signInWithWechat: {
+    body: s.WechatSignInBody,
+    response: s.TokenResponse,
+  },
   refreshToken: {
     body: s.RefreshBody,
     response: s.TokenResponse,

@@ -51,6 +51,10 @@ export const RequestOtpResponse = z.object({ expiresInSeconds: z.number(), resen
 
 export const VerifyOtpBody = z.strictObject({ phone: mobile, code: z.string().regex(/^\d{6}$/, '验证码为 6 位数字') });
 
+/** One-time codes WeChat gives the mini-program: `wx.login`'s and the phone-number button's (opaque, short). */
+const wechatCode = z.string().regex(/^[\w-]{1,128}$/, '微信授权码无效，请重新点击登录');
+export const WechatSignInBody = z.strictObject({ loginCode: wechatCode, phoneCode: wechatCode });
+
 export const UserView = z.object({
   id,
   roles: z.array(z.enum(ROLES)),
