@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
 import { PNG_BYTES } from '../support/fixtures';
-import { launchBrowser, phoneContext, signIn, snap, snapOnFailure } from '../support/browser';
+import { audit, launchBrowser, phoneContext, signIn, snap, snapOnFailure } from '../support/browser';
 import { zh } from '../../miniapp/src/i18n/zh-CN';
 
 const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
@@ -60,8 +60,11 @@ describe('the complaint journey in the H5 app', () => {
     const officer = await (await phoneContext(browser)).newPage();
     await signIn(t, officer, DEMO_ACCOUNTS.jingansi.phone, '05-officer');
     await officer.locator('#officer-queue-entry:visible').waitFor();
+    await audit(officer, '05-officer-home');
     await officer.goto(`${t.system.url}/#/officer/queue/index`);
     await officer.reload();
+    await officer.locator(`#queue-item-${trackingNumber}`).waitFor();
+    await audit(officer, '05-officer-queue');
     await officer.click(`#queue-item-${trackingNumber}`);
     await officer.locator('#complaint-status[data-status=submitted]').waitFor();
     await expect.poll(() => officer.locator('#complaint-complainant').innerText()).toContain('139****0001');
@@ -81,6 +84,8 @@ describe('the complaint journey in the H5 app', () => {
     t.clock.advanceDays(61 / 24 / 60);
     await resident.goto(`${t.system.url}/#/pages/mine/index`);
     await resident.reload();
+    await resident.locator(`#mine-item-${trackingNumber}`).waitFor();
+    await audit(resident, '09-resident-mine');
     await resident.click(`#mine-item-${trackingNumber}`);
     await resident.locator('#complaint-status[data-status=resolved]').waitFor();
     await expect.poll(() => resident.locator('#complaint-timeline').innerText()).toContain('复查达标');
@@ -106,6 +111,7 @@ describe('the complaint journey in the H5 app', () => {
     const resident = await (await phoneContext(browser)).newPage();
     await signIn(t, resident, phone, '21-anonymous');
     await resident.locator('#report-entry:visible').waitFor();
+    await audit(resident, '21-anonymous-home');
     await resident.click('#report-entry:visible');
     await resident.click('#report-type-noise');
     await resident.click('#report-subtype-social_life_noise');
@@ -120,8 +126,11 @@ describe('the complaint journey in the H5 app', () => {
     const bureau = await (await phoneContext(browser)).newPage();
     await signIn(t, bureau, DEMO_ACCOUNTS.bureau.phone, '23-bureau');
     await bureau.locator('#officer-queue-entry:visible').waitFor();
+    await audit(bureau, '23-bureau-home');
     await bureau.goto(`${t.system.url}/#/officer/queue/index`);
     await bureau.reload();
+    await bureau.locator(`#queue-item-${trackingNumber}`).waitFor();
+    await audit(bureau, '23-bureau-queue');
     await bureau.click(`#queue-item-${trackingNumber}`);
     await bureau.locator('#complaint-status[data-status=submitted]').waitFor();
     const complainant = await bureau.locator('#complaint-complainant').innerText();
@@ -136,6 +145,8 @@ describe('the complaint journey in the H5 app', () => {
 
     await resident.goto(`${t.system.url}/#/pages/mine/index`);
     await resident.reload();
+    await resident.locator(`#mine-item-${trackingNumber}`).waitFor();
+    await audit(resident, '25-resident-mine');
     await resident.click(`#mine-item-${trackingNumber}`);
     await resident.locator('#complaint-status[data-status=not_our_responsibility]').waitFor();
     await expect.poll(() => resident.locator('#complaint-timeline').innerText()).toContain('请拨打 110 或联系小区物业');

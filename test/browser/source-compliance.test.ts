@@ -16,7 +16,7 @@ import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/syst
 import { seedDemoSources } from '../../scripts/local/seed';
 import { PNG_BYTES, submitComplaint } from '../support/fixtures';
 import { checklistFor } from '@green-shield/shared/sources/checklists';
-import { completeSignIn, launchBrowser, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
+import { audit, completeSignIn, launchBrowser, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
 
 const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
 const OPERATOR = DEMO_ACCOUNTS.operator.phone; // 13900000002, runs 老弄堂面馆
@@ -54,6 +54,8 @@ describe('the source compliance journey in the H5 app', () => {
     await snap(operator, 'src-02-operator-home');
     await operator.click('#home-business-entry:visible');
     const business = operator.locator('[id^="business-item-"]:visible', { hasText: '老弄堂面馆' });
+    await business.waitFor();
+    await audit(operator, 'src-02-operator-businesses');
     // The page's own request for the business (GET /api/my/sources/{id}) also carries its eco-code.
     const [businessResponse] = await Promise.all([
       operator.waitForResponse((response) => /\/api\/my\/sources\/[0-9A-Z]{26}$/.test(new URL(response.url()).pathname) && response.status() === 200),
@@ -87,6 +89,7 @@ describe('the source compliance journey in the H5 app', () => {
     const officer = await (await phoneContext(browser)).newPage();
     await signIn(t, officer, DEMO_ACCOUNTS.jingansi.phone, 'src-06-officer');
     await officer.locator('#officer-sources-entry:visible').waitFor();
+    await audit(officer, 'src-06-officer-home');
     await officer.click('#officer-sources-entry:visible');
     const found = await searchSourceByName(officer, '老弄堂');
     expect(await found.getAttribute('id')).toBe(`sources-item-${source.id}`);
@@ -97,6 +100,8 @@ describe('the source compliance journey in the H5 app', () => {
     await expect.poll(() => pending.locator('[id^="evidence-item-"]').getAttribute('data-decision')).toBe('pending');
     await snap(officer, 'src-08-officer-evidence');
     await officer.click(`#decide-accept-${rectificationId}`);
+    await officer.locator('.taro-model__confirm:visible').waitFor();
+    await audit(officer, 'src-08-officer-confirm-accept');
     await officer.click('.taro-model__confirm:visible');
     await officer.locator(`#rectification-${rectificationId}[data-status=closed]`).waitFor();
     await expect.poll(() => officer.locator('#source-level:visible').getAttribute('data-level')).toBe('blue');
@@ -152,6 +157,7 @@ describe('the source compliance journey in the H5 app', () => {
     const officer = await (await phoneContext(browser)).newPage();
     await signIn(t, officer, DEMO_ACCOUNTS.jingansi.phone, 'src-30-officer');
     await officer.locator('#officer-sources-entry:visible').waitFor();
+    await audit(officer, 'src-30-officer-home');
     await officer.goto(`${t.system.url}/#/sources/detail/index?id=${source.id}`);
     await officer.reload();
     await officer.click('#source-inspect:visible');

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, inject, onTestFailed, onTestFinished } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { audit, auditAccessibilityOf } from './accessibility';
 import { checkAndNote, noteUnread } from './contract';
 import type { TestSystem } from './system';
 
@@ -24,8 +25,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * A phone-sized context, in Chinese, located in Jing'an. Call it inside a test: every API response
- * its pages receive is checked against the route's declared schema (contract.ts), and a broken
- * contract fails that test when it ends.
+ * its pages receive is checked against the route's declared schema (contract.ts), every page they
+ * open must pass the accessibility audit (accessibility.ts, run by `snap` or `audit`), and a broken
+ * contract or an accessibility problem fails that test when it ends.
  */
 export async function phoneContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({
@@ -40,6 +42,7 @@ export async function phoneContext(browser: Browser): Promise<BrowserContext> {
   });
   checkContractOf(context);
   runUnderContentSecurityPolicy(context);
+  await auditAccessibilityOf(context);
   return context;
 }
 
@@ -95,15 +98,23 @@ async function checkResponse(response: Response, notesDir: string): Promise<stri
   return checkAndNote({ ...observed, contentType, body }, notesDir);
 }
 
-export async function snap(page: Page, name: string): Promise<void> {
+async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
+
+/** Photographs the page in front as `<name>.png` and audits its accessibility (accessibility.ts). */
+export async function snap(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await audit(page, name);
+}
+
+export { audit };
 
 /** On failure, every open page is photographed as `<prefix>failed-<n>.png` to show where it stood. */
 export function snapOnFailure(browser: Browser, prefix = ''): void {
   onTestFailed(async () => {
     const pages = browser.contexts().flatMap((context) => context.pages());
-    await Promise.all(pages.map((page, n) => snap(page, `${prefix}failed-${n}`).catch(() => undefined)));
+    await Promise.all(pages.map((page, n) => screenshot(page, `${prefix}failed-${n}`).catch(() => undefined)));
   });
 }
 

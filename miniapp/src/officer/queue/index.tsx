@@ -1,12 +1,13 @@
 import { useCallback, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '@green-shield/shared/complaints/state-machine';
 import { COMPLAINT_TYPES, type ComplaintType } from '@green-shield/shared/complaints/taxonomy';
 import { call } from '../../api/client';
 import { ComplaintCard } from '../../components/ComplaintCard';
 import { ChipFilter, FilteredListPage } from '../../components/FilterBar';
 import { EmptyState } from '../../components/PageState';
+import { Tappable } from '../../components/Tappable';
 import { useDistrict } from '../../hooks/useDistrict';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
@@ -66,14 +67,16 @@ export default function QueuePage() {
         />
       )}
       <View className="queue-filters__toggle-row">
-        <Text
+        <Tappable
           id="queue-filter-overdue"
-          data-active={overdueOnly}
+          role="checkbox"
+          checked={overdueOnly}
+          data={{ 'data-active': String(overdueOnly) }}
           className={`queue-filters__toggle${overdueOnly ? ' queue-filters__toggle--on' : ''}`}
           onClick={() => setOverdueOnly(!overdueOnly)}
         >
           {t.filters.overdueOnly}
-        </Text>
+        </Tappable>
       </View>
     </FilteredListPage>
   );

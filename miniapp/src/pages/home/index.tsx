@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ComplaintViewT, UserViewT } from '@green-shield/shared/api/schemas';
 import { call } from '../../api/client';
 import { ComplaintCard } from '../../components/ComplaintCard';
 import { EmptyState, Loadable } from '../../components/PageState';
+import { Picture } from '../../components/Picture';
 import { Section } from '../../components/Section';
+import { Tappable } from '../../components/Tappable';
 import { streetNameOf, useDistrict } from '../../hooks/useDistrict';
 import { useRemote, type Remote } from '../../hooks/useRemote';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
@@ -27,10 +29,10 @@ const RECENT_COUNT = 3;
 /** A small entry card (title and hint) in a row of two. */
 function HomeTile({ id, title, hint, alert = false, onClick }: { id: string; title: string; hint: string; alert?: boolean; onClick: () => void }) {
   return (
-    <View className={`home-tile${alert ? ' home-tile--alert' : ''}`} id={id} onClick={onClick}>
+    <Tappable role="link" className={`home-tile${alert ? ' home-tile--alert' : ''}`} id={id} onClick={onClick}>
       <Text className="home-tile__title">{title}</Text>
       <Text className="home-tile__hint">{hint}</Text>
-    </View>
+    </Tappable>
   );
 }
 
@@ -55,9 +57,9 @@ function BusinessEntries() {
         )}
       </View>
       {businesses.data && names.length === 0 && (
-        <Text className="home__claim link" id="home-claim-entry" onClick={() => Taro.navigateTo({ url: PAGES.claim })}>
+        <Tappable role="link" className="home__claim link" id="home-claim-entry" onClick={() => Taro.navigateTo({ url: PAGES.claim })}>
           {zh.home.claimLink}
-        </Text>
+        </Tappable>
       )}
     </>
   );
@@ -108,7 +110,7 @@ function SourceEntries({ user }: { user: UserViewT }) {
 
 function NotificationStrip({ unread }: { unread: number }) {
   return (
-    <View className="home-strip" id="home-notifications" onClick={() => Taro.switchTab({ url: PAGES.notifications })}>
+    <Tappable role="link" className="home-strip" id="home-notifications" onClick={() => Taro.switchTab({ url: PAGES.notifications })}>
       <View className={`home-strip__dot${unread > 0 ? ' home-strip__dot--on' : ''}`} />
       <Text className="home-strip__text">{unread > 0 ? zh.home.unread(unread) : zh.home.noUnread}</Text>
       {unread > 0 && (
@@ -117,7 +119,7 @@ function NotificationStrip({ unread }: { unread: number }) {
         </Text>
       )}
       <Text className="home-strip__chevron">›</Text>
-    </View>
+    </Tappable>
   );
 }
 
@@ -143,9 +145,9 @@ function RecentComplaints({
     <Section
       title={title}
       extra={
-        <Text className="link" id={viewAll.id} onClick={viewAll.open}>
+        <Tappable role="link" className="link" id={viewAll.id} onClick={viewAll.open}>
           {`${zh.common.viewAll} ›`}
-        </Text>
+        </Tappable>
       }
       className={className}
     >
@@ -172,16 +174,16 @@ function ResidentHome({ user }: { user: UserViewT }) {
       <View className="home__hero">
         <Text className="home__district">{zh.app.district}</Text>
         <Text className="home__greeting">{zh.home.greeting(user.name ?? user.phoneMasked)}</Text>
-        <View className="home-report" id="report-entry" onClick={() => Taro.navigateTo({ url: PAGES.report })}>
+        <Tappable role="link" className="home-report" id="report-entry" onClick={() => Taro.navigateTo({ url: PAGES.report })}>
           <View className="home-report__icon">
-            <Image className="home-report__icon-image" src={cameraIcon} />
+            <Picture className="home-report__icon-image" src={cameraIcon} alt="" />
           </View>
           <View className="home-report__text">
             <Text className="home-report__title">{zh.home.reportTitle}</Text>
             <Text className="home-report__hint">{zh.home.reportHint}</Text>
           </View>
           <Text className="home-report__chevron">›</Text>
-        </View>
+        </Tappable>
         {district && <Text className="home__promise">{zh.home.promise(district.timeLimits.acknowledgeWithinDays, district.timeLimits.closeWithinDays)}</Text>}
       </View>
 
@@ -214,20 +216,25 @@ function OfficerHome({ user }: { user: UserViewT }) {
         <Text className="home__district">{user.streetCode ? `${zh.app.district} · ${streetNameOf(district, user.streetCode)}` : zh.app.district}</Text>
         <Text className="home__greeting">{`${user.name ?? user.phoneMasked} · ${zh.account.roles[role]}`}</Text>
         <View className="home-officer">
-          <View className="home-officer__entry" id="officer-queue-entry" onClick={() => openQueue()}>
+          <Tappable role="link" className="home-officer__entry" id="officer-queue-entry" onClick={() => openQueue()}>
             <View className="home-officer__icon">
-              <Image className="home-officer__icon-image" src={queueIcon} />
+              <Picture className="home-officer__icon-image" src={queueIcon} alt="" />
             </View>
             <Text className="home-officer__title">{zh.home.queueTitle}</Text>
             <Text className="home-officer__hint">{zh.home.queueHint}</Text>
-          </View>
-          <View className="home-officer__entry home-officer__entry--alert" id="officer-overdue-entry" onClick={() => openQueue({ overdue: true })}>
+          </Tappable>
+          <Tappable
+            role="link"
+            className="home-officer__entry home-officer__entry--alert"
+            id="officer-overdue-entry"
+            onClick={() => openQueue({ overdue: true })}
+          >
             <View className="home-officer__icon">
-              <Image className="home-officer__icon-image" src={alarmIcon} />
+              <Picture className="home-officer__icon-image" src={alarmIcon} alt="" />
             </View>
             <Text className="home-officer__title">{zh.home.overdueEntry}</Text>
             <Text className="home-officer__hint">{zh.home.overdueHint}</Text>
-          </View>
+          </Tappable>
         </View>
       </View>
 

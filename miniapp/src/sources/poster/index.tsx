@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { fetchDocument } from '../../api/client';
 import { Button } from '../../components/Button';
 import { EmptyState, Loadable } from '../../components/PageState';
+import { Picture } from '../../components/Picture';
 import { useRemote } from '../../hooks/useRemote';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { useSourceId } from '../../hooks/useSourceView';
@@ -60,7 +61,9 @@ export default function PosterPage() {
       <Loadable data={poster.data} error={poster.error} loading={poster.loading} onRetry={poster.reload}>
         {(svg) => (
           <>
-            <View className="poster__frame">{src && <Image id="poster-image" className="poster__image" src={src} mode="widthFix" />}</View>
+            <View className="poster__frame">
+              {src && <Picture id="poster-image" className="poster__image" src={src} mode="widthFix" alt={zh.titles.poster} />}
+            </View>
             <Text className="poster__hint">{t.posterHint}</Text>
             {IS_H5 ? (
               <View className="poster__buttons">
