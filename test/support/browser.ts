@@ -1,26 +1,21 @@
 /**
- * Debian's Chromium driven by playwright-core. A missing browser fails the run: browser tests are
- * never skipped (install it with `apt-get install chromium fonts-noto-cjk`; .ci/run does).
+ * Debian's Chromium driven by playwright-core (scripts/lib/chromium.ts). A missing browser fails the
+ * run: browser tests are never skipped.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, inject, onTestFailed, onTestFinished } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import { launchChromium, PHONE } from '../../scripts/lib/chromium';
 import { audit, auditAccessibilityOf } from './accessibility';
 import { checkAndNote, noteUnread } from './contract';
 import type { TestSystem } from './system';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-artifacts/browser');
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk`);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  return launchChromium();
 }
 
 /**
@@ -31,12 +26,7 @@ export async function launchBrowser(): Promise<Browser> {
  */
 export async function phoneContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    ...PHONE,
     permissions: ['geolocation'],
     geolocation: { latitude: 31.2235, longitude: 121.4453 },
   });
