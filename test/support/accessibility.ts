@@ -13,8 +13,9 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import { onTestFinished } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import { mainPackagePages } from '../../miniapp/src/app-pages';
+import { noteAudited } from './accessibility-coverage';
 
 /** WCAG 2.5.5 (AAA) and Apple's and Android's guidelines: 44 CSS px, which this app meets for every target. */
 export const MIN_TARGET_PX = 44;
@@ -188,6 +189,7 @@ export async function audit(page: Page, label: string): Promise<void> {
   if (!record) throw new Error('audit: the page must belong to a phoneContext');
   const route = routeOf(page.url());
   record.audited.add(route);
+  noteAudited(route, inject('scratchDir'));
   const lines = await auditPage(page);
   if (lines.length === 0) return;
   const where = `${route} (${label})`;
