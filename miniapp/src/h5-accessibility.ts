@@ -42,7 +42,6 @@ function asStatus(toast: HTMLElement): void {
 
 function asScrollRegion(page: HTMLElement): void {
   page.tabIndex = 0;
-  page.setAttribute('aria-label', zh.a11y.pageContent);
 }
 
 const UPGRADES: ReadonlyArray<readonly [selector: string, apply: (element: HTMLElement) => void]> = [

@@ -1,7 +1,7 @@
 /**
  * The pages no journey opens, audited like every other (test/support/accessibility.ts), so every
  * page of the app is: a resident's account, the eco-code lookup and the claim form (a mistyped
- * code, then a claim of 愚园路烧烤); the bureau's early warnings, the claim waiting for review with
+ * code sent from the keyboard, then a claim of 愚园路烧烤); the bureau's early warnings, the claim waiting for review with
  * its rejection form open, and an officer's account.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,9 @@ describe('the pages no journey opens', () => {
 
     await open(page, 'business/claim/index', '#claim-submit:visible');
     await page.fill('#claim-credit-code input', '91310106MA1K7P4X');
-    await page.click('#claim-submit');
+    // Buttons work from the keyboard as well.
+    await page.focus('#claim-submit');
+    await page.keyboard.press('Enter');
     await page.locator('#claim-credit-code-error:visible').waitFor();
     expect(await page.getAttribute('#claim-credit-code input', 'aria-invalid')).toBe('true');
     await snap(page, 'a11y-04-claim-mistyped');

@@ -172,7 +172,6 @@ export const zh = {
   a11y: {
     back: '返回上一页',
     home: '返回首页',
-    pageContent: '页面内容',
     photo: (n: number) => `第 ${n} 张照片`,
     viewPhoto: (n: number, total: number) => `查看第 ${n} 张照片，共 ${total} 张`,
     removePhoto: (n: number) => `删除第 ${n} 张照片`,
