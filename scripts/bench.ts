@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: latency through the local gateway next to bare DynamoDB calls on the same
- * DynamoDB Local, each function bundle's size, the time to import each bundle in a fresh Node, and
- * the H5 app's weight (the whole build, and what its first screen downloads in Chromium).
+ * DynamoDB Local, each function bundle's size, the time to import each bundle in a fresh Node, an
+ * import's memory, and the H5 app's weight (the whole build, and what its first screen downloads in
+ * Chromium).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +21,7 @@ import { createHttpHandler } from '../functions/src/lib/http';
 import { createDocumentClient } from '../functions/src/store/client';
 import { keys } from '../functions/src/store/keys';
 import { loadDistrict } from '@green-shield/shared/districts/district';
+import { IMPORT_LIMITS } from '@green-shield/shared/api/limits';
 import { RATE_LIMITS, type RateLimitTable } from '@green-shield/shared/rules/rate-limits';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
@@ -28,6 +31,8 @@ import { ScoreProjector } from '../functions/src/sources/score-projection';
 import { SourceLists } from '../functions/src/sources/source-lists';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';
 import { readSourceFile } from '../functions/src/sources/import/read-table';
+import { chunksOf } from '../functions/src/sources/import/byte-chunks';
+import type { ParsedRow } from '../functions/src/sources/import/types';
 import { writeXlsx } from '../functions/src/sources/import/xlsx-writer';
 import { createProgressBar } from './lib/progress-bar';
 import { launchChromium } from './lib/chromium';
@@ -36,8 +41,8 @@ import { buildWeight, H5_WEIGHT_TARGETS, KB, measureFirstScreen } from './lib/h5
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const WARMUP = 300;
 const IMPORT_RUNS = 15;
-/** Which parts to run: BENCH_PARTS=edge,latency,scale,bundles,h5 (all by default). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'edge,latency,scale,bundles,h5').split(','));
+/** Which parts to run: BENCH_PARTS=edge,latency,scale,bundles,import-memory,h5 (all by default). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'edge,latency,scale,bundles,import-memory,h5').split(','));
 
 const TARGETS = { gatewayRatio: 2.0, bundleKb: 600, importRatio: 2.0, importSeconds: 60 };
 
@@ -313,7 +318,8 @@ async function registryAtScale() {
     const { inspections } = createSourceServices({ ...system.identityDeps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey });
 
     const parseStarted = performance.now();
-    const rows = readSourceFile('xlsx', file);
+    const rows: ParsedRow[] = [];
+    for await (const row of readSourceFile('xlsx', chunksOf(file))) rows.push(row);
     const parseSeconds = (performance.now() - parseStarted) / 1000;
     // The product's path: a bureau officer uploads the file, starts the job, and polls it.
     const api = await signedIn(system.url, sms, DEMO_ACCOUNTS.bureau.phone);
@@ -369,6 +375,70 @@ async function registryAtScale() {
   } finally {
     await system.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Rows of the CSV the import's memory is measured on (BENCH_IMPORT_ROWS), and the heap it gets with its row limit raised. */
+const MEMORY_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+const MEMORY_HEAP_MB = 256;
+
+/**
+ * An import's memory against its file's size: a CSV of MEMORY_ROWS rows written to the disk, then
+ * imported (dry run, both readings) in a fresh process each: with the row limit raised past the file
+ * and the heap capped below the file's size, and as configured (refused at the limit); a header-only
+ * file gives the process's own baseline.
+ */
+async function importMemory() {
+  const dir = mkdtempSync(join(tmpdir(), 'green-shield-bench-import-'));
+  try {
+    const header = ['名称', '类型', '统一社会信用代码', '地址', '纬度', '经度', '坐标系', '街道', '座位数', '灶头数', '净化效率(%)'];
+    const center = loadDistrict().mapCenter;
+    const file = join(dir, 'sources.csv');
+    const out = createWriteStream(file);
+    out.write(`${header.join(',')}\r\n`);
+    for (let i = 1; i <= MEMORY_ROWS; i++) {
+      const input = benchSourceInput(i, center);
+      const line = [
+        input.name,
+        '餐饮',
+        input.creditCode,
+        input.address,
+        input.location.lat,
+        input.location.lng,
+        'WGS-84',
+        STREET_NAMES[i % STREET_NAMES.length],
+        20,
+        2,
+        92,
+      ];
+      if (!out.write(`${line.join(',')}\r\n`)) await once(out, 'drain');
+    }
+    await new Promise((resolve) => out.end(resolve));
+    const headerOnly = join(dir, 'header.csv');
+    writeFileSync(headerOnly, `${header.join(',')}\r\n`);
+    const measure = (path: string, options: { rowLimit?: number; heapMb?: number } = {}) => {
+      const args = [
+        ...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []),
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'lib/import-memory.ts'),
+        path,
+        ...(options.rowLimit ? [String(options.rowLimit)] : []),
+      ];
+      const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+      if (result.status !== 0) throw new Error(`import-memory failed: ${result.stderr}`);
+      return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+    };
+    return {
+      fileMb: statSync(file).size / 1_048_576,
+      baseline: measure(headerOnly),
+      // In a heap smaller than the file: what is held does not grow with it (but for ~100 bytes a row
+      // of the duplicate credit-code check, bounded by the row limit).
+      whole: measure(file, { rowLimit: MEMORY_ROWS + 1, heapMb: MEMORY_HEAP_MB }),
+      limited: measure(file),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -450,6 +520,18 @@ async function main() {
     console.log(
       `  rebuild 40 days later          ${scale.again.seconds.toFixed(1)} s  ${perSecond(scale.again.sources, scale.again.seconds)}  (${scale.again.changed} changed: deadlines passed, projections rewritten)\n`,
     );
+  }
+  if (PARTS.has('import-memory')) {
+    const memory = await importMemory();
+    const line = (label: string, run: Record<string, number | string>) =>
+      console.log(
+        `  ${label.padEnd(34)} ${String(run.outcome).padEnd(34)} ${Number(run.seconds).toFixed(1).padStart(6)} s  peak RSS ${Number(run.peakRssMb).toFixed(0).padStart(4)} MB  heap ${Number(run.peakHeapMb).toFixed(0).padStart(4)} MB  longest stall ${Number(run.longestStallMs).toFixed(0)} ms`,
+      );
+    console.log(`Import memory (dry run, both readings, CSV streamed from disk, no database; a fresh process each)`);
+    line('header only (the process itself)', memory.baseline);
+    line(`${MEMORY_ROWS.toLocaleString('en')} rows, ${memory.fileMb.toFixed(0)} MB, heap ≤ ${MEMORY_HEAP_MB} MB`, memory.whole);
+    line(`the same file, limit ${IMPORT_LIMITS.rows.toLocaleString('en')} rows`, memory.limited);
+    console.log('');
   }
   if (PARTS.has('bundles')) {
     const bundles = await bundleFunctions(mkdtempSync(join(tmpdir(), 'green-shield-bundles-')));

@@ -33,5 +33,6 @@ export default defineAppConfig({
   permission: {
     'scope.userLocation': { desc: zh.app.locationPurpose },
   },
-  requiredPrivateInfos: ['getLocation'],
+  // getLocation: the officers' source form; chooseLocation: the report's place, picked on WeChat's map.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
 });

@@ -88,6 +88,16 @@ describe('registration', () => {
     expect(bad.error.details[0]).toMatchObject({ field: 'body.creditCode' });
   });
 
+  it('reads credit codes as people type them: spaces and full-width characters', async () => {
+    const code = creditCode();
+    const fullWidth = [...code].map((char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0)).join('');
+    const typed = `${fullWidth.slice(0, 6)} ${fullWidth.slice(6, 12)}\u3000${fullWidth.slice(12)}`;
+    const view = await register(bureau, { creditCode: typed });
+    expect(view.source.creditCode).toBe(code);
+    const found = await bureau.call('GET', `/api/sources?creditCode=${encodeURIComponent(` ${code.slice(0, 9)} ${code.slice(9)}`)}`).expect(200);
+    expect(found.items.map((source: { id: string }) => source.id)).toEqual([view.source.id]);
+  });
+
   it('keeps street officers to their own street', async () => {
     const refused = await pengpuzhen.call('POST', '/api/sources', restaurant()).expect(403);
     expect(refused.error.code).toBe('FORBIDDEN');
@@ -195,6 +205,115 @@ describe('inspection → rectification → evidence → decision → score', () 
     const actions = notified.items.map((n: any) => n.action);
     expect(actions).toEqual(expect.arrayContaining(['rectification_opened', 'evidence_rejected', 'evidence_accepted', 'score_changed', 'operator_linked']));
     expect(notified.items.every((n: any) => n.source?.id === source.id)).toBe(true);
+  });
+
+  it('closes open items an on-site re-inspection finds passing (复查销项), on the timeline, and the score follows', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000909' }).expect(201);
+    const operator = await t.signIn('13700000909');
+    const failed = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['purifier_running', 'cleaning_record', 'odour']), {
+        'idempotency-key': newIdempotencyKey(),
+      })
+      .expect(201);
+    expect(failed.credit.score).toBe(65);
+    const orderOf = (view: any, itemId: string) => view.rectifications.find((r: any) => r.itemId === itemId);
+    // Evidence for one item awaits a decision when the officer comes back.
+    const cleaning = orderOf(failed, 'cleaning_record');
+    await operator
+      .call('POST', `/api/my/sources/${source.id}/rectifications/${cleaning.id}/evidence`, { expectedVersion: 0, photoKeys: [await uploadPhoto(operator)] })
+      .expect(200);
+
+    t.clock.advanceDays(2);
+    try {
+      const officer = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const notLookedAt = {
+        ...inspection('restaurant', []),
+        results: inspection('restaurant', []).results.map((r) => (r.itemId === 'odour' ? { ...r, outcome: 'not_applicable' } : r)),
+      };
+      const rechecked = await officer
+        .call('POST', `/api/sources/${source.id}/inspections`, notLookedAt, { 'idempotency-key': newIdempotencyKey() })
+        .expect(201);
+      const at = rechecked.rectifications.find((r: any) => r.status === 'closed').closedAt;
+      expect(orderOf(rechecked, 'purifier_running')).toMatchObject({
+        status: 'closed',
+        closedHow: 'verified_on_site',
+        overdue: false,
+        version: 1,
+        closedAt: at,
+      });
+      expect(orderOf(rechecked, 'cleaning_record')).toMatchObject({ status: 'closed', closedHow: 'verified_on_site', version: 2, closedAt: at });
+      expect(orderOf(rechecked, 'cleaning_record').evidence[0].decision).toBeUndefined();
+      // Not applicable says nothing about the item: its order stays open, and so no clean-inspection bonus.
+      expect(orderOf(rechecked, 'odour')).toMatchObject({ status: 'open' });
+      expect(rechecked.credit.score).toBe(100 - 3 - 2 - 10);
+      expect(rechecked.credit.explanation.map((line: any) => line.code)).not.toContain('clean_inspection');
+
+      const timeline = await officer.call('GET', `/api/sources/${source.id}/timeline`).expect(200);
+      const verified = timeline.items.filter((event: any) => event.type === 'rectification_verified');
+      expect(verified.map((event: any) => event.rectification.id).sort()).toEqual([orderOf(failed, 'purifier_running').id, cleaning.id].sort());
+      expect(verified.every((event: any) => event.actorName === DEMO_ACCOUNTS.jingansi.name && event.at === at)).toBe(true);
+
+      // The operator sees it closed and can send nothing more for it; they are told.
+      const operatorLater = await t.signIn('13700000909');
+      const own = await operatorLater.call('GET', `/api/my/sources/${source.id}`).expect(200);
+      expect(orderOf(own, 'purifier_running')).toMatchObject({ status: 'closed', closedHow: 'verified_on_site' });
+      const late = await operatorLater
+        .call('POST', `/api/my/sources/${source.id}/rectifications/${orderOf(own, 'purifier_running').id}/evidence`, {
+          expectedVersion: 1,
+          photoKeys: [await uploadPhoto(operatorLater)],
+        })
+        .expect(409);
+      expect(late.error.code).toBe('RECTIFICATION_NOT_OPEN');
+      // Linked, three items opened, the first score change; two items verified, the second score change.
+      const told = await waitForNotifications(operatorLater, 8);
+      expect(told.items.filter((n: any) => n.action === 'rectification_verified')).toHaveLength(2);
+
+      // Once every item passed, the last order closes too and the clean visit counts.
+      const clean = await officer
+        .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', []), { 'idempotency-key': newIdempotencyKey() })
+        .expect(201);
+      expect(orderOf(clean, 'odour')).toMatchObject({ status: 'closed', closedHow: 'verified_on_site' });
+      expect(clean.credit).toMatchObject({ score: 100 - 3 - 2 - 2 + 2, level: 'green' });
+      expect((await waitForProfile(clean.source.ecoCode, (p) => p.openRectifications === 0)).openRectifications).toBe(0);
+    } finally {
+      t.clock.advanceDays(-2);
+    }
+  });
+
+  it('lists the sources whose evidence awaits a decision, by street, and counts them for the home page', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700001010' }).expect(201);
+    const operator = await t.signIn('13700001010');
+    const inspected = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['odour']), { 'idempotency-key': newIdempotencyKey() })
+      .expect(201);
+    const order = inspected.rectifications[0];
+    await operator
+      .call('POST', `/api/my/sources/${source.id}/rectifications/${order.id}/evidence`, { expectedVersion: 0, photoKeys: [await uploadPhoto(operator)] })
+      .expect(200);
+    /** The decisions list as the stream consumer leaves it. */
+    const listedOnceSettled = async (api: ApiClient, listed: boolean) => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const page = await api.call('GET', '/api/decisions').expect(200);
+        const found = page.items.find((item: any) => item.id === source.id);
+        if (Boolean(found) === listed || Date.now() > deadline) return page;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    };
+    const page = await listedOnceSettled(jingansi, true);
+    expect(page.items.find((item: any) => item.id === source.id)).toMatchObject({ awaitingDecision: 1, openRectifications: 1 });
+    expect(await jingansi.call('GET', '/api/decisions/summary').expect(200)).toEqual({ sources: { count: page.items.length, more: false } });
+    expect((await bureau.call('GET', '/api/decisions?streetCode=jingansi').expect(200)).items.map((item: any) => item.id)).toContain(source.id);
+    expect((await pengpuzhen.call('GET', '/api/decisions').expect(200)).items.map((item: any) => item.id)).not.toContain(source.id);
+    await pengpuzhen.call('GET', '/api/decisions/summary?streetCode=jingansi').expect(403);
+    await operator.call('GET', '/api/decisions').expect(403);
+
+    // Decided: off the list.
+    await jingansi.call('POST', `/api/sources/${source.id}/rectifications/${order.id}/decision`, { expectedVersion: 1, decision: 'accept' }).expect(200);
+    const after = await listedOnceSettled(jingansi, false);
+    expect(after.items.map((item: any) => item.id)).not.toContain(source.id);
   });
 
   it('makes a missed deadline cost points, raise a warning and remind the operator, once time has passed', async () => {
@@ -305,6 +424,10 @@ describe('eco-codes', () => {
     const profile = await t.client().call('GET', `/api/eco/${code}`).expect(200);
     expect(profile).toMatchObject({ name: view.source.name, kind: 'restaurant', streetName: '静安寺街道', level: 'green', score: 100, openRectifications: 0 });
 
+    // As a person copies it by hand: lower case, O for 0, l for 1; and as the app shows it after the redirect.
+    const misread = code.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l');
+    expect(await t.client().call('GET', `/api/eco/${misread}`).expect(200)).toMatchObject({ name: view.source.name });
+
     const lastChar = code.at(-1) === '0' ? '1' : '0';
     const altered = await t
       .client()
@@ -333,6 +456,17 @@ describe('eco-codes', () => {
     expect(response.body).toContain(view.source.name);
     expect(response.body).toContain('环保诚信');
     expect(response.body).toContain(view.source.ecoCode);
+    // The operator downloads their own poster; another operator's answers as a missing source.
+    await jingansi.call('POST', `/api/sources/${view.source.id}/operators`, { phone: '13700001111' }).expect(201);
+    const operator = await t.signIn('13700001111');
+    const own = await operator.call('GET', `/api/my/sources/${view.source.id}/poster`);
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(own.body).toBe(response.body);
+    const other = await register(jingansi);
+    expect((await operator.call('GET', `/api/my/sources/${other.source.id}/poster`).expect(404)).error.code).toBe('SOURCE_NOT_FOUND');
+    expect((await operator.call('GET', `/api/my/sources/${ulid()}/poster`).expect(404)).error.code).toBe('SOURCE_NOT_FOUND');
+    await jingansi.call('GET', `/api/my/sources/${view.source.id}/poster`).expect(403);
     // The /e/<code> link opens the app's profile page (the same redirect CloudFront runs).
     const redirect = await fetch(`${t.system.url}/e/${view.source.ecoCode}`, { redirect: 'manual' });
     expect(redirect.status).toBe(302);
@@ -427,7 +561,7 @@ describe('import', () => {
     const notZip = await uploadImportFile(bureau, Buffer.from('not a zip but called xlsx'), 'xlsx');
     expect((await bureau.call('POST', '/api/sources/imports', { uploadKey: notZip }).expect(400)).error.code).toBe('IMPORT_FILE_INVALID');
     const noHeader = await runImport(bureau, Buffer.from('a,b\n1,2'), 'csv', true);
-    expect(noHeader).toMatchObject({ status: 'failed' });
+    expect(noHeader).toMatchObject({ status: 'failed', failureCode: 'HEADER_UNRECOGNISED' });
     expect(noHeader.failure).toMatch(/[\u4e00-\u9fa5]/);
     const photo = await uploadPhoto(jingansi);
     // A photo's key is not an import upload key: refused by the schema, naming the field.
@@ -470,12 +604,42 @@ describe('complaints and claims', () => {
     expect(matches.items[0]).toMatchObject({ source: { id: source.id }, alreadyLinked: false });
     expect(matches.items[0].distanceMetres).toBeLessThan(5);
 
-    const linked = await jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId: complaint.id, substantiated: true }).expect(201);
-    expect(linked.credit.explanation).toEqual([expect.objectContaining({ code: 'verified_complaint', points: -5, detail: complaint.trackingNumber })]);
-    expect(
-      (await jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId: complaint.id, substantiated: true }).expect(409)).error.code,
-    ).toBe('ALREADY_LINKED');
-    expect((await jingansi.call('GET', `/api/complaints/${complaint.id}/source-matches`).expect(200)).items[0].alreadyLinked).toBe(true);
+    const link = (complaintId: string, substantiated: boolean) => jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId, substantiated });
+    // Substantiated only once handled: linked first as not (yet) substantiated, which costs nothing.
+    expect(matches.substantiable).toBe(false);
+    expect((await link(complaint.id, true).expect(409)).error.code).toBe('COMPLAINT_NOT_HANDLED');
+    expect((await link(complaint.id, false).expect(201)).credit.explanation).toEqual([]);
+    expect((await link(complaint.id, false).expect(409)).error.code).toBe('ALREADY_LINKED');
+    const act = (id: string, body: Record<string, unknown>) => jingansi.call('POST', `/api/complaints/${id}/transitions`, body).expect(200);
+    await act(complaint.id, { action: 'accept', expectedVersion: 1 });
+    await act(complaint.id, { action: 'resolve', expectedVersion: 2, note: '现场核实油烟直排，已责令整改' });
+    expect((await jingansi.call('GET', `/api/complaints/${complaint.id}/source-matches`).expect(200)).items[0]).toMatchObject({
+      alreadyLinked: true,
+      linkedSubstantiated: false,
+    });
+    const linked = await link(complaint.id, true).expect(201);
+    // It counts from the day it was received, not the day it was linked.
+    expect(linked.credit.explanation).toEqual([
+      expect.objectContaining({ code: 'verified_complaint', points: -5, detail: complaint.trackingNumber, at: complaint.submittedAt }),
+    ]);
+    expect((await link(complaint.id, true).expect(409)).error.code).toBe('ALREADY_LINKED');
+    expect((await jingansi.call('GET', `/api/complaints/${complaint.id}/source-matches`).expect(200)).items[0]).toMatchObject({
+      alreadyLinked: true,
+      linkedSubstantiated: true,
+    });
+
+    // A duplicate of it, also found substantiated, counts once with its original.
+    const duplicate = (
+      await submitComplaint(resident, {
+        description: '愚园路测试烧烤又在排油烟。',
+        location: { ...center, address: '静安区愚园路 188 弄' },
+        streetCode: 'jingansi',
+      })
+    ).complaint;
+    await act(duplicate.id, { action: 'mark_duplicate', expectedVersion: 1, duplicateOf: complaint.trackingNumber });
+    const both = await link(duplicate.id, true).expect(201);
+    expect(both.credit.explanation.filter((line: { code: string }) => line.code === 'verified_complaint')).toHaveLength(1);
+    expect(both.source.score).toBe(95);
 
     // Nothing about the complainant reaches the operator, the public or even the officer's source views.
     await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000202' }).expect(201);

@@ -18,17 +18,20 @@ export async function launchBrowser(): Promise<Browser> {
   return launchChromium();
 }
 
+/** Where `phoneContext` puts the phone: 愚园路 100 号 in Jing'an, in WGS-84 as a browser reports it (a Chinese map, GCJ-02, shows the spot at 31.2235, 121.4453). */
+export const PHONE_POSITION = { latitude: 31.22537, longitude: 121.44069 };
+
 /**
- * A phone-sized context, in Chinese, located in Jing'an. Call it inside a test: every API response
- * its pages receive is checked against the route's declared schema (contract.ts), every page they
- * open must pass the accessibility audit (accessibility.ts, run by `snap` or `audit`), and a broken
- * contract or an accessibility problem fails that test when it ends.
+ * A phone-sized context, in Chinese, located at `PHONE_POSITION`. Call it inside a test: every API
+ * response its pages receive is checked against the route's declared schema (contract.ts), every page
+ * they open must pass the accessibility audit (accessibility.ts, run by `snap` or `audit`), and a
+ * broken contract or an accessibility problem fails that test when it ends.
  */
 export async function phoneContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({
     ...PHONE,
     permissions: ['geolocation'],
-    geolocation: { latitude: 31.2235, longitude: 121.4453 },
+    geolocation: PHONE_POSITION,
   });
   checkContractOf(context);
   runUnderContentSecurityPolicy(context);

@@ -53,10 +53,11 @@ export class S3ObjectStore implements ObjectStore {
     return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: expiresSeconds });
   }
 
-  async read(key: string): Promise<Uint8Array | undefined> {
+  async open(key: string): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> } | undefined> {
     try {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return await object.Body!.transformToByteArray();
+      // In Node the body is the response's stream: its chunks arrive as the socket reads them.
+      return { size: object.ContentLength ?? 0, chunks: object.Body as AsyncIterable<Uint8Array> };
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;

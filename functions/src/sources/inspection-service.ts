@@ -50,27 +50,42 @@ export class InspectionService {
     const now = this.ctx.clock.now();
     const at = now.toISOString();
     const inspectionId = ulid();
-    const { results, rectifications } = inspectionRecords({ checklist: items, results: body.results, sourceId: id, inspectionId, now, newId: ulid });
+    const { results, rectifications, verified } = inspectionRecords({
+      checklist: items,
+      results: body.results,
+      sourceId: id,
+      inspectionId,
+      orders: collection.rectifications,
+      officerId: principal.userId,
+      now,
+      newId: ulid,
+    });
     const photoKeys = await this.ctx.photos.attach(id, `inspection-${inspectionId}`, body.photoKeys);
     const inspection: SourceEventRecord = {
       ...sourceEvent(source, actor, { type: 'inspection', note: body.note, photoKeys, inspection: { checklistVersion: checklist.version, results } }, at),
       eventId: inspectionId,
     };
-    const opened = rectifications.map((r) =>
-      sourceEvent(source, actor, { type: 'rectification_opened', rectification: { id: r.id, itemLabel: r.itemLabel, deadline: r.deadline } }, at),
-    );
+    const timelineOf = (type: 'rectification_opened' | 'rectification_verified', r: (typeof rectifications)[number]) =>
+      sourceEvent(source, actor, { type, rectification: { id: r.id, itemLabel: r.itemLabel, deadline: r.deadline } }, at);
+    const events = [
+      inspection,
+      ...rectifications.map((r) => timelineOf('rectification_opened', r)),
+      ...verified.map((r) => timelineOf('rectification_verified', r)),
+    ];
+    const versionRead = new Map(collection.rectifications.map((r) => [r.id, r.version]));
     const outcome = await this.ctx.sources.append(
       id,
-      [inspection, ...opened],
-      rectifications.map((record) => ({ record })),
+      events,
+      [...rectifications.map((record) => ({ record })), ...verified.map((record) => ({ record, expectedVersion: versionRead.get(record.id) }))],
       this.ctx.idempotency.recordItem(ticket, inspection.eventId),
     );
     if (outcome !== 'ok') {
       await this.ctx.photos.discard(photoKeys);
       if (outcome === 'idempotency-key-taken') return this.current(principal, id);
-      throw sourceNotFound();
+      // An order this inspection closes changed since it was read (evidence arrived meanwhile).
+      throw conflict();
     }
-    return officerView(this.ctx, written(collection, { events: [inspection, ...opened], rectifications }));
+    return officerView(this.ctx, written(collection, { events, rectifications: [...rectifications, ...verified] }));
   }
 
   async decideEvidence(principal: Principal, id: string, rectificationId: string, body: z.infer<typeof S.EvidenceDecisionBody>): Promise<OfficerSourceViewT> {

@@ -1,12 +1,12 @@
 /**
  * What an inspection and a record put on a source's timeline, checked and built without I/O: an
  * inspection's results against the checklist of the source's kind, the rectification orders its
- * failed items open, a record's date. Pure but for the ids the caller passes in.
+ * failed items open and those its passing items close, a record's date. Pure but for the ids the caller passes in.
  */
 import type { z } from 'zod';
 import type { InspectionResultInput } from '@green-shield/shared/api/source-schemas';
 import type { ChecklistItem } from '@green-shield/shared/sources/checklists';
-import { openRectification } from '@green-shield/shared/sources/rectification-state-machine';
+import { openRectification, ordersVerifiedOnSite } from '@green-shield/shared/sources/rectification-state-machine';
 import type { InspectionResultRecord, RectificationRecord } from './records';
 
 type ResultInput = z.infer<typeof InspectionResultInput>;
@@ -28,17 +28,21 @@ export function inspectionProblems(checklist: ReadonlyMap<string, ChecklistItem>
 }
 
 /**
- * The results as recorded (each with the points its item costs) and an order for each failed item
- * the officer asked to rectify. The results must have passed `inspectionProblems`.
+ * The results as recorded (each with the points its item costs), an order for each failed item
+ * the officer asked to rectify, and the source's open orders that passing items close as verified
+ * on site (复查销项, `ordersVerifiedOnSite`). The results must have passed `inspectionProblems`.
  */
 export function inspectionRecords(input: {
   checklist: ReadonlyMap<string, ChecklistItem>;
   results: readonly ResultInput[];
   sourceId: string;
   inspectionId: string;
+  /** The source's orders before this inspection. */
+  orders: readonly RectificationRecord[];
+  officerId: string;
   now: Date;
   newId: () => string;
-}): { results: InspectionResultRecord[]; rectifications: RectificationRecord[] } {
+}): { results: InspectionResultRecord[]; rectifications: RectificationRecord[]; verified: RectificationRecord[] } {
   const rectifications: RectificationRecord[] = [];
   const results = input.results.map((result) => {
     const item = input.checklist.get(result.itemId);
@@ -57,7 +61,9 @@ export function inspectionRecords(input: {
     if (rectification) rectifications.push(rectification);
     return { itemId: item.id, label: item.label, points: item.points, outcome: result.outcome, note: result.note, rectificationId: rectification?.id };
   });
-  return { results, rectifications };
+  const passed = new Set(results.filter((result) => result.outcome === 'pass').map((result) => result.itemId));
+  const verified = ordersVerifiedOnSite(input.orders, passed, { id: input.inspectionId, at: input.now.toISOString(), by: input.officerId });
+  return { results, rectifications, verified };
 }
 
 /** The date a record is filed under: the one given, which must be a valid date not in the future, or now. */

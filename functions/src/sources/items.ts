@@ -69,6 +69,14 @@ export function warningItem(source: Member, warnings: readonly Warning[]) {
   return { ...membershipItem(keys.sourceWarning(source.id), keys.sourcesWithWarnings(source.districtCode), source, 'SourceWarning'), warnings };
 }
 
+/** In the list of sources with evidence awaiting an officer's decision (while `awaitingDecision` > 0). */
+export function awaitingDecisionItem(source: Member, awaitingDecision: number) {
+  return {
+    ...membershipItem(keys.sourceAwaitingDecision(source.id), keys.sourcesAwaitingDecision(source.districtCode), source, 'SourceAwaitingDecision'),
+    awaitingDecision,
+  };
+}
+
 /** An operator link is stored twice: under the user (my sources) and in the source's partition (its operators). */
 export function operatorLinkItems(link: OperatorLinkRecord) {
   return {
@@ -94,6 +102,6 @@ export function pendingClaimGuardItem(claim: Pick<ClaimRecord, 'id' | 'sourceId'
   return { ...keys.pendingClaimGuard(claim.sourceId, claim.userId), entity: 'PendingClaimGuard', claimId: claim.id };
 }
 
-export function complaintSourceLinkItem(complaintId: string, sourceId: string, linkedAt: string) {
-  return { ...keys.complaintSourceLink(complaintId, sourceId), entity: 'ComplaintSourceLink', sourceId, linkedAt };
+export function complaintSourceLinkItem(complaintId: string, sourceId: string, linkedAt: string, substantiated: boolean) {
+  return { ...keys.complaintSourceLink(complaintId, sourceId), entity: 'ComplaintSourceLink', sourceId, linkedAt, substantiated };
 }

@@ -8,7 +8,7 @@ import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-
 import { keys } from '../store/keys';
 import { batchGet, failedConditionIndex, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
 import { getItem, queryPage } from '../store/queries';
-import { creditCodeItem, eventItem, rectificationItem, sourceIndexAttributes, sourceItem, tagItems, warningItem } from './items';
+import { awaitingDecisionItem, creditCodeItem, eventItem, rectificationItem, sourceIndexAttributes, sourceItem, tagItems, warningItem } from './items';
 import type { OperatorLinkRecord, RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 
 const MAX_TRANSACTION_ITEMS = 100;
@@ -23,9 +23,19 @@ type TransactItem = TransactItems[number];
 const allTags = (source: SourceRecord) => new Set([...source.tags, ...source.systemTags]);
 
 /** The attributes the score projection owns. */
-function projectionOf(source: SourceRecord): Pick<SourceRecord, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'lastInspectionAt'> {
-  const { credit, warnings, systemTags, openRectifications, lastInspectionAt } = source;
-  return { credit, warnings, systemTags, openRectifications, lastInspectionAt };
+function projectionOf(
+  source: SourceRecord,
+): Pick<SourceRecord, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'awaitingDecision' | 'lastInspectionAt'> {
+  const { credit, warnings, systemTags, openRectifications, awaitingDecision, lastInspectionAt } = source;
+  return { credit, warnings, systemTags, openRectifications, awaitingDecision, lastInspectionAt };
+}
+
+/** The list memberships the projection puts a source in besides its tags: warnings, evidence awaiting a decision. */
+function projectedMemberships(source: SourceRecord) {
+  return [
+    ...(source.warnings.length > 0 ? [warningItem(source, source.warnings)] : []),
+    ...(source.awaitingDecision ? [awaitingDecisionItem(source, source.awaitingDecision)] : []),
+  ];
 }
 
 export class SourceRepository {
@@ -185,8 +195,10 @@ export class SourceRepository {
    * after it was written; `npm run lists:reindex`). Idempotent; false if the source changed meanwhile.
    */
   async reindex(source: SourceRecord): Promise<boolean> {
-    const items: TransactItems = [this.attributeUpdate(source, source), ...tagItems(source, [...allTags(source)]).map((item) => this.put(item))];
-    if (source.warnings.length > 0) items.push(this.put(warningItem(source, source.warnings)));
+    const items: TransactItems = [
+      this.attributeUpdate(source, source),
+      ...[...tagItems(source, [...allTags(source)]), ...projectedMemberships(source)].map((item) => this.put(item)),
+    ];
     const cancelled = await transact(this.db, items);
     if (cancelled && failedConditionIndex(cancelled) !== 0) throw cancelled;
     return !cancelled;
@@ -205,7 +217,7 @@ export class SourceRepository {
         [...after].filter((tag) => movedIndexes || !before.has(tag)),
       ).map((item) => this.put(item)),
     ];
-    if (movedIndexes && previous.warnings.length > 0) items.push(this.put(warningItem(next, next.warnings)));
+    if (movedIndexes) items.push(...projectedMemberships(next).map((item) => this.put(item)));
     return items;
   }
 
@@ -215,7 +227,7 @@ export class SourceRepository {
    * projection's own attributes stay as stored).
    */
   private attributeUpdate(next: SourceRecord, read: SourceRecord): TransactItem {
-    const { credit, warnings, systemTags, openRectifications, lastInspectionAt, ...attributes } = next;
+    const { credit, warnings, systemTags, openRectifications, awaitingDecision, lastInspectionAt, ...attributes } = next;
     const entries = Object.entries({ ...attributes, ...sourceIndexAttributes(next) });
     const names: Record<string, string> = { '#credit': 'credit', '#level': 'level', '#systemTags': 'systemTags' };
     const values: Record<string, NativeAttributeValue> = { ':expected': read.version, ':level': read.credit.level, ':systemTags': read.systemTags };

@@ -3,8 +3,9 @@
  * (`scoringFacts`); the score with its explanation and the early warnings, computed from the facts
  * under the versioned rules (`shared/src/sources/scoring.ts`, rules in
  * `shared/src/rules/credit-scoring.json`); the projection the registry keeps (`projectScore`: score,
- * level, warnings, system tags, counts); and its write (`ScoreProjector`), which the stream consumer
- * runs after each score-affecting event and the rebuild job for every source. All but the write is pure.
+ * level, warnings, system tags, counts of open items and of evidence awaiting a decision); and its
+ * write (`ScoreProjector`), which the stream consumer runs after each event that can change it and
+ * the rebuild job for every source. All but the write is pure.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { computeCreditScore, creditWarnings, type CreditScore, type ScoringFact, type Warning } from '@green-shield/shared/sources/scoring';
@@ -14,15 +15,20 @@ import { canonicalJson } from '../lib/canonical-json';
 import type { Clock } from '../lib/clock';
 import { keys } from '../store/keys';
 import { failedConditionIndex, transact, type TransactItems } from '../store/operations';
-import { sourceIndexAttributes, tagItems, warningItem } from './items';
+import { awaitingDecisionItem, sourceIndexAttributes, tagItems, warningItem } from './items';
 import type { RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 import { SourceRepository } from './repository';
 
-/** Timeline events that can change a score; the rest (registration, edits, permits, links) cannot. */
-export const SCORE_AFFECTING_EVENTS: ReadonlySet<TimelineEventType> = new Set([
+/**
+ * Timeline events that can change the projection: the score, or (evidence submitted) what awaits
+ * an officer's decision; the rest (registration, edits, permits, links) cannot.
+ */
+export const PROJECTION_EVENTS: ReadonlySet<TimelineEventType> = new Set([
   'inspection',
+  'evidence_submitted',
   'evidence_accepted',
   'evidence_rejected',
+  'rectification_verified',
   'complaint_linked',
   'penalty',
   'incident',
@@ -40,9 +46,10 @@ export function scoringFacts(events: readonly SourceEventRecord[], rectification
       facts.push({
         kind: 'complaint',
         id: event.complaint.id,
-        at: event.at,
+        at: event.complaint.receivedAt ?? event.at,
         trackingNumber: event.complaint.trackingNumber,
         substantiated: event.complaint.substantiated,
+        countsAs: event.complaint.countsAs,
       });
     } else if (event.type === 'penalty' && event.penalty) {
       facts.push({ kind: 'penalty', id: event.eventId, at: event.at, decisionNumber: event.penalty.decisionNumber });
@@ -68,6 +75,8 @@ export interface ScoreProjection {
   warnings: Warning[];
   systemTags: string[];
   openRectifications: number;
+  /** Orders whose evidence awaits an officer's decision. */
+  awaitingDecision: number;
   lastInspectionAt?: string;
 }
 
@@ -90,13 +99,14 @@ export function projectScore(
     warnings,
     systemTags: keySupervision ? [KEY_SUPERVISION_TAG] : [],
     openRectifications: rectifications.filter((rectification) => rectification.status !== 'closed').length,
+    awaitingDecision: rectifications.filter((rectification) => rectification.status === 'submitted').length,
     lastInspectionAt: inspections.at(-1),
   };
 }
 
 /** Whether a stored projection differs from a fresh one in anything readers see. */
 export function projectionChanged(
-  stored: Pick<ScoreProjection, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'lastInspectionAt'>,
+  stored: Pick<ScoreProjection, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'awaitingDecision' | 'lastInspectionAt'>,
   fresh: ScoreProjection,
 ): boolean {
   const visible = (p: typeof stored) =>
@@ -108,6 +118,7 @@ export function projectionChanged(
       p.warnings,
       p.systemTags,
       p.openRectifications,
+      p.awaitingDecision,
       p.lastInspectionAt ?? null,
     ]);
   return visible(stored) !== visible(fresh);
@@ -125,6 +136,7 @@ const storedProjection = (source: SourceRecord): ScoreProjection => ({
   warnings: source.warnings,
   systemTags: source.systemTags,
   openRectifications: source.openRectifications,
+  awaitingDecision: source.awaitingDecision ?? 0,
   lastInspectionAt: source.lastInspectionAt,
 });
 
@@ -188,7 +200,7 @@ export class ScoreProjector {
           TableName: this.tableName,
           Key: keys.source(source.id),
           UpdateExpression:
-            'SET credit = :credit, warnings = :warnings, systemTags = :systemTags, openRectifications = :open, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' +
+            'SET credit = :credit, warnings = :warnings, systemTags = :systemTags, openRectifications = :open, awaitingDecision = :awaiting, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' +
             (projection.lastInspectionAt ? ', lastInspectionAt = :last' : ''),
           ConditionExpression: 'version = :version',
           ExpressionAttributeValues: {
@@ -197,6 +209,7 @@ export class ScoreProjector {
             ':warnings': projection.warnings,
             ':systemTags': projection.systemTags,
             ':open': projection.openRectifications,
+            ':awaiting': projection.awaitingDecision,
             ':gsi2pk': index.gsi2pk,
             ':gsi2sk': index.gsi2sk,
             ...(projection.lastInspectionAt ? { ':last': projection.lastInspectionAt } : {}),
@@ -210,6 +223,8 @@ export class ScoreProjector {
     ];
     if (projection.warnings.length > 0) items.push({ Put: { TableName: this.tableName, Item: warningItem(source, projection.warnings) } });
     else if (source.warnings.length > 0) items.push({ Delete: { TableName: this.tableName, Key: keys.sourceWarning(source.id) } });
+    if (projection.awaitingDecision > 0) items.push({ Put: { TableName: this.tableName, Item: awaitingDecisionItem(source, projection.awaitingDecision) } });
+    else if (source.awaitingDecision) items.push({ Delete: { TableName: this.tableName, Key: keys.sourceAwaitingDecision(source.id) } });
     const cancelled = await transact(this.db, items);
     if (!cancelled) return true;
     if (failedConditionIndex(cancelled) === 0) return false;

@@ -13,6 +13,7 @@ import type {
   TimelineEventViewT,
 } from '@green-shield/shared/api/source-schemas';
 import { creditRules } from '@green-shield/shared/sources/credit-rules';
+import { levelBasis } from '@green-shield/shared/sources/level-guidance';
 import { CURRENT_CATERING_RULES, purifierMeetsStandard, sizeClassOf } from '@green-shield/shared/sources/kinds';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { findStreet } from '@green-shield/shared/districts/district';
@@ -32,11 +33,13 @@ export function toSourceSummary(source: SourceRecord): SourceSummaryT {
     address: source.address,
     streetCode: source.streetCode,
     level: source.credit.level,
+    levelBasis: levelBasis(source.credit),
     score: source.credit.score,
     tags: source.tags,
     systemTags: source.systemTags,
     warnings: source.warnings,
     openRectifications: source.openRectifications,
+    awaitingDecision: source.awaitingDecision ?? 0,
     lastInspectionAt: source.lastInspectionAt,
   };
 }
@@ -54,6 +57,8 @@ export function toRectificationView(rectification: RectificationRecord, now: Dat
     status: rectification.status,
     overdue: rectification.closedAt ? rectification.closedAt > rectification.deadline : deadlinePassed,
     closedAt: rectification.closedAt,
+    // Before closures were recorded, accepted evidence was the only way to close an order.
+    closedHow: rectification.closure?.how ?? (rectification.closedAt ? 'evidence_accepted' : undefined),
     version: rectification.version,
     evidence: rectification.evidence.map((evidence) => ({
       id: evidence.id,

@@ -78,6 +78,7 @@ export const keys = {
   rectificationPrefix: RECTIFICATION_PREFIX,
   sourceTag: (sourceId: string, tag: string) => ({ pk: `SOURCE#${sourceId}`, sk: `TAG#${tag}` }),
   sourceWarning: (sourceId: string) => ({ pk: `SOURCE#${sourceId}`, sk: 'WARNING' }),
+  sourceAwaitingDecision: (sourceId: string) => ({ pk: `SOURCE#${sourceId}`, sk: 'DECISION' }),
   sourceOperator: (sourceId: string, userId: string) => ({ pk: `SOURCE#${sourceId}`, sk: `${SOURCE_OPERATOR_PREFIX}${userId}` }),
   sourceOperatorPrefix: SOURCE_OPERATOR_PREFIX,
   operatedSource: (userId: string, sourceId: string) => ({ pk: `USER#${userId}`, sk: `${OPERATED_SOURCE_PREFIX}${sourceId}` }),
@@ -109,6 +110,8 @@ export const keys = {
   sourcesWithTagAtLevelOfKind: (districtCode: string, tag: string, level: string, kind: string) => listKey(`TAG#${districtCode}#${tag}`, { level, kind }),
   /** GSI1 of warning memberships: sources with early warnings, by street then name. */
   sourcesWithWarnings: (districtCode: string) => `WARNINGS#${districtCode}`,
+  /** GSI1 of decision memberships: sources with rectification evidence awaiting an officer's decision, by street then name. */
+  sourcesAwaitingDecision: (districtCode: string) => `DECISIONS#${districtCode}`,
   /** Sort key of the lists by name (GSI1 street, GSI3 name): the name key, then the id. */
   sourcesByNameOrder: (nameKey: string, sourceId: string) => `${nameKey}#${sourceId}`,
   /** Sort key of the lists by street then name (GSI2 level, tag and warning memberships). */

@@ -79,6 +79,14 @@ const SCHEMAS = {
     query: s.QueueQuery,
     response: s.ComplaintPage,
   },
+  queueSummary: {
+    query: s.StreetQuery,
+    response: s.QueueSummary,
+  },
+  findComplaint: {
+    params: s.TrackingNumberParams,
+    response: s.ComplaintView,
+  },
   getComplaint: {
     params: s.ComplaintIdParams,
     response: s.ComplaintDetail,
@@ -176,6 +184,10 @@ const SCHEMAS = {
     params: src.SourceIdParams,
     response: src.PosterDocument,
   },
+  myPoster: {
+    params: src.SourceIdParams,
+    response: src.PosterDocument,
+  },
   inspectSource: {
     params: src.SourceIdParams,
     body: src.InspectionBody,
@@ -220,6 +232,14 @@ const SCHEMAS = {
   sourceWarnings: {
     query: src.WarningQuery,
     response: src.SourcePage,
+  },
+  pendingDecisions: {
+    query: src.WarningQuery,
+    response: src.SourcePage,
+  },
+  decisionsSummary: {
+    query: s.StreetQuery,
+    response: src.DecisionsSummary,
   },
 } as const satisfies { [Id in RouteId]: RouteSchemas };
 

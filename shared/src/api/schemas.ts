@@ -11,6 +11,7 @@ import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../compl
 import { ERROR_CODES } from './errors';
 import { PHOTO_UPLOAD_KEY } from './upload-keys';
 import { cleanText } from './text';
+import { STREET_SUGGESTION_BASES } from '../geo/street-locator';
 
 // Building blocks, shared with ./source-schemas.
 export const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
@@ -117,7 +118,7 @@ export const SubmitComplaintBody = z
   })
   .refine((body) => isKnownSubtype(body.category.type, body.category.subtype), {
     path: ['category', 'subtype'],
-    message: '未知的投诉子类',
+    message: '请选择问题类型下的具体问题',
   });
 
 export const Photo = z.object({ key: z.string(), url: z.string() });
@@ -152,14 +153,25 @@ export const ComplaintView = z.object({
   photos: z.array(Photo),
   submittedAt: isoDateTime,
   updatedAt: isoDateTime,
-  due: z.object({ acknowledgeBy: isoDateTime, closeBy: isoDateTime, timeLimitsVersion: z.string(), extendedByDays: z.number().optional() }),
+  due: z.object({
+    acknowledgeBy: isoDateTime,
+    /** Counted from acceptance; before acceptance, the earliest it can be. */
+    closeBy: isoDateTime,
+    acceptedAt: isoDateTime.optional(),
+    timeLimitsVersion: z.string(),
+    extendedByDays: z.number().optional(),
+  }),
   overdue: z.object({ acknowledge: z.boolean(), close: z.boolean(), any: z.boolean() }),
+  /** The deadline it owes next (to acknowledge, or to close), absent once resolved or ended. */
+  nextDeadline: z.object({ kind: z.enum(['acknowledge', 'close']), by: isoDateTime }).optional(),
   resolvedAt: isoDateTime.optional(),
   feedbackBy: isoDateTime.optional(),
   assigneeId: z.string().optional(),
   assigneeName: z.string().optional(),
   duplicateOf: z.string().optional(),
   rating: z.object({ score: z.number(), comment: z.string().optional() }).optional(),
+  /** Officers only: an unsatisfied rating (1–2★), flagged for follow-up (回访), and when and by whom it was followed up. */
+  unsatisfied: z.object({ rating: z.number(), flaggedAt: isoDateTime, followedUpAt: isoDateTime.optional(), followedUpBy: z.string().optional() }).optional(),
   /** Shown to the complainant (full) and to officers (masked, and not at all when anonymous). */
   complainant: z.object({ phone: z.string() }).optional(),
   availableActions: z.array(z.enum(COMPLAINT_ACTIONS)),
@@ -172,12 +184,31 @@ export const ComplaintIdParams = z.strictObject({ id: ulid('complaint') });
 
 export const MyComplaintsQuery = z.strictObject({ cursor: z.string().max(MAX_LENGTH.cursor).optional() });
 
+const QUEUE_ORDERS = ['newest', 'urgency'] as const;
 export const QueueQuery = z.strictObject({
   status: z.enum(COMPLAINT_STATUSES).optional(),
   type: z.enum(COMPLAINT_TYPES as [string, ...string[]]).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  order: z
+    .enum(QUEUE_ORDERS)
+    .default('newest')
+    .describe(
+      'newest: newest first. urgency: the complaints that owe a deadline, overdue first (longest overdue first), then by due date; a status that owes none is listed newest first',
+    ),
   streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
   cursor: z.string().max(MAX_LENGTH.cursor).optional(),
+});
+
+/** A list's length counted up to a cap (the count's cost stays bounded): `more` when it stopped there. */
+export const CappedCount = z.object({ count: z.number().int().nonnegative(), more: z.boolean() });
+/** An officer's view narrowed to a street (the bureau's choice; a street officer's own street is implied). */
+export const StreetQuery = z.strictObject({ streetCode: z.string().max(MAX_LENGTH.streetCode).optional() });
+export const QueueSummary = z.object({ overdue: CappedCount });
+export const TrackingNumberParams = z.strictObject({
+  trackingNumber: z
+    .string()
+    .max(MAX_LENGTH.trackingNumber)
+    .transform((value) => value.trim().toUpperCase()),
 });
 
 const note = text(MAX_LENGTH.officerNote, { min: 1, multiline: true });
@@ -203,7 +234,7 @@ export const RateBody = z.strictObject({
 
 export const ReopenBody = z.strictObject({
   expectedVersion: z.number().int().nonnegative(),
-  reason: text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, minMessage: '请说明重新打开的原因', multiline: true }),
+  reason: text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, minMessage: '请说明需要重新办理的原因', multiline: true }),
 });
 
 // ---------- notifications ----------
@@ -244,7 +275,8 @@ export const LocateQuery = z.strictObject({
   lng: z.coerce.number().min(-180).max(180),
   coordSystem,
 });
-export const LocateResponse = z.object({ streetCode: z.string().optional() });
+/** The street suggested for a point (none outside the district), and how it was found: a boundary, or the nearest street's centre. */
+export const LocateResponse = z.object({ streetCode: z.string().optional(), basis: z.enum(STREET_SUGGESTION_BASES).optional() });
 export const HealthResponse = z.object({ ok: z.boolean() });
 /** The OpenAPI document of this API (GET /api/openapi.json): its frame only; the paths are generated from the route table. */
 export const OpenApiDocument = z.looseObject({

@@ -6,12 +6,13 @@ import * as z from 'zod';
 import { SOURCE_KINDS, SIZE_CLASSES } from '../sources/kinds';
 import { CREDIT_LEVELS } from '../sources/credit-rules';
 import { EXPLANATION_CODES, WARNING_CODES } from '../sources/scoring';
-import { RECTIFICATION_STATUSES } from '../sources/rectification-state-machine';
+import { RECTIFICATION_CLOSURES, RECTIFICATION_STATUSES } from '../sources/rectification-state-machine';
 import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
 import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 import { MAX_LENGTH, MAX_TAGS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
-import { GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, text, ulid } from './schemas';
+import { CappedCount, GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, text, ulid } from './schemas';
 import { IMPORT_UPLOAD_KEY } from './upload-keys';
+import { IMPORT_FAILURE_CODES } from './import-failures';
 
 /** Text that must say something (one line). */
 const required = (max: number) => text(max, { min: 1 });
@@ -20,6 +21,7 @@ const notes = (max: number) => text(max, { multiline: true });
 
 export const CreditCode = z
   .string()
+  .max(MAX_LENGTH.creditCode)
   .transform(normalizeCreditCode)
   .superRefine((code, context) => {
     const problem = creditCodeProblem(code);
@@ -88,6 +90,13 @@ export const CreditScoreView = z.object({
   explanation: z.array(ExplanationLine),
 });
 
+/** Why a source has its level (`shared/src/sources/level-guidance.ts`): its score's band, a major incident, or ordinary incidents lowering it. */
+export const LevelBasis = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('score') }),
+  z.object({ by: z.literal('major_incident') }),
+  z.object({ by: z.literal('ordinary_incidents'), count: z.number().int(), levelByScore: z.enum(CREDIT_LEVELS) }),
+]);
+
 export const SourceSummary = z.object({
   id: z.string(),
   kind: z.enum(SOURCE_KINDS),
@@ -96,11 +105,14 @@ export const SourceSummary = z.object({
   address: z.string(),
   streetCode: z.string(),
   level: z.enum(CREDIT_LEVELS),
+  levelBasis: LevelBasis,
   score: z.number(),
   tags: z.array(z.string()),
   systemTags: z.array(z.string()),
   warnings: z.array(Warning),
   openRectifications: z.number().int(),
+  /** Items whose evidence awaits an officer's decision. */
+  awaitingDecision: z.number().int(),
   lastInspectionAt: isoDateTime.optional(),
 });
 
@@ -125,6 +137,8 @@ export const RectificationView = z.object({
   status: RectificationStatus,
   overdue: z.boolean(),
   closedAt: isoDateTime.optional(),
+  /** How it was closed: evidence accepted, or verified passing on site by a later inspection (复查销项). */
+  closedHow: z.enum(RECTIFICATION_CLOSURES).optional(),
   version: z.number().int(),
   evidence: z.array(EvidenceView),
 });
@@ -176,6 +190,7 @@ export const TIMELINE_EVENT_TYPES = [
   'evidence_submitted',
   'evidence_accepted',
   'evidence_rejected',
+  'rectification_verified',
   'complaint_linked',
   'penalty',
   'permit',
@@ -218,7 +233,9 @@ export const TimelineEventView = z.object({
     })
     .optional(),
   rectification: z.object({ id: z.string(), itemLabel: z.string(), deadline: isoDateTime.optional(), reason: z.string().optional() }).optional(),
-  complaint: z.object({ id: z.string(), trackingNumber: z.string(), substantiated: z.boolean() }).optional(),
+  complaint: z
+    .object({ id: z.string(), trackingNumber: z.string(), substantiated: z.boolean(), receivedAt: isoDateTime.optional(), countsAs: z.string().optional() })
+    .optional(),
   penalty: z.object({ decisionNumber: z.string(), amountYuan: z.number().optional() }).optional(),
   permit: z.object({ permitType: z.string(), permitNumber: z.string(), validUntil: z.string().optional() }).optional(),
   incident: z.object({ severity: z.enum(['ordinary', 'major']), description: z.string() }).optional(),
@@ -270,7 +287,11 @@ export const RecordBody = z.discriminatedUnion('type', [
 
 export const LinkComplaintBody = z.strictObject({
   complaintId: ulid('complaint'),
-  /** Whether the officer found the complaint substantiated (only those count against the score). */
+  /**
+   * Whether the officer found the complaint substantiated (only those count against the score, from the
+   * day it was received; a duplicate and its original once). Only once it has been handled: link it
+   * unsubstantiated first, and again as substantiated when the result is in.
+   */
   substantiated: z.boolean(),
 });
 export const SourceMatch = z.object({
@@ -278,8 +299,14 @@ export const SourceMatch = z.object({
   distanceMetres: z.number(),
   nameSimilarity: z.number(),
   alreadyLinked: z.boolean(),
+  /** Linked as substantiated (an unsubstantiated link can be found substantiated later). */
+  linkedSubstantiated: z.boolean(),
 });
-export const SourceMatchList = z.object({ items: z.array(SourceMatch) });
+export const SourceMatchList = z.object({
+  /** Whether the complaint has been handled, so it can be found substantiated. */
+  substantiable: z.boolean(),
+  items: z.array(SourceMatch),
+});
 
 export const LinkOperatorBody = z.strictObject({ phone: mobile });
 export const OperatorLinkResponse = z.object({ sourceId: z.string(), userId: z.string(), phoneMasked: z.string() });
@@ -305,6 +332,8 @@ export const ClaimDecisionBody = z
     reason: text(MAX_LENGTH.claimReason, { min: MIN_LENGTH.claimReason, multiline: true }).optional(),
   })
   .refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
+
+export const DecisionsSummary = z.object({ sources: CappedCount });
 
 export const WarningQuery = z.strictObject({
   streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
@@ -361,6 +390,8 @@ export const ImportJobView = z.object({
   report: ImportReport.optional(),
   /** Why a failed job failed (an unreadable file, for example), in Chinese. */
   failure: z.string().optional(),
+  /** The same reason for programs. */
+  failureCode: z.enum(IMPORT_FAILURE_CODES).optional(),
   createdAt: isoDateTime,
   finishedAt: isoDateTime.optional(),
 });

@@ -15,7 +15,10 @@ export const CREDIT_LEVEL_LABELS: Record<CreditLevel, string> = { green: '环保
 export const KEY_SUPERVISION_TAG = '重点监管';
 
 export interface CreditRules {
+  /** An identifier, stored with every score; never shown to users. */
   version: string;
+  /** What users read. */
+  title: string;
   source: string;
   baseScore: number;
   lookbackDays: number;
@@ -35,8 +38,13 @@ const versions = table.versions as CreditRules[];
 
 export const CURRENT_CREDIT_RULES: CreditRules = versions[versions.length - 1];
 
+/** The rules of a version; undefined for one this copy of the table does not hold (a newer server's). */
+export function findCreditRules(version: string): CreditRules | undefined {
+  return versions.find((rules) => rules.version === version);
+}
+
 export function creditRules(version: string): CreditRules {
-  const found = versions.find((rules) => rules.version === version);
+  const found = findCreditRules(version);
   if (!found) throw new Error(`Unknown credit-rules version ${version}`);
   return found;
 }

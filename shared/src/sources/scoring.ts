@@ -19,7 +19,16 @@ export interface FailedItemFact {
 export type ScoringFact =
   | { kind: 'inspection'; id: string; at: string; failedItems: FailedItemFact[] }
   | { kind: 'rectification'; id: string; itemLabel: string; openedAt: string; deadline: string; closedAt?: string }
-  | { kind: 'complaint'; id: string; at: string; trackingNumber: string; substantiated: boolean }
+  | {
+      kind: 'complaint';
+      id: string;
+      /** When the complaint was received: it counts from then, not from when it was linked. */
+      at: string;
+      trackingNumber: string;
+      substantiated: boolean;
+      /** The matter it counts under: its original's tracking number if it is a duplicate, else its own. */
+      countsAs?: string;
+    }
   | { kind: 'penalty'; id: string; at: string; decisionNumber: string }
   | { kind: 'incident'; id: string; at: string; severity: 'ordinary' | 'major' };
 
@@ -73,6 +82,20 @@ function dropLevels(level: CreditLevel, steps: number): CreditLevel {
 
 const time = (iso: string) => Date.parse(iso);
 
+type ComplaintFact = Extract<ScoringFact, { kind: 'complaint' }>;
+
+/** The complaint facts that count: substantiated ones, once per matter (a duplicate and its original count once), the earliest received. */
+function countedComplaints(facts: readonly ScoringFact[]): Set<ComplaintFact> {
+  const byMatter = new Map<string, ComplaintFact>();
+  for (const fact of facts) {
+    if (fact.kind !== 'complaint' || !fact.substantiated) continue;
+    const matter = fact.countsAs ?? fact.trackingNumber;
+    const counted = byMatter.get(matter);
+    if (!counted || fact.at < counted.at) byMatter.set(matter, fact);
+  }
+  return new Set(byMatter.values());
+}
+
 export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditRules, asOf: Date): CreditScore {
   const now = asOf.getTime();
   const windowStart = now - rules.lookbackDays * DAY_MS;
@@ -85,7 +108,12 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
     const rectification = id ? rectifications.get(id) : undefined;
     return !!rectification?.closedAt && time(rectification.closedAt) <= now;
   };
+  // An order still open when an inspection finds nothing wrong: the inspection did not look at its
+  // item (a pass would have closed it, 复查销项), so the source is not clean and earns no bonus.
+  const openAt = (at: string) =>
+    [...rectifications.values()].some((r) => time(r.openedAt) <= time(at) && (r.closedAt === undefined || time(r.closedAt) > time(at)));
 
+  const counted = countedComplaints(facts);
   const explanation: ExplanationLine[] = [];
   let incidentsOrdinary = 0;
   let incidentMajor = false;
@@ -94,7 +122,7 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
     switch (fact.kind) {
       case 'inspection': {
         if (!inWindow(fact.at)) break;
-        if (fact.failedItems.length === 0 && rules.cleanInspectionBonus > 0) {
+        if (fact.failedItems.length === 0 && rules.cleanInspectionBonus > 0 && !openAt(fact.at)) {
           explanation.push({ code: 'clean_inspection', points: rules.cleanInspectionBonus, at: fact.at, ref, detail: '' });
         }
         for (const item of fact.failedItems) {
@@ -115,7 +143,7 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
         break;
       }
       case 'complaint':
-        if (fact.substantiated && inWindow(fact.at)) {
+        if (counted.has(fact) && inWindow(fact.at)) {
           explanation.push({ code: 'verified_complaint', points: -rules.verifiedComplaintPoints, at: fact.at, ref, detail: fact.trackingNumber });
         }
         break;
@@ -143,7 +171,7 @@ export function creditWarnings(facts: readonly ScoringFact[], rules: CreditRules
   const now = asOf.getTime();
   const warnings: Warning[] = [];
   const complaintsSince = now - rules.warnings.complaintsWithinDays * DAY_MS;
-  const recentComplaints = facts.filter((f) => f.kind === 'complaint' && f.substantiated && time(f.at) <= now && time(f.at) > complaintsSince).length;
+  const recentComplaints = [...countedComplaints(facts)].filter((f) => time(f.at) <= now && time(f.at) > complaintsSince).length;
   if (recentComplaints >= rules.warnings.complaintsAtLeast) warnings.push({ code: 'frequent_complaints', value: recentComplaints });
   const overdue = facts.filter((f) => f.kind === 'rectification' && time(f.deadline) < now && (f.closedAt === undefined || time(f.closedAt) > now)).length;
   if (overdue > 0) warnings.push({ code: 'overdue_rectification', value: overdue });

@@ -2,15 +2,17 @@ import { Text, View } from '@tarojs/components';
 import type { SourceSummaryT } from '@green-shield/shared/api/source-schemas';
 import { zh } from '../../i18n/zh-CN';
 import { openSource } from '../../navigation';
-import { warningText } from '../../utils/credit';
+import { levelBasisText, warningText } from '../../utils/credit';
 import { formatDay } from '../../utils/format';
 import { LevelBadge } from '../LevelBadge';
 import { Tappable } from '../Tappable';
 import './index.scss';
 
 /**
- * One source in a list: name, level and score, kind and address, tags, warnings and open
- * rectifications. Id `<idPrefix>-<sourceId>`; a tap opens the officer's or the operator's page.
+ * One source in a list: name, level with its reason (`data-basis`: the score's band, or the
+ * incidents that set it), score, kind and address, tags, warnings, evidence awaiting a decision
+ * (officers) and open rectifications. Id `<idPrefix>-<sourceId>`; a tap opens the officer's or the
+ * operator's page.
  */
 export function SourceCard({ source, idPrefix, asOfficer }: { source: SourceSummaryT; idPrefix: string; asOfficer: boolean }) {
   const tags = [...source.systemTags, ...source.tags];
@@ -25,6 +27,9 @@ export function SourceCard({ source, idPrefix, asOfficer }: { source: SourceSumm
         <Text className="source-card__name">{source.name}</Text>
         <LevelBadge level={source.level} />
       </View>
+      <Text className="source-card__basis" data-basis={source.levelBasis.by}>
+        {levelBasisText(source)}
+      </Text>
       <Text className="source-card__address">{`${zh.sources.kinds[source.kind]} · ${source.address}`}</Text>
       {tags.length > 0 && (
         <View className="source-card__tags">
@@ -40,6 +45,11 @@ export function SourceCard({ source, idPrefix, asOfficer }: { source: SourceSumm
           {warningText(warning)}
         </Text>
       ))}
+      {asOfficer && source.awaitingDecision > 0 && (
+        <Text className="source-card__awaiting" data-awaiting={source.awaitingDecision}>
+          {zh.workload.awaitingDecision(source.awaitingDecision)}
+        </Text>
+      )}
       <View className="source-card__meta">
         <Text>{`${zh.credit.scoreLabel} ${source.score}`}</Text>
         <Text>{`${zh.sources.openRectifications} ${zh.sources.openRectificationsValue(source.openRectifications)}`}</Text>

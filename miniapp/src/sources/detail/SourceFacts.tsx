@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
+import { findCateringRules } from '@green-shield/shared/sources/kinds';
 import { InfoRow } from '../../components/InfoRow';
 import { Section } from '../../components/Section';
 import { Tappable } from '../../components/Tappable';
@@ -15,6 +16,7 @@ type Restaurant = NonNullable<OfficerSourceViewT['source']['restaurant']>;
 
 /** A restaurant's attributes and what the catering rules derive from them (size class, required efficiency). */
 function RestaurantFacts({ restaurant }: { restaurant: Restaurant }) {
+  const cateringRules = findCateringRules(restaurant.catering.version);
   const rows: Array<[label: string, value: string | undefined, id?: string]> = [
     [t.seats, restaurant.seats?.toString()],
     [t.burners, restaurant.burners?.toString()],
@@ -40,7 +42,7 @@ function RestaurantFacts({ restaurant }: { restaurant: Restaurant }) {
           id="source-purifier-standard"
         />
       </View>
-      <Text className="source-detail__rules">{t.cateringRules(restaurant.catering.version)}</Text>
+      {cateringRules && <Text className="source-detail__rules">{t.cateringRules(cateringRules.title)}</Text>}
     </Section>
   );
 }

@@ -122,7 +122,7 @@ function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
   return (
     <>
       <Section title={t.inspectTitle(source.name)}>
-        <Text className="inspect__version">{t.checklistVersion(CURRENT_CHECKLISTS.version)}</Text>
+        <Text className="inspect__version">{t.checklistVersion(CURRENT_CHECKLISTS.title)}</Text>
         {items.map((item) => (
           <ChecklistRow
             key={item.id}
