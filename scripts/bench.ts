@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: latency through the local gateway next to bare DynamoDB calls on the same
- * DynamoDB Local, each function bundle's size, and the time to import each bundle in a fresh Node.
+ * DynamoDB Local, each function bundle's size, the time to import each bundle in a fresh Node, an
+ * import's memory, and the H5 app's weight (the whole build, and what its first screen downloads in
+ * Chromium).
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,12 +35,14 @@ import { chunksOf } from '../functions/src/sources/import/byte-chunks';
 import type { ParsedRow } from '../functions/src/sources/import/types';
 import { writeXlsx } from '../functions/src/sources/import/xlsx-writer';
 import { createProgressBar } from './lib/progress-bar';
+import { launchChromium } from './lib/chromium';
+import { buildWeight, H5_WEIGHT_TARGETS, KB, measureFirstScreen } from './lib/h5-weight';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const WARMUP = 300;
 const IMPORT_RUNS = 15;
-/** Which parts to run: BENCH_PARTS=edge,latency,scale,bundles,import-memory (all by default). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'edge,latency,scale,bundles,import-memory').split(','));
+/** Which parts to run: BENCH_PARTS=edge,latency,scale,bundles,import-memory,h5 (all by default). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'edge,latency,scale,bundles,import-memory,h5').split(','));
 
 const TARGETS = { gatewayRatio: 2.0, bundleKb: 600, importRatio: 2.0, importSeconds: 60 };
 
@@ -438,6 +442,33 @@ async function importMemory() {
   }
 }
 
+const H5_DIST = join(import.meta.dirname, '../miniapp/dist');
+
+/**
+ * The H5 app's weight (issue 9, item 19), from the build in miniapp/dist: every JS and CSS file as
+ * built, and the first screen as Chromium downloads it from the local gateway's file server
+ * (scripts/lib/h5-weight.ts).
+ */
+async function h5Weight() {
+  if (!existsSync(join(H5_DIST, 'index.html'))) {
+    console.log('H5 app: no build in miniapp/dist: run `npm run build:h5` first\n');
+    return;
+  }
+  const build = buildWeight(H5_DIST);
+  const browser = await launchChromium();
+  const first = await measureFirstScreen(browser, H5_DIST).finally(() => browser.close());
+  const kb = (bytes: number) => `${(bytes / KB).toFixed(0)} KB`;
+  const encodings = [...new Set(first.files.map((file) => file.contentEncoding).filter(Boolean))].join(', ') || 'none';
+  console.log('\nH5 app (miniapp/dist as built; first screen: Chromium on a phone opening the app signed out, from the gateway)');
+  console.log(
+    `  whole build, JS + CSS   ${kb(build.bytes).padStart(8)} uncompressed (${kb(build.gzipBytes)} gzipped), ${build.files} files   ${verdict(build.bytes < H5_WEIGHT_TARGETS.buildBytes)} (< ${kb(H5_WEIGHT_TARGETS.buildBytes)})`,
+  );
+  console.log(
+    `  first screen            ${kb(first.gzipBytes).padStart(8)} gzipped (${kb(first.transferredBytes)} as sent: ${encodings}; ${kb(first.bytes)} uncompressed), ${first.files.length} files   ${verdict(first.gzipBytes <= H5_WEIGHT_TARGETS.firstScreenGzipBytes)} (≤ ${kb(H5_WEIGHT_TARGETS.firstScreenGzipBytes)} gzipped)`,
+  );
+  console.log(`  largest files: ${build.largest.map((file) => `${file.file} ${kb(file.bytes)}`).join(', ')}\n`);
+}
+
 async function main() {
   console.log(
     `Green Shield benchmark — ${ITERATIONS} sequential requests per figure after ${WARMUP} warm-up, pairs timed alternately, on ${process.version}\n`,
@@ -515,6 +546,7 @@ async function main() {
       );
     }
   }
+  if (PARTS.has('h5')) await h5Weight();
 }
 
 await main();

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
 import { PNG_BYTES } from '../support/fixtures';
-import { launchBrowser, phoneContext, signIn, snap, snapOnFailure } from '../support/browser';
+import { audit, launchBrowser, phoneContext, signIn, snap, snapOnFailure } from '../support/browser';
 import { zh } from '../../miniapp/src/i18n/zh-CN';
 import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
 
@@ -88,6 +88,7 @@ describe('the complaint journey in the H5 app', () => {
     await officer.locator('#officer-queue-entry:visible').waitFor();
     // The home counts what is overdue; the queue opens most urgent first, each card with its deadline.
     await expect.poll(() => officer.locator('#officer-overdue-count').innerText()).toMatch(/件已超期|暂无超期件/);
+    await audit(officer, '05-officer-home');
     await officer.goto(`${t.system.url}/#/officer/queue/index`);
     await officer.reload();
     expect(await officer.locator('#queue-order-urgency').getAttribute('class')).toContain('chip-select__chip--selected');
@@ -122,6 +123,8 @@ describe('the complaint journey in the H5 app', () => {
     t.clock.advanceDays(61 / 24 / 60);
     await resident.goto(`${t.system.url}/#/pages/mine/index`);
     await resident.reload();
+    await resident.locator(`#mine-item-${trackingNumber}`).waitFor();
+    await audit(resident, '09-resident-mine');
     await resident.click(`#mine-item-${trackingNumber}`);
     await resident.locator('#complaint-status[data-status=resolved]').waitFor();
     await expect.poll(() => resident.locator('#complaint-timeline').innerText()).toContain('复查达标');
@@ -147,6 +150,7 @@ describe('the complaint journey in the H5 app', () => {
     const resident = await (await phoneContext(browser)).newPage();
     await signIn(t, resident, phone, '21-anonymous');
     await resident.locator('#report-entry:visible').waitFor();
+    await audit(resident, '21-anonymous-home');
     await resident.click('#report-entry:visible');
     await resident.click('#report-type-noise');
     await resident.click('#report-subtype-social_life_noise');
@@ -165,8 +169,11 @@ describe('the complaint journey in the H5 app', () => {
     const bureau = await (await phoneContext(browser)).newPage();
     await signIn(t, bureau, DEMO_ACCOUNTS.bureau.phone, '23-bureau');
     await bureau.locator('#officer-queue-entry:visible').waitFor();
+    await audit(bureau, '23-bureau-home');
     await bureau.goto(`${t.system.url}/#/officer/queue/index`);
     await bureau.reload();
+    await bureau.locator(`#queue-item-${trackingNumber}`).waitFor();
+    await audit(bureau, '23-bureau-queue');
     await bureau.click(`#queue-item-${trackingNumber}`);
     await bureau.locator('#complaint-status[data-status=submitted]').waitFor();
     const complainant = await bureau.locator('#complaint-complainant').innerText();
@@ -181,6 +188,8 @@ describe('the complaint journey in the H5 app', () => {
 
     await resident.goto(`${t.system.url}/#/pages/mine/index`);
     await resident.reload();
+    await resident.locator(`#mine-item-${trackingNumber}`).waitFor();
+    await audit(resident, '25-resident-mine');
     await resident.click(`#mine-item-${trackingNumber}`);
     await resident.locator('#complaint-status[data-status=not_our_responsibility]').waitFor();
     await expect.poll(() => resident.locator('#complaint-timeline').innerText()).toContain('请拨打 110 或联系小区物业');
@@ -196,12 +205,14 @@ describe('the complaint journey in the H5 app', () => {
     const resident = await (await phoneContext(browser)).newPage();
     await signIn(t, resident, phone, '31-unsatisfied');
     await resident.locator('#report-entry:visible').waitFor();
+    await audit(resident, '31-unsatisfied-home');
 
     // The hotlines on the account page are links that dial them.
     await resident.goto(`${t.system.url}/#/pages/account/index`);
     await resident.reload();
     expect(await resident.locator('#account-hotline-12369').getAttribute('href')).toBe('tel:12369');
     expect(await resident.locator('#account-hotline-12345').getAttribute('href')).toBe('tel:12345');
+    await snap(resident, '31-account-hotlines');
 
     // A report (its street suggested from the phone's position), answered by the street.
     await resident.goto(`${t.system.url}/#/pages/report/index`);
@@ -210,6 +221,7 @@ describe('the complaint journey in the H5 app', () => {
     await resident.click('#report-subtype-odour');
     await resident.fill('#report-description textarea', '垃圾房异味很重，夏天傍晚尤其明显。');
     await resident.fill('#report-address input', '静安区愚园路 100 号');
+    await audit(resident, '31-unsatisfied-report');
     await resident.click('#report-submit');
     const trackingNumber = (await resident.locator('#report-tracking-number').innerText()).trim();
     const { items } = await street.call('GET', '/api/queue').expect(200);
@@ -254,14 +266,18 @@ describe('the complaint journey in the H5 app', () => {
     const bureau = await (await phoneContext(browser)).newPage();
     await signIn(t, bureau, DEMO_ACCOUNTS.bureau.phone, '34-bureau');
     await bureau.locator('#officer-queue-entry:visible').waitFor();
+    await audit(bureau, '34-bureau-home');
     await bureau.goto(`${t.system.url}/#/officer/queue/index`);
     await bureau.reload();
+    // A closed complaint owes no deadline, so the most-urgent order leaves it out: newest first shows it.
+    await bureau.click('#queue-order-newest');
     await bureau.locator(`#queue-item-${trackingNumber} [data-unsatisfied]`).waitFor();
     await snap(bureau, '35-bureau-queue-unsatisfied');
     await bureau.click(`#queue-item-${trackingNumber}`);
     await expect.poll(() => bureau.locator('#complaint-unsatisfied').innerText()).toBe(zh.complaint.unsatisfiedPending(1));
     await bureau.click('#action-follow_up');
     await bureau.fill('#action-note-input textarea', '已电话回访，物业承诺加装除臭设备，一周后复查。');
+    await audit(bureau, '35-bureau-following-up');
     await bureau.click('#action-confirm');
     await expect.poll(() => bureau.locator('#complaint-unsatisfied').innerText()).toContain(`${DEMO_ACCOUNTS.bureau.name} 已于`);
     expect(await bureau.locator('#action-follow_up').count()).toBe(0);

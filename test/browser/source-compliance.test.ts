@@ -20,7 +20,7 @@ import { CURRENT_CREDIT_RULES } from '@green-shield/shared/sources/credit-rules'
 import { CURRENT_CATERING_RULES } from '@green-shield/shared/sources/kinds';
 import { MIN_LENGTH } from '@green-shield/shared/api/limits';
 import { zh } from '../../miniapp/src/i18n/zh-CN';
-import { completeSignIn, launchBrowser, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
+import { audit, completeSignIn, launchBrowser, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
 
 const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
 const OPERATOR = DEMO_ACCOUNTS.operator.phone; // 13900000002, runs 老弄堂面馆
@@ -65,6 +65,8 @@ describe('the source compliance journey in the H5 app', () => {
     // 2. It opens the business: 环保警示 (yellow), why, and how many points lead back to 环保良好.
     await operator.click('#home-business-entry:visible');
     const business = operator.locator('[id^="business-item-"]:visible', { hasText: '老弄堂面馆' });
+    await business.waitFor();
+    await audit(operator, 'src-02-operator-businesses');
     // The page's own request for the business (GET /api/my/sources/{id}) also carries its eco-code.
     const [businessResponse] = await Promise.all([
       operator.waitForResponse((response) => /\/api\/my\/sources\/[0-9A-Z]{26}$/.test(new URL(response.url()).pathname) && response.status() === 200),
@@ -102,6 +104,7 @@ describe('the source compliance journey in the H5 app', () => {
     });
     await expect.poll(() => operator.locator(`#evidence-${rectificationId}-photo-refused`).innerText()).toContain('「清洗记录.docx」不是可以上传的图片格式');
     expect(await operator.locator(`#evidence-${rectificationId}-photo-0`).count()).toBe(0);
+    await audit(operator, 'src-04-operator-evidence-refused');
     const [chooser] = await Promise.all([operator.waitForEvent('filechooser'), operator.click(`#evidence-${rectificationId}-add-photo`)]);
     await chooser.setFiles(photo);
     await operator.locator(`#evidence-${rectificationId}-photo-0[data-state=done]`).waitFor();
@@ -122,6 +125,7 @@ describe('the source compliance journey in the H5 app', () => {
     const officer = await (await phoneContext(browser)).newPage();
     await signIn(t, officer, DEMO_ACCOUNTS.jingansi.phone, 'src-06-officer');
     await expect.poll(() => officer.locator('#officer-decisions-count:visible').innerText()).toBe('1 家商户提交了整改材料');
+    await audit(officer, 'src-06-officer-home');
     await officer.click('#officer-decisions-entry:visible');
     const awaiting = officer.locator(`#decisions-item-${source.id}:visible`);
     expect(await awaiting.locator('[data-awaiting]').innerText()).toBe('1 项整改材料待审核');
@@ -139,6 +143,8 @@ describe('the source compliance journey in the H5 app', () => {
     await expect.poll(() => pending.locator('[id^="evidence-item-"]').getAttribute('data-decision')).toBe('pending');
     await snap(officer, 'src-08-officer-evidence');
     await officer.click(`#decide-accept-${rectificationId}`);
+    await officer.locator('.taro-model__confirm:visible').waitFor();
+    await audit(officer, 'src-08-officer-confirm-accept');
     await officer.click('.taro-model__confirm:visible');
     await officer.locator(`#rectification-${rectificationId}[data-status=closed]`).waitFor();
     await expect.poll(() => officer.locator('#source-level:visible').getAttribute('data-level')).toBe('blue');
@@ -218,6 +224,7 @@ describe('the source compliance journey in the H5 app', () => {
     const officer = await (await phoneContext(browser)).newPage();
     await signIn(t, officer, DEMO_ACCOUNTS.jingansi.phone, 'src-30-officer');
     await officer.locator('#officer-sources-entry:visible').waitFor();
+    await audit(officer, 'src-30-officer-home');
     await officer.goto(`${t.system.url}/#/sources/detail/index?id=${source.id}`);
     await officer.reload();
     await officer.click('#source-inspect:visible');

@@ -13,7 +13,7 @@ import { IMPORT_FILE_TYPES } from '@green-shield/shared/api/limits';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { writeXlsx } from '../../functions/src/sources/import/xlsx-writer';
 import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
-import { launchBrowser, PHONE_POSITION, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
+import { audit, launchBrowser, PHONE_POSITION, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
 import { zh } from '../../miniapp/src/i18n/zh-CN';
 
 const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
@@ -77,6 +77,7 @@ describe('keeping the registry in the H5 app', () => {
     const [wrongChooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-choose-file')]);
     await wrongChooser.setFiles({ name: '污染源名单.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
     await expect.poll(() => page.locator('#import-file-error').innerText()).toBe(zh.sourceImport.unsupported);
+    await audit(page, 'adm-03-import-refused');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-choose-file')]);
     await chooser.setFiles({ name: '污染源导入.xlsx', mimeType: IMPORT_FILE_TYPES.xlsx, buffer: Buffer.from(xlsx) });
     await expect.poll(() => page.locator('#import-file').getAttribute('data-format')).toBe('xlsx');
@@ -120,6 +121,8 @@ describe('keeping the registry in the H5 app', () => {
     snapOnFailure(browser, 'adm-');
     const page = await (await phoneContext(browser)).newPage();
     await signIn(t, page, DEMO_ACCOUNTS.bureau.phone, 'adm-07-bureau');
+    await page.locator('#officer-import-entry:visible').waitFor();
+    await audit(page, 'adm-07-bureau-home');
     await page.click('#officer-import-entry:visible');
     // A file without the template's header: its job fails, with the reason.
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-choose-file')]);
@@ -149,6 +152,7 @@ describe('keeping the registry in the H5 app', () => {
     const page = await (await phoneContext(browser)).newPage();
     await signIn(t, page, DEMO_ACCOUNTS.jingansi.phone, 'adm-10-street');
     await page.locator('#officer-register-entry:visible').waitFor();
+    await audit(page, 'adm-10-street-home');
     // Importing is for the bureau.
     expect(await page.locator('#officer-import-entry').count()).toBe(0);
     await page.click('#officer-register-entry:visible');
@@ -265,5 +269,6 @@ describe('keeping the registry in the H5 app', () => {
     await page.locator('#source-timeline:visible [data-type=updated]').first().waitFor();
     expect(await page.locator('#source-timeline:visible [data-type=updated]').count()).toBe(2);
     expect(await page.locator('#source-timeline:visible [data-type=registered]').count()).toBe(1);
+    await snap(page, 'adm-16-timeline');
   });
 });

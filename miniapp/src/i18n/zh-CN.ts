@@ -212,6 +212,18 @@ export const zh = {
     fieldInvalid: '此项填写有误，请检查',
     charCount: (used: number, max: number) => `${used}/${max}`,
   },
+  /** Names for assistive technology (screen readers), where the screen shows an icon or a symbol. */
+  a11y: {
+    back: '返回上一页',
+    home: '返回首页',
+    photo: (n: number) => `第 ${n} 张照片`,
+    viewPhoto: (n: number, total: number) => `查看第 ${n} 张照片，共 ${total} 张`,
+    removePhoto: (n: number) => `删除第 ${n} 张照片`,
+    retryPhoto: (n: number) => `第 ${n} 张照片上传失败，点按重试`,
+    rating: '评分',
+    star: (score: number, wording: string) => `${score} 星，${wording}`,
+    removeTag: (tag: string) => `删除标签「${tag}」`,
+  },
   auth: {
     title: '登录绿盾通',
     subtitle: '使用手机号验证码登录，首次登录将自动注册',

@@ -4,6 +4,7 @@ import { zh } from '../../i18n/zh-CN';
 import { openComplaint } from '../../navigation';
 import { formatDateTime, formatDay } from '../../utils/format';
 import { OverdueBadge, StatusChip } from '../StatusChip';
+import { Tappable } from '../Tappable';
 import './index.scss';
 
 /**
@@ -15,7 +16,8 @@ import './index.scss';
  */
 export function ComplaintCard({ complaint, idPrefix, asOfficer }: { complaint: ComplaintViewT; idPrefix: string; asOfficer: boolean }) {
   return (
-    <View
+    <Tappable
+      role="link"
       className={`complaint-card${complaint.overdue.any ? ' complaint-card--overdue' : ''}`}
       id={`${idPrefix}-${complaint.trackingNumber}`}
       onClick={() => openComplaint(complaint.id, asOfficer)}
@@ -47,6 +49,6 @@ export function ComplaintCard({ complaint, idPrefix, asOfficer }: { complaint: C
         <Text>{complaint.trackingNumber}</Text>
         <Text>{formatDateTime(complaint.submittedAt)}</Text>
       </View>
-    </View>
+    </Tappable>
   );
 }

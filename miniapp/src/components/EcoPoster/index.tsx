@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '../Button';
 import { Loadable } from '../PageState';
+import { Picture } from '../Picture';
 import { useRemote } from '../../hooks/useRemote';
 import { zh } from '../../i18n/zh-CN';
 import { downloadPng, downloadSvg, svgObjectUrl } from './download';
@@ -56,7 +57,9 @@ export function EcoPoster({ sourceId, load }: { sourceId: string; load: () => Pr
       <Loadable data={poster.data} error={poster.error} loading={poster.loading} onRetry={poster.reload}>
         {(svg) => (
           <>
-            <View className="poster__frame">{src && <Image id="poster-image" className="poster__image" src={src} mode="widthFix" />}</View>
+            <View className="poster__frame">
+              {src && <Picture id="poster-image" className="poster__image" src={src} mode="widthFix" alt={zh.titles.poster} />}
+            </View>
             <Text className="poster__hint">{t.posterHint}</Text>
             {IS_H5 ? (
               <View className="poster__buttons">

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { zh } from '../../i18n/zh-CN';
+import { Tappable } from '../Tappable';
 import './index.scss';
 
 type Hotline = (typeof zh.hotlines)['environment' | 'citizen'];
@@ -25,8 +26,14 @@ export function HotlineLink({ hotline, id }: { hotline: Hotline; id: string }) {
     );
   }
   return (
-    <Text className="hotline" id={id} onClick={() => void Taro.makePhoneCall({ phoneNumber: hotline.number }).catch(() => undefined)}>
+    <Tappable
+      role="link"
+      className="hotline"
+      id={id}
+      label={label}
+      onClick={() => void Taro.makePhoneCall({ phoneNumber: hotline.number }).catch(() => undefined)}
+    >
       {content}
-    </Text>
+    </Tappable>
   );
 }

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { zh } from '../../i18n/zh-CN';
+import { Tappable } from '../Tappable';
 import './index.scss';
 
 /**
@@ -26,9 +27,9 @@ export function LocationStatus({
       <View className="location-status__pin" />
       <Text className="location-status__text">{text}</Text>
       {status !== 'locating' && (
-        <Text className="link" id={`${idPrefix}-relocate`} onClick={onRelocate}>
+        <Tappable className="link" id={`${idPrefix}-relocate`} onClick={onRelocate}>
           {actionText}
-        </Text>
+        </Tappable>
       )}
     </View>
   );

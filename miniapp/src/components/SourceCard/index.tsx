@@ -5,6 +5,7 @@ import { openSource } from '../../navigation';
 import { levelBasisText, warningText } from '../../utils/credit';
 import { formatDay } from '../../utils/format';
 import { LevelBadge } from '../LevelBadge';
+import { Tappable } from '../Tappable';
 import './index.scss';
 
 /**
@@ -16,7 +17,12 @@ import './index.scss';
 export function SourceCard({ source, idPrefix, asOfficer }: { source: SourceSummaryT; idPrefix: string; asOfficer: boolean }) {
   const tags = [...source.systemTags, ...source.tags];
   return (
-    <View className={`source-card source-card--${source.level}`} id={`${idPrefix}-${source.id}`} onClick={() => openSource(source.id, asOfficer)}>
+    <Tappable
+      role="link"
+      className={`source-card source-card--${source.level}`}
+      id={`${idPrefix}-${source.id}`}
+      onClick={() => openSource(source.id, asOfficer)}
+    >
       <View className="source-card__top">
         <Text className="source-card__name">{source.name}</Text>
         <LevelBadge level={source.level} />
@@ -49,6 +55,6 @@ export function SourceCard({ source, idPrefix, asOfficer }: { source: SourceSumm
         <Text>{`${zh.sources.openRectifications} ${zh.sources.openRectificationsValue(source.openRectifications)}`}</Text>
         <Text>{source.lastInspectionAt ? `${zh.sources.lastInspection} ${formatDay(source.lastInspectionAt)}` : zh.sources.neverInspected}</Text>
       </View>
-    </View>
+    </Tappable>
   );
 }

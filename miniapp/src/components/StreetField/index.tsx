@@ -36,7 +36,7 @@ export function StreetField({
           {streetNameOf(district, lockedTo)}
         </Text>
       ) : (
-        <ChipSelect id={id} options={streetOptions(district)} value={value} idPrefix={id} onChange={onChange} />
+        <ChipSelect id={id} label={label} options={streetOptions(district)} value={value} idPrefix={id} onChange={onChange} />
       )}
       {suggested && (
         <Text className="street-field__suggested" id={`${id}-hint`}>

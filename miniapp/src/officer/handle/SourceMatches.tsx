@@ -8,6 +8,7 @@ import { FormError } from '../../components/FormError';
 import { LevelBadge } from '../../components/LevelBadge';
 import { Loadable } from '../../components/PageState';
 import { Section } from '../../components/Section';
+import { Tappable } from '../../components/Tappable';
 import { useRemote } from '../../hooks/useRemote';
 import { zh } from '../../i18n/zh-CN';
 import { openSource } from '../../navigation';
@@ -55,10 +56,10 @@ export function SourceMatches({ complaint }: { complaint: ComplaintViewT }) {
           ) : (
             items.map(({ source, distanceMetres, alreadyLinked, linkedSubstantiated }) => (
               <View key={source.id} className="source-match" id={`source-match-${source.id}`}>
-                <View className="source-match__head" onClick={() => openSource(source.id, true)}>
+                <Tappable role="link" className="source-match__head" onClick={() => openSource(source.id, true)}>
                   <Text className="source-match__name">{source.name}</Text>
                   <LevelBadge level={source.level} />
-                </View>
+                </Tappable>
                 <Text className="source-match__meta">{`${t.distance(distanceMetres)} · ${zh.sources.kinds[source.kind]} · ${source.address}`}</Text>
                 {alreadyLinked && (linkedSubstantiated || !substantiable) ? (
                   <Text className="source-match__linked" id={`source-match-${source.id}-linked`}>

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '@green-shield/shared/complaints/state-machine';
 import { COMPLAINT_TYPES, type ComplaintType } from '@green-shield/shared/complaints/taxonomy';
@@ -9,6 +9,7 @@ import { Button } from '../../components/Button';
 import { ComplaintCard } from '../../components/ComplaintCard';
 import { ChipFilter, FilteredListPage } from '../../components/FilterBar';
 import { EmptyState } from '../../components/PageState';
+import { Tappable } from '../../components/Tappable';
 import { TextInput } from '../../components/TextField';
 import { useDistrict } from '../../hooks/useDistrict';
 import { usePagedList } from '../../hooks/usePagedList';
@@ -129,14 +130,16 @@ export default function QueuePage() {
             />
           )}
           <View className="queue-filters__toggle-row">
-            <Text
+            <Tappable
               id="queue-filter-overdue"
-              data-active={overdueOnly}
+              role="checkbox"
+              checked={overdueOnly}
+              data={{ 'data-active': String(overdueOnly) }}
               className={`queue-filters__toggle${overdueOnly ? ' queue-filters__toggle--on' : ''}`}
               onClick={() => setOverdueOnly(!overdueOnly)}
             >
               {t.filters.overdueOnly}
-            </Text>
+            </Tappable>
           </View>
         </>
       )}

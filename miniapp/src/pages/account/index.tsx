@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/Button';
 import { HotlineLink } from '../../components/HotlineLink';
 import { Section } from '../../components/Section';
+import { Tappable } from '../../components/Tappable';
 import { streetNameOf, useDistrict } from '../../hooks/useDistrict';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { zh } from '../../i18n/zh-CN';
@@ -14,10 +15,10 @@ import './index.scss';
 
 function MenuRow({ label, id, onClick }: { label: string; id: string; onClick: () => void }) {
   return (
-    <View className="menu-row" id={id} onClick={onClick}>
+    <Tappable role="link" className="menu-row" id={id} onClick={onClick}>
       <Text className="menu-row__label">{label}</Text>
       <Text className="menu-row__chevron">›</Text>
-    </View>
+    </Tappable>
   );
 }
 

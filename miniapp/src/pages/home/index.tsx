@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ComplaintViewT, UserViewT } from '@green-shield/shared/api/schemas';
 import type { RectificationViewT, SourceSummaryT } from '@green-shield/shared/api/source-schemas';
 import { call } from '../../api/client';
 import { ComplaintCard } from '../../components/ComplaintCard';
 import { EmptyState, Loadable } from '../../components/PageState';
+import { Picture } from '../../components/Picture';
 import { Section } from '../../components/Section';
+import { Tappable } from '../../components/Tappable';
 import { streetNameOf, useDistrict } from '../../hooks/useDistrict';
 import { useRemote, type Remote } from '../../hooks/useRemote';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
@@ -63,12 +65,12 @@ function HomeTile({
   onClick: () => void;
 }) {
   return (
-    <View className={`home-tile${alert ? ' home-tile--alert' : ''}`} id={id} onClick={onClick}>
+    <Tappable role="link" className={`home-tile${alert ? ' home-tile--alert' : ''}`} id={id} onClick={onClick}>
       <Text className="home-tile__title">{title}</Text>
       <Text className="home-tile__hint" {...optionalId(hintId)}>
         {hint}
       </Text>
-    </View>
+    </Tappable>
   );
 }
 
@@ -92,9 +94,9 @@ function BusinessEntries({ sources }: { sources: SourceSummaryT[] | undefined })
         )}
       </View>
       {sources && names.length === 0 && (
-        <Text className="home__claim link" id="home-claim-entry" onClick={() => Taro.navigateTo({ url: PAGES.claim })}>
+        <Tappable role="link" className="home__claim link" id="home-claim-entry" onClick={() => Taro.navigateTo({ url: PAGES.claim })}>
           {zh.home.claimLink}
-        </Text>
+        </Tappable>
       )}
     </>
   );
@@ -161,7 +163,7 @@ function SourceEntries({ user }: { user: UserViewT }) {
 
 function NotificationStrip({ unread }: { unread: number }) {
   return (
-    <View className="home-strip" id="home-notifications" onClick={() => Taro.switchTab({ url: PAGES.notifications })}>
+    <Tappable role="link" className="home-strip" id="home-notifications" onClick={() => Taro.switchTab({ url: PAGES.notifications })}>
       <View className={`home-strip__dot${unread > 0 ? ' home-strip__dot--on' : ''}`} />
       <Text className="home-strip__text">{unread > 0 ? zh.home.unread(unread) : zh.home.noUnread}</Text>
       {unread > 0 && (
@@ -170,7 +172,7 @@ function NotificationStrip({ unread }: { unread: number }) {
         </Text>
       )}
       <Text className="home-strip__chevron">›</Text>
-    </View>
+    </Tappable>
   );
 }
 
@@ -196,9 +198,9 @@ function RecentComplaints({
     <Section
       title={title}
       extra={
-        <Text className="link" id={viewAll.id} onClick={viewAll.open}>
+        <Tappable role="link" className="link" id={viewAll.id} onClick={viewAll.open}>
           {`${zh.common.viewAll} ›`}
-        </Text>
+        </Tappable>
       }
       className={className}
     >
@@ -225,18 +227,18 @@ function BusinessTodo({ open }: { open: OpenItem[] }) {
     <View className="home-todo" id="home-business-todo">
       <View className="home-todo__header">
         <Text className="home-todo__title">{t.todoTitle}</Text>
-        <Text className="link" id="home-todo-all" onClick={() => Taro.navigateTo({ url: PAGES.myBusinesses })}>
+        <Tappable role="link" className="link" id="home-todo-all" onClick={() => Taro.navigateTo({ url: PAGES.myBusinesses })}>
           {`${zh.common.viewAll} ›`}
-        </Text>
+        </Tappable>
       </View>
       {open.length === 0 && <Text className="home-todo__none">{t.todoNone}</Text>}
       {open.slice(0, RECENT_COUNT).map((item) => (
-        <View
+        <Tappable
           key={item.id}
+          role="link"
           className="home-todo__item"
           id={`home-todo-${item.id}`}
-          data-status={item.status}
-          data-overdue={item.overdue}
+          data={{ 'data-status': item.status, 'data-overdue': String(item.overdue) }}
           onClick={() => openSource(item.sourceId, false)}
         >
           <View className="home-todo__top">
@@ -246,12 +248,12 @@ function BusinessTodo({ open }: { open: OpenItem[] }) {
           <Text className={`home-todo__deadline${item.overdue ? ' home-todo__deadline--overdue' : ''}`}>
             {item.overdue ? `${zh.sources.deadline(formatDay(item.deadline))} · ${zh.common.overdue}` : zh.sources.deadline(formatDay(item.deadline))}
           </Text>
-        </View>
+        </Tappable>
       ))}
       {open.length > RECENT_COUNT && (
-        <Text className="home-todo__more link" onClick={() => Taro.navigateTo({ url: PAGES.myBusinesses })}>
+        <Tappable role="link" className="home-todo__more link" onClick={() => Taro.navigateTo({ url: PAGES.myBusinesses })}>
           {t.todoMore(open.length - RECENT_COUNT)}
-        </Text>
+        </Tappable>
       )}
     </View>
   );
@@ -260,16 +262,16 @@ function BusinessTodo({ open }: { open: OpenItem[] }) {
 /** The big "我要举报" card; an operator's home shows it after their own work. */
 function ReportCard() {
   return (
-    <View className="home-report" id="report-entry" onClick={() => Taro.navigateTo({ url: PAGES.report })}>
+    <Tappable role="link" className="home-report" id="report-entry" onClick={() => Taro.navigateTo({ url: PAGES.report })}>
       <View className="home-report__icon">
-        <Image className="home-report__icon-image" src={cameraIcon} />
+        <Picture className="home-report__icon-image" src={cameraIcon} alt="" />
       </View>
       <View className="home-report__text">
         <Text className="home-report__title">{zh.home.reportTitle}</Text>
         <Text className="home-report__hint">{zh.home.reportHint}</Text>
       </View>
       <Text className="home-report__chevron">›</Text>
-    </View>
+    </Tappable>
   );
 }
 
@@ -325,22 +327,27 @@ function OfficerHome({ user }: { user: UserViewT }) {
         <Text className="home__district">{user.streetCode ? `${zh.app.district} · ${streetNameOf(district, user.streetCode)}` : zh.app.district}</Text>
         <Text className="home__greeting">{`${user.name ?? user.phoneMasked} · ${zh.account.roles[role]}`}</Text>
         <View className="home-officer">
-          <View className="home-officer__entry" id="officer-queue-entry" onClick={() => openQueue()}>
+          <Tappable role="link" className="home-officer__entry" id="officer-queue-entry" onClick={() => openQueue()}>
             <View className="home-officer__icon">
-              <Image className="home-officer__icon-image" src={queueIcon} />
+              <Picture className="home-officer__icon-image" src={queueIcon} alt="" />
             </View>
             <Text className="home-officer__title">{zh.home.queueTitle}</Text>
             <Text className="home-officer__hint">{zh.home.queueHint}</Text>
-          </View>
-          <View className="home-officer__entry home-officer__entry--alert" id="officer-overdue-entry" onClick={() => openQueue({ overdue: true })}>
+          </Tappable>
+          <Tappable
+            role="link"
+            className="home-officer__entry home-officer__entry--alert"
+            id="officer-overdue-entry"
+            onClick={() => openQueue({ overdue: true })}
+          >
             <View className="home-officer__icon">
-              <Image className="home-officer__icon-image" src={alarmIcon} />
+              <Picture className="home-officer__icon-image" src={alarmIcon} alt="" />
             </View>
             <Text className="home-officer__title">{zh.home.overdueEntry}</Text>
             <Text className="home-officer__hint" id="officer-overdue-count">
               {overdue ? (overdue.count > 0 ? zh.workload.overdueCount(countText(overdue)) : zh.workload.noneOverdue) : zh.home.overdueHint}
             </Text>
-          </View>
+          </Tappable>
         </View>
       </View>
 

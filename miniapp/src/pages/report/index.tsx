@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Switch, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ComplaintViewT, SubmitComplaintBodyT } from '@green-shield/shared/api/schemas';
 import { COMPLAINT_TAXONOMY, COMPLAINT_TYPES, OCCURRENCE_PATTERNS, type ComplaintType, type OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
 import { MAX_LENGTH, MIN_LENGTH } from '@green-shield/shared/api/limits';
@@ -13,6 +13,7 @@ import { Section } from '../../components/Section';
 import { TextArea, TextInput } from '../../components/TextField';
 import { LocationStatus } from '../../components/LocationStatus';
 import { StreetField } from '../../components/StreetField';
+import { Toggle } from '../../components/Toggle';
 import { PICKS_PLACE_ON_MAP, pickPlaceOnMap, useCurrentLocation, useSuggestedStreet, type PickedPlace } from '../../hooks/useCurrentLocation';
 import { useDistrict } from '../../hooks/useDistrict';
 import { MAX_PHOTOS, usePhotoUploads } from '../../hooks/usePhotoUploads';
@@ -23,7 +24,6 @@ import { PAGES } from '../../navigation';
 import { formatDay, placeAddress } from '../../utils/format';
 import { newIdempotencyKey } from '../../utils/idempotency-key';
 import { ownWords, startsWithPrefill, takeReportPrefill } from '../../utils/report-prefill';
-import { PRIMARY_COLOR } from '../../styles/colors';
 import './index.scss';
 
 type FormField = 'category' | 'description' | 'address' | 'street' | 'occurrence' | 'photos';
@@ -324,7 +324,7 @@ export default function ReportPage() {
             <Text className="report__switch-label">{t.anonymous}</Text>
             <Text className="report__hint report__switch-hint">{t.anonymousHint}</Text>
           </View>
-          <Switch id="report-anonymous" color={PRIMARY_COLOR} checked={anonymous} onChange={(event) => setAnonymous(event.detail.value)} />
+          <Toggle id="report-anonymous" label={t.anonymous} checked={anonymous} onChange={setAnonymous} />
         </View>
       </Section>
 

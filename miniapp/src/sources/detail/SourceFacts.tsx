@@ -3,6 +3,7 @@ import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas
 import { findCateringRules } from '@green-shield/shared/sources/kinds';
 import { InfoRow } from '../../components/InfoRow';
 import { Section } from '../../components/Section';
+import { Tappable } from '../../components/Tappable';
 import { streetNameOf, useDistrict } from '../../hooks/useDistrict';
 import { zh } from '../../i18n/zh-CN';
 import { openSourcePage, PAGES } from '../../navigation';
@@ -56,9 +57,9 @@ export function SourceFacts({ view }: { view: OfficerSourceViewT }) {
       <Section
         title={zh.sourceOfficer.factsTitle}
         extra={
-          <Text className="link" id="source-edit" onClick={() => openSourcePage(PAGES.sourceForm, source.id)}>
+          <Tappable role="link" className="link" id="source-edit" onClick={() => openSourcePage(PAGES.sourceForm, source.id)}>
             {zh.sourceOfficer.editLink}
-          </Text>
+          </Tappable>
         }
       >
         <View className="info-rows">

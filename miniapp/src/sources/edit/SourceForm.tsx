@@ -14,6 +14,7 @@ import { InfoRow } from '../../components/InfoRow';
 import { LocationStatus } from '../../components/LocationStatus';
 import { Section } from '../../components/Section';
 import { StreetField } from '../../components/StreetField';
+import { Tappable } from '../../components/Tappable';
 import { TextField } from '../../components/TextField';
 import { useCurrentLocation, useSuggestedStreet } from '../../hooks/useCurrentLocation';
 import { zh } from '../../i18n/zh-CN';
@@ -121,9 +122,9 @@ function LocationField({
         </View>
       ) : (
         status !== 'locating' && (
-          <Text className="link" id="source-form-manual-location" onClick={onEnterManually}>
+          <Tappable className="link" id="source-form-manual-location" onClick={onEnterManually}>
             {t.enterManually}
-          </Text>
+          </Tappable>
         )
       )}
     </Field>
