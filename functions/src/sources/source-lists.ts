@@ -44,9 +44,13 @@ export class SourceLists {
     return this.membersPage(keys.sourcesWithWarnings(districtCode), query);
   }
 
-  /** Sources with rectification evidence awaiting an officer's decision, by street then name. */
+  /** Sources with rectification evidence awaiting an officer's decision, the most urgent decision first (in the district, or in a street). */
   awaitingDecision(districtCode: string, query: { streetCode?: string; cursor?: string }): Promise<SourcePage> {
-    return this.membersPage(keys.sourcesAwaitingDecision(districtCode), query);
+    const partitions = [keys.sourcesAwaitingDecision(districtCode)];
+    const plan: ListPlan = query.streetCode
+      ? { read: 'list', index: 'GSI1', partitions, prefix: keys.inStreet(query.streetCode), members: true }
+      : { read: 'list', index: 'GSI2', partitions, members: true };
+    return this.listPage(plan, query.cursor);
   }
 
   /** How many sources have evidence awaiting a decision (in a street, or the district), counted up to `cap`. */
