@@ -118,7 +118,10 @@ export class InspectionService {
       actor,
       body.decision === 'accept'
         ? { type: 'evidence_accepted', rectification: { id: rectification.id, itemLabel: rectification.itemLabel } }
-        : { type: 'evidence_rejected', rectification: { id: rectification.id, itemLabel: rectification.itemLabel, reason: body.reason, deadline: next.deadline } },
+        : {
+            type: 'evidence_rejected',
+            rectification: { id: rectification.id, itemLabel: rectification.itemLabel, reason: body.reason, deadline: next.deadline },
+          },
       at,
     );
     if ((await this.ctx.sources.append(id, [event], [{ record: next, expectedVersion: rectification.version }])) !== 'ok') throw conflict();

@@ -22,9 +22,7 @@ export function overdueReminders(rescored: Rescored, now: Date): Array<{ userId:
   if (overdueCount(rescored.after) <= overdueCount(rescored.before)) return [];
   const { source, operators, rectifications } = rescored.collection;
   // The order that fell overdue last dates the reminder and names it.
-  const [latest] = rectifications
-    .filter((order) => rectificationOverdue(rectificationFact(order), now))
-    .sort((a, b) => b.deadline.localeCompare(a.deadline));
+  const [latest] = rectifications.filter((order) => rectificationOverdue(rectificationFact(order), now)).sort((a, b) => b.deadline.localeCompare(a.deadline));
   if (!latest) return [];
   const notification: NotificationViewT = {
     id: seededUlid(Date.parse(latest.deadline), `rectification_overdue:${latest.id}`),

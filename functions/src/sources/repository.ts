@@ -32,10 +32,7 @@ function projectionOf(
 
 /** The list memberships the projection puts a source in besides its tags: warnings, evidence awaiting a decision. */
 function projectedMemberships(source: SourceRecord) {
-  return [
-    ...(source.warnings.length > 0 ? [warningItem(source, source.warnings)] : []),
-    ...(source.awaitingDecision ? [awaitingDecisionItem(source)] : []),
-  ];
+  return [...(source.warnings.length > 0 ? [warningItem(source, source.warnings)] : []), ...(source.awaitingDecision ? [awaitingDecisionItem(source)] : [])];
 }
 
 export class SourceRepository {

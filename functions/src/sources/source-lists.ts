@@ -10,7 +10,7 @@ import { mergedPage } from '../store/merged-pages';
 import { countPartition, countUpTo, queryPage, type PartitionQuery } from '../store/queries';
 import type { SourceRecord } from './records';
 import type { SourceRepository } from './repository';
-import { meetsSearch, planSearch, type ListPlan, type SearchFilter, type SourceQuery } from './search-plan';
+import { meetsSearch, planDecisions, planSearch, type ListPlan, type SearchFilter, type SourceQuery } from './search-plan';
 
 export type { SourceQuery } from './search-plan';
 
@@ -46,11 +46,7 @@ export class SourceLists {
 
   /** Sources with rectification evidence awaiting an officer's decision, the most urgent decision first (in the district, or in a street). */
   awaitingDecision(districtCode: string, query: { streetCode?: string; cursor?: string }): Promise<SourcePage> {
-    const partitions = [keys.sourcesAwaitingDecision(districtCode)];
-    const plan: ListPlan = query.streetCode
-      ? { read: 'list', index: 'GSI1', partitions, prefix: keys.inStreet(query.streetCode), members: true }
-      : { read: 'list', index: 'GSI2', partitions, members: true };
-    return this.listPage(plan, query.cursor);
+    return this.listPage(planDecisions(districtCode, query.streetCode), query.cursor);
   }
 
   /** How many sources have evidence awaiting a decision (in a street, or the district), counted up to `cap`. */

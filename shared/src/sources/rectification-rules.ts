@@ -20,4 +20,3 @@ export interface RectificationRules {
 const versions = table.versions as RectificationRules[];
 
 export const CURRENT_RECTIFICATION_RULES: RectificationRules = versions[versions.length - 1];
-
