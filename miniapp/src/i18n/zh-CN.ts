@@ -461,6 +461,7 @@ export const zh = {
     statusNow: (label: string) => `当前状态：${label}`,
     sourceTitle: (name: string, action: string) => `商户 ${name}：${action}`,
     sourceAction: (action: string) => sourceNotice[action] ?? '有新的动态',
+    deadline: (time: string) => `整改期限：${time}`,
     readAll: '全部已读',
     empty: '暂无消息',
     emptyHint: '举报有新进展时会在这里通知您',
