@@ -17,6 +17,7 @@ import { seedDemoSources } from '../../scripts/local/seed';
 import { PNG_BYTES, submitComplaint } from '../support/fixtures';
 import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
 import { CURRENT_CREDIT_RULES } from '@green-shield/shared/sources/credit-rules';
+import { CURRENT_RECTIFICATION_RULES } from '@green-shield/shared/sources/rectification-rules';
 import { CURRENT_CATERING_RULES } from '@green-shield/shared/sources/kinds';
 import { MIN_LENGTH } from '@green-shield/shared/api/limits';
 import { zh } from '../../miniapp/src/i18n/zh-CN';
@@ -129,6 +130,9 @@ describe('the source compliance journey in the H5 app', () => {
     await officer.click('#officer-decisions-entry:visible');
     const awaiting = officer.locator(`#decisions-item-${source.id}:visible`);
     expect(await awaiting.locator('[data-awaiting]').innerText()).toBe('1 项整改材料待审核');
+    // With when the decision is due (the evidence just came in: not overdue).
+    expect(await awaiting.locator('[data-decision-overdue]').getAttribute('data-decision-overdue')).toBe('false');
+    expect(await awaiting.locator('[data-decision-overdue]').innerText()).toMatch(/^请于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前审核$/);
     await snap(officer, 'src-06b-officer-decisions');
     await officer.goBack();
     // The registry's card says why its level is what it is.
@@ -142,6 +146,18 @@ describe('the source compliance journey in the H5 app', () => {
     await pending.waitFor();
     await expect.poll(() => pending.locator('[id^="evidence-item-"]').getAttribute('data-decision')).toBe('pending');
     await snap(officer, 'src-08-officer-evidence');
+    // Rejecting would give a new deadline: the item's 7 days by default; other than whole days up to the cap is refused before sending.
+    await officer.click(`#decide-reject-${rectificationId}`);
+    expect(await officer.inputValue(`#decide-days-${rectificationId} input`)).toBe('7');
+    await officer.fill(`#decide-reason-${rectificationId} textarea`, '照片看不清设备运行状态');
+    await officer.fill(`#decide-days-${rectificationId} input`, '0');
+    await officer.click(`#decide-confirm-reject-${rectificationId}`);
+    await expect
+      .poll(() => officer.locator(`#decide-days-${rectificationId}-error`).innerText())
+      .toBe(zh.sourceOfficer.rejectDaysInvalid(CURRENT_RECTIFICATION_RULES.maxResubmitDays));
+    await snap(officer, 'src-08b-officer-reject-days');
+    expect(await pending.getAttribute('data-status')).toBe('submitted');
+    await officer.click(`#decide-reject-${rectificationId}`);
     await officer.click(`#decide-accept-${rectificationId}`);
     await officer.locator('.taro-model__confirm:visible').waitFor();
     await audit(officer, 'src-08-officer-confirm-accept');

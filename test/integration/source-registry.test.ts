@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { CURRENT_CHECKLISTS, checklistFor } from '@green-shield/shared/sources/checklists';
+import { CURRENT_RECTIFICATION_RULES } from '@green-shield/shared/sources/rectification-rules';
+import { deadlineAfter } from '@green-shield/shared/sources/rectification-state-machine';
 import { IMPORT_FILE_TYPES } from '@green-shield/shared/api/limits';
 import { sourceTemplateWorkbook } from '../../functions/src/sources/import/template';
 import { writeXlsx } from '../../functions/src/sources/import/xlsx-writer';
@@ -20,6 +22,7 @@ let bureau: ApiClient;
 let jingansi: ApiClient;
 let pengpuzhen: ApiClient;
 let serial = 0;
+const DAY_MS = 86_400_000;
 
 const center = { lat: 31.2296, lng: 121.448, coordSystem: 'WGS-84' as const };
 const creditCode = () => composeCreditCode('92', '310106', `T${String(Date.now() % 1e6).padStart(6, '0')}${serial++ % 10}`.slice(0, 8));
@@ -48,6 +51,9 @@ function inspection(kind: string, failing: string[]) {
     results: checklistFor(kind as 'restaurant').map((item) => ({ itemId: item.id, outcome: failing.includes(item.id) ? 'fail' : 'pass' })),
   };
 }
+
+/** A view's order for a checklist item. */
+const orderOf = (view: any, itemId: string) => view.rectifications.find((r: any) => r.itemId === itemId);
 
 /** The stored projection (public profile) follows events through the stream consumer. */
 async function waitForProfile(code: string, until: (profile: any) => boolean, timeoutMs = 10_000) {
@@ -217,7 +223,6 @@ describe('inspection → rectification → evidence → decision → score', () 
       })
       .expect(201);
     expect(failed.credit.score).toBe(65);
-    const orderOf = (view: any, itemId: string) => view.rectifications.find((r: any) => r.itemId === itemId);
     // Evidence for one item awaits a decision when the officer comes back.
     const cleaning = orderOf(failed, 'cleaning_record');
     await operator
@@ -344,6 +349,193 @@ describe('inspection → rectification → evidence → decision → score', () 
       expect((await operator.call('GET', '/api/notifications').expect(200)).items.filter((n: any) => n.action === 'rectification_overdue')).toHaveLength(1);
     } finally {
       t.clock.advanceDays(-16);
+    }
+  });
+
+  it('judges lateness by when the evidence arrived, and shows officers when each decision is due', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700001111' }).expect(201);
+    const operator = await t.signIn('13700001111');
+    const inspected = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['purifier_running', 'cleaning_record']), {
+        'idempotency-key': newIdempotencyKey(),
+      })
+      .expect(201);
+    const running = orderOf(inspected, 'purifier_running');
+    const cleaning = orderOf(inspected, 'cleaning_record');
+    // Evidence for one item at once, well before its 7-day deadline.
+    const sent = await operator
+      .call('POST', `/api/my/sources/${source.id}/rectifications/${running.id}/evidence`, { expectedVersion: 0, photoKeys: [await uploadPhoto(operator)] })
+      .expect(200);
+    const sentAt = orderOf(sent, 'purifier_running').evidence[0].at;
+    const decisionDue = deadlineAfter(sentAt, CURRENT_RECTIFICATION_RULES.decisionWithinDays);
+    expect(orderOf(sent, 'purifier_running').decisionDue).toEqual({ at: decisionDue, overdue: false });
+    expect((await waitForProfile(source.ecoCode, (p) => p.score === 75)).score).toBe(75);
+
+    t.clock.advanceDays(10);
+    try {
+      const officer = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const later = await officer.call('GET', `/api/sources/${source.id}`).expect(200);
+      // The evidence sent in time waits past the deadline: not overdue; the item nothing was sent for is.
+      expect(orderOf(later, 'purifier_running')).toMatchObject({ status: 'submitted', overdue: false, decisionDue: { at: decisionDue, overdue: true } });
+      expect(orderOf(later, 'cleaning_record')).toMatchObject({ status: 'open', overdue: true });
+      const overdueLines = (view: any) => view.credit.explanation.filter((line: any) => line.code === 'overdue_rectification').map((line: any) => line.detail);
+      expect(overdueLines(later)).toEqual([cleaning.itemLabel]);
+      expect(later.credit.score).toBe(100 - 15 - 10 - 10);
+      await t.system.runRescore();
+      const warned = (await officer.call('GET', '/api/warnings').expect(200)).items.find((item: any) => item.id === source.id);
+      expect(warned.warnings).toContainEqual({ code: 'overdue_rectification', value: 1 });
+      // The officers' decisions list says when the decision was due, and that it is overdue (street and district alike).
+      for (const api of [officer, await t.signIn(DEMO_ACCOUNTS.bureau.phone)]) {
+        const decisions = await api.call('GET', '/api/decisions').expect(200);
+        expect(decisions.items.find((item: any) => item.id === source.id)).toMatchObject({
+          awaitingDecision: 1,
+          decisionDue: { at: decisionDue, overdue: true },
+        });
+      }
+
+      // The other item's evidence arrives late; the officer accepts both, ten days after the first came in.
+      const operatorLater = await t.signIn('13700001111');
+      await operatorLater
+        .call('POST', `/api/my/sources/${source.id}/rectifications/${cleaning.id}/evidence`, {
+          expectedVersion: 0,
+          photoKeys: [await uploadPhoto(operatorLater)],
+        })
+        .expect(200);
+      await officer.call('POST', `/api/sources/${source.id}/rectifications/${running.id}/decision`, { expectedVersion: 1, decision: 'accept' }).expect(200);
+      const accepted = await officer
+        .call('POST', `/api/sources/${source.id}/rectifications/${cleaning.id}/decision`, { expectedVersion: 1, decision: 'accept' })
+        .expect(200);
+      // Only the late evidence costs the overdue points: the officer's delay costs the operator nothing.
+      expect(orderOf(accepted, 'purifier_running')).toMatchObject({ status: 'closed', overdue: false });
+      expect(orderOf(accepted, 'cleaning_record')).toMatchObject({ status: 'closed', overdue: true });
+      // Put right since, late: 逾期整改, no longer 逾期未整改.
+      expect(overdueLines(accepted)).toEqual([]);
+      expect(accepted.credit.explanation.filter((line: any) => line.code === 'late_rectification').map((line: any) => line.detail)).toEqual([
+        cleaning.itemLabel,
+      ]);
+      expect(accepted.credit.score).toBe(100 - 3 - 2 - 10);
+    } finally {
+      t.clock.advanceDays(-10);
+    }
+  });
+
+  it('notes a repeat failure on the open order instead of opening a second: charged once, its deadline only ever shortened', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700001212' }).expect(201);
+    const first = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['odour']), { 'idempotency-key': newIdempotencyKey() })
+      .expect(201);
+    const order = orderOf(first, 'odour');
+    expect(first.credit.score).toBe(90);
+
+    t.clock.advanceDays(2);
+    try {
+      const officer = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const failingAgain = (rectifyDays: number) => {
+        const body = inspection('restaurant', ['odour']);
+        return { ...body, results: body.results.map((result) => (result.itemId === 'odour' ? { ...result, rectifyDays } : result)) };
+      };
+      // Failed again with 3 days: the same order, due sooner; the item is not charged twice.
+      const again = await officer
+        .call('POST', `/api/sources/${source.id}/inspections`, failingAgain(3), { 'idempotency-key': newIdempotencyKey() })
+        .expect(201);
+      expect(again.rectifications).toHaveLength(1);
+      const noted = orderOf(again, 'odour');
+      expect(noted).toMatchObject({ id: order.id, status: 'open', version: 1, repeatFailures: [{ at: expect.any(String) }] });
+      expect(Date.parse(noted.deadline) - Date.parse(noted.repeatFailures[0].at)).toBe(3 * DAY_MS);
+      expect(noted.deadline < order.deadline).toBe(true);
+      expect(again.credit.score).toBe(90);
+      expect(again.credit.explanation.filter((line: any) => line.code === 'failed_item')).toHaveLength(1);
+      // Days that would end later leave the deadline as it is: never lengthened.
+      const third = await officer
+        .call('POST', `/api/sources/${source.id}/inspections`, failingAgain(30), { 'idempotency-key': newIdempotencyKey() })
+        .expect(201);
+      expect(orderOf(third, 'odour')).toMatchObject({ id: order.id, deadline: noted.deadline, version: 2 });
+      expect(orderOf(third, 'odour').repeatFailures).toHaveLength(2);
+      expect(third.credit.score).toBe(90);
+
+      // On the timeline: each inspection names the order, each repeat failure its deadline.
+      const timeline = await officer.call('GET', `/api/sources/${source.id}/timeline`).expect(200);
+      const repeats = timeline.items.filter((event: any) => event.type === 'rectification_failed_again');
+      expect(repeats.map((event: any) => [event.rectification.id, event.rectification.deadline])).toEqual([
+        [order.id, noted.deadline],
+        [order.id, noted.deadline],
+      ]);
+      const inspections = timeline.items.filter((event: any) => event.type === 'inspection');
+      expect(inspections.map((event: any) => event.inspection.results.find((r: any) => r.itemId === 'odour').rectificationId)).toEqual([
+        order.id,
+        order.id,
+        order.id,
+      ]);
+      expect(timeline.items.filter((event: any) => event.type === 'rectification_opened')).toHaveLength(1);
+      // The operator is told each time, with the deadline; one order to send evidence for.
+      const operator = await t.signIn('13700001212');
+      const told = await waitForNotifications(operator, 5);
+      expect(told.items.filter((n: any) => n.action === 'rectification_failed_again').map((n: any) => n.deadline)).toEqual([noted.deadline, noted.deadline]);
+      const own = await operator.call('GET', `/api/my/sources/${source.id}`).expect(200);
+      expect(own.rectifications.map((r: any) => r.id)).toEqual([order.id]);
+      expect((await waitForProfile(first.source.ecoCode, (p) => p.openRectifications === 1)).openRectifications).toBe(1);
+    } finally {
+      t.clock.advanceDays(-2);
+    }
+  });
+
+  it('gives rejected evidence a new deadline, the officer’s days or the item’s, and tells the operator', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700001313' }).expect(201);
+    const operator = await t.signIn('13700001313');
+    const inspected = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['purifier_running']), { 'idempotency-key': newIdempotencyKey() })
+      .expect(201);
+    const order = orderOf(inspected, 'purifier_running');
+    const evidence = async (api: ApiClient, expectedVersion: number) =>
+      api
+        .call('POST', `/api/my/sources/${source.id}/rectifications/${order.id}/evidence`, { expectedVersion, photoKeys: [await uploadPhoto(api)] })
+        .expect(200);
+    const sent = await evidence(operator, 0);
+    expect(orderOf(sent, 'purifier_running').rejectionDays).toBe(checklistFor('restaurant').find((item) => item.id === 'purifier_running')?.rectifyDays);
+
+    // The officer decides only after the original deadline has passed.
+    t.clock.advanceDays(9);
+    let moved = 9;
+    try {
+      const officer = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const decide = (body: Record<string, unknown>) => officer.call('POST', `/api/sources/${source.id}/rectifications/${order.id}/decision`, body);
+      const reject = { expectedVersion: 1, decision: 'reject', reason: '照片看不清设备运行状态' };
+      for (const rectifyDays of [0, CURRENT_RECTIFICATION_RULES.maxResubmitDays + 1, 1.5]) {
+        const refused = await decide({ ...reject, rectifyDays }).expect(400);
+        expect(refused.error.code).toBe('VALIDATION_FAILED');
+        expect(refused.error.details.map((detail: any) => detail.field)).toEqual(['body.rectifyDays']);
+      }
+      expect((await decide({ expectedVersion: 1, decision: 'accept', rectifyDays: 5 }).expect(400)).error.details[0].field).toBe('body.rectifyDays');
+
+      // By default the item's 7 days from the rejection: not the deadline already past, and nothing is overdue.
+      const rejected = orderOf(await decide(reject).expect(200), 'purifier_running');
+      const rejectedAt = rejected.evidence[0].decidedAt;
+      expect(rejected).toMatchObject({ status: 'open', overdue: false, deadline: deadlineAfter(rejectedAt, 7) });
+      const timeline = await officer.call('GET', `/api/sources/${source.id}/timeline`).expect(200);
+      expect(timeline.items.find((event: any) => event.type === 'evidence_rejected').rectification).toMatchObject({
+        id: order.id,
+        deadline: rejected.deadline,
+        reason: reject.reason,
+      });
+      const operatorLater = await t.signIn('13700001313');
+      const told = await waitForNotifications(operatorLater, 4);
+      expect(told.items.find((n: any) => n.action === 'evidence_rejected')).toMatchObject({ deadline: rejected.deadline });
+
+      // Again, and this time the officer gives 3 days; nothing arrives by then: overdue, charged once.
+      await evidence(operatorLater, 2);
+      const second = orderOf(await decide({ ...reject, expectedVersion: 3, rectifyDays: 3 }).expect(200), 'purifier_running');
+      expect(second.deadline).toBe(deadlineAfter(second.evidence[1].decidedAt, 3));
+      t.clock.advanceDays(4);
+      moved += 4;
+      const late = await (await t.signIn(DEMO_ACCOUNTS.jingansi.phone)).call('GET', `/api/sources/${source.id}`).expect(200);
+      expect(orderOf(late, 'purifier_running')).toMatchObject({ status: 'open', overdue: true });
+      expect(late.credit.explanation.filter((line: any) => line.code === 'overdue_rectification').map((line: any) => line.at)).toEqual([second.deadline]);
+      expect(late.credit.score).toBe(100 - 15 - 10);
+    } finally {
+      t.clock.advanceDays(-moved);
     }
   });
 

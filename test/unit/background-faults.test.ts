@@ -389,7 +389,7 @@ describe('idempotent reminders', () => {
       collection: {
         source: { id: 'S1', name: '面馆' },
         operators: [{ userId: 'op' }],
-        rectifications: [{ id: 'R1', deadline: '2026-05-01T00:00:00.000Z', status: 'open' }],
+        rectifications: [{ id: 'R1', openedAt: '2026-04-24T00:00:00.000Z', deadline: '2026-05-01T00:00:00.000Z', status: 'open', evidence: [] }],
       },
     } as unknown as Rescored;
     const first = overdueReminders(rescored, new Date('2026-05-02T00:00:00Z'));

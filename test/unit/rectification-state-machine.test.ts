@@ -23,12 +23,14 @@ const order = (overrides: Partial<RectificationOrder> = {}): RectificationOrder 
 });
 
 const evidence = { id: 'E1', at: '2026-03-12T00:00:00.000Z', by: 'operator-1', note: '已清洗', photoKeys: ['photos/S1/evidence-E1/1.jpg'] };
-const stepFor = (action: RectificationStep['action'], actor: RectificationActor): RectificationStep =>
-  action === 'submit_evidence'
-    ? { action, actor, evidence }
-    : action === 'verify_on_site'
-      ? { action, actor, at: '2026-03-13T00:00:00.000Z', decidedBy: 'officer-1', inspectionId: 'I2' }
-      : { action, actor, at: '2026-03-13T00:00:00.000Z', decidedBy: 'officer-1', reason: '照片模糊' };
+const newDeadline = '2026-03-28T00:00:00.000Z';
+const stepFor = (action: RectificationStep['action'], actor: RectificationActor): RectificationStep => {
+  const decided = { actor, at: '2026-03-13T00:00:00.000Z', decidedBy: 'officer-1' };
+  if (action === 'submit_evidence') return { action, actor, evidence };
+  if (action === 'verify_on_site') return { action, ...decided, inspectionId: 'I2' };
+  if (action === 'accept_evidence') return { action, ...decided };
+  return { action, ...decided, reason: '照片模糊', deadline: newDeadline };
+};
 
 describe('rectification state machine', () => {
   it('opens an order from a failed item, due after the item’s days or the officer’s', () => {
@@ -52,7 +54,13 @@ describe('rectification state machine', () => {
     const submitted = applyRectificationStep(order(), stepFor('submit_evidence', 'operator'));
     expect(submitted).toMatchObject({ status: 'submitted', version: 1, evidence: [evidence] });
     const rejected = applyRectificationStep(submitted, stepFor('reject_evidence', 'officer'));
-    expect(rejected).toMatchObject({ status: 'open', version: 2 });
+    // The rejection's new deadline replaces the first, which is kept with when it was replaced.
+    expect(rejected).toMatchObject({
+      status: 'open',
+      version: 2,
+      deadline: newDeadline,
+      earlierDeadlines: [{ deadline: '2026-03-25T02:00:00.000Z', replacedAt: '2026-03-13T00:00:00.000Z' }],
+    });
     expect(rejected.closedAt).toBeUndefined();
     expect(rejected.evidence).toEqual([
       { ...evidence, decision: 'rejected', reason: '照片模糊', decidedAt: '2026-03-13T00:00:00.000Z', decidedBy: 'officer-1' },

@@ -69,11 +69,23 @@ export function warningItem(source: Member, warnings: readonly Warning[]) {
   return { ...membershipItem(keys.sourceWarning(source.id), keys.sourcesWithWarnings(source.districtCode), source, 'SourceWarning'), warnings };
 }
 
-/** In the list of sources with evidence awaiting an officer's decision (while `awaitingDecision` > 0). */
-export function awaitingDecisionItem(source: Member, awaitingDecision: number) {
+/**
+ * In the list of sources with evidence awaiting an officer's decision (while `awaitingDecision` > 0),
+ * the most urgent decision first: in a street by GSI1 (street, then due time), in the district by
+ * GSI2 (due time).
+ */
+export function awaitingDecisionItem(source: Member & Pick<SourceRecord, 'awaitingDecision' | 'decisionDueAt'>) {
+  const list = keys.sourcesAwaitingDecision(source.districtCode);
+  const order = keys.decisionsOrder(source.decisionDueAt ?? '', source.id);
   return {
-    ...membershipItem(keys.sourceAwaitingDecision(source.id), keys.sourcesAwaitingDecision(source.districtCode), source, 'SourceAwaitingDecision'),
-    awaitingDecision,
+    ...keys.sourceAwaitingDecision(source.id),
+    entity: 'SourceAwaitingDecision',
+    sourceId: source.id,
+    awaitingDecision: source.awaitingDecision,
+    gsi1pk: list,
+    gsi1sk: `${keys.inStreet(source.streetCode)}${order}`,
+    gsi2pk: list,
+    gsi2sk: order,
   };
 }
 

@@ -40,6 +40,8 @@ export interface SourceRecord {
   openRectifications: number;
   /** Orders whose evidence awaits an officer's decision (absent on sources projected before it was kept: none). */
   awaitingDecision?: number;
+  /** When the most urgent of those decisions is due (absent while none awaits one). */
+  decisionDueAt?: string;
   lastInspectionAt?: string;
 }
 

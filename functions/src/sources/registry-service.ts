@@ -14,7 +14,7 @@ import { officerScope, requireScope, streetFilter } from '../lib/officer-scope';
 import { actingOfficer, conflict, officerCollection, officerView, sourceNotFound, written, type SourceContext } from './context';
 import type { SourceRecord } from './records';
 import { changeEvent, newSourceRecord, sourceEvent } from './registration';
-import { toSourceSummary, toTimelineEventView } from './views';
+import { toDecisionSummary, toSourceSummary, toTimelineEventView } from './views';
 
 export class RegistryService {
   constructor(private readonly ctx: SourceContext) {}
@@ -35,11 +35,12 @@ export class RegistryService {
     return { items: page.items.map(toSourceSummary), nextCursor: page.nextCursor };
   }
 
-  /** Sources whose rectification evidence awaits an officer's decision. */
+  /** Sources whose rectification evidence awaits an officer's decision, the most urgent decision first, each with when it is due. */
   async pendingDecisions(principal: Principal, query: z.infer<typeof S.WarningQuery>) {
     const streetCode = streetFilter(officerScope(principal), query.streetCode);
     const page = await this.ctx.lists.awaitingDecision(this.ctx.district.code, { streetCode, cursor: query.cursor });
-    return { items: page.items.map(toSourceSummary), nextCursor: page.nextCursor };
+    const now = this.ctx.clock.now();
+    return { items: page.items.map((source) => toDecisionSummary(source, now)), nextCursor: page.nextCursor };
   }
 
   /** How many sources have evidence awaiting a decision (for an officer's home). */

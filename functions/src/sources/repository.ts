@@ -25,17 +25,14 @@ const allTags = (source: SourceRecord) => new Set([...source.tags, ...source.sys
 /** The attributes the score projection owns. */
 function projectionOf(
   source: SourceRecord,
-): Pick<SourceRecord, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'awaitingDecision' | 'lastInspectionAt'> {
-  const { credit, warnings, systemTags, openRectifications, awaitingDecision, lastInspectionAt } = source;
-  return { credit, warnings, systemTags, openRectifications, awaitingDecision, lastInspectionAt };
+): Pick<SourceRecord, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'awaitingDecision' | 'decisionDueAt' | 'lastInspectionAt'> {
+  const { credit, warnings, systemTags, openRectifications, awaitingDecision, decisionDueAt, lastInspectionAt } = source;
+  return { credit, warnings, systemTags, openRectifications, awaitingDecision, decisionDueAt, lastInspectionAt };
 }
 
 /** The list memberships the projection puts a source in besides its tags: warnings, evidence awaiting a decision. */
 function projectedMemberships(source: SourceRecord) {
-  return [
-    ...(source.warnings.length > 0 ? [warningItem(source, source.warnings)] : []),
-    ...(source.awaitingDecision ? [awaitingDecisionItem(source, source.awaitingDecision)] : []),
-  ];
+  return [...(source.warnings.length > 0 ? [warningItem(source, source.warnings)] : []), ...(source.awaitingDecision ? [awaitingDecisionItem(source)] : [])];
 }
 
 export class SourceRepository {
@@ -227,7 +224,7 @@ export class SourceRepository {
    * projection's own attributes stay as stored).
    */
   private attributeUpdate(next: SourceRecord, read: SourceRecord): TransactItem {
-    const { credit, warnings, systemTags, openRectifications, awaitingDecision, lastInspectionAt, ...attributes } = next;
+    const { credit, warnings, systemTags, openRectifications, awaitingDecision, decisionDueAt, lastInspectionAt, ...attributes } = next;
     const entries = Object.entries({ ...attributes, ...sourceIndexAttributes(next) });
     const names: Record<string, string> = { '#credit': 'credit', '#level': 'level', '#systemTags': 'systemTags' };
     const values: Record<string, NativeAttributeValue> = { ':expected': read.version, ':level': read.credit.level, ':systemTags': read.systemTags };

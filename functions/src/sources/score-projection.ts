@@ -8,8 +8,17 @@
  * the rebuild job for every source. All but the write is pure.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { computeCreditScore, creditWarnings, type CreditScore, type ScoringFact, type Warning } from '@green-shield/shared/sources/scoring';
+import {
+  computeCreditScore,
+  creditWarnings,
+  type CreditScore,
+  type RectificationFact,
+  type ScoringFact,
+  type Warning,
+} from '@green-shield/shared/sources/scoring';
 import { CURRENT_CREDIT_RULES, KEY_SUPERVISION_TAG, type CreditRules } from '@green-shield/shared/sources/credit-rules';
+import { decisionDueAt } from '@green-shield/shared/sources/rectification-state-machine';
+import { CURRENT_RECTIFICATION_RULES } from '@green-shield/shared/sources/rectification-rules';
 import type { TimelineEventType } from '@green-shield/shared/api/source-schemas';
 import { canonicalJson } from '../lib/canonical-json';
 import type { Clock } from '../lib/clock';
@@ -57,17 +66,22 @@ export function scoringFacts(events: readonly SourceEventRecord[], rectification
       facts.push({ kind: 'incident', id: event.eventId, at: event.at, severity: event.incident.severity });
     }
   }
-  for (const rectification of rectifications) {
-    facts.push({
-      kind: 'rectification',
-      id: rectification.id,
-      itemLabel: rectification.itemLabel,
-      openedAt: rectification.openedAt,
-      deadline: rectification.deadline,
-      closedAt: rectification.closedAt,
-    });
-  }
+  for (const rectification of rectifications) facts.push(rectificationFact(rectification));
   return facts;
+}
+
+/** An order as scoring reads it: its deadlines, when each piece of evidence arrived and was decided, when it closed. */
+export function rectificationFact(rectification: RectificationRecord): RectificationFact {
+  return {
+    kind: 'rectification',
+    id: rectification.id,
+    itemLabel: rectification.itemLabel,
+    openedAt: rectification.openedAt,
+    deadline: rectification.deadline,
+    earlierDeadlines: rectification.earlierDeadlines,
+    evidence: rectification.evidence.map(({ at, decidedAt }) => ({ at, decidedAt })),
+    closedAt: rectification.closedAt,
+  };
 }
 
 export interface ScoreProjection {
@@ -77,6 +91,8 @@ export interface ScoreProjection {
   openRectifications: number;
   /** Orders whose evidence awaits an officer's decision. */
   awaitingDecision: number;
+  /** When the most urgent of those decisions is due (`decisionDueAt`); the decisions list is in this order. */
+  decisionDueAt?: string;
   lastInspectionAt?: string;
 }
 
@@ -100,13 +116,17 @@ export function projectScore(
     systemTags: keySupervision ? [KEY_SUPERVISION_TAG] : [],
     openRectifications: rectifications.filter((rectification) => rectification.status !== 'closed').length,
     awaitingDecision: rectifications.filter((rectification) => rectification.status === 'submitted').length,
+    decisionDueAt: rectifications
+      .map((rectification) => decisionDueAt(rectification, CURRENT_RECTIFICATION_RULES))
+      .filter((due) => due !== undefined)
+      .sort()[0],
     lastInspectionAt: inspections.at(-1),
   };
 }
 
 /** Whether a stored projection differs from a fresh one in anything readers see. */
 export function projectionChanged(
-  stored: Pick<ScoreProjection, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'awaitingDecision' | 'lastInspectionAt'>,
+  stored: Pick<ScoreProjection, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'awaitingDecision' | 'decisionDueAt' | 'lastInspectionAt'>,
   fresh: ScoreProjection,
 ): boolean {
   const visible = (p: typeof stored) =>
@@ -119,6 +139,7 @@ export function projectionChanged(
       p.systemTags,
       p.openRectifications,
       p.awaitingDecision,
+      p.decisionDueAt ?? null,
       p.lastInspectionAt ?? null,
     ]);
   return visible(stored) !== visible(fresh);
@@ -137,6 +158,7 @@ const storedProjection = (source: SourceRecord): ScoreProjection => ({
   systemTags: source.systemTags,
   openRectifications: source.openRectifications,
   awaitingDecision: source.awaitingDecision ?? 0,
+  decisionDueAt: source.decisionDueAt,
   lastInspectionAt: source.lastInspectionAt,
 });
 
@@ -201,7 +223,8 @@ export class ScoreProjector {
           Key: keys.source(source.id),
           UpdateExpression:
             'SET credit = :credit, warnings = :warnings, systemTags = :systemTags, openRectifications = :open, awaitingDecision = :awaiting, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' +
-            (projection.lastInspectionAt ? ', lastInspectionAt = :last' : ''),
+            (projection.lastInspectionAt ? ', lastInspectionAt = :last' : '') +
+            (projection.decisionDueAt ? ', decisionDueAt = :due' : ' REMOVE decisionDueAt'),
           ConditionExpression: 'version = :version',
           ExpressionAttributeValues: {
             ':version': source.version,
@@ -213,6 +236,7 @@ export class ScoreProjector {
             ':gsi2pk': index.gsi2pk,
             ':gsi2sk': index.gsi2sk,
             ...(projection.lastInspectionAt ? { ':last': projection.lastInspectionAt } : {}),
+            ...(projection.decisionDueAt ? { ':due': projection.decisionDueAt } : {}),
           },
         },
       },
@@ -223,7 +247,7 @@ export class ScoreProjector {
     ];
     if (projection.warnings.length > 0) items.push({ Put: { TableName: this.tableName, Item: warningItem(source, projection.warnings) } });
     else if (source.warnings.length > 0) items.push({ Delete: { TableName: this.tableName, Key: keys.sourceWarning(source.id) } });
-    if (projection.awaitingDecision > 0) items.push({ Put: { TableName: this.tableName, Item: awaitingDecisionItem(source, projection.awaitingDecision) } });
+    if (projection.awaitingDecision > 0) items.push({ Put: { TableName: this.tableName, Item: awaitingDecisionItem({ ...source, ...projection }) } });
     else if (source.awaitingDecision) items.push({ Delete: { TableName: this.tableName, Key: keys.sourceAwaitingDecision(source.id) } });
     const cancelled = await transact(this.db, items);
     if (!cancelled) return true;

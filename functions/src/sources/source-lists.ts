@@ -10,7 +10,7 @@ import { mergedPage } from '../store/merged-pages';
 import { countPartition, countUpTo, queryPage, type PartitionQuery } from '../store/queries';
 import type { SourceRecord } from './records';
 import type { SourceRepository } from './repository';
-import { meetsSearch, planSearch, type ListPlan, type SearchFilter, type SourceQuery } from './search-plan';
+import { meetsSearch, planDecisions, planSearch, type ListPlan, type SearchFilter, type SourceQuery } from './search-plan';
 
 export type { SourceQuery } from './search-plan';
 
@@ -44,9 +44,9 @@ export class SourceLists {
     return this.membersPage(keys.sourcesWithWarnings(districtCode), query);
   }
 
-  /** Sources with rectification evidence awaiting an officer's decision, by street then name. */
+  /** Sources with rectification evidence awaiting an officer's decision, the most urgent decision first (in the district, or in a street). */
   awaitingDecision(districtCode: string, query: { streetCode?: string; cursor?: string }): Promise<SourcePage> {
-    return this.membersPage(keys.sourcesAwaitingDecision(districtCode), query);
+    return this.listPage(planDecisions(districtCode, query.streetCode), query.cursor);
   }
 
   /** How many sources have evidence awaiting a decision (in a street, or the district), counted up to `cap`. */

@@ -13,8 +13,12 @@ export const OPERATORS_HEAR_OF: ReadonlySet<SourceEventRecord['type']> = new Set
   'evidence_accepted',
   'evidence_rejected',
   'rectification_verified',
+  'rectification_failed_again',
   'operator_linked',
 ]);
+
+/** Events that give an order its deadline (a new order, rejected evidence, a repeat failure): their notification carries it. */
+const SETS_DEADLINE: ReadonlySet<SourceEventRecord['type']> = new Set(['rectification_opened', 'evidence_rejected', 'rectification_failed_again']);
 
 /**
  * Pure: the notifications one event (and the rescoring it caused) sends to the source's operators.
@@ -29,9 +33,10 @@ export function operatorNotifications(
   const source = { id: event.sourceId, name: event.sourceName };
   const sent: Array<{ userId: string; notification: NotificationViewT }> = [];
   const scoreMoved = rescored && (rescored.before.credit.score !== rescored.after.credit.score || rescored.before.credit.level !== rescored.after.credit.level);
+  const deadline = SETS_DEADLINE.has(event.type) ? event.rectification?.deadline : undefined;
   for (const userId of operatorIds) {
     if (OPERATORS_HEAR_OF.has(event.type) && userId !== event.actorId)
-      sent.push({ userId, notification: { id: event.eventId, at: event.at, source, action: event.type, read: false } });
+      sent.push({ userId, notification: { id: event.eventId, at: event.at, source, action: event.type, ...(deadline ? { deadline } : {}), read: false } });
     if (scoreMoved) sent.push({ userId, notification: { id: `${event.eventId}-score`, at: event.at, source, action: 'score_changed', read: false } });
   }
   return sent;

@@ -113,8 +113,12 @@ export const keys = {
   sourcesWithTagAtLevelOfKind: (districtCode: string, tag: string, level: string, kind: string) => listKey(`TAG#${districtCode}#${tag}`, { level, kind }),
   /** GSI1 of warning memberships: sources with early warnings, by street then name. */
   sourcesWithWarnings: (districtCode: string) => `WARNINGS#${districtCode}`,
-  /** GSI1 of decision memberships: sources with rectification evidence awaiting an officer's decision, by street then name. */
+  /**
+   * GSI1 and GSI2 of decision memberships: sources with rectification evidence awaiting an officer's
+   * decision, the most urgent decision first (GSI1 by street then due time, GSI2 by due time).
+   */
   sourcesAwaitingDecision: (districtCode: string) => `DECISIONS#${districtCode}`,
+  decisionsOrder: (decisionDueAt: string, sourceId: string) => `${decisionDueAt}#${sourceId}`,
   /** Sort key of the lists by name (GSI1 street, GSI3 name): the name key, then the id. */
   sourcesByNameOrder: (nameKey: string, sourceId: string) => `${nameKey}#${sourceId}`,
   /** Sort key of the lists by street then name (GSI2 level, tag and warning memberships). */

@@ -59,6 +59,7 @@ export const SUMMARIES: { readonly [Id in RouteId]: string } = {
   listClaims: "Pending claims in the officer's street (the district for the bureau)",
   decideClaim: 'Approve or reject a claim',
   sourceWarnings: "Sources with early warnings in the officer's street (the district for the bureau)",
-  pendingDecisions: "Sources with rectification evidence awaiting an officer's decision, in the officer's street (the district for the bureau)",
+  pendingDecisions:
+    "Sources with rectification evidence awaiting an officer's decision, in the officer's street (the district for the bureau), the most urgent decision first, each with when it is due and whether that has passed",
   decisionsSummary: "How many sources in the officer's street (the district for the bureau) have evidence awaiting a decision, counted up to a cap",
 };

@@ -239,7 +239,7 @@ const SCHEMAS = {
   },
   pendingDecisions: {
     query: src.WarningQuery,
-    response: src.SourcePage,
+    response: src.DecisionPage,
   },
   decisionsSummary: {
     query: s.StreetQuery,

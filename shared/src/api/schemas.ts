@@ -251,6 +251,8 @@ export const NotificationView = z.object({
   status: z.enum(COMPLAINT_STATUSES).optional(),
   source: z.object({ id: z.string(), name: z.string() }).optional(),
   action: z.string(),
+  /** About a rectification order given a deadline (opened, evidence rejected, failed again): the deadline now. */
+  deadline: isoDateTime.optional(),
   read: z.boolean(),
 });
 export const NotificationList = z.object({ items: z.array(NotificationView), unread: z.number().int() });

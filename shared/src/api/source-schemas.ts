@@ -7,6 +7,7 @@ import { SOURCE_KINDS, SIZE_CLASSES } from '../sources/kinds';
 import { CREDIT_LEVELS } from '../sources/credit-rules';
 import { EXPLANATION_CODES, WARNING_CODES } from '../sources/scoring';
 import { RECTIFICATION_CLOSURES, RECTIFICATION_STATUSES } from '../sources/rectification-state-machine';
+import { CURRENT_RECTIFICATION_RULES } from '../sources/rectification-rules';
 import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
 import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 import { MAX_LENGTH, MAX_TAGS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
@@ -126,6 +127,8 @@ export const EvidenceView = z.object({
   reason: z.string().optional(),
   decidedAt: isoDateTime.optional(),
 });
+/** When an officer should decide on evidence awaiting a decision (`rules/rectification.json`), and whether that has passed. */
+export const DecisionDue = z.object({ at: isoDateTime, overdue: z.boolean() });
 export const RectificationView = z.object({
   id: z.string(),
   itemId: z.string(),
@@ -135,12 +138,19 @@ export const RectificationView = z.object({
   openedAt: isoDateTime,
   deadline: isoDateTime,
   status: RectificationStatus,
+  /** Open past its deadline with no evidence sent in time awaiting a decision, or closed after a deadline was missed. */
   overdue: z.boolean(),
   closedAt: isoDateTime.optional(),
   /** How it was closed: evidence accepted, or verified passing on site by a later inspection (复查销项). */
   closedHow: z.enum(RECTIFICATION_CLOSURES).optional(),
   version: z.number().int(),
   evidence: z.array(EvidenceView),
+  /** Later inspections that found the item failing again while the order was open (no second order, no second charge). */
+  repeatFailures: z.array(z.object({ inspectionId: z.string(), at: isoDateTime })),
+  /** While evidence awaits a decision: when the officer's decision is due. */
+  decisionDue: DecisionDue.optional(),
+  /** While evidence awaits a decision: the days a rejection gives by default (the checklist item's), from the rejection. */
+  rejectionDays: z.number().int().optional(),
 });
 
 export const RestaurantView = RestaurantAttributes.extend({
@@ -191,6 +201,7 @@ export const TIMELINE_EVENT_TYPES = [
   'evidence_accepted',
   'evidence_rejected',
   'rectification_verified',
+  'rectification_failed_again',
   'complaint_linked',
   'penalty',
   'permit',
@@ -255,8 +266,16 @@ export const EvidenceDecisionBody = z
     expectedVersion: z.number().int().nonnegative(),
     decision: z.enum(['accept', 'reject']),
     reason: text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, multiline: true }).optional(),
+    /** For a rejection: the days until the new deadline, from now (default: the checklist item's days). */
+    rectifyDays: z
+      .number()
+      .int('请填写整数天数')
+      .min(1, '重新整改期限至少 1 天')
+      .max(CURRENT_RECTIFICATION_RULES.maxResubmitDays, `重新整改期限最多 ${CURRENT_RECTIFICATION_RULES.maxResubmitDays} 天`)
+      .optional(),
   })
-  .refine((body) => body.decision === 'accept' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
+  .refine((body) => body.decision === 'accept' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' })
+  .refine((body) => body.decision === 'reject' || body.rectifyDays === undefined, { path: ['rectifyDays'], message: '只有退回时才能设置新的整改期限' });
 
 export const RecordBody = z.discriminatedUnion('type', [
   z.strictObject({
@@ -334,6 +353,11 @@ export const ClaimDecisionBody = z
   .refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
 
 export const DecisionsSummary = z.object({ sources: CappedCount });
+/** Sources with evidence awaiting a decision, the most urgent decision first, each with when it is due. */
+export const DecisionPage = z.object({
+  items: z.array(SourceSummary.extend({ decisionDue: DecisionDue.optional() })),
+  nextCursor: z.string().optional(),
+});
 
 export const WarningQuery = z.strictObject({
   streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
@@ -423,3 +447,5 @@ export type ImportJobViewT = z.infer<typeof ImportJobView>;
 export type ImportTemplateLinkT = z.infer<typeof ImportTemplateLink>;
 export type InspectionBodyT = z.input<typeof InspectionBody>;
 export type ClaimViewT = z.infer<typeof ClaimView>;
+export type DecisionDueT = z.infer<typeof DecisionDue>;
+export type DecisionSummaryT = z.infer<typeof DecisionPage>['items'][number];

@@ -5,12 +5,18 @@
  * after the item's days (or the officer's). Then:
  *   open → submitted              the source's operator submits evidence (photos, a note)
  *   submitted → closed            an officer accepts the evidence
- *   submitted → open              an officer rejects it with a reason; the operator tries again
+ *   submitted → open              an officer rejects it with a reason and a new deadline (the
+ *                                 officer's days, by default the item's); the operator tries again
  *   open or submitted → closed    a later inspection finds the item passing on site (复查销项): the
  *                                 officer saw it put right, so the order closes as verified
- * A closed order stays closed. Every step adds one to the order's version.
+ * A later inspection that finds the item failing again while its order is not closed opens no
+ * second order: the repeat failure is noted on the order (`noteRepeatFailure`), which may shorten
+ * its deadline but never lengthens it. A closed order stays closed. Every step adds one to the
+ * order's version. Whether an order was late is judged by the scoring rules (`scoring.ts`), from
+ * when its evidence arrived; an officer's decision has its own due time (`decisionDueAt`).
  */
 import type { ChecklistItem } from './checklists';
+import type { RectificationRules } from './rectification-rules';
 
 export const RECTIFICATION_STATUSES = ['open', 'submitted', 'closed'] as const;
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
@@ -69,9 +75,28 @@ export interface RectificationOrder {
   version: number;
   /** Oldest first; only the last entry can be awaiting a decision. */
   evidence: Evidence[];
+  /**
+   * The deadlines it had before `deadline`, oldest first, each with when it was replaced (by a
+   * rejection or a repeat failure): lateness is judged against the deadline in force at the time.
+   * Absent while the first deadline stands.
+   */
+  earlierDeadlines?: Array<{ deadline: string; replacedAt: string }>;
+  /** Later inspections that found the item failing again while the order was not closed, oldest first. */
+  repeatFailures?: Array<{ inspectionId: string; at: string }>;
 }
 
 const DAY_MS = 86_400_000;
+
+/** A deadline `days` days after an instant: every deadline of the loop is counted here. */
+export function deadlineAfter(from: Date | string, days: number): string {
+  return new Date(new Date(from).getTime() + days * DAY_MS).toISOString();
+}
+
+/** The order with a new deadline from `at`, the one it replaces kept in `earlierDeadlines`. */
+function withDeadline(order: RectificationOrder, deadline: string, at: string): RectificationOrder {
+  if (deadline === order.deadline) return order;
+  return { ...order, deadline, earlierDeadlines: [...(order.earlierDeadlines ?? []), { deadline: order.deadline, replacedAt: at }] };
+}
 
 /** The order a failed checklist item opens: due after the officer's days, or the item's by default. */
 export function openRectification(input: {
@@ -90,7 +115,7 @@ export function openRectification(input: {
     basis: input.item.basis,
     inspectionId: input.inspectionId,
     openedAt: input.now.toISOString(),
-    deadline: new Date(input.now.getTime() + (input.rectifyDays ?? input.item.rectifyDays) * DAY_MS).toISOString(),
+    deadline: deadlineAfter(input.now, input.rectifyDays ?? input.item.rectifyDays),
     status: 'open',
     version: 0,
     evidence: [],
@@ -123,14 +148,16 @@ export function decideRectificationStep(
 
 export type RectificationStep =
   | { action: 'submit_evidence'; actor: RectificationActor; evidence: Pick<Evidence, 'id' | 'at' | 'by' | 'note' | 'photoKeys'> }
-  | { action: 'accept_evidence' | 'reject_evidence'; actor: RectificationActor; at: string; decidedBy: string; reason?: string }
+  | { action: 'accept_evidence'; actor: RectificationActor; at: string; decidedBy: string }
+  | { action: 'reject_evidence'; actor: RectificationActor; at: string; decidedBy: string; reason?: string; deadline: string }
   | { action: 'verify_on_site'; actor: RectificationActor; at: string; decidedBy: string; inspectionId: string };
 
 /**
  * The order a step leaves behind: the next status, the version plus one, the new evidence entry or
- * the decision on the last one, and `closedAt` with its `closure` when it closes. Only for a step
- * `decideRectificationStep` allows. Verifying on site decides no evidence: evidence still awaiting a
- * decision stays undecided (nobody judged the photos; the officer saw the site).
+ * the decision on the last one, the new deadline of a rejection, and `closedAt` with its `closure`
+ * when it closes. Only for a step `decideRectificationStep` allows. Verifying on site decides no
+ * evidence: evidence still awaiting a decision stays undecided (nobody judged the photos; the
+ * officer saw the site).
  */
 export function applyRectificationStep(order: RectificationOrder, step: RectificationStep): RectificationOrder {
   const decided = decideRectificationStep(order.status, step.action, step.actor);
@@ -139,11 +166,45 @@ export function applyRectificationStep(order: RectificationOrder, step: Rectific
   if (step.action === 'submit_evidence') return { ...stepped, evidence: [...order.evidence, step.evidence] };
   if (step.action === 'verify_on_site')
     return { ...stepped, closedAt: step.at, closure: { how: 'verified_on_site', by: step.decidedBy, inspectionId: step.inspectionId } };
-  const decision = step.action === 'accept_evidence' ? ('accepted' as const) : ('rejected' as const);
-  const evidence = order.evidence.map((entry, index) =>
-    index === order.evidence.length - 1 ? { ...entry, decision, reason: step.reason, decidedAt: step.at, decidedBy: step.decidedBy } : entry,
-  );
-  return { ...stepped, evidence, ...(decision === 'accepted' ? { closedAt: step.at, closure: { how: 'evidence_accepted', by: step.decidedBy } } : {}) };
+  const decide = (decision: 'accepted' | 'rejected', reason?: string) =>
+    order.evidence.map((entry, index) =>
+      index === order.evidence.length - 1 ? { ...entry, decision, reason, decidedAt: step.at, decidedBy: step.decidedBy } : entry,
+    );
+  if (step.action === 'accept_evidence')
+    return { ...stepped, evidence: decide('accepted'), closedAt: step.at, closure: { how: 'evidence_accepted', by: step.decidedBy } };
+  return withDeadline({ ...stepped, evidence: decide('rejected', step.reason) }, step.deadline, step.at);
+}
+
+/**
+ * The days a rejection gives by default: the checklist item's, within the most a rejection may give.
+ * The new deadline runs from the rejection (`deadlineAfter`).
+ */
+export function defaultResubmitDays(item: Pick<ChecklistItem, 'rectifyDays'>, rules: RectificationRules): number {
+  return Math.min(item.rectifyDays, rules.maxResubmitDays);
+}
+
+/**
+ * An inspection found the order's item failing again while the order was not closed: no second
+ * order, the repeat noted on this one. With `deadline` (the officer's days from now) the order's
+ * deadline becomes the earlier of the two: a repeat failure may shorten it, never lengthen it.
+ */
+export function noteRepeatFailure(order: RectificationOrder, inspection: { id: string; at: string }, deadline?: string): RectificationOrder {
+  if (order.status === 'closed') throw new Error('A closed order cannot fail again; the failure opens a new one');
+  const noted = {
+    ...order,
+    version: order.version + 1,
+    repeatFailures: [...(order.repeatFailures ?? []), { inspectionId: inspection.id, at: inspection.at }],
+  };
+  return deadline !== undefined && deadline < order.deadline ? withDeadline(noted, deadline, inspection.at) : noted;
+}
+
+/**
+ * When an officer should have decided on the evidence awaiting a decision: `decisionWithinDays`
+ * after it arrived. Undefined unless evidence awaits a decision. The operator is never late for it.
+ */
+export function decisionDueAt(order: Pick<RectificationOrder, 'status' | 'evidence'>, rules: RectificationRules): string | undefined {
+  const pending = order.status === 'submitted' ? order.evidence.at(-1) : undefined;
+  return pending && deadlineAfter(pending.at, rules.decisionWithinDays);
 }
 
 /**

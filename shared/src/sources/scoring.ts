@@ -16,9 +16,24 @@ export interface FailedItemFact {
   rectificationId?: string;
 }
 
+/** A rectification order as scoring reads it (`functions/src/sources/score-projection.ts` builds it from the order). */
+export interface RectificationFact {
+  kind: 'rectification';
+  id: string;
+  itemLabel: string;
+  openedAt: string;
+  /** The deadline in force now (the last one set). */
+  deadline: string;
+  /** The deadlines it had before, oldest first, each with when it was replaced (a rejection, a repeat failure). */
+  earlierDeadlines?: ReadonlyArray<{ deadline: string; replacedAt: string }>;
+  /** The evidence sent, oldest first: when it arrived, and when it was decided if it was. */
+  evidence?: ReadonlyArray<{ at: string; decidedAt?: string }>;
+  closedAt?: string;
+}
+
 export type ScoringFact =
   | { kind: 'inspection'; id: string; at: string; failedItems: FailedItemFact[] }
-  | { kind: 'rectification'; id: string; itemLabel: string; openedAt: string; deadline: string; closedAt?: string }
+  | RectificationFact
   | {
       kind: 'complaint';
       id: string;
@@ -36,6 +51,7 @@ export const EXPLANATION_CODES = [
   'failed_item',
   'failed_item_rectified',
   'overdue_rectification',
+  'late_rectification',
   'verified_complaint',
   'penalty',
   'clean_inspection',
@@ -121,6 +137,69 @@ function describeOrdinaryIncidents(newestFirst: ExplanationLine[], context: { in
 
 type ComplaintFact = Extract<ScoringFact, { kind: 'complaint' }>;
 
+/** One deadline of an order, the instant it took effect and the instant it was replaced (never: Infinity). */
+interface DeadlinePeriod {
+  deadline: string;
+  from: number;
+  until: number;
+}
+
+function deadlinePeriods(fact: RectificationFact): DeadlinePeriod[] {
+  const earlier = fact.earlierDeadlines ?? [];
+  const froms = [fact.openedAt, ...earlier.map((replaced) => replaced.replacedAt)];
+  return [...earlier.map((replaced) => replaced.deadline), fact.deadline].map((deadline, index) => ({
+    deadline,
+    from: time(froms[index]),
+    until: index < earlier.length ? time(earlier[index].replacedAt) : Number.POSITIVE_INFINITY,
+  }));
+}
+
+/**
+ * Lateness is judged by when the evidence arrived, not by when an officer decided: a deadline is
+ * missed when it passed (before `now`) while in force with the order not closed and no evidence
+ * sent by then awaiting a decision. Evidence sent at the deadline's very instant is in time; an
+ * officer's decision after the deadline on evidence sent in time makes nothing late.
+ */
+function missed(fact: RectificationFact, period: DeadlinePeriod, now: number): boolean {
+  const deadline = time(period.deadline);
+  if (deadline >= now || deadline >= period.until) return false;
+  if (fact.closedAt !== undefined && time(fact.closedAt) <= deadline) return false;
+  const awaitingDecision = (fact.evidence ?? []).some(
+    (evidence) => time(evidence.at) <= deadline && (evidence.decidedAt === undefined || time(evidence.decidedAt) > deadline),
+  );
+  return !awaitingDecision;
+}
+
+/** The first deadline of an order the operator missed as of a date (it costs the overdue points once), if any. */
+export function missedDeadline(fact: RectificationFact, asOf: Date): string | undefined {
+  const now = asOf.getTime();
+  return deadlinePeriods(fact).find((period) => missed(fact, period, now))?.deadline;
+}
+
+/** Whether an order is overdue as of a date: not closed, and its deadline in force then was missed. */
+export function rectificationOverdue(fact: RectificationFact, asOf: Date): boolean {
+  const now = asOf.getTime();
+  if (fact.closedAt !== undefined && time(fact.closedAt) <= now) return false;
+  const inForce = deadlinePeriods(fact)
+    .filter((period) => period.from <= now)
+    .at(-1);
+  return inForce !== undefined && missed(fact, inForce, now);
+}
+
+/** Each order's item is charged once, by the earliest inspection that failed it: a repeat failure is noted on the order, not charged again. */
+function chargingInspections(facts: readonly ScoringFact[]): Map<string, string> {
+  const charging = new Map<string, { id: string; at: string }>();
+  for (const fact of facts) {
+    if (fact.kind !== 'inspection') continue;
+    for (const item of fact.failedItems) {
+      if (!item.rectificationId) continue;
+      const first = charging.get(item.rectificationId);
+      if (!first || fact.at < first.at || (fact.at === first.at && fact.id < first.id)) charging.set(item.rectificationId, fact);
+    }
+  }
+  return new Map([...charging].map(([rectificationId, inspection]) => [rectificationId, inspection.id]));
+}
+
 /** The complaint facts that count: substantiated ones, once per matter (a duplicate and its original count once), the earliest received. */
 function countedComplaints(facts: readonly ScoringFact[]): Set<ComplaintFact> {
   const byMatter = new Map<string, ComplaintFact>();
@@ -137,7 +216,7 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
   const now = asOf.getTime();
   const windowStart = now - rules.lookbackDays * DAY_MS;
   const inWindow = (iso: string) => time(iso) <= now && time(iso) > windowStart;
-  const rectifications = new Map<string, Extract<ScoringFact, { kind: 'rectification' }>>();
+  const rectifications = new Map<string, RectificationFact>();
   for (const fact of facts) if (fact.kind === 'rectification') rectifications.set(fact.id, fact);
   // A rectified item costs a fraction of its points even when closed late: the missed deadline is
   // charged on its own, so closing late still pays.
@@ -151,6 +230,7 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
     [...rectifications.values()].some((r) => time(r.openedAt) <= time(at) && (r.closedAt === undefined || time(r.closedAt) > time(at)));
 
   const counted = countedComplaints(facts);
+  const charging = chargingInspections(facts);
   const explanation: ExplanationLine[] = [];
   let incidentMajor = false;
   for (const fact of facts) {
@@ -162,6 +242,7 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
           explanation.push({ code: 'clean_inspection', points: rules.cleanInspectionBonus, at: fact.at, ref, detail: '' });
         }
         for (const item of fact.failedItems) {
+          if (item.rectificationId && charging.get(item.rectificationId) !== fact.id) continue;
           const done = rectified(item.rectificationId);
           const points = done ? Math.round(item.points * rules.failedItemRectifiedFraction) : item.points;
           explanation.push({ code: done ? 'failed_item_rectified' : 'failed_item', points: -points, at: fact.at, ref, detail: item.label });
@@ -169,12 +250,13 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
         break;
       }
       case 'rectification': {
-        // Overdue: not closed by its deadline, and the deadline has passed (as of the date scored).
-        const deadline = time(fact.deadline);
-        const closed = fact.closedAt !== undefined && time(fact.closedAt) <= now ? time(fact.closedAt) : undefined;
-        const overdue = deadline < now && (closed === undefined || closed > deadline);
-        if (overdue && deadline > windowStart) {
-          explanation.push({ code: 'overdue_rectification', points: -rules.overdueRectificationPoints, at: fact.deadline, ref, detail: fact.itemLabel });
+        // A missed deadline costs once, dated at the deadline (as of the date scored).
+        const deadline = missedDeadline(fact, asOf);
+        if (deadline !== undefined && time(deadline) > windowStart) {
+          // Put right since (逾期整改) or still not (逾期未整改): the same cost, told apart.
+          const since = fact.closedAt !== undefined && time(fact.closedAt) <= now;
+          const code = since ? 'late_rectification' : 'overdue_rectification';
+          explanation.push({ code, points: -rules.overdueRectificationPoints, at: deadline, ref, detail: fact.itemLabel });
         }
         break;
       }
@@ -214,7 +296,7 @@ export function creditWarnings(facts: readonly ScoringFact[], rules: CreditRules
   const complaintsSince = now - rules.warnings.complaintsWithinDays * DAY_MS;
   const recentComplaints = [...countedComplaints(facts)].filter((f) => time(f.at) <= now && time(f.at) > complaintsSince).length;
   if (recentComplaints >= rules.warnings.complaintsAtLeast) warnings.push({ code: 'frequent_complaints', value: recentComplaints });
-  const overdue = facts.filter((f) => f.kind === 'rectification' && time(f.deadline) < now && (f.closedAt === undefined || time(f.closedAt) > now)).length;
+  const overdue = facts.filter((f) => f.kind === 'rectification' && rectificationOverdue(f, asOf)).length;
   if (overdue > 0) warnings.push({ code: 'overdue_rectification', value: overdue });
   const score = (current ?? computeCreditScore(facts, rules, asOf)).score;
   const before = computeCreditScore(facts, rules, new Date(now - rules.warnings.scoreDropWithinDays * DAY_MS)).score;

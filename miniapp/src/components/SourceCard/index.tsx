@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import type { SourceSummaryT } from '@green-shield/shared/api/source-schemas';
+import type { DecisionDueT, SourceSummaryT } from '@green-shield/shared/api/source-schemas';
 import { zh } from '../../i18n/zh-CN';
 import { openSource } from '../../navigation';
 import { levelBasisText, warningText } from '../../utils/credit';
-import { formatDay } from '../../utils/format';
+import { formatDateTime, formatDay } from '../../utils/format';
 import { LevelBadge } from '../LevelBadge';
 import { Tappable } from '../Tappable';
 import './index.scss';
@@ -11,10 +11,10 @@ import './index.scss';
 /**
  * One source in a list: name, level with its reason (`data-basis`: the score's band, or the
  * incidents that set it), score, kind and address, tags, warnings, evidence awaiting a decision
- * (officers) and open rectifications. Id `<idPrefix>-<sourceId>`; a tap opens the officer's or the
- * operator's page.
+ * (officers; in the decisions list with when the decision is due, `data-decision-overdue`) and open
+ * rectifications. Id `<idPrefix>-<sourceId>`; a tap opens the officer's or the operator's page.
  */
-export function SourceCard({ source, idPrefix, asOfficer }: { source: SourceSummaryT; idPrefix: string; asOfficer: boolean }) {
+export function SourceCard({ source, idPrefix, asOfficer }: { source: SourceSummaryT & { decisionDue?: DecisionDueT }; idPrefix: string; asOfficer: boolean }) {
   const tags = [...source.systemTags, ...source.tags];
   return (
     <Tappable
@@ -48,6 +48,14 @@ export function SourceCard({ source, idPrefix, asOfficer }: { source: SourceSumm
       {asOfficer && source.awaitingDecision > 0 && (
         <Text className="source-card__awaiting" data-awaiting={source.awaitingDecision}>
           {zh.workload.awaitingDecision(source.awaitingDecision)}
+        </Text>
+      )}
+      {asOfficer && source.decisionDue && (
+        <Text
+          className={`source-card__awaiting${source.decisionDue.overdue ? ' source-card__awaiting--overdue' : ''}`}
+          data-decision-overdue={source.decisionDue.overdue}
+        >
+          {zh.workload.decisionDue(formatDateTime(source.decisionDue.at), source.decisionDue.overdue)}
         </Text>
       )}
       <View className="source-card__meta">

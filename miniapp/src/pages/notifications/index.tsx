@@ -76,6 +76,7 @@ export default function NotificationsPage() {
                   <View className="notice__dot" />
                   <View className="notice__body">
                     <Text className="notice__title">{headline(notification)}</Text>
+                    {notification.deadline && <Text className="notice__deadline">{zh.notifications.deadline(formatDateTime(notification.deadline))}</Text>}
                     <View className="notice__meta">
                       {notification.status && <StatusChip status={notification.status} />}
                       <Text className="notice__time">{formatDateTime(notification.at)}</Text>
