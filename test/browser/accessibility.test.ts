@@ -57,7 +57,8 @@ describe('the pages no journey opens', () => {
     await page.focus('#claim-submit');
     await page.keyboard.press('Enter');
     await page.locator('#claim-credit-code-error:visible').waitFor();
-    expect(await page.getAttribute('#claim-credit-code input', 'aria-invalid')).toBe('true');
+    // Taro's input web component takes the new attributes in its own, later render.
+    await expect.poll(() => page.getAttribute('#claim-credit-code input', 'aria-invalid')).toBe('true');
     await snap(page, 'a11y-04-claim-mistyped');
     await page.fill('#claim-credit-code input', BARBECUE_CREDIT_CODE);
     await page.fill('#claim-note textarea', '本人为愚园路烧烤店长，申请关联。');
