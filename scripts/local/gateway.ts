@@ -156,7 +156,11 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
       }
     }
   });
-  server.keepAliveTimeout = 5000;
+  // Idle connections are closed by the client first (Node's fetch lets one idle 4 s): a server that
+  // closed them at 5 s could race a request reusing the socket after the process was busy (ECONNRESET),
+  // as API Gateway and load balancers avoid with long idle timeouts of their own.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${options.port}`, server, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
