@@ -3,6 +3,7 @@
  * command line arrive as strings, so booleans, origins and objects (JSON) are parsed rather than
  * trusted.
  */
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import { parseSmsSettings, type SmsSettingsT } from '../functions/src/identity/sms-settings';
 
@@ -29,9 +30,34 @@ export interface DeploymentConfig {
   sms: SmsSettingsT;
   /** The WeChat mini-program whose users sign in the WeChat way; absent, WeChat sign-in is off. */
   wechat?: { appId: string };
+  /**
+   * Days every log is kept: the functions' logs, the API's access logs, the CDN's and the buckets'
+   * access logs. At least 180 (China's Cybersecurity Law, Art. 21: network logs no less than six
+   * months), and one of the periods CloudWatch Logs offers.
+   */
+  logRetentionDays: number;
+  /**
+   * Days a photo that was deleted or overwritten stays recoverable in the bucket (its earlier
+   * version), and days the monthly backups of the table and the bucket are kept.
+   */
+  evidenceRetentionDays: number;
 }
 
 export const DEFAULT_DISTRICT_CODE = '310106';
+
+/** China's Cybersecurity Law, Art. 21: network logs are kept no less than six months. */
+export const MIN_LOG_RETENTION_DAYS = 180;
+/** The retention periods CloudWatch Logs accepts from the legal minimum up (never-expire aside). */
+export const LOG_RETENTION_PERIODS = Object.values(logs.RetentionDays).filter(
+  (days): days is number => typeof days === 'number' && days >= MIN_LOG_RETENTION_DAYS && days !== logs.RetentionDays.INFINITE,
+);
+/**
+ * Three years: the general limitation period of civil claims (Civil Code Art. 188), within which a
+ * photo may be asked for as evidence. A floor the district's archive rules may raise, never lower.
+ */
+export const DEFAULT_EVIDENCE_RETENTION_DAYS = 1095;
+/** A year: a deleted photo must outlive the yearly review of the complaints and sources it belongs to. */
+const MIN_EVIDENCE_RETENTION_DAYS = 365;
 
 /** An https origin, normalised (`https://Host.cn/` → `https://host.cn`); a path or query is refused. */
 function parseOrigin(name: string, value: unknown): string | undefined {
@@ -64,6 +90,33 @@ function parseObject(name: string, value: unknown): unknown {
   } catch {
     throw new Error(`Context "${name}" must be a JSON object, got ${JSON.stringify(value)}`);
   }
+}
+
+/** A whole number of days given in context (a number in cdk.json, text with -c), or the fallback. */
+function parseDays(name: string, value: unknown, fallback: number): number {
+  if (value === undefined || value === null || value === '') return fallback;
+  const days = typeof value === 'number' ? value : /^\d+$/.test(String(value)) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(days)) throw new Error(`Context "${name}" must be a whole number of days, got ${JSON.stringify(value)}`);
+  return days;
+}
+
+function parseLogRetention(value: unknown): number {
+  const days = parseDays('logRetentionDays', value, MIN_LOG_RETENTION_DAYS);
+  if (days < MIN_LOG_RETENTION_DAYS) {
+    throw new Error(
+      `Context "logRetentionDays" is ${days}: logs must be kept at least ${MIN_LOG_RETENTION_DAYS} days (China's Cybersecurity Law, Art. 21: no less than six months).`,
+    );
+  }
+  if (!LOG_RETENTION_PERIODS.includes(days)) {
+    throw new Error(`Context "logRetentionDays" must be one of the periods CloudWatch Logs offers: ${LOG_RETENTION_PERIODS.join(', ')}; got ${days}.`);
+  }
+  return days;
+}
+
+function parseEvidenceRetention(value: unknown): number {
+  const days = parseDays('evidenceRetentionDays', value, DEFAULT_EVIDENCE_RETENTION_DAYS);
+  if (days < MIN_EVIDENCE_RETENTION_DAYS) throw new Error(`Context "evidenceRetentionDays" must be at least ${MIN_EVIDENCE_RETENTION_DAYS} days, got ${days}.`);
+  return days;
 }
 
 function parseSms(value: unknown, production: boolean, stage: string, inChina: boolean): SmsSettingsT {
@@ -112,5 +165,7 @@ export function readConfig(node: Node, region = process.env.CDK_DEFAULT_REGION):
     production,
     sms: parseSms(node.tryGetContext('sms'), production, stage, inChina),
     ...(wechat ? { wechat } : {}),
+    logRetentionDays: parseLogRetention(node.tryGetContext('logRetentionDays')),
+    evidenceRetentionDays: parseEvidenceRetention(node.tryGetContext('evidenceRetentionDays')),
   };
 }

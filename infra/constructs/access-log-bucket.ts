@@ -1,10 +1,15 @@
-/** Destination of S3 server access logs and CloudFront standard logs. */
+/**
+ * Destination of S3 server access logs and CloudFront standard logs, which hold client addresses
+ * (the privacy notice says so): kept the configured days (logRetentionDays, at least 180), then expired.
+ */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
 export interface AccessLogBucketProps {
   retain: boolean;
+  /** Days each log file is kept (logRetentionDays). */
+  expireAfterDays: number;
 }
 
 export class AccessLogBucket extends Construct {
@@ -19,7 +24,7 @@ export class AccessLogBucket extends Construct {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
-      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(props.expireAfterDays), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
       removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     Validations.of(this.bucket).acknowledge({

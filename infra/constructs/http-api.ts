@@ -3,7 +3,7 @@
  * service, plus `$default` to the function that answers unknown routes and methods in the API's own
  * 404/405 shape.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -11,7 +11,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ROUTES, type RouteSpec, type Service } from '@green-shield/shared/api/routes';
-import { LOG_RETENTION } from './defaults';
+import { logGroupProps } from './defaults';
 
 export interface HttpApiProps {
   /** The function serving each service. */
@@ -19,6 +19,8 @@ export interface HttpApiProps {
   /** Serves `$default`. */
   fallback: lambda.IFunction;
   retainLogs: boolean;
+  /** Days the access logs are kept (logRetentionDays). */
+  logRetentionDays: number;
   /** Steady requests per second and burst for the whole stage. */
   throttle?: { rateLimit: number; burstLimit: number };
 }
@@ -98,10 +100,7 @@ export class HttpApi extends Construct {
       });
     }
 
-    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
-      retention: LOG_RETENTION,
-      removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', logGroupProps(props.logRetentionDays, props.retainLogs));
     this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,

@@ -1,12 +1,13 @@
 /**
- * The one way this app makes a bucket: private, S3-managed encryption, TLS only, versioning off
- * (objects are written once by key), access logs to the shared log bucket.
+ * The one way this app makes a bucket: private, S3-managed encryption, TLS only, access logs to the
+ * shared log bucket. Versioning only where objects are evidence (the upload bucket's photos); the
+ * site's files are rebuilt from the repository.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 
-export interface SecureBucketProps extends Pick<s3.BucketProps, 'cors' | 'lifecycleRules'> {
+export interface SecureBucketProps extends Pick<s3.BucketProps, 'cors' | 'lifecycleRules' | 'versioned'> {
   retain: boolean;
   accessLogs: s3.IBucket;
   /** Prefix of this bucket's access logs inside the log bucket. */
@@ -23,6 +24,7 @@ export function secureBucket(scope: Construct, id: string, props: SecureBucketPr
     serverAccessLogsPrefix: props.accessLogsPrefix,
     cors: props.cors,
     lifecycleRules: props.lifecycleRules,
+    versioned: props.versioned,
     removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });
 }

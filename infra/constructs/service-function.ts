@@ -3,7 +3,7 @@
  * bundle with the AWS SDK inside (faster cold start than the runtime's copy), source maps, X-Ray,
  * its own log group with a retention, and a role that holds exactly what `spec.grants` says.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { FunctionSpec } from '../../functions/src/lambdas';
 import { ENV_NAMES } from '../../functions/src/lib/config';
 import { BUNDLING, LAZY_MODULES } from '../../functions/src/bundling';
-import { LOG_RETENTION, RUNTIME_REASON } from './defaults';
+import { logGroupProps, RUNTIME_REASON } from './defaults';
 import { acknowledgeGrantWildcards } from './grant-findings';
 import type { SignInProviders } from './sign-in-providers';
 
@@ -37,6 +37,8 @@ export interface ServiceFunctionProps {
   /** Settings every function shares (district, log level). */
   environment: Record<string, string>;
   retainLogs: boolean;
+  /** Days the function's log is kept (logRetentionDays). */
+  logRetentionDays: number;
   /** Only for asynchronously invoked functions: where events land after Lambda's own retries. */
   deadLetterQueue?: sqs.IQueue;
 }
@@ -78,10 +80,7 @@ export class ServiceFunction extends Construct {
     super(scope, id);
     const { spec, resources } = props;
 
-    this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: LOG_RETENTION,
-      removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
+    this.logGroup = new logs.LogGroup(this, 'Logs', logGroupProps(props.logRetentionDays, props.retainLogs));
 
     // An explicit role instead of the default one, which would carry the AWS managed
     // AWSLambdaBasicExecutionRole (logs on every log group in the account).

@@ -6,7 +6,7 @@
  * which the local gateway sends too); API answers bring their own headers, and nosniff is added to
  * those API Gateway makes itself (throttling, oversized bodies).
  */
-import { DefaultStackSynthesizer, Fn, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Fn, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -17,7 +17,7 @@ import { Construct } from 'constructs';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { appContentSecurityPolicy } from '../../functions/src/lib/security-headers';
-import { LOG_RETENTION } from './defaults';
+import { logGroupProps } from './defaults';
 import { secureBucket } from './secure-bucket';
 
 /** Plain JavaScript for the CloudFront Functions runtime; test/infra evaluates the same file. */
@@ -30,6 +30,8 @@ export interface SiteHostingProps {
   objectStoreOrigin: string;
   accessLogs: s3.IBucket;
   retain: boolean;
+  /** Days the deployment's log is kept (logRetentionDays). */
+  logRetentionDays: number;
   /** The H5 build; uploaded only if it exists when the app is synthesized. */
   distDir: string;
 }
@@ -122,10 +124,7 @@ export class SiteHosting extends Construct {
   }
 
   private deployBuild(props: SiteHostingProps): void {
-    const logGroup = new logs.LogGroup(this, 'DeployLogs', {
-      retention: LOG_RETENTION,
-      removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
+    const logGroup = new logs.LogGroup(this, 'DeployLogs', logGroupProps(props.logRetentionDays, props.retain));
     // Own role instead of the default one with the AWS managed AWSLambdaBasicExecutionRole.
     const role = new iam.Role(this, 'DeployRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),

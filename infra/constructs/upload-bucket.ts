@@ -1,7 +1,12 @@
 /**
- * Photos of complaints. The mini-app uploads straight from phones with presigned POSTs under
- * `uploads/`; on submission the app copies the photos to `photos/`, which are kept. Uploads that are
- * never submitted expire after a day.
+ * Photos of complaints, inspections and rectification evidence. The mini-app uploads straight from
+ * phones with presigned POSTs under `uploads/`; a record that uses them copies them to `photos/`,
+ * which are kept. Uploads that are never used expire after a day.
+ *
+ * Photos are evidence, so the bucket is versioned: a photo deleted or overwritten (by mistake, by a
+ * bug, by someone with stolen credentials) stays recoverable as its earlier version for
+ * `evidenceRetentionDays`, and AWS Backup (data-backup.ts, which requires versioning) keeps copies
+ * outside the bucket.
  */
 import { Duration } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -12,13 +17,16 @@ import { secureBucket } from './secure-bucket';
 export interface UploadBucketProps {
   retain: boolean;
   accessLogs: s3.IBucket;
+  /** Days an earlier version of a photo (deleted or overwritten) is kept (evidenceRetentionDays). */
+  evidenceRetentionDays: number;
 }
 
 export function uploadBucket(scope: Construct, id: string, props: UploadBucketProps): s3.Bucket {
-  return secureBucket(scope, id, {
+  const bucket = secureBucket(scope, id, {
     retain: props.retain,
     accessLogs: props.accessLogs,
     accessLogsPrefix: 'uploads-bucket/',
+    versioned: true,
     cors: [
       {
         // Phones (H5 in any browser, WeChat's uploadFile) post from origins we do not control; the
@@ -31,8 +39,25 @@ export function uploadBucket(scope: Construct, id: string, props: UploadBucketPr
       },
     ],
     lifecycleRules: [
-      { id: 'expire-unsubmitted-uploads', prefix: UPLOAD_PREFIX, expiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(1) },
-      { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      // Not evidence yet: neither the upload nor its expired version is kept.
+      {
+        id: 'expire-unsubmitted-uploads',
+        prefix: UPLOAD_PREFIX,
+        expiration: Duration.days(1),
+        noncurrentVersionExpiration: Duration.days(1),
+        abortIncompleteMultipartUploadAfter: Duration.days(1),
+      },
+      {
+        id: 'keep-replaced-evidence',
+        noncurrentVersionExpiration: Duration.days(props.evidenceRetentionDays),
+        expiredObjectDeleteMarker: true,
+        abortIncompleteMultipartUploadAfter: Duration.days(1),
+      },
     ],
   });
+  // AWS Backup turns the bucket's EventBridge notifications on for its S3 backups; declared here so
+  // the template says what the bucket is. (On the resource itself: the construct's own option adds
+  // a custom resource and its Lambda function for what CloudFormation sets directly.)
+  (bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
+  return bucket;
 }

@@ -4,7 +4,9 @@
  * ROUTES, alarms, and (optionally) the H5 site behind CloudFront.
  */
 import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { SERVICES, type Service } from '@green-shield/shared/api/routes';
@@ -13,6 +15,7 @@ import { ENV_NAMES } from '../../functions/src/lib/config';
 import type { DeploymentConfig } from '../config';
 import { REPO_ROOT, SITE_DIST_DIR } from '../paths';
 import { AccessLogBucket } from '../constructs/access-log-bucket';
+import { DataBackup } from '../constructs/data-backup';
 import { DataTable } from '../constructs/data-table';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { ecoCodeKey } from '../constructs/eco-code-key';
@@ -35,20 +38,29 @@ export interface GreenShieldStackProps extends StackProps {
 
 export class GreenShieldStack extends Stack {
   readonly functions: Record<string, ServiceFunction> = {};
+  readonly table: dynamodb.Table;
+  /** Uploads and photos (evidence). */
+  readonly uploads: s3.Bucket;
   readonly signingKey: secretsmanager.Secret;
   readonly ecoCodeKey: secretsmanager.Secret;
   readonly signInProviders: SignInProviders;
   /** APP_ORIGIN of every function; undefined when neither configured nor hosted (a synth warning says so). */
   readonly appOrigin?: string;
+  /** AWS Backup of the table and the upload bucket; none for a disposable stage (retainData=false). */
+  readonly backup?: DataBackup;
 
   constructor(scope: Construct, id: string, props: GreenShieldStackProps) {
     super(scope, id, props);
     const { config } = props;
     const retain = config.retainData;
+    const { logRetentionDays, evidenceRetentionDays } = config;
 
-    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retain }).bucket;
+    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retain, expireAfterDays: logRetentionDays }).bucket;
     const table = new DataTable(this, 'Data', { retain }).table;
-    const uploads = uploadBucket(this, 'Uploads', { retain, accessLogs });
+    const uploads = uploadBucket(this, 'Uploads', { retain, accessLogs, evidenceRetentionDays });
+    this.table = table;
+    this.uploads = uploads;
+    if (retain) this.backup = new DataBackup(this, 'Backup', { table, bucket: uploads, evidenceRetentionDays });
     this.signingKey = signingKey(this, 'SigningKey', { retain });
     this.ecoCodeKey = ecoCodeKey(this, 'EcoCodeKey', { retain });
     const monitoring = new Monitoring(this, 'Monitoring', { retain });
@@ -72,6 +84,7 @@ export class GreenShieldStack extends Stack {
         resources: { table, uploads, signingKey: this.signingKey, ecoCodeKey: this.ecoCodeKey, signInProviders: this.signInProviders },
         environment,
         retainLogs: retain,
+        logRetentionDays,
         // Only asynchronous invocations (the schedule) use a function-level dead-letter queue.
         deadLetterQueue: spec.trigger === 'schedule' ? dlq?.queue : undefined,
       });
@@ -118,7 +131,7 @@ export class GreenShieldStack extends Stack {
     if (missing.length > 0) throw new Error(`No HTTP function serves ${missing.join(', ')}`);
     if (!fallback) throw new Error('No HTTP function has defaultRoute: true');
 
-    const api = new HttpApi(this, 'Http', { handlers: handlers as Record<Service, lambda.IFunction>, fallback, retainLogs: retain });
+    const api = new HttpApi(this, 'Http', { handlers: handlers as Record<Service, lambda.IFunction>, fallback, retainLogs: retain, logRetentionDays });
     monitoring.alarm(api, 'ServerErrorsAlarm', api.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), {
       description: 'API answered 5xx (function errors, timeouts or integration failures)',
     });
@@ -137,6 +150,10 @@ export class GreenShieldStack extends Stack {
     if (this.signInProviders.wechatAppSecret) {
       new CfnOutput(this, 'WechatAppSecretArn', { value: this.signInProviders.wechatAppSecret.secretArn, description: 'Put the mini-program AppSecret here' });
     }
+    if (this.backup) {
+      new CfnOutput(this, 'BackupVaultName', { value: this.backup.vault.backupVaultName, description: 'Recovery points of the table and the upload bucket' });
+      new CfnOutput(this, 'BackupRoleArn', { value: this.backup.role.roleArn, description: 'The role a restore job runs with (docs/runbook.md)' });
+    }
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe operators here' });
 
     const site = config.hosting
@@ -145,6 +162,7 @@ export class GreenShieldStack extends Stack {
           objectStoreOrigin: `https://${uploads.bucketRegionalDomainName}`,
           accessLogs,
           retain,
+          logRetentionDays,
           distDir: props.siteDistDir ?? SITE_DIST_DIR,
         })
       : undefined;

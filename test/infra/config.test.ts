@@ -14,6 +14,8 @@ describe('readConfig', () => {
       hosting: true,
       production: false,
       sms: { provider: 'console' },
+      logRetentionDays: 180,
+      evidenceRetentionDays: 1095,
     });
   });
 
@@ -30,6 +32,8 @@ describe('readConfig', () => {
       hosting: false,
       production: false,
       sms: { provider: 'console' },
+      logRetentionDays: 180,
+      evidenceRetentionDays: 1095,
     });
   });
 
@@ -51,6 +55,26 @@ describe('readConfig', () => {
     ]) {
       expect(() => config({ appOrigin }), appOrigin).toThrow(/appOrigin/);
     }
+  });
+});
+
+describe('retention', () => {
+  it('keeps logs 180 days unless a longer period CloudWatch Logs offers is asked for', () => {
+    expect(config({}).logRetentionDays).toBe(180);
+    expect(config({ logRetentionDays: '365' }).logRetentionDays).toBe(365);
+    expect(config({ logRetentionDays: 3653 }).logRetentionDays).toBe(3653);
+  });
+
+  it('refuses to keep logs less than six months (Cybersecurity Law, Art. 21), or for a period logs cannot have', () => {
+    for (const days of ['90', 179, '150']) expect(() => config({ logRetentionDays: days }), String(days)).toThrow(/at least 180 days.*Art\. 21/);
+    expect(() => config({ logRetentionDays: '200' })).toThrow(/one of the periods CloudWatch Logs offers: 180, 365, 400/);
+    for (const days of ['half a year', '180.5', '-180']) expect(() => config({ logRetentionDays: days }), days).toThrow(/whole number of days/);
+  });
+
+  it('keeps replaced photos and monthly backups three years unless told, never under a year', () => {
+    expect(config({}).evidenceRetentionDays).toBe(1095);
+    expect(config({ evidenceRetentionDays: '3650' }).evidenceRetentionDays).toBe(3650);
+    expect(() => config({ evidenceRetentionDays: '30' })).toThrow(/evidenceRetentionDays" must be at least 365/);
   });
 });
 

@@ -154,7 +154,7 @@ describe('functions', () => {
     expect(variables[ENV_NAMES.appOrigin]).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.any(String), 'DomainName'] }]] });
 
     const logGroupId = fn.LoggingConfig.LogGroup.Ref;
-    expect(resources[logGroupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } });
+    expect(resources[logGroupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 180 } });
   });
 
   it('lets every HTTP function finish within the 30 s API Gateway integration timeout', () => {

@@ -1,0 +1,165 @@
+/**
+ * Issue 14, "Data and logs", on the templates of two production stages, one per partition: every
+ * log kept the configured days (at least 180), the photos versioned and backed up with the table.
+ * Each stage is synthesized once for the whole file.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DAILY_BACKUP_RETENTION_DAYS } from '../../infra/constructs/data-backup';
+import { MIN_LOG_RETENTION_DAYS } from '../../infra/config';
+import { build, fakeSiteBuild, logicalId, nagFindings, type Built } from './support';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+type Resources = Record<string, Resource>;
+
+const ALIYUN = { provider: 'aliyun', signName: '绿盾通', templateCode: 'SMS_154950909' };
+
+interface Stage {
+  name: string;
+  built: Built;
+  resources: Resources;
+  logRetentionDays: number;
+  evidenceRetentionDays: number;
+}
+
+const stages: Stage[] = [];
+const stageSpecs = [
+  // Global: hosting with the H5 build (its deployment handler has a log group too), longer retention asked for.
+  { name: 'aws production', region: undefined, logRetentionDays: 365, evidenceRetentionDays: 1827, siteDistDir: fakeSiteBuild() },
+  // China: the defaults.
+  { name: 'aws-cn production', region: 'cn-northwest-1', logRetentionDays: undefined, evidenceRetentionDays: undefined, siteDistDir: undefined },
+];
+
+beforeAll(() => {
+  for (const spec of stageSpecs) {
+    const context: Record<string, unknown> = { stage: 'prod', sms: ALIYUN, appOrigin: 'https://greenshield.example.cn' };
+    if (spec.logRetentionDays) context.logRetentionDays = String(spec.logRetentionDays);
+    if (spec.evidenceRetentionDays) context.evidenceRetentionDays = spec.evidenceRetentionDays;
+    const built = build({ context, region: spec.region, siteDistDir: spec.siteDistDir });
+    stages.push({
+      name: spec.name,
+      built,
+      resources: built.template.toJSON().Resources,
+      logRetentionDays: spec.logRetentionDays ?? MIN_LOG_RETENTION_DAYS,
+      evidenceRetentionDays: spec.evidenceRetentionDays ?? 1095,
+    });
+  }
+});
+
+const ofType = (stage: Stage, type: string) => Object.entries(stage.resources).filter(([, resource]) => resource.Type === type);
+const uploadsOf = (stage: Stage) => stage.resources[logicalId(stage.built, stage.built.stack.uploads)].Properties;
+const tableIdOf = (stage: Stage) => ofType(stage, 'AWS::DynamoDB::Table')[0][0];
+
+describe.each(stageSpecs.map((spec, index) => [spec.name, index] as const))('%s', (_name, index) => {
+  const stage = () => stages[index];
+
+  describe('logs', () => {
+    it('keeps every log group the configured days, at least 180', () => {
+      const groups = ofType(stage(), 'AWS::Logs::LogGroup');
+      expect(groups.length).toBeGreaterThan(0);
+      for (const [id, group] of groups) {
+        expect(group.Properties.RetentionInDays, id).toBe(stage().logRetentionDays);
+        expect(group.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(MIN_LOG_RETENTION_DAYS);
+        expect(group.DeletionPolicy, id).toBe('Retain');
+      }
+      // Explicit log groups, not the deprecated log-retention custom resource.
+      expect(ofType(stage(), 'Custom::LogRetention')).toEqual([]);
+    });
+
+    it('gives every function, CDK handlers included, one of those log groups', () => {
+      const functions = ofType(stage(), 'AWS::Lambda::Function');
+      expect(functions.length).toBeGreaterThan(0);
+      for (const [id, fn] of functions) {
+        const group = fn.Properties.LoggingConfig?.LogGroup?.Ref;
+        expect(stage().resources[group]?.Type, id).toBe('AWS::Logs::LogGroup');
+      }
+    });
+
+    it("writes the API's access logs (with client addresses) to one of those log groups", () => {
+      const [[, apiStage]] = ofType(stage(), 'AWS::ApiGatewayV2::Stage');
+      const settings = apiStage.Properties.AccessLogSettings;
+      expect(stage().resources[settings.DestinationArn['Fn::GetAtt'][0]].Properties.RetentionInDays).toBe(stage().logRetentionDays);
+      expect(JSON.parse(settings.Format).ip).toBe('$context.identity.sourceIp');
+    });
+
+    it('expires CDN and bucket access logs after the configured days', () => {
+      const uploads = uploadsOf(stage());
+      const logBucketId = uploads.LoggingConfiguration.DestinationBucketName.Ref;
+      const rules = stage().resources[logBucketId].Properties.LifecycleConfiguration.Rules as any[];
+      expect(rules).toContainEqual(expect.objectContaining({ ExpirationInDays: stage().logRetentionDays, Status: 'Enabled' }));
+      for (const rule of rules) if (rule.ExpirationInDays !== undefined) expect(rule.ExpirationInDays).toBeGreaterThanOrEqual(MIN_LOG_RETENTION_DAYS);
+      for (const [, distribution] of ofType(stage(), 'AWS::CloudFront::Distribution')) {
+        expect(distribution.Properties.DistributionConfig.Logging.Bucket['Fn::GetAtt'][0]).toBe(logBucketId);
+      }
+    });
+  });
+
+  describe('photos', () => {
+    it('are versioned, and an earlier version is kept the configured days', () => {
+      const uploads = uploadsOf(stage());
+      expect(uploads.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      const rules = uploads.LifecycleConfiguration.Rules as any[];
+      const evidence = rules.find((rule) => rule.Prefix === undefined && rule.NoncurrentVersionExpiration);
+      expect(evidence).toMatchObject({ NoncurrentVersionExpiration: { NoncurrentDays: stage().evidenceRetentionDays }, Status: 'Enabled' });
+      // Nothing outside uploads/ ever expires: photos stay until deleted, and then as versions.
+      for (const rule of rules) if (rule.ExpirationInDays !== undefined) expect(rule.Prefix).toBe('uploads/');
+      // Unused uploads are not evidence: their versions go with them.
+      expect(rules.find((rule) => rule.Prefix === 'uploads/')).toMatchObject({ ExpirationInDays: 1, NoncurrentVersionExpiration: { NoncurrentDays: 1 } });
+      // What AWS Backup turns on for S3 stays on.
+      expect(uploads.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
+    });
+  });
+
+  describe('backup', () => {
+    it('copies the table and the upload bucket with one plan', () => {
+      const [[, selection]] = ofType(stage(), 'AWS::Backup::BackupSelection');
+      expect(ofType(stage(), 'AWS::Backup::BackupSelection')).toHaveLength(1);
+      const resources = selection.Properties.BackupSelection.Resources as any[];
+      expect(resources).toHaveLength(2);
+      expect(resources).toContainEqual({ 'Fn::GetAtt': [tableIdOf(stage()), 'Arn'] });
+      expect(resources).toContainEqual({ 'Fn::GetAtt': [logicalId(stage().built, stage().built.stack.uploads), 'Arn'] });
+      const [[planId, plan]] = ofType(stage(), 'AWS::Backup::BackupPlan');
+      expect(selection.Properties.BackupPlanId).toEqual({ 'Fn::GetAtt': [planId, 'BackupPlanId'] });
+
+      const rules = plan.Properties.BackupPlan.BackupPlanRule as any[];
+      expect(rules.map((rule) => [rule.RuleName, rule.ScheduleExpression, rule.Lifecycle.DeleteAfterDays])).toEqual([
+        ['Daily', 'cron(0 18 * * ? *)', DAILY_BACKUP_RETENTION_DAYS],
+        ['Monthly', 'cron(0 18 1 * ? *)', stage().evidenceRetentionDays],
+      ]);
+      const [[vaultId, vault]] = ofType(stage(), 'AWS::Backup::BackupVault');
+      for (const rule of rules) expect(rule.TargetBackupVault).toEqual({ 'Fn::GetAtt': [vaultId, 'BackupVaultName'] });
+      expect(vault.DeletionPolicy).toBe('Retain');
+      // Copies cannot be deleted before they expire, by anyone.
+      expect(vault.Properties.AccessPolicy.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Principal: { AWS: '*' }, Action: expect.arrayContaining(['backup:DeleteRecoveryPoint']) }),
+      );
+    });
+
+    it('backs up and restores through a role AWS Backup alone assumes, with the S3 policies', () => {
+      const [[, selection]] = ofType(stage(), 'AWS::Backup::BackupSelection');
+      const role = stage().resources[selection.Properties.BackupSelection.IamRoleArn['Fn::GetAtt'][0]].Properties;
+      expect(role.AssumeRolePolicyDocument.Statement).toEqual([
+        expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'backup.amazonaws.com' }, Action: 'sts:AssumeRole' }),
+      ]);
+      const policies = JSON.stringify(role.ManagedPolicyArns);
+      for (const name of [
+        'AWSBackupServiceRolePolicyForBackup',
+        'AWSBackupServiceRolePolicyForRestores',
+        'AWSBackupServiceRolePolicyForS3Backup',
+        'AWSBackupServiceRolePolicyForS3Restore',
+      ]) {
+        expect(policies).toContain(`:iam::aws:policy/${name.includes('S3') ? '' : 'service-role/'}${name}"`);
+      }
+    });
+  });
+
+  it('passes cdk-nag', () => {
+    expect(nagFindings(stage().built)).toEqual([]);
+  });
+});
+
+describe('a disposable stage (retainData=false)', () => {
+  it('has no backup plan', () => {
+    const built = build({ context: { stage: 'scratch', retainData: 'false', hosting: 'false' } });
+    expect(built.template.findResources('AWS::Backup::BackupPlan')).toEqual({});
+  });
+});
