@@ -10,8 +10,9 @@
  *
  * Environment:
  *   TABLE_NAME          the table (required): the stack's `TableName` output, or GreenShield locally
- *   SIGNING_KEY_SECRET  AWS: the stack's `SigningKeySecretArn` output (its pepper keys the phone index)
- *   SIGNING_KEY_DIR     locally instead: the key folder of `npm start` (default .data/keys)
+ *   SIGNING_KEY_SECRET  AWS: the stack's `SigningKeySecretArn` output
+ *   PEPPER_SECRET       AWS: the stack's `PepperSecretArn` output (the pepper keys the phone index)
+ *   SIGNING_KEY_DIR     locally instead of both: the key folder of `npm start` (default .data/keys)
  *   DYNAMODB_ENDPOINT   DynamoDB Local, e.g. http://127.0.0.1:8700 (unset: AWS, with AWS_REGION / AWS_PROFILE)
  *   DISTRICT_CODE       the stack's district (default 310106)
  *

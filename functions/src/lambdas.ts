@@ -18,6 +18,8 @@ interface FunctionBase {
     table: 'read' | 'readwrite';
     uploads?: 'read' | 'readwrite';
     signingKey?: 'read' | 'readwrite';
+    /** The pepper keying stored hashes; `readwrite`: the first use writes it (functions/src/lib/pepper.ts). */
+    pepper?: 'readwrite';
     ecoCodeKey?: 'read';
     /**
      * The sign-in providers the stage configures: the SMS provider (its credentials secret, or AWS's
@@ -75,7 +77,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     service: 'identity',
     entry: 'functions/src/entries/identity.ts',
     description: 'Sign-in by SMS code or WeChat, tokens, officer provisioning',
-    grants: { table: 'readwrite', signingKey: 'readwrite', signInProviders: 'use' },
+    grants: { table: 'readwrite', signingKey: 'readwrite', pepper: 'readwrite', signInProviders: 'use' },
     timeoutSeconds: 10,
     memoryMb: 512,
     // The SMS providers' SDKs: only sending a code needs one.

@@ -25,6 +25,7 @@ export interface ServiceFunctionResources {
   table: dynamodb.ITable;
   uploads: s3.IBucket;
   signingKey: secretsmanager.ISecret;
+  pepper: secretsmanager.ISecret;
   ecoCodeKey: secretsmanager.ISecret;
   signInProviders: SignInProviders;
 }
@@ -99,6 +100,7 @@ export class ServiceFunction extends Construct {
     // start-up instead of as an AccessDenied deep inside a request.
     if (spec.grants.uploads) environment[ENV_NAMES.uploadBucket] = resources.uploads.bucketName;
     if (spec.grants.signingKey) environment[ENV_NAMES.signingKeySecret] = resources.signingKey.secretArn;
+    if (spec.grants.pepper) environment[ENV_NAMES.pepperSecret] = resources.pepper.secretArn;
     if (spec.grants.ecoCodeKey) environment[ENV_NAMES.ecoCodeKeySecret] = resources.ecoCodeKey.secretArn;
     if (spec.grants.signInProviders) Object.assign(environment, resources.signInProviders.environment);
 
@@ -149,6 +151,11 @@ export class ServiceFunction extends Construct {
     if (grants.signingKey) resources.signingKey.grantRead(this.role);
     // The identity function creates the key pair lazily on first use (PutSecretValue).
     if (grants.signingKey === 'readwrite') resources.signingKey.grantWrite(this.role);
+    // Read and, on first use, written once (pepper.ts).
+    if (grants.pepper) {
+      resources.pepper.grantRead(this.role);
+      resources.pepper.grantWrite(this.role);
+    }
 
     if (grants.ecoCodeKey) resources.ecoCodeKey.grantRead(this.role);
     if (grants.signInProviders) resources.signInProviders.grantTo(this.role);

@@ -1,7 +1,9 @@
 /**
  * The secret holding the ES256 key pair that signs access tokens. CloudFormation seeds it with a
  * random placeholder; the identity function replaces it with real key material on first use
- * (functions/src/lib/secrets-manager-key-store.ts), so no key ever appears in a template.
+ * (functions/src/lib/secrets-manager-key-store.ts), so no key ever appears in a template. The key is
+ * rotated by the application (`npm run keys:rotate`, docs/runbook.md), which publishes the new
+ * public key before using it and lets the old one verify until its tokens expire.
  */
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -13,6 +15,22 @@ export function signingKey(scope: Construct, id: string, props: { retain: boolea
     // Losing the key signs every user out; keep it unless the whole deployment is disposable.
     retain: props.retain,
     notRotatedBecause:
-      'The secret is an ES256 signing key pair managed by the application, not a password: the identity function generates it on first use and publishes the public key for verification. A Secrets Manager rotation Lambda would replace the key without republishing it and invalidate every issued token mid-session.',
+      'The secret is an ES256 signing key pair managed by the application, not a password: it is rotated with npm run keys:rotate, which publishes the new public key for verifiers before the key is used and keeps the replaced one verifying until its tokens expire. A Secrets Manager rotation Lambda would replace the key without publishing it and invalidate every issued token mid-session.',
+  }).secret;
+}
+
+/**
+ * The pepper that keys the hashes the table stores instead of secrets (phone numbers, sign-in codes,
+ * refresh tokens): its own secret, so rotating the signing key never touches it. Seeded with a
+ * placeholder; identity writes the pepper on first use (functions/src/lib/pepper.ts), taking the one
+ * older deployments kept in the signing key's material.
+ */
+export function pepper(scope: Construct, id: string, props: { retain: boolean }): secretsmanager.Secret {
+  return new AppSecret(scope, id, {
+    description: 'Green Shield pepper: keys the stored hashes of phone numbers, sign-in codes and refresh tokens (never rotated)',
+    // Losing it orphans every account (the phone index no longer matches): kept like the table.
+    retain: props.retain,
+    notRotatedBecause:
+      'Every phone-number, sign-in-code and refresh-token hash in the table is keyed with it: a new value would make every account unreachable by its phone number and end every session. It is never rotated; a leak is answered by rotating the signing key and, if need be, rehashing the table under a new pepper as a planned migration.',
   }).secret;
 }

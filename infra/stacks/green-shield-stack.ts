@@ -23,7 +23,7 @@ import { HttpApi } from '../constructs/http-api';
 import { Monitoring } from '../constructs/monitoring';
 import { ServiceFunction } from '../constructs/service-function';
 import { SignInProviders } from '../constructs/sign-in-providers';
-import { signingKey } from '../constructs/signing-key';
+import { pepper, signingKey } from '../constructs/signing-key';
 import { SiteHosting } from '../constructs/site-hosting';
 import { runOnSchedule, subscribeToTableStream } from '../constructs/triggers';
 import { uploadBucket } from '../constructs/upload-bucket';
@@ -42,6 +42,8 @@ export class GreenShieldStack extends Stack {
   /** Uploads and photos (evidence). */
   readonly uploads: s3.Bucket;
   readonly signingKey: secretsmanager.Secret;
+  /** Keys the stored hashes of phone numbers, codes and refresh tokens; never rotated. */
+  readonly pepper: secretsmanager.Secret;
   readonly ecoCodeKey: secretsmanager.Secret;
   readonly signInProviders: SignInProviders;
   /** APP_ORIGIN of every function; undefined when neither configured nor hosted (a synth warning says so). */
@@ -62,6 +64,7 @@ export class GreenShieldStack extends Stack {
     this.uploads = uploads;
     if (retain) this.backup = new DataBackup(this, 'Backup', { table, bucket: uploads, evidenceRetentionDays });
     this.signingKey = signingKey(this, 'SigningKey', { retain });
+    this.pepper = pepper(this, 'Pepper', { retain });
     this.ecoCodeKey = ecoCodeKey(this, 'EcoCodeKey', { retain });
     const monitoring = new Monitoring(this, 'Monitoring', { retain });
     this.signInProviders = new SignInProviders(this, 'SignIn', { sms: config.sms, wechat: config.wechat, retain });
@@ -81,7 +84,7 @@ export class GreenShieldStack extends Stack {
       const service = new ServiceFunction(this, spec.name, {
         spec,
         projectRoot: props.projectRoot ?? REPO_ROOT,
-        resources: { table, uploads, signingKey: this.signingKey, ecoCodeKey: this.ecoCodeKey, signInProviders: this.signInProviders },
+        resources: { table, uploads, signingKey: this.signingKey, pepper: this.pepper, ecoCodeKey: this.ecoCodeKey, signInProviders: this.signInProviders },
         environment,
         retainLogs: retain,
         logRetentionDays,
@@ -140,7 +143,11 @@ export class GreenShieldStack extends Stack {
     new CfnOutput(this, 'UploadBucketName', { value: uploads.bucketName });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     // What `npm run admin:create` needs against this stack, and the secrets an operator fills in.
-    new CfnOutput(this, 'SigningKeySecretArn', { value: this.signingKey.secretArn, description: 'SIGNING_KEY_SECRET for npm run admin:create' });
+    new CfnOutput(this, 'SigningKeySecretArn', {
+      value: this.signingKey.secretArn,
+      description: 'SIGNING_KEY_SECRET for npm run admin:create and npm run keys:rotate',
+    });
+    new CfnOutput(this, 'PepperSecretArn', { value: this.pepper.secretArn, description: 'PEPPER_SECRET for npm run admin:create and npm run keys:rotate' });
     if (this.signInProviders.smsCredentials) {
       new CfnOutput(this, 'SmsCredentialsSecretArn', {
         value: this.signInProviders.smsCredentials.secretArn,

@@ -105,9 +105,9 @@ export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectS
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
-  const { signingKeys: keys } = createIdentityService(deps);
+  const { pepper } = createIdentityService(deps);
   const repo = new IdentityRepository(deps.db, deps.tableName);
-  const phoneHash = hashPhone(DEMO_ACCOUNTS.resident.phone, (await keys()).pepper);
+  const phoneHash = hashPhone(DEMO_ACCOUNTS.resident.phone, await pepper());
   let residentId = await repo.findUserIdByPhone(phoneHash);
   if (!residentId) {
     residentId = ulid();
@@ -120,7 +120,7 @@ export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectS
       createdAt: deps.clock.now().toISOString(),
     });
   }
-  const officerId = await repo.findUserIdByPhone(hashPhone(DEMO_ACCOUNTS.jingansi.phone, (await keys()).pepper));
+  const officerId = await repo.findUserIdByPhone(hashPhone(DEMO_ACCOUNTS.jingansi.phone, await pepper()));
   const backdated = (daysAgo: number): ComplaintService =>
     createComplaintService({ ...deps, clock: { now: () => new Date(deps.clock.now().getTime() - daysAgo * 86_400_000) } });
   const resident = { userId: residentId, roles: ['resident' as const] };
@@ -226,9 +226,9 @@ export async function seedDemoSources(system: Pick<LocalSystem, 'identityDeps' |
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
-  const { service: identity, signingKeys: keys } = createIdentityService(deps);
+  const { service: identity, pepper } = createIdentityService(deps);
   const { registry, inspections } = createSourceServices({ ...deps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey });
-  const officerId = await new IdentityRepository(deps.db, deps.tableName).findUserIdByPhone(hashPhone(DEMO_ACCOUNTS.bureau.phone, (await keys()).pepper));
+  const officerId = await new IdentityRepository(deps.db, deps.tableName).findUserIdByPhone(hashPhone(DEMO_ACCOUNTS.bureau.phone, await pepper()));
   if (!officerId) throw new Error('Seed the officers first');
   const bureau = { userId: officerId, roles: ['bureau_officer' as const] };
   for (const [index, demo] of DEMO_SOURCES.entries()) {

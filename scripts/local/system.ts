@@ -14,6 +14,7 @@ import type { Backoff } from '../../functions/src/lib/backoff';
 import { systemClock, type Clock } from '../../functions/src/lib/clock';
 import { createLogger, type Logger } from '../../functions/src/lib/logger';
 import { FileKeyStore } from '../../functions/src/lib/signing-keys';
+import { FilePepperStore } from '../../functions/src/lib/pepper';
 import { publishedVerificationKeys } from '../../functions/src/store/verification-keys';
 import { TableRateCounter } from '../../functions/src/store/rate-limits';
 import type { RateLimitTable } from '@green-shield/shared/rules/rate-limits';
@@ -126,12 +127,18 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const clock = options.clock ?? systemClock;
   const district = loadDistrict(process.env.DISTRICT_CODE);
   const base = { db, tableName, clock, district };
-  const edge = { verificationKeys: publishedVerificationKeys(db, tableName), rateCounter: new TableRateCounter(db, tableName), rateLimits: options.rateLimits };
+  const edge = {
+    verificationKeys: publishedVerificationKeys(db, tableName, clock),
+    rateCounter: new TableRateCounter(db, tableName),
+    rateLimits: options.rateLimits,
+  };
   const objects = new S3ObjectStore(createS3Client(s3Endpoint), bucket);
+  const keyStore = new FileKeyStore(join(options.dataDir, 'keys'));
   const identityDeps: IdentityDeps = {
     ...base,
     logger: logger.child({ service: 'identity' }),
-    keyStore: new FileKeyStore(join(options.dataDir, 'keys')),
+    keyStore,
+    pepperStore: new FilePepperStore(join(options.dataDir, 'keys'), keyStore),
     sms: options.sms ?? new ConsoleSmsSender(logger.child({ service: 'identity' })),
     wechat: options.wechat,
     sourceOperators: sourceOperatorLinks(db, tableName),

@@ -28,7 +28,7 @@ const resourcesOf = (name: string, action: string) =>
   statementsOf(name)
     .filter((statement) => [statement.Action].flat().includes(action))
     .flatMap((statement) => [statement.Resource].flat());
-const secretRef = (secret: 'signingKey' | 'ecoCodeKey') => ({ Ref: logicalId(built, built.stack[secret]) });
+const secretRef = (secret: 'signingKey' | 'pepper' | 'ecoCodeKey') => ({ Ref: logicalId(built, built.stack[secret]) });
 
 beforeAll(() => {
   built = build();
@@ -145,6 +145,7 @@ describe('functions', () => {
     expect(ENV_NAMES.uploadBucket in variables).toBe(spec.grants.uploads !== undefined);
     expect(variables[ENV_NAMES.signingKeySecret]).toEqual(spec.grants.signingKey ? secretRef('signingKey') : undefined);
     expect(variables[ENV_NAMES.ecoCodeKeySecret]).toEqual(spec.grants.ecoCodeKey ? secretRef('ecoCodeKey') : undefined);
+    expect(variables[ENV_NAMES.pepperSecret]).toEqual(spec.grants.pepper ? secretRef('pepper') : undefined);
     // Only sign-in gets the SMS settings (development sender by default); nothing of WeChat unless configured.
     expect(variables[ENV_NAMES.smsSettings]).toEqual(spec.grants.signInProviders ? JSON.stringify({ provider: 'console' }) : undefined);
     expect(variables[ENV_NAMES.wechatAppId]).toBeUndefined();
@@ -181,9 +182,15 @@ describe('functions', () => {
     expect(actions.includes('s3:GetObject*')).toBe(spec.grants.uploads !== undefined);
     expect(actions.includes('s3:PutObject')).toBe(spec.grants.uploads === 'readwrite');
     // Each secret is readable by exactly the functions granted it, and by no other.
-    const readable = [spec.grants.signingKey && secretRef('signingKey'), spec.grants.ecoCodeKey && secretRef('ecoCodeKey')].filter(Boolean);
-    expect(resourcesOf(name, 'secretsmanager:GetSecretValue')).toEqual(readable);
-    expect(resourcesOf(name, 'secretsmanager:PutSecretValue')).toEqual(spec.grants.signingKey === 'readwrite' ? [secretRef('signingKey')] : []);
+    const readable = [
+      spec.grants.signingKey && secretRef('signingKey'),
+      spec.grants.pepper && secretRef('pepper'),
+      spec.grants.ecoCodeKey && secretRef('ecoCodeKey'),
+    ].filter(Boolean);
+    const sorted = (refs: unknown[]) => refs.map((ref) => JSON.stringify(ref)).sort();
+    expect(sorted(resourcesOf(name, 'secretsmanager:GetSecretValue'))).toEqual(sorted(readable));
+    const writable = [spec.grants.signingKey === 'readwrite' && secretRef('signingKey'), spec.grants.pepper && secretRef('pepper')].filter(Boolean);
+    expect(sorted(resourcesOf(name, 'secretsmanager:PutSecretValue'))).toEqual(sorted(writable));
     expect(actions).toEqual(expect.arrayContaining(['logs:CreateLogStream', 'logs:PutLogEvents']));
     // Nothing broader than the named resources, except the actions that have no resource scope.
     for (const statement of statementsOf(name)) {
@@ -356,13 +363,22 @@ describe('alarms', () => {
   });
 });
 
-describe('signing key', () => {
+describe('signing key and pepper', () => {
+  it('are two secrets: the pepper is never rotated with the signing key', () => {
+    const identity = httpFunctionFor('identity').name;
+    const variables = resources[fnId(identity)].Properties.Environment.Variables;
+    expect(variables[ENV_NAMES.pepperSecret]).toEqual(secretRef('pepper'));
+    expect(secretRef('pepper')).not.toEqual(secretRef('signingKey'));
+    expect(FUNCTIONS.filter((spec) => spec.grants.pepper).map((spec) => spec.name)).toEqual([identity]);
+    built.template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+  });
+
   it('is a Secrets Manager secret whose ARN only key users get', () => {
     const secretId = logicalId(built, built.stack.signingKey);
     const identity = httpFunctionFor('identity').name;
     expect(resources[fnId(identity)].Properties.Environment.Variables[ENV_NAMES.signingKeySecret]).toEqual({ Ref: secretId });
     const writes = statementsOf(identity).filter((statement) => [statement.Action].flat().includes('secretsmanager:PutSecretValue'));
-    expect(writes.map((statement) => statement.Resource)).toEqual([{ Ref: secretId }]);
+    expect(writes.flatMap((statement) => [statement.Resource].flat())).toContainEqual({ Ref: secretId });
   });
 });
 

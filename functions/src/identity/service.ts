@@ -55,6 +55,8 @@ export class IdentityService {
     private readonly sms: SmsSender,
     private readonly clock: Clock,
     private readonly signingKeys: () => Promise<SigningKeys>,
+    /** Keys the hashes of phone numbers and codes (never rotated, unlike the signing key). */
+    private readonly pepper: () => Promise<Buffer>,
     private readonly district: DistrictConfig,
     private readonly sources: SourceOperatorLinks,
     /** WeChat sign-in, where the deployment has a mini-program configured. */
@@ -62,7 +64,7 @@ export class IdentityService {
   ) {}
 
   private async phoneHash(phone: string): Promise<string> {
-    return hashPhone(phone, (await this.signingKeys()).pepper);
+    return hashPhone(phone, await this.pepper());
   }
 
   async requestOtp(phone: string, sourceIp: string): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
@@ -83,7 +85,7 @@ export class IdentityService {
       throw rateLimited('Too many codes sent to this number; try again later', secondsUntil(window.endsMs, now));
     }
     const code = generateCode();
-    const codeHash = hashCode(code, phoneHash, (await this.signingKeys()).pepper);
+    const codeHash = hashCode(code, phoneHash, await this.pepper());
     const stored = await this.repo.putOtp(
       phoneHash,
       {
@@ -109,8 +111,8 @@ export class IdentityService {
 
   async verifyOtp(phone: string, code: string): Promise<TokenResponseT> {
     const now = this.clock.now();
-    const keys = await this.signingKeys();
-    const phoneHash = hashPhone(phone, keys.pepper);
+    const pepper = await this.pepper();
+    const phoneHash = hashPhone(phone, pepper);
     const record = await this.repo.consumeOtpAttempt(phoneHash, OTP_POLICY.maxAttempts);
     if (!record) {
       const existing = await this.repo.getOtp(phoneHash);
@@ -120,7 +122,7 @@ export class IdentityService {
       throw new ApiError('INVALID_CODE', 'No valid code for this number; request a new one');
     }
     if (record.expiresAtMs <= now.getTime()) throw new ApiError('INVALID_CODE', 'The code has expired; request a new one');
-    const candidate = hashCode(code, phoneHash, keys.pepper);
+    const candidate = hashCode(code, phoneHash, pepper);
     if (!codesMatch(record.codeHash, candidate)) {
       const left = OTP_POLICY.maxAttempts - record.attempts - 1;
       throw new ApiError('INVALID_CODE', left > 0 ? `Wrong code; ${left} tries left` : 'Wrong code; request a new one');

@@ -8,8 +8,10 @@ export const ENV_NAMES = {
   districtCode: 'DISTRICT_CODE',
   /** AWS: Secrets Manager secret (id or ARN) holding the token-signing key pair. */
   signingKeySecret: 'SIGNING_KEY_SECRET',
-  /** Local: folder holding the token-signing key pair. */
+  /** Local: folder holding the token-signing key pair (and the pepper, pepper.json). */
   signingKeyDir: 'SIGNING_KEY_DIR',
+  /** AWS: Secrets Manager secret (id or ARN) holding the pepper that keys stored hashes (never rotated). */
+  pepperSecret: 'PEPPER_SECRET',
   /** AWS: Secrets Manager secret (id or ARN) holding the eco-code signing key (a random string). */
   ecoCodeKeySecret: 'ECO_CODE_KEY_SECRET',
   /** Local: the eco-code signing key itself. */

@@ -27,6 +27,17 @@ export class SecretsManagerKeyStore implements KeyStore {
     return stored;
   }
 
+  /** A new version of the secret, made current; its token (32-64 characters) makes a retried rotation write it once. */
+  async replace(material: KeyMaterial): Promise<void> {
+    await this.client.send(
+      new PutSecretValueCommand({
+        SecretId: this.secretId,
+        SecretString: JSON.stringify(material),
+        ClientRequestToken: `green-shield-signing-key-${material.kid}`,
+      }),
+    );
+  }
+
   private async read(): Promise<KeyMaterial | undefined> {
     const { SecretString } = await this.client.send(new GetSecretValueCommand({ SecretId: this.secretId }));
     try {

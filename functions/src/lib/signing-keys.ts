@@ -1,7 +1,9 @@
 /**
- * The ES256 key pair that signs access tokens, plus a pepper for hashing phone numbers and codes.
- * Locally it lives in a file under .data/; in AWS in a Secrets Manager secret. Either store creates
- * the material on first use, race-free (exclusive file create / fixed client request token).
+ * The ES256 key pair that signs access tokens, named by its key id. Locally it lives in a file under
+ * .data/; in AWS in a Secrets Manager secret. Either store creates the material on first use,
+ * race-free (exclusive file create / fixed client request token), and replaces it when the key is
+ * rotated (store/verification-keys.ts). The pepper that keys stored hashes is not here: it is never
+ * rotated (pepper.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -12,14 +14,14 @@ export interface KeyMaterial {
   kid: string;
   privateJwk: JWK;
   publicJwk: JWK;
-  pepper: string;
+  /** Only in material made before the pepper had its own secret, which takes it from here once (pepper.ts). */
+  pepper?: string;
 }
 
 export interface SigningKeys {
   kid: string;
   privateKey: CryptoKey;
   publicKey: CryptoKey;
-  pepper: Buffer;
 }
 
 /** What a verifier needs: the public half only. */
@@ -28,6 +30,8 @@ export type VerificationKey = Pick<SigningKeys, 'publicKey'>;
 export interface KeyStore {
   /** Returns the material, creating it when allowed and absent. */
   load(): Promise<KeyMaterial>;
+  /** Makes `material` the current key (a rotation); `load` returns it from then on. */
+  replace(material: KeyMaterial): Promise<void>;
 }
 
 export async function generateKeyMaterial(): Promise<KeyMaterial> {
@@ -36,20 +40,27 @@ export async function generateKeyMaterial(): Promise<KeyMaterial> {
     kid: randomBytes(8).toString('hex'),
     privateJwk: await exportJWK(privateKey),
     publicJwk: await exportJWK(publicKey),
-    pepper: randomBytes(32).toString('base64'),
   };
 }
 
 export function isKeyMaterial(value: unknown): value is KeyMaterial {
   const candidate = value as Partial<KeyMaterial> | null;
-  return Boolean(candidate && typeof candidate.kid === 'string' && candidate.privateJwk && candidate.publicJwk && typeof candidate.pepper === 'string');
+  return Boolean(candidate && typeof candidate.kid === 'string' && candidate.privateJwk && candidate.publicJwk);
 }
 
 export class FileKeyStore implements KeyStore {
   constructor(private readonly dir: string) {}
 
+  private get file(): string {
+    return join(this.dir, 'signing-key.json');
+  }
+
+  async replace(material: KeyMaterial): Promise<void> {
+    await writeFile(this.file, JSON.stringify(material), { mode: 0o600 });
+  }
+
   async load(): Promise<KeyMaterial> {
-    const file = join(this.dir, 'signing-key.json');
+    const file = this.file;
     try {
       return JSON.parse(await readFile(file, 'utf8')) as KeyMaterial;
     } catch (error) {
@@ -72,21 +83,34 @@ export async function toSigningKeys(material: KeyMaterial): Promise<SigningKeys>
     kid: material.kid,
     privateKey: (await importJWK(material.privateJwk, 'ES256')) as CryptoKey,
     publicKey: (await importJWK(material.publicJwk, 'ES256')) as CryptoKey,
-    pepper: Buffer.from(material.pepper, 'base64'),
   };
 }
 
-/** Caches the imported keys for the life of the process (one Lambda container). */
-export function cachedSigningKeys(store: KeyStore): () => Promise<SigningKeys> {
-  let pending: Promise<SigningKeys> | undefined;
-  return () => {
-    pending ??= store
+/**
+ * Caches the imported keys for `maxAgeMs` (SIGNING_KEY_MAX_AGE_SECONDS in key-set.ts), then loads
+ * them again, so a rotated key is picked up by every container within that time. A failed load is
+ * not cached; the keys loaded before keep signing until one succeeds.
+ */
+export function cachedSigningKeys(store: KeyStore, maxAgeMs: number, now: () => number = Date.now): () => Promise<SigningKeys> {
+  let cached: { keys: SigningKeys; loadedAtMs: number } | undefined;
+  let loading: Promise<SigningKeys> | undefined;
+  return async () => {
+    if (cached && now() - cached.loadedAtMs < maxAgeMs) return cached.keys;
+    loading ??= store
       .load()
       .then(toSigningKeys)
-      .catch((error) => {
-        pending = undefined;
-        throw error;
+      .then((keys) => {
+        cached = { keys, loadedAtMs: now() };
+        return keys;
+      })
+      .finally(() => {
+        loading = undefined;
       });
-    return pending;
+    try {
+      return await loading;
+    } catch (error) {
+      if (cached) return cached.keys;
+      throw error;
+    }
   };
 }

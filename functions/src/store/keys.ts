@@ -36,7 +36,11 @@ export const keys = {
   /** Who granted which role to whom, newest last: the district's audit trail of role changes. */
   auditEvent: (districtCode: string, at: string, eventId: string) => ({ pk: `AUDIT#${districtCode}`, sk: `${at}#${eventId}` }),
   auditTrail: (districtCode: string) => `AUDIT#${districtCode}`,
-  signingKey: () => ({ pk: 'CONFIG#SIGNING_KEY', sk: 'PUBLIC' }),
+  /** The published public keys that verify access tokens, one per key id (store/verification-keys.ts). */
+  signingKeys: 'CONFIG#SIGNING_KEY',
+  publishedSigningKey: (kid: string) => ({ pk: 'CONFIG#SIGNING_KEY', sk: `PUBLIC#${kid}` }),
+  /** Also the sort key of the one key deployments published before keys were rotated. */
+  publishedSigningKeyPrefix: 'PUBLIC',
   /** The HMAC key of page cursors (store/pagination.ts). */
   cursorKey: () => ({ pk: 'CONFIG#CURSOR_KEY', sk: 'SECRET' }),
   officersIndex: (districtCode: string, streetCode: string | undefined) => ({

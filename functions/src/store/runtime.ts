@@ -25,7 +25,7 @@ export interface BaseDeps {
 
 /** What an API function's HTTP edge needs beyond the base: verifying callers, counting their acts. */
 export interface EdgeDeps {
-  verificationKeys: () => Promise<VerificationKey | undefined>;
+  verificationKeys: (kid?: string) => Promise<VerificationKey | undefined>;
   /** Counts each account's acts against the rate limits (`rateLimits`, the versioned table by default). */
   rateCounter: RateCounter;
   rateLimits?: RateLimitTable;
@@ -46,7 +46,11 @@ export function baseDepsFromEnv(service: string): BaseDeps {
 
 export function apiDepsFromEnv(service: string): ApiDeps {
   const base = baseDepsFromEnv(service);
-  return { ...base, verificationKeys: publishedVerificationKeys(base.db, base.tableName), rateCounter: new TableRateCounter(base.db, base.tableName) };
+  return {
+    ...base,
+    verificationKeys: publishedVerificationKeys(base.db, base.tableName, base.clock),
+    rateCounter: new TableRateCounter(base.db, base.tableName),
+  };
 }
 
 /** Builds the real handler on first invocation, so importing an entry point has no side effects. */

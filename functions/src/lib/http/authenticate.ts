@@ -1,13 +1,17 @@
 import { ApiError } from '../errors';
 import type { Clock } from '../clock';
+import { tokenKeyId } from '../key-set';
 import type { VerificationKey } from '../signing-keys';
 import { cachingVerifier } from '../tokens';
 import { type EdgeMiddleware, type EdgeRequest, need } from './context';
 
 export interface AuthenticationDeps {
   clock: Clock;
-  /** Public key for verifying tokens (the private part is only used by identity). */
-  verificationKeys: () => Promise<VerificationKey | undefined>;
+  /**
+   * The public key that verifies a token naming key id `kid` (the private part is only used by
+   * identity); undefined when none may (an unknown, revoked or long-replaced key: lib/key-set.ts).
+   */
+  verificationKeys: (kid?: string) => Promise<VerificationKey | undefined>;
 }
 
 const BEARER = /^Bearer\s+(.+)$/i;
@@ -20,7 +24,8 @@ export function authenticate(deps: AuthenticationDeps, verify = cachingVerifier(
   const authenticateBefore = async (request: EdgeRequest) => {
     const { auth } = need(request.context, 'route').spec;
     const token = BEARER.exec(request.event.headers.authorization ?? '')?.[1];
-    const key = token ? await deps.verificationKeys() : undefined;
+    // Looked up on every request, cached verification or not, so a revoked key stops its tokens.
+    const key = token ? await deps.verificationKeys(tokenKeyId(token)) : undefined;
     const principal = token && key ? await verify(token, key, deps.clock.now()) : undefined;
     request.context.principal = principal;
     if (auth === 'public') return;
