@@ -3,6 +3,8 @@
  * stream runner and scheduler invoke the same entry points, and the benchmark bundles them.
  */
 import type { Service } from '@green-shield/shared/api/routes';
+import type { ObjectGrant } from './lib/object-access';
+import type { TableGrant } from './store/table-access';
 
 interface FunctionBase {
   /** Stable logical name (CDK construct id, bundle file name). */
@@ -11,12 +13,15 @@ interface FunctionBase {
   entry: string;
   description: string;
   /**
-   * Least privilege: what the function may do with the table, the upload bucket and the signing-key
-   * secret. Only identity touches the secret; it publishes the public key in the table for verifiers.
+   * Least privilege: what the function may do with the table (by partition-key family, store/keys.ts),
+   * the upload bucket (by key prefix) and the secrets. In AWS these become IAM policies
+   * (`dynamodb:LeadingKeys`, object ARNs by prefix); the local system refuses what they do not cover,
+   * so a test that makes a function touch anything else fails. Only identity touches the signing
+   * key's secret; it publishes the public key in the table for verifiers.
    */
   grants: {
-    table: 'read' | 'readwrite';
-    uploads?: 'read' | 'readwrite';
+    table: TableGrant;
+    uploads?: ObjectGrant;
     signingKey?: 'read' | 'readwrite';
     /** The pepper keying stored hashes; `readwrite`: the first use writes it (functions/src/lib/pepper.ts). */
     pepper?: 'readwrite';
@@ -70,6 +75,9 @@ export interface ScheduledFunction extends FunctionBase {
 
 export type FunctionSpec = HttpFunction | StreamFunction | ScheduledFunction;
 
+/** What every API function's edge reads: the published keys that verify tokens (store/verification-keys.ts). */
+const EDGE_READS = ['signingKeys'] as const;
+
 export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'identity',
@@ -77,7 +85,17 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     service: 'identity',
     entry: 'functions/src/entries/identity.ts',
     description: 'Sign-in by SMS code or WeChat, tokens, officer provisioning',
-    grants: { table: 'readwrite', signingKey: 'readwrite', pepper: 'readwrite', signInProviders: 'use' },
+    grants: {
+      table: {
+        read: EDGE_READS,
+        // Accounts and their phone index, sign-in codes, sessions, role grants; the published key; operator links (the source's partition).
+        write: ['user', 'phone', 'otp', 'refreshToken', 'session', 'audit', 'rateLimit', 'signingKeys', 'source'],
+        lists: ['officers'],
+      },
+      signingKey: 'readwrite',
+      pepper: 'readwrite',
+      signInProviders: 'use',
+    },
     timeoutSeconds: 10,
     memoryMb: 512,
     // The SMS providers' SDKs: only sending a code needs one.
@@ -89,7 +107,15 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     service: 'complaints',
     entry: 'functions/src/complaints/handler.ts',
     description: 'Complaint journey: uploads, submission, queue, transitions, rating',
-    grants: { table: 'readwrite', uploads: 'readwrite' },
+    grants: {
+      table: {
+        read: [...EDGE_READS, 'user'],
+        write: ['complaint', 'trackingNumber', 'trackingCounter', 'idempotency', 'rateLimit', 'cursorKey'],
+        lists: ['complainant', 'queue', 'overdue'],
+      },
+      // Upload tickets, and the checked photos copied beside the complaint (removed again if the write fails).
+      uploads: { read: ['uploads', 'photos'], write: ['uploads', 'photos'], delete: ['photos'] },
+    },
     timeoutSeconds: 15,
     memoryMb: 512,
   },
@@ -99,7 +125,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     service: 'notifications',
     entry: 'functions/src/notifications/handler.ts',
     description: 'In-app notifications',
-    grants: { table: 'readwrite' },
+    // Notifications are items of their user's partition.
+    grants: { table: { read: EDGE_READS, write: ['user'] } },
     timeoutSeconds: 10,
     memoryMb: 256,
   },
@@ -110,7 +137,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     defaultRoute: true,
     entry: 'functions/src/platform/handler.ts',
     description: 'OpenAPI document, district configuration, health, unknown routes',
-    grants: { table: 'read' },
+    // Serves the OpenAPI document, the district and health from code; the table only to read the key of a token sent along.
+    grants: { table: { read: EDGE_READS } },
     timeoutSeconds: 5,
     memoryMb: 256,
   },
@@ -120,7 +148,17 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     service: 'sources',
     entry: 'functions/src/sources/handler.ts',
     description: 'Pollution-source registry: sources, inspections, rectifications, credit scores, eco-codes, claims',
-    grants: { table: 'readwrite', uploads: 'readwrite', ecoCodeKey: 'read' },
+    grants: {
+      table: {
+        read: EDGE_READS,
+        // Sources (and their memberships, orders, operators), credit codes, claims, complaint links, operators' notifications.
+        write: ['source', 'creditCode', 'claim', 'complaint', 'user', 'idempotency', 'rateLimit', 'cursorKey'],
+        lists: ['sources', 'tag', 'warnings', 'decisions', 'claims', 'claimant'],
+      },
+      // Inspection and evidence photos, from the complaints function's upload tickets.
+      uploads: { read: ['uploads', 'photos'], write: ['photos'], delete: ['photos'] },
+      ecoCodeKey: 'read',
+    },
     timeoutSeconds: 15,
     memoryMb: 512,
   },
@@ -130,7 +168,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     service: 'sourceFiles',
     entry: 'functions/src/sources/files-handler.ts',
     description: 'Registry file work: import uploads and jobs, eco-code posters',
-    grants: { table: 'readwrite', uploads: 'readwrite', ecoCodeKey: 'read' },
+    grants: {
+      table: { read: [...EDGE_READS, 'source', 'user'], write: ['importJob', 'rateLimit'], lists: ['importJobs'] },
+      // Import files (tickets, then checked), and the import template.
+      uploads: { read: ['uploads', 'templates'], write: ['uploads', 'templates'] },
+      ecoCodeKey: 'read',
+    },
     timeoutSeconds: 15,
     memoryMb: 512,
   },
@@ -139,7 +182,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: 'table-stream',
     entry: 'functions/src/entries/table-events.ts',
     description: 'Complaint events become notifications; source events rescore their source and tell its operators',
-    grants: { table: 'readwrite' },
+    grants: { table: { read: [], write: ['source', 'user'], lists: ['officers'] } },
     batchSize: 25,
     retryAttempts: 3,
     bisectBatchOnError: true,
@@ -155,7 +198,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: 'table-stream',
     entry: 'functions/src/sources/import-job-handler.ts',
     description: 'Runs each new import job: reads the uploaded list, validates, commits, reports',
-    grants: { table: 'readwrite', uploads: 'read' },
+    grants: { table: { read: [], write: ['importJob', 'source', 'creditCode'] }, uploads: { read: ['uploads'] } },
     // One job at a time. A job runs when it is queued: created, or restarted by an officer (a
     // MODIFY back to 'queued'). The function reads the job's state first, so a redelivered or
     // replayed record never re-runs a finished job and an interrupted one resumes from its cursor.
@@ -174,7 +217,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: 'schedule',
     entry: 'functions/src/sources/rescore-handler.ts',
     description: 'Rebuilds every source score daily: deadlines pass and old facts leave the look-back window',
-    grants: { table: 'readwrite' },
+    // Pages through each street's sources (signed cursors), tells operators of overdue items.
+    grants: { table: { read: [], write: ['source', 'user', 'cursorKey'], lists: ['sources'] } },
     everyMinutes: 1440,
     timeoutSeconds: 900,
     memoryMb: 1024,
@@ -184,7 +228,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: 'schedule',
     entry: 'functions/src/complaints/auto-close-handler.ts',
     description: 'Closes resolutions the complainant left unrated past the feedback window',
-    grants: { table: 'readwrite' },
+    grants: { table: { read: [], write: ['complaint'], lists: ['queue'] } },
     everyMinutes: 60,
     timeoutSeconds: 60,
     memoryMb: 256,
@@ -194,7 +238,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: 'schedule',
     entry: 'functions/src/sources/import-watchdog-handler.ts',
     description: 'Marks import jobs that stopped making progress as failed, with a reason officers see (they can restart them)',
-    grants: { table: 'readwrite' },
+    grants: { table: { read: [], write: ['importJob'], lists: ['importJobs'] } },
     everyMinutes: 5,
     timeoutSeconds: 60,
     memoryMb: 256,

@@ -1,35 +1,35 @@
 /**
- * The AwsSolutions-IAM5 (wildcard) findings that the CDK grants of a ServiceFunction produce, each
+ * The AwsSolutions-IAM5 (wildcard) findings that the grants of a ServiceFunction produce, each
  * acknowledged with why the wildcard is as narrow as the access it stands for. Findings name the
  * granted resource by logical id, so they are computed from the actual resources.
  */
 import { Validations, type CfnElement, type Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { OBJECT_PREFIXES } from '@green-shield/shared/api/upload-keys';
 import type { FunctionSpec } from '../../functions/src/lambdas';
 import type { ServiceFunctionResources } from './service-function';
 
 const arnOf = (stack: Stack, resource: IConstruct): string => `<${stack.getLogicalId(resource.node.defaultChild as CfnElement)}.Arn>`;
 
-/** The object-level action groups bucket.grantRead / grantReadWrite use. */
-const S3_READ_ACTIONS = ['s3:GetObject*', 's3:GetBucket*', 's3:List*'];
-const S3_WRITE_ACTIONS = ['s3:DeleteObject*', 's3:Abort*'];
-
 export function acknowledgeGrantWildcards(scope: IConstruct, stack: Stack, spec: FunctionSpec, resources: ServiceFunctionResources): void {
   const validations = Validations.of(scope);
   const ack = (finding: string, reason: string) => validations.acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
+  const { table, uploads } = spec.grants;
 
-  ack(
-    `Resource::${arnOf(stack, resources.table)}/index/*`,
-    `The ${spec.grants.table} grant on the one application table extends to its global secondary indexes (queues, listings by user and street), whose ARNs are <table>/index/<name>; no other table is covered.`,
-  );
+  if (table.lists?.length) {
+    ack(
+      `Resource::${arnOf(stack, resources.table)}/index/*`,
+      `Query only, on the global secondary indexes of the one application table (queues, listings by user and street), and only of the index partitions whose keys start as the function's grant names (dynamodb:LeadingKeys: ${table.lists.join(', ')}).`,
+    );
+  }
 
-  if (spec.grants.uploads) {
-    const uploadsReason =
-      'bucket.grant' +
-      (spec.grants.uploads === 'readwrite' ? 'ReadWrite' : 'Read') +
-      ' on the upload bucket only: presigning uploads and downloads, HeadObject/ranged GetObject to check an upload, CopyObject from uploads/ to photos/ and DeleteObjects of the originals. The action groups (GetObject*, List*, DeleteObject*, Abort*) are the standard CDK sets and every object of this bucket is in scope by design.';
-    const actions = spec.grants.uploads === 'readwrite' ? [...S3_READ_ACTIONS, ...S3_WRITE_ACTIONS] : S3_READ_ACTIONS;
-    for (const action of actions) ack(`Action::${action}`, uploadsReason);
-    ack(`Resource::${arnOf(stack, resources.uploads)}/*`, uploadsReason);
+  if (uploads) {
+    const prefixes = [...new Set([...uploads.read, ...(uploads.write ?? []), ...(uploads.delete ?? [])])];
+    for (const prefix of prefixes) {
+      ack(
+        `Resource::${arnOf(stack, resources.uploads)}/${OBJECT_PREFIXES[prefix]}*`,
+        `The objects under ${OBJECT_PREFIXES[prefix]} of the upload bucket, whose keys the server makes per upload (shared/src/api/upload-keys.ts): the function's grants name this prefix for ${(['read', 'write', 'delete'] as const).filter((kind) => uploads[kind]?.includes(prefix)).join(', ')}.`,
+      );
+    }
   }
 }

@@ -18,6 +18,7 @@ import type { FunctionSpec } from '../../functions/src/lambdas';
 import { ENV_NAMES } from '../../functions/src/lib/config';
 import { BUNDLING, LAZY_MODULES } from '../../functions/src/bundling';
 import { logGroupProps, RUNTIME_REASON } from './defaults';
+import { grantObjects, grantTable } from './data-grants';
 import { acknowledgeGrantWildcards } from './grant-findings';
 import type { SignInProviders } from './sign-in-providers';
 
@@ -142,11 +143,8 @@ export class ServiceFunction extends Construct {
 
   private grantAccess({ spec, resources }: ServiceFunctionProps): void {
     const { grants } = spec;
-    if (grants.table === 'readwrite') resources.table.grantReadWriteData(this.role);
-    else resources.table.grantReadData(this.role);
-
-    if (grants.uploads === 'readwrite') resources.uploads.grantReadWrite(this.role);
-    else if (grants.uploads === 'read') resources.uploads.grantRead(this.role);
+    grantTable(this.role, resources.table, spec);
+    grantObjects(this.role, resources.uploads, spec);
 
     if (grants.signingKey) resources.signingKey.grantRead(this.role);
     // The identity function creates the key pair lazily on first use (PutSecretValue).

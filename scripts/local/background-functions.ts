@@ -4,6 +4,7 @@
  * runs failed stream records through the same consumers.
  */
 import { randomUUID } from 'node:crypto';
+import type { AccessGuard } from './access-guard';
 import { FUNCTIONS, type ScheduledFunction, type StreamFunction } from '../../functions/src/lambdas';
 import type { ObjectStore } from '../../functions/src/lib/object-store';
 import type { BaseDeps } from '../../functions/src/store/runtime';
@@ -19,12 +20,19 @@ export interface BackgroundDeps extends BaseDeps {
   objects: ObjectStore;
   /** Import job heartbeat and staleness (tests shorten them). */
   importJobTiming?: ImportJobTiming;
+  /** Gives each function a table client and object store that refuse what its grants do not allow (the local system's); `db` and `objects` as they are when absent. */
+  guard?: AccessGuard;
 }
 
 export const STREAM_FUNCTIONS = FUNCTIONS.filter((fn): fn is StreamFunction => fn.trigger === 'table-stream');
 export const SCHEDULED_FUNCTIONS = FUNCTIONS.filter((fn): fn is ScheduledFunction => fn.trigger === 'schedule');
 
-const forFunction = (deps: BackgroundDeps, name: string) => ({ ...deps, logger: deps.logger.child({ service: name }) });
+const forFunction = (deps: BackgroundDeps, name: string) => ({
+  ...deps,
+  db: deps.guard ? deps.guard.tableFor(name, deps.db) : deps.db,
+  objects: deps.guard ? deps.guard.objectsFor(name, deps.objects) : deps.objects,
+  logger: deps.logger.child({ service: name }),
+});
 
 /** Every stream function's handler, by name. */
 export function streamConsumers(deps: BackgroundDeps): Record<string, StreamHandler> {

@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
 import type { Service } from '@green-shield/shared/api/routes';
 import { loadDistrict } from '@green-shield/shared/districts/district';
-import { FUNCTIONS, type HttpFunction } from '../../functions/src/lambdas';
+import { FUNCTIONS, httpFunctionFor, type HttpFunction } from '../../functions/src/lambdas';
 import { createDocumentClient } from '../../functions/src/store/client';
 import { createBackgroundClient } from '../../functions/src/store/background-client';
 import type { Backoff } from '../../functions/src/lib/backoff';
@@ -41,6 +41,7 @@ import { redriveStreamFailures, type RedriveReport } from './redrive';
 import { SCHEDULED_FUNCTIONS, STREAM_FUNCTIONS, scheduledJobs, streamConsumers } from './background-functions';
 import { startScheduler } from './scheduler';
 import { freePort } from './ports';
+import { accessGuard } from './access-guard';
 
 export interface LocalSystemOptions {
   /** Folder for persisted data (DynamoDB, S3 objects, keys); in memory / temporary when absent. */
@@ -94,6 +95,11 @@ export interface LocalSystem {
   /** Runs the stored stream failures through their consumers again (`npm run streams:redrive`). */
   redriveStreamFailures(consumer?: string): Promise<RedriveReport>;
   ecoCodeKey: string;
+  /**
+   * Table commands and object keys refused because the function's grants do not cover them (what
+   * IAM would refuse in AWS), one line each: the test harness fails on any.
+   */
+  accessRefusals: readonly string[];
   /** Where eco-code URLs point. */
   appOrigin: string;
   objects: ObjectStore;
@@ -127,10 +133,21 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const clock = options.clock ?? systemClock;
   const district = loadDistrict(process.env.DISTRICT_CODE);
   const base = { db, tableName, clock, district };
-  const edge = {
-    verificationKeys: publishedVerificationKeys(db, tableName, clock),
-    rateCounter: new TableRateCounter(db, tableName),
-    rateLimits: options.rateLimits,
+  // Each function reaches the table and the bucket through clients that allow only its grants, as IAM does in AWS.
+  const guard = accessGuard();
+  /** What one HTTP function is built with: its own table client and object store, and its edge (token keys, rate counts). */
+  const asFunction = (service: Service) => {
+    const name = httpFunctionFor(service).name;
+    const tableDb = guard.tableFor(name, db);
+    return {
+      ...base,
+      db: tableDb,
+      objects: guard.objectsFor(name, objects),
+      logger: logger.child({ service }),
+      verificationKeys: publishedVerificationKeys(tableDb, tableName, clock),
+      rateCounter: new TableRateCounter(tableDb, tableName),
+      rateLimits: options.rateLimits,
+    };
   };
   const objects = new S3ObjectStore(createS3Client(s3Endpoint), bucket);
   const keyStore = new FileKeyStore(join(options.dataDir, 'keys'));
@@ -147,26 +164,14 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const gatewayPort = options.gatewayPort ?? (await freePort());
   const ecoCodeKey = options.ecoCodeKey ?? process.env.ECO_CODE_KEY ?? 'local-eco-code-key-not-for-production';
   const appOrigin = options.appOrigin ?? `http://localhost:${gatewayPort}`;
+  const identityDb = guard.tableFor(httpFunctionFor('identity').name, db);
   const handlers: Record<Service, HttpHandler> = {
-    identity: createIdentityHandler(identityDeps),
-    complaints: createComplaintsHandler({ ...base, logger: logger.child({ service: 'complaints' }), ...edge, objects }),
-    notifications: createNotificationsHandler({ ...base, logger: logger.child({ service: 'notifications' }), ...edge }),
-    platform: createPlatformHandler({ ...base, logger: logger.child({ service: 'platform' }), ...edge }),
-    sources: createSourcesHandler({
-      ...base,
-      logger: logger.child({ service: 'sources' }),
-      ...edge,
-      objects,
-      ecoCodeKey: async () => ecoCodeKey,
-    }),
-    sourceFiles: createSourceFilesHandler({
-      ...base,
-      logger: logger.child({ service: 'sourceFiles' }),
-      ...edge,
-      objects,
-      ecoCodeKey: async () => ecoCodeKey,
-      appOrigin,
-    }),
+    identity: createIdentityHandler({ ...identityDeps, db: identityDb, sourceOperators: sourceOperatorLinks(identityDb, tableName) }),
+    complaints: createComplaintsHandler(asFunction('complaints')),
+    notifications: createNotificationsHandler(asFunction('notifications')),
+    platform: createPlatformHandler(asFunction('platform')),
+    sources: createSourcesHandler({ ...asFunction('sources'), ecoCodeKey: async () => ecoCodeKey }),
+    sourceFiles: createSourceFilesHandler({ ...asFunction('sourceFiles'), ecoCodeKey: async () => ecoCodeKey, appOrigin }),
   };
   const defaultRoute = FUNCTIONS.find((fn): fn is HttpFunction => fn.trigger === 'http' && Boolean(fn.defaultRoute));
   if (!defaultRoute) throw new Error('No function in FUNCTIONS takes the $default route');
@@ -182,7 +187,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
   // Stream consumers and scheduled jobs retry the table with backoff (no one waits on them), as in AWS.
   const backgroundDb = createBackgroundClient(dynamodbEndpoint, options.backgroundRetries);
-  const background = { ...base, db: backgroundDb, logger, objects, importJobTiming: options.importJobTiming };
+  const background = { ...base, db: backgroundDb, logger, objects, importJobTiming: options.importJobTiming, guard };
   const consumers = streamConsumers(background);
   const streamFailures = new StreamFailureStore(
     backgroundDb,
@@ -231,6 +236,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     streamFailures,
     redriveStreamFailures: (consumer) => redriveStreamFailures({ db: backgroundDb, tableName, failures: streamFailures, consumers, consumer, logger }),
     ecoCodeKey,
+    accessRefusals: guard.refusals,
     appOrigin,
     objects,
     stop: async () => {

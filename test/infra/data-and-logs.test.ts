@@ -4,7 +4,11 @@
  * Each stage is synthesized once for the whole file.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { OBJECT_PREFIXES } from '@green-shield/shared/api/upload-keys';
+import { FUNCTIONS } from '../../functions/src/lambdas';
+import { grantedFamilies, leadingKeyPattern } from '../../functions/src/store/table-access';
 import { DAILY_BACKUP_RETENTION_DAYS } from '../../infra/constructs/data-backup';
+import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../infra/constructs/data-grants';
 import { MIN_LOG_RETENTION_DAYS } from '../../infra/config';
 import { build, fakeSiteBuild, logicalId, nagFindings, type Built } from './support';
 
@@ -48,6 +52,36 @@ beforeAll(() => {
 const ofType = (stage: Stage, type: string) => Object.entries(stage.resources).filter(([, resource]) => resource.Type === type);
 const uploadsOf = (stage: Stage) => stage.resources[logicalId(stage.built, stage.built.stack.uploads)].Properties;
 const tableIdOf = (stage: Stage) => ofType(stage, 'AWS::DynamoDB::Table')[0][0];
+
+type Statement = { Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, string | string[]>> };
+/** Every statement of the policies attached to a function's role. */
+const statementsOf = (stage: Stage, name: string): Statement[] => {
+  const roleId = logicalId(stage.built, stage.built.stack.functions[name].role);
+  return ofType(stage, 'AWS::IAM::Policy')
+    .filter(([, policy]) => policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+};
+const STREAM_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+const sorted = (values: unknown) => [values ?? []].flat().map(String).sort();
+/**
+ * How a function's role may use one table action: on the table itself and on its indexes, each with
+ * the leading keys its condition allows (undefined: not allowed there).
+ */
+function tableAccess(stage: Stage, name: string, action: string) {
+  const tableArn = { 'Fn::GetAtt': [tableIdOf(stage), 'Arn'] };
+  const indexArn = { 'Fn::Join': ['', [tableArn, '/index/*']] };
+  const keysOn = (resource: unknown) => {
+    const statements = statementsOf(stage, name).filter(
+      (statement) =>
+        [statement.Action].flat().includes(action) && [statement.Resource].flat().some((candidate) => JSON.stringify(candidate) === JSON.stringify(resource)),
+    );
+    if (statements.length === 0) return undefined;
+    expect(statements, `${name} ${action}: one statement`).toHaveLength(1);
+    expect(Object.keys(statements[0].Condition ?? {}), `${name} ${action}: held to its leading keys`).toEqual(['ForAllValues:StringLike']);
+    return sorted(statements[0].Condition!['ForAllValues:StringLike']['dynamodb:LeadingKeys']);
+  };
+  return { table: keysOn(tableArn), indexes: keysOn(indexArn) };
+}
 
 describe.each(stageSpecs.map((spec, index) => [spec.name, index] as const))('%s', (_name, index) => {
   const stage = () => stages[index];
@@ -148,6 +182,56 @@ describe.each(stageSpecs.map((spec, index) => [spec.name, index] as const))('%s'
         'AWSBackupServiceRolePolicyForS3Restore',
       ]) {
         expect(policies).toContain(`:iam::aws:policy/${name.includes('S3') ? '' : 'service-role/'}${name}"`);
+      }
+    });
+  });
+
+  describe('least privilege', () => {
+    it.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))('%s: the table only by the key families of its grant, never Scan', (name, spec) => {
+      const families = grantedFamilies(spec.grants.table);
+      const patterns = (values: string[]) => (values.length ? sorted(values.map(leadingKeyPattern)) : undefined);
+      for (const action of TABLE_READ_ACTIONS) expect(tableAccess(stage(), name, action).table, action).toEqual(patterns(families.read));
+      for (const action of TABLE_WRITE_ACTIONS) expect(tableAccess(stage(), name, action).table, action).toEqual(patterns(families.write));
+      expect(tableAccess(stage(), name, 'dynamodb:Query').indexes).toEqual(patterns(families.list));
+      // Nothing else of DynamoDB but reading the stream a consumer is subscribed to.
+      const actions = statementsOf(stage(), name).flatMap((statement) => [statement.Action].flat());
+      const other = actions.filter(
+        (action) => action.startsWith('dynamodb:') && ![...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS, ...STREAM_ACTIONS].includes(action),
+      );
+      expect(other).toEqual([]);
+      expect(actions.some((action) => STREAM_ACTIONS.includes(action))).toBe(spec.trigger === 'table-stream');
+    });
+
+    it('lets the public-facing platform function read only the keys that verify tokens', () => {
+      const platform = FUNCTIONS.find((spec) => spec.trigger === 'http' && spec.defaultRoute)!.name;
+      expect(tableAccess(stage(), platform, 'dynamodb:GetItem').table).toEqual(['CONFIG#SIGNING_KEY']);
+      for (const action of [...TABLE_WRITE_ACTIONS]) expect(tableAccess(stage(), platform, action).table).toBeUndefined();
+      expect(tableAccess(stage(), platform, 'dynamodb:Query').indexes).toBeUndefined();
+      expect(
+        statementsOf(stage(), platform)
+          .flatMap((statement) => [statement.Action].flat())
+          .filter((action) => /^(s3|secretsmanager):/.test(action)),
+      ).toEqual([]);
+    });
+
+    it.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))('%s: the bucket only under the prefixes of its grant', (name, spec) => {
+      const bucketArn = { 'Fn::GetAtt': [logicalId(stage().built, stage().built.stack.uploads), 'Arn'] };
+      const under = (prefixes: readonly (keyof typeof OBJECT_PREFIXES)[] | undefined) =>
+        sorted((prefixes ?? []).map((prefix) => JSON.stringify({ 'Fn::Join': ['', [bucketArn, `/${OBJECT_PREFIXES[prefix]}*`]] })));
+      const resourcesFor = (action: string) =>
+        sorted(
+          statementsOf(stage(), name)
+            .filter((statement) => [statement.Action].flat().includes(action))
+            .flatMap((statement) => [statement.Resource].flat().map((resource) => JSON.stringify(resource))),
+        );
+      const grant = spec.grants.uploads;
+      expect(resourcesFor('s3:GetObject')).toEqual(under(grant?.read));
+      expect(resourcesFor('s3:PutObject')).toEqual(under(grant?.write));
+      expect(resourcesFor('s3:DeleteObject')).toEqual(under(grant?.delete));
+      expect(resourcesFor('s3:ListBucket')).toEqual(grant ? [JSON.stringify(bucketArn)] : []);
+      // No action groups (GetObject*, DeleteObject*), nothing on the whole bucket's objects.
+      for (const statement of statementsOf(stage(), name)) {
+        for (const action of [statement.Action].flat().filter((candidate) => candidate.startsWith('s3:'))) expect(action).not.toContain('*');
       }
     });
   });

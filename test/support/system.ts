@@ -1,7 +1,7 @@
 /**
  * A fresh system per test file: own table, shared emulators, fake SMS and a movable clock.
  */
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startLocalSystem, type LocalSystem, type LocalSystemOptions } from '../../scripts/local/system';
@@ -56,7 +56,11 @@ export async function startTestSystem(options: Partial<LocalSystemOptions> = {})
       api.token = accessToken;
       return api;
     },
-    stop: () => system.stop(),
+    stop: async () => {
+      await system.stop();
+      // What IAM would have refused in AWS fails the test, even where the function hid the error.
+      expect(system.accessRefusals, "refused by the functions' grants (functions/src/lambdas.ts)").toEqual([]);
+    },
   };
 }
 

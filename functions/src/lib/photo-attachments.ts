@@ -5,7 +5,7 @@
  */
 import { ulid } from 'ulid';
 import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
-import { parseUploadKey } from '@green-shield/shared/api/upload-keys';
+import { PHOTO_PREFIX, parseUploadKey } from '@green-shield/shared/api/upload-keys';
 import { ApiError } from './errors';
 import type { Principal } from './tokens';
 import { SNIFF_BYTES, sniffImage } from './image-sniff';
@@ -41,7 +41,7 @@ export class PhotoAttachments {
 
   /** Copies accepted (checked) uploads under `photos/<ownerId>/`; abandoned uploads expire by the bucket's lifecycle. */
   async attach(ownerId: string, label: string, uploadKeys: string[]): Promise<string[]> {
-    const attached = uploadKeys.map((key, index) => `photos/${ownerId}/${label}-${ulid()}-${index}.${parseUploadKey(key, 'photo')?.extension}`);
+    const attached = uploadKeys.map((key, index) => `${PHOTO_PREFIX}${ownerId}/${label}-${ulid()}-${index}.${parseUploadKey(key, 'photo')?.extension}`);
     await Promise.all(uploadKeys.map((key, index) => this.objects.copy(key, attached[index])));
     return attached;
   }

@@ -9,7 +9,7 @@ import type * as S from '@green-shield/shared/api/source-schemas';
 import type { ImportJobViewT, ImportTemplateLinkT } from '@green-shield/shared/api/source-schemas';
 import { IMPORT_FILE_TYPES, UPLOAD_LIMIT_BYTES, type ImportFormat } from '@green-shield/shared/api/limits';
 import type { UploadTicketT } from '@green-shield/shared/api/schemas';
-import { importUploadKey, parseUploadKey } from '@green-shield/shared/api/upload-keys';
+import { importUploadKey, parseUploadKey, TEMPLATE_PREFIX } from '@green-shield/shared/api/upload-keys';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { ApiError } from '../lib/errors';
 import type { Clock } from '../lib/clock';
@@ -120,7 +120,7 @@ export class SourceFiles {
   private storedTemplate(): Promise<string> {
     this.templateKey ??= (async () => {
       const workbook = sourceTemplateWorkbook(this.district);
-      const key = `templates/source-import-${createHash('sha256').update(workbook).digest('hex').slice(0, 16)}.xlsx`;
+      const key = `${TEMPLATE_PREFIX}source-import-${createHash('sha256').update(workbook).digest('hex').slice(0, 16)}.xlsx`;
       if (!(await this.objects.inspect(key, 1))) {
         const contentDisposition = `attachment; filename="source-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent(TEMPLATE_FILE_NAME)}`;
         await this.objects.put(key, workbook, { contentType: IMPORT_FILE_TYPES.xlsx, contentDisposition });

@@ -1,13 +1,62 @@
 /**
  * Every entity's keys, in one place. See docs/architecture.md for the access-pattern table.
  */
+
+/**
+ * The families of partition keys: every item's `pk` starts with one of ITEM_PARTITIONS, every index
+ * partition key (`gsiNpk`) with one of LIST_PARTITIONS. A family ending in `#` is a prefix; any other
+ * is one partition. Functions are granted the families they use (`grants.table` in
+ * functions/src/lambdas.ts), which IAM enforces in AWS with `dynamodb:LeadingKeys` and the local
+ * system enforces the same way (store/table-access.ts).
+ */
+export const ITEM_PARTITIONS = {
+  user: 'USER#',
+  phone: 'PHONE#',
+  otp: 'OTP#',
+  refreshToken: 'REFRESH#',
+  session: 'SESSION#',
+  rateLimit: 'RATE#',
+  audit: 'AUDIT#',
+  signingKeys: 'CONFIG#SIGNING_KEY',
+  cursorKey: 'CONFIG#CURSOR_KEY',
+  complaint: 'COMPLAINT#',
+  trackingNumber: 'TRACKING#',
+  trackingCounter: 'COUNTER#TRACKING#',
+  idempotency: 'IDEMPOTENCY#',
+  source: 'SOURCE#',
+  creditCode: 'CREDITCODE#',
+  importJob: 'IMPORTJOB#',
+  claim: 'CLAIM#',
+  /** Local system only (AWS keeps failed stream records in SQS): no function is granted it. */
+  streamFailures: 'STREAMFAILURES',
+} as const;
+
+export const LIST_PARTITIONS = {
+  officers: 'OFFICERS#',
+  complainant: 'COMPLAINANT#',
+  queue: 'QUEUE#',
+  overdue: 'OVERDUE#',
+  sources: 'SOURCES#',
+  tag: 'TAG#',
+  warnings: 'WARNINGS#',
+  decisions: 'DECISIONS#',
+  importJobs: 'IMPORTJOBS#',
+  claims: 'CLAIMS#',
+  claimant: 'CLAIMANT#',
+} as const;
+
+export type ItemFamily = keyof typeof ITEM_PARTITIONS;
+export type ListFamily = keyof typeof LIST_PARTITIONS;
+
+const I = ITEM_PARTITIONS;
+const L = LIST_PARTITIONS;
+
 const SOURCE_SORT_KEY = 'SOURCE';
 const SOURCE_EVENT_PREFIX = 'EVENT#';
 const RECTIFICATION_PREFIX = 'RECT#';
 const SOURCE_OPERATOR_PREFIX = 'OPERATOR#';
 const OPERATED_SOURCE_PREFIX = 'OPERATES#';
 const COMPLAINT_SOURCE_LINK_PREFIX = 'SOURCELINK#';
-const STREAM_FAILURES = 'STREAMFAILURES';
 
 /** What a list partition is narrowed to; each attribute present adds `#<NAME>#<value>` in this order. */
 const LIST_NARROWINGS = [
@@ -24,120 +73,120 @@ function listKey(base: string, narrowing: Partial<Record<(typeof LIST_NARROWINGS
 }
 
 export const keys = {
-  user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
-  phone: (phoneHash: string) => ({ pk: `PHONE#${phoneHash}`, sk: 'PHONE' }),
-  otp: (phoneHash: string) => ({ pk: `OTP#${phoneHash}`, sk: 'OTP' }),
-  refreshToken: (tokenHash: string) => ({ pk: `REFRESH#${tokenHash}`, sk: 'REFRESH' }),
+  user: (userId: string) => ({ pk: `${I.user}${userId}`, sk: 'PROFILE' }),
+  phone: (phoneHash: string) => ({ pk: `${I.phone}${phoneHash}`, sk: 'PHONE' }),
+  otp: (phoneHash: string) => ({ pk: `${I.otp}${phoneHash}`, sk: 'OTP' }),
+  refreshToken: (tokenHash: string) => ({ pk: `${I.refreshToken}${tokenHash}`, sk: 'REFRESH' }),
   /** A signed-in session: the family of refresh tokens rotated from one sign-in. */
-  session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
-  rateWindow: (scope: string, subject: string, window: string) => ({ pk: `RATE#${scope}#${subject}#${window}`, sk: 'RATE' }),
+  session: (sessionId: string) => ({ pk: `${I.session}${sessionId}`, sk: 'SESSION' }),
+  rateWindow: (scope: string, subject: string, window: string) => ({ pk: `${I.rateLimit}${scope}#${subject}#${window}`, sk: 'RATE' }),
   /** An idempotent act already counted against a rate limit (so its retries are not). */
-  rateAct: (scope: string, subject: string, idempotencyKey: string) => ({ pk: `RATE#${scope}#${subject}#ACT#${idempotencyKey}`, sk: 'RATEACT' }),
+  rateAct: (scope: string, subject: string, idempotencyKey: string) => ({ pk: `${I.rateLimit}${scope}#${subject}#ACT#${idempotencyKey}`, sk: 'RATEACT' }),
   /** Who granted which role to whom, newest last: the district's audit trail of role changes. */
-  auditEvent: (districtCode: string, at: string, eventId: string) => ({ pk: `AUDIT#${districtCode}`, sk: `${at}#${eventId}` }),
-  auditTrail: (districtCode: string) => `AUDIT#${districtCode}`,
+  auditEvent: (districtCode: string, at: string, eventId: string) => ({ pk: `${I.audit}${districtCode}`, sk: `${at}#${eventId}` }),
+  auditTrail: (districtCode: string) => `${I.audit}${districtCode}`,
   /** The published public keys that verify access tokens, one per key id (store/verification-keys.ts). */
-  signingKeys: 'CONFIG#SIGNING_KEY',
-  publishedSigningKey: (kid: string) => ({ pk: 'CONFIG#SIGNING_KEY', sk: `PUBLIC#${kid}` }),
+  signingKeys: I.signingKeys,
+  publishedSigningKey: (kid: string) => ({ pk: I.signingKeys, sk: `PUBLIC#${kid}` }),
   /** Also the sort key of the one key deployments published before keys were rotated. */
   publishedSigningKeyPrefix: 'PUBLIC',
   /** The HMAC key of page cursors (store/pagination.ts). */
-  cursorKey: () => ({ pk: 'CONFIG#CURSOR_KEY', sk: 'SECRET' }),
+  cursorKey: () => ({ pk: I.cursorKey, sk: 'SECRET' }),
   officersIndex: (districtCode: string, streetCode: string | undefined) => ({
-    gsi1pk: `OFFICERS#${districtCode}#${streetCode ?? 'BUREAU'}`,
+    gsi1pk: `${L.officers}${districtCode}#${streetCode ?? 'BUREAU'}`,
   }),
 
-  complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
-  complaintCollection: (id: string) => `COMPLAINT#${id}`,
-  complaintEvent: (id: string, at: string, eventId: string) => ({ pk: `COMPLAINT#${id}`, sk: `EVENT#${at}#${eventId}` }),
-  trackingNumber: (trackingNumber: string) => ({ pk: `TRACKING#${trackingNumber}`, sk: 'TRACKING' }),
-  trackingCounter: (districtCode: string, year: number) => ({ pk: `COUNTER#TRACKING#${districtCode}#${year}`, sk: 'COUNTER' }),
-  idempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
+  complaint: (id: string) => ({ pk: `${I.complaint}${id}`, sk: 'COMPLAINT' }),
+  complaintCollection: (id: string) => `${I.complaint}${id}`,
+  complaintEvent: (id: string, at: string, eventId: string) => ({ pk: `${I.complaint}${id}`, sk: `EVENT#${at}#${eventId}` }),
+  trackingNumber: (trackingNumber: string) => ({ pk: `${I.trackingNumber}${trackingNumber}`, sk: 'TRACKING' }),
+  trackingCounter: (districtCode: string, year: number) => ({ pk: `${I.trackingCounter}${districtCode}#${year}`, sk: 'COUNTER' }),
+  idempotency: (userId: string, key: string) => ({ pk: `${I.idempotency}${userId}#${key}`, sk: 'IDEMPOTENCY' }),
   /** GSI1: a complainant's complaints, newest first. */
-  byComplainant: (userId: string) => `COMPLAINANT#${userId}`,
+  byComplainant: (userId: string) => `${L.complainant}${userId}`,
   /**
    * The officers' queue of the district or a street, narrowed to a status and/or a category type:
    * `QUEUE#<district>[#STREET#<street>][#STATUS#<status>][#TYPE#<type>]` (which index holds which
    * narrowing: docs/architecture.md, "The queue's filters").
    */
-  complaintQueue: (districtCode: string, narrowing: ListNarrowing<'streetCode' | 'status' | 'type'> = {}) => listKey(`QUEUE#${districtCode}`, narrowing),
+  complaintQueue: (districtCode: string, narrowing: ListNarrowing<'streetCode' | 'status' | 'type'> = {}) => listKey(`${L.queue}${districtCode}`, narrowing),
   /** The same lists of the complaints that can become overdue, ordered by when they do. */
-  overdueQueue: (districtCode: string, narrowing: ListNarrowing<'streetCode' | 'status' | 'type'> = {}) => listKey(`OVERDUE#${districtCode}`, narrowing),
+  overdueQueue: (districtCode: string, narrowing: ListNarrowing<'streetCode' | 'status' | 'type'> = {}) => listKey(`${L.overdue}${districtCode}`, narrowing),
   /** Sort key of the queue lists: newest first by reading them backwards. */
   queueOrder: (submittedAt: string, complaintId: string) => `${submittedAt}#${complaintId}`,
   /** Sort key of the overdue lists: read up to now, they hold the complaints overdue by then. */
   overdueOrder: (overdueFrom: string, complaintId: string) => `${overdueFrom}#${complaintId}`,
   /** The complaint's copies that carry the keys of its filtered queue lists (the complaint item has no room left). */
-  complaintQueueEntry: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'QUEUE' }),
-  complaintOverdueEntry: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'OVERDUE' }),
+  complaintQueueEntry: (id: string) => ({ pk: `${I.complaint}${id}`, sk: 'QUEUE' }),
+  complaintOverdueEntry: (id: string) => ({ pk: `${I.complaint}${id}`, sk: 'OVERDUE' }),
 
   /** Notification ids are the ULIDs of the events behind them, so the sort key orders by time. */
-  notification: (userId: string, notificationId: string) => ({ pk: `USER#${userId}`, sk: `NOTIFICATION#${notificationId}` }),
+  notification: (userId: string, notificationId: string) => ({ pk: `${I.user}${userId}`, sk: `NOTIFICATION#${notificationId}` }),
   notificationPrefix: 'NOTIFICATION#',
 
-  source: (id: string) => ({ pk: `SOURCE#${id}`, sk: SOURCE_SORT_KEY }),
-  sourceCollection: (id: string) => `SOURCE#${id}`,
+  source: (id: string) => ({ pk: `${I.source}${id}`, sk: SOURCE_SORT_KEY }),
+  sourceCollection: (id: string) => `${I.source}${id}`,
   /** Sort key of the source item in its partition (the rest are events, orders, links, memberships). */
   sourceSortKey: SOURCE_SORT_KEY,
-  sourceEvent: (id: string, at: string, eventId: string) => ({ pk: `SOURCE#${id}`, sk: `${SOURCE_EVENT_PREFIX}${at}#${eventId}` }),
+  sourceEvent: (id: string, at: string, eventId: string) => ({ pk: `${I.source}${id}`, sk: `${SOURCE_EVENT_PREFIX}${at}#${eventId}` }),
   sourceEventPrefix: SOURCE_EVENT_PREFIX,
-  rectification: (sourceId: string, rectificationId: string) => ({ pk: `SOURCE#${sourceId}`, sk: `${RECTIFICATION_PREFIX}${rectificationId}` }),
+  rectification: (sourceId: string, rectificationId: string) => ({ pk: `${I.source}${sourceId}`, sk: `${RECTIFICATION_PREFIX}${rectificationId}` }),
   rectificationPrefix: RECTIFICATION_PREFIX,
-  sourceTag: (sourceId: string, tag: string) => ({ pk: `SOURCE#${sourceId}`, sk: `TAG#${tag}` }),
-  sourceWarning: (sourceId: string) => ({ pk: `SOURCE#${sourceId}`, sk: 'WARNING' }),
-  sourceAwaitingDecision: (sourceId: string) => ({ pk: `SOURCE#${sourceId}`, sk: 'DECISION' }),
-  sourceOperator: (sourceId: string, userId: string) => ({ pk: `SOURCE#${sourceId}`, sk: `${SOURCE_OPERATOR_PREFIX}${userId}` }),
+  sourceTag: (sourceId: string, tag: string) => ({ pk: `${I.source}${sourceId}`, sk: `TAG#${tag}` }),
+  sourceWarning: (sourceId: string) => ({ pk: `${I.source}${sourceId}`, sk: 'WARNING' }),
+  sourceAwaitingDecision: (sourceId: string) => ({ pk: `${I.source}${sourceId}`, sk: 'DECISION' }),
+  sourceOperator: (sourceId: string, userId: string) => ({ pk: `${I.source}${sourceId}`, sk: `${SOURCE_OPERATOR_PREFIX}${userId}` }),
   sourceOperatorPrefix: SOURCE_OPERATOR_PREFIX,
-  operatedSource: (userId: string, sourceId: string) => ({ pk: `USER#${userId}`, sk: `${OPERATED_SOURCE_PREFIX}${sourceId}` }),
+  operatedSource: (userId: string, sourceId: string) => ({ pk: `${I.user}${userId}`, sk: `${OPERATED_SOURCE_PREFIX}${sourceId}` }),
   operatedSourcePrefix: OPERATED_SOURCE_PREFIX,
   /** A complaint's link to a source, in the complaint's partition. */
-  complaintSourceLink: (complaintId: string, sourceId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: `${COMPLAINT_SOURCE_LINK_PREFIX}${sourceId}` }),
+  complaintSourceLink: (complaintId: string, sourceId: string) => ({ pk: `${I.complaint}${complaintId}`, sk: `${COMPLAINT_SOURCE_LINK_PREFIX}${sourceId}` }),
   complaintSourceLinkPrefix: COMPLAINT_SOURCE_LINK_PREFIX,
-  creditCode: (districtCode: string, creditCode: string) => ({ pk: `CREDITCODE#${districtCode}#${creditCode}`, sk: 'CREDITCODE' }),
-  importJob: (jobId: string) => ({ pk: `IMPORTJOB#${jobId}`, sk: 'JOB' }),
+  creditCode: (districtCode: string, creditCode: string) => ({ pk: `${I.creditCode}${districtCode}#${creditCode}`, sk: 'CREDITCODE' }),
+  importJob: (jobId: string) => ({ pk: `${I.importJob}${jobId}`, sk: 'JOB' }),
   /** GSI1 of import jobs: a district's imports, newest first. */
-  importJobsOf: (districtCode: string) => `IMPORTJOBS#${districtCode}`,
+  importJobsOf: (districtCode: string) => `${L.importJobs}${districtCode}`,
   importJobsOrder: (createdAt: string, jobId: string) => `${createdAt}#${jobId}`,
   /** GSI2 of import jobs, only while queued or running: what the import watchdog checks. */
-  activeImportJobsOf: (districtCode: string) => `IMPORTJOBS#${districtCode}#ACTIVE`,
-  claim: (claimId: string) => ({ pk: `CLAIM#${claimId}`, sk: 'CLAIM' }),
-  pendingClaimGuard: (sourceId: string, userId: string) => ({ pk: `CLAIM#PENDING#${sourceId}#${userId}`, sk: 'GUARD' }),
+  activeImportJobsOf: (districtCode: string) => `${L.importJobs}${districtCode}#ACTIVE`,
+  claim: (claimId: string) => ({ pk: `${I.claim}${claimId}`, sk: 'CLAIM' }),
+  pendingClaimGuard: (sourceId: string, userId: string) => ({ pk: `${I.claim}PENDING#${sourceId}#${userId}`, sk: 'GUARD' }),
   /** GSI1: a street's sources by name. */
-  sourcesInStreet: (districtCode: string, streetCode: string) => listKey(`SOURCES#${districtCode}`, { streetCode }),
+  sourcesInStreet: (districtCode: string, streetCode: string) => listKey(`${L.sources}${districtCode}`, { streetCode }),
   /** GSI2: sources at one credit level of one kind, by street then name. */
-  sourcesAtLevelOfKind: (districtCode: string, level: string, kind: string) => listKey(`SOURCES#${districtCode}`, { level, kind }),
+  sourcesAtLevelOfKind: (districtCode: string, level: string, kind: string) => listKey(`${L.sources}${districtCode}`, { level, kind }),
   /** GSI3: sources whose name starts with one character (names are searched by prefix). */
-  sourcesByInitial: (districtCode: string, initial: string) => `SOURCES#${districtCode}#NAME#${initial}`,
+  sourcesByInitial: (districtCode: string, initial: string) => `${L.sources}${districtCode}#NAME#${initial}`,
   /** GSI4: sources in one geohash-6 cell, by their geohash-9 (so a geohash-7 cell is a sort-key prefix). */
-  sourcesInCell: (districtCode: string, cell: string) => `SOURCES#${districtCode}#GEO#${cell}`,
+  sourcesInCell: (districtCode: string, cell: string) => `${L.sources}${districtCode}#GEO#${cell}`,
   sourcesInCellOrder: (geohash: string, sourceId: string) => `${geohash}#${sourceId}`,
   /** GSI1 of tag memberships: sources with one tag, by street then name. */
-  sourcesWithTag: (districtCode: string, tag: string) => `TAG#${districtCode}#${tag}`,
+  sourcesWithTag: (districtCode: string, tag: string) => `${L.tag}${districtCode}#${tag}`,
   /** GSI2 of tag memberships: sources with one tag at one level of one kind, by street then name. */
-  sourcesWithTagAtLevelOfKind: (districtCode: string, tag: string, level: string, kind: string) => listKey(`TAG#${districtCode}#${tag}`, { level, kind }),
+  sourcesWithTagAtLevelOfKind: (districtCode: string, tag: string, level: string, kind: string) => listKey(`${L.tag}${districtCode}#${tag}`, { level, kind }),
   /** GSI1 of warning memberships: sources with early warnings, by street then name. */
-  sourcesWithWarnings: (districtCode: string) => `WARNINGS#${districtCode}`,
+  sourcesWithWarnings: (districtCode: string) => `${L.warnings}${districtCode}`,
   /**
    * GSI1 and GSI2 of decision memberships: sources with rectification evidence awaiting an officer's
    * decision, the most urgent decision first (GSI1 by street then due time, GSI2 by due time).
    */
-  sourcesAwaitingDecision: (districtCode: string) => `DECISIONS#${districtCode}`,
+  sourcesAwaitingDecision: (districtCode: string) => `${L.decisions}${districtCode}`,
   decisionsOrder: (decisionDueAt: string, sourceId: string) => `${decisionDueAt}#${sourceId}`,
   /** Sort key of the lists by name (GSI1 street, GSI3 name): the name key, then the id. */
   sourcesByNameOrder: (nameKey: string, sourceId: string) => `${nameKey}#${sourceId}`,
   /** Sort key of the lists by street then name (GSI2 level, tag and warning memberships). */
   sourcesByStreetOrder: (streetCode: string, nameKey: string, sourceId: string) => `${streetCode}#${nameKey}#${sourceId}`,
   /** GSI1 of claims: pending claims, by street then date. */
-  pendingClaims: (districtCode: string) => `CLAIMS#${districtCode}#PENDING`,
+  pendingClaims: (districtCode: string) => `${L.claims}${districtCode}#PENDING`,
   pendingClaimsOrder: (streetCode: string, createdAt: string, claimId: string) => `${streetCode}#${createdAt}#${claimId}`,
   /** GSI2 of claims: one claimant's claims. */
-  claimsBy: (userId: string) => `CLAIMANT#${userId}`,
+  claimsBy: (userId: string) => `${L.claimant}${userId}`,
   /** The sort-key prefix of one street in the lists ordered by street first. */
   inStreet: (streetCode: string) => `${streetCode}#`,
 
   /** Local system only: stream records a consumer failed past its retries (AWS keeps them in SQS), one partition. */
-  streamFailure: (consumer: string, sequenceNumber: string) => ({ pk: STREAM_FAILURES, sk: `${consumer}#${sequenceNumber}` }),
-  streamFailures: STREAM_FAILURES,
+  streamFailure: (consumer: string, sequenceNumber: string) => ({ pk: I.streamFailures, sk: `${consumer}#${sequenceNumber}` }),
+  streamFailures: I.streamFailures,
   streamFailuresOf: (consumer: string) => `${consumer}#`,
 } as const;
 

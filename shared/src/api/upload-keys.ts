@@ -9,6 +9,13 @@ import { IMAGE_EXTENSIONS, IMPORT_FILE_TYPES, type ImageContentType, type Import
 
 /** Where uploads wait to be used (the bucket expires what is left there). */
 export const UPLOAD_PREFIX = 'uploads/';
+/** Where records keep their photos, copied from uploads once checked: evidence, kept (and versioned). */
+export const PHOTO_PREFIX = 'photos/';
+/** Files the server makes for download (the import template). */
+export const TEMPLATE_PREFIX = 'templates/';
+/** Every prefix objects are kept under: functions are granted the bucket by these (`grants.uploads`, functions/src/lambdas.ts). */
+export const OBJECT_PREFIXES = { uploads: UPLOAD_PREFIX, photos: PHOTO_PREFIX, templates: TEMPLATE_PREFIX } as const;
+export type ObjectPrefix = keyof typeof OBJECT_PREFIXES;
 
 const ULID = '[0-9A-HJKMNP-TV-Z]{26}';
 const PHOTO_EXTENSIONS = Object.values(IMAGE_EXTENSIONS).map((extensions) => extensions[0]);
