@@ -1,12 +1,14 @@
 /**
- * A function's access to the table and the upload bucket, no wider than its grants in FUNCTIONS:
- * the table by partition-key family (`dynamodb:LeadingKeys`, from store/keys.ts through
- * store/table-access.ts), the bucket by key prefix (shared/src/api/upload-keys.ts). No Scan for
- * anyone: no function scans, and Scan names no key a condition could hold it to.
+ * A function's access to the table, the upload bucket and the secrets, no wider than its grants in
+ * FUNCTIONS: the table by partition-key family (`dynamodb:LeadingKeys`, from store/keys.ts through
+ * store/table-access.ts), the bucket by key prefix (shared/src/api/upload-keys.ts), a secret by
+ * the calls the function makes to it. No Scan for anyone: no function scans, and Scan names no key
+ * a condition could hold it to.
  */
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { OBJECT_PREFIXES } from '@green-shield/shared/api/upload-keys';
 import type { FunctionSpec } from '../../functions/src/lambdas';
 import { grantedFamilies, leadingKeyPattern } from '../../functions/src/store/table-access';
@@ -50,4 +52,15 @@ export function grantObjects(role: iam.IRole, bucket: s3.IBucket, spec: Function
     // In the versioned bucket a delete leaves the earlier version (evidence stays recoverable); no DeleteObjectVersion.
     role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: objectsUnder(bucket, grant.delete) }));
   }
+}
+
+/**
+ * The calls the functions make to a secret, and no others (not DescribeSecret, UpdateSecret or the
+ * rotation calls CDK's grants add): reading its value, and for `readwrite` writing its first
+ * version (identity creates the signing key and the pepper on first use). Rotating the signing
+ * key is an operator's command, run with the operator's own credentials.
+ */
+export function grantSecret(role: iam.IGrantable, secret: secretsmanager.ISecret, calls: 'read' | 'readwrite'): void {
+  const actions = calls === 'read' ? ['secretsmanager:GetSecretValue'] : ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'];
+  role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: [secret.secretArn] }));
 }

@@ -18,7 +18,7 @@ import type { FunctionSpec } from '../../functions/src/lambdas';
 import { ENV_NAMES } from '../../functions/src/lib/config';
 import { BUNDLING, LAZY_MODULES } from '../../functions/src/bundling';
 import { logGroupProps, RUNTIME_REASON } from './defaults';
-import { grantObjects, grantTable } from './data-grants';
+import { grantObjects, grantSecret, grantTable } from './data-grants';
 import { acknowledgeGrantWildcards } from './grant-findings';
 import type { SignInProviders } from './sign-in-providers';
 
@@ -146,16 +146,10 @@ export class ServiceFunction extends Construct {
     grantTable(this.role, resources.table, spec);
     grantObjects(this.role, resources.uploads, spec);
 
-    if (grants.signingKey) resources.signingKey.grantRead(this.role);
-    // The identity function creates the key pair lazily on first use (PutSecretValue).
-    if (grants.signingKey === 'readwrite') resources.signingKey.grantWrite(this.role);
-    // Read and, on first use, written once (pepper.ts).
-    if (grants.pepper) {
-      resources.pepper.grantRead(this.role);
-      resources.pepper.grantWrite(this.role);
-    }
-
-    if (grants.ecoCodeKey) resources.ecoCodeKey.grantRead(this.role);
+    // The identity function creates the key pair and the pepper on first use (PutSecretValue).
+    if (grants.signingKey) grantSecret(this.role, resources.signingKey, grants.signingKey);
+    if (grants.pepper) grantSecret(this.role, resources.pepper, grants.pepper);
+    if (grants.ecoCodeKey) grantSecret(this.role, resources.ecoCodeKey, grants.ecoCodeKey);
     if (grants.signInProviders) resources.signInProviders.grantTo(this.role);
   }
 

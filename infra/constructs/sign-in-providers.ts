@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { ENV_NAMES } from '../../functions/src/lib/config';
 import { needsCredentialsSecret, type SmsSettingsT } from '../../functions/src/identity/sms-settings';
 import { AppSecret } from './app-secret';
+import { grantSecret } from './data-grants';
 
 export interface SignInProvidersProps {
   sms: SmsSettingsT;
@@ -56,8 +57,8 @@ export class SignInProviders extends Construct {
   }
 
   grantTo(grantee: iam.IGrantable): void {
-    this.smsCredentials?.grantRead(grantee);
-    this.wechatAppSecret?.grantRead(grantee);
+    if (this.smsCredentials) grantSecret(grantee, this.smsCredentials, 'read');
+    if (this.wechatAppSecret) grantSecret(grantee, this.wechatAppSecret, 'read');
     const { sms } = this.props;
     if (sms.provider === 'aws') {
       // The configuration set lives beside the origination identity (same partition, region, account).

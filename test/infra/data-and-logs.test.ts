@@ -214,6 +214,21 @@ describe.each(stageSpecs.map((spec, index) => [spec.name, index] as const))('%s'
       ).toEqual([]);
     });
 
+    it('lets functions make only the Secrets Manager calls they make: reading a secret, and identity writing the first version of its own', () => {
+      for (const spec of FUNCTIONS) {
+        const actions = statementsOf(stage(), spec.name)
+          .flatMap((statement) => [statement.Action].flat())
+          .filter((action) => action.startsWith('secretsmanager:'));
+        const expected = [
+          ...(Object.values(spec.grants).some((grant) => grant === 'read' || grant === 'readwrite' || grant === 'use')
+            ? ['secretsmanager:GetSecretValue']
+            : []),
+          ...(spec.grants.signingKey === 'readwrite' || spec.grants.pepper ? ['secretsmanager:PutSecretValue'] : []),
+        ];
+        expect(sorted([...new Set(actions)]), spec.name).toEqual(expected);
+      }
+    });
+
     it.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))('%s: the bucket only under the prefixes of its grant', (name, spec) => {
       const bucketArn = { 'Fn::GetAtt': [logicalId(stage().built, stage().built.stack.uploads), 'Arn'] };
       const under = (prefixes: readonly (keyof typeof OBJECT_PREFIXES)[] | undefined) =>

@@ -45,7 +45,7 @@ describe('eco-code key', () => {
       const statements = (policy.Properties.PolicyDocument.Statement as any[]).filter((statement) =>
         JSON.stringify(statement.Resource).includes(JSON.stringify(secretRef)),
       );
-      expect(statements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+      expect(statements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual(['secretsmanager:GetSecretValue']);
       expect(statements.every((statement) => JSON.stringify(statement.Resource) === JSON.stringify(secretRef))).toBe(true);
     }
   });
