@@ -33,7 +33,9 @@ export class DataTable extends Construct {
         indexName: index.indexName,
         partitionKey: string(index.partitionKey),
         sortKey: string(index.sortKey),
-        projectionType: dynamodb.ProjectionType.ALL,
+        // Keys and the few attributes reads use without the item (TABLE_DEFINITION says which and why).
+        projectionType: dynamodb.ProjectionType.INCLUDE,
+        nonKeyAttributes: [...index.projects],
       });
     }
   }

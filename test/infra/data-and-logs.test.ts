@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OBJECT_PREFIXES } from '@green-shield/shared/api/upload-keys';
 import { FUNCTIONS } from '../../functions/src/lambdas';
+import { TABLE_DEFINITION } from '../../functions/src/store/table-definition';
 import { grantedFamilies, leadingKeyPattern } from '../../functions/src/store/table-access';
 import { DAILY_BACKUP_RETENTION_DAYS } from '../../infra/constructs/data-backup';
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../infra/constructs/data-grants';
@@ -183,6 +184,19 @@ describe.each(stageSpecs.map((spec, index) => [spec.name, index] as const))('%s'
       ]) {
         expect(policies).toContain(`:iam::aws:policy/${name.includes('S3') ? '' : 'service-role/'}${name}"`);
       }
+    });
+  });
+
+  describe('index projections', () => {
+    it('copy into each index only its keys and the attributes TABLE_DEFINITION names for it, never the whole item', () => {
+      const indexes = stage().resources[tableIdOf(stage())].Properties.GlobalSecondaryIndexes as any[];
+      expect(indexes.map((index) => index.IndexName)).toEqual(TABLE_DEFINITION.globalIndexes.map((index) => index.indexName));
+      for (const def of TABLE_DEFINITION.globalIndexes) {
+        const projection = indexes.find((index) => index.IndexName === def.indexName).Projection;
+        expect(projection, def.indexName).toEqual({ ProjectionType: 'INCLUDE', NonKeyAttributes: [...def.projects] });
+      }
+      // DynamoDB allows 100 projected attributes over all indexes of a table; this stays far below.
+      expect(indexes.flatMap((index) => index.Projection.NonKeyAttributes).length).toBeLessThanOrEqual(20);
     });
   });
 

@@ -63,7 +63,7 @@ describe('table', () => {
         { AttributeName: def.partitionKey, KeyType: 'HASH' },
         { AttributeName: def.sortKey, KeyType: 'RANGE' },
       ]);
-      expect(index?.Projection).toEqual({ ProjectionType: 'ALL' });
+      expect(index?.Projection).toEqual({ ProjectionType: 'INCLUDE', NonKeyAttributes: [...def.projects] });
     }
     const types = Object.fromEntries((table.Properties.AttributeDefinitions as any[]).map((a) => [a.AttributeName, a.AttributeType]));
     for (const def of TABLE_DEFINITION.globalIndexes) expect([types[def.partitionKey], types[def.sortKey]]).toEqual(['S', 'S']);

@@ -7,8 +7,8 @@ import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import { inPool } from '../lib/pool';
 import { COMPLAINT_EVENT_PREFIX, keys } from '../store/keys';
 import { mergedPage } from '../store/merged-pages';
-import { failedConditionIndex, queryAll, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
-import { countUpTo, getItem, queryPage } from '../store/queries';
+import { failedConditionIndex, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
+import { countUpTo, getItem, queryEvery, queryPage } from '../store/queries';
 import { complaintEventItem, complaintItem, queueEntryItems } from './items';
 import { planQueue, type ComplaintFilter } from './queue-plan';
 import type { ComplaintEventRecord, ComplaintRecord } from './records';
@@ -181,13 +181,10 @@ export class ComplaintRepository {
 
   /** Complaints resolved and still waiting for the complainant, whose feedback window ended before `at`. */
   async listAwaitingAutoClose(districtCode: string, at: string): Promise<ComplaintRecord[]> {
-    const items = await queryAll(this.db, {
-      TableName: this.tableName,
-      IndexName: 'GSI3',
-      KeyConditionExpression: 'gsi3pk = :pk',
-      FilterExpression: 'feedbackBy < :at',
-      ExpressionAttributeValues: { ':pk': keys.complaintQueue(districtCode, { status: 'resolved' }), ':at': at },
+    return queryEvery<ComplaintRecord>(this.db, this.tableName, {
+      index: 'GSI3',
+      partition: keys.complaintQueue(districtCode, { status: 'resolved' }),
+      filter: { expression: '#feedbackBy < :at', names: { '#feedbackBy': 'feedbackBy' }, values: { ':at': at } },
     });
-    return items.map((item) => stripKeys<ComplaintRecord>(item));
   }
 }

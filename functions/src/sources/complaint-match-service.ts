@@ -60,17 +60,21 @@ export class ComplaintMatchService {
       this.ctx.candidates.forComplaint(this.ctx.district.code, complaint.location, complaintText(text)),
       this.ctx.complaints.linkedSources(complaintId),
     ]);
-    const byId = new Map(candidates.map((source) => [source.id, source]));
     const proposals = proposeMatches({ location: complaint.location, ...text }, candidates);
+    // Candidates carry what the rules weigh; the proposed few are read whole, in the proposals' order.
+    const proposalOf = new Map(proposals.map((proposal) => [proposal.sourceId, proposal]));
+    const proposed = await this.ctx.sources.getMany(proposals.map((proposal) => proposal.sourceId));
     return {
       substantiable: isHandled(complaint.status),
-      items: proposals.map((proposal) => ({
-        source: toSourceSummary(byId.get(proposal.sourceId)!),
-        distanceMetres: proposal.distanceMetres,
-        nameSimilarity: proposal.nameSimilarity,
-        alreadyLinked: linked.has(proposal.sourceId),
-        linkedSubstantiated: linked.get(proposal.sourceId) === true,
-      })),
+      items: proposed
+        .map((source) => ({ source, proposal: proposalOf.get(source.id)! }))
+        .map(({ source, proposal }) => ({
+          source: toSourceSummary(source),
+          distanceMetres: proposal.distanceMetres,
+          nameSimilarity: proposal.nameSimilarity,
+          alreadyLinked: linked.has(proposal.sourceId),
+          linkedSubstantiated: linked.get(proposal.sourceId) === true,
+        })),
     };
   }
 }

@@ -4,12 +4,13 @@
  * minutes, beyond an API request's 29 s). Who may write a job when is import-job-lease.ts; every
  * write of a run here is conditional on the run's attempt, so a run that lost the job cannot write it.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ImportJobViewT, ImportReportT } from '@green-shield/shared/api/source-schemas';
 import type { ImportFailureCode } from '@green-shield/shared/api/import-failures';
 import type { ImportFormat } from '@green-shield/shared/api/limits';
 import { keys } from '../store/keys';
-import { queryAll, stripKeys, unlessConditionFails } from '../store/operations';
+import { stripKeys, unlessConditionFails } from '../store/operations';
+import { queryEvery } from '../store/queries';
 import { type ImportCursor, type JobFailure, type JobLeaseState, runsAtCursor } from './import-job-lease';
 
 export interface ImportJobRecord extends JobLeaseState {
@@ -78,28 +79,12 @@ export class ImportJobRepository {
   }
 
   async recent(districtCode: string, limit = 20): Promise<ImportJobRecord[]> {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.importJobsOf(districtCode) },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (Items ?? []).map((item) => stripKeys<ImportJobRecord>(item));
+    return queryEvery<ImportJobRecord>(this.db, this.tableName, { index: 'GSI1', partition: keys.importJobsOf(districtCode), newestFirst: true }, limit);
   }
 
   /** The district's queued and running jobs (a sparse index: finished jobs leave it). */
   async active(districtCode: string): Promise<ImportJobRecord[]> {
-    const items = await queryAll(this.db, {
-      TableName: this.tableName,
-      IndexName: 'GSI2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.activeImportJobsOf(districtCode) },
-    });
-    return items.map((item) => stripKeys<ImportJobRecord>(item));
+    return queryEvery<ImportJobRecord>(this.db, this.tableName, { index: 'GSI2', partition: keys.activeImportJobsOf(districtCode) });
   }
 
   async get(id: string): Promise<ImportJobRecord | undefined> {

@@ -10,14 +10,16 @@
  * Named: each place in the text where a name may start is looked up as a name prefix in the name
  * index (two characters, more while they start too many names), so a source the complaint names is
  * found wherever it is; the proposal rules decide how far away it may be.
+ *
+ * Candidates are what both indexes project (id, name, address, location: TABLE_DEFINITION), all the
+ * proposal rules weigh; only the few sources proposed are then read whole.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { coveredRadiusMetres, FINE_CELL_PRECISION, geohashEncode, geohashRing, NEARBY_CELL_PRECISION } from '@green-shield/shared/geo/geohash';
-import { nameLookups, nearestAreRead } from '@green-shield/shared/sources/matching';
+import { type MatchCandidate, nameLookups, nearestAreRead } from '@green-shield/shared/sources/matching';
 import { inPool } from '../lib/pool';
 import { keys } from '../store/keys';
 import { queryEvery, queryPage } from '../store/queries';
-import type { SourceRecord } from './records';
 
 /** A fuse: at Shanghai's latitude three rings already reach past the match radius. */
 const MAX_RINGS = 5;
@@ -26,11 +28,12 @@ const NAME_LOOKUP_PAGE = 20;
 const LOOKUPS_IN_FLIGHT = 8;
 
 /** Every source in one geohash-7 cell: a sort-key prefix of its geohash-6 cell's partition, read whole. */
-function sourcesInCell(db: DynamoDBDocumentClient, tableName: string, districtCode: string, cell: string): Promise<SourceRecord[]> {
-  return queryEvery<SourceRecord>(db, tableName, {
+function sourcesInCell(db: DynamoDBDocumentClient, tableName: string, districtCode: string, cell: string): Promise<MatchCandidate[]> {
+  return queryEvery<MatchCandidate>(db, tableName, {
     index: 'GSI4',
     partition: keys.sourcesInCell(districtCode, cell.slice(0, NEARBY_CELL_PRECISION)),
     prefix: cell,
+    projected: true,
   });
 }
 
@@ -42,16 +45,16 @@ export class MatchCandidates {
   ) {}
 
   /** The candidates for a complaint: the nearest sources and the sources its text names, each once. */
-  async forComplaint(districtCode: string, location: { lat: number; lng: number }, text: string): Promise<SourceRecord[]> {
+  async forComplaint(districtCode: string, location: { lat: number; lng: number }, text: string): Promise<MatchCandidate[]> {
     const [near, named] = await Promise.all([this.near(districtCode, location), this.named(districtCode, text)]);
     const byId = new Map([...near, ...named].map((source) => [source.id, source]));
     return [...byId.values()];
   }
 
   /** Every source in the rings of geohash-7 cells around the point, ring by ring until the nearest are read. */
-  async near(districtCode: string, point: { lat: number; lng: number }): Promise<SourceRecord[]> {
+  async near(districtCode: string, point: { lat: number; lng: number }): Promise<MatchCandidate[]> {
     const centre = geohashEncode(point.lat, point.lng, FINE_CELL_PRECISION);
-    const found: SourceRecord[] = [];
+    const found: MatchCandidate[] = [];
     for (let ring = 0; ring <= MAX_RINGS; ring++) {
       const cells = await Promise.all(geohashRing(centre, ring).map((cell) => sourcesInCell(this.db, this.tableName, districtCode, cell)));
       found.push(...cells.flat());
@@ -61,22 +64,23 @@ export class MatchCandidates {
   }
 
   /** The sources whose names start where the text may name one. */
-  async named(districtCode: string, text: string): Promise<SourceRecord[]> {
-    const lookups = new Map<string, Promise<{ items: SourceRecord[]; nextCursor?: string }>>();
+  async named(districtCode: string, text: string): Promise<MatchCandidate[]> {
+    const lookups = new Map<string, Promise<{ items: MatchCandidate[]; nextCursor?: string }>>();
     const startingWith = (prefix: string) => {
       if (!lookups.has(prefix))
         lookups.set(
           prefix,
-          queryPage<SourceRecord>(this.db, this.tableName, {
+          queryPage<MatchCandidate>(this.db, this.tableName, {
             index: 'GSI3',
             partition: keys.sourcesByInitial(districtCode, [...prefix][0]),
             prefix,
             limit: NAME_LOOKUP_PAGE,
+            projected: true,
           }),
         );
       return lookups.get(prefix)!;
     };
-    const found: SourceRecord[] = [];
+    const found: MatchCandidate[] = [];
     await inPool(nameLookups(text), LOOKUPS_IN_FLIGHT, async (lookup) => {
       const characters = [...lookup];
       for (let length = 2; length <= characters.length; length++) {

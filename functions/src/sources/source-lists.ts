@@ -90,8 +90,17 @@ export class SourceLists {
             cursor,
             filter: filter && searchFilter(filter),
             limit: PAGE_SIZE,
+            // A membership names its source by the id the index projects; a source list gets its items.
+            projected: plan.members,
           })
-        : await mergedPage<SourceRecord & { sourceId: string }>(this.db, this.tableName, { index, partitions, prefix, cursor, limit: PAGE_SIZE });
+        : await mergedPage<SourceRecord & { sourceId: string }>(this.db, this.tableName, {
+            index,
+            partitions,
+            prefix,
+            cursor,
+            limit: PAGE_SIZE,
+            projected: plan.members,
+          });
     if (!plan.members) return page;
     return { items: await this.sources.getMany(page.items.map((member) => member.sourceId)), nextCursor: page.nextCursor };
   }

@@ -8,7 +8,7 @@
 import { QueryCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { stripKeys } from './operations';
 import { decodeCursor, encodeCursor, type ListIdentity } from './pagination';
-import { keyNames } from './queries';
+import { completeEntries, keyNames } from './queries';
 import type { IndexName } from './table-definition';
 
 export interface MergedRead {
@@ -21,6 +21,8 @@ export interface MergedRead {
   newestFirst?: boolean;
   limit: number;
   cursor?: string;
+  /** Only what the index projects, without reading the items (as `PartitionQuery.projected`). */
+  projected?: boolean;
 }
 
 type Item = Record<string, NativeAttributeValue>;
@@ -106,5 +108,5 @@ export async function mergedPage<T>(db: DynamoDBDocumentClient, tableName: strin
     .sort((a, b) => direction * byteOrder(a[sortKey], b[sortKey]));
   const items = merged.slice(0, read.limit);
   const nextCursor = merged.length > read.limit ? await encodeCursor(db, tableName, listOf(read), { after: items.at(-1)![sortKey] }) : undefined;
-  return { items: items.map((item) => stripKeys<T>(item)), nextCursor };
+  return { items: (await completeEntries(db, tableName, read, items)).map((item) => stripKeys<T>(item)), nextCursor };
 }

@@ -5,7 +5,7 @@
  * over several partitions read as one list are in `merged-pages.ts`.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
-import { queryAll, stripKeys } from './operations';
+import { batchGet, queryAll, stripKeys } from './operations';
 import { decodeCursor, encodeCursor } from './pagination';
 import { TABLE_DEFINITION, type IndexName } from './table-definition';
 
@@ -25,12 +25,46 @@ export interface PartitionQuery {
   limit?: number;
   /** A client's cursor; refused unless this table issued it for this list (index, partition, prefix). */
   cursor?: string;
-  /** Narrows the page read by key (never widens it). */
+  /** Narrows the page read by key (never widens it); of an index, only attributes it projects. */
   filter?: { expression: string; names: Record<string, string>; values: Record<string, NativeAttributeValue> };
+  /** Of an index: only what it projects (keys and TABLE_DEFINITION's `projects`), without reading the items. */
+  projected?: boolean;
 }
 
 export function keyNames(index: IndexName | undefined): { partitionKey: string; sortKey: string } {
   return (index && TABLE_DEFINITION.globalIndexes.find((candidate) => candidate.indexName === index)) || TABLE_DEFINITION;
+}
+
+type Item = Record<string, unknown>;
+const tableKey = (item: Item) => `${item[TABLE_DEFINITION.partitionKey]}\u0000${item[TABLE_DEFINITION.sortKey]}`;
+
+/**
+ * The table items behind index entries, in the entries' order: indexes project only a few
+ * attributes (TABLE_DEFINITION), so a read that needs whole items gets them by key, 100 to a
+ * BatchGet. An entry whose item was deleted since the index was read is dropped.
+ */
+export async function itemsBehind(db: DynamoDBDocumentClient, tableName: string, entries: readonly Item[]): Promise<Item[]> {
+  if (entries.length === 0) return [];
+  const found = await batchGet(
+    db,
+    tableName,
+    entries.map((entry) => ({ pk: String(entry[TABLE_DEFINITION.partitionKey]), sk: String(entry[TABLE_DEFINITION.sortKey]) })),
+  );
+  const byKey = new Map(found.map((item) => [tableKey(item), item]));
+  return entries.flatMap((entry): Item[] => {
+    const item = byKey.get(tableKey(entry));
+    return item ? [item] : [];
+  });
+}
+
+/** What a read returns of the entries it read: the items behind an index's entries, unless it asked for the projection only. */
+export function completeEntries(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  read: { index?: IndexName; projected?: boolean },
+  entries: Item[],
+): Promise<Item[]> | Item[] {
+  return read.index && !read.projected ? itemsBehind(db, tableName, entries) : entries;
 }
 
 function queryInput(tableName: string, query: PartitionQuery) {
@@ -70,7 +104,7 @@ export async function queryPage<T>(db: DynamoDBDocumentClient, tableName: string
   let startKey = await decodeCursor(db, tableName, list, query.cursor);
   let examined = 0;
   const page = async (next: Record<string, NativeAttributeValue> | undefined) => ({
-    items: items.map((item) => stripKeys<T>(item)),
+    items: (await completeEntries(db, tableName, query, items)).map((item) => stripKeys<T>(item)),
     nextCursor: await encodeCursor(db, tableName, list, next),
   });
   do {
@@ -88,13 +122,18 @@ export async function queryPage<T>(db: DynamoDBDocumentClient, tableName: string
   return page(startKey);
 }
 
-/** Every item of a partition (or of a sort-key prefix in it), page after page: for reads bounded by what the partition is, not for lists. */
+/**
+ * Every item of a partition (or of a sort-key prefix in it, or the first `limit`), page after page,
+ * with no cursor: for reads bounded by what the partition is, not for lists.
+ */
 export async function queryEvery<T>(
   db: DynamoDBDocumentClient,
   tableName: string,
-  query: Pick<PartitionQuery, 'index' | 'partition' | 'prefix'>,
+  query: Pick<PartitionQuery, 'index' | 'partition' | 'prefix' | 'newestFirst' | 'filter' | 'projected'>,
+  limit?: number,
 ): Promise<T[]> {
-  return (await queryAll(db, queryInput(tableName, query))).map((item) => stripKeys<T>(item));
+  const entries = await queryAll(db, queryInput(tableName, query), limit);
+  return (await completeEntries(db, tableName, query, entries)).map((item) => stripKeys<T>(item));
 }
 
 /**

@@ -10,11 +10,26 @@ export const TABLE_DEFINITION = {
   /** Epoch seconds; expired items are also filtered on read (TTL deletion is lazy). */
   ttlAttribute: 'expiresAt',
   stream: 'NEW_AND_OLD_IMAGES',
+  /**
+   * Each index holds the keys (the table's and its own) and only the attributes its reads use
+   * without the item: what its filters test and what its projected reads return
+   * (docs/architecture.md, "Index projections"). Every other read of an index gets the items by key
+   * afterwards (store/queries.ts, `itemsBehind`), so an item is not copied whole into each index.
+   */
   globalIndexes: [
-    { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    { indexName: 'GSI2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-    { indexName: 'GSI3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
-    { indexName: 'GSI4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+    // Tag, warning and decision memberships: lists of source ids, read as they are.
+    { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projects: ['sourceId'] },
+    { indexName: 'GSI2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projects: ['sourceId'] },
+    // Names: match candidates (id, name, address, location), and the filters of the district-wide name
+    // search (level in `credit`, kind, tags) and of the auto-close job (`feedbackBy`).
+    {
+      indexName: 'GSI3',
+      partitionKey: 'gsi3pk',
+      sortKey: 'gsi3sk',
+      projects: ['id', 'name', 'address', 'location', 'credit', 'kind', 'tags', 'systemTags', 'feedbackBy'],
+    },
+    // Geohash cells: match candidates.
+    { indexName: 'GSI4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projects: ['id', 'name', 'address', 'location'] },
   ],
 } as const;
 

@@ -3,9 +3,10 @@
  * the registry and notifications read them through this port. It sits in store/ beside its one
  * adapter because a profile is a table item whose keys live in `keys.ts`.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@green-shield/shared/api/endpoints';
 import { keys } from './keys';
+import { queryEvery } from './queries';
 
 export interface DirectoryUser {
   id: string;
@@ -47,15 +48,12 @@ export class TableUserDirectory implements UserDirectory {
   }
 
   async officers(districtCode: string, streetCode: string | undefined): Promise<DirectoryUser[]> {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.officersIndex(districtCode, streetCode).gsi1pk },
-        Limit: OFFICERS_LIMIT,
-      }),
+    const profiles = await queryEvery<Record<string, unknown>>(
+      this.db,
+      this.tableName,
+      { index: 'GSI1', partition: keys.officersIndex(districtCode, streetCode).gsi1pk },
+      OFFICERS_LIMIT,
     );
-    return (Items ?? []).map(toDirectoryUser);
+    return profiles.map(toDirectoryUser);
   }
 }
