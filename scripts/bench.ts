@@ -29,19 +29,15 @@ import { rebuildAllScores } from '../functions/src/sources/rebuild';
 import { readSourceFile } from '../functions/src/sources/import/read-table';
 import { writeXlsx } from '../functions/src/sources/import/xlsx-writer';
 import { createProgressBar } from './lib/progress-bar';
+import { measureUnderLoad, percentile, type LoadFigures } from './lib/load';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const WARMUP = 300;
 const IMPORT_RUNS = 15;
 /** Which parts to run: BENCH_PARTS=edge,latency,scale,bundles (all by default). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'edge,latency,scale,bundles').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'edge,latency,load,scale,bundles').split(','));
 
 const TARGETS = { gatewayRatio: 2.0, bundleKb: 600, importRatio: 2.0, importSeconds: 60 };
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 type Timed = { label: string; median: number; p99: number };
 
@@ -253,6 +249,88 @@ function benchSourceInput(i: number, center: { lat: number; lng: number }) {
   };
 }
 
+/** Seconds each level of load runs (its actions share it in alternating slices). */
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+const LOAD_CLIENTS = [1, 20];
+/** Issue 8, item 5: each request within 1.5× of the bare DynamoDB calls it needs, at 1 and at 20 clients. */
+const LOAD_TARGET_RATIO = 1.5;
+/** Sources registered in the searched street: more than a page, so the search signs a cursor. */
+const LOAD_STREET_SOURCES = 45;
+
+/**
+ * Request latency under load (issue 8, item 5): a street officer's source search and the public
+ * eco-code profile through the local gateway, each beside the bare DynamoDB call it needs (a
+ * 20-item Query of the street index; a GetItem of the source) on the same DynamoDB Local, from
+ * closed-loop clients in their own process (scripts/lib/load.ts).
+ */
+async function latencyUnderLoad(): Promise<LoadFigures[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'green-shield-bench-load-'));
+  const sms = new RecordingSmsSender();
+  const system = await startLocalSystem({ dataDir, persist: false, sms, logger: createLogger({}, () => undefined), rateLimits: unreachableRateLimits() });
+  try {
+    await seedOfficers(system.identityDeps);
+    const { district } = system.identityDeps;
+    const street = DEMO_ACCOUNTS.jingansi.streetCode;
+    const bureau = await signedIn(system.url, sms, DEMO_ACCOUNTS.bureau.phone);
+    const created = [];
+    for (let i = 0; i < LOAD_STREET_SOURCES; i++)
+      created.push((await bureau('POST', '/api/sources', { ...benchSourceInput(i, district.mapCenter), streetCode: street })).source);
+    const officerPhone = DEMO_ACCOUNTS.jingansi.phone;
+    await apiCaller(system.url)('POST', '/api/auth/otp', { phone: officerPhone });
+    const { accessToken } = await apiCaller(system.url)('POST', '/api/auth/token', { phone: officerPhone, code: sms.lastCodeFor(officerPhone) });
+    const source = created[0];
+    return await measureUnderLoad({
+      dynamodbEndpoint: system.dynamodbEndpoint,
+      clients: LOAD_CLIENTS,
+      seconds: LOAD_SECONDS,
+      sliceMs: 750,
+      warmupSeconds: 8,
+      actions: [
+        { label: 'source search via gateway (officer)', kind: 'http', url: `${system.url}/api/sources`, token: accessToken },
+        {
+          label: 'bare Query, 20 items (street index)',
+          kind: 'query',
+          tableName: system.tableName,
+          index: 'GSI1',
+          keyName: 'gsi1pk',
+          key: keys.sourcesInStreet(district.code, street),
+          limit: 20,
+        },
+        { label: 'eco-code profile via gateway (public)', kind: 'http', url: `${system.url}/api/eco/${source.ecoCode}` },
+        { label: 'bare GetItem (the source)', kind: 'get', tableName: system.tableName, key: keys.source(source.id) },
+      ],
+    });
+  } finally {
+    await system.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function printLatencyUnderLoad(figures: LoadFigures[]) {
+  console.log(`Latency under load (${LOAD_SECONDS} s per level, closed-loop clients in their own process, slices alternating)`);
+  for (const clients of LOAD_CLIENTS) {
+    const at = (label: string) => figures.find((figure) => figure.clients === clients && figure.label.startsWith(label))!;
+    console.log(`  ${clients} client${clients === 1 ? '' : 's'}${' '.repeat(41 - String(clients).length)}median        p99   requests`);
+    for (const figure of figures.filter((f) => f.clients === clients)) {
+      console.log(`    ${figure.label.padEnd(42)} ${ms(figure.median)} ${ms(figure.p99)} ${String(figure.requests).padStart(8)}`);
+    }
+    const ratio = (label: string, of: LoadFigures, to: LoadFigures) => {
+      const median = of.median / to.median;
+      const p99 = of.p99 / to.p99;
+      console.log(
+        `    ${label.padEnd(42)} ${`${median.toFixed(2)}×`.padStart(7)} (p99 ${p99.toFixed(2)}×)  ${verdict(median <= LOAD_TARGET_RATIO)} (median ≤ ${LOAD_TARGET_RATIO}×)`,
+      );
+    };
+    const [search, query, eco, get] = ['source search', 'bare Query', 'eco-code', 'bare GetItem'].map(at);
+    ratio('ratio search / bare 20-item Query', search, query);
+    ratio('ratio eco-code profile / bare GetItem', eco, get);
+    console.log(
+      `    (for reference: search / bare GetItem ${(search.median / get.median).toFixed(2)}×, bare Query / bare GetItem ${(query.median / get.median).toFixed(2)}×)`,
+    );
+  }
+  console.log();
+}
+
 const SCALE_SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
 /** Every tenth source gets an inspection with a failed item, so the rebuild has facts to weigh. */
 const INSPECTED_EVERY = 10;
@@ -400,6 +478,7 @@ async function main() {
     console.log('  (submit = 2 parallel reads + tracking counter + 4-item transaction; get = one query for complaint and timeline;');
     console.log('   eco-code = HMAC check + one GetItem)\n');
   }
+  if (PARTS.has('load')) printLatencyUnderLoad(await latencyUnderLoad());
   if (PARTS.has('scale')) {
     const scale = await registryAtScale();
     const perSecond = (count: number, seconds: number) => `${(count / seconds).toFixed(0)}/s`;
