@@ -1,7 +1,9 @@
 /**
- * Rebuilds the score projection of every source in the district: street by street through the
- * street index (no Scan), a few sources in flight at once. Time alone changes scores (deadlines
- * pass, old facts leave the look-back window), so this also runs daily. The same walk writes index
+ * Keeps every stored score in step with time: deadlines pass and old facts leave the look-back
+ * window, so this runs daily. New facts are rescored as they come (the stream consumer), and each
+ * projection stores when time alone may next change it (`rescoreAt`), so the daily run reads what
+ * tells whether a source is due — a few attributes of each, streets in parallel through the street
+ * index (no Scan) — and reads and rescores only the sources that are. The same walk writes index
  * keys again after new ones were added (`reindexAllSources`).
  */
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
@@ -11,31 +13,46 @@ import type { SourceRepository } from './repository';
 import type { Rescored, ScoreProjector } from './score-projection';
 import type { SourceLists } from './source-lists';
 
+/** Sources rescored (or reindexed) at once: each is a partition read and a transaction. */
 const CONCURRENCY = 16;
-const PAGE = 200;
+/** Streets read at once when only their schedules are read. */
+const STREETS_AT_ONCE = 4;
+const PAGE = 1000;
 
 export interface RebuildReport {
+  /** Sources in the district. */
   sources: number;
+  /** Sources that were due and read again. */
+  rescored: number;
+  /** Sources whose score, level, warnings or tags changed. */
   changed: number;
   seconds: number;
 }
 
 export interface RebuildOptions {
+  /** Sources settled so far (not due, or rescored). */
   onProgress?: (done: number) => void;
   /** Runs for each source whose projection changed, before the new projection is stored (see `ScoreProjector.rescore`). */
   onChange?: (rescored: Rescored) => Promise<void>;
+  /** Rescores every source, due or not (a repair: `npm run scores:rebuild -- --all`). */
+  everySource?: boolean;
 }
 
-/** Runs `work` on every source of the district, street by street through the street index, a few at once. */
-async function forEverySource(lists: SourceLists, district: DistrictConfig, work: (source: SourceRecord) => Promise<void>): Promise<void> {
-  for (const street of district.streets) {
+/** Every page of every street of the district, `streetsAtOnce` streets at a time, each street's pages in order. */
+async function forEveryPage<T>(
+  district: DistrictConfig,
+  streetsAtOnce: number,
+  readPage: (streetCode: string, cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string }>,
+  onPage: (items: T[]) => Promise<void>,
+): Promise<void> {
+  await inPool(district.streets, streetsAtOnce, async (street) => {
     let cursor: string | undefined;
     do {
-      const page = await lists.inStreet(district.code, street.code, { cursor, limit: PAGE });
-      await inPool(page.items, CONCURRENCY, work);
+      const page = await readPage(street.code, cursor);
+      await onPage(page.items);
       cursor = page.nextCursor;
     } while (cursor);
-  }
+  });
 }
 
 export async function rebuildAllScores(
@@ -45,15 +62,29 @@ export async function rebuildAllScores(
   options: RebuildOptions = {},
 ): Promise<RebuildReport> {
   const started = performance.now();
+  const due: string[] = [];
   let sources = 0;
+  let settled = 0;
+  await forEveryPage(
+    district,
+    STREETS_AT_ONCE,
+    (street, cursor) => lists.schedulesInStreet(district.code, street, { cursor, limit: PAGE }),
+    async (schedules) => {
+      sources += schedules.length;
+      for (const schedule of schedules) {
+        if (options.everySource || projector.due(schedule)) due.push(schedule.id);
+        else settled++;
+      }
+      options.onProgress?.(settled);
+    },
+  );
   let changed = 0;
-  await forEverySource(lists, district, async (source) => {
-    const result = await projector.rescore(source.id, options.onChange);
-    sources++;
-    if (result?.changed) changed++;
-    options.onProgress?.(sources);
+  await inPool(due, CONCURRENCY, async (id) => {
+    if ((await projector.rescore(id, options.onChange))?.changed) changed++;
+    settled++;
+    options.onProgress?.(settled);
   });
-  return { sources, changed, seconds: (performance.now() - started) / 1000 };
+  return { sources, rescored: due.length, changed, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -67,10 +98,16 @@ export async function reindexAllSources(
   onProgress?: (done: number) => void,
 ): Promise<number> {
   let done = 0;
-  await forEverySource(lists, district, async (source) => {
-    await repository.reindex(source);
-    done++;
-    onProgress?.(done);
-  });
+  await forEveryPage(
+    district,
+    1,
+    (street, cursor) => lists.inStreet(district.code, street, { cursor, limit: PAGE }),
+    (page: SourceRecord[]) =>
+      inPool(page, CONCURRENCY, async (source) => {
+        await repository.reindex(source);
+        done++;
+        onProgress?.(done);
+      }),
+  );
   return done;
 }

@@ -39,6 +39,8 @@ export interface SourceRecord {
   warnings: Warning[];
   openRectifications: number;
   lastInspectionAt?: string;
+  /** When time alone may next change the projection (absent on sources scored before it was kept). */
+  rescoreAt?: string;
 }
 
 /** The attributes an officer or an import may set. */

@@ -23,9 +23,11 @@ type TransactItem = TransactItems[number];
 const allTags = (source: SourceRecord) => new Set([...source.tags, ...source.systemTags]);
 
 /** The attributes the score projection owns. */
-function projectionOf(source: SourceRecord): Pick<SourceRecord, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'lastInspectionAt'> {
-  const { credit, warnings, systemTags, openRectifications, lastInspectionAt } = source;
-  return { credit, warnings, systemTags, openRectifications, lastInspectionAt };
+function projectionOf(
+  source: SourceRecord,
+): Pick<SourceRecord, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'lastInspectionAt' | 'rescoreAt'> {
+  const { credit, warnings, systemTags, openRectifications, lastInspectionAt, rescoreAt } = source;
+  return { credit, warnings, systemTags, openRectifications, lastInspectionAt, rescoreAt };
 }
 
 export class SourceRepository {
@@ -215,7 +217,7 @@ export class SourceRepository {
    * projection's own attributes stay as stored).
    */
   private attributeUpdate(next: SourceRecord, read: SourceRecord): TransactItem {
-    const { credit, warnings, systemTags, openRectifications, lastInspectionAt, ...attributes } = next;
+    const { credit, warnings, systemTags, openRectifications, lastInspectionAt, rescoreAt, ...attributes } = next;
     const entries = Object.entries({ ...attributes, ...sourceIndexAttributes(next) });
     const names: Record<string, string> = { '#credit': 'credit', '#level': 'level', '#systemTags': 'systemTags' };
     const values: Record<string, NativeAttributeValue> = { ':expected': read.version, ':level': read.credit.level, ':systemTags': read.systemTags };

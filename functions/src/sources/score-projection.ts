@@ -7,7 +7,7 @@
  * runs after each score-affecting event and the rebuild job for every source. All but the write is pure.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { computeCreditScore, creditWarnings, type CreditScore, type ScoringFact, type Warning } from '@green-shield/shared/sources/scoring';
+import { computeCreditScore, creditWarnings, nextScoreChange, type CreditScore, type ScoringFact, type Warning } from '@green-shield/shared/sources/scoring';
 import { CURRENT_CREDIT_RULES, KEY_SUPERVISION_TAG, type CreditRules } from '@green-shield/shared/sources/credit-rules';
 import type { TimelineEventType } from '@green-shield/shared/api/source-schemas';
 import { canonicalJson } from '../lib/canonical-json';
@@ -63,12 +63,17 @@ export function scoringFacts(events: readonly SourceEventRecord[], rectification
   return facts;
 }
 
+/** A `rescoreAt` for facts time alone never changes: later than any rebuild. */
+export const NO_RESCORE = '9999-12-31T23:59:59.999Z';
+
 export interface ScoreProjection {
   credit: CreditScore;
   warnings: Warning[];
   systemTags: string[];
   openRectifications: number;
   lastInspectionAt?: string;
+  /** When time alone may first change this projection (`nextScoreChange`); the rebuild rescores only sources due by then. */
+  rescoreAt: string;
 }
 
 export function projectScore(
@@ -91,6 +96,7 @@ export function projectScore(
     systemTags: keySupervision ? [KEY_SUPERVISION_TAG] : [],
     openRectifications: rectifications.filter((rectification) => rectification.status !== 'closed').length,
     lastInspectionAt: inspections.at(-1),
+    rescoreAt: nextScoreChange(facts, rules, asOf) ?? NO_RESCORE,
   };
 }
 
@@ -115,17 +121,22 @@ export function projectionChanged(
 
 export interface Rescored {
   collection: SourceCollection;
-  before: ScoreProjection;
+  before: StoredProjection;
   after: ScoreProjection;
+  /** Whether anything readers see changed. */
   changed: boolean;
 }
 
-const storedProjection = (source: SourceRecord): ScoreProjection => ({
+/** As stored: sources scored before `rescoreAt` existed have none (and are due). */
+type StoredProjection = Omit<ScoreProjection, 'rescoreAt'> & { rescoreAt?: string };
+
+const storedProjection = (source: SourceRecord): StoredProjection => ({
   credit: source.credit,
   warnings: source.warnings,
   systemTags: source.systemTags,
   openRectifications: source.openRectifications,
   lastInspectionAt: source.lastInspectionAt,
+  rescoreAt: source.rescoreAt,
 });
 
 /** An edit lands between a rescoring's read and write only in a race of milliseconds. */
@@ -150,11 +161,19 @@ export class ScoreProjector {
   }
 
   /**
-   * Recomputes a source's projection and stores it if anything readers see changed. `beforeWrite`
-   * runs on a change before it is stored (telling operators): if it fails, the projection stays as
-   * it was, so the retry finds the same change to tell — told first, stored second, nothing lost.
-   * The write is conditional on the source's version (its keys hold the kind, street and name it
-   * read), so an edit in between makes it read and compute again.
+   * Whether a source's stored projection may be out of date by now without any new fact: time has
+   * reached its `rescoreAt`, it has none yet, or it was computed under other rules.
+   */
+  due(source: Pick<SourceRecord, 'rescoreAt'> & { credit: Pick<CreditScore, 'rulesVersion'> }): boolean {
+    return source.rescoreAt === undefined || source.rescoreAt <= this.clock.now().toISOString() || source.credit.rulesVersion !== this.rules.version;
+  }
+
+  /**
+   * Recomputes a source's projection and stores it if anything readers see changed, or only when it
+   * is next due. `beforeWrite` runs on a change readers see before it is stored (telling operators):
+   * if it fails, the projection stays as it was, so the retry finds the same change to tell — told
+   * first, stored second, nothing lost. The write is conditional on the source's version (its keys
+   * hold the kind, street and name it read), so an edit in between makes it read and compute again.
    */
   async rescore(sourceId: string, beforeWrite?: (rescored: Rescored) => Promise<void>): Promise<Rescored | undefined> {
     for (let attempt = 0; attempt < MAX_RESCORE_ATTEMPTS; attempt++) {
@@ -163,8 +182,8 @@ export class ScoreProjector {
       const before = storedProjection(collection.source);
       const after = this.live(collection);
       const rescored = { collection, before, after, changed: projectionChanged(before, after) };
-      if (!rescored.changed) return rescored;
-      await beforeWrite?.(rescored);
+      if (!rescored.changed && before.rescoreAt === after.rescoreAt) return rescored;
+      if (rescored.changed) await beforeWrite?.(rescored);
       if (await this.write(collection.source, after)) return rescored;
     }
     throw new Error(`Source ${sourceId} kept changing while it was rescored`);
@@ -188,7 +207,7 @@ export class ScoreProjector {
           TableName: this.tableName,
           Key: keys.source(source.id),
           UpdateExpression:
-            'SET credit = :credit, warnings = :warnings, systemTags = :systemTags, openRectifications = :open, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' +
+            'SET credit = :credit, warnings = :warnings, systemTags = :systemTags, openRectifications = :open, rescoreAt = :rescoreAt, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' +
             (projection.lastInspectionAt ? ', lastInspectionAt = :last' : ''),
           ConditionExpression: 'version = :version',
           ExpressionAttributeValues: {
@@ -197,6 +216,7 @@ export class ScoreProjector {
             ':warnings': projection.warnings,
             ':systemTags': projection.systemTags,
             ':open': projection.openRectifications,
+            ':rescoreAt': projection.rescoreAt,
             ':gsi2pk': index.gsi2pk,
             ':gsi2sk': index.gsi2sk,
             ...(projection.lastInspectionAt ? { ':last': projection.lastInspectionAt } : {}),

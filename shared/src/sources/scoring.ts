@@ -152,3 +152,38 @@ export function creditWarnings(facts: readonly ScoringFact[], rules: CreditRules
   if (before - score >= rules.warnings.scoreDropAtLeast) warnings.push({ code: 'score_drop', value: before - score });
   return warnings;
 }
+
+/**
+ * The first instant after `asOf` at which time alone could change the score or the warnings of
+ * these facts: a fact entering or leaving a window (the look-back, the complaint warnings'), a
+ * deadline passing, an order closing, and each of these again a score-drop period later (the drop
+ * compares with the score of that long ago). Until then `computeCreditScore` and `creditWarnings`
+ * answer the same, so a stored projection needs no rescoring before it (new facts aside: they are
+ * rescored as they come). Undefined when nothing the facts hold ever changes with time. Instants
+ * are in milliseconds, as the scoring compares them; a superset of the true changes only costs a
+ * rescoring that finds nothing new.
+ */
+export function nextScoreChange(facts: readonly ScoringFact[], rules: CreditRules, asOf: Date): string | undefined {
+  const now = asOf.getTime();
+  const lookback = rules.lookbackDays * DAY_MS;
+  const complaintsWindow = rules.warnings.complaintsWithinDays * DAY_MS;
+  const instants: number[] = [];
+  for (const fact of facts) {
+    if (fact.kind === 'rectification') {
+      // Overdue once the deadline is strictly past (`deadline < now`), charged while the deadline is in the look-back.
+      const deadline = time(fact.deadline);
+      instants.push(deadline + 1, deadline + lookback);
+      if (fact.closedAt !== undefined) instants.push(time(fact.closedAt));
+    } else {
+      const at = time(fact.at);
+      instants.push(at, at + lookback);
+      if (fact.kind === 'complaint') instants.push(at + complaintsWindow);
+    }
+  }
+  const drop = rules.warnings.scoreDropWithinDays * DAY_MS;
+  let next = Number.POSITIVE_INFINITY;
+  for (const instant of instants) {
+    for (const candidate of [instant, instant + drop]) if (candidate > now && candidate < next) next = candidate;
+  }
+  return Number.isFinite(next) ? new Date(next).toISOString() : undefined;
+}
