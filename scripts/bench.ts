@@ -7,7 +7,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { startLocalSystem } from './local/system';
 import { DEMO_ACCOUNTS, seedOfficers } from './local/seed';
 import { bundleFunctions } from './bundle';
@@ -27,6 +36,13 @@ import { ScoreProjector } from '../functions/src/sources/score-projection';
 import { SourceLists } from '../functions/src/sources/source-lists';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';
 import { readSourceFile } from '../functions/src/sources/import/read-table';
+import { creditCodeItem, eventItem, sourceItem } from '../functions/src/sources/items';
+import { changeEvent, newSourceRecord } from '../functions/src/sources/registration';
+import type { SourceRecord } from '../functions/src/sources/records';
+import type { ParsedRow } from '../functions/src/sources/import/types';
+import { inPool } from '../functions/src/lib/pool';
+import { ensureTable } from './local/table';
+import type { LocalSystem } from './local/system';
 import { writeXlsx } from '../functions/src/sources/import/xlsx-writer';
 import { createProgressBar } from './lib/progress-bar';
 import { measureUnderLoad, percentile, type LoadFigures } from './lib/load';
@@ -331,6 +347,121 @@ function printLatencyUnderLoad(figures: LoadFigures[]) {
   console.log();
 }
 
+/** Issue 8, item 6: each job within 1.5× of the bare DynamoDB work it cannot do without. */
+const FLOOR_TARGET_RATIO = 1.5;
+/**
+ * Requests the floors' writes keep in flight. DynamoDB Local applies writes one at a time: more in
+ * flight only wait for its locks (8 were 2–5× slower than 1 or 2 here), so a floor keeps two, enough
+ * to overlap the client's work with the server's.
+ */
+const FLOOR_IN_FLIGHT = 2;
+/** Streets the floor's read takes at once, as the rebuild does (rebuild.ts). */
+const FLOOR_STREETS_AT_ONCE = 4;
+
+type Item = Record<string, unknown>;
+
+/**
+ * The floors of the registry's jobs, on the same DynamoDB Local in the same run: bare
+ * BatchWriteItem of the items a job stores (into a table of the same definition, so the job's
+ * table is left as it was) and bare Query of the sources a job reads (the street index, every
+ * item whole). No validation, conditions, transactions, cursors or progress: what is left when
+ * the job's own work is taken away.
+ */
+class ThroughputFloors {
+  private constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly system: LocalSystem,
+    private readonly floorTable: string,
+  ) {}
+
+  static async create(system: LocalSystem, db: DynamoDBDocumentClient): Promise<ThroughputFloors> {
+    const raw = new DynamoDBClient({ endpoint: system.dynamodbEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const floorTable = `${system.tableName}Floor`;
+    await ensureTable(raw, floorTable);
+    raw.destroy();
+    return new ThroughputFloors(db, system, floorTable);
+  }
+
+  /** Seconds to store `items` with BatchWriteItem, 25 a request, `FLOOR_IN_FLIGHT` requests in flight. */
+  async write(items: Item[]): Promise<number> {
+    const started = performance.now();
+    const batches = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) => items.slice(i * 25, i * 25 + 25));
+    await inPool(batches, FLOOR_IN_FLIGHT, async (batch) => {
+      let requests: Record<string, Array<{ PutRequest: { Item: Item } }>> | undefined = {
+        [this.floorTable]: batch.map((Item) => ({ PutRequest: { Item } })),
+      };
+      while (requests && Object.keys(requests).length > 0) {
+        const answer = await this.db.send(new BatchWriteCommand({ RequestItems: requests }));
+        requests = answer.UnprocessedItems as typeof requests;
+      }
+    });
+    return (performance.now() - started) / 1000;
+  }
+
+  /** Seconds to Query every source of the district from the street index (of the job's table, or the floor's). */
+  async readSources(table: 'job' | 'floor'): Promise<{ seconds: number; items: number }> {
+    const { district } = this.system.identityDeps;
+    const started = performance.now();
+    let items = 0;
+    await inPool(district.streets, FLOOR_STREETS_AT_ONCE, async (street) => {
+      let startKey: Item | undefined;
+      do {
+        const page = await this.db.send(
+          new QueryCommand({
+            TableName: table === 'job' ? this.system.tableName : this.floorTable,
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'gsi1pk = :street',
+            ExpressionAttributeValues: { ':street': keys.sourcesInStreet(district.code, street.code) },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items += page.Items?.length ?? 0;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    });
+    return { seconds: (performance.now() - started) / 1000, items };
+  }
+}
+
+const IMPORT_ACTOR = { actorId: 'bench', actorRole: 'system' as const, actorName: '批量导入' };
+
+/** What a first import of these rows stores: each source, its credit-code item and its first event. */
+function registrationItems(rows: ParsedRow[], district: LocalSystem['identityDeps']['district'], now: string): { sources: SourceRecord[]; items: Item[] } {
+  const sources = rows.flatMap((row) => (row.input ? [newSourceRecord(row.input, district, now)] : []));
+  const items = sources.flatMap((source) => [
+    creditCodeItem(source),
+    sourceItem(source),
+    eventItem({
+      sourceId: source.id,
+      eventId: source.id,
+      at: now,
+      districtCode: source.districtCode,
+      sourceName: source.name,
+      type: 'registered',
+      ...IMPORT_ACTOR,
+    }),
+  ]);
+  return { sources, items };
+}
+
+/** What a re-import with every row changed stores: each source again and the event naming what changed. */
+function changeItems(sources: SourceRecord[], now: string): Item[] {
+  return sources.flatMap((source) => {
+    const next = { ...source, restaurant: { ...source.restaurant, seats: (source.restaurant?.seats ?? 0) + 1 }, version: source.version + 1, updatedAt: now };
+    const event = changeEvent(source, next, IMPORT_ACTOR, now);
+    return event ? [sourceItem(next), eventItem(event)] : [];
+  });
+}
+
+type Floored = { label: string; seconds: number; floor: number; floorIs: string };
+
+function printFloored({ label, seconds, floor, floorIs }: Floored) {
+  const ratio = seconds / floor;
+  console.log(
+    `  ${label.padEnd(30)} ${seconds.toFixed(1).padStart(6)} s   floor ${floor.toFixed(1).padStart(5)} s   ${`${ratio.toFixed(2)}×`.padStart(6)}  ${verdict(ratio <= FLOOR_TARGET_RATIO)} (≤ ${FLOOR_TARGET_RATIO}×)   floor: ${floorIs}`,
+  );
+}
+
 const SCALE_SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
 /** Every tenth source gets an inspection with a failed item, so the rebuild has facts to weigh. */
 const INSPECTED_EVERY = 10;
@@ -392,18 +523,27 @@ async function registryAtScale() {
     const parseSeconds = (performance.now() - parseStarted) / 1000;
     // The product's path: a bureau officer uploads the file, starts the job, and polls it.
     const api = await signedIn(system.url, sms, DEMO_ACCOUNTS.bureau.phone);
+    const db = createDocumentClient(system.dynamodbEndpoint);
+    const floors = await ThroughputFloors.create(system, db);
+    const district = system.identityDeps.district;
+    // Each job runs with the stream consumers idle, and its floor right after it, once they have caught up again.
+    await system.streamsCaughtUp();
     const first = await importThroughApi(api, file, 'import job');
+    await system.streamsCaughtUp();
+    const registered = registrationItems(rows, district, new Date().toISOString());
+    const importFloor = await floors.write(registered.items);
     // Yearly statistics: the same list again with every row changed (seats).
     const changed = writeXlsx(
       table.map((cells, index) => (index === 0 ? cells : cells.map((cell, column) => (column === 8 ? String(Number(cell) + 1) : cell)))),
     );
     const second = await importThroughApi(api, changed, 're-import');
-    const db = createDocumentClient(system.dynamodbEndpoint);
+    await system.streamsCaughtUp();
+    const reimportFloor = (await floors.readSources('floor')).seconds + (await floors.write(changeItems(registered.sources, new Date().toISOString())));
     const repo = new SourceRepository(db, system.tableName);
 
     const officer = { userId: 'bench-officer', roles: ['bureau_officer' as const] };
     const codes = rows.filter((_, index) => index % INSPECTED_EVERY === 0).map((row) => row.input!.creditCode);
-    const ids = [...(await repo.sourceIdsByCreditCodes(system.identityDeps.district.code, codes)).values()];
+    const ids = [...(await repo.sourceIdsByCreditCodes(district.code, codes)).values()];
     const inspectionsStarted = performance.now();
     for (const [index, id] of ids.entries()) {
       await inspections.inspect(
@@ -414,28 +554,36 @@ async function registryAtScale() {
       );
     }
     const inspectionsSeconds = (performance.now() - inspectionsStarted) / 1000;
+    await system.streamsCaughtUp();
     const rebuildOnce = async (label: string) => {
       const bar = createProgressBar(rows.length, label);
       const result = await rebuildAllScores(
         new SourceLists(db, system.tableName, repo),
         new ScoreProjector(db, system.tableName, system.identityDeps.clock),
-        system.identityDeps.district,
+        district,
         {
           onProgress: (done) => bar.update(done),
         },
       );
       bar.finish();
-      return result;
+      // Its floor: every source read, and (as one BatchWriteItem item each) the sources it changed.
+      const read = await floors.readSources('job');
+      const write = await floors.write(registered.items.filter((item) => item.entity === 'Source').slice(0, result.changed));
+      return { ...result, floor: read.seconds + write, sourcesRead: read.items };
     };
     const rebuild = await rebuildOnce('rebuild');
     daysAhead = 40;
     const again = await rebuildOnce('rebuild 40 days on');
+    db.destroy();
     return {
       file,
       parseSeconds,
       report: first.report,
       importSeconds: first.seconds,
+      importFloor,
+      importItems: registered.items.length,
       reimport: second,
+      reimportFloor,
       inspections: ids.length,
       inspectionsSeconds,
       rebuild,
@@ -486,19 +634,38 @@ async function main() {
     console.log(
       `  XLSX file                      ${(scale.file.byteLength / 1024 / 1024).toFixed(1)} MB, parsed and validated in ${scale.parseSeconds.toFixed(2)} s (also inside the job)`,
     );
+    printFloored({
+      label: `import job (start → done)`,
+      seconds: scale.importSeconds,
+      floor: scale.importFloor,
+      floorIs: `BatchWriteItem of the ${scale.importItems.toLocaleString('en')} items it stores (source, credit code, first event)`,
+    });
     console.log(
-      `  import job (start → done)      ${scale.importSeconds.toFixed(1)} s  ${perSecond(scale.report.created, scale.importSeconds)}  ${verdict(scale.importSeconds <= TARGETS.importSeconds)} (≤ ${TARGETS.importSeconds} s)  created ${scale.report.created}, rejected ${scale.report.rejected}`,
+      `    ${perSecond(scale.report.created, scale.importSeconds)}  created ${scale.report.created}, rejected ${scale.report.rejected}  ${verdict(scale.importSeconds <= TARGETS.importSeconds)} (≤ ${TARGETS.importSeconds} s)`,
     );
+    printFloored({
+      label: 're-import, every row changed',
+      seconds: scale.reimport.seconds,
+      floor: scale.reimportFloor,
+      floorIs: 'Query of the sources + BatchWriteItem of each source and its change event',
+    });
     console.log(
-      `  re-import, every row changed   ${scale.reimport.seconds.toFixed(1)} s  ${perSecond(scale.reimport.report.updated, scale.reimport.seconds)}  updated ${scale.reimport.report.updated}, unchanged ${scale.reimport.report.unchanged}`,
+      `    ${perSecond(scale.reimport.report.updated, scale.reimport.seconds)}  updated ${scale.reimport.report.updated}, unchanged ${scale.reimport.report.unchanged}`,
     );
     console.log(`  inspections with a failed item ${scale.inspections} in ${scale.inspectionsSeconds.toFixed(1)} s (setup for the rebuild)`);
-    console.log(
-      `  full score rebuild             ${scale.rebuild.seconds.toFixed(1)} s  ${perSecond(scale.rebuild.sources, scale.rebuild.seconds)}  (${scale.rebuild.sources} sources, ${scale.rebuild.changed} changed: the stream consumer had scored them)`,
-    );
-    console.log(
-      `  rebuild 40 days later          ${scale.again.seconds.toFixed(1)} s  ${perSecond(scale.again.sources, scale.again.seconds)}  (${scale.again.changed} changed: deadlines passed, projections rewritten)\n`,
-    );
+    for (const [label, run] of [
+      ['score rebuild', scale.rebuild],
+      ['score rebuild 40 days later', scale.again],
+    ] as const) {
+      printFloored({
+        label,
+        seconds: run.seconds,
+        floor: run.floor,
+        floorIs: `Query of the ${run.sourcesRead.toLocaleString('en')} sources + BatchWriteItem of the ${run.changed} changed`,
+      });
+      console.log(`    ${run.sources} sources, ${run.rescored} due and rescored, ${run.changed} changed`);
+    }
+    console.log();
   }
   if (PARTS.has('bundles')) {
     const bundles = await bundleFunctions(mkdtempSync(join(tmpdir(), 'green-shield-bundles-')));

@@ -5,9 +5,9 @@
  * (locally); rotating it would invalidate every printed poster.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { splitEcoCode } from '@green-shield/shared/sources/eco-code';
 import { env } from '../lib/config';
+import { secretsManager } from '../lib/secrets-manager';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const SIGNATURE_LENGTH = 10;
@@ -54,9 +54,9 @@ export function ecoCodeKeyFromEnv(): EcoCodeKey {
     (cached ??= (async () => {
       const secretId = env('ecoCodeKeySecret');
       if (secretId) {
-        const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretId }));
-        if (!SecretString) throw new Error('The eco-code key secret is empty');
-        return SecretString;
+        const secret = await secretsManager().get(secretId);
+        if (!secret) throw new Error('The eco-code key secret is empty');
+        return secret;
       }
       const local = env('ecoCodeKey');
       if (!local) throw new Error('Neither ECO_CODE_KEY_SECRET nor ECO_CODE_KEY is set');
