@@ -3,7 +3,7 @@
  * inspection's results against the checklist of the source's kind, the rectification orders its
  * failed items open, a record's date. Pure but for the ids the caller passes in.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { InspectionResultInput } from '@green-shield/shared/api/source-schemas';
 import type { ChecklistItem } from '@green-shield/shared/sources/checklists';
 import { openRectification } from '@green-shield/shared/sources/rectification-state-machine';

@@ -2,7 +2,7 @@
  * The officers' registry: search and early-warning lists, registering, reading and editing a
  * source, its timeline.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type * as S from '@green-shield/shared/api/source-schemas';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { findStreet } from '@green-shield/shared/districts/district';

@@ -4,7 +4,7 @@
  * gateway routes with it, each function dispatches and validates with it, and the OpenAPI document
  * is generated from it.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { type Endpoint, ENDPOINTS, type RouteId, type Service } from './endpoints';
 import * as s from './schemas';
 import * as src from './source-schemas';
@@ -13,10 +13,10 @@ export { OFFICER_ROLES, type RouteId, routeKey, SERVICES, type Service } from '.
 
 /** What a route takes and answers, validated by its function and documented in the OpenAPI document. */
 interface RouteSchemas {
-  body?: z.ZodType;
-  query?: z.ZodType;
-  params?: z.ZodType;
-  response: z.ZodType;
+  body?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  params?: z.ZodMiniType;
+  response: z.ZodMiniType;
 }
 
 export interface RouteSpec extends Endpoint, RouteSchemas {}

@@ -1,9 +1,11 @@
 /**
- * The API contract: every request and response body, declared once with zod.
+ * The API contract: every request and response body, declared once with zod (zod/mini: schemas are
+ * built with functions and `.check(…)`, so a bundle holds only the parts its schemas use).
  * Handlers validate with these, the OpenAPI document is generated from them,
  * and the mini-app's client takes its types from them (type-only imports).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import englishLocale from 'zod/v4/locales/en.js';
 import { COMPLAINT_TYPES, isKnownSubtype, OCCURRENCE_PATTERNS } from '../complaints/taxonomy';
 import { ROLES } from './endpoints';
 import { IMAGE_CONTENT_TYPES, MAX_LENGTH, MAX_PHOTOS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
@@ -12,12 +14,18 @@ import { ERROR_CODES } from './errors';
 import { PHOTO_UPLOAD_KEY } from './upload-keys';
 import { cleanText } from './text';
 
+// zod/mini (a fraction of classic zod's weight in every function bundle) brings no messages: the
+// English ones for checks that name none, as classic zod had them; the one locale, by path.
+z.config(englishLocale());
+
 // Building blocks, shared with ./source-schemas.
-export const mobile = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
-export const isoDateTime = z.string().describe('ISO 8601 date-time (UTC)');
-export const ulid = (what: string) => z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `not a ${what} id`);
+export const mobile = z.string().check(z.regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号'));
+export const isoDateTime = z.string().check(z.describe('ISO 8601 date-time (UTC)'));
+export const ulid = (what: string) => z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `not a ${what} id`));
 /** Keys of the caller's photo uploads, exactly as `POST /api/uploads` made them. */
-export const photoKeys = z.array(z.string().regex(PHOTO_UPLOAD_KEY, 'not a photo upload key')).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`);
+export const photoKeys = z
+  .array(z.string().check(z.regex(PHOTO_UPLOAD_KEY, 'not a photo upload key')))
+  .check(z.maxLength(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`));
 /** A stored position: the API keeps WGS-84 whatever the device sent. */
 export const StoredPoint = z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') });
 const coordSystem = z.enum(['WGS-84', 'GCJ-02']);
@@ -27,56 +35,56 @@ const coordSystem = z.enum(['WGS-84', 'GCJ-02']);
  * kept only in multi-line text), then the text is trimmed and measured.
  */
 export function text(max: number, options: { min?: number; minMessage?: string; multiline?: boolean } = {}) {
-  const field = z
-    .string()
-    .overwrite((value) => cleanText(value, options.multiline ?? false))
-    .trim()
-    .max(max);
-  return options.min ? field.min(options.min, options.minMessage) : field;
+  const field = z.string().check(
+    z.overwrite((value) => cleanText(value, options.multiline ?? false)),
+    z.trim(),
+    z.maxLength(max),
+  );
+  return options.min ? field.check(z.minLength(options.min, options.minMessage)) : field;
 }
-const id = z.string().min(1).max(MAX_LENGTH.id);
+const id = z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id));
 
 // ---------- errors ----------
 /** One bad field: `body.location.lat`, `query.status`, `path.id`. */
 export const ErrorDetail = z.strictObject({ field: z.string(), message: z.string() });
 /** The body of every 4xx and 5xx answer of the API (codes and statuses in errors.ts), and nothing more. */
 export const ErrorBody = z.strictObject({
-  error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string().min(1), details: z.array(ErrorDetail).optional() }),
+  error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string().check(z.minLength(1)), details: z.optional(z.array(ErrorDetail)) }),
 });
 
 // ---------- identity ----------
 export const RequestOtpBody = z.strictObject({ phone: mobile });
 export const RequestOtpResponse = z.object({ expiresInSeconds: z.number(), resendAfterSeconds: z.number() });
 
-export const VerifyOtpBody = z.strictObject({ phone: mobile, code: z.string().regex(/^\d{6}$/, '验证码为 6 位数字') });
+export const VerifyOtpBody = z.strictObject({ phone: mobile, code: z.string().check(z.regex(/^\d{6}$/, '验证码为 6 位数字')) });
 
 export const UserView = z.object({
   id,
   roles: z.array(z.enum(ROLES)),
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   phoneMasked: z.string(),
-  streetCode: z.string().optional(),
+  streetCode: z.optional(z.string()),
 });
 export const TokenResponse = z.object({
   accessToken: z.string(),
-  expiresIn: z.number().describe('Seconds the access token is valid'),
+  expiresIn: z.number().check(z.describe('Seconds the access token is valid')),
   /** Each refresh returns a new one; a used one is retired a minute later (a lost answer can be retried). */
   refreshToken: z.string(),
-  refreshExpiresIn: z.number().describe('Seconds the refresh token is valid'),
+  refreshExpiresIn: z.number().check(z.describe('Seconds the refresh token is valid')),
   user: UserView,
 });
-export const RefreshBody = z.strictObject({ refreshToken: z.string().min(MIN_LENGTH.refreshToken).max(MAX_LENGTH.refreshToken) });
+export const RefreshBody = z.strictObject({ refreshToken: z.string().check(z.minLength(MIN_LENGTH.refreshToken), z.maxLength(MAX_LENGTH.refreshToken)) });
 export const SignOutResponse = z.object({ signedOut: z.boolean() });
 
 export const ProvisionOfficerBody = z.strictObject({
   phone: mobile,
   name: text(MAX_LENGTH.personName, { min: 1 }),
   role: z.enum(['street_officer', 'bureau_officer', 'admin']),
-  streetCode: z.string().min(1).max(MAX_LENGTH.streetCode).optional(),
+  streetCode: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.streetCode))),
 });
 
-export const OfficerSummary = z.object({ id, name: z.string(), role: z.enum(ROLES), streetCode: z.string().optional() });
-export const OfficerListQuery = z.strictObject({ streetCode: z.string().max(MAX_LENGTH.streetCode).optional() });
+export const OfficerSummary = z.object({ id, name: z.string(), role: z.enum(ROLES), streetCode: z.optional(z.string()) });
+export const OfficerListQuery = z.strictObject({ streetCode: z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))) });
 export const OfficerListResponse = z.object({ items: z.array(OfficerSummary) });
 
 // ---------- uploads ----------
@@ -84,7 +92,7 @@ export { UPLOAD_LIMIT_BYTES, IMAGE_CONTENT_TYPES, MAX_PHOTOS } from './limits';
 
 export const CreateUploadBody = z.strictObject({
   contentType: z.enum(IMAGE_CONTENT_TYPES),
-  size: z.number().int().positive().max(UPLOAD_LIMIT_BYTES, '图片不能超过 10 MB'),
+  size: z.number().check(z.int(), z.positive(), z.maximum(UPLOAD_LIMIT_BYTES, '图片不能超过 10 MB')),
 });
 export const UploadTicket = z.object({
   key: z.string(),
@@ -96,113 +104,120 @@ export const UploadTicket = z.object({
 
 // ---------- complaints ----------
 export const GeoPointInput = z.strictObject({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
+  lat: z.number().check(z.minimum(-90), z.maximum(90)),
+  lng: z.number().check(z.minimum(-180), z.maximum(180)),
   coordSystem,
 });
 
 export const SubmitComplaintBody = z
   .strictObject({
-    category: z.strictObject({ type: z.enum(COMPLAINT_TYPES as [string, ...string[]]), subtype: z.string().min(1).max(MAX_LENGTH.complaintSubtype) }),
+    category: z.strictObject({
+      type: z.enum(COMPLAINT_TYPES as [string, ...string[]]),
+      subtype: z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.complaintSubtype)),
+    }),
     description: text(MAX_LENGTH.description, {
       min: MIN_LENGTH.description,
       minMessage: `请至少用 ${MIN_LENGTH.description} 个字描述问题`,
       multiline: true,
     }),
-    location: GeoPointInput.extend({ address: text(MAX_LENGTH.address, { min: MIN_LENGTH.address }) }),
-    streetCode: z.string().min(1).max(MAX_LENGTH.streetCode),
-    occurrence: z.strictObject({ pattern: z.enum(OCCURRENCE_PATTERNS), note: text(MAX_LENGTH.occurrenceNote).optional() }),
-    photoKeys: photoKeys.default([]),
-    anonymous: z.boolean().default(false),
+    location: z.extend(GeoPointInput, { address: text(MAX_LENGTH.address, { min: MIN_LENGTH.address }) }),
+    streetCode: z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.streetCode)),
+    occurrence: z.strictObject({ pattern: z.enum(OCCURRENCE_PATTERNS), note: z.optional(text(MAX_LENGTH.occurrenceNote)) }),
+    photoKeys: z._default(photoKeys, []),
+    anonymous: z._default(z.boolean(), false),
   })
-  .refine((body) => isKnownSubtype(body.category.type, body.category.subtype), {
-    path: ['category', 'subtype'],
-    message: '未知的投诉子类',
-  });
+  .check(
+    z.refine((body) => isKnownSubtype(body.category.type, body.category.subtype), {
+      path: ['category', 'subtype'],
+      message: '未知的投诉子类',
+    }),
+  );
 
 export const Photo = z.object({ key: z.string(), url: z.string() });
 
 export const ComplaintEventView = z.object({
   at: isoDateTime,
   action: z.enum(['submit', ...COMPLAINT_ACTIONS]),
-  from: z.enum(COMPLAINT_STATUSES).optional(),
+  from: z.optional(z.enum(COMPLAINT_STATUSES)),
   to: z.enum(COMPLAINT_STATUSES),
   actorRole: z.enum(['resident', 'officer', 'system']),
-  actorName: z.string().optional(),
-  note: z.string().optional(),
-  reason: z.string().optional(),
-  referral: z.string().optional(),
-  duplicateOf: z.string().optional(),
-  rating: z.number().optional(),
-  extensionDays: z.number().optional(),
-  photos: z.array(Photo).optional(),
+  actorName: z.optional(z.string()),
+  note: z.optional(z.string()),
+  reason: z.optional(z.string()),
+  referral: z.optional(z.string()),
+  duplicateOf: z.optional(z.string()),
+  rating: z.optional(z.number()),
+  extensionDays: z.optional(z.number()),
+  photos: z.optional(z.array(Photo)),
 });
 
 export const ComplaintView = z.object({
   id,
   trackingNumber: z.string(),
   status: z.enum(COMPLAINT_STATUSES),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   category: z.object({ type: z.string(), subtype: z.string() }),
   description: z.string(),
-  location: StoredPoint.extend({ address: z.string() }),
+  location: z.extend(StoredPoint, { address: z.string() }),
   streetCode: z.string(),
-  occurrence: z.object({ pattern: z.enum(OCCURRENCE_PATTERNS), note: z.string().optional() }),
+  occurrence: z.object({ pattern: z.enum(OCCURRENCE_PATTERNS), note: z.optional(z.string()) }),
   anonymous: z.boolean(),
   photos: z.array(Photo),
   submittedAt: isoDateTime,
   updatedAt: isoDateTime,
-  due: z.object({ acknowledgeBy: isoDateTime, closeBy: isoDateTime, timeLimitsVersion: z.string(), extendedByDays: z.number().optional() }),
+  due: z.object({ acknowledgeBy: isoDateTime, closeBy: isoDateTime, timeLimitsVersion: z.string(), extendedByDays: z.optional(z.number()) }),
   overdue: z.object({ acknowledge: z.boolean(), close: z.boolean(), any: z.boolean() }),
-  resolvedAt: isoDateTime.optional(),
-  feedbackBy: isoDateTime.optional(),
-  assigneeId: z.string().optional(),
-  assigneeName: z.string().optional(),
-  duplicateOf: z.string().optional(),
-  rating: z.object({ score: z.number(), comment: z.string().optional() }).optional(),
+  resolvedAt: z.optional(isoDateTime),
+  feedbackBy: z.optional(isoDateTime),
+  assigneeId: z.optional(z.string()),
+  assigneeName: z.optional(z.string()),
+  duplicateOf: z.optional(z.string()),
+  rating: z.optional(z.object({ score: z.number(), comment: z.optional(z.string()) })),
   /** Shown to the complainant (full) and to officers (masked, and not at all when anonymous). */
-  complainant: z.object({ phone: z.string() }).optional(),
+  complainant: z.optional(z.object({ phone: z.string() })),
   availableActions: z.array(z.enum(COMPLAINT_ACTIONS)),
 });
 
 export const ComplaintDetail = z.object({ complaint: ComplaintView, events: z.array(ComplaintEventView) });
-export const ComplaintPage = z.object({ items: z.array(ComplaintView), nextCursor: z.string().optional() });
+export const ComplaintPage = z.object({ items: z.array(ComplaintView), nextCursor: z.optional(z.string()) });
 
 export const ComplaintIdParams = z.strictObject({ id: ulid('complaint') });
 
-export const MyComplaintsQuery = z.strictObject({ cursor: z.string().max(MAX_LENGTH.cursor).optional() });
+export const MyComplaintsQuery = z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))) });
 
 export const QueueQuery = z.strictObject({
-  status: z.enum(COMPLAINT_STATUSES).optional(),
-  type: z.enum(COMPLAINT_TYPES as [string, ...string[]]).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
-  streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
-  cursor: z.string().max(MAX_LENGTH.cursor).optional(),
+  status: z.optional(z.enum(COMPLAINT_STATUSES)),
+  type: z.optional(z.enum(COMPLAINT_TYPES as [string, ...string[]])),
+  overdue: z.optional(z.enum(['true', 'false'])),
+  streetCode: z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))),
+  cursor: z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))),
 });
 
 const note = text(MAX_LENGTH.officerNote, { min: 1, multiline: true });
 
 export const TransitionBody = z.strictObject({
   action: z.enum(OFFICER_ACTIONS as unknown as [string, ...string[]]),
-  expectedVersion: z.number().int().nonnegative(),
-  note: note.optional(),
-  reason: note.optional(),
-  referral: text(MAX_LENGTH.referral, { min: 1 }).optional(),
-  duplicateOf: z.string().min(1).max(MAX_LENGTH.trackingNumber).optional().describe('Tracking number of the original complaint'),
-  assigneeId: z.string().min(1).max(MAX_LENGTH.id).optional(),
-  photoKeys: photoKeys.optional(),
+  expectedVersion: z.number().check(z.int(), z.nonnegative()),
+  note: z.optional(note),
+  reason: z.optional(note),
+  referral: z.optional(text(MAX_LENGTH.referral, { min: 1 })),
+  duplicateOf: z
+    .optional(z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.trackingNumber)))
+    .check(z.describe('Tracking number of the original complaint')),
+  assigneeId: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id))),
+  photoKeys: z.optional(photoKeys),
   /** For `extend`: days added to the closing deadline (the complaint's time-limits version caps it). */
-  extensionDays: z.number().int().min(1).max(365).optional(),
+  extensionDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(365))),
 });
 
 export const RateBody = z.strictObject({
-  expectedVersion: z.number().int().nonnegative(),
-  rating: z.number().int().min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'),
-  comment: text(MAX_LENGTH.ratingComment, { multiline: true }).optional(),
+  expectedVersion: z.number().check(z.int(), z.nonnegative()),
+  rating: z.number().check(z.int(), z.minimum(1, '评分为 1–5 分'), z.maximum(5, '评分为 1–5 分')),
+  comment: z.optional(text(MAX_LENGTH.ratingComment, { multiline: true })),
 });
 
 export const ReopenBody = z.strictObject({
-  expectedVersion: z.number().int().nonnegative(),
+  expectedVersion: z.number().check(z.int(), z.nonnegative()),
   reason: text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, minMessage: '请说明重新打开的原因', multiline: true }),
 });
 
@@ -211,16 +226,16 @@ export const ReopenBody = z.strictObject({
 export const NotificationView = z.object({
   id,
   at: isoDateTime,
-  complaintId: z.string().optional(),
-  trackingNumber: z.string().optional(),
-  status: z.enum(COMPLAINT_STATUSES).optional(),
-  source: z.object({ id: z.string(), name: z.string() }).optional(),
+  complaintId: z.optional(z.string()),
+  trackingNumber: z.optional(z.string()),
+  status: z.optional(z.enum(COMPLAINT_STATUSES)),
+  source: z.optional(z.object({ id: z.string(), name: z.string() })),
   action: z.string(),
   read: z.boolean(),
 });
-export const NotificationList = z.object({ items: z.array(NotificationView), unread: z.number().int() });
-export const MarkReadBody = z.strictObject({ ids: z.array(id).max(100).optional() });
-export const MarkReadResponse = z.object({ updated: z.number().int() });
+export const NotificationList = z.object({ items: z.array(NotificationView), unread: z.number().check(z.int()) });
+export const MarkReadBody = z.strictObject({ ids: z.optional(z.array(id).check(z.maxLength(100))) });
+export const MarkReadResponse = z.object({ updated: z.number().check(z.int()) });
 
 // ---------- platform ----------
 export const DistrictView = z.object({
@@ -240,11 +255,11 @@ export const DistrictView = z.object({
   }),
 });
 export const LocateQuery = z.strictObject({
-  lat: z.coerce.number().min(-90).max(90),
-  lng: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().check(z.minimum(-90), z.maximum(90)),
+  lng: z.coerce.number().check(z.minimum(-180), z.maximum(180)),
   coordSystem,
 });
-export const LocateResponse = z.object({ streetCode: z.string().optional() });
+export const LocateResponse = z.object({ streetCode: z.optional(z.string()) });
 export const HealthResponse = z.object({ ok: z.boolean() });
 /** The OpenAPI document of this API (GET /api/openapi.json): its frame only; the paths are generated from the route table. */
 export const OpenApiDocument = z.looseObject({

@@ -2,7 +2,7 @@
  * The API contract of the pollution-source registry: sources, inspections, rectifications,
  * credit scores, eco-codes and imports. Declared once with zod, like ./schemas.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SOURCE_KINDS, SIZE_CLASSES } from '../sources/kinds';
 import { CREDIT_LEVELS } from '../sources/credit-rules';
 import { EXPLANATION_CODES, WARNING_CODES } from '../sources/scoring';
@@ -18,28 +18,27 @@ const required = (max: number) => text(max, { min: 1 });
 /** A note or a reason: optional, may run over several lines. */
 const notes = (max: number) => text(max, { multiline: true });
 
-export const CreditCode = z
-  .string()
-  .transform(normalizeCreditCode)
-  .superRefine((code, context) => {
+export const CreditCode = z.pipe(z.string(), z.transform(normalizeCreditCode)).check(
+  z.superRefine((code, context) => {
     const problem = creditCodeProblem(code);
     if (problem) context.addIssue({ code: 'custom', message: CREDIT_CODE_PROBLEM_MESSAGES[problem], params: { problem } });
-  });
+  }),
+);
 
 export { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 
 /** A tag to search by (any, including the system tag 重点监管). */
 export const Tag = required(MAX_LENGTH.tag);
 /** Officers' free tags; system tags are derived from the score and cannot be set by hand. */
-export const OfficerTag = Tag.refine((tag) => tag !== KEY_SUPERVISION_TAG, '“重点监管”是系统标签，由信用评价自动设置，不能手动添加');
+export const OfficerTag = Tag.check(z.refine((tag) => tag !== KEY_SUPERVISION_TAG, '“重点监管”是系统标签，由信用评价自动设置，不能手动添加'));
 
 export const RestaurantAttributes = z.strictObject({
-  seats: z.number().int().min(0).max(5000).optional(),
-  burners: z.number().int().min(0).max(200).optional().describe('Reference burners (基准灶头数), GB 18483'),
-  diningAreaM2: z.number().min(0).max(100000).optional(),
-  purifierInstalled: z.boolean().optional(),
-  purifierEfficiencyPercent: z.number().min(0).max(100).optional(),
-  cleaningIntervalDays: z.number().int().min(1).max(365).optional(),
+  seats: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(5000))),
+  burners: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(200))).check(z.describe('Reference burners (基准灶头数), GB 18483')),
+  diningAreaM2: z.optional(z.number().check(z.minimum(0), z.maximum(100000))),
+  purifierInstalled: z.optional(z.boolean()),
+  purifierEfficiencyPercent: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+  cleaningIntervalDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(365))),
 });
 
 export const SourceInput = z.strictObject({
@@ -49,26 +48,26 @@ export const SourceInput = z.strictObject({
   address: required(MAX_LENGTH.address),
   location: GeoPointInput,
   streetCode: required(MAX_LENGTH.streetCode),
-  responsiblePerson: z.strictObject({ name: required(MAX_LENGTH.personName), phone: mobile.optional() }).optional(),
-  restaurant: RestaurantAttributes.optional(),
-  tags: z.array(OfficerTag).max(MAX_TAGS).default([]),
+  responsiblePerson: z.optional(z.strictObject({ name: required(MAX_LENGTH.personName), phone: z.optional(mobile) })),
+  restaurant: z.optional(RestaurantAttributes),
+  tags: z._default(z.array(OfficerTag).check(z.maxLength(MAX_TAGS)), []),
 });
 
 export const SourcePatch = z.strictObject({
-  expectedVersion: z.number().int().nonnegative(),
-  name: required(MAX_LENGTH.sourceName).optional(),
-  address: required(MAX_LENGTH.address).optional(),
-  location: GeoPointInput.optional(),
-  streetCode: required(MAX_LENGTH.streetCode).optional(),
-  responsiblePerson: z.strictObject({ name: required(MAX_LENGTH.personName), phone: mobile.optional() }).optional(),
-  restaurant: RestaurantAttributes.optional(),
-  tags: z.array(OfficerTag).max(MAX_TAGS).optional(),
+  expectedVersion: z.number().check(z.int(), z.nonnegative()),
+  name: z.optional(required(MAX_LENGTH.sourceName)),
+  address: z.optional(required(MAX_LENGTH.address)),
+  location: z.optional(GeoPointInput),
+  streetCode: z.optional(required(MAX_LENGTH.streetCode)),
+  responsiblePerson: z.optional(z.strictObject({ name: required(MAX_LENGTH.personName), phone: z.optional(mobile) })),
+  restaurant: z.optional(RestaurantAttributes),
+  tags: z.optional(z.array(OfficerTag).check(z.maxLength(MAX_TAGS))),
 });
 
 export const SourceIdParams = z.strictObject({ id: ulid('source') });
-export const OperatorParams = z.strictObject({ id: ulid('source'), userId: z.string().min(1).max(MAX_LENGTH.id) });
+export const OperatorParams = z.strictObject({ id: ulid('source'), userId: z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id)) });
 export const RectificationParams = z.strictObject({ id: ulid('source'), rectificationId: ulid('rectification') });
-export const EcoCodeParams = z.strictObject({ code: z.string().max(MAX_LENGTH.ecoCode) });
+export const EcoCodeParams = z.strictObject({ code: z.string().check(z.maxLength(MAX_LENGTH.ecoCode)) });
 
 export const Warning = z.object({ code: z.enum(WARNING_CODES), value: z.number() });
 export const ExplanationLine = z.object({
@@ -100,19 +99,19 @@ export const SourceSummary = z.object({
   tags: z.array(z.string()),
   systemTags: z.array(z.string()),
   warnings: z.array(Warning),
-  openRectifications: z.number().int(),
-  lastInspectionAt: isoDateTime.optional(),
+  openRectifications: z.number().check(z.int()),
+  lastInspectionAt: z.optional(isoDateTime),
 });
 
 export const RectificationStatus = z.enum(RECTIFICATION_STATUSES);
 export const EvidenceView = z.object({
   id: z.string(),
   at: isoDateTime,
-  note: z.string().optional(),
+  note: z.optional(z.string()),
   photos: z.array(Photo),
-  decision: z.enum(['accepted', 'rejected']).optional(),
-  reason: z.string().optional(),
-  decidedAt: isoDateTime.optional(),
+  decision: z.optional(z.enum(['accepted', 'rejected'])),
+  reason: z.optional(z.string()),
+  decidedAt: z.optional(isoDateTime),
 });
 export const RectificationView = z.object({
   id: z.string(),
@@ -124,26 +123,26 @@ export const RectificationView = z.object({
   deadline: isoDateTime,
   status: RectificationStatus,
   overdue: z.boolean(),
-  closedAt: isoDateTime.optional(),
-  version: z.number().int(),
+  closedAt: z.optional(isoDateTime),
+  version: z.number().check(z.int()),
   evidence: z.array(EvidenceView),
 });
 
-export const RestaurantView = RestaurantAttributes.extend({
-  sizeClass: z.enum(SIZE_CLASSES).optional(),
-  requiredEfficiencyPercent: z.number().optional(),
-  purifierMeetsStandard: z.boolean().optional(),
+export const RestaurantView = z.extend(RestaurantAttributes, {
+  sizeClass: z.optional(z.enum(SIZE_CLASSES)),
+  requiredEfficiencyPercent: z.optional(z.number()),
+  purifierMeetsStandard: z.optional(z.boolean()),
   catering: z.object({ version: z.string(), source: z.string() }),
 });
 
 /** What the source's operator (the restaurant) sees. */
 export const OperatorSourceView = z.object({
-  source: SourceSummary.extend({
+  source: z.extend(SourceSummary, {
     location: StoredPoint,
-    responsiblePerson: z.object({ name: z.string(), phone: z.string().optional() }).optional(),
-    restaurant: RestaurantView.optional(),
+    responsiblePerson: z.optional(z.object({ name: z.string(), phone: z.optional(z.string()) })),
+    restaurant: z.optional(RestaurantView),
     ecoCode: z.string(),
-    version: z.number().int(),
+    version: z.number().check(z.int()),
   }),
   credit: CreditScoreView,
   rectifications: z.array(RectificationView),
@@ -151,22 +150,22 @@ export const OperatorSourceView = z.object({
 export const OperatorSourceList = z.object({ items: z.array(SourceSummary) });
 
 /** What officers see: the operator view plus linked operators (masked phones) and warnings. */
-export const OfficerSourceView = OperatorSourceView.extend({
+export const OfficerSourceView = z.extend(OperatorSourceView, {
   operators: z.array(z.object({ userId: z.string(), phoneMasked: z.string() })),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
 
 export const SourceSearchQuery = z.strictObject({
-  streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
-  level: z.enum(CREDIT_LEVELS).optional(),
-  tag: Tag.optional(),
-  name: required(MAX_LENGTH.sourceNamePrefix).optional().describe('Name prefix'),
-  creditCode: z.string().trim().max(MAX_LENGTH.creditCode).optional(),
-  kind: z.enum(SOURCE_KINDS).optional(),
-  cursor: z.string().max(MAX_LENGTH.cursor).optional(),
+  streetCode: z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))),
+  level: z.optional(z.enum(CREDIT_LEVELS)),
+  tag: z.optional(Tag),
+  name: z.optional(required(MAX_LENGTH.sourceNamePrefix)).check(z.describe('Name prefix')),
+  creditCode: z.optional(z.string().check(z.trim(), z.maxLength(MAX_LENGTH.creditCode))),
+  kind: z.optional(z.enum(SOURCE_KINDS)),
+  cursor: z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))),
 });
-export const SourcePage = z.object({ items: z.array(SourceSummary), nextCursor: z.string().optional() });
+export const SourcePage = z.object({ items: z.array(SourceSummary), nextCursor: z.optional(z.string()) });
 
 export const TIMELINE_EVENT_TYPES = [
   'registered',
@@ -189,16 +188,16 @@ export const InspectionOutcome = z.enum(['pass', 'fail', 'not_applicable']);
 export const InspectionResultInput = z.strictObject({
   itemId: required(MAX_LENGTH.checklistItem),
   outcome: InspectionOutcome,
-  note: notes(MAX_LENGTH.inspectionItemNote).optional(),
+  note: z.optional(notes(MAX_LENGTH.inspectionItemNote)),
   /** For a failed item: open a rectification order (default deadline from the checklist). */
-  rectify: z.boolean().default(true),
-  rectifyDays: z.number().int().min(1).max(180).optional(),
+  rectify: z._default(z.boolean(), true),
+  rectifyDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(180))),
 });
 export const InspectionBody = z.strictObject({
   checklistVersion: required(MAX_LENGTH.checklistVersion),
-  results: z.array(InspectionResultInput).min(1).max(40),
-  note: notes(MAX_LENGTH.officerNote).optional(),
-  photoKeys: photoKeys.default([]),
+  results: z.array(InspectionResultInput).check(z.minLength(1), z.maxLength(40)),
+  note: z.optional(notes(MAX_LENGTH.officerNote)),
+  photoKeys: z._default(photoKeys, []),
 });
 
 export const TimelineEventView = z.object({
@@ -206,63 +205,60 @@ export const TimelineEventView = z.object({
   at: isoDateTime,
   type: z.enum(TIMELINE_EVENT_TYPES),
   actorRole: z.enum(['officer', 'operator', 'system']),
-  actorName: z.string().optional(),
-  note: z.string().optional(),
-  photos: z.array(Photo).optional(),
-  inspection: z
-    .object({
+  actorName: z.optional(z.string()),
+  note: z.optional(z.string()),
+  photos: z.optional(z.array(Photo)),
+  inspection: z.optional(
+    z.object({
       checklistVersion: z.string(),
       results: z.array(
-        z.object({ itemId: z.string(), label: z.string(), outcome: InspectionOutcome, note: z.string().optional(), rectificationId: z.string().optional() }),
+        z.object({ itemId: z.string(), label: z.string(), outcome: InspectionOutcome, note: z.optional(z.string()), rectificationId: z.optional(z.string()) }),
       ),
-    })
-    .optional(),
-  rectification: z.object({ id: z.string(), itemLabel: z.string(), deadline: isoDateTime.optional(), reason: z.string().optional() }).optional(),
-  complaint: z.object({ id: z.string(), trackingNumber: z.string(), substantiated: z.boolean() }).optional(),
-  penalty: z.object({ decisionNumber: z.string(), amountYuan: z.number().optional() }).optional(),
-  permit: z.object({ permitType: z.string(), permitNumber: z.string(), validUntil: z.string().optional() }).optional(),
-  incident: z.object({ severity: z.enum(['ordinary', 'major']), description: z.string() }).optional(),
+    }),
+  ),
+  rectification: z.optional(z.object({ id: z.string(), itemLabel: z.string(), deadline: z.optional(isoDateTime), reason: z.optional(z.string()) })),
+  complaint: z.optional(z.object({ id: z.string(), trackingNumber: z.string(), substantiated: z.boolean() })),
+  penalty: z.optional(z.object({ decisionNumber: z.string(), amountYuan: z.optional(z.number()) })),
+  permit: z.optional(z.object({ permitType: z.string(), permitNumber: z.string(), validUntil: z.optional(z.string()) })),
+  incident: z.optional(z.object({ severity: z.enum(['ordinary', 'major']), description: z.string() })),
   /** For `updated`: the attributes that changed. */
-  changed: z.array(z.string()).optional(),
+  changed: z.optional(z.array(z.string())),
 });
-export const TimelinePage = z.object({ items: z.array(TimelineEventView), nextCursor: z.string().optional() });
-export const TimelineQuery = z.strictObject({ cursor: z.string().max(MAX_LENGTH.cursor).optional() });
+export const TimelinePage = z.object({ items: z.array(TimelineEventView), nextCursor: z.optional(z.string()) });
+export const TimelineQuery = z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))) });
 
 export const EvidenceBody = z.strictObject({
-  expectedVersion: z.number().int().nonnegative(),
-  note: notes(MAX_LENGTH.note).optional(),
-  photoKeys: photoKeys.min(1, '请至少上传 1 张整改照片'),
+  expectedVersion: z.number().check(z.int(), z.nonnegative()),
+  note: z.optional(notes(MAX_LENGTH.note)),
+  photoKeys: photoKeys.check(z.minLength(1, '请至少上传 1 张整改照片')),
 });
 export const EvidenceDecisionBody = z
   .strictObject({
-    expectedVersion: z.number().int().nonnegative(),
+    expectedVersion: z.number().check(z.int(), z.nonnegative()),
     decision: z.enum(['accept', 'reject']),
-    reason: text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, multiline: true }).optional(),
+    reason: z.optional(text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, multiline: true })),
   })
-  .refine((body) => body.decision === 'accept' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
+  .check(z.refine((body) => body.decision === 'accept' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' }));
 
 export const RecordBody = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('penalty'),
-    at: isoDateTime.optional(),
+    at: z.optional(isoDateTime),
     decisionNumber: required(MAX_LENGTH.documentNumber),
-    amountYuan: z.number().min(0).max(1e9).optional(),
-    note: notes(MAX_LENGTH.note).optional(),
+    amountYuan: z.optional(z.number().check(z.minimum(0), z.maximum(1e9))),
+    note: z.optional(notes(MAX_LENGTH.note)),
   }),
   z.strictObject({
     type: z.literal('permit'),
-    at: isoDateTime.optional(),
+    at: z.optional(isoDateTime),
     permitType: required(MAX_LENGTH.permitType),
     permitNumber: required(MAX_LENGTH.documentNumber),
-    validUntil: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-    note: notes(MAX_LENGTH.note).optional(),
+    validUntil: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+    note: z.optional(notes(MAX_LENGTH.note)),
   }),
   z.strictObject({
     type: z.literal('incident'),
-    at: isoDateTime.optional(),
+    at: z.optional(isoDateTime),
     severity: z.enum(['ordinary', 'major']),
     description: text(MAX_LENGTH.note, { min: 1, multiline: true }),
   }),
@@ -284,31 +280,31 @@ export const SourceMatchList = z.object({ items: z.array(SourceMatch) });
 export const LinkOperatorBody = z.strictObject({ phone: mobile });
 export const OperatorLinkResponse = z.object({ sourceId: z.string(), userId: z.string(), phoneMasked: z.string() });
 
-export const ClaimBody = z.strictObject({ creditCode: CreditCode, note: notes(MAX_LENGTH.claimNote).optional() });
+export const ClaimBody = z.strictObject({ creditCode: CreditCode, note: z.optional(notes(MAX_LENGTH.claimNote)) });
 export const ClaimView = z.object({
   id: z.string(),
   sourceId: z.string(),
   sourceName: z.string(),
   streetCode: z.string(),
   status: z.enum(['pending', 'approved', 'rejected']),
-  claimantPhoneMasked: z.string().optional(),
-  note: z.string().optional(),
-  reason: z.string().optional(),
+  claimantPhoneMasked: z.optional(z.string()),
+  note: z.optional(z.string()),
+  reason: z.optional(z.string()),
   createdAt: isoDateTime,
-  decidedAt: isoDateTime.optional(),
+  decidedAt: z.optional(isoDateTime),
 });
 export const ClaimList = z.object({ items: z.array(ClaimView) });
 export const ClaimParams = z.strictObject({ id: ulid('claim') });
 export const ClaimDecisionBody = z
   .strictObject({
     decision: z.enum(['approve', 'reject']),
-    reason: text(MAX_LENGTH.claimReason, { min: MIN_LENGTH.claimReason, multiline: true }).optional(),
+    reason: z.optional(text(MAX_LENGTH.claimReason, { min: MIN_LENGTH.claimReason, multiline: true })),
   })
-  .refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' });
+  .check(z.refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' }));
 
 export const WarningQuery = z.strictObject({
-  streetCode: z.string().max(MAX_LENGTH.streetCode).optional(),
-  cursor: z.string().max(MAX_LENGTH.cursor).optional(),
+  streetCode: z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))),
+  cursor: z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))),
 });
 
 export const PublicSourceProfile = z.object({
@@ -323,22 +319,22 @@ export const PublicSourceProfile = z.object({
   level: z.enum(CREDIT_LEVELS),
   score: z.number(),
   rulesVersion: z.string(),
-  lastInspectionAt: isoDateTime.optional(),
-  openRectifications: z.number().int(),
+  lastInspectionAt: z.optional(isoDateTime),
+  openRectifications: z.number().check(z.int()),
 });
 
 export const CreateImportUploadBody = z.strictObject({
   format: z.enum(['csv', 'xlsx']),
-  size: z.number().int().positive().max(UPLOAD_LIMIT_BYTES, '文件不能超过 10 MB'),
+  size: z.number().check(z.int(), z.positive(), z.maximum(UPLOAD_LIMIT_BYTES, '文件不能超过 10 MB')),
 });
 export const StartImportBody = z.strictObject({
   /** The key of an upload made with an import upload ticket, exactly as the ticket gave it. */
-  uploadKey: z.string().regex(IMPORT_UPLOAD_KEY, 'not an import upload key'),
-  dryRun: z.boolean().default(true),
+  uploadKey: z.string().check(z.regex(IMPORT_UPLOAD_KEY, 'not an import upload key')),
+  dryRun: z._default(z.boolean(), true),
 });
 export const ImportJobParams = z.strictObject({ id: ulid('import') });
-export const ImportRowError = z.object({ row: z.number().int(), field: z.string().optional(), message: z.string() });
-const count = z.number().int();
+export const ImportRowError = z.object({ row: z.number().check(z.int()), field: z.optional(z.string()), message: z.string() });
+const count = z.number().check(z.int());
 export const ImportReport = z.object({
   /** Only the first errors are kept with the job (errorCount has them all); the CLI prints every one. */
   errorCount: count,
@@ -357,12 +353,12 @@ export const ImportJobView = z.object({
   status: z.enum(['queued', 'running', 'done', 'failed']),
   format: z.enum(['csv', 'xlsx']),
   dryRun: z.boolean(),
-  progress: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
-  report: ImportReport.optional(),
+  progress: z.optional(z.object({ done: z.number().check(z.int()), total: z.number().check(z.int()) })),
+  report: z.optional(ImportReport),
   /** Why a failed job failed (an unreadable file, for example), in Chinese. */
-  failure: z.string().optional(),
+  failure: z.optional(z.string()),
   createdAt: isoDateTime,
-  finishedAt: isoDateTime.optional(),
+  finishedAt: z.optional(isoDateTime),
 });
 
 /** Recent imports, newest first; reports without their error rows (open one job for those). */
@@ -376,7 +372,7 @@ export const ImportTemplateLink = z.object({
   expiresAt: isoDateTime,
 });
 
-export const PosterDocument = z.string().describe('An SVG document (A5 poster)');
+export const PosterDocument = z.string().check(z.describe('An SVG document (A5 poster)'));
 
 export type SourceInputT = z.output<typeof SourceInput>;
 export type SourceInputRaw = z.input<typeof SourceInput>;
