@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   GetCommand,
@@ -20,6 +19,7 @@ import {
 import { startLocalSystem } from './local/system';
 import { DEMO_ACCOUNTS, seedOfficers } from './local/seed';
 import { bundleFunctions } from './bundle';
+import { FUNCTIONS } from '../functions/src/lambdas';
 import { sampleComplaintBody } from './local/sample-complaint';
 import { RecordingSmsSender } from '../functions/src/identity/sms';
 import { createLogger } from '../functions/src/lib/logger';
@@ -36,12 +36,12 @@ import { ScoreProjector } from '../functions/src/sources/score-projection';
 import { SourceLists } from '../functions/src/sources/source-lists';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';
 import { readSourceFile } from '../functions/src/sources/import/read-table';
-import { creditCodeItem, eventItem, sourceItem } from '../functions/src/sources/items';
+import { creditCodeItem, eventItem, sourceItem, tagItems, warningItem } from '../functions/src/sources/items';
+import { KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
 import { changeEvent, newSourceRecord } from '../functions/src/sources/registration';
 import type { SourceRecord } from '../functions/src/sources/records';
 import type { ParsedRow } from '../functions/src/sources/import/types';
 import { inPool } from '../functions/src/lib/pool';
-import { ensureTable } from './local/table';
 import type { LocalSystem } from './local/system';
 import { writeXlsx } from '../functions/src/sources/import/xlsx-writer';
 import { createProgressBar } from './lib/progress-bar';
@@ -53,7 +53,8 @@ const IMPORT_RUNS = 15;
 /** Which parts to run: BENCH_PARTS=edge,latency,scale,bundles (all by default). */
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'edge,latency,load,scale,bundles').split(','));
 
-const TARGETS = { gatewayRatio: 2.0, bundleKb: 600, importRatio: 2.0, importSeconds: 60 };
+/** Issue 8, item 7: request-path bundles of at most 350 KB, each imported in a fresh Node within 1.5× of `node -e 0`. */
+const TARGETS = { gatewayRatio: 2.0, bundleKb: 350, importRatio: 1.5, importSeconds: 60 };
 
 type Timed = { label: string; median: number; p99: number };
 
@@ -350,68 +351,123 @@ function printLatencyUnderLoad(figures: LoadFigures[]) {
 /** Issue 8, item 6: each job within 1.5× of the bare DynamoDB work it cannot do without. */
 const FLOOR_TARGET_RATIO = 1.5;
 /**
- * Requests the floors' writes keep in flight. DynamoDB Local applies writes one at a time: more in
- * flight only wait for its locks (8 were 2–5× slower than 1 or 2 here), so a floor keeps two, enough
- * to overlap the client's work with the server's.
+ * Requests the floors' writes keep in flight: one. DynamoDB Local applies writes one at a time, so
+ * more in flight only wait for its locks (two to eight were 1.5–3× slower here, and concurrent
+ * transactions time out waiting), and a floor is the fastest bare way.
  */
-const FLOOR_IN_FLIGHT = 2;
+const FLOOR_IN_FLIGHT = 1;
 /** Streets the floor's read takes at once, as the rebuild does (rebuild.ts). */
 const FLOOR_STREETS_AT_ONCE = 4;
 
 type Item = Record<string, unknown>;
 
+/** What a floor's writes took: each bare way to store the items, and the faster of them (the floor). */
+interface WriteFloor {
+  batchWrite: number;
+  transactWrite: number;
+  seconds: number;
+}
+
+/** Where each way of writing a floor puts its items: apart from the job's and from each other's. */
+type FloorLane = 'batch' | 'transact' | 'warm-up';
+
+/** An item of the job's shape under keys of its own (`BENCHFLOOR#<lane>#…`), of an entity no stream consumer takes. */
+function floorItem(item: Item, lane: FloorLane): Item {
+  const keyed = Object.entries(item).map(([name, value]) => [name, /^(pk|gsi\dpk)$/.test(name) ? `BENCHFLOOR#${lane}#${value}` : value]);
+  return { ...Object.fromEntries(keyed), entity: 'BenchFloor' };
+}
+
 /**
- * The floors of the registry's jobs, on the same DynamoDB Local in the same run: bare
- * BatchWriteItem of the items a job stores (into a table of the same definition, so the job's
- * table is left as it was) and bare Query of the sources a job reads (the street index, every
- * item whole). No validation, conditions, transactions, cursors or progress: what is left when
- * the job's own work is taken away.
+ * The floors of the registry's jobs, on the same DynamoDB Local in the same run and in the job's
+ * own table (DynamoDB Local writes several times slower to a second table than to the one it has
+ * been writing to): the items a job stores written bare, under keys of their own, and the sources
+ * a job reads queried bare (the street index, every item whole). No validation, conditions, reads,
+ * cursors or progress: what is left when the job's own work is taken away. Items are written both
+ * with BatchWriteItem (25 a request) and with TransactWriteItems of 100 unconditioned puts, and the
+ * faster counts: DynamoDB Local often commits a 100-item transaction faster than four batch writes.
  */
 class ThroughputFloors {
-  private constructor(
+  constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly system: LocalSystem,
-    private readonly floorTable: string,
   ) {}
 
-  static async create(system: LocalSystem, db: DynamoDBDocumentClient): Promise<ThroughputFloors> {
-    const raw = new DynamoDBClient({ endpoint: system.dynamodbEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    const floorTable = `${system.tableName}Floor`;
-    await ensureTable(raw, floorTable);
-    raw.destroy();
-    return new ThroughputFloors(db, system, floorTable);
+  /** Writes a few thousand items each way, untimed, so the job and the floors after it meet a warm DynamoDB Local alike. */
+  async warmUp(items: Item[]): Promise<void> {
+    await this.writeEach(items.map((item) => floorItem(item, 'warm-up')));
   }
 
-  /** Seconds to store `items` with BatchWriteItem, 25 a request, `FLOOR_IN_FLIGHT` requests in flight. */
-  async write(items: Item[]): Promise<number> {
-    const started = performance.now();
-    const batches = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) => items.slice(i * 25, i * 25 + 25));
-    await inPool(batches, FLOOR_IN_FLIGHT, async (batch) => {
-      let requests: Record<string, Array<{ PutRequest: { Item: Item } }>> | undefined = {
-        [this.floorTable]: batch.map((Item) => ({ PutRequest: { Item } })),
-      };
-      while (requests && Object.keys(requests).length > 0) {
-        const answer = await this.db.send(new BatchWriteCommand({ RequestItems: requests }));
-        requests = answer.UnprocessedItems as typeof requests;
-      }
-    });
-    return (performance.now() - started) / 1000;
+  /** Seconds to store `items` each way, `FLOOR_IN_FLIGHT` requests in flight (again with the same items: over the stored ones). */
+  async write(items: Item[]): Promise<WriteFloor> {
+    const { batchWrite, transactWrite } = await this.writeEach(items);
+    return { batchWrite, transactWrite, seconds: Math.min(batchWrite, transactWrite) };
   }
 
-  /** Seconds to Query every source of the district from the street index (of the job's table, or the floor's). */
-  async readSources(table: 'job' | 'floor'): Promise<{ seconds: number; items: number }> {
-    const { district } = this.system.identityDeps;
+  private async writeEach(items: Item[]): Promise<Omit<WriteFloor, 'seconds'>> {
+    const inGroups = (lane: FloorLane, size: number) => {
+      const laned = items.map((item) => (String(item.pk).startsWith('BENCHFLOOR#') ? item : floorItem(item, lane)));
+      return Array.from({ length: Math.ceil(laned.length / size) }, (_, i) => laned.slice(i * size, i * size + size));
+    };
+    const timed = async (work: () => Promise<void>) => {
+      const started = performance.now();
+      await work();
+      return (performance.now() - started) / 1000;
+    };
+    const batchWrite = await timed(() =>
+      inPool(inGroups('batch', 25), FLOOR_IN_FLIGHT, async (batch) => {
+        let requests: Record<string, Array<{ PutRequest: { Item: Item } }>> | undefined = {
+          [this.system.tableName]: batch.map((Item) => ({ PutRequest: { Item } })),
+        };
+        while (requests && Object.keys(requests).length > 0) {
+          const answer = await this.db.send(new BatchWriteCommand({ RequestItems: requests }));
+          requests = answer.UnprocessedItems as typeof requests;
+        }
+      }),
+    );
+    const transactWrite = await timed(() =>
+      inPool(inGroups('transact', 100), FLOOR_IN_FLIGHT, async (group) => {
+        await this.db.send(new TransactWriteCommand({ TransactItems: group.map((Item) => ({ Put: { TableName: this.system.tableName, Item } })) }));
+      }),
+    );
+    return { batchWrite, transactWrite };
+  }
+
+  /** Seconds to Query the partitions of these sources (each whole, as a rescoring reads it). */
+  async readPartitions(sourceIds: readonly string[]): Promise<number> {
     const started = performance.now();
-    let items = 0;
-    await inPool(district.streets, FLOOR_STREETS_AT_ONCE, async (street) => {
+    await inPool(sourceIds, FLOOR_STREETS_AT_ONCE, async (id) => {
       let startKey: Item | undefined;
       do {
         const page = await this.db.send(
           new QueryCommand({
-            TableName: table === 'job' ? this.system.tableName : this.floorTable,
+            TableName: this.system.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.sourceCollection(id) },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    });
+    return (performance.now() - started) / 1000;
+  }
+
+  /** Seconds to Query every source of the district from the street index: the job's sources, or the floor's (written by `write`). */
+  async readSources(whose: 'job' | 'floor'): Promise<{ seconds: number; items: number }> {
+    const { district } = this.system.identityDeps;
+    const started = performance.now();
+    let items = 0;
+    await inPool(district.streets, FLOOR_STREETS_AT_ONCE, async (street) => {
+      const partition = keys.sourcesInStreet(district.code, street.code);
+      let startKey: Item | undefined;
+      do {
+        const page = await this.db.send(
+          new QueryCommand({
+            TableName: this.system.tableName,
             IndexName: 'GSI1',
             KeyConditionExpression: 'gsi1pk = :street',
-            ExpressionAttributeValues: { ':street': keys.sourcesInStreet(district.code, street.code) },
+            ExpressionAttributeValues: { ':street': whose === 'job' ? partition : `BENCHFLOOR#transact#${partition}` },
             ExclusiveStartKey: startKey,
           }),
         );
@@ -453,12 +509,34 @@ function changeItems(sources: SourceRecord[], now: string): Item[] {
   });
 }
 
-type Floored = { label: string; seconds: number; floor: number; floorIs: string };
+/** What the bench is doing, on stderr with the seconds since the last step (the figures go to stdout). */
+let lastStep = performance.now();
+function step(what: string): void {
+  const now = performance.now();
+  process.stderr.write(`  [+${((now - lastStep) / 1000).toFixed(1)} s] ${what}\n`);
+  lastStep = now;
+}
+
+/** What rescoring stores when a source falls overdue: the source, its warning, its key-supervision membership. */
+function rescoredItems(sources: SourceRecord[]): Item[] {
+  return sources.flatMap((source) => {
+    const warnings = [{ code: 'overdue_rectification' as const, value: 1 }];
+    const rescored = { ...source, warnings, systemTags: [KEY_SUPERVISION_TAG] };
+    return [sourceItem(rescored), warningItem(rescored, warnings), ...tagItems(rescored, [KEY_SUPERVISION_TAG])];
+  });
+}
+
+type Floored = { label: string; seconds: number; floor: { read: number; write: WriteFloor }; floorIs: string };
 
 function printFloored({ label, seconds, floor, floorIs }: Floored) {
-  const ratio = seconds / floor;
+  const total = floor.read + floor.write.seconds;
+  const ratio = seconds / total;
+  const read = floor.read ? `Query ${floor.read.toFixed(1)} s + ` : '';
   console.log(
-    `  ${label.padEnd(30)} ${seconds.toFixed(1).padStart(6)} s   floor ${floor.toFixed(1).padStart(5)} s   ${`${ratio.toFixed(2)}×`.padStart(6)}  ${verdict(ratio <= FLOOR_TARGET_RATIO)} (≤ ${FLOOR_TARGET_RATIO}×)   floor: ${floorIs}`,
+    `  ${label.padEnd(30)} ${seconds.toFixed(1).padStart(6)} s   floor ${total.toFixed(1).padStart(5)} s   ${`${ratio.toFixed(2)}×`.padStart(6)}  ${verdict(ratio <= FLOOR_TARGET_RATIO)} (≤ ${FLOOR_TARGET_RATIO}×)`,
+  );
+  console.log(
+    `    floor: ${floorIs}: ${read}writes ${floor.write.seconds.toFixed(1)} s (BatchWriteItem ${floor.write.batchWrite.toFixed(1)} s, TransactWriteItems ${floor.write.transactWrite.toFixed(1)} s)`,
   );
 }
 
@@ -524,26 +602,34 @@ async function registryAtScale() {
     // The product's path: a bureau officer uploads the file, starts the job, and polls it.
     const api = await signedIn(system.url, sms, DEMO_ACCOUNTS.bureau.phone);
     const db = createDocumentClient(system.dynamodbEndpoint);
-    const floors = await ThroughputFloors.create(system, db);
+    const floors = new ThroughputFloors(db, system);
     const district = system.identityDeps.district;
+    await floors.warmUp(registrationItems(rows.slice(0, 1000), district, new Date().toISOString()).items);
     // Each job runs with the stream consumers idle, and its floor right after it, once they have caught up again.
     await system.streamsCaughtUp();
     const first = await importThroughApi(api, file, 'import job');
+    step('import done; stream consumers catching up');
     await system.streamsCaughtUp();
+    step("measuring the import's floor");
     const registered = registrationItems(rows, district, new Date().toISOString());
     const importFloor = await floors.write(registered.items);
+    step('re-import');
     // Yearly statistics: the same list again with every row changed (seats).
     const changed = writeXlsx(
       table.map((cells, index) => (index === 0 ? cells : cells.map((cell, column) => (column === 8 ? String(Number(cell) + 1) : cell)))),
     );
     const second = await importThroughApi(api, changed, 're-import');
+    step('re-import done; stream consumers catching up');
     await system.streamsCaughtUp();
-    const reimportFloor = (await floors.readSources('floor')).seconds + (await floors.write(changeItems(registered.sources, new Date().toISOString())));
+    step("measuring the re-import's floor");
+    const reimportRead = await floors.readSources('floor');
+    const reimportWrite = await floors.write(changeItems(registered.sources, new Date().toISOString()));
     const repo = new SourceRepository(db, system.tableName);
 
     const officer = { userId: 'bench-officer', roles: ['bureau_officer' as const] };
     const codes = rows.filter((_, index) => index % INSPECTED_EVERY === 0).map((row) => row.input!.creditCode);
     const ids = [...(await repo.sourceIdsByCreditCodes(district.code, codes)).values()];
+    step('inspections');
     const inspectionsStarted = performance.now();
     for (const [index, id] of ids.entries()) {
       await inspections.inspect(
@@ -554,6 +640,7 @@ async function registryAtScale() {
       );
     }
     const inspectionsSeconds = (performance.now() - inspectionsStarted) / 1000;
+    step('inspections done; stream consumers catching up');
     await system.streamsCaughtUp();
     const rebuildOnce = async (label: string) => {
       const bar = createProgressBar(rows.length, label);
@@ -566,10 +653,13 @@ async function registryAtScale() {
         },
       );
       bar.finish();
-      // Its floor: every source read, and (as one BatchWriteItem item each) the sources it changed.
+      step(`measuring the floor of the ${label}`);
+      // Its floor: every source read from the street index, each due source's partition read (the
+      // inspected ones are the due ones here), and what a rescoring stores for each changed source.
       const read = await floors.readSources('job');
-      const write = await floors.write(registered.items.filter((item) => item.entity === 'Source').slice(0, result.changed));
-      return { ...result, floor: read.seconds + write, sourcesRead: read.items };
+      const partitions = await floors.readPartitions(ids.slice(0, result.rescored));
+      const write = await floors.write(rescoredItems(registered.sources.slice(0, result.changed)));
+      return { ...result, floor: { read: read.seconds + partitions, write }, sourcesRead: read.items };
     };
     const rebuild = await rebuildOnce('rebuild');
     daysAhead = 40;
@@ -580,10 +670,10 @@ async function registryAtScale() {
       parseSeconds,
       report: first.report,
       importSeconds: first.seconds,
-      importFloor,
+      importFloor: { read: 0, write: importFloor },
       importItems: registered.items.length,
       reimport: second,
-      reimportFloor,
+      reimportFloor: { read: reimportRead.seconds, write: reimportWrite },
       inspections: ids.length,
       inspectionsSeconds,
       rebuild,
@@ -638,7 +728,7 @@ async function main() {
       label: `import job (start → done)`,
       seconds: scale.importSeconds,
       floor: scale.importFloor,
-      floorIs: `BatchWriteItem of the ${scale.importItems.toLocaleString('en')} items it stores (source, credit code, first event)`,
+      floorIs: `the ${scale.importItems.toLocaleString('en')} items it stores (source, credit code, first event)`,
     });
     console.log(
       `    ${perSecond(scale.report.created, scale.importSeconds)}  created ${scale.report.created}, rejected ${scale.report.rejected}  ${verdict(scale.importSeconds <= TARGETS.importSeconds)} (≤ ${TARGETS.importSeconds} s)`,
@@ -647,7 +737,7 @@ async function main() {
       label: 're-import, every row changed',
       seconds: scale.reimport.seconds,
       floor: scale.reimportFloor,
-      floorIs: 'Query of the sources + BatchWriteItem of each source and its change event',
+      floorIs: `the ${scale.report.created.toLocaleString('en')} sources read, each stored again with its change event`,
     });
     console.log(
       `    ${perSecond(scale.reimport.report.updated, scale.reimport.seconds)}  updated ${scale.reimport.report.updated}, unchanged ${scale.reimport.report.unchanged}`,
@@ -661,7 +751,7 @@ async function main() {
         label,
         seconds: run.seconds,
         floor: run.floor,
-        floorIs: `Query of the ${run.sourcesRead.toLocaleString('en')} sources + BatchWriteItem of the ${run.changed} changed`,
+        floorIs: `the ${run.sourcesRead.toLocaleString('en')} sources read, the ${run.rescored} due read whole, the ${run.changed} changed stored`,
       });
       console.log(`    ${run.sources} sources, ${run.rescored} due and rescored, ${run.changed} changed`);
     }
@@ -670,13 +760,18 @@ async function main() {
   if (PARTS.has('bundles')) {
     const bundles = await bundleFunctions(mkdtempSync(join(tmpdir(), 'green-shield-bundles-')));
     const bareNode = timeNode(['-e', '0']);
-    console.log(`Bundles (esbuild, ESM, node22, minified, SDK bundled)   size      import (fresh node)   vs node -e 0 (${bareNode.toFixed(0)} ms)`);
+    console.log(
+      `Bundles (esbuild, ESM, node22, minified, SDK bundled)        size                    import (fresh node)   vs node -e 0 (${bareNode.toFixed(0)} ms)`,
+    );
     for (const bundle of bundles) {
       const importMs = timeNode(['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(bundle.file).href)})`]);
       const kb = bundle.bytes / 1024;
       const ratio = importMs / bareNode;
+      // Only request-path bundles answer a person while they start; background ones are held to no size target.
+      const requestPath = FUNCTIONS.find((fn) => fn.name === bundle.name)?.trigger === 'http';
+      const size = requestPath ? `${verdict(kb <= TARGETS.bundleKb)} (≤ ${TARGETS.bundleKb})` : 'background';
       console.log(
-        `  ${bundle.name.padEnd(18)} ${`${kb.toFixed(0)} KB`.padStart(8)} ${verdict(kb <= TARGETS.bundleKb).padEnd(14)} ${`${importMs.toFixed(0)} ms`.padStart(8)}   ${ratio.toFixed(2)}× ${verdict(ratio <= TARGETS.importRatio)}`,
+        `  ${bundle.name.padEnd(16)} ${(requestPath ? 'request path' : 'background').padEnd(13)} ${`${kb.toFixed(0)} KB`.padStart(7)}  ${size.padEnd(22)} ${`${importMs.toFixed(0)} ms`.padStart(7)}   ${ratio.toFixed(2)}× ${verdict(ratio <= TARGETS.importRatio)} (≤ ${TARGETS.importRatio}×)`,
       );
     }
   }

@@ -32,7 +32,7 @@ export interface ImportOptions {
 }
 
 /** Rows looked up together (one BatchGet of credit codes, one of sources). */
-const CHUNK = 100;
+const CHUNK = 99;
 /** Chunks in flight at once. */
 const CONCURRENCY = 8;
 
