@@ -6,6 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_CREDIT_RULES } from '@green-shield/shared/sources/credit-rules';
 import { computeCreditScore, creditWarnings, nextScoreChange, type ScoringFact } from '@green-shield/shared/sources/scoring';
+import { loadDistrict } from '@green-shield/shared/districts/district';
+import { rebuildAllScores } from '../../functions/src/sources/rebuild';
+import type { ScoreProjector } from '../../functions/src/sources/score-projection';
+import type { SourceLists } from '../../functions/src/sources/source-lists';
 
 const rules = CURRENT_CREDIT_RULES;
 const DAY = 86_400_000;
@@ -97,5 +101,43 @@ describe('the next instant time alone changes a score', () => {
       }
     }
     expect(checked).toBeGreaterThan(2000);
+  });
+});
+
+describe('the daily rebuild', () => {
+  it('reads every street, rescores only the due sources in groups, and counts every change', async () => {
+    const district = loadDistrict();
+    const now = new Date('2026-06-01T00:00:00.000Z');
+    // Three pages per street: one source due in two of every three, one scored under older rules.
+    const schedule = (street: string, i: number) => ({
+      id: `${street}-${i}`,
+      rescoreAt: i % 3 === 2 ? '2026-07-01T00:00:00.000Z' : '2026-05-01T00:00:00.000Z',
+      credit: { rulesVersion: i === 0 ? 'older-rules' : CURRENT_CREDIT_RULES.version },
+    });
+    const lists = {
+      schedulesInStreet: async (_district: string, street: string, { cursor }: { cursor?: string }) => {
+        const page = Number(cursor ?? 0);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return { items: Array.from({ length: 10 }, (_, i) => schedule(street, page * 10 + i)), nextCursor: page < 2 ? String(page + 1) : undefined };
+      },
+    } as unknown as SourceLists;
+    const rescoredIds: string[] = [];
+    const projector = {
+      due: (source: { rescoreAt?: string; credit: { rulesVersion: string } }) =>
+        source.rescoreAt! <= now.toISOString() || source.credit.rulesVersion !== CURRENT_CREDIT_RULES.version,
+      rescoreMany: async (ids: string[]) => {
+        rescoredIds.push(...ids);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        return ids.map(() => ({ changed: true }));
+      },
+    } as unknown as ScoreProjector;
+    const progress: number[] = [];
+    const report = await rebuildAllScores(lists, projector, district, { onProgress: (done) => progress.push(done) });
+    const perStreet = 30;
+    const duePerStreet = 20;
+    expect(report).toMatchObject({ sources: district.streets.length * perStreet, rescored: district.streets.length * duePerStreet });
+    expect(report.changed).toBe(report.rescored);
+    expect(new Set(rescoredIds).size).toBe(report.rescored);
+    expect(progress.at(-1)).toBe(report.sources);
   });
 });

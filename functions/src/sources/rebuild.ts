@@ -13,8 +13,11 @@ import type { SourceRepository } from './repository';
 import type { Rescored, ScoreProjector } from './score-projection';
 import type { SourceLists } from './source-lists';
 
-/** Sources rescored (or reindexed) at once: each is a partition read and a transaction. */
+/** Sources reindexed at once: each is a transaction. */
 const CONCURRENCY = 16;
+/** Due sources rescored together (their partitions read at once, their writes packed: `ScoreProjector.rescoreMany`), and groups at once. */
+const RESCORE_GROUP = 24;
+const GROUPS_AT_ONCE = 2;
 /** Streets read at once when only their schedules are read. */
 const STREETS_AT_ONCE = 4;
 const PAGE = 1000;
@@ -79,9 +82,12 @@ export async function rebuildAllScores(
     },
   );
   let changed = 0;
-  await inPool(due, CONCURRENCY, async (id) => {
-    if ((await projector.rescore(id, options.onChange))?.changed) changed++;
-    settled++;
+  const groups = Array.from({ length: Math.ceil(due.length / RESCORE_GROUP) }, (_, i) => due.slice(i * RESCORE_GROUP, (i + 1) * RESCORE_GROUP));
+  await inPool(groups, GROUPS_AT_ONCE, async (group) => {
+    const rescored = await projector.rescoreMany(group, options.onChange);
+    // Counted after the await: `changed += await …` would read `changed` before it, and lose the other group's count.
+    changed += rescored.filter((result) => result?.changed).length;
+    settled += group.length;
     options.onProgress?.(settled);
   });
   return { sources, rescored: due.length, changed, seconds: (performance.now() - started) / 1000 };

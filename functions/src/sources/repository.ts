@@ -6,12 +6,11 @@
  */
 import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../store/keys';
-import { batchGet, failedConditionIndex, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
+import { batchGet, failedConditionIndex, packTransactions, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
 import { getItem, queryPage } from '../store/queries';
 import { creditCodeItem, eventItem, rectificationItem, sourceIndexAttributes, sourceItem, tagItems, warningItem } from './items';
 import type { OperatorLinkRecord, RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 
-const MAX_TRANSACTION_ITEMS = 100;
 /** An edit races the score projection only in the milliseconds between its read and its write. */
 const MAX_EDIT_ATTEMPTS = 3;
 const TIMELINE_PAGE_SIZE = 20;
@@ -137,28 +136,18 @@ export class SourceRepository {
     one: (change: T) => Promise<SourceWriteOutcome>,
   ): Promise<SourceWriteOutcome[]> {
     const outcomes: SourceWriteOutcome[] = new Array(changes.length);
-    let group: number[] = [];
-    let items: TransactItems = [];
-    const flush = async () => {
-      if (group.length === 0) return;
-      const members = group;
-      const cancelled = await transact(this.db, items);
-      group = [];
-      items = [];
+    for (const group of packTransactions(changes.map((change, index) => ({ index, items: itemsOf(change) })))) {
+      const cancelled = await transact(
+        this.db,
+        group.flatMap((member) => member.items),
+      );
       if (!cancelled) {
-        for (const index of members) outcomes[index] = 'ok';
-        return;
+        for (const { index } of group) outcomes[index] = 'ok';
+        continue;
       }
       if (failedConditionIndex(cancelled) < 0) throw cancelled;
-      for (const index of members) outcomes[index] = await one(changes[index]);
-    };
-    for (const [index, change] of changes.entries()) {
-      const next = itemsOf(change);
-      if (items.length + next.length > MAX_TRANSACTION_ITEMS) await flush();
-      group.push(index);
-      items.push(...next);
+      for (const { index } of group) outcomes[index] = await one(changes[index]);
     }
-    await flush();
     return outcomes;
   }
 

@@ -13,7 +13,7 @@ import type { TimelineEventType } from '@green-shield/shared/api/source-schemas'
 import { canonicalJson } from '../lib/canonical-json';
 import type { Clock } from '../lib/clock';
 import { keys } from '../store/keys';
-import { failedConditionIndex, transact, type TransactItems } from '../store/operations';
+import { failedConditionIndex, packTransactions, transact, type TransactItems } from '../store/operations';
 import { sourceIndexAttributes, tagItems, warningItem } from './items';
 import type { RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 import { SourceRepository } from './repository';
@@ -168,6 +168,14 @@ export class ScoreProjector {
     return source.rescoreAt === undefined || source.rescoreAt <= this.clock.now().toISOString() || source.credit.rulesVersion !== this.rules.version;
   }
 
+  /** What rescoring finds in a collection, and whether it has anything to store. */
+  private assess(collection: SourceCollection): { rescored: Rescored; store: boolean } {
+    const before = storedProjection(collection.source);
+    const after = this.live(collection);
+    const rescored = { collection, before, after, changed: projectionChanged(before, after) };
+    return { rescored, store: rescored.changed || before.rescoreAt !== after.rescoreAt };
+  }
+
   /**
    * Recomputes a source's projection and stores it if anything readers see changed, or only when it
    * is next due. `beforeWrite` runs on a change readers see before it is stored (telling operators):
@@ -179,22 +187,55 @@ export class ScoreProjector {
     for (let attempt = 0; attempt < MAX_RESCORE_ATTEMPTS; attempt++) {
       const collection = await this.sources.getCollection(sourceId);
       if (!collection) return undefined;
-      const before = storedProjection(collection.source);
-      const after = this.live(collection);
-      const rescored = { collection, before, after, changed: projectionChanged(before, after) };
-      if (!rescored.changed && before.rescoreAt === after.rescoreAt) return rescored;
+      const { rescored, store } = this.assess(collection);
+      if (!store) return rescored;
       if (rescored.changed) await beforeWrite?.(rescored);
-      if (await this.write(collection.source, after)) return rescored;
+      const cancelled = await transact(this.db, this.writeItems(collection.source, rescored.after));
+      if (!cancelled) return rescored;
+      if (failedConditionIndex(cancelled) !== 0) throw cancelled;
     }
     throw new Error(`Source ${sourceId} kept changing while it was rescored`);
   }
 
   /**
-   * Writes a fresh projection and moves the source between level, tag and warning lists; false if
-   * the source was edited since it was read. Independent of officers' edits otherwise (an edit
-   * never fails because of it: see `SourceRepository.update`).
+   * `rescore` for many sources with few writes: their partitions are read at once and the new
+   * projections stored packed into transactions of up to 100 items (the daily job rescores
+   * hundreds). A transaction cancelled because a source changed meanwhile is redone source by
+   * source with `rescore` (operators may be told twice; notifications are stored once).
    */
-  private async write(source: SourceRecord, projection: ScoreProjection): Promise<boolean> {
+  async rescoreMany(sourceIds: readonly string[], beforeWrite?: (rescored: Rescored) => Promise<void>): Promise<Array<Rescored | undefined>> {
+    const collections = await Promise.all(sourceIds.map((id) => this.sources.getCollection(id)));
+    const results: Array<Rescored | undefined> = [];
+    const writes: Array<{ index: number; items: TransactItems }> = [];
+    for (const [index, collection] of collections.entries()) {
+      if (!collection) {
+        results.push(undefined);
+        continue;
+      }
+      const { rescored, store } = this.assess(collection);
+      results.push(rescored);
+      if (!store) continue;
+      if (rescored.changed) await beforeWrite?.(rescored);
+      writes.push({ index, items: this.writeItems(collection.source, rescored.after) });
+    }
+    for (const group of packTransactions(writes)) {
+      const cancelled = await transact(
+        this.db,
+        group.flatMap((write) => write.items),
+      );
+      if (!cancelled) continue;
+      if (failedConditionIndex(cancelled) < 0) throw cancelled;
+      for (const { index } of group) results[index] = await this.rescore(sourceIds[index], beforeWrite);
+    }
+    return results;
+  }
+
+  /**
+   * The writes of a fresh projection: the source's projected attributes (on condition that it was
+   * not edited since it was read; independent of officers' edits otherwise, see
+   * `SourceRepository.update`), and its moves between level, tag and warning lists.
+   */
+  private writeItems(source: SourceRecord, projection: ScoreProjection): TransactItems {
     const rescored = { ...source, ...projection };
     const oldTags = new Set(source.systemTags.filter((tag) => !source.tags.includes(tag)));
     const newTags = new Set(projection.systemTags.filter((tag) => !source.tags.includes(tag)));
@@ -230,9 +271,6 @@ export class ScoreProjector {
     ];
     if (projection.warnings.length > 0) items.push({ Put: { TableName: this.tableName, Item: warningItem(source, projection.warnings) } });
     else if (source.warnings.length > 0) items.push({ Delete: { TableName: this.tableName, Key: keys.sourceWarning(source.id) } });
-    const cancelled = await transact(this.db, items);
-    if (!cancelled) return true;
-    if (failedConditionIndex(cancelled) === 0) return false;
-    throw cancelled;
+    return items;
   }
 }
