@@ -21,8 +21,10 @@ export interface SigningScope {
   now: Date;
 }
 
-const ALGORITHM = 'AWS4-HMAC-SHA256';
-export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+export const SIGV4_ALGORITHM = 'AWS4-HMAC-SHA256';
+const ALGORITHM = SIGV4_ALGORITHM;
+/** Query-string authentication signs no payload. */
+const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 
 export const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
@@ -89,8 +91,7 @@ function signature(scope: SigningScope, method: string, url: URL, headers: Recor
 
 /**
  * The headers that sign a request (`authorization`, `x-amz-date`, the session token): every header
- * given is signed, and `host` from the URL. `payloadHash` is the body's SHA-256 in hex, or
- * `UNSIGNED_PAYLOAD` where the service allows it (S3).
+ * given is signed, and `host` from the URL. `payloadHash` is the body's SHA-256 in hex.
  */
 export function signedHeaders(
   scope: SigningScope,
@@ -120,8 +121,6 @@ export function presignedUrl(scope: SigningScope, method: string, url: URL, expi
   const { signature: value } = signature(scope, method, presigned, { host: presigned.host }, UNSIGNED_PAYLOAD);
   return `${presigned.origin}${presigned.pathname}?${canonicalQuery(presigned.searchParams)}&X-Amz-Signature=${value}`;
 }
-
-export const SIGV4_ALGORITHM = ALGORITHM;
 
 /** Credentials from the environment, as Lambda hands them to every function (and as the local system sets them). */
 export function environmentCredentials(): AwsCredentials {
