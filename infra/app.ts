@@ -1,6 +1,7 @@
 /**
  * The CDK app: `npx cdk synth` / `npx cdk deploy` (cdk.json runs this file with tsx).
- * Context: stage (stack name suffix), districtCode, retainData, hosting, appOrigin; see infra/config.ts.
+ * Context: stage (stack name suffix), districtCode, retainData, hosting, appOrigin, production, sms,
+ * wechat; see infra/config.ts.
  */
 import { App, Tags } from 'aws-cdk-lib';
 import { readConfig } from './config';

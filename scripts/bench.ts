@@ -1,9 +1,12 @@
 /**
  * `npm run bench`: latency through the local gateway next to bare DynamoDB calls on the same
- * DynamoDB Local, each function bundle's size, and the time to import each bundle in a fresh Node.
+ * DynamoDB Local, each function bundle's size, the time to import each bundle in a fresh Node, an
+ * import's memory, and the H5 app's weight (the whole build, and what its first screen downloads in
+ * Chromium).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +30,7 @@ import { createHttpHandler } from '../functions/src/lib/http';
 import { createDocumentClient } from '../functions/src/store/client';
 import { keys } from '../functions/src/store/keys';
 import { loadDistrict } from '@green-shield/shared/districts/district';
+import { IMPORT_LIMITS } from '@green-shield/shared/api/limits';
 import { RATE_LIMITS, type RateLimitTable } from '@green-shield/shared/rules/rate-limits';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
@@ -36,6 +40,7 @@ import { ScoreProjector } from '../functions/src/sources/score-projection';
 import { SourceLists } from '../functions/src/sources/source-lists';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';
 import { readSourceFile } from '../functions/src/sources/import/read-table';
+import { chunksOf } from '../functions/src/sources/import/byte-chunks';
 import { creditCodeItem, eventItem, sourceItem, tagItems, warningItem } from '../functions/src/sources/items';
 import { KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
 import { changeEvent, newSourceRecord } from '../functions/src/sources/registration';
@@ -46,12 +51,14 @@ import type { LocalSystem } from './local/system';
 import { writeXlsx } from '../functions/src/sources/import/xlsx-writer';
 import { createProgressBar } from './lib/progress-bar';
 import { measureUnderLoad, percentile, type LoadFigures } from './lib/load';
+import { launchChromium } from './lib/chromium';
+import { buildWeight, H5_WEIGHT_TARGETS, KB, measureFirstScreen } from './lib/h5-weight';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const WARMUP = 300;
 const IMPORT_RUNS = 15;
-/** Which parts to run: BENCH_PARTS=edge,latency,scale,bundles (all by default). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'edge,latency,load,scale,bundles').split(','));
+/** Which parts to run: BENCH_PARTS=edge,latency,load,scale,bundles,import-memory,h5 (all by default). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'edge,latency,load,scale,bundles,import-memory,h5').split(','));
 
 /** Issue 8, item 7: request-path bundles of at most 350 KB, each imported in a fresh Node within 1.5× of `node -e 0`. */
 const TARGETS = { gatewayRatio: 2.0, bundleKb: 350, importRatio: 1.5, importSeconds: 60 };
@@ -597,7 +604,8 @@ async function registryAtScale() {
     const { inspections } = createSourceServices({ ...system.identityDeps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey });
 
     const parseStarted = performance.now();
-    const rows = readSourceFile('xlsx', file);
+    const rows: ParsedRow[] = [];
+    for await (const row of readSourceFile('xlsx', chunksOf(file))) rows.push(row);
     const parseSeconds = (performance.now() - parseStarted) / 1000;
     // The product's path: a bureau officer uploads the file, starts the job, and polls it.
     const api = await signedIn(system.url, sms, DEMO_ACCOUNTS.bureau.phone);
@@ -685,6 +693,97 @@ async function registryAtScale() {
   }
 }
 
+/** Rows of the CSV the import's memory is measured on (BENCH_IMPORT_ROWS), and the heap it gets with its row limit raised. */
+const MEMORY_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+const MEMORY_HEAP_MB = 256;
+
+/**
+ * An import's memory against its file's size: a CSV of MEMORY_ROWS rows written to the disk, then
+ * imported (dry run, both readings) in a fresh process each: with the row limit raised past the file
+ * and the heap capped below the file's size, and as configured (refused at the limit); a header-only
+ * file gives the process's own baseline.
+ */
+async function importMemory() {
+  const dir = mkdtempSync(join(tmpdir(), 'green-shield-bench-import-'));
+  try {
+    const header = ['名称', '类型', '统一社会信用代码', '地址', '纬度', '经度', '坐标系', '街道', '座位数', '灶头数', '净化效率(%)'];
+    const center = loadDistrict().mapCenter;
+    const file = join(dir, 'sources.csv');
+    const out = createWriteStream(file);
+    out.write(`${header.join(',')}\r\n`);
+    for (let i = 1; i <= MEMORY_ROWS; i++) {
+      const input = benchSourceInput(i, center);
+      const line = [
+        input.name,
+        '餐饮',
+        input.creditCode,
+        input.address,
+        input.location.lat,
+        input.location.lng,
+        'WGS-84',
+        STREET_NAMES[i % STREET_NAMES.length],
+        20,
+        2,
+        92,
+      ];
+      if (!out.write(`${line.join(',')}\r\n`)) await once(out, 'drain');
+    }
+    await new Promise((resolve) => out.end(resolve));
+    const headerOnly = join(dir, 'header.csv');
+    writeFileSync(headerOnly, `${header.join(',')}\r\n`);
+    const measure = (path: string, options: { rowLimit?: number; heapMb?: number } = {}) => {
+      const args = [
+        ...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []),
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'lib/import-memory.ts'),
+        path,
+        ...(options.rowLimit ? [String(options.rowLimit)] : []),
+      ];
+      const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+      if (result.status !== 0) throw new Error(`import-memory failed: ${result.stderr}`);
+      return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+    };
+    return {
+      fileMb: statSync(file).size / 1_048_576,
+      baseline: measure(headerOnly),
+      // In a heap smaller than the file: what is held does not grow with it (but for ~100 bytes a row
+      // of the duplicate credit-code check, bounded by the row limit).
+      whole: measure(file, { rowLimit: MEMORY_ROWS + 1, heapMb: MEMORY_HEAP_MB }),
+      limited: measure(file),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const H5_DIST = join(import.meta.dirname, '../miniapp/dist');
+
+/**
+ * The H5 app's weight (issue 9, item 19), from the build in miniapp/dist: every JS and CSS file as
+ * built, and the first screen as Chromium downloads it from the local gateway's file server
+ * (scripts/lib/h5-weight.ts).
+ */
+async function h5Weight() {
+  if (!existsSync(join(H5_DIST, 'index.html'))) {
+    console.log('H5 app: no build in miniapp/dist: run `npm run build:h5` first\n');
+    return;
+  }
+  const build = buildWeight(H5_DIST);
+  const browser = await launchChromium();
+  const first = await measureFirstScreen(browser, H5_DIST).finally(() => browser.close());
+  const kb = (bytes: number) => `${(bytes / KB).toFixed(0)} KB`;
+  const encodings = [...new Set(first.files.map((file) => file.contentEncoding).filter(Boolean))].join(', ') || 'none';
+  console.log('\nH5 app (miniapp/dist as built; first screen: Chromium on a phone opening the app signed out, from the gateway)');
+  console.log(
+    `  whole build, JS + CSS   ${kb(build.bytes).padStart(8)} uncompressed (${kb(build.gzipBytes)} gzipped), ${build.files} files   ${verdict(build.bytes < H5_WEIGHT_TARGETS.buildBytes)} (< ${kb(H5_WEIGHT_TARGETS.buildBytes)})`,
+  );
+  console.log(
+    `  first screen            ${kb(first.gzipBytes).padStart(8)} gzipped (${kb(first.transferredBytes)} as sent: ${encodings}; ${kb(first.bytes)} uncompressed), ${first.files.length} files   ${verdict(first.gzipBytes <= H5_WEIGHT_TARGETS.firstScreenGzipBytes)} (≤ ${kb(H5_WEIGHT_TARGETS.firstScreenGzipBytes)} gzipped)`,
+  );
+  console.log(`  largest files: ${build.largest.map((file) => `${file.file} ${kb(file.bytes)}`).join(', ')}\n`);
+}
+
 async function main() {
   console.log(
     `Green Shield benchmark — ${ITERATIONS} sequential requests per figure after ${WARMUP} warm-up, pairs timed alternately, on ${process.version}\n`,
@@ -757,6 +856,18 @@ async function main() {
     }
     console.log();
   }
+  if (PARTS.has('import-memory')) {
+    const memory = await importMemory();
+    const line = (label: string, run: Record<string, number | string>) =>
+      console.log(
+        `  ${label.padEnd(34)} ${String(run.outcome).padEnd(34)} ${Number(run.seconds).toFixed(1).padStart(6)} s  peak RSS ${Number(run.peakRssMb).toFixed(0).padStart(4)} MB  heap ${Number(run.peakHeapMb).toFixed(0).padStart(4)} MB  longest stall ${Number(run.longestStallMs).toFixed(0)} ms`,
+      );
+    console.log(`Import memory (dry run, both readings, CSV streamed from disk, no database; a fresh process each)`);
+    line('header only (the process itself)', memory.baseline);
+    line(`${MEMORY_ROWS.toLocaleString('en')} rows, ${memory.fileMb.toFixed(0)} MB, heap ≤ ${MEMORY_HEAP_MB} MB`, memory.whole);
+    line(`the same file, limit ${IMPORT_LIMITS.rows.toLocaleString('en')} rows`, memory.limited);
+    console.log('');
+  }
   if (PARTS.has('bundles')) {
     const bundles = await bundleFunctions(mkdtempSync(join(tmpdir(), 'green-shield-bundles-')));
     const bareNode = timeNode(['-e', '0']);
@@ -775,6 +886,7 @@ async function main() {
       );
     }
   }
+  if (PARTS.has('h5')) await h5Weight();
 }
 
 await main();

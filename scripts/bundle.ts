@@ -1,13 +1,14 @@
 /**
- * Bundles every function exactly as deployed (see functions/src/bundling.ts) into dist/functions/.
+ * Bundles every function exactly as deployed (see functions/src/bundling.ts) into dist/functions/,
+ * with the modules they load on first use in dist/functions/lazy/.
  * `--analyze [name…]` also prints what each bundle is made of (esbuild's metafile: bytes in the
  * output per package or source folder, largest first).
  */
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FUNCTIONS } from '../functions/src/lambdas';
-import { BUNDLING } from '../functions/src/bundling';
+import { BUNDLING, LAZY_MODULES } from '../functions/src/bundling';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -18,29 +19,37 @@ export interface Bundle {
   metafile: Metafile;
 }
 
+const common: BuildOptions = {
+  bundle: true,
+  format: BUNDLING.format,
+  banner: { js: BUNDLING.banner },
+  target: BUNDLING.target,
+  platform: BUNDLING.platform,
+  minify: BUNDLING.minify,
+  charset: BUNDLING.charset,
+  sourcemap: BUNDLING.sourcemap,
+  mainFields: [...BUNDLING.mainFields],
+  alias: Object.fromEntries(Object.entries(BUNDLING.alias).map(([name, path]) => [name, resolve(root, path)])),
+  logLevel: 'error',
+};
+
 export async function bundleFunctions(outDir = resolve(root, 'dist/functions'), names?: readonly string[]): Promise<Bundle[]> {
   const results = [];
   for (const fn of FUNCTIONS) {
     if (names?.length && !names.includes(fn.name)) continue;
     const file = resolve(outDir, `${fn.name}.mjs`);
     const { metafile } = await build({
+      ...common,
       entryPoints: [resolve(root, fn.entry)],
       outfile: file,
-      bundle: true,
-      format: BUNDLING.format,
-      target: BUNDLING.target,
-      platform: BUNDLING.platform,
-      minify: BUNDLING.minify,
-      charset: BUNDLING.charset,
-      sourcemap: BUNDLING.sourcemap,
-      mainFields: [...BUNDLING.mainFields],
       external: [...BUNDLING.external],
-      banner: { js: BUNDLING.banner },
-      alias: Object.fromEntries(Object.entries(BUNDLING.alias).map(([name, path]) => [name, resolve(root, path)])),
       metafile: true,
-      logLevel: 'error',
     });
     results.push({ name: fn.name, file, bytes: statSync(file).size, metafile });
+    // Beside it, as deployed: what it loads on first use (not part of its size).
+    for (const source of fn.lazyModules ?? []) {
+      await build({ ...common, entryPoints: [resolve(root, source)], outfile: resolve(outDir, LAZY_MODULES.outputPath(source)) });
+    }
   }
   return results;
 }

@@ -9,8 +9,10 @@
  * that source.
  *
  * The file's first row is the header (Chinese or English column names; see SOURCE_IMPORT_COLUMNS in
- * functions/src/sources/import/columns.ts). CSV may be UTF-8 or GBK/GB18030; XLSX is read from its
- * first worksheet. Bad rows are printed with their spreadsheet row number, column and reason.
+ * functions/src/sources/import/column-specs.ts). CSV may be UTF-8 or GBK/GB18030; XLSX is read from
+ * the worksheet that holds the table. Bad rows are printed with their spreadsheet row number, column and
+ * reason. The file is read as it streams from the disk (twice: checked whole, then committed), so its
+ * size does not matter; its rows are limited (IMPORT_LIMITS in shared/src/api/limits.ts) as in the app.
  *
  * Environment:
  *   TABLE_NAME         the table (required), e.g. GreenShield
@@ -24,7 +26,7 @@
  * Exit status: 0 every row valid; 2 some rows rejected (with --commit the valid rows were still
  * written); 1 the file could not be read.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ImportReportT } from '@green-shield/shared/api/source-schemas';
 import { importSourceRows } from '../functions/src/sources/importer';
@@ -32,23 +34,22 @@ import { SourceRepository } from '../functions/src/sources/repository';
 import { backgroundDepsFromEnv } from '../functions/src/store/background-client';
 import { ImportFileError } from '../functions/src/sources/import/errors';
 import { formatFromFileName, readSourceFile } from '../functions/src/sources/import/read-table';
-import type { ImportRowErrorT, ParsedRow } from '../functions/src/sources/import/types';
+import type { ImportRowErrorT } from '../functions/src/sources/import/types';
 import { createProgressBar, type ProgressBar } from './lib/progress-bar';
 
 const USAGE = '用法：npm run import:sources -- <文件.csv|文件.xlsx> [--commit]（不加 --commit 时只校验、不写入）';
 
 const EXIT = { allValid: 0, fileError: 1, rowsRejected: 2 } as const;
 
-function readRows(path: string): ParsedRow[] {
-  const format = formatFromFileName(path);
-  let bytes: Uint8Array;
+/** The file's bytes as they are read; a file that cannot be read is refused like a broken one. */
+async function* fileBytes(path: string): AsyncGenerator<Uint8Array> {
   try {
-    bytes = readFileSync(path);
+    yield* createReadStream(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ImportFileError(code === 'ENOENT' ? `文件不存在：${path}` : `无法读取文件 ${path}（${code ?? (error as Error).message}）`);
+    if (!code) throw error;
+    throw new ImportFileError('FILE_UNREADABLE', code === 'ENOENT' ? `文件不存在：${path}` : `无法读取文件 ${path}（${code}）`);
   }
-  return readSourceFile(format, bytes);
 }
 
 function describeError(error: ImportRowErrorT): string {
@@ -80,38 +81,40 @@ async function main(): Promise<number> {
   }
   const { path, commit } = args;
   const startedAt = performance.now();
-  let rows: ParsedRow[];
+  const deps = backgroundDepsFromEnv('import-cli');
+  const printed = new Set<string>();
+  let bar: ProgressBar | undefined;
+  let report: ImportReportT;
   try {
-    rows = readRows(path);
+    const format = formatFromFileName(path);
+    report = await importSourceRows(
+      new SourceRepository(deps.db, deps.tableName),
+      // Read as it streams from the disk: once to check every row, once to commit.
+      () => readSourceFile(format, fileBytes(path), { district: deps.district }),
+      {
+        dryRun: !commit,
+        actorId: 'cli',
+        onRowErrors: (errors) => {
+          if (printed.size === 0) console.log('有问题的行：');
+          for (const error of errors) printed.add(errorKey(error));
+          console.log(errors.map(describeError).join('\n'));
+        },
+        onProgress: (done, total) => {
+          bar ??= createProgressBar(total, commit ? '导入' : '校验');
+          bar.update(done);
+        },
+      },
+      deps.district,
+      deps.clock,
+    );
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
-    console.error(error.message);
+    console.error(`${error.message}（${error.code}）`);
     return EXIT.fileError;
   }
-
-  const parseErrors = rows.flatMap((row) => row.errors);
-  if (parseErrors.length > 0) console.log(`有 ${rows.filter((row) => row.errors.length > 0).length} 行有问题：\n${parseErrors.map(describeError).join('\n')}`);
-
-  const deps = backgroundDepsFromEnv('import-cli');
-  let bar: ProgressBar | undefined;
-  const report = await importSourceRows(
-    new SourceRepository(deps.db, deps.tableName),
-    rows,
-    {
-      dryRun: !commit,
-      actorId: 'cli',
-      onProgress: (done, total) => {
-        bar ??= createProgressBar(total, commit ? '导入' : '校验');
-        bar.update(done);
-      },
-    },
-    deps.district,
-    deps.clock,
-  );
   bar?.finish();
 
   // The registry can reject rows the file looked fine in (e.g. a credit code registered concurrently).
-  const printed = new Set(parseErrors.map(errorKey));
   const commitErrors = report.errors.filter((error) => !printed.has(errorKey(error)));
   if (commitErrors.length > 0) console.log(`登记时被拒绝：\n${commitErrors.map(describeError).join('\n')}`);
 

@@ -14,9 +14,21 @@ interface FunctionBase {
    * Least privilege: what the function may do with the table, the upload bucket and the signing-key
    * secret. Only identity touches the secret; it publishes the public key in the table for verifiers.
    */
-  grants: { table: 'read' | 'readwrite'; uploads?: 'read' | 'readwrite'; signingKey?: 'read' | 'readwrite'; ecoCodeKey?: 'read' };
+  grants: {
+    table: 'read' | 'readwrite';
+    uploads?: 'read' | 'readwrite';
+    signingKey?: 'read' | 'readwrite';
+    ecoCodeKey?: 'read';
+    /**
+     * The sign-in providers the stage configures: the SMS provider (its credentials secret, or AWS's
+     * own SMS through one origination identity) and the WeChat AppSecret, with their settings.
+     */
+    signInProviders?: 'use';
+  };
   timeoutSeconds: number;
   memoryMb: number;
+  /** Modules loaded on first use only, bundled beside the function (LAZY_MODULES in bundling.ts). */
+  lazyModules?: readonly string[];
 }
 
 export interface HttpFunction extends FunctionBase {
@@ -62,10 +74,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: 'http',
     service: 'identity',
     entry: 'functions/src/entries/identity.ts',
-    description: 'Sign-in by SMS code, tokens, officer provisioning',
-    grants: { table: 'readwrite', signingKey: 'readwrite' },
+    description: 'Sign-in by SMS code or WeChat, tokens, officer provisioning',
+    grants: { table: 'readwrite', signingKey: 'readwrite', signInProviders: 'use' },
     timeoutSeconds: 10,
     memoryMb: 512,
+    // The SMS providers' SDKs: only sending a code needs one.
+    lazyModules: ['functions/src/identity/lazy/aliyun-sms.mts', 'functions/src/identity/lazy/aws-sms.mts'],
   },
   {
     name: 'complaints',

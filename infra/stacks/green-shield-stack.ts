@@ -19,6 +19,7 @@ import { ecoCodeKey } from '../constructs/eco-code-key';
 import { HttpApi } from '../constructs/http-api';
 import { Monitoring } from '../constructs/monitoring';
 import { ServiceFunction } from '../constructs/service-function';
+import { SignInProviders } from '../constructs/sign-in-providers';
 import { signingKey } from '../constructs/signing-key';
 import { SiteHosting } from '../constructs/site-hosting';
 import { runOnSchedule, subscribeToTableStream } from '../constructs/triggers';
@@ -36,6 +37,7 @@ export class GreenShieldStack extends Stack {
   readonly functions: Record<string, ServiceFunction> = {};
   readonly signingKey: secretsmanager.Secret;
   readonly ecoCodeKey: secretsmanager.Secret;
+  readonly signInProviders: SignInProviders;
   /** APP_ORIGIN of every function; undefined when neither configured nor hosted (a synth warning says so). */
   readonly appOrigin?: string;
 
@@ -50,11 +52,10 @@ export class GreenShieldStack extends Stack {
     this.signingKey = signingKey(this, 'SigningKey', { retain });
     this.ecoCodeKey = ecoCodeKey(this, 'EcoCodeKey', { retain });
     const monitoring = new Monitoring(this, 'Monitoring', { retain });
+    this.signInProviders = new SignInProviders(this, 'SignIn', { sms: config.sms, wechat: config.wechat, retain });
 
     const environment = {
       [ENV_NAMES.districtCode]: config.districtCode,
-      // No SMS provider is contracted yet: codes go to the function log (see functions/src/identity/sms.ts).
-      [ENV_NAMES.smsSender]: 'console',
       [ENV_NAMES.logLevel]: 'info',
     };
 
@@ -68,7 +69,7 @@ export class GreenShieldStack extends Stack {
       const service = new ServiceFunction(this, spec.name, {
         spec,
         projectRoot: props.projectRoot ?? REPO_ROOT,
-        resources: { table, uploads, signingKey: this.signingKey, ecoCodeKey: this.ecoCodeKey },
+        resources: { table, uploads, signingKey: this.signingKey, ecoCodeKey: this.ecoCodeKey, signInProviders: this.signInProviders },
         environment,
         retainLogs: retain,
         // Only asynchronous invocations (the schedule) use a function-level dead-letter queue.
@@ -125,6 +126,17 @@ export class GreenShieldStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'HTTP API base URL (routes start with /api/)' });
     new CfnOutput(this, 'UploadBucketName', { value: uploads.bucketName });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    // What `npm run admin:create` needs against this stack, and the secrets an operator fills in.
+    new CfnOutput(this, 'SigningKeySecretArn', { value: this.signingKey.secretArn, description: 'SIGNING_KEY_SECRET for npm run admin:create' });
+    if (this.signInProviders.smsCredentials) {
+      new CfnOutput(this, 'SmsCredentialsSecretArn', {
+        value: this.signInProviders.smsCredentials.secretArn,
+        description: 'Put the SMS provider access key here',
+      });
+    }
+    if (this.signInProviders.wechatAppSecret) {
+      new CfnOutput(this, 'WechatAppSecretArn', { value: this.signInProviders.wechatAppSecret.secretArn, description: 'Put the mini-program AppSecret here' });
+    }
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe operators here' });
 
     const site = config.hosting

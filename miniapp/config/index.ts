@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
+import { lightenH5Build } from './h5-weight';
 import prodConfig from './prod';
 
 /**
@@ -65,6 +66,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
         chain.performance.hints(false);
+        lightenH5Build(chain);
       },
     },
   };

@@ -34,6 +34,8 @@ export const PAGE_PATHS = {
   handle: 'officer/handle/index',
   sourceSearch: 'sources/search/index',
   sourceWarnings: 'sources/warnings/index',
+  /** Sources whose rectification evidence awaits an officer's decision. */
+  sourceDecisions: 'sources/decisions/index',
   sourceDetail: 'sources/detail/index',
   sourceTimeline: 'sources/timeline/index',
   inspect: 'sources/inspect/index',
@@ -46,6 +48,8 @@ export const PAGE_PATHS = {
   myBusinesses: 'business/list/index',
   myBusiness: 'business/source/index',
   claim: 'business/claim/index',
+  /** The operator's own eco-code poster (`?id=`). */
+  myPoster: 'business/poster/index',
 } as const;
 export type PageId = keyof typeof PAGE_PATHS;
 

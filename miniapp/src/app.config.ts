@@ -1,12 +1,13 @@
 import { mainPackagePages, PAGE_PATHS, preloadRule, subpackagePages, TABS } from './app-pages';
 import { zh } from './i18n/zh-CN';
+import { PRIMARY_COLOR, TEXT_MUTED_COLOR } from './styles/colors';
 
 export default defineAppConfig({
   pages: mainPackagePages(),
   subPackages: subpackagePages(),
   preloadRule: preloadRule(),
   window: {
-    navigationBarBackgroundColor: '#0f7b6c',
+    navigationBarBackgroundColor: PRIMARY_COLOR,
     navigationBarTextStyle: 'white',
     navigationBarTitleText: zh.app.name,
     // Stated explicitly so H5 draws a title bar with a back button too (WeChat's default anyway).
@@ -15,8 +16,8 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   tabBar: {
-    color: '#8d9b99',
-    selectedColor: '#0f7b6c',
+    color: TEXT_MUTED_COLOR,
+    selectedColor: PRIMARY_COLOR,
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: TABS.map(({ page, icon }) => ({
@@ -32,5 +33,6 @@ export default defineAppConfig({
   permission: {
     'scope.userLocation': { desc: zh.app.locationPurpose },
   },
-  requiredPrivateInfos: ['getLocation'],
+  // getLocation: the officers' source form; chooseLocation: the report's place, picked on WeChat's map.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
 });

@@ -23,7 +23,7 @@ export function openSource(sourceId: string, asOfficer: boolean): void {
 }
 
 export function openSourcePage(
-  page: typeof PAGES.sourceTimeline | typeof PAGES.inspect | typeof PAGES.poster | typeof PAGES.sourceForm,
+  page: typeof PAGES.sourceTimeline | typeof PAGES.inspect | typeof PAGES.poster | typeof PAGES.myPoster | typeof PAGES.sourceForm,
   sourceId: string,
 ): void {
   Taro.navigateTo({ url: `${page}?id=${encodeURIComponent(sourceId)}` });

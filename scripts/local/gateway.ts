@@ -5,32 +5,17 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import vm from 'node:vm';
-import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { matchRoute, requestPath, routeKey, type Service } from '@green-shield/shared/api/routes';
 import type { HttpHandler } from '../../functions/src/lib/http';
 import { CORS_POLICY } from '../../functions/src/lib/cors';
-import { appSecurityHeaders, NOSNIFF } from '../../functions/src/lib/security-headers';
+import { NOSNIFF } from '../../functions/src/lib/security-headers';
 import type { Logger } from '../../functions/src/lib/logger';
-import { ECO_LINK_REDIRECT_FILE } from '../../infra/constructs/site-hosting';
+import { h5Files } from './h5-files';
 
 /** API Gateway's own payload limit for HTTP APIs. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const TEXT_CONTENT = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 export interface GatewayOptions {
   port: number;
@@ -125,40 +110,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-type EdgeResult = { uri: string } | { statusCode: number; headers: Record<string, { value: string }> };
-
-/** The same CloudFront Function the hosted app runs in front of the H5 files (eco-code links). */
-const edgeRedirect = vm.runInNewContext(`${readFileSync(ECO_LINK_REDIRECT_FILE, 'utf8')}\n;handler`) as (event: { request: { uri: string } }) => EdgeResult;
-
-/** The H5 files, with the headers CloudFront's response headers policy adds to them. */
-async function serveStatic(res: ServerResponse, options: GatewayOptions, pathname: string): Promise<void> {
-  const { staticDir } = options;
-  const security = appSecurityHeaders(options.objectStoreOrigin);
-  const edge = edgeRedirect({ request: { uri: pathname } });
-  if ('statusCode' in edge) {
-    res.writeHead(edge.statusCode, { ...security, ...Object.fromEntries(Object.entries(edge.headers).map(([name, { value }]) => [name, value])) });
-    return void res.end();
-  }
-  if (!staticDir) return sendJson(res, 404, { message: 'Not Found' }, security);
-  const relative = normalize(requestPath(pathname)).replace(/^(\.\.[/\\])+/, '');
-  let file = join(staticDir, relative);
-  if (!file.startsWith(staticDir)) return sendJson(res, 404, { message: 'Not Found' }, security);
-  const info = await stat(file).catch(() => undefined);
-  if (!info || info.isDirectory()) file = join(staticDir, 'index.html');
-  const content = await readFile(file).catch(() => undefined);
-  if (!content) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...security });
-    return void res.end('H5 app not built yet: run `npm run build:h5`.');
-  }
-  const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(file);
-  res.writeHead(200, {
-    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ...security,
-  });
-  res.end(content);
-}
-
 export async function handleApiRequest(options: GatewayOptions, req: IncomingMessage, res: ServerResponse, url: URL): Promise<number> {
   if (req.method === 'OPTIONS') {
     res.writeHead(204, {
@@ -188,13 +139,14 @@ export async function handleApiRequest(options: GatewayOptions, req: IncomingMes
 }
 
 export async function startGateway(options: GatewayOptions): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
+  const serveH5File = h5Files(options);
   const server = createServer(async (req, res) => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
     let status = 500;
     try {
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) status = await handleApiRequest(options, req, res, url);
-      else await serveStatic(res, options, url.pathname);
+      else await serveH5File(req, res, url.pathname);
     } catch (error) {
       options.logger.error('gateway failure', { error });
       if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });
@@ -204,7 +156,11 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
       }
     }
   });
-  server.keepAliveTimeout = 5000;
+  // Idle connections are closed by the client first (Node's fetch lets one idle 4 s): a server that
+  // closed them at 5 s could race a request reusing the socket after the process was busy (ECONNRESET),
+  // as API Gateway and load balancers avoid with long idle timeouts of their own.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${options.port}`, server, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }

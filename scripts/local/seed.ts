@@ -32,21 +32,32 @@ export async function seedOfficers(deps: IdentityDeps): Promise<void> {
   const { service: identity } = createIdentityService(deps);
   for (const account of Object.values(DEMO_ACCOUNTS)) {
     if (account.role === 'resident') continue;
-    await identity.provisionOfficer({
-      phone: account.phone,
-      name: account.name,
-      role: account.role,
-      streetCode: 'streetCode' in account ? account.streetCode : undefined,
-    });
+    await identity.provisionOfficer(
+      {
+        phone: account.phone,
+        name: account.name,
+        role: account.role,
+        streetCode: 'streetCode' in account ? account.streetCode : undefined,
+      },
+      { command: 'seed:demo-accounts' },
+    );
   }
 }
 
+/**
+ * Where a demo place is: its address's position as a Chinese map shows it (GCJ-02, as a resident's
+ * WeChat or a bureau spreadsheet gives it; stored converted to WGS-84), so a complaint and a source
+ * on the same road are as near each other as they are on the ground.
+ */
+const onMap = ([lat, lng]: readonly [number, number]) => ({ lat, lng, coordSystem: 'GCJ-02' as const });
+
 /** `daysAgo` back-dates a complaint so the demo queue shows an overdue one. */
-const DEMO_COMPLAINTS = [
+export const DEMO_COMPLAINTS = [
   {
     category: { type: 'air', subtype: 'cooking_fumes' },
     description: '楼下烧烤店晚上油烟直排，整栋楼都是油烟味，窗户不敢开。',
     address: '静安区愚园路 188 弄',
+    at: [31.2241, 121.4436],
     streetCode: 'jingansi',
     pattern: 'nights',
     daysAgo: 0,
@@ -55,6 +66,7 @@ const DEMO_COMPLAINTS = [
     category: { type: 'noise', subtype: 'construction_noise' },
     description: '工地夜里十一点以后还在打桩，噪声很大，影响休息。',
     address: '静安区共和新路 1500 号附近工地',
+    at: [31.2722, 121.4568],
     streetCode: 'gonghexinlu',
     pattern: 'nights',
     daysAgo: 0,
@@ -63,6 +75,7 @@ const DEMO_COMPLAINTS = [
     category: { type: 'air', subtype: 'odour' },
     description: '汽修店喷漆异味很重，白天一直能闻到刺鼻气味。',
     address: '静安区临汾路 375 号',
+    at: [31.308, 121.4585],
     streetCode: 'linfenlu',
     pattern: 'daytime',
     daysAgo: 0,
@@ -71,6 +84,7 @@ const DEMO_COMPLAINTS = [
     category: { type: 'air', subtype: 'dust' },
     description: '拆房工地没有洒水降尘，风一吹整条街都是灰。',
     address: '静安区南京西路 1266 号附近',
+    at: [31.2245, 121.454],
     streetCode: 'jingansi',
     pattern: 'daytime',
     daysAgo: 20,
@@ -115,7 +129,7 @@ export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectS
     const body = {
       category: { ...demo.category },
       description: demo.description,
-      location: { ...deps.district.mapCenter, address: demo.address },
+      location: { ...onMap(demo.at), address: demo.address },
       streetCode: demo.streetCode,
       occurrence: { pattern: demo.pattern },
       photoKeys: [],
@@ -132,7 +146,7 @@ export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectS
 }
 
 /** Demo sources: one per kind, at different levels; 老弄堂面馆 starts yellow with two open items. */
-const DEMO_SOURCES = [
+export const DEMO_SOURCES = [
   {
     input: {
       kind: 'restaurant',
@@ -140,7 +154,7 @@ const DEMO_SOURCES = [
       creditCode: composeCreditCode('92', '310106', 'MA1K7P3N'),
       address: '静安区愚园路 210 号',
       streetCode: 'jingansi',
-      offset: [0.0012, -0.0015],
+      at: [31.2242, 121.4429],
       responsiblePerson: { name: '陈师傅', phone: DEMO_ACCOUNTS.operator.phone },
       restaurant: { seats: 40, burners: 2, purifierInstalled: true, purifierEfficiencyPercent: 92, cleaningIntervalDays: 30 },
       tags: ['夜宵'],
@@ -155,7 +169,7 @@ const DEMO_SOURCES = [
       creditCode: composeCreditCode('92', '310106', 'MA1K7P4B'),
       address: '静安区愚园路 188 弄 2 号',
       streetCode: 'jingansi',
-      offset: [0, 0],
+      at: [31.224, 121.4437],
       restaurant: { seats: 60, burners: 4, purifierInstalled: true, purifierEfficiencyPercent: 90, cleaningIntervalDays: 15 },
       tags: [],
     },
@@ -167,7 +181,7 @@ const DEMO_SOURCES = [
       creditCode: composeCreditCode('91', '310106', 'MA1K7P5C'),
       address: '静安区临汾路 375 号',
       streetCode: 'linfenlu',
-      offset: [0.03, 0.01],
+      at: [31.308, 121.4585],
       tags: [],
     },
     inspection: { fail: [] },
@@ -179,7 +193,7 @@ const DEMO_SOURCES = [
       creditCode: composeCreditCode('91', '310106', 'MA1K7P6D'),
       address: '静安区共和新路 1500 号',
       streetCode: 'gonghexinlu',
-      offset: [0.02, 0.005],
+      at: [31.272, 121.457],
       tags: [],
     },
     penalty: '沪静环罚〔2026〕18 号',
@@ -191,7 +205,7 @@ const DEMO_SOURCES = [
       creditCode: composeCreditCode('91', '310106', 'MA1K7P7E'),
       address: '静安区大宁路 500 号',
       streetCode: 'daninglu',
-      offset: [0.025, 0.0],
+      at: [31.279, 121.453],
       tags: [],
     },
     incident: '废气处理设施故障导致超标排放',
@@ -218,9 +232,8 @@ export async function seedDemoSources(system: Pick<LocalSystem, 'identityDeps' |
   if (!officerId) throw new Error('Seed the officers first');
   const bureau = { userId: officerId, roles: ['bureau_officer' as const] };
   for (const [index, demo] of DEMO_SOURCES.entries()) {
-    const { offset, ...input } = demo.input;
-    const location = { lat: deps.district.mapCenter.lat + offset[0], lng: deps.district.mapCenter.lng + offset[1], coordSystem: 'WGS-84' as const };
-    const created = await registry.create(bureau, { ...input, location, tags: [...input.tags] } as SourceInputT);
+    const { at, ...input } = demo.input;
+    const created = await registry.create(bureau, { ...input, location: onMap(at), tags: [...input.tags] } as SourceInputT);
     const id = created.source.id;
     if ('inspection' in demo) {
       const failed = new Set<string>(demo.inspection.fail);

@@ -27,6 +27,7 @@ import { createSourcesHandler } from '../../functions/src/sources/handler';
 import { createSourceFilesHandler } from '../../functions/src/sources/files-handler';
 import type { ImportJobTiming } from '../../functions/src/sources/import-job-lease';
 import { ConsoleSmsSender, type SmsSender } from '../../functions/src/identity/sms';
+import type { WechatApi } from '../../functions/src/identity/wechat';
 import type { HttpHandler } from '../../functions/src/lib/http';
 import type { ObjectStore } from '../../functions/src/lib/object-store';
 import { startDynamoDbLocal } from './dynamodb-local';
@@ -55,6 +56,8 @@ export interface LocalSystemOptions {
   staticDir?: string;
   clock?: Clock;
   sms?: SmsSender;
+  /** WeChat sign-in's server APIs (tests: a fake WeChat); without it the route answers WECHAT_UNAVAILABLE. */
+  wechat?: WechatApi;
   logger?: Logger;
   runScheduler?: boolean;
   /** The eco-code signing key (AWS keeps it in Secrets Manager). */
@@ -130,6 +133,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     logger: logger.child({ service: 'identity' }),
     keyStore: new FileKeyStore(join(options.dataDir, 'keys')),
     sms: options.sms ?? new ConsoleSmsSender(logger.child({ service: 'identity' })),
+    wechat: options.wechat,
     sourceOperators: sourceOperatorLinks(db, tableName),
     rateLimits: options.rateLimits,
   };

@@ -13,7 +13,8 @@ import { IMPORT_FILE_TYPES } from '@green-shield/shared/api/limits';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { writeXlsx } from '../../functions/src/sources/import/xlsx-writer';
 import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
-import { launchBrowser, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
+import { audit, launchBrowser, PHONE_POSITION, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
+import { zh } from '../../miniapp/src/i18n/zh-CN';
 
 const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
 // Serials avoid I, O, S, V and Z: GB 32100 leaves them out of the code's alphabet.
@@ -72,10 +73,15 @@ describe('keeping the registry in the H5 app', () => {
     expect(template.suggestedFilename()).toBe('污染源导入模板.xlsx');
     expect(await page.locator('#import-template-error').count()).toBe(0);
 
-    // H5 picks the file with a real file input.
+    // H5 picks the file with a real file input; a file of another kind is refused, saying why.
+    const [wrongChooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-choose-file')]);
+    await wrongChooser.setFiles({ name: '污染源名单.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+    await expect.poll(() => page.locator('#import-file-error').innerText()).toBe(zh.sourceImport.unsupported);
+    await audit(page, 'adm-03-import-refused');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-choose-file')]);
     await chooser.setFiles({ name: '污染源导入.xlsx', mimeType: IMPORT_FILE_TYPES.xlsx, buffer: Buffer.from(xlsx) });
     await expect.poll(() => page.locator('#import-file').getAttribute('data-format')).toBe('xlsx');
+    expect(await page.locator('#import-file-error').count()).toBe(0);
     expect(await page.locator('#import-file').innerText()).toContain('污染源导入.xlsx');
     await snap(page, 'adm-03-import-chosen');
 
@@ -115,6 +121,8 @@ describe('keeping the registry in the H5 app', () => {
     snapOnFailure(browser, 'adm-');
     const page = await (await phoneContext(browser)).newPage();
     await signIn(t, page, DEMO_ACCOUNTS.bureau.phone, 'adm-07-bureau');
+    await page.locator('#officer-import-entry:visible').waitFor();
+    await audit(page, 'adm-07-bureau-home');
     await page.click('#officer-import-entry:visible');
     // A file without the template's header: its job fails, with the reason.
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-choose-file')]);
@@ -144,6 +152,7 @@ describe('keeping the registry in the H5 app', () => {
     const page = await (await phoneContext(browser)).newPage();
     await signIn(t, page, DEMO_ACCOUNTS.jingansi.phone, 'adm-10-street');
     await page.locator('#officer-register-entry:visible').waitFor();
+    await audit(page, 'adm-10-street-home');
     // Importing is for the bureau.
     expect(await page.locator('#officer-import-entry').count()).toBe(0);
     await page.click('#officer-register-entry:visible');
@@ -211,7 +220,10 @@ describe('keeping the registry in the H5 app', () => {
     // Typed coordinates start from the registered position (the browser's, WGS-84); unchanged, they are not sent.
     await page.click('#source-form-manual-location:visible');
     expect(await page.locator('#source-form-location-status:visible').getAttribute('data-status')).toBe('manual');
-    expect([await page.inputValue('#source-form-lat input'), await page.inputValue('#source-form-lng input')]).toEqual(['31.2235', '121.4453']);
+    expect([await page.inputValue('#source-form-lat input'), await page.inputValue('#source-form-lng input')]).toEqual([
+      String(PHONE_POSITION.latitude),
+      String(PHONE_POSITION.longitude),
+    ]);
     expect(await page.locator('#source-form-coord-WGS-84').getAttribute('class')).toContain('chip-select__chip--selected');
     await page.fill('#source-form-tags-input input', '夜市、外卖');
     await page.click('#source-form-tags-add');
@@ -257,5 +269,6 @@ describe('keeping the registry in the H5 app', () => {
     await page.locator('#source-timeline:visible [data-type=updated]').first().waitFor();
     expect(await page.locator('#source-timeline:visible [data-type=updated]').count()).toBe(2);
     expect(await page.locator('#source-timeline:visible [data-type=registered]').count()).toBe(1);
+    await snap(page, 'adm-16-timeline');
   });
 });

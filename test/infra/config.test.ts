@@ -7,7 +7,14 @@ const config = (context: Record<string, unknown>, region?: string) => readConfig
 
 describe('readConfig', () => {
   it('defaults to the dev stage of district 310106, data retained, hosting on', () => {
-    expect(config({}, 'ap-east-1')).toEqual({ stage: 'dev', districtCode: '310106', retainData: true, hosting: true });
+    expect(config({}, 'ap-east-1')).toEqual({
+      stage: 'dev',
+      districtCode: '310106',
+      retainData: true,
+      hosting: true,
+      production: false,
+      sms: { provider: 'console' },
+    });
   });
 
   it('turns hosting off by default in China regions, unless asked for', () => {
@@ -16,11 +23,13 @@ describe('readConfig', () => {
   });
 
   it('parses -c strings', () => {
-    expect(config({ stage: 'prod', districtCode: '310101', retainData: 'false', hosting: 'false' })).toEqual({
-      stage: 'prod',
+    expect(config({ stage: 'test', districtCode: '310101', retainData: 'false', hosting: 'false' })).toEqual({
+      stage: 'test',
       districtCode: '310101',
       retainData: false,
       hosting: false,
+      production: false,
+      sms: { provider: 'console' },
     });
   });
 
@@ -41,6 +50,42 @@ describe('readConfig', () => {
       'https://greenshield.example.cn/?x=1',
     ]) {
       expect(() => config({ appOrigin }), appOrigin).toThrow(/appOrigin/);
+    }
+  });
+});
+
+describe('sign-in configuration', () => {
+  const aliyun = { provider: 'aliyun', signName: '绿盾通', templateCode: 'SMS_154950909' };
+
+  it('takes the SMS provider as an object (cdk.json) or JSON text (-c), with its defaults', () => {
+    const expected = { ...aliyun, codeParam: 'code', region: 'cn-hangzhou' };
+    expect(config({ sms: aliyun }).sms).toEqual(expected);
+    expect(config({ sms: JSON.stringify(aliyun) }).sms).toEqual(expected);
+  });
+
+  it('treats prod and prod-* stages as production unless told, and refuses the development sender there', () => {
+    expect(config({ stage: 'prod', sms: aliyun }).production).toBe(true);
+    expect(config({ stage: 'prod-cn', sms: aliyun }).production).toBe(true);
+    expect(config({ stage: 'product-demo' }).production).toBe(false);
+    expect(() => config({ stage: 'prod' })).toThrow(/Stage "prod" is a production stage and would send sign-in codes to the function log/);
+    expect(() => config({ stage: 'prod', sms: { provider: 'console' } })).toThrow(/production stage/);
+    expect(() => config({ stage: 'district-a', production: 'true' })).toThrow(/production stage/);
+    expect(config({ stage: 'prod', production: 'false' }).sms).toEqual({ provider: 'console' });
+  });
+
+  it('refuses incomplete SMS settings, and AWS SMS in China, at synth', () => {
+    expect(() => config({ sms: '{"provider":' })).toThrow(/Context "sms" must be a JSON object/);
+    expect(() => config({ sms: { provider: 'aliyun', signName: '绿盾通' } })).toThrow(/Context "sms" is not valid SMS settings \(templateCode/);
+    const aws = { provider: 'aws', originationIdentityArn: 'arn:aws:sms-voice:ap-east-1:123456789012:sender-id/GREEN/CN', messageTemplate: '验证码 {code}' };
+    expect(config({ sms: aws }, 'ap-east-1').sms).toEqual(aws);
+    expect(() => config({ sms: aws }, 'cn-northwest-1')).toThrow(/not offered in the aws-cn partition/);
+  });
+
+  it('takes the WeChat AppID, and nothing else for it', () => {
+    expect(config({}).wechat).toBeUndefined();
+    expect(config({ wechat: '{"appId":"wx0123456789abcdef"}' }).wechat).toEqual({ appId: 'wx0123456789abcdef' });
+    for (const wechat of [{ appId: 'wx123' }, { appId: 'wx0123456789abcdef', appSecret: 'x' }, 'null', '[]']) {
+      expect(() => config({ wechat }), JSON.stringify(wechat)).toThrow(/Context "wechat"/);
     }
   });
 });

@@ -106,11 +106,15 @@ describe('eco-code links on the CDN', () => {
       expect(result).toEqual({ statusCode: 302, statusDescription: 'Found', headers: { location: { value: `/#/pages/eco/index?code=${code}` } } });
     });
 
+    it('accepts the trailing slash some scanners add', () => {
+      expect(run(`/e/${code}/`).result.headers.location.value).toBe(`/#/pages/eco/index?code=${code}`);
+    });
+
     it('keeps the code as given (the app and API normalise and verify it)', () => {
       expect(run('/e/abc-123').result.headers.location.value).toBe('/#/pages/eco/index?code=abc-123');
     });
 
-    it.each(['/', '/index.html', '/e', '/e/', '/e/abc/', '/e/abc/def', '/e/abc.js', '/e/a_b', '/e/abc%3Cscript%3E', '/E/abc', '/api/eco/abc', '/x/e/abc'])(
+    it.each(['/', '/index.html', '/e', '/e/', '/e//', '/e/abc/def', '/e/abc.js', '/e/a_b', '/e/abc%3Cscript%3E', '/E/abc', '/api/eco/abc', '/x/e/abc'])(
       'passes %s through untouched',
       (uri) => {
         const { incoming, result } = run(uri);

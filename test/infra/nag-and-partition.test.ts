@@ -63,6 +63,16 @@ describe('hosting', () => {
     expect(config.DefaultRootObject).toBe('index.html');
   });
 
+  it("compresses the app's files with gzip or brotli, as the browser accepts", () => {
+    const { template } = build();
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as any[];
+    // CachingOptimized: gzip and brotli in the cache key, so each encoding is cached apart.
+    expect(distribution.Properties.DistributionConfig.DefaultCacheBehavior).toMatchObject({
+      Compress: true,
+      CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+    });
+  });
+
   it("sends the app's content security policy and nosniff with its files, and nosniff with the API", () => {
     const { template } = build();
     const resources = template.toJSON().Resources;

@@ -138,7 +138,6 @@ describe('functions', () => {
     const variables = fn.Environment.Variables;
     expect(variables).toMatchObject({
       [ENV_NAMES.districtCode]: '310106',
-      [ENV_NAMES.smsSender]: 'console',
       [ENV_NAMES.logLevel]: 'info',
       NODE_OPTIONS: '--enable-source-maps',
       [ENV_NAMES.tableName]: { Ref: logicalId(built, built.stack.node.findChild('Data').node.findChild('Table') as never) },
@@ -146,6 +145,9 @@ describe('functions', () => {
     expect(ENV_NAMES.uploadBucket in variables).toBe(spec.grants.uploads !== undefined);
     expect(variables[ENV_NAMES.signingKeySecret]).toEqual(spec.grants.signingKey ? secretRef('signingKey') : undefined);
     expect(variables[ENV_NAMES.ecoCodeKeySecret]).toEqual(spec.grants.ecoCodeKey ? secretRef('ecoCodeKey') : undefined);
+    // Only sign-in gets the SMS settings (development sender by default); nothing of WeChat unless configured.
+    expect(variables[ENV_NAMES.smsSettings]).toEqual(spec.grants.signInProviders ? JSON.stringify({ provider: 'console' }) : undefined);
+    expect(variables[ENV_NAMES.wechatAppId]).toBeUndefined();
     // The key itself is never in the environment, only the secret's ARN.
     expect(variables[ENV_NAMES.ecoCodeKey]).toBeUndefined();
     // Hosting on, no appOrigin configured: the CDN's domain.

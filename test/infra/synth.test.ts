@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../functions/src/lambdas';
-import { BUNDLING } from '../../functions/src/bundling';
+import { BUNDLING, LAZY_MODULES } from '../../functions/src/bundling';
 import { REPO_ROOT } from '../../infra/paths';
 import { missingEntries } from './support';
 
@@ -53,7 +53,21 @@ describe.skipIf(missingEntries().length > 0)('cdk synth (CLI, bundling)', () => 
       expect(bundle.match(/(from\s*|import\(|require\()["']@aws-sdk\/(client-|lib-)[^"']*/g)).toBeNull();
       expect(bundle.includes('DynamoDB_20120810')).toBe(true);
       expect(bundle.match(/export\s*\{[^}]*\bhandler\b[^}]*\}/)).not.toBeNull();
+
+      // Modules loaded on first use sit beside the bundle, not in it, and load on their own.
+      for (const source of spec?.lazyModules ?? []) {
+        const output = LAZY_MODULES.outputPath(source);
+        expect(bundle, output).toContain(`import("./${output}")`);
+        const lazy = fs.readFileSync(path.join(assetDir, output), 'utf8');
+        expect(lazy.split('\n')[0]).toBe(BUNDLING.banner);
+        expect(Object.keys(await import(path.join(assetDir, output))).length, output).toBeGreaterThan(0);
+      }
     }
+    // The SMS providers' SDKs are the lazy modules of sign-in: none is in its bundle.
+    const identity = functions.find((fn) => fn.Properties.Description === FUNCTIONS.find((spec) => spec.name === 'identity')?.description);
+    const identityBundle = fs.readFileSync(path.join(out, `asset.${String(identity.Properties.Code.S3Key).replace(/\.zip$/, '')}`, 'index.mjs'), 'utf8');
+    expect(identityBundle).not.toContain('dysmsapi');
+    expect(identityBundle).not.toContain('PinpointSMSVoiceV2');
     fs.rmSync(out, { recursive: true, force: true });
   });
 });

@@ -410,7 +410,7 @@ describe('an interrupted import job', () => {
     t.clock.advanceMs(5 * 60_000);
     expect(await t.system.runImportWatchdog()).toEqual({ active: 1, failed: 1 });
     const failed = await jobOf(bureau, id);
-    expect(failed.status).toBe('failed');
+    expect(failed).toMatchObject({ status: 'failed', failureCode: 'INTERRUPTED' });
     expect(failed.failure).toMatch(/^导入中断：.*已提交 2 行/);
     expect(failed).not.toHaveProperty('cursor');
 
@@ -423,6 +423,39 @@ describe('an interrupted import job', () => {
     // A finished job never runs again, and the watchdog has nothing left to watch.
     expect((await bureau.call('POST', `/api/sources/imports/${id}/restart`).expect(409)).error.code).toBe('ILLEGAL_TRANSITION');
     expect(await t.system.runImportWatchdog()).toEqual({ active: 0, failed: 0 });
+  });
+
+  it('is failed, not run again, when its runs keep dying at the same cursor; a restart gives it new runs', async () => {
+    const bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
+    const rows = listOf(2, '反复中断');
+    // As four runs left it that each died with their process (out of memory) before committing a row:
+    // the stream's own retry count went with each process, the job's count did not.
+    const stale = new Date(t.clock.now().getTime() - 10 * 60_000).toISOString();
+    const { id, db, jobs } = await interruptedJob(t, bureau, rows, { startedAt: stale, heartbeatAt: stale, attempt: 4, runsAtCursor: { rows: 0, runs: 4 } });
+    const handler = createImportJobsHandler({
+      db,
+      tableName: t.system.tableName,
+      clock: t.clock,
+      district: loadDistrict('310106'),
+      logger: createLogger({}, () => undefined),
+      objects: t.system.objects,
+    });
+    const record = {
+      eventName: 'INSERT' as const,
+      dynamodb: {
+        SequenceNumber: '1',
+        NewImage: marshall({ ...(await jobs.get(id)), entity: 'ImportJob', status: 'queued' }, { removeUndefinedValues: true }) as never,
+      },
+    };
+    expect((await handler({ Records: [record] }, { awsRequestId: 'replayed' })).batchItemFailures).toEqual([]);
+    const failed = await jobOf(bureau, id);
+    expect(failed).toMatchObject({ status: 'failed', failureCode: 'RUNS_EXHAUSTED' });
+    expect(failed.failure).toMatch(/^导入失败：已运行 4 次，每次都在开始后的同一处停止/);
+    expect(await bySourceCode(bureau, rows[0].code)).toBeUndefined();
+    // The officer restarts it (having fixed the cause): it runs again, from a new count.
+    expect((await bureau.call('POST', `/api/sources/imports/${id}/restart`).expect(202)).status).toBe('queued');
+    expect(await until('the restarted import', () => jobOf(bureau, id), finished, 20_000)).toMatchObject({ status: 'done', report: { created: 2 } });
+    db.destroy();
   });
 
   it('stops a run nearly out of time before its next chunk, and the next invocation resumes it', async () => {

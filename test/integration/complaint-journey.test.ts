@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ComplaintDetail, ComplaintPage } from '@green-shield/shared/api/schemas';
+import { ComplaintDetail, ComplaintPage, ComplaintView, type ComplaintViewT } from '@green-shield/shared/api/schemas';
 import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
 import type { ApiClient } from '../support/api-client';
+import { closingDeadline, closingDeadlineAfterReopening, dueDates, extendedDeadline } from '@green-shield/shared/complaints/due-dates';
+import { timeLimits } from '@green-shield/shared/rules/time-limits';
+import { loadDistrict, periodRules } from '@green-shield/shared/districts/district';
 import { complaintBody, newIdempotencyKey, PNG_BYTES, submitComplaint, uploadPhoto, waitForNotifications } from '../support/fixtures';
 
 let t: TestSystem;
@@ -16,6 +19,8 @@ beforeAll(async () => {
   bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
 });
 afterAll(() => t?.stop());
+
+const periods = periodRules(loadDistrict('310106'));
 
 /** Photo URLs are signed per request; everything else must match. */
 const unsigned = (detail: unknown) => JSON.parse(JSON.stringify(detail).replace(/"(https?:\/\/[^"?]+)\?[^"]*"/g, '"$1"'));
@@ -37,9 +42,8 @@ describe('the resident complaint journey', () => {
     expect(submitted.complaint.location.coordSystem).toBe('WGS-84');
     // GCJ-02 was converted: the stored WGS-84 point differs by a few hundred metres in Shanghai.
     expect(Math.abs(submitted.complaint.location.lng - 121.4453)).toBeGreaterThan(0.003);
-    const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
-    expect(days(submitted.complaint.submittedAt, submitted.complaint.due.acknowledgeBy)).toBe(15);
-    expect(days(submitted.complaint.submittedAt, submitted.complaint.due.closeBy)).toBe(60);
+    // 15 and 60 days counted as the law counts them (the pure rule is unit-tested at its edges).
+    expect(submitted.complaint.due).toMatchObject(dueDates(submitted.complaint.submittedAt, timeLimits('xinfang-2022'), periods));
     expect(submitted.complaint.photos).toHaveLength(1);
     const stored = await fetch(submitted.complaint.photos[0].url);
     expect(Buffer.from(await stored.arrayBuffer()).equals(PNG_BYTES)).toBe(true);
@@ -96,8 +100,17 @@ describe('the resident complaint journey', () => {
       resident,
     );
     expect(reopened.complaint.status).toBe('reopened');
+    // A new closing period runs from reopening (30 days, counted as the law counts days).
+    expect(reopened.complaint.due.closeBy).toBe(closingDeadlineAfterReopening(reopened.complaint.updatedAt, timeLimits('xinfang-2022'), periods));
+    expect(reopened.complaint.overdue.any).toBe(false);
     await act({ action: 'accept', expectedVersion: 4 });
-    await act({ action: 'resolve', expectedVersion: 5, note: '净化器已更换' });
+    const answeredAgain = (await act({ action: 'resolve', expectedVersion: 5, note: '净化器已更换' })).complaint;
+    // One reopening only: the button is gone and the route says why.
+    expect((await resident.call('GET', `/api/complaints/${complaint.id}`).expect(200)).complaint.availableActions).toEqual(['rate']);
+    const refused = await resident
+      .call('POST', `/api/complaints/${complaint.id}/reopen`, { expectedVersion: answeredAgain.version, reason: '还是有油烟' })
+      .expect(409);
+    expect(refused.error.code).toBe('REOPEN_LIMIT_REACHED');
 
     const other = await submitComplaint(resident, {
       description: '工地夜间施工噪声扰民，凌晨还在打桩。',
@@ -125,6 +138,57 @@ describe('the resident complaint journey', () => {
     expect(after.events.at(-1)).toMatchObject({ action: 'auto_close', actorRole: 'system' });
     expect((await t.system.runAutoClose()).closed).toBe(0);
   }
+
+  it('flags an unsatisfied rating for officers to follow up, once, and shows the follow-up to the resident', async () => {
+    const { complaint } = await submitComplaint(resident);
+    const act = (body: Record<string, unknown>, as: ApiClient = jingansi) => as.call('POST', `/api/complaints/${complaint.id}/transitions`, body);
+    await act({ action: 'accept', expectedVersion: 1 }).expect(200);
+    await act({ action: 'resolve', expectedVersion: 2, note: '已要求店家清洗净化器' }).expect(200);
+    const rated = ComplaintDetail.parse(
+      await expectAnswerAsStored(
+        await resident.call('POST', `/api/complaints/${complaint.id}/rating`, { expectedVersion: 3, rating: 2 }).expect(200),
+        resident,
+      ),
+    );
+    expect(rated.complaint.status).toBe('closed');
+    // The resident sees their rating; the flag is for officers.
+    expect(rated.complaint.unsatisfied).toBeUndefined();
+
+    const flagged = ComplaintDetail.parse(await bureau.call('GET', `/api/complaints/${complaint.id}`).expect(200)).complaint;
+    expect(flagged.unsatisfied).toMatchObject({ rating: 2 });
+    expect(flagged.unsatisfied?.followedUpAt).toBeUndefined();
+    expect(flagged.availableActions).toEqual(['follow_up']);
+    // The queue's card carries it too, under every filter that lists the complaint.
+    for (const query of ['', '?status=closed', '?status=closed&type=air']) {
+      const queue = ComplaintPage.parse(await bureau.call('GET', `/api/queue${query}`).expect(200));
+      expect(queue.items.find((item) => item.id === complaint.id)?.unsatisfied, query).toMatchObject({ rating: 2 });
+    }
+
+    await act({ action: 'follow_up', expectedVersion: 4 }).expect(400); // a follow-up says what was learnt
+    const followed = ComplaintDetail.parse(
+      await expectAnswerAsStored(await act({ action: 'follow_up', expectedVersion: 4, note: '已电话回访，店家承诺本周更换净化器' }).expect(200), jingansi),
+    );
+    expect(followed.complaint).toMatchObject({ status: 'closed', unsatisfied: { rating: 2, followedUpBy: DEMO_ACCOUNTS.jingansi.name } });
+    expect(followed.complaint.unsatisfied?.followedUpAt).toBeDefined();
+    expect(followed.complaint.availableActions).toEqual([]);
+    expect((await act({ action: 'follow_up', expectedVersion: 5, note: '再次回访' }).expect(409)).error.code).toBe('ILLEGAL_TRANSITION');
+
+    // The resident sees the follow-up in the timeline, and residents cannot write one.
+    const mine = ComplaintDetail.parse(await resident.call('GET', `/api/complaints/${complaint.id}`).expect(200));
+    expect(mine.events.at(-1)).toMatchObject({ action: 'follow_up', note: '已电话回访，店家承诺本周更换净化器', actorRole: 'officer' });
+    await act({ action: 'follow_up', expectedVersion: 5, note: '我自己回访' }, resident).expect(403);
+
+    // A satisfied rating is not flagged, and has nothing to follow up.
+    const happy = await submitComplaint(resident);
+    const actOnHappy = (body: Record<string, unknown>) => jingansi.call('POST', `/api/complaints/${happy.complaint.id}/transitions`, body);
+    await actOnHappy({ action: 'accept', expectedVersion: 1 }).expect(200);
+    await actOnHappy({ action: 'resolve', expectedVersion: 2, note: '已处理' }).expect(200);
+    await resident.call('POST', `/api/complaints/${happy.complaint.id}/rating`, { expectedVersion: 3, rating: 3 }).expect(200);
+    const satisfied = ComplaintDetail.parse(await jingansi.call('GET', `/api/complaints/${happy.complaint.id}`).expect(200)).complaint;
+    expect(satisfied.unsatisfied).toBeUndefined();
+    expect(satisfied.availableActions).toEqual([]);
+    expect((await actOnHappy({ action: 'follow_up', expectedVersion: 4, note: '回访' }).expect(409)).error.code).toBe('ILLEGAL_TRANSITION');
+  });
 
   it('records not-our-responsibility with a referral, and duplicates linked to the original', async () => {
     const original = await submitComplaint(resident);
@@ -161,14 +225,14 @@ describe('the resident complaint journey', () => {
   it('extends the closing deadline once, within the cap, which moves the overdue point', async () => {
     const { complaint } = await submitComplaint(resident);
     const act = (body: Record<string, unknown>) => jingansi.call('POST', `/api/complaints/${complaint.id}/transitions`, body);
-    await act({ action: 'accept', expectedVersion: 1 }).expect(200);
+    const accepted = await act({ action: 'accept', expectedVersion: 1 }).expect(200);
     expect((await act({ action: 'extend', expectedVersion: 2, extensionDays: 45, reason: '需要联合执法' }).expect(400)).error.details[0].field).toBe(
       'body.extensionDays',
     );
     await act({ action: 'extend', expectedVersion: 2, extensionDays: 30 }).expect(400); // needs a reason
     const extended = await act({ action: 'extend', expectedVersion: 2, extensionDays: 30, reason: '需要联合执法' }).expect(200);
     expect(extended.complaint.due.extendedByDays).toBe(30);
-    expect((Date.parse(extended.complaint.due.closeBy) - Date.parse(complaint.due.closeBy)) / 86_400_000).toBe(30);
+    expect(extended.complaint.due.closeBy).toBe(extendedDeadline(accepted.complaint.due.closeBy, 30, periods));
     expect(extended.complaint.availableActions).not.toContain('extend');
     expect((await act({ action: 'extend', expectedVersion: 3, extensionDays: 5, reason: '再延' }).expect(409)).error.code).toBe('ILLEGAL_TRANSITION');
     t.clock.advanceDays(61);
@@ -180,6 +244,39 @@ describe('the resident complaint journey', () => {
       expect(mine.events.at(-1)).toMatchObject({ action: 'extend', extensionDays: 30, reason: '需要联合执法' });
     } finally {
       t.clock.advanceDays(-61);
+    }
+  });
+
+  it('runs the closing period from acceptance, and extends only an accepted complaint before that deadline', async () => {
+    const { complaint } = await submitComplaint(resident);
+    const act = (as: ApiClient, body: Record<string, unknown>) => as.call('POST', `/api/complaints/${complaint.id}/transitions`, body);
+    expect((await act(jingansi, { action: 'extend', expectedVersion: 1, extensionDays: 10, reason: '复杂' }).expect(409)).error.code).toBe(
+      'ILLEGAL_TRANSITION',
+    );
+    let advanced = 0;
+    // Access tokens expire as the clock moves: sign in again at each new time.
+    const later = async (days: number) => {
+      t.clock.advanceDays(days);
+      advanced += days;
+      return t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+    };
+    try {
+      const officer = await later(10);
+      const accepted = (await act(officer, { action: 'accept', expectedVersion: 1 }).expect(200)).complaint;
+      expect(Math.abs(Date.parse(accepted.due.acceptedAt) - t.clock.now().getTime())).toBeLessThan(60_000);
+      expect(accepted.due.closeBy).toBe(closingDeadline(accepted.due.acceptedAt, timeLimits('xinfang-2022'), periods));
+      expect(Date.parse(accepted.due.closeBy)).toBeGreaterThan(Date.parse(complaint.due.closeBy) + 9 * 86_400_000);
+      expect(accepted.due.acknowledgeBy).toBe(complaint.due.acknowledgeBy);
+      const officerLater = await later(75);
+      const late = await officerLater.call('GET', `/api/complaints/${complaint.id}`).expect(200);
+      expect(late.complaint.overdue.close).toBe(true);
+      expect(late.complaint.availableActions).not.toContain('extend');
+      expect((await act(officerLater, { action: 'extend', expectedVersion: 2, extensionDays: 10, reason: '复杂' }).expect(409)).error.code).toBe(
+        'DEADLINE_PASSED',
+      );
+      expect((await officerLater.call('GET', `/api/complaints/${complaint.id}`).expect(200)).complaint.overdue.close).toBe(true);
+    } finally {
+      t.clock.advanceDays(-advanced);
     }
   });
 
@@ -215,6 +312,75 @@ describe('the resident complaint journey', () => {
     } finally {
       t.clock.advanceDays(-16);
     }
+  });
+
+  it('lists the work owed most urgent first with each due date, counts the overdue, and finds a complaint by tracking number', async () => {
+    const open = await submitComplaint(resident, { description: '小区门口的餐馆油烟直排，晚上尤其严重。' });
+    await jingansi.call('POST', `/api/complaints/${open.complaint.id}/transitions`, { action: 'accept', expectedVersion: 1 }).expect(200);
+    const unacknowledged = await submitComplaint(resident, { description: '工地夜间施工噪声很大，影响休息。' });
+    /** Every page of the street's urgent list, in order, and each page's size. */
+    const urgentList = async (api: ApiClient, query = '') => {
+      const items: ComplaintViewT[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = ComplaintPage.parse(await api.call('GET', `/api/queue?order=urgency${query}${cursor ? `&cursor=${cursor}` : ''}`).expect(200));
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return items;
+    };
+    const position = (items: ComplaintViewT[], id: string) => items.findIndex((item) => item.id === id);
+    const inOrder = (items: ComplaintViewT[]) => {
+      // Every complaint owes a deadline; the overdue come first, then the rest, each by its next deadline.
+      const dues = items.map((item) => item.nextDeadline!.by);
+      expect(dues).toEqual([...dues].sort());
+      const flags = items.map((item) => item.overdue.any);
+      expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+    };
+
+    const now = await urgentList(jingansi);
+    inOrder(now);
+    expect(now.find((item) => item.id === unacknowledged.complaint.id)!.nextDeadline).toEqual({
+      kind: 'acknowledge',
+      by: unacknowledged.complaint.due.acknowledgeBy,
+    });
+    expect(now.find((item) => item.id === open.complaint.id)!.nextDeadline).toEqual({ kind: 'close', by: open.complaint.due.closeBy });
+    // Acknowledging is due in 15 days, closing in 60: the newer complaint is the more urgent.
+    expect(position(now, unacknowledged.complaint.id)).toBeLessThan(position(now, open.complaint.id));
+    // Newest first is still there for those who ask.
+    const newest = ComplaintPage.parse(await jingansi.call('GET', '/api/queue').expect(200));
+    expect(position(newest.items, unacknowledged.complaint.id)).toBeLessThan(position(newest.items, open.complaint.id));
+
+    t.clock.advanceDays(16);
+    try {
+      const officer = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const later = await urgentList(officer);
+      inOrder(later);
+      expect(later.find((item) => item.id === unacknowledged.complaint.id)!.overdue.any).toBe(true);
+      expect(later.find((item) => item.id === open.complaint.id)!.overdue.any).toBe(false);
+      // Overdue alone, most overdue first, and counted for the home page.
+      const overdueOnly = await urgentList(officer, '&overdue=true');
+      expect(overdueOnly.length).toBeGreaterThan(0);
+      expect(overdueOnly.every((item) => item.overdue.any)).toBe(true);
+      inOrder(overdueOnly);
+      expect(await officer.call('GET', '/api/queue/summary').expect(200)).toEqual({ overdue: { count: overdueOnly.length, more: false } });
+      const district = await (await t.signIn(DEMO_ACCOUNTS.bureau.phone)).call('GET', '/api/queue/summary').expect(200);
+      expect(district.overdue.count).toBeGreaterThanOrEqual(overdueOnly.length);
+      await officer.call('GET', '/api/queue/summary?streetCode=pengpuzhen').expect(403);
+    } finally {
+      t.clock.advanceDays(-16);
+    }
+
+    // Search by tracking number: exact, in the officer's street only; another street's is not revealed.
+    const { trackingNumber } = open.complaint;
+    const found = await jingansi.call('GET', `/api/queue/${trackingNumber.toLowerCase()}`).expect(200);
+    expect(ComplaintView.parse(found)).toMatchObject({ id: open.complaint.id, trackingNumber });
+    expect((await bureau.call('GET', `/api/queue/${trackingNumber}`).expect(200)).id).toBe(open.complaint.id);
+    const pengpuzhen = await t.signIn(DEMO_ACCOUNTS.pengpuzhen.phone);
+    const hidden = await pengpuzhen.call('GET', `/api/queue/${trackingNumber}`).expect(404);
+    expect((await pengpuzhen.call('GET', '/api/queue/JA-1999-999999').expect(404)).error).toEqual(hidden.error);
+    await resident.call('GET', `/api/queue/${trackingNumber}`).expect(403);
+    await jingansi.call('GET', `/api/queue/${'9'.repeat(41)}`).expect(400);
   });
 
   it('pages through the queue with cursors and refuses forged ones', async () => {

@@ -209,6 +209,9 @@ describe('5. pagination cursors are opaque and tamper-evident', () => {
       { path: `/api/sources?tag=${encodeURIComponent('夜市')}`, api: bureau, partition: { gsi1pk: keys.sourcesWithTag(DISTRICT, '夜市') } },
       { path: '/api/sources', api: bureau, partition: { gsi1pk: keys.sourcesWithTag(DISTRICT, '重点监管') } },
       { path: '/api/warnings', api: bureau, partition: { gsi1pk: keys.sourcesWithWarnings(DISTRICT) } },
+      { path: '/api/decisions', api: bureau, partition: { gsi2pk: keys.sourcesAwaitingDecision(DISTRICT) } },
+      { path: '/api/decisions?streetCode=jingansi', api: bureau, partition: { gsi1pk: keys.sourcesAwaitingDecision(DISTRICT) } },
+      { path: '/api/queue?order=urgency', api: bureau, partition: { gsi3pk: keys.overdueQueue(DISTRICT) } },
     ];
   }
   const encode = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');

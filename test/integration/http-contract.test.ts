@@ -105,8 +105,11 @@ describe('the HTTP contract', () => {
     expect(district.streets).toHaveLength(14);
     expect(district.streets.filter((s: { kind: string }) => s.kind === 'town').map((s: { name: string }) => s.name)).toEqual(['彭浦镇']);
     expect(district.timeLimits).toMatchObject({ acknowledgeWithinDays: 15, closeWithinDays: 60 });
-    const located = await t.client().call('GET', '/api/district/locate?lat=31.22&lng=121.44&coordSystem=WGS-84').expect(200);
-    expect(located.streetCode).toBeUndefined(); // no boundaries configured for Jing'an yet
+    // No boundaries are configured for Jing'an yet: the nearest street centre is the suggestion.
+    const located = await t.client().call('GET', '/api/district/locate?lat=31.2254&lng=121.4407&coordSystem=WGS-84').expect(200);
+    expect(located).toEqual({ streetCode: 'jingansi', basis: 'nearest_centre' });
+    const faraway = await t.client().call('GET', '/api/district/locate?lat=39.9&lng=116.4&coordSystem=WGS-84').expect(200);
+    expect(faraway).toEqual({});
   });
 });
 

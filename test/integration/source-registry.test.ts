@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { CURRENT_CHECKLISTS, checklistFor } from '@green-shield/shared/sources/checklists';
+import { CURRENT_RECTIFICATION_RULES } from '@green-shield/shared/sources/rectification-rules';
+import { deadlineAfter } from '@green-shield/shared/sources/rectification-state-machine';
 import { IMPORT_FILE_TYPES } from '@green-shield/shared/api/limits';
 import { sourceTemplateWorkbook } from '../../functions/src/sources/import/template';
 import { writeXlsx } from '../../functions/src/sources/import/xlsx-writer';
@@ -20,6 +22,7 @@ let bureau: ApiClient;
 let jingansi: ApiClient;
 let pengpuzhen: ApiClient;
 let serial = 0;
+const DAY_MS = 86_400_000;
 
 const center = { lat: 31.2296, lng: 121.448, coordSystem: 'WGS-84' as const };
 const creditCode = () => composeCreditCode('92', '310106', `T${String(Date.now() % 1e6).padStart(6, '0')}${serial++ % 10}`.slice(0, 8));
@@ -49,6 +52,9 @@ function inspection(kind: string, failing: string[]) {
   };
 }
 
+/** A view's order for a checklist item. */
+const orderOf = (view: any, itemId: string) => view.rectifications.find((r: any) => r.itemId === itemId);
+
 /** The stored projection (public profile) follows events through the stream consumer. */
 async function waitForProfile(code: string, until: (profile: any) => boolean, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
@@ -74,7 +80,7 @@ describe('registration', () => {
     const view = await register(jingansi, { restaurant: { seats: 80, burners: 4, purifierInstalled: true, purifierEfficiencyPercent: 85 } });
     expect(view.source).toMatchObject({ level: 'green', score: 100, version: 1 });
     expect(view.source.restaurant).toMatchObject({ sizeClass: 'medium', requiredEfficiencyPercent: 90, purifierMeetsStandard: false });
-    expect(view.credit.rulesVersion).toBe('jingan-credit-2026.1');
+    expect(view.credit.rulesVersion).toBe('jingan-credit-2026.2');
     expect(view.credit.rulesSource).toContain('环发〔2013〕150号');
   });
 
@@ -86,6 +92,16 @@ describe('registration', () => {
     const altered = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
     const bad = await bureau.call('POST', '/api/sources', restaurant({ creditCode: altered })).expect(400);
     expect(bad.error.details[0]).toMatchObject({ field: 'body.creditCode' });
+  });
+
+  it('reads credit codes as people type them: spaces and full-width characters', async () => {
+    const code = creditCode();
+    const fullWidth = [...code].map((char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0)).join('');
+    const typed = `${fullWidth.slice(0, 6)} ${fullWidth.slice(6, 12)}\u3000${fullWidth.slice(12)}`;
+    const view = await register(bureau, { creditCode: typed });
+    expect(view.source.creditCode).toBe(code);
+    const found = await bureau.call('GET', `/api/sources?creditCode=${encodeURIComponent(` ${code.slice(0, 9)} ${code.slice(9)}`)}`).expect(200);
+    expect(found.items.map((source: { id: string }) => source.id)).toEqual([view.source.id]);
   });
 
   it('keeps street officers to their own street', async () => {
@@ -197,6 +213,114 @@ describe('inspection → rectification → evidence → decision → score', () 
     expect(notified.items.every((n: any) => n.source?.id === source.id)).toBe(true);
   });
 
+  it('closes open items an on-site re-inspection finds passing (复查销项), on the timeline, and the score follows', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000909' }).expect(201);
+    const operator = await t.signIn('13700000909');
+    const failed = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['purifier_running', 'cleaning_record', 'odour']), {
+        'idempotency-key': newIdempotencyKey(),
+      })
+      .expect(201);
+    expect(failed.credit.score).toBe(65);
+    // Evidence for one item awaits a decision when the officer comes back.
+    const cleaning = orderOf(failed, 'cleaning_record');
+    await operator
+      .call('POST', `/api/my/sources/${source.id}/rectifications/${cleaning.id}/evidence`, { expectedVersion: 0, photoKeys: [await uploadPhoto(operator)] })
+      .expect(200);
+
+    t.clock.advanceDays(2);
+    try {
+      const officer = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const notLookedAt = {
+        ...inspection('restaurant', []),
+        results: inspection('restaurant', []).results.map((r) => (r.itemId === 'odour' ? { ...r, outcome: 'not_applicable' } : r)),
+      };
+      const rechecked = await officer
+        .call('POST', `/api/sources/${source.id}/inspections`, notLookedAt, { 'idempotency-key': newIdempotencyKey() })
+        .expect(201);
+      const at = rechecked.rectifications.find((r: any) => r.status === 'closed').closedAt;
+      expect(orderOf(rechecked, 'purifier_running')).toMatchObject({
+        status: 'closed',
+        closedHow: 'verified_on_site',
+        overdue: false,
+        version: 1,
+        closedAt: at,
+      });
+      expect(orderOf(rechecked, 'cleaning_record')).toMatchObject({ status: 'closed', closedHow: 'verified_on_site', version: 2, closedAt: at });
+      expect(orderOf(rechecked, 'cleaning_record').evidence[0].decision).toBeUndefined();
+      // Not applicable says nothing about the item: its order stays open, and so no clean-inspection bonus.
+      expect(orderOf(rechecked, 'odour')).toMatchObject({ status: 'open' });
+      expect(rechecked.credit.score).toBe(100 - 3 - 2 - 10);
+      expect(rechecked.credit.explanation.map((line: any) => line.code)).not.toContain('clean_inspection');
+
+      const timeline = await officer.call('GET', `/api/sources/${source.id}/timeline`).expect(200);
+      const verified = timeline.items.filter((event: any) => event.type === 'rectification_verified');
+      expect(verified.map((event: any) => event.rectification.id).sort()).toEqual([orderOf(failed, 'purifier_running').id, cleaning.id].sort());
+      expect(verified.every((event: any) => event.actorName === DEMO_ACCOUNTS.jingansi.name && event.at === at)).toBe(true);
+
+      // The operator sees it closed and can send nothing more for it; they are told.
+      const operatorLater = await t.signIn('13700000909');
+      const own = await operatorLater.call('GET', `/api/my/sources/${source.id}`).expect(200);
+      expect(orderOf(own, 'purifier_running')).toMatchObject({ status: 'closed', closedHow: 'verified_on_site' });
+      const late = await operatorLater
+        .call('POST', `/api/my/sources/${source.id}/rectifications/${orderOf(own, 'purifier_running').id}/evidence`, {
+          expectedVersion: 1,
+          photoKeys: [await uploadPhoto(operatorLater)],
+        })
+        .expect(409);
+      expect(late.error.code).toBe('RECTIFICATION_NOT_OPEN');
+      // Linked, three items opened, the first score change; two items verified, the second score change.
+      const told = await waitForNotifications(operatorLater, 8);
+      expect(told.items.filter((n: any) => n.action === 'rectification_verified')).toHaveLength(2);
+
+      // Once every item passed, the last order closes too and the clean visit counts.
+      const clean = await officer
+        .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', []), { 'idempotency-key': newIdempotencyKey() })
+        .expect(201);
+      expect(orderOf(clean, 'odour')).toMatchObject({ status: 'closed', closedHow: 'verified_on_site' });
+      expect(clean.credit).toMatchObject({ score: 100 - 3 - 2 - 2 + 2, level: 'green' });
+      expect((await waitForProfile(clean.source.ecoCode, (p) => p.openRectifications === 0)).openRectifications).toBe(0);
+    } finally {
+      t.clock.advanceDays(-2);
+    }
+  });
+
+  it('lists the sources whose evidence awaits a decision, by street, and counts them for the home page', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700001010' }).expect(201);
+    const operator = await t.signIn('13700001010');
+    const inspected = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['odour']), { 'idempotency-key': newIdempotencyKey() })
+      .expect(201);
+    const order = inspected.rectifications[0];
+    await operator
+      .call('POST', `/api/my/sources/${source.id}/rectifications/${order.id}/evidence`, { expectedVersion: 0, photoKeys: [await uploadPhoto(operator)] })
+      .expect(200);
+    /** The decisions list as the stream consumer leaves it. */
+    const listedOnceSettled = async (api: ApiClient, listed: boolean) => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const page = await api.call('GET', '/api/decisions').expect(200);
+        const found = page.items.find((item: any) => item.id === source.id);
+        if (Boolean(found) === listed || Date.now() > deadline) return page;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    };
+    const page = await listedOnceSettled(jingansi, true);
+    expect(page.items.find((item: any) => item.id === source.id)).toMatchObject({ awaitingDecision: 1, openRectifications: 1 });
+    expect(await jingansi.call('GET', '/api/decisions/summary').expect(200)).toEqual({ sources: { count: page.items.length, more: false } });
+    expect((await bureau.call('GET', '/api/decisions?streetCode=jingansi').expect(200)).items.map((item: any) => item.id)).toContain(source.id);
+    expect((await pengpuzhen.call('GET', '/api/decisions').expect(200)).items.map((item: any) => item.id)).not.toContain(source.id);
+    await pengpuzhen.call('GET', '/api/decisions/summary?streetCode=jingansi').expect(403);
+    await operator.call('GET', '/api/decisions').expect(403);
+
+    // Decided: off the list.
+    await jingansi.call('POST', `/api/sources/${source.id}/rectifications/${order.id}/decision`, { expectedVersion: 1, decision: 'accept' }).expect(200);
+    const after = await listedOnceSettled(jingansi, false);
+    expect(after.items.map((item: any) => item.id)).not.toContain(source.id);
+  });
+
   it('makes a missed deadline cost points, raise a warning and remind the operator, once time has passed', async () => {
     const { source } = await register(jingansi);
     await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000808' }).expect(201);
@@ -225,6 +349,193 @@ describe('inspection → rectification → evidence → decision → score', () 
       expect((await operator.call('GET', '/api/notifications').expect(200)).items.filter((n: any) => n.action === 'rectification_overdue')).toHaveLength(1);
     } finally {
       t.clock.advanceDays(-16);
+    }
+  });
+
+  it('judges lateness by when the evidence arrived, and shows officers when each decision is due', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700001111' }).expect(201);
+    const operator = await t.signIn('13700001111');
+    const inspected = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['purifier_running', 'cleaning_record']), {
+        'idempotency-key': newIdempotencyKey(),
+      })
+      .expect(201);
+    const running = orderOf(inspected, 'purifier_running');
+    const cleaning = orderOf(inspected, 'cleaning_record');
+    // Evidence for one item at once, well before its 7-day deadline.
+    const sent = await operator
+      .call('POST', `/api/my/sources/${source.id}/rectifications/${running.id}/evidence`, { expectedVersion: 0, photoKeys: [await uploadPhoto(operator)] })
+      .expect(200);
+    const sentAt = orderOf(sent, 'purifier_running').evidence[0].at;
+    const decisionDue = deadlineAfter(sentAt, CURRENT_RECTIFICATION_RULES.decisionWithinDays);
+    expect(orderOf(sent, 'purifier_running').decisionDue).toEqual({ at: decisionDue, overdue: false });
+    expect((await waitForProfile(source.ecoCode, (p) => p.score === 75)).score).toBe(75);
+
+    t.clock.advanceDays(10);
+    try {
+      const officer = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const later = await officer.call('GET', `/api/sources/${source.id}`).expect(200);
+      // The evidence sent in time waits past the deadline: not overdue; the item nothing was sent for is.
+      expect(orderOf(later, 'purifier_running')).toMatchObject({ status: 'submitted', overdue: false, decisionDue: { at: decisionDue, overdue: true } });
+      expect(orderOf(later, 'cleaning_record')).toMatchObject({ status: 'open', overdue: true });
+      const overdueLines = (view: any) => view.credit.explanation.filter((line: any) => line.code === 'overdue_rectification').map((line: any) => line.detail);
+      expect(overdueLines(later)).toEqual([cleaning.itemLabel]);
+      expect(later.credit.score).toBe(100 - 15 - 10 - 10);
+      await t.system.runRescore();
+      const warned = (await officer.call('GET', '/api/warnings').expect(200)).items.find((item: any) => item.id === source.id);
+      expect(warned.warnings).toContainEqual({ code: 'overdue_rectification', value: 1 });
+      // The officers' decisions list says when the decision was due, and that it is overdue (street and district alike).
+      for (const api of [officer, await t.signIn(DEMO_ACCOUNTS.bureau.phone)]) {
+        const decisions = await api.call('GET', '/api/decisions').expect(200);
+        expect(decisions.items.find((item: any) => item.id === source.id)).toMatchObject({
+          awaitingDecision: 1,
+          decisionDue: { at: decisionDue, overdue: true },
+        });
+      }
+
+      // The other item's evidence arrives late; the officer accepts both, ten days after the first came in.
+      const operatorLater = await t.signIn('13700001111');
+      await operatorLater
+        .call('POST', `/api/my/sources/${source.id}/rectifications/${cleaning.id}/evidence`, {
+          expectedVersion: 0,
+          photoKeys: [await uploadPhoto(operatorLater)],
+        })
+        .expect(200);
+      await officer.call('POST', `/api/sources/${source.id}/rectifications/${running.id}/decision`, { expectedVersion: 1, decision: 'accept' }).expect(200);
+      const accepted = await officer
+        .call('POST', `/api/sources/${source.id}/rectifications/${cleaning.id}/decision`, { expectedVersion: 1, decision: 'accept' })
+        .expect(200);
+      // Only the late evidence costs the overdue points: the officer's delay costs the operator nothing.
+      expect(orderOf(accepted, 'purifier_running')).toMatchObject({ status: 'closed', overdue: false });
+      expect(orderOf(accepted, 'cleaning_record')).toMatchObject({ status: 'closed', overdue: true });
+      // Put right since, late: 逾期整改, no longer 逾期未整改.
+      expect(overdueLines(accepted)).toEqual([]);
+      expect(accepted.credit.explanation.filter((line: any) => line.code === 'late_rectification').map((line: any) => line.detail)).toEqual([
+        cleaning.itemLabel,
+      ]);
+      expect(accepted.credit.score).toBe(100 - 3 - 2 - 10);
+    } finally {
+      t.clock.advanceDays(-10);
+    }
+  });
+
+  it('notes a repeat failure on the open order instead of opening a second: charged once, its deadline only ever shortened', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700001212' }).expect(201);
+    const first = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['odour']), { 'idempotency-key': newIdempotencyKey() })
+      .expect(201);
+    const order = orderOf(first, 'odour');
+    expect(first.credit.score).toBe(90);
+
+    t.clock.advanceDays(2);
+    try {
+      const officer = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const failingAgain = (rectifyDays: number) => {
+        const body = inspection('restaurant', ['odour']);
+        return { ...body, results: body.results.map((result) => (result.itemId === 'odour' ? { ...result, rectifyDays } : result)) };
+      };
+      // Failed again with 3 days: the same order, due sooner; the item is not charged twice.
+      const again = await officer
+        .call('POST', `/api/sources/${source.id}/inspections`, failingAgain(3), { 'idempotency-key': newIdempotencyKey() })
+        .expect(201);
+      expect(again.rectifications).toHaveLength(1);
+      const noted = orderOf(again, 'odour');
+      expect(noted).toMatchObject({ id: order.id, status: 'open', version: 1, repeatFailures: [{ at: expect.any(String) }] });
+      expect(Date.parse(noted.deadline) - Date.parse(noted.repeatFailures[0].at)).toBe(3 * DAY_MS);
+      expect(noted.deadline < order.deadline).toBe(true);
+      expect(again.credit.score).toBe(90);
+      expect(again.credit.explanation.filter((line: any) => line.code === 'failed_item')).toHaveLength(1);
+      // Days that would end later leave the deadline as it is: never lengthened.
+      const third = await officer
+        .call('POST', `/api/sources/${source.id}/inspections`, failingAgain(30), { 'idempotency-key': newIdempotencyKey() })
+        .expect(201);
+      expect(orderOf(third, 'odour')).toMatchObject({ id: order.id, deadline: noted.deadline, version: 2 });
+      expect(orderOf(third, 'odour').repeatFailures).toHaveLength(2);
+      expect(third.credit.score).toBe(90);
+
+      // On the timeline: each inspection names the order, each repeat failure its deadline.
+      const timeline = await officer.call('GET', `/api/sources/${source.id}/timeline`).expect(200);
+      const repeats = timeline.items.filter((event: any) => event.type === 'rectification_failed_again');
+      expect(repeats.map((event: any) => [event.rectification.id, event.rectification.deadline])).toEqual([
+        [order.id, noted.deadline],
+        [order.id, noted.deadline],
+      ]);
+      const inspections = timeline.items.filter((event: any) => event.type === 'inspection');
+      expect(inspections.map((event: any) => event.inspection.results.find((r: any) => r.itemId === 'odour').rectificationId)).toEqual([
+        order.id,
+        order.id,
+        order.id,
+      ]);
+      expect(timeline.items.filter((event: any) => event.type === 'rectification_opened')).toHaveLength(1);
+      // The operator is told each time, with the deadline; one order to send evidence for.
+      const operator = await t.signIn('13700001212');
+      const told = await waitForNotifications(operator, 5);
+      expect(told.items.filter((n: any) => n.action === 'rectification_failed_again').map((n: any) => n.deadline)).toEqual([noted.deadline, noted.deadline]);
+      const own = await operator.call('GET', `/api/my/sources/${source.id}`).expect(200);
+      expect(own.rectifications.map((r: any) => r.id)).toEqual([order.id]);
+      expect((await waitForProfile(first.source.ecoCode, (p) => p.openRectifications === 1)).openRectifications).toBe(1);
+    } finally {
+      t.clock.advanceDays(-2);
+    }
+  });
+
+  it('gives rejected evidence a new deadline, the officer’s days or the item’s, and tells the operator', async () => {
+    const { source } = await register(jingansi);
+    await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700001313' }).expect(201);
+    const operator = await t.signIn('13700001313');
+    const inspected = await jingansi
+      .call('POST', `/api/sources/${source.id}/inspections`, inspection('restaurant', ['purifier_running']), { 'idempotency-key': newIdempotencyKey() })
+      .expect(201);
+    const order = orderOf(inspected, 'purifier_running');
+    const evidence = async (api: ApiClient, expectedVersion: number) =>
+      api
+        .call('POST', `/api/my/sources/${source.id}/rectifications/${order.id}/evidence`, { expectedVersion, photoKeys: [await uploadPhoto(api)] })
+        .expect(200);
+    const sent = await evidence(operator, 0);
+    expect(orderOf(sent, 'purifier_running').rejectionDays).toBe(checklistFor('restaurant').find((item) => item.id === 'purifier_running')?.rectifyDays);
+
+    // The officer decides only after the original deadline has passed.
+    t.clock.advanceDays(9);
+    let moved = 9;
+    try {
+      const officer = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
+      const decide = (body: Record<string, unknown>) => officer.call('POST', `/api/sources/${source.id}/rectifications/${order.id}/decision`, body);
+      const reject = { expectedVersion: 1, decision: 'reject', reason: '照片看不清设备运行状态' };
+      for (const rectifyDays of [0, CURRENT_RECTIFICATION_RULES.maxResubmitDays + 1, 1.5]) {
+        const refused = await decide({ ...reject, rectifyDays }).expect(400);
+        expect(refused.error.code).toBe('VALIDATION_FAILED');
+        expect(refused.error.details.map((detail: any) => detail.field)).toEqual(['body.rectifyDays']);
+      }
+      expect((await decide({ expectedVersion: 1, decision: 'accept', rectifyDays: 5 }).expect(400)).error.details[0].field).toBe('body.rectifyDays');
+
+      // By default the item's 7 days from the rejection: not the deadline already past, and nothing is overdue.
+      const rejected = orderOf(await decide(reject).expect(200), 'purifier_running');
+      const rejectedAt = rejected.evidence[0].decidedAt;
+      expect(rejected).toMatchObject({ status: 'open', overdue: false, deadline: deadlineAfter(rejectedAt, 7) });
+      const timeline = await officer.call('GET', `/api/sources/${source.id}/timeline`).expect(200);
+      expect(timeline.items.find((event: any) => event.type === 'evidence_rejected').rectification).toMatchObject({
+        id: order.id,
+        deadline: rejected.deadline,
+        reason: reject.reason,
+      });
+      const operatorLater = await t.signIn('13700001313');
+      const told = await waitForNotifications(operatorLater, 4);
+      expect(told.items.find((n: any) => n.action === 'evidence_rejected')).toMatchObject({ deadline: rejected.deadline });
+
+      // Again, and this time the officer gives 3 days; nothing arrives by then: overdue, charged once.
+      await evidence(operatorLater, 2);
+      const second = orderOf(await decide({ ...reject, expectedVersion: 3, rectifyDays: 3 }).expect(200), 'purifier_running');
+      expect(second.deadline).toBe(deadlineAfter(second.evidence[1].decidedAt, 3));
+      t.clock.advanceDays(4);
+      moved += 4;
+      const late = await (await t.signIn(DEMO_ACCOUNTS.jingansi.phone)).call('GET', `/api/sources/${source.id}`).expect(200);
+      expect(orderOf(late, 'purifier_running')).toMatchObject({ status: 'open', overdue: true });
+      expect(late.credit.explanation.filter((line: any) => line.code === 'overdue_rectification').map((line: any) => line.at)).toEqual([second.deadline]);
+      expect(late.credit.score).toBe(100 - 15 - 10);
+    } finally {
+      t.clock.advanceDays(-moved);
     }
   });
 
@@ -305,6 +616,10 @@ describe('eco-codes', () => {
     const profile = await t.client().call('GET', `/api/eco/${code}`).expect(200);
     expect(profile).toMatchObject({ name: view.source.name, kind: 'restaurant', streetName: '静安寺街道', level: 'green', score: 100, openRectifications: 0 });
 
+    // As a person copies it by hand: lower case, O for 0, l for 1; and as the app shows it after the redirect.
+    const misread = code.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l');
+    expect(await t.client().call('GET', `/api/eco/${misread}`).expect(200)).toMatchObject({ name: view.source.name });
+
     const lastChar = code.at(-1) === '0' ? '1' : '0';
     const altered = await t
       .client()
@@ -333,6 +648,17 @@ describe('eco-codes', () => {
     expect(response.body).toContain(view.source.name);
     expect(response.body).toContain('环保诚信');
     expect(response.body).toContain(view.source.ecoCode);
+    // The operator downloads their own poster; another operator's answers as a missing source.
+    await jingansi.call('POST', `/api/sources/${view.source.id}/operators`, { phone: '13700001111' }).expect(201);
+    const operator = await t.signIn('13700001111');
+    const own = await operator.call('GET', `/api/my/sources/${view.source.id}/poster`);
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(own.body).toBe(response.body);
+    const other = await register(jingansi);
+    expect((await operator.call('GET', `/api/my/sources/${other.source.id}/poster`).expect(404)).error.code).toBe('SOURCE_NOT_FOUND');
+    expect((await operator.call('GET', `/api/my/sources/${ulid()}/poster`).expect(404)).error.code).toBe('SOURCE_NOT_FOUND');
+    await jingansi.call('GET', `/api/my/sources/${view.source.id}/poster`).expect(403);
     // The /e/<code> link opens the app's profile page (the same redirect CloudFront runs).
     const redirect = await fetch(`${t.system.url}/e/${view.source.ecoCode}`, { redirect: 'manual' });
     expect(redirect.status).toBe(302);
@@ -427,7 +753,7 @@ describe('import', () => {
     const notZip = await uploadImportFile(bureau, Buffer.from('not a zip but called xlsx'), 'xlsx');
     expect((await bureau.call('POST', '/api/sources/imports', { uploadKey: notZip }).expect(400)).error.code).toBe('IMPORT_FILE_INVALID');
     const noHeader = await runImport(bureau, Buffer.from('a,b\n1,2'), 'csv', true);
-    expect(noHeader).toMatchObject({ status: 'failed' });
+    expect(noHeader).toMatchObject({ status: 'failed', failureCode: 'HEADER_UNRECOGNISED' });
     expect(noHeader.failure).toMatch(/[\u4e00-\u9fa5]/);
     const photo = await uploadPhoto(jingansi);
     // A photo's key is not an import upload key: refused by the schema, naming the field.
@@ -470,12 +796,42 @@ describe('complaints and claims', () => {
     expect(matches.items[0]).toMatchObject({ source: { id: source.id }, alreadyLinked: false });
     expect(matches.items[0].distanceMetres).toBeLessThan(5);
 
-    const linked = await jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId: complaint.id, substantiated: true }).expect(201);
-    expect(linked.credit.explanation).toEqual([expect.objectContaining({ code: 'verified_complaint', points: -5, detail: complaint.trackingNumber })]);
-    expect(
-      (await jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId: complaint.id, substantiated: true }).expect(409)).error.code,
-    ).toBe('ALREADY_LINKED');
-    expect((await jingansi.call('GET', `/api/complaints/${complaint.id}/source-matches`).expect(200)).items[0].alreadyLinked).toBe(true);
+    const link = (complaintId: string, substantiated: boolean) => jingansi.call('POST', `/api/sources/${source.id}/complaints`, { complaintId, substantiated });
+    // Substantiated only once handled: linked first as not (yet) substantiated, which costs nothing.
+    expect(matches.substantiable).toBe(false);
+    expect((await link(complaint.id, true).expect(409)).error.code).toBe('COMPLAINT_NOT_HANDLED');
+    expect((await link(complaint.id, false).expect(201)).credit.explanation).toEqual([]);
+    expect((await link(complaint.id, false).expect(409)).error.code).toBe('ALREADY_LINKED');
+    const act = (id: string, body: Record<string, unknown>) => jingansi.call('POST', `/api/complaints/${id}/transitions`, body).expect(200);
+    await act(complaint.id, { action: 'accept', expectedVersion: 1 });
+    await act(complaint.id, { action: 'resolve', expectedVersion: 2, note: '现场核实油烟直排，已责令整改' });
+    expect((await jingansi.call('GET', `/api/complaints/${complaint.id}/source-matches`).expect(200)).items[0]).toMatchObject({
+      alreadyLinked: true,
+      linkedSubstantiated: false,
+    });
+    const linked = await link(complaint.id, true).expect(201);
+    // It counts from the day it was received, not the day it was linked.
+    expect(linked.credit.explanation).toEqual([
+      expect.objectContaining({ code: 'verified_complaint', points: -5, detail: complaint.trackingNumber, at: complaint.submittedAt }),
+    ]);
+    expect((await link(complaint.id, true).expect(409)).error.code).toBe('ALREADY_LINKED');
+    expect((await jingansi.call('GET', `/api/complaints/${complaint.id}/source-matches`).expect(200)).items[0]).toMatchObject({
+      alreadyLinked: true,
+      linkedSubstantiated: true,
+    });
+
+    // A duplicate of it, also found substantiated, counts once with its original.
+    const duplicate = (
+      await submitComplaint(resident, {
+        description: '愚园路测试烧烤又在排油烟。',
+        location: { ...center, address: '静安区愚园路 188 弄' },
+        streetCode: 'jingansi',
+      })
+    ).complaint;
+    await act(duplicate.id, { action: 'mark_duplicate', expectedVersion: 1, duplicateOf: complaint.trackingNumber });
+    const both = await link(duplicate.id, true).expect(201);
+    expect(both.credit.explanation.filter((line: { code: string }) => line.code === 'verified_complaint')).toHaveLength(1);
+    expect(both.source.score).toBe(95);
 
     // Nothing about the complainant reaches the operator, the public or even the officer's source views.
     await jingansi.call('POST', `/api/sources/${source.id}/operators`, { phone: '13700000202' }).expect(201);

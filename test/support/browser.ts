@@ -1,45 +1,41 @@
 /**
- * Debian's Chromium driven by playwright-core. A missing browser fails the run: browser tests are
- * never skipped (install it with `apt-get install chromium fonts-noto-cjk`; .ci/run does).
+ * Debian's Chromium driven by playwright-core (scripts/lib/chromium.ts). A missing browser fails the
+ * run: browser tests are never skipped.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, inject, onTestFailed, onTestFinished } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import { launchChromium, PHONE } from '../../scripts/lib/chromium';
+import { audit, auditAccessibilityOf } from './accessibility';
 import { checkAndNote, noteUnread } from './contract';
 import type { TestSystem } from './system';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-artifacts/browser');
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk`);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  return launchChromium();
 }
 
+/** Where `phoneContext` puts the phone: 愚园路 100 号 in Jing'an, in WGS-84 as a browser reports it (a Chinese map, GCJ-02, shows the spot at 31.2235, 121.4453). */
+export const PHONE_POSITION = { latitude: 31.22537, longitude: 121.44069 };
+
 /**
- * A phone-sized context, in Chinese, located in Jing'an. Call it inside a test: every API response
- * its pages receive is checked against the route's declared schema (contract.ts), and a broken
- * contract fails that test when it ends.
+ * A phone-sized context, in Chinese, located at `PHONE_POSITION`. Call it inside a test: every API
+ * response its pages receive is checked against the route's declared schema (contract.ts), every page
+ * they open must pass the accessibility audit (accessibility.ts, run by `snap` or `audit`), and a
+ * broken contract or an accessibility problem fails that test when it ends.
  */
 export async function phoneContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    ...PHONE,
     permissions: ['geolocation'],
-    geolocation: { latitude: 31.2235, longitude: 121.4453 },
+    geolocation: PHONE_POSITION,
   });
   checkContractOf(context);
   runUnderContentSecurityPolicy(context);
+  await auditAccessibilityOf(context);
   return context;
 }
 
@@ -95,15 +91,23 @@ async function checkResponse(response: Response, notesDir: string): Promise<stri
   return checkAndNote({ ...observed, contentType, body }, notesDir);
 }
 
-export async function snap(page: Page, name: string): Promise<void> {
+async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
+
+/** Photographs the page in front as `<name>.png` and audits its accessibility (accessibility.ts). */
+export async function snap(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await audit(page, name);
+}
+
+export { audit };
 
 /** On failure, every open page is photographed as `<prefix>failed-<n>.png` to show where it stood. */
 export function snapOnFailure(browser: Browser, prefix = ''): void {
   onTestFailed(async () => {
     const pages = browser.contexts().flatMap((context) => context.pages());
-    await Promise.all(pages.map((page, n) => snap(page, `${prefix}failed-${n}`).catch(() => undefined)));
+    await Promise.all(pages.map((page, n) => screenshot(page, `${prefix}failed-${n}`).catch(() => undefined)));
   });
 }
 

@@ -19,7 +19,9 @@ import {
   type JobLeaseState,
   interruption,
   onDelivery,
+  RUNS_WITHOUT_PROGRESS,
   restartable,
+  runsAtCursor,
 } from '../../functions/src/sources/import-job-lease';
 import { importSourceRows } from '../../functions/src/sources/importer';
 import { newSourceRecord } from '../../functions/src/sources/registration';
@@ -230,12 +232,30 @@ describe('import job lease', () => {
   it('counts a job interrupted when its heartbeat or its queueing is too old, and says so in Chinese', () => {
     expect(interruption(job({ status: 'running', heartbeatAt: ago(heartbeatMs) }), now)).toBeUndefined();
     const silent = job({ status: 'running', heartbeatAt: ago(staleRunningMs + 1), cursor: { ...EMPTY_CURSOR, rows: 300 } });
-    expect(interruption(silent, now)).toMatch(/^导入中断：.*已提交 300 行/);
+    expect(interruption(silent, now)).toEqual({ failureCode: 'INTERRUPTED', failure: expect.stringMatching(/^导入中断：.*已提交 300 行/) });
     expect(interruption(job({ status: 'queued', queuedAt: ago(staleQueuedMs - 1) }), now)).toBeUndefined();
-    expect(interruption(job({ status: 'queued', queuedAt: ago(staleQueuedMs + 1) }), now)).toMatch(/^导入中断：排队/);
+    expect(interruption(job({ status: 'queued', queuedAt: ago(staleQueuedMs + 1) }), now)?.failure).toMatch(/^导入中断：排队/);
     expect(interruption(job({ status: 'done', heartbeatAt: ago(staleRunningMs * 10) }), now)).toBeUndefined();
     // Queued behind the longest run the function allows, a job is not yet interrupted.
     expect(staleQueuedMs).toBeGreaterThanOrEqual(FUNCTIONS.find((fn) => fn.name === 'importJobs')!.timeoutSeconds * 1000);
+  });
+
+  it('fails a job whose runs keep stopping at the same cursor instead of running it again', () => {
+    const cursor = { ...EMPTY_CURSOR, rows: 200 };
+    // Each run died (out of memory: its process went with it, and the stream's own retry count with that).
+    const died = (runs: number, rows = 200) => job({ status: 'running', heartbeatAt: ago(staleRunningMs + 1), cursor, runsAtCursor: { rows, runs } });
+    expect(onDelivery(died(RUNS_WITHOUT_PROGRESS - 1), now)).toEqual({ take: true });
+    expect(onDelivery(died(RUNS_WITHOUT_PROGRESS), now)).toEqual({
+      take: false,
+      why: 'exhausted',
+      failure: { failureCode: 'RUNS_EXHAUSTED', failure: expect.stringMatching(/^导入失败：已运行 4 次，每次都在提交 200 行后的同一处停止/) },
+    });
+    // A run that moved the cursor starts a new count.
+    expect(onDelivery(died(RUNS_WITHOUT_PROGRESS, 100), now)).toEqual({ take: true });
+    expect(runsAtCursor(died(2, 100))).toEqual({ rows: 200, runs: 0 });
+    expect(runsAtCursor(died(2))).toEqual({ rows: 200, runs: 2 });
+    // The stream's retries are all used before the count runs out.
+    expect(RUNS_WITHOUT_PROGRESS).toBe(streamSpecs.find((fn) => fn.name === 'importJobs')!.retryAttempts + 1);
   });
 
   it('lets officers restart failed and interrupted jobs only', () => {
@@ -273,7 +293,11 @@ describe('a resumed import', () => {
     streetCode: 'jiangninglu',
     tags: [],
   });
-  const rowsOf = (count: number): ParsedRow[] => Array.from({ length: count }, (_, i) => ({ row: i + 2, input: input(i, `商户${i}`), errors: [] }));
+  /** A file of `count` valid rows, read anew on each call. */
+  const rowsOf = (count: number) =>
+    async function* (): AsyncGenerator<ParsedRow> {
+      for (let i = 0; i < count; i++) yield { row: i + 2, input: input(i, `商户${i}`), errors: [] };
+    };
 
   /** An in-memory registry: the sources by credit code, and what was written. */
   function registry(existing: SourceRecord[]) {
@@ -365,7 +389,7 @@ describe('idempotent reminders', () => {
       collection: {
         source: { id: 'S1', name: '面馆' },
         operators: [{ userId: 'op' }],
-        rectifications: [{ id: 'R1', deadline: '2026-05-01T00:00:00.000Z', status: 'open' }],
+        rectifications: [{ id: 'R1', openedAt: '2026-04-24T00:00:00.000Z', deadline: '2026-05-01T00:00:00.000Z', status: 'open', evidence: [] }],
       },
     } as unknown as Rescored;
     const first = overdueReminders(rescored, new Date('2026-05-02T00:00:00Z'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timeLimits } from '@green-shield/shared/rules/time-limits';
+import { loadDistrict, periodRules } from '@green-shield/shared/districts/district';
 import { applyTransition, createComplaint, withEvent } from '../../functions/src/complaints/domain';
 import { toComplaintView } from '../../functions/src/complaints/views';
 import { relationTo } from '../../functions/src/complaints/access';
@@ -7,7 +8,9 @@ import { notificationsFor } from '../../functions/src/notifications/recipients';
 import { sniffImage } from '../../functions/src/lib/image-sniff';
 import { ApiError } from '../../functions/src/lib/errors';
 
+// 10:00 on 1 May 2026 in Shanghai, a public holiday.
 const now = new Date('2026-05-01T02:00:00Z');
+const periods = periodRules(loadDistrict('310106'));
 const created = createComplaint({
   id: '01JTEST00000000000000000AA',
   eventId: 'e1',
@@ -22,6 +25,7 @@ const created = createComplaint({
   photoKeys: ['photos/x/1.png'],
   complainant: { id: 'resident-1', phone: '13812345678' },
   limits: timeLimits('xinfang-2022'),
+  periods,
   now,
 });
 
@@ -29,16 +33,24 @@ const officer = { id: 'officer-1', role: 'officer' as const, name: '李强' };
 
 describe('complaint domain', () => {
   it('creates a submitted complaint with its due dates and first event', () => {
-    expect(created.record).toMatchObject({ status: 'submitted', version: 1, reportedCoordSystem: 'GCJ-02', acknowledgeBy: '2026-05-16T02:00:00.000Z' });
+    expect(created.record).toMatchObject({ status: 'submitted', version: 1, reportedCoordSystem: 'GCJ-02', acknowledgeBy: '2026-05-18T15:59:59.999Z' });
     expect(created.record.location.coordSystem).toBe('WGS-84');
     expect(created.event).toMatchObject({ action: 'submit', to: 'submitted', actorRole: 'resident', complainantId: 'resident-1' });
   });
 
   it('applies transitions, bumping the version and recording who, when and the note', () => {
-    const accepted = applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7 });
+    const accepted = applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7, periods });
     expect(accepted.record).toMatchObject({ status: 'accepted', version: 2 });
     expect(accepted.event).toMatchObject({ from: 'submitted', to: 'accepted', actorId: 'officer-1', actorName: '李强', at: now.toISOString() });
-    const resolved = applyTransition(accepted.record, { action: 'resolve', actor: officer, eventId: 'e3', now, feedbackWindowDays: 7, note: '已整改' });
+    const resolved = applyTransition(accepted.record, {
+      action: 'resolve',
+      actor: officer,
+      eventId: 'e3',
+      now,
+      feedbackWindowDays: 7,
+      periods,
+      note: '已整改',
+    });
     expect(resolved.record).toMatchObject({ status: 'resolved', resolvedAt: now.toISOString(), feedbackBy: '2026-05-08T02:00:00.000Z' });
     const reopened = applyTransition(resolved.record, {
       action: 'reopen',
@@ -46,11 +58,37 @@ describe('complaint domain', () => {
       eventId: 'e4',
       now,
       feedbackWindowDays: 7,
+      periods,
       reason: '还有油烟',
     });
     expect(reopened.record.status).toBe('reopened');
     expect(reopened.record.resolvedAt).toBeUndefined();
     expect(reopened.event.actorName).toBeUndefined();
+  });
+
+  it('gives a reopened complaint a new closing period from reopening, and allows one reopening', () => {
+    const step = (record: typeof created.record, action: 'accept' | 'resolve' | 'reopen', at: Date, extra: Record<string, string> = {}) =>
+      applyTransition(record, {
+        action,
+        actor: action === 'reopen' ? { id: 'resident-1', role: 'resident' } : officer,
+        eventId: action,
+        now: at,
+        feedbackWindowDays: 7,
+        periods,
+        ...extra,
+      }).record;
+    // Accepted 1 May (closing by 30 June); answered on 29 June; reopened on 1 July, past the first deadline.
+    const answered = step(step(created.record, 'accept', now), 'resolve', new Date('2026-06-29T02:00:00Z'), { note: '已处理' });
+    const reopenedAt = new Date('2026-07-01T02:00:00Z');
+    const reopened = step(answered, 'reopen', reopenedAt, { reason: '还有油烟' });
+    // 30 days from 1 July: 31 July, a Friday.
+    expect(reopened).toMatchObject({ reopenCount: 1, closeBy: '2026-07-31T15:59:59.999Z' });
+    expect(toComplaintView(reopened, 'officer', reopenedAt, new Map()).overdue.any).toBe(false);
+    // Re-accepting keeps the reopened period.
+    expect(step(reopened, 'accept', reopenedAt).closeBy).toBe(reopened.closeBy);
+    const again = step(step(reopened, 'accept', reopenedAt), 'resolve', reopenedAt, { note: '已再次处理' });
+    expect(toComplaintView(again, 'complainant', reopenedAt, new Map()).availableActions).toEqual(['rate']);
+    expect(() => step(again, 'reopen', reopenedAt, { reason: '仍有油烟' })).toThrow(expect.objectContaining({ code: 'REOPEN_LIMIT_REACHED' }));
   });
 
   it('places a written event in the timeline where the partition keeps it, by time then id', () => {
@@ -72,7 +110,7 @@ describe('complaint domain', () => {
     const attempt = (action: 'rate' | 'resolve') => () =>
       applyTransition(
         { ...created.record, status: action === 'rate' ? 'submitted' : 'accepted' },
-        { action, actor: action === 'rate' ? { id: 'resident-1', role: 'resident' } : officer, eventId: 'x', now, feedbackWindowDays: 7, rating: 5 },
+        { action, actor: action === 'rate' ? { id: 'resident-1', role: 'resident' } : officer, eventId: 'x', now, feedbackWindowDays: 7, periods, rating: 5 },
       );
     expect(attempt('rate')).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION', status: 409 }));
     expect(attempt('resolve')).toThrow(ApiError);
@@ -98,14 +136,18 @@ describe('complaint domain', () => {
   });
 
   it('notifies the complainant of others’ changes and the assignee of an assignment', () => {
-    const assigned = applyTransition(applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7 }).record, {
-      action: 'assign',
-      actor: officer,
-      eventId: 'e3',
-      now,
-      feedbackWindowDays: 7,
-      assignee: { id: 'officer-2', name: '王' },
-    });
+    const assigned = applyTransition(
+      applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7, periods }).record,
+      {
+        action: 'assign',
+        actor: officer,
+        eventId: 'e3',
+        now,
+        feedbackWindowDays: 7,
+        periods,
+        assignee: { id: 'officer-2', name: '王' },
+      },
+    );
     expect(
       notificationsFor(assigned.event, ['officer-1', 'officer-3'])
         .map((n) => n.userId)
@@ -133,8 +175,48 @@ describe('complaint domain', () => {
   });
 });
 
+describe('an unsatisfied rating', () => {
+  const resolved = [{ action: 'accept' as const }, { action: 'resolve' as const, note: '已处理' }].reduce(
+    (record, step, index) => applyTransition(record, { ...step, actor: officer, eventId: `r${index}`, now, feedbackWindowDays: 7, periods }).record,
+    created.record,
+  );
+  const resident = { id: 'resident-1', role: 'resident' as const };
+  const rate = (rating: number) =>
+    applyTransition(resolved, { action: 'rate', actor: resident, eventId: 'rate', now, feedbackWindowDays: 7, periods, rating }).record;
+  const later = new Date(now.getTime() + 86_400_000);
+  const urls = new Map<string, string>();
+  const followUp = (record: ReturnType<typeof rate>) =>
+    applyTransition(record, { action: 'follow_up', actor: officer, eventId: 'fu', now: later, feedbackWindowDays: 7, periods, note: '已电话回访' });
+
+  it('closes the complaint and flags it for follow-up; a satisfied one is not flagged', () => {
+    const unhappy = rate(2);
+    expect(unhappy).toMatchObject({ status: 'closed', rating: { score: 2 }, unsatisfied: { rating: 2, flaggedAt: now.toISOString() } });
+    expect(rate(1).unsatisfied).toMatchObject({ rating: 1 });
+    expect(rate(3).unsatisfied).toBeUndefined();
+  });
+
+  it('shows the flag and the follow-up action to officers only, until followed up', () => {
+    const unhappy = rate(2);
+    expect(toComplaintView(unhappy, 'officer', now, urls)).toMatchObject({ unsatisfied: { rating: 2 }, availableActions: ['follow_up'] });
+    expect(toComplaintView(unhappy, 'complainant', now, urls).unsatisfied).toBeUndefined();
+    expect(toComplaintView(rate(4), 'officer', now, urls).availableActions).toEqual([]);
+    const followed = followUp(unhappy);
+    expect(followed.record).toMatchObject({
+      status: 'closed',
+      unsatisfied: { rating: 2, followedUpAt: later.toISOString(), followedUpBy: '李强' },
+    });
+    expect(followed.event).toMatchObject({ action: 'follow_up', from: 'closed', to: 'closed', note: '已电话回访' });
+    expect(toComplaintView(followed.record, 'officer', later, urls).availableActions).toEqual([]);
+  });
+
+  it('is followed up once, and only when there is one', () => {
+    expect(() => followUp(followUp(rate(1)).record)).toThrow(ApiError);
+    expect(() => followUp(rate(5))).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+  });
+});
+
 describe('extending the closing deadline', () => {
-  const accepted = applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7 }).record;
+  const accepted = applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7, periods }).record;
   const extend = (record: typeof accepted, days: number) =>
     applyTransition(record, {
       action: 'extend',
@@ -142,18 +224,63 @@ describe('extending the closing deadline', () => {
       eventId: 'e3',
       now,
       feedbackWindowDays: 7,
+      periods,
       reason: '需协调多部门联合执法',
       extensionDays: days,
-      maxExtensionDays: 30,
     });
 
   it('moves the closing deadline once, by at most the versioned cap, keeping the status', () => {
     const { record, event } = extend(accepted, 30);
-    expect(record).toMatchObject({ status: 'accepted', extendedByDays: 30, closeBy: '2026-07-30T02:00:00.000Z' });
+    expect(record).toMatchObject({ status: 'accepted', extendedByDays: 30, closeBy: '2026-07-30T15:59:59.999Z' });
     expect(event).toMatchObject({ action: 'extend', from: 'accepted', to: 'accepted', extensionDays: 30 });
     expect(() => extend(record, 5)).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
     expect(() => extend(accepted, 31)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
     expect(toComplaintView(record, 'officer', now, new Map()).availableActions).not.toContain('extend');
     expect(toComplaintView(accepted, 'officer', now, new Map()).availableActions).toContain('extend');
+  });
+
+  it('runs the closing period from acceptance, not receipt, and keeps it on a re-acceptance', () => {
+    // Received 1 May, accepted 12 May (Tue): 60 days from 12 May end on 11 July, a Saturday → Monday 13 July.
+    const later = new Date('2026-05-12T01:00:00Z');
+    const acceptedLater = applyTransition(created.record, {
+      action: 'accept',
+      actor: officer,
+      eventId: 'e2',
+      now: later,
+      feedbackWindowDays: 7,
+      periods,
+    }).record;
+    expect(acceptedLater).toMatchObject({ acceptedAt: later.toISOString(), closeBy: '2026-07-13T15:59:59.999Z', acknowledgeBy: created.record.acknowledgeBy });
+    expect(created.record.closeBy).toBe('2026-06-30T15:59:59.999Z');
+  });
+
+  it('extends only an accepted complaint, and only before its closing deadline has passed', () => {
+    expect(() =>
+      applyTransition(created.record, {
+        action: 'extend',
+        actor: officer,
+        eventId: 'e3',
+        now,
+        feedbackWindowDays: 7,
+        periods,
+        reason: '复杂',
+        extensionDays: 10,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    const at = (iso: string) =>
+      applyTransition(accepted, {
+        action: 'extend',
+        actor: officer,
+        eventId: 'e3',
+        now: new Date(iso),
+        feedbackWindowDays: 7,
+        periods,
+        reason: '复杂',
+        extensionDays: 10,
+      });
+    // The deadline is 24:00 on 30 June in Shanghai.
+    expect(at('2026-06-30T15:59:59.999Z').record.closeBy).toBe('2026-07-10T15:59:59.999Z');
+    expect(() => at('2026-06-30T16:00:00.000Z')).toThrow(expect.objectContaining({ code: 'DEADLINE_PASSED' }));
+    expect(() => at('2026-08-04T00:00:00.000Z')).toThrow(expect.objectContaining({ code: 'DEADLINE_PASSED' }));
   });
 });

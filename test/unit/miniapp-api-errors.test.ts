@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { zh } from '../../miniapp/src/i18n/zh-CN';
 
 // The client reads Taro only when it sends: no storage (signed out), and requests answered by the test.
 const taro = { getStorageSync: () => '', request: vi.fn() };
@@ -8,12 +9,14 @@ describe('mini-app API errors', () => {
   it('relates the API’s field paths to form fields and speaks Chinese', async () => {
     const { ApiError } = await import('../../miniapp/src/api/client');
     const error = new ApiError(400, 'VALIDATION_FAILED', 'Invalid body', [
-      { field: 'body.location.address', message: 'too short' },
+      { field: 'body.location.address', message: '请填写详细地址' },
       { field: 'body.duplicateOf', message: 'unknown' },
       { field: 'query.cursor', message: 'bad cursor' },
-      { field: 'body', message: 'unknown key' },
+      { field: 'body', message: 'Too small: expected string to have >=5 characters' },
     ]);
-    expect(error.fieldErrors).toEqual({ 'location.address': 'too short', duplicateOf: 'unknown', cursor: 'bad cursor', '': 'unknown key' });
+    // The API's Chinese messages are for users; anything else (a schema's English default) reads as plain words.
+    const plain = zh.common.fieldInvalid;
+    expect(error.fieldErrors).toEqual({ 'location.address': '请填写详细地址', duplicateOf: plain, cursor: plain, '': plain });
     expect(error.userMessage).toMatch(/[\u4e00-\u9fa5]/);
   });
 

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SourceInput, SourcePatch, type ImportReportT, type OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { IMPORT_FILE_TYPES, MAX_TAGS } from '@green-shield/shared/api/limits';
-import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
+import { composeCreditCode, CREDIT_CODE_PROBLEM_MESSAGES } from '@green-shield/shared/sources/credit-code';
 import {
   checkImportFile,
   importErrorLine,
@@ -175,7 +175,7 @@ describe('the source form', () => {
     expect('problems' in result && result.problems).toEqual({
       name: '此项为必填',
       address: '此项为必填',
-      creditCode: '统一社会信用代码校验位错误',
+      creditCode: CREDIT_CODE_PROBLEM_MESSAGES['check-character'],
       location: '请获取定位或手动填写坐标',
       streetCode: '请选择所属街道（镇）',
       'responsiblePerson.phone': '请输入正确的 11 位手机号',
@@ -201,11 +201,13 @@ function officerSource(overrides: Partial<OfficerSourceViewT['source']> = {}): O
     address: '静安区愚园路 100 号',
     streetCode: 'jingansi',
     level: 'green',
+    levelBasis: { by: 'score' },
     score: 100,
     tags: ['夜市'],
     systemTags: ['重点监管'],
     warnings: [],
     openRectifications: 0,
+    awaitingDecision: 0,
     location: { lat: 31.2235, lng: 121.4453, coordSystem: 'WGS-84' },
     responsiblePerson: { name: '刘经理', phone: '13800000001' },
     restaurant: { seats: 60, burners: 4, purifierInstalled: true, sizeClass: 'medium', requiredEfficiencyPercent: 75, catering: { version: 'v', source: 's' } },

@@ -4,8 +4,16 @@ import { EXPLANATION_CODES, WARNING_CODES } from '@green-shield/shared/sources/s
 import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
 import { TIMELINE_EVENT_TYPES, type PublicSourceProfileT, type TimelineEventViewT } from '@green-shield/shared/api/source-schemas';
 import { isKnownSubtype } from '@green-shield/shared/complaints/taxonomy';
-import { creditLevelBadge, explanationLineKey, explanationLineView, rectificationsInWorkOrder, warningText } from '../../miniapp/src/utils/credit';
-import { handOffReportPrefill, reportPrefillFromProfile, takeReportPrefill } from '../../miniapp/src/utils/report-prefill';
+import {
+  creditLevelBadge,
+  explanationLineKey,
+  explanationLineView,
+  levelBasisText,
+  nextLevelText,
+  rectificationsInWorkOrder,
+  warningText,
+} from '../../miniapp/src/utils/credit';
+import { handOffReportPrefill, ownWords, reportPrefillFromProfile, startsWithPrefill, takeReportPrefill } from '../../miniapp/src/utils/report-prefill';
 import { blankAnswers, inspectionSubmission } from '../../miniapp/src/sources/inspect/inspection-form';
 import { timelineEventLines, timelineEventTitle } from '../../miniapp/src/utils/source-timeline';
 import { svgPixelSize } from '../../miniapp/src/utils/svg-size';
@@ -51,7 +59,7 @@ describe('score explanation lines', () => {
   it('have a sentence for every explanation code and every warning code', () => {
     for (const code of EXPLANATION_CODES) expect(explanationLineView({ code, points: -1, at: '2026-01-01T00:00:00Z', detail: 'X' }).sentence).toMatch(CHINESE);
     for (const code of WARNING_CODES) expect(warningText({ code, value: 3 })).toMatch(CHINESE);
-    expect(warningText({ code: 'frequent_complaints', value: 4 })).toBe(`近 ${CURRENT_CREDIT_RULES.warnings.complaintsWithinDays} 天查实投诉 4 件`);
+    expect(warningText({ code: 'frequent_complaints', value: 4 })).toBe(`近 ${CURRENT_CREDIT_RULES.warnings.complaintsWithinDays} 天查实举报 4 件`);
   });
 
   it('lists rectifications by what the viewer has to do first, nearest deadline first', () => {
@@ -63,6 +71,26 @@ describe('score explanation lines', () => {
     ];
     expect(rectificationsInWorkOrder(rectifications, 'operator').map((r) => r.id)).toEqual(['soon', 'late', 'review', 'done']);
     expect(rectificationsInWorkOrder(rectifications, 'officer').map((r) => r.id)).toEqual(['review', 'soon', 'late', 'done']);
+  });
+});
+
+describe('a level and its reason, and the way to the next one', () => {
+  it('says on a card why a level is what it is: the score band, or the incident that set it whatever the score', () => {
+    expect(levelBasisText({ level: 'yellow', levelBasis: { by: 'score' } })).toBe('信用分 60–79 分评为“环保警示”');
+    expect(levelBasisText({ level: 'red', levelBasis: { by: 'major_incident' } })).toBe('发生重大环境事件，不论分数评为“环保不良”');
+    expect(levelBasisText({ level: 'yellow', levelBasis: { by: 'ordinary_incidents', count: 1, levelByScore: 'blue' } })).toBe(
+      '发生 1 起一般环境事件，等级由“环保良好”下调',
+    );
+  });
+
+  it('tells the business how many points lead to the next level, or when an incident stops holding it down', () => {
+    const credit = { score: 87, level: 'blue' as const, levelByScore: 'blue' as const, explanation: [], rulesVersion: CURRENT_CREDIT_RULES.version };
+    expect(nextLevelText(credit)).toMatch(/^再提高 8 分可升为“环保诚信”/);
+    expect(nextLevelText({ ...credit, score: 100, level: 'green', levelByScore: 'green' })).toBe('已是最高等级“环保诚信”，请继续保持');
+    const major = { ...credit, score: 100, level: 'red' as const, levelByScore: 'green' as const };
+    expect(nextLevelText({ ...major, explanation: [{ code: 'incident_major' as const, at: '2026-03-01T02:00:00.000Z' }] })).toBe(
+      '因环境事件，等级暂不随信用分提高；该事件 2027-03-01 起不再计入',
+    );
   });
 });
 
@@ -89,6 +117,18 @@ describe('reporting a source from its public profile', () => {
     expect(site).toEqual({ type: 'noise', subtype: 'construction_noise' });
     expect(isKnownSubtype(site.type, site.subtype)).toBe(true);
     expect(reportPrefillFromProfile({ ...profile, kind: 'auto_repair' }).category).toBeUndefined();
+  });
+
+  it('counts only the resident’s own words toward the description, never the opening naming the shop', () => {
+    const prefill = reportPrefillFromProfile(profile);
+    expect(ownWords(prefill.description, prefill)).toBe('');
+    expect(ownWords(`${prefill.description}  厨房油烟直排  `, prefill)).toBe('厨房油烟直排');
+    expect(startsWithPrefill(`${prefill.description}厨房油烟直排`, prefill)).toBe(true);
+    // Rewritten or deleted, the opening is the resident's own text.
+    expect(ownWords('面馆油烟直排，每晚都有', prefill)).toBe('面馆油烟直排，每晚都有');
+    expect(startsWithPrefill('面馆油烟直排', prefill)).toBe(false);
+    // A report started from home has no opening to discount.
+    expect(ownWords(' 楼下油烟 ', undefined)).toBe('楼下油烟');
   });
 
   it('hands the prefill to one report form only', () => {
@@ -170,7 +210,7 @@ describe('the source timeline', () => {
       '原因：照片不清晰',
     ]);
     expect(timelineEventLines(event({ type: 'complaint_linked', complaint: { id: 'c', trackingNumber: 'JA-2026-000001', substantiated: true } }))).toEqual([
-      '投诉 JA-2026-000001（查实）',
+      '举报 JA-2026-000001（查实）',
     ]);
     expect(timelineEventLines(event({ type: 'penalty', penalty: { decisionNumber: '第 1 号', amountYuan: 5000 } }))).toEqual([
       '处罚决定书：第 1 号',

@@ -8,14 +8,13 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
-import { delimiterOf, parseCsv } from '../../functions/src/sources/import/csv';
+import { delimiterOf } from '../../functions/src/sources/import/csv';
 import { ImportFileError } from '../../functions/src/sources/import/errors';
-import { readSourceFile } from '../../functions/src/sources/import/read-table';
-import { readXlsx } from '../../functions/src/sources/import/xlsx';
 import { SOURCE_IMPORT_COLUMNS } from '../../functions/src/sources/import/column-specs';
 import { sourceTemplateWorkbook } from '../../functions/src/sources/import/template';
 import { dateKindOfFormat } from '../../functions/src/sources/import/xlsx-dates';
 import { openZip, writeZip } from '../../functions/src/sources/import/zip';
+import { csvTable, readFile, rejectionOf, xlsxTable } from '../support/import-readers';
 
 const creditCode = (digit: number) => composeCreditCode('92', '310106', `MA1FL4C${digit}`);
 const HEADER = ['类型', '名称', '统一社会信用代码', '地址', '纬度', '经度', '街道', '登记日期'];
@@ -40,9 +39,9 @@ async function excelJsInlineWorkbook(rows: unknown[][]): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-const partText = (bytes: Uint8Array, name: string) => new TextDecoder().decode(openZip(bytes).read(name));
-const summary = (bytes: Uint8Array) =>
-  readSourceFile('xlsx', bytes).map(({ row, input, errors }) => ({ row, name: input?.name, street: input?.streetCode, errors }));
+const partText = async (bytes: Uint8Array, name: string) => new TextDecoder().decode(await openZip(bytes).read(name));
+const summary = async (bytes: Uint8Array) =>
+  (await readFile('xlsx', bytes)).map(({ row, input, errors }) => ({ row, name: input?.name, street: input?.streetCode, errors }));
 
 describe('XLSX written by ExcelJS', () => {
   it.each(['hidden', 'veryHidden'] as const)('skips a %s instructions sheet in front of the data and fills a 街道 merged down the rows', async (state) => {
@@ -58,8 +57,8 @@ describe('XLSX written by ExcelJS', () => {
       data.addRow([...place(4), '江宁路街道']);
       data.mergeCells('G2:G4');
     });
-    expect(partText(bytes, 'xl/workbook.xml')).toContain(`state="${state}"`);
-    expect(summary(bytes)).toEqual([
+    expect(await partText(bytes, 'xl/workbook.xml')).toContain(`state="${state}"`);
+    expect(await summary(bytes)).toEqual([
       { row: 2, name: '面馆1', street: 'jingansi', errors: [] },
       { row: 3, name: '面馆2', street: 'jingansi', errors: [] },
       { row: 4, name: '面馆3', street: 'jingansi', errors: [] },
@@ -74,9 +73,9 @@ describe('XLSX written by ExcelJS', () => {
       data.addRow(HEADER);
       data.addRow([...place(1), '静安寺街道']);
     });
-    expect(summary(bytes)).toEqual([{ row: 2, name: '面馆1', street: 'jingansi', errors: [] }]);
+    expect(await summary(bytes)).toEqual([{ row: 2, name: '面馆1', street: 'jingansi', errors: [] }]);
     // Without a way to recognise the table, the first visible sheet.
-    expect(readXlsx(bytes)).toEqual([['导入说明：第 1 行为表头，每行一家']]);
+    expect(await xlsxTable(bytes)).toEqual([['导入说明：第 1 行为表头，每行一家']]);
   });
 
   it('does not fill a merged range into rows without values of their own', async () => {
@@ -86,7 +85,7 @@ describe('XLSX written by ExcelJS', () => {
       data.addRow([...place(1), '静安寺街道']);
       data.mergeCells('G2:G9');
     });
-    expect(summary(bytes)).toEqual([{ row: 2, name: '面馆1', street: 'jingansi', errors: [] }]);
+    expect(await summary(bytes)).toEqual([{ row: 2, name: '面馆1', street: 'jingansi', errors: [] }]);
   });
 
   it('concatenates rich text runs, shared and inline', async () => {
@@ -99,9 +98,9 @@ describe('XLSX written by ExcelJS', () => {
     const rows = [HEADER, ['餐饮', richName, creditCode(1), '南京西路 1 号', 31.2235, 121.4455, '静安寺街道']];
     const shared = await excelJsWorkbook((workbook) => workbook.addWorksheet('污染源').addRows(rows));
     const inline = await excelJsInlineWorkbook(rows);
-    expect(partText(shared, 'xl/sharedStrings.xml')).toContain('<r><rPr><b/></rPr><t>老王</t></r>');
-    expect(partText(inline, 'xl/worksheets/sheet1.xml')).toContain('t="inlineStr"><is><r>');
-    for (const bytes of [shared, inline]) expect(summary(bytes)).toEqual([{ row: 2, name: '老王面馆', street: 'jingansi', errors: [] }]);
+    expect(await partText(shared, 'xl/sharedStrings.xml')).toContain('<r><rPr><b/></rPr><t>老王</t></r>');
+    expect(await partText(inline, 'xl/worksheets/sheet1.xml')).toContain('t="inlineStr"><is><r>');
+    for (const bytes of [shared, inline]) expect(await summary(bytes)).toEqual([{ row: 2, name: '老王面馆', street: 'jingansi', errors: [] }]);
   });
 
   it.each([false, true])('shows dates, times and date-times as ISO 8601 text (date1904 = %s), other numbers as numbers', async (date1904) => {
@@ -123,8 +122,8 @@ describe('XLSX written by ExcelJS', () => {
       row.getCell(5).numFmt = '0%';
       row.getCell(6).numFmt = '0.0000';
     });
-    expect(partText(bytes, 'xl/workbook.xml').includes('date1904="1"')).toBe(date1904);
-    expect(readXlsx(bytes)).toEqual([['2024-02-29', '2024-02-29', '2024-02-29 08:30:00', '08:30:00', '0.92', '31.2296', '45351']]);
+    expect((await partText(bytes, 'xl/workbook.xml')).includes('date1904="1"')).toBe(date1904);
+    expect(await xlsxTable(bytes)).toEqual([['2024-02-29', '2024-02-29', '2024-02-29 08:30:00', '08:30:00', '0.92', '31.2296', '45351']]);
   });
 
   it('finds shared strings through the workbook relationships, wherever they are', async () => {
@@ -137,19 +136,22 @@ describe('XLSX written by ExcelJS', () => {
         data.addRow([...place(1), '静安寺街道']);
       }),
     );
-    const edited = written.names
-      .filter((name) => !name.endsWith('/'))
-      .map((name) => {
-        const text = new TextDecoder().decode(written.read(name));
-        if (name === 'xl/sharedStrings.xml') return { name: 'xl/strings/shared.xml', data: written.read(name)! };
-        if (name === 'xl/_rels/workbook.xml.rels')
-          return { name, data: new TextEncoder().encode(text.replace('Target="sharedStrings.xml"', 'Target="strings/shared.xml"')) };
-        if (name === '[Content_Types].xml') return { name, data: new TextEncoder().encode(text.replace('/xl/sharedStrings.xml', '/xl/strings/shared.xml')) };
-        return { name, data: written.read(name)! };
-      });
+    const edited = await Promise.all(
+      written.names
+        .filter((name) => !name.endsWith('/'))
+        .map(async (name) => {
+          const data = (await written.read(name))!;
+          const text = new TextDecoder().decode(data);
+          if (name === 'xl/sharedStrings.xml') return { name: 'xl/strings/shared.xml', data };
+          if (name === 'xl/_rels/workbook.xml.rels')
+            return { name, data: new TextEncoder().encode(text.replace('Target="sharedStrings.xml"', 'Target="strings/shared.xml"')) };
+          if (name === '[Content_Types].xml') return { name, data: new TextEncoder().encode(text.replace('/xl/sharedStrings.xml', '/xl/strings/shared.xml')) };
+          return { name, data };
+        }),
+    );
     const decoy = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${'<si><t>decoy</t></si>'.repeat(20)}</sst>`;
     const bytes = writeZip([...edited, { name: 'xl/sharedStrings.xml', data: new TextEncoder().encode(decoy) }]);
-    expect(summary(bytes)).toEqual([{ row: 2, name: '面馆1', street: 'jingansi', errors: [] }]);
+    expect(await summary(bytes)).toEqual([{ row: 2, name: '面馆1', street: 'jingansi', errors: [] }]);
   });
 
   it('our template opens in ExcelJS: the data sheet first with header and example, the instructions after', async () => {
@@ -189,7 +191,8 @@ async function excelJsCsv(rows: unknown[][], delimiter: string, rowDelimiter = '
 
 const utf16le = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'));
 const utf16be = (text: string) => utf16le(text).map((_, i, bytes) => bytes[i ^ 1]);
-const csvSummary = (bytes: Uint8Array) => readSourceFile('csv', bytes).map(({ row, input, errors }) => ({ row, name: input?.name, tags: input?.tags, errors }));
+const csvSummary = async (bytes: Uint8Array) =>
+  (await readFile('csv', bytes)).map(({ row, input, errors }) => ({ row, name: input?.name, tags: input?.tags, errors }));
 
 describe('CSV as other programs save it', () => {
   const rows = [
@@ -205,19 +208,19 @@ describe('CSV as other programs save it', () => {
   it('reads Excel\'s "Unicode text": UTF-16 LE with a byte-order mark, tab-separated', async () => {
     const text = await excelJsCsv(rows, '\t');
     expect(text.split('\r\n')[0]).toBe([...HEADER.slice(0, 7), '标签'].join('\t'));
-    expect(csvSummary(utf16le(`\uFEFF${text}`))).toEqual(expected);
+    expect(await csvSummary(utf16le(`\uFEFF${text}`))).toEqual(expected);
   });
 
   it('reads UTF-16 BE with a byte-order mark, and UTF-16 without one from where its NUL bytes fall', async () => {
     const text = await excelJsCsv(rows, ',');
-    for (const bytes of [utf16be(`\uFEFF${text}`), utf16le(text), utf16be(text)]) expect(csvSummary(bytes)).toEqual(expected);
+    for (const bytes of [utf16be(`\uFEFF${text}`), utf16le(text), utf16be(text)]) expect(await csvSummary(bytes)).toEqual(expected);
   });
 
   it('reads semicolon- and tab-separated UTF-8, with the delimiter quoted inside a field', async () => {
     for (const delimiter of [';', '\t']) {
       const text = await excelJsCsv(rows, delimiter, '\n');
       expect(delimiterOf(text)).toBe(delimiter);
-      expect(csvSummary(new TextEncoder().encode(text))).toEqual(expected);
+      expect(await csvSummary(new TextEncoder().encode(text))).toEqual(expected);
     }
     // Quoted delimiters in the header do not count.
     expect(delimiterOf('"a,b,c";d;e\n1,2,3,4')).toBe(';');
@@ -229,7 +232,7 @@ describe('CSV as other programs save it', () => {
     const [before, after] = text.split('面馆3');
     const bytes = new Uint8Array([...new TextEncoder().encode(`${before}面馆`), 0xb3, ...new TextEncoder().encode(`3${after}`)]);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
-    expect(csvSummary(bytes)).toEqual([
+    expect(await csvSummary(bytes)).toEqual([
       ...expected,
       {
         row: 4,
@@ -238,20 +241,16 @@ describe('CSV as other programs save it', () => {
         errors: [{ row: 4, field: '名称', message: '含有无法识别的字符“\uFFFD”，可能是文件编码有误，请核对这一格的内容' }],
       },
     ]);
-    expect(parseCsv(bytes)[3][1]).toBe('面馆\uFFFD3');
+    expect((await csvTable(bytes))[3][1]).toBe('面馆\uFFFD3');
   });
 
   it('refuses a workbook saved under a .csv name, saying what it is', async () => {
     const workbook = await excelJsWorkbook((book) => book.addWorksheet('污染源').addRow(HEADER));
     for (const bytes of [workbook, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])]) {
-      let error: unknown;
-      try {
-        parseCsv(bytes);
-      } catch (thrown) {
-        error = thrown;
-      }
+      const error = await rejectionOf(() => csvTable(bytes));
       expect(error).toBeInstanceOf(ImportFileError);
-      expect((error as Error).message).toBe('这是 Excel 工作簿而不是 CSV 文件：请以 .xlsx 文件导入，或在 Excel 中“另存为” CSV 后再导入');
+      expect(error).toMatchObject({ code: 'WORKBOOK_AS_CSV' });
+      expect(error.message).toBe('这是 Excel 工作簿而不是 CSV 文件：请以 .xlsx 文件导入，或在 Excel 中“另存为” CSV 后再导入');
     }
   });
 });

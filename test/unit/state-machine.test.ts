@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions, COMPLAINT_STATUSES, decideTransition, TRANSITIONS, type TransitionInput } from '@green-shield/shared/complaints/state-machine';
+import {
+  availableActions,
+  COMPLAINT_STATUSES,
+  decideTransition,
+  isUnsatisfiedRating,
+  TRANSITIONS,
+  UNSATISFIED_RATING_MAX,
+  type TransitionInput,
+} from '@green-shield/shared/complaints/state-machine';
 
 const base = (overrides: Partial<TransitionInput>): TransitionInput => ({
   action: 'accept',
@@ -25,14 +33,18 @@ describe('complaint state machine', () => {
     });
   });
 
-  it('refuses transitions from terminal states and by the wrong actor', () => {
+  it('refuses transitions from terminal states (but an unsatisfied rating’s follow-up on a closed one) and by the wrong actor', () => {
     for (const status of ['closed', 'duplicate', 'not_our_responsibility'] as const) {
       for (const action of Object.keys(TRANSITIONS) as Array<TransitionInput['action']>) {
         const actor = TRANSITIONS[action].actor;
         const result = decideTransition(base({ action, actor, status, note: 'n', reason: 'r', referral: 'x', duplicateOf: 'JA', assigneeId: 'a', rating: 3 }));
-        expect(result.ok, `${action} from ${status}`).toBe(false);
+        expect(result, `${action} from ${status}`).toEqual(
+          action === 'follow_up' && status === 'closed' ? { ok: true, to: 'closed' } : expect.objectContaining({ ok: false }),
+        );
       }
     }
+    expect(decideTransition(base({ action: 'follow_up', status: 'closed' }))).toMatchObject({ refusal: { code: 'MISSING_FIELD', field: 'note' } });
+    expect(decideTransition(base({ action: 'follow_up', actor: 'complainant', status: 'closed', note: 'n' }))).toMatchObject({ ok: false });
     expect(decideTransition(base({ action: 'accept', actor: 'complainant' }))).toMatchObject({ ok: false, refusal: { code: 'ILLEGAL_TRANSITION' } });
     expect(decideTransition(base({ action: 'rate', actor: 'officer', status: 'resolved', rating: 5 }))).toMatchObject({ ok: false });
   });
@@ -59,9 +71,16 @@ describe('complaint state machine', () => {
     expect(decideTransition(base({ action: 'auto_close', actor: 'system', status: 'resolved', resolvedAt, now: after }))).toEqual({ ok: true, to: 'closed' });
   });
 
+  it('calls 1–2 stars unsatisfied', () => {
+    expect([1, 2, 3, 4, 5].map(isUnsatisfiedRating)).toEqual([true, true, false, false, false]);
+    expect(UNSATISFIED_RATING_MAX).toBe(2);
+  });
+
   it('offers each actor only what it may do', () => {
     expect(availableActions('resolved', 'complainant').sort()).toEqual(['rate', 'reopen']);
-    expect(availableActions('submitted', 'officer').sort()).toEqual(['accept', 'extend', 'mark_duplicate', 'not_our_responsibility', 'note']);
+    expect(availableActions('submitted', 'officer').sort()).toEqual(['accept', 'mark_duplicate', 'not_our_responsibility', 'note']);
+    // Extending is for accepted complaints only (信访工作条例 Art. 33).
+    expect(availableActions('accepted', 'officer')).toContain('extend');
     for (const status of COMPLAINT_STATUSES) expect(availableActions(status, 'complainant').every((a) => TRANSITIONS[a].actor === 'complainant')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanText, truncateGraphemes } from '@green-shield/shared/api/text';
 import { SubmitComplaintBody, text } from '@green-shield/shared/api/schemas';
 import { SourceInput } from '@green-shield/shared/api/source-schemas';
-import { parseSourceTable } from '../../functions/src/sources/import/columns';
+import { parseTable } from '../support/import-readers';
 import { SOURCE_IMPORT_COLUMNS } from '../../functions/src/sources/import/column-specs';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 
@@ -40,10 +40,10 @@ describe('the text rule', () => {
     expect(tags).toEqual(['夜市']);
   });
 
-  it('applies to every cell of an import, the header too', () => {
+  it('applies to every cell of an import, the header too', async () => {
     const header = SOURCE_IMPORT_COLUMNS.slice(0, 8).map((title, index) => (index === 0 ? `\u0001${title}` : title));
     const code = composeCreditCode('92', '310106', 'MA1FL4C1');
-    const [row] = parseSourceTable([header, ['餐饮\u0002', '导入\u0001面馆', code, '愚园路\n2 号', '31.22', '121.44', 'WGS-84', '静安寺街道\u0003']]);
+    const [row] = await parseTable([header, ['餐饮\u0002', '导入\u0001面馆', code, '愚园路\n2 号', '31.22', '121.44', 'WGS-84', '静安寺街道\u0003']]);
     expect(row.errors).toEqual([]);
     expect(row.input).toMatchObject({ kind: 'restaurant', name: '导入面馆', address: '愚园路 2 号', streetCode: 'jingansi' });
   });

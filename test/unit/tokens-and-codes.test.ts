@@ -107,19 +107,38 @@ describe('refresh tokens', () => {
 });
 
 describe('SMS sender selection', () => {
-  it('knows the development sender and refuses unknown names', async () => {
-    const { smsSenderNamed, ConsoleSmsSender } = await import('../../functions/src/identity/sms');
+  it('knows the development sender, which logs the code with the number masked', async () => {
+    const { smsSenderFor, ConsoleSmsSender } = await import('../../functions/src/identity/sms');
     const { createLogger } = await import('../../functions/src/lib/logger');
     const lines: string[] = [];
-    const sender = smsSenderNamed(
-      'console',
+    const sender = smsSenderFor(
+      { provider: 'console' },
+      async () => '',
       createLogger({}, (line) => lines.push(line)),
     );
     expect(sender).toBeInstanceOf(ConsoleSmsSender);
     await sender.sendSignInCode('13812345678', '123456');
     expect(lines[0]).toContain('138****5678');
     expect(lines[0]).not.toContain('13812345678');
-    expect(() => smsSenderNamed('carrier-pigeon', createLogger())).toThrow(/Unknown SMS_SENDER/);
+  });
+
+  it('refuses settings that name no known provider or miss what it needs', async () => {
+    const { parseSmsSettings } = await import('../../functions/src/identity/sms-settings');
+    expect(() => parseSmsSettings({ provider: 'carrier-pigeon' }, 'SMS_SETTINGS')).toThrow(/SMS_SETTINGS is not valid SMS settings/);
+    expect(() => parseSmsSettings({ provider: 'aliyun', signName: '绿盾通' }, 'x')).toThrow(/templateCode/);
+    expect(() =>
+      parseSmsSettings(
+        { provider: 'aws', originationIdentityArn: 'arn:aws:sms-voice:ap-east-1:123456789012:sender-id/GREEN/CN', messageTemplate: '验证码' },
+        'x',
+      ),
+    ).toThrow(/messageTemplate: must contain \{code\}/);
+    expect(parseSmsSettings({ provider: 'aliyun', signName: '绿盾通', templateCode: 'SMS_154950909' }, 'x')).toEqual({
+      provider: 'aliyun',
+      signName: '绿盾通',
+      templateCode: 'SMS_154950909',
+      codeParam: 'code',
+      region: 'cn-hangzhou',
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import type { DistrictConfig } from '@green-shield/shared/districts/district';
+import { periodRules, type DistrictConfig } from '@green-shield/shared/districts/district';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 import { applyTransition } from './domain';
@@ -17,6 +17,7 @@ export async function autoCloseUnrated(repo: ComplaintRepository, clock: Clock, 
       eventId: ulid(),
       now,
       feedbackWindowDays: district.resolutionFeedbackDays,
+      periods: periodRules(district),
     });
     // A resident rating at this very moment wins; the next run will not see the complaint any more.
     if (await repo.transition(next, record.version, event)) closed++;

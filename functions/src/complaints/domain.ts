@@ -2,9 +2,17 @@
  * Pure complaint rules on stored records: building a new complaint and applying a transition.
  * No I/O and no clock: callers pass time and ids, so every rule is unit-tested directly.
  */
-import { decideTransition, feedbackDeadline, type ActorKind, type ComplaintAction, type TransitionFields } from '@green-shield/shared/complaints/state-machine';
-import { dueDates } from '@green-shield/shared/complaints/due-dates';
-import type { TimeLimits } from '@green-shield/shared/rules/time-limits';
+import {
+  decideTransition,
+  feedbackDeadline,
+  isUnsatisfiedRating,
+  type ActorKind,
+  type ComplaintAction,
+  type TransitionFields,
+} from '@green-shield/shared/complaints/state-machine';
+import { closingDeadline, closingDeadlineAfterReopening, dueDates, extendedDeadline } from '@green-shield/shared/complaints/due-dates';
+import type { PeriodRules } from '@green-shield/shared/rules/legal-periods';
+import { timeLimits, type TimeLimits } from '@green-shield/shared/rules/time-limits';
 import { toWgs84, type GeoPoint } from '@green-shield/shared/geo/coordinates';
 import type { OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
 import { ApiError } from '../lib/errors';
@@ -30,13 +38,15 @@ export interface NewComplaint {
   photoKeys: string[];
   complainant: { id: string; phone: string };
   limits: TimeLimits;
+  /** How the district counts days (time zone, rest days). */
+  periods: PeriodRules;
   now: Date;
 }
 
 export function createComplaint(input: NewComplaint): { record: ComplaintRecord; event: ComplaintEventRecord } {
   const at = input.now.toISOString();
   const wgs = toWgs84(input.location);
-  const due = dueDates(at, input.limits);
+  const due = dueDates(at, input.limits, input.periods);
   const record: ComplaintRecord = {
     id: input.id,
     trackingNumber: input.trackingNumber,
@@ -87,11 +97,9 @@ export interface TransitionRequest extends Omit<TransitionFields, 'assigneeId'> 
   assignee?: { id: string; name?: string };
   comment?: string;
   photoKeys?: string[];
-  /** The cap of the complaint's own time-limits version. */
-  maxExtensionDays?: number;
+  /** How the district counts days (time zone, rest days), for the deadlines `accept` and `extend` set. */
+  periods: PeriodRules;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const ACTOR_KIND: Record<ActorRole, ActorKind> = { resident: 'complainant', officer: 'officer', system: 'system' };
 
@@ -101,6 +109,7 @@ export function applyTransition(record: ComplaintRecord, request: TransitionRequ
     actor: ACTOR_KIND[request.actor.role],
     status: record.status,
     resolvedAt: record.resolvedAt,
+    closeBy: record.closeBy,
     assigneeId: request.assignee?.id,
   });
   if (!decision.ok) {
@@ -114,7 +123,16 @@ export function applyTransition(record: ComplaintRecord, request: TransitionRequ
   }
   const at = request.now.toISOString();
   const next: ComplaintRecord = { ...record, status: decision.to, version: record.version + 1, updatedAt: at };
+  // The complaint keeps the limits it was received under.
+  const limits = timeLimits(record.timeLimitsVersion);
   switch (request.action) {
+    case 'accept':
+      // The closing period runs from acceptance (受理之日); a re-acceptance after reopening does not restart it.
+      if (!record.acceptedAt) {
+        next.acceptedAt = at;
+        next.closeBy = closingDeadline(at, limits, request.periods);
+      }
+      break;
     case 'assign':
       next.assigneeId = request.assignee!.id;
       next.assigneeName = request.assignee!.name;
@@ -128,18 +146,29 @@ export function applyTransition(record: ComplaintRecord, request: TransitionRequ
       break;
     case 'rate':
       next.rating = { score: request.rating!, ...(request.comment ? { comment: request.comment } : {}) };
+      if (isUnsatisfiedRating(request.rating!)) next.unsatisfied = { rating: request.rating!, flaggedAt: at };
+      break;
+    case 'follow_up':
+      if (!awaitsFollowUp(record)) throw new ApiError('ILLEGAL_TRANSITION', 'Only an unsatisfied rating not yet followed up can be followed up');
+      next.unsatisfied = { ...record.unsatisfied!, followedUpAt: at, followedUpBy: request.actor.name };
       break;
     case 'reopen':
+      if ((record.reopenCount ?? 0) >= limits.maxReopens) {
+        throw new ApiError('REOPEN_LIMIT_REACHED', `A complaint can be reopened ${limits.maxReopens} time(s); ask for a review instead`);
+      }
       delete next.resolvedAt;
       delete next.feedbackBy;
+      next.reopenCount = (record.reopenCount ?? 0) + 1;
+      // A new closing period from reopening, so it is not overdue the moment it reopens.
+      next.closeBy = closingDeadlineAfterReopening(at, limits, request.periods);
       break;
     case 'extend':
       if (record.extendedByDays) throw new ApiError('ILLEGAL_TRANSITION', 'The closing deadline was already extended once');
-      if (request.extensionDays! > (request.maxExtensionDays ?? 0)) {
-        throw new ApiError('VALIDATION_FAILED', 'Extension too long', [{ field: 'body.extensionDays', message: `at most ${request.maxExtensionDays} days` }]);
+      if (request.extensionDays! > limits.maxExtensionDays) {
+        throw new ApiError('VALIDATION_FAILED', 'Extension too long', [{ field: 'body.extensionDays', message: `at most ${limits.maxExtensionDays} days` }]);
       }
       next.extendedByDays = request.extensionDays;
-      next.closeBy = new Date(Date.parse(record.closeBy) + request.extensionDays! * DAY_MS).toISOString();
+      next.closeBy = extendedDeadline(record.closeBy, request.extensionDays!, request.periods);
       break;
   }
   const event: ComplaintEventRecord = {
@@ -167,6 +196,11 @@ export function applyTransition(record: ComplaintRecord, request: TransitionRequ
   };
   if (request.action === 'rate' && request.comment) event.note = request.comment;
   return { record: next, event };
+}
+
+/** Whether the complaint's unsatisfied rating still waits for an officer's follow-up. */
+export function awaitsFollowUp(record: Pick<ComplaintRecord, 'unsatisfied'>): boolean {
+  return record.unsatisfied !== undefined && record.unsatisfied.followedUpAt === undefined;
 }
 
 /** The timeline with a newly written event, in the order the partition keeps it (by time, then event id). */

@@ -31,6 +31,8 @@ export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {
       submitComplaint: ({ principal, body, idempotencyKey, logger }) => service.submit(principal, body, idempotencyKey, logger),
       myComplaints: ({ principal, query }) => service.mine(principal, query.cursor),
       queue: ({ principal, query }) => service.queue(principal, query),
+      queueSummary: ({ principal, query }) => service.queueSummary(principal, query),
+      findComplaint: ({ principal, params }) => service.findByTrackingNumber(principal, params.trackingNumber),
       getComplaint: ({ principal, params }) => service.get(principal, params.id),
       transitionComplaint: ({ principal, params, body }) => service.officerTransition(principal, params.id, body),
       rateComplaint: ({ principal, params, body }) => service.rate(principal, params.id, body),

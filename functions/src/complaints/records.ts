@@ -23,7 +23,10 @@ export interface ComplaintRecord {
   submittedAt: string;
   updatedAt: string;
   acknowledgeBy: string;
+  /** From acceptance once accepted; until then the earliest it can be (accepted on the day received). */
   closeBy: string;
+  /** When it was first accepted (受理), from which the closing period runs. */
+  acceptedAt?: string;
   timeLimitsVersion: string;
   resolvedAt?: string;
   feedbackBy?: string;
@@ -31,8 +34,19 @@ export interface ComplaintRecord {
   assigneeName?: string;
   duplicateOf?: string;
   rating?: { score: number; comment?: string };
+  /** Set by an unsatisfied rating (1–2★): officers follow it up (回访); `followedUpAt` once one has. */
+  unsatisfied?: UnsatisfiedRatingFlag;
+  /** How many times the complainant reopened it (at most the version's `maxReopens`). */
+  reopenCount?: number;
   /** Days the closing deadline was extended by (at most once). */
   extendedByDays?: number;
+}
+
+export interface UnsatisfiedRatingFlag {
+  rating: number;
+  flaggedAt: string;
+  followedUpAt?: string;
+  followedUpBy?: string;
 }
 
 export type ActorRole = 'resident' | 'officer' | 'system';

@@ -8,7 +8,7 @@ import { inPool } from '../lib/pool';
 import { COMPLAINT_EVENT_PREFIX, keys } from '../store/keys';
 import { mergedPage } from '../store/merged-pages';
 import { failedConditionIndex, queryAll, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
-import { queryPage } from '../store/queries';
+import { countUpTo, getItem, queryPage } from '../store/queries';
 import { complaintEventItem, complaintItem, queueEntryItems } from './items';
 import { planQueue, type ComplaintFilter } from './queue-plan';
 import type { ComplaintEventRecord, ComplaintRecord } from './records';
@@ -91,6 +91,11 @@ export class ComplaintRepository {
     return { record: stripKeys<ComplaintRecord>(complaint), events };
   }
 
+  /** The complaint alone, without its timeline. */
+  async get(id: string): Promise<ComplaintRecord | undefined> {
+    return getItem<ComplaintRecord>(this.db, this.tableName, keys.complaint(id));
+  }
+
   async idByTrackingNumber(trackingNumber: string): Promise<{ complaintId: string; districtCode: string } | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.trackingNumber(trackingNumber) }));
     return Item ? { complaintId: Item.complaintId as string, districtCode: Item.districtCode as string } : undefined;
@@ -127,10 +132,18 @@ export class ComplaintRepository {
   async listQueue(districtCode: string, streetCode: string | undefined, filter: ComplaintFilter, cursor: string | undefined) {
     const plan = planQueue(districtCode, streetCode, filter);
     if ('none' in plan) return { items: [] as ComplaintRecord[] };
-    const { index, partitions, before } = plan;
+    const { index, partitions, before, newestFirst } = plan;
     if (partitions.length === 1 && !before)
-      return queryPage<ComplaintRecord>(this.db, this.tableName, { index, partition: partitions[0], newestFirst: true, cursor, limit: PAGE_SIZE });
-    return mergedPage<ComplaintRecord>(this.db, this.tableName, { index, partitions, before, newestFirst: true, cursor, limit: PAGE_SIZE });
+      return queryPage<ComplaintRecord>(this.db, this.tableName, { index, partition: partitions[0], newestFirst, cursor, limit: PAGE_SIZE });
+    return mergedPage<ComplaintRecord>(this.db, this.tableName, { index, partitions, before, newestFirst, cursor, limit: PAGE_SIZE });
+  }
+
+  /** How many complaints meet a filter one list answers (overdue, for one), counted up to `cap`. */
+  async countQueue(districtCode: string, streetCode: string | undefined, filter: ComplaintFilter, cap: number) {
+    const plan = planQueue(districtCode, streetCode, filter);
+    if ('none' in plan) return { count: 0, more: false };
+    if (plan.partitions.length !== 1) throw new Error('Only a filter one list answers is counted');
+    return countUpTo(this.db, this.tableName, { index: plan.index, partition: plan.partitions[0], before: plan.before }, cap);
   }
 
   /**

@@ -13,9 +13,9 @@ import type {
   SubmitComplaintBody,
   TransitionBody,
 } from '@green-shield/shared/api/schemas';
-import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
+import { SUMMARY_COUNT_CAP, UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
 import { photoUploadKey } from '@green-shield/shared/api/upload-keys';
-import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
+import { findStreet, periodRules, type DistrictConfig } from '@green-shield/shared/districts/district';
 import { timeLimits } from '@green-shield/shared/rules/time-limits';
 import { formatTrackingNumber, yearInTimeZone } from '@green-shield/shared/complaints/tracking-number';
 import type { ComplaintAction } from '@green-shield/shared/complaints/state-machine';
@@ -37,7 +37,7 @@ const UPLOAD_TICKET_SECONDS = 10 * 60;
 
 /** Who is looking at a complaint they may see. */
 type Viewer = Exclude<Relation, 'none'>;
-type TransitionDraft = Omit<TransitionRequest, 'eventId' | 'now' | 'feedbackWindowDays' | 'photoKeys'> & { uploadKeys: string[] };
+type TransitionDraft = Omit<TransitionRequest, 'eventId' | 'now' | 'feedbackWindowDays' | 'photoKeys' | 'periods'> & { uploadKeys: string[] };
 
 const versionConflict = () => new ApiError('VERSION_CONFLICT', 'Someone else changed this complaint; reload it');
 
@@ -91,6 +91,7 @@ export class ComplaintService {
       photoKeys,
       complainant: { id: user.id, phone: user.phone },
       limits: timeLimits(this.district.timeLimitsVersion),
+      periods: periodRules(this.district),
       now,
     });
     if (!(await this.repo.create(record, event, this.idempotency.recordItem(ticket, id)))) {
@@ -127,16 +128,42 @@ export class ComplaintService {
     return { items: await Promise.all(page.items.map((record) => this.listView(record, 'complainant'))), nextCursor: page.nextCursor };
   }
 
-  async queue(principal: Principal, query: z.infer<typeof QueueQuery>) {
+  /** The street an officer's queue covers: a street officer's own; the bureau's choice, or the whole district. */
+  private queueStreet(principal: Principal, requested: string | undefined): string | undefined {
     const isBureau = principal.roles.includes('bureau_officer');
-    if (!isBureau && query.streetCode && query.streetCode !== principal.streetCode) throw forbidden('Street officers see only their own street');
-    const streetCode = isBureau ? query.streetCode : principal.streetCode;
+    if (!isBureau && requested && requested !== principal.streetCode) throw forbidden('Street officers see only their own street');
+    const streetCode = isBureau ? requested : principal.streetCode;
     if (streetCode && !findStreet(this.district, streetCode)) {
       throw new ApiError('VALIDATION_FAILED', 'Unknown street', [{ field: 'query.streetCode', message: 'not a street of this district' }]);
     }
-    const filter = { status: query.status, type: query.type, overdueAt: query.overdue === 'true' ? this.clock.now().toISOString() : undefined };
+    return streetCode;
+  }
+
+  async queue(principal: Principal, query: z.infer<typeof QueueQuery>) {
+    const streetCode = this.queueStreet(principal, query.streetCode);
+    const filter = {
+      status: query.status,
+      type: query.type,
+      overdueAt: query.overdue === 'true' ? this.clock.now().toISOString() : undefined,
+      urgentFirst: query.order === 'urgency',
+    };
     const page = await this.repo.listQueue(this.district.code, streetCode, filter, query.cursor);
     return { items: await Promise.all(page.items.map((record) => this.listView(record, 'officer'))), nextCursor: page.nextCursor };
+  }
+
+  /** How many complaints of the officer's queue are overdue now. */
+  async queueSummary(principal: Principal, query: { streetCode?: string }) {
+    const streetCode = this.queueStreet(principal, query.streetCode);
+    const overdueAt = this.clock.now().toISOString();
+    return { overdue: await this.repo.countQueue(this.district.code, streetCode, { overdueAt }, SUMMARY_COUNT_CAP) };
+  }
+
+  /** A complaint of the officer's queue by its tracking number; another street's answers as a missing one (a search reveals nothing). */
+  async findByTrackingNumber(principal: Principal, trackingNumber: string) {
+    const found = await this.repo.idByTrackingNumber(trackingNumber);
+    const record = found && found.districtCode === this.district.code ? await this.repo.get(found.complaintId) : undefined;
+    if (!record || relationTo(record, principal, this.district.code) !== 'officer') throw notFound('Complaint');
+    return this.listView(record, 'officer');
   }
 
   async officerTransition(principal: Principal, id: string, body: z.infer<typeof TransitionBody>): Promise<ComplaintDetailT> {
@@ -158,7 +185,6 @@ export class ComplaintService {
         duplicateOf,
         assignee,
         extensionDays: body.extensionDays,
-        maxExtensionDays: timeLimits(record.timeLimitsVersion).maxExtensionDays,
         uploadKeys: body.photoKeys ?? [],
       },
       'officer',
@@ -216,7 +242,7 @@ export class ComplaintService {
     const { record, events } = found;
     if (expectedVersion !== record.version) throw versionConflict();
     const eventId = ulid();
-    const draft = { ...request, eventId, now: this.clock.now(), feedbackWindowDays: this.district.resolutionFeedbackDays };
+    const draft = { ...request, eventId, now: this.clock.now(), feedbackWindowDays: this.district.resolutionFeedbackDays, periods: periodRules(this.district) };
     applyTransition(record, draft); // refuse before copying any photo
     const photoKeys = await this.photos.attach(record.id, `result-${eventId}`, request.uploadKeys);
     const { record: next, event } = applyTransition(record, { ...draft, photoKeys });

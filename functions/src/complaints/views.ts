@@ -4,11 +4,18 @@
  */
 import type { ComplaintEventViewT, ComplaintViewT } from '@green-shield/shared/api/schemas';
 import { availableActions } from '@green-shield/shared/complaints/state-machine';
-import { overdue } from '@green-shield/shared/complaints/due-dates';
+import { nextDeadline, overdue } from '@green-shield/shared/complaints/due-dates';
 import { maskPhone } from '@green-shield/shared/privacy/mask';
+import { timeLimits } from '@green-shield/shared/rules/time-limits';
+import { awaitsFollowUp } from './domain';
 import type { ComplaintEventRecord, ComplaintRecord } from './records';
 
 export type PhotoUrls = ReadonlyMap<string, string>;
+
+/** Whether the complainant has reopenings left under the complaint's own time limits. */
+function mayReopen(record: ComplaintRecord): boolean {
+  return (record.reopenCount ?? 0) < timeLimits(record.timeLimitsVersion).maxReopens;
+}
 
 export function toComplaintView(record: ComplaintRecord, relation: 'complainant' | 'officer', now: Date, photoUrls: PhotoUrls): ComplaintViewT {
   const due = { acknowledgeBy: record.acknowledgeBy, closeBy: record.closeBy };
@@ -16,9 +23,13 @@ export function toComplaintView(record: ComplaintRecord, relation: 'complainant'
   const actions =
     relation === 'complainant'
       ? feedbackOpen
-        ? availableActions(record.status, 'complainant')
+        ? availableActions(record.status, 'complainant').filter((action) => action !== 'reopen' || mayReopen(record))
         : []
-      : availableActions(record.status, 'officer').filter((action) => action !== 'extend' || !record.extendedByDays);
+      : availableActions(record.status, 'officer').filter(
+          (action) =>
+            (action !== 'extend' || (!record.extendedByDays && now.getTime() <= Date.parse(record.closeBy))) &&
+            (action !== 'follow_up' || awaitsFollowUp(record)),
+        );
   const complainant =
     relation === 'complainant' ? { phone: record.complainantPhone } : record.anonymous ? undefined : { phone: maskPhone(record.complainantPhone) };
   return {
@@ -35,14 +46,17 @@ export function toComplaintView(record: ComplaintRecord, relation: 'complainant'
     photos: record.photoKeys.filter((key) => photoUrls.has(key)).map((key) => ({ key, url: photoUrls.get(key)! })),
     submittedAt: record.submittedAt,
     updatedAt: record.updatedAt,
-    due: { ...due, timeLimitsVersion: record.timeLimitsVersion, extendedByDays: record.extendedByDays },
+    due: { ...due, acceptedAt: record.acceptedAt, timeLimitsVersion: record.timeLimitsVersion, extendedByDays: record.extendedByDays },
     overdue: overdue(record.status, due, now),
+    nextDeadline: nextDeadline(record.status, due),
     resolvedAt: record.resolvedAt,
     feedbackBy: record.feedbackBy,
     assigneeId: relation === 'officer' ? record.assigneeId : undefined,
     assigneeName: record.assigneeName,
     duplicateOf: record.duplicateOf,
     rating: record.rating,
+    // Officers see the flag (the complainant sees their own rating, and the follow-up in the timeline).
+    unsatisfied: relation === 'officer' ? record.unsatisfied : undefined,
     complainant,
     availableActions: actions,
   };

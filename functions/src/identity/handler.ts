@@ -1,4 +1,4 @@
-import { env } from '../lib/config';
+import { ENV_NAMES, env } from '../lib/config';
 import { createHttpHandler, type HttpHandler } from '../lib/http';
 import { SecretsManagerKeyStore } from '../lib/secrets-manager-key-store';
 import { FileKeyStore, type KeyStore, type SigningKeys } from '../lib/signing-keys';
@@ -11,11 +11,16 @@ import { IdentityRepository } from './repository';
 import { IdentityService, type SourceOperatorLinks } from './service';
 import { SessionRepository } from './session-repository';
 import { Sessions } from './sessions';
-import { smsSenderNamed, type SmsSender } from './sms';
+import { smsSenderFor, type SmsSender } from './sms';
+import { parseSmsSettings } from './sms-settings';
+import { type WechatApi, WechatHttpApi } from './wechat';
+import { secretValueFromEnv } from '../lib/secret-value';
 
 export interface IdentityDeps extends BaseDeps {
   keyStore: KeyStore;
   sms: SmsSender;
+  /** WeChat sign-in, when a mini-program is configured (WECHAT_APP_ID). */
+  wechat?: WechatApi;
   sourceOperators: SourceOperatorLinks;
   /** The per-account rate limits, when a local system replaces the versioned table. */
   rateLimits?: RateLimitTable;
@@ -39,6 +44,7 @@ export function createIdentityService(deps: IdentityDeps): {
     signingKeys,
     deps.district,
     deps.sourceOperators,
+    deps.wechat,
   );
   return { service, signingKeys, rateCounter };
 }
@@ -50,10 +56,11 @@ export function createIdentityHandler(deps: IdentityDeps): HttpHandler {
     {
       requestOtp: ({ body, sourceIp }) => service.requestOtp(body.phone, sourceIp),
       verifyOtp: ({ body }) => service.verifyOtp(body.phone, body.code),
+      signInWithWechat: ({ body }) => service.signInWithWechat(body.loginCode, body.phoneCode),
       refreshToken: ({ body }) => service.refresh(body.refreshToken),
       signOut: ({ body }) => service.signOut(body.refreshToken),
       me: ({ principal }) => service.me(principal),
-      provisionOfficer: ({ body }) => service.provisionOfficer(body),
+      provisionOfficer: ({ principal, body }) => service.provisionOfficer(body, { userId: principal.userId }),
       listOfficers: ({ principal, query }) => service.listOfficers(principal, query.streetCode),
       linkOperator: ({ principal, params, body }) => service.linkOperator(principal, params.id, body.phone),
     },
@@ -66,5 +73,9 @@ export function identityDepsFromEnv(): Omit<IdentityDeps, 'sourceOperators'> {
   const base = baseDepsFromEnv('identity');
   const secret = env('signingKeySecret');
   const keyStore = secret ? new SecretsManagerKeyStore(secret) : new FileKeyStore(env('signingKeyDir') ?? '.data/keys');
-  return { ...base, keyStore, sms: smsSenderNamed(env('smsSender'), base.logger) };
+  const smsSettings = parseSmsSettings(JSON.parse(env('smsSettings') ?? '{"provider":"console"}'), ENV_NAMES.smsSettings);
+  const sms = smsSenderFor(smsSettings, secretValueFromEnv('smsCredentialsSecret', 'smsCredentials'), base.logger);
+  const wechatAppId = env('wechatAppId');
+  const wechat = wechatAppId ? new WechatHttpApi(wechatAppId, secretValueFromEnv('wechatAppSecretSecret', 'wechatAppSecret'), base.clock) : undefined;
+  return { ...base, keyStore, sms, wechat };
 }

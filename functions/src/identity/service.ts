@@ -4,7 +4,7 @@ import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { findStreet } from '@green-shield/shared/districts/district';
 import type { Role } from '@green-shield/shared/api/endpoints';
 import type { ProvisionOfficerBody, TokenResponseT, UserViewT } from '@green-shield/shared/api/schemas';
-import { maskPhone } from '@green-shield/shared/privacy/mask';
+import { isMainlandMobile, maskPhone } from '@green-shield/shared/privacy/mask';
 import { ApiError, forbidden } from '../lib/errors';
 import type { Clock } from '../lib/clock';
 import { fixedWindow, rateLimited, type RateCounter, secondsUntil } from '../lib/rate-limits';
@@ -13,8 +13,9 @@ import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken, type Principal } from '../l
 import { officerScope, requireScope } from '../lib/officer-scope';
 import type { UserDirectory } from '../store/user-directory';
 import type { OperatorLinkRecord, SourceEventRecord, SourceRecord } from '../sources/records';
-import type { IdentityRepository, UserRecord } from './repository';
-import type { SmsSender } from './sms';
+import type { AuditEventRecord, IdentityRepository, UserRecord } from './repository';
+import { isSmsDeliveryError, smsFailureAnswer, type SmsSender } from './sms';
+import { WechatApiError, wechatFailureAnswer, type WechatApi } from './wechat';
 import { OTP_POLICY, REFRESH_TOKEN_TTL_SECONDS } from './otp-policy';
 import { codesMatch, generateCode, hashCode, hashPhone } from './otp';
 import type { Sessions } from './sessions';
@@ -35,6 +36,16 @@ export interface SourceOperatorLinks {
   link(link: OperatorLinkRecord, event: SourceEventRecord): Promise<boolean>;
 }
 
+/** Who changes someone's roles: an admin through the API, or an operator's one-off command. */
+export type RoleGrantActor = { userId: string } | { command: string };
+
+export class AdminExistsError extends Error {
+  constructor(readonly admins: number) {
+    super(`This district already has ${admins} admin account(s); pass --force to add another`);
+    this.name = 'AdminExistsError';
+  }
+}
+
 export class IdentityService {
   constructor(
     private readonly repo: IdentityRepository,
@@ -46,6 +57,8 @@ export class IdentityService {
     private readonly signingKeys: () => Promise<SigningKeys>,
     private readonly district: DistrictConfig,
     private readonly sources: SourceOperatorLinks,
+    /** WeChat sign-in, where the deployment has a mini-program configured. */
+    private readonly wechat?: WechatApi,
   ) {}
 
   private async phoneHash(phone: string): Promise<string> {
@@ -70,10 +83,11 @@ export class IdentityService {
       throw rateLimited('Too many codes sent to this number; try again later', secondsUntil(window.endsMs, now));
     }
     const code = generateCode();
+    const codeHash = hashCode(code, phoneHash, (await this.signingKeys()).pepper);
     const stored = await this.repo.putOtp(
       phoneHash,
       {
-        codeHash: hashCode(code, phoneHash, (await this.signingKeys()).pepper),
+        codeHash,
         sentAt: now.toISOString(),
         expiresAtMs: now.getTime() + OTP_POLICY.validSeconds * 1000,
         attempts: 0,
@@ -82,7 +96,14 @@ export class IdentityService {
       now.getTime(),
     );
     if (!stored) throw rateLimited('A code was sent moments ago; wait before asking for another', OTP_POLICY.resendAfterSeconds);
-    await this.sms.sendSignInCode(phone, code);
+    try {
+      await this.sms.sendSignInCode(phone, code);
+    } catch (error) {
+      // Nothing was sent: drop the code, so the number is not held to the resend interval for it.
+      await this.repo.deleteOtp(phoneHash, codeHash);
+      if (isSmsDeliveryError(error)) throw smsFailureAnswer(error);
+      throw error;
+    }
     return { expiresInSeconds: OTP_POLICY.validSeconds, resendAfterSeconds: OTP_POLICY.resendAfterSeconds };
   }
 
@@ -107,6 +128,31 @@ export class IdentityService {
     if (!(await this.repo.deleteOtp(phoneHash, record.codeHash))) throw new ApiError('INVALID_CODE', 'The code was already used');
 
     const user = await this.findOrRegisterResident(phone, phoneHash, now);
+    return this.issueTokens(user, await this.sessions.start(user.id, now), now);
+  }
+
+  /**
+   * WeChat sign-in: the login code proves the mini-program's user (openid), the phone-number button's
+   * code gives the number WeChat verified, and the account is the number's, as with an SMS code.
+   */
+  async signInWithWechat(loginCode: string, phoneCode: string): Promise<TokenResponseT> {
+    if (!this.wechat) throw new ApiError('WECHAT_UNAVAILABLE', 'WeChat sign-in is not configured for this deployment; sign in with an SMS code');
+    let openId: string;
+    let phone: string;
+    try {
+      const [id, number] = await Promise.all([this.wechat.openIdFor(loginCode), this.wechat.phoneFor(phoneCode)]);
+      if (number.countryCode !== '86' || !isMainlandMobile(number.phoneNumber)) {
+        throw new ApiError('PHONE_NOT_SUPPORTED', 'Only mainland China mobile numbers can sign in');
+      }
+      openId = id;
+      phone = number.phoneNumber;
+    } catch (error) {
+      if (error instanceof WechatApiError) throw wechatFailureAnswer(error);
+      throw error;
+    }
+    const now = this.clock.now();
+    const user = await this.findOrRegisterResident(phone, await this.phoneHash(phone), now);
+    await this.repo.rememberWechatOpenId(user.id, openId);
     return this.issueTokens(user, await this.sessions.start(user.id, now), now);
   }
 
@@ -160,8 +206,11 @@ export class IdentityService {
     return toUserView(user);
   }
 
-  /** Creates an officer account, or turns the number's existing account into one. */
-  async provisionOfficer(body: z.infer<typeof ProvisionOfficerBody>): Promise<UserViewT> {
+  /**
+   * Creates an officer (or admin) account, or turns the number's existing account into one; each
+   * grant is recorded in the district's audit trail in the same transaction, with who made it.
+   */
+  async provisionOfficer(body: z.infer<typeof ProvisionOfficerBody>, actor: RoleGrantActor, note?: string): Promise<UserViewT> {
     const needsStreet = body.role === 'street_officer';
     if (needsStreet && !body.streetCode) {
       throw new ApiError('VALIDATION_FAILED', 'A street officer needs a street', [{ field: 'body.streetCode', message: 'required for street officers' }]);
@@ -172,22 +221,36 @@ export class IdentityService {
     const streetCode = needsStreet ? body.streetCode : undefined;
     const roles: Role[] = [body.role];
     const phoneHash = await this.phoneHash(body.phone);
+    const now = this.clock.now().toISOString();
+    const audit = (targetUserId: string): AuditEventRecord => ({
+      eventId: ulid(),
+      at: now,
+      districtCode: this.district.code,
+      action: 'role_granted',
+      role: body.role,
+      targetUserId,
+      phoneMasked: maskPhone(body.phone),
+      actor: 'userId' in actor ? actor.userId : actor.command,
+      note,
+    });
     const existingId = await this.repo.findUserIdByPhone(phoneHash);
     if (existingId) {
-      return toUserView(await this.repo.updateOfficer(existingId, { roles, name: body.name, streetCode, districtCode: this.district.code }));
+      return toUserView(await this.repo.updateOfficer(existingId, { roles, name: body.name, streetCode, districtCode: this.district.code }, audit(existingId)));
     }
-    const user: UserRecord = {
-      id: ulid(),
-      phone: body.phone,
-      phoneHash,
-      roles,
-      name: body.name,
-      streetCode,
-      districtCode: this.district.code,
-      createdAt: this.clock.now().toISOString(),
-    };
-    if (!(await this.repo.createUser(user))) throw new ApiError('ALREADY_EXISTS', 'This number was registered at the same moment; try again');
+    const user: UserRecord = { id: ulid(), phone: body.phone, phoneHash, roles, name: body.name, streetCode, districtCode: this.district.code, createdAt: now };
+    if (!(await this.repo.createUser(user, audit(user.id)))) throw new ApiError('ALREADY_EXISTS', 'This number was registered at the same moment; try again');
     return toUserView(user);
+  }
+
+  /**
+   * The first admin of a deployment, made by an operator's one-off command (scripts/create-admin.ts):
+   * refused while the district has an admin, unless `force` (recorded in the audit event).
+   */
+  async createFirstAdmin(admin: { phone: string; name: string }, command: string, force = false): Promise<UserViewT> {
+    const admins = (await this.users.officers(this.district.code, undefined)).filter((user) => user.roles.includes('admin'));
+    if (admins.length > 0 && !force) throw new AdminExistsError(admins.length);
+    const note = admins.length > 0 ? `forced: ${admins.length} admin account(s) existed` : 'first admin of the district';
+    return this.provisionOfficer({ ...admin, role: 'admin' }, { command }, note);
   }
 
   async listOfficers(principal: Principal, streetCode: string | undefined) {

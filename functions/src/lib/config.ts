@@ -16,7 +16,21 @@ export const ENV_NAMES = {
   ecoCodeKey: 'ECO_CODE_KEY',
   /** Origin of the app (H5) that eco-code URLs point at, e.g. https://greenshield.example.cn */
   appOrigin: 'APP_ORIGIN',
-  smsSender: 'SMS_SENDER',
+  /**
+   * How sign-in codes are sent: the SMS provider and its non-secret settings as JSON
+   * (identity/sms-settings.ts); unset means the development sender, which logs codes.
+   */
+  smsSettings: 'SMS_SETTINGS',
+  /** AWS: Secrets Manager secret (id or ARN) holding the SMS provider's access key as JSON. */
+  smsCredentialsSecret: 'SMS_CREDENTIALS_SECRET',
+  /** Local: the SMS provider's access key as JSON. */
+  smsCredentials: 'SMS_CREDENTIALS',
+  /** The WeChat mini-program's AppID; unset means WeChat sign-in is off. */
+  wechatAppId: 'WECHAT_APP_ID',
+  /** AWS: Secrets Manager secret (id or ARN) holding the mini-program's AppSecret. */
+  wechatAppSecretSecret: 'WECHAT_APP_SECRET_SECRET',
+  /** Local: the mini-program's AppSecret itself. */
+  wechatAppSecret: 'WECHAT_APP_SECRET',
   logLevel: 'LOG_LEVEL',
   /** Set by Lambda: the function's region (the S3 and Secrets Manager endpoints it signs for). */
   region: 'AWS_REGION',

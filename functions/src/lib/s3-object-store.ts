@@ -4,6 +4,7 @@
  * photos or files.
  */
 import { createHash } from 'node:crypto';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { ObjectStore, PresignedUpload } from './object-store';
 import { env, requiredEnv } from './config';
 import { type AwsEndpoint, signedFetch } from './aws-http';
@@ -93,9 +94,13 @@ export class S3ObjectStore implements ObjectStore {
     );
   }
 
-  async read(key: string): Promise<Uint8Array | undefined> {
+  async open(key: string): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> } | undefined> {
     const response = await this.send('GET', this.objectUrl(key));
-    return response && new Uint8Array(await response.arrayBuffer());
+    if (!response) return undefined;
+    // The body is the response's stream: its chunks arrive as the socket reads them, never held whole
+    // (Node's web streams are async iterable; the DOM typings of fetch's body do not say so).
+    const body = (response.body ?? new ReadableStream<Uint8Array>()) as NodeReadableStream<Uint8Array>;
+    return { size: Number(response.headers.get('content-length') ?? 0), chunks: body };
   }
 
   async inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | undefined> {

@@ -1,7 +1,8 @@
 /**
  * The two Secrets Manager calls the functions make (read a secret; write its first version), as
  * signed JSON requests (`aws-http.ts`) instead of the SDK's client: identity reads its token-signing
- * key and the registry its eco-code key once per container.
+ * key and its sign-in providers' secrets (SMS access key, WeChat AppSecret; `secret-value.ts`), and
+ * the registry its eco-code key, once per container.
  */
 import { type AwsEndpoint, signedFetch } from './aws-http';
 import { requiredEnv } from './config';

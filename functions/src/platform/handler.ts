@@ -1,5 +1,5 @@
 import { timeLimits } from '@green-shield/shared/rules/time-limits';
-import { locateStreet } from '@green-shield/shared/geo/street-locator';
+import { suggestStreet } from '@green-shield/shared/geo/street-locator';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { createHttpHandler, type HttpDeps, type HttpHandler } from '../lib/http';
 import { apiDepsFromEnv, lazy } from '../store/runtime';
@@ -33,7 +33,7 @@ export function createPlatformHandler(deps: HttpDeps & { district: DistrictConfi
       health: async () => ({ ok: true }),
       openapi: async () => (openApi ??= buildOpenApiDocument()),
       district: async () => view,
-      locateStreet: async ({ query }) => ({ streetCode: locateStreet(deps.district, query) }),
+      locateStreet: async ({ query }) => suggestStreet(deps.district, query) ?? {},
     },
     deps,
   );

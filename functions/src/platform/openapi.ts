@@ -72,6 +72,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
         [route.successStatus]: { description: 'Success', content: { [route.produces ?? 'application/json']: { schema: toSchema(route.response, 'output') } } },
         ...rateLimitResponse(id),
         '4XX': { description: 'Client error', content: errorContent },
+        '5XX': { description: 'Server error, or a provider the route needs is unavailable (503, with Retry-After)', content: errorContent },
       },
     };
     if (route.body) operation.requestBody = { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } };

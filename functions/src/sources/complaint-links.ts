@@ -1,7 +1,8 @@
 /**
  * Links between complaints and the sources they are about. The link lives in the complaint's
  * partition (so a complaint knows its sources) and leaves an event on the source's timeline, in
- * one transaction; a complaint is linked to a source at most once.
+ * one transaction; a complaint is linked to a source at most once, except that an unsubstantiated
+ * link may later be found substantiated (once the complaint has been handled).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../store/keys';
@@ -22,14 +23,17 @@ export class ComplaintLinks {
     return getItem<ComplaintRecord>(this.db, this.tableName, keys.complaint(complaintId));
   }
 
-  /** False when the complaint is already linked to the source. */
+  /** False when the complaint is already linked to the source (as substantiated, or at all when this link is not). */
   async link(complaintId: string, sourceId: string, event: SourceEventRecord): Promise<boolean> {
+    const substantiated = event.complaint?.substantiated === true;
     const cancelled = await transact(this.db, [
       {
         Put: {
           TableName: this.tableName,
-          Item: complaintSourceLinkItem(complaintId, sourceId, event.at),
-          ConditionExpression: 'attribute_not_exists(pk)',
+          Item: complaintSourceLinkItem(complaintId, sourceId, event.at, substantiated),
+          ...(substantiated
+            ? { ConditionExpression: 'attribute_not_exists(pk) OR substantiated = :no', ExpressionAttributeValues: { ':no': false } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
         },
       },
       { ConditionCheck: { TableName: this.tableName, Key: keys.source(sourceId), ConditionExpression: 'attribute_exists(pk)' } },
@@ -40,11 +44,12 @@ export class ComplaintLinks {
     throw cancelled;
   }
 
-  async linkedSourceIds(complaintId: string): Promise<Set<string>> {
-    const { items } = await queryPage<{ sourceId: string }>(this.db, this.tableName, {
+  /** The sources the complaint is linked to, each with whether it was found substantiated there. */
+  async linkedSources(complaintId: string): Promise<Map<string, boolean>> {
+    const { items } = await queryPage<{ sourceId: string; substantiated?: boolean }>(this.db, this.tableName, {
       partition: keys.complaintCollection(complaintId),
       prefix: keys.complaintSourceLinkPrefix,
     });
-    return new Set(items.map((link) => link.sourceId));
+    return new Map(items.map((link) => [link.sourceId, link.substantiated === true]));
   }
 }

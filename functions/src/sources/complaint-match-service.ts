@@ -7,6 +7,7 @@ import type { z } from 'zod/mini';
 import type * as S from '@green-shield/shared/api/source-schemas';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { complaintText, proposeMatches } from '@green-shield/shared/sources/matching';
+import { isHandled } from '@green-shield/shared/complaints/state-machine';
 import { ApiError } from '../lib/errors';
 import type { Principal } from '../lib/tokens';
 import type { ComplaintRecord } from '../complaints/records';
@@ -29,11 +30,21 @@ export class ComplaintMatchService {
     const collection = await officerCollection(this.ctx, principal, id);
     const { source } = collection;
     const complaint = await this.complaintInCare(principal, body.complaintId);
-    if (!complaint) throw new ApiError('NOT_FOUND', 'No such complaint in your care', [{ field: 'body.complaintId', message: '未找到该投诉' }]);
+    if (!complaint) throw new ApiError('NOT_FOUND', 'No such complaint in your care', [{ field: 'body.complaintId', message: '未找到该举报' }]);
+    if (body.substantiated && !isHandled(complaint.status)) {
+      throw new ApiError('COMPLAINT_NOT_HANDLED', 'A complaint is found substantiated only once it has been handled');
+    }
+    const linked = {
+      id: complaint.id,
+      trackingNumber: complaint.trackingNumber,
+      substantiated: body.substantiated,
+      receivedAt: complaint.submittedAt,
+      countsAs: complaint.duplicateOf ?? complaint.trackingNumber,
+    };
     const event = sourceEvent(
       source,
       await actingOfficer(this.ctx, principal),
-      { type: 'complaint_linked', complaint: { id: complaint.id, trackingNumber: complaint.trackingNumber, substantiated: body.substantiated } },
+      { type: 'complaint_linked', complaint: linked },
       this.ctx.clock.now().toISOString(),
     );
     if (!(await this.ctx.complaints.link(complaint.id, source.id, event)))
@@ -47,16 +58,18 @@ export class ComplaintMatchService {
     const text = { address: complaint.location.address, description: complaint.description };
     const [candidates, linked] = await Promise.all([
       this.ctx.candidates.forComplaint(this.ctx.district.code, complaint.location, complaintText(text)),
-      this.ctx.complaints.linkedSourceIds(complaintId),
+      this.ctx.complaints.linkedSources(complaintId),
     ]);
     const byId = new Map(candidates.map((source) => [source.id, source]));
     const proposals = proposeMatches({ location: complaint.location, ...text }, candidates);
     return {
+      substantiable: isHandled(complaint.status),
       items: proposals.map((proposal) => ({
         source: toSourceSummary(byId.get(proposal.sourceId)!),
         distanceMetres: proposal.distanceMetres,
         nameSimilarity: proposal.nameSimilarity,
         alreadyLinked: linked.has(proposal.sourceId),
+        linkedSubstantiated: linked.get(proposal.sourceId) === true,
       })),
     };
   }

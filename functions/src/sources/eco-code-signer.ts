@@ -6,8 +6,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { splitEcoCode } from '@green-shield/shared/sources/eco-code';
-import { env } from '../lib/config';
-import { secretsManager } from '../lib/secrets-manager';
+import { secretValueFromEnv } from '../lib/secret-value';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const SIGNATURE_LENGTH = 10;
@@ -49,17 +48,5 @@ export function verifyEcoCode(key: string, code: string): string | undefined {
 
 /** The key from Secrets Manager (AWS) or ECO_CODE_KEY (local), read once per container. */
 export function ecoCodeKeyFromEnv(): EcoCodeKey {
-  let cached: Promise<string> | undefined;
-  return () =>
-    (cached ??= (async () => {
-      const secretId = env('ecoCodeKeySecret');
-      if (secretId) {
-        const secret = await secretsManager().get(secretId);
-        if (!secret) throw new Error('The eco-code key secret is empty');
-        return secret;
-      }
-      const local = env('ecoCodeKey');
-      if (!local) throw new Error('Neither ECO_CODE_KEY_SECRET nor ECO_CODE_KEY is set');
-      return local;
-    })());
+  return secretValueFromEnv('ecoCodeKeySecret', 'ecoCodeKey');
 }

@@ -5,6 +5,7 @@ import { ecoCodeKeyFromEnv, type EcoCodeKey } from './eco-code-signer';
 import { SourceFiles } from './files';
 import { SourceRepository } from './repository';
 import { ImportJobRepository } from './import-jobs';
+import { OperatorLinkRepository } from './operator-link-repository';
 import type { ObjectStore } from '../lib/object-store';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
 
@@ -18,7 +19,16 @@ export interface SourceFilesDeps extends ApiDeps {
 export function createSourceFilesHandler(deps: SourceFilesDeps): HttpHandler {
   const sources = new SourceRepository(deps.db, deps.tableName);
   const jobs = new ImportJobRepository(deps.db, deps.tableName);
-  const files = new SourceFiles(sources, jobs, deps.objects, deps.ecoCodeKey, deps.clock, deps.district, deps.appOrigin);
+  const files = new SourceFiles(
+    sources,
+    new OperatorLinkRepository(deps.db, deps.tableName),
+    jobs,
+    deps.objects,
+    deps.ecoCodeKey,
+    deps.clock,
+    deps.district,
+    deps.appOrigin,
+  );
   return createHttpHandler(
     'sourceFiles',
     {
@@ -29,6 +39,7 @@ export function createSourceFilesHandler(deps: SourceFilesDeps): HttpHandler {
       getImport: ({ params }) => files.getImport(params.id),
       restartImport: ({ params }) => files.restartImport(params.id),
       sourcePoster: ({ principal, params }) => files.poster(principal, params.id),
+      myPoster: ({ principal, params }) => files.operatorPoster(principal, params.id),
     },
     deps,
   );

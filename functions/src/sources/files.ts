@@ -16,11 +16,14 @@ import type { Clock } from '../lib/clock';
 import type { Principal } from '../lib/tokens';
 import type { ObjectStore } from '../lib/object-store';
 import { officerScope, requireScope } from '../lib/officer-scope';
+import { sourceNotFound } from './context';
 import { signEcoCode, type EcoCodeKey } from './eco-code-signer';
 import { restartable } from './import-job-lease';
 import { toImportJobView, type ImportJobRecord, type ImportJobRepository } from './import-jobs';
 import { sourceTemplateWorkbook, TEMPLATE_FILE_NAME } from './import/template';
 import { renderPoster } from './poster';
+import type { OperatorLinkRepository } from './operator-link-repository';
+import type { SourceRecord } from './records';
 import type { SourceRepository } from './repository';
 import { toPublicProfile } from './views';
 
@@ -36,6 +39,7 @@ export class SourceFiles {
 
   constructor(
     private readonly repo: SourceRepository,
+    private readonly operatorLinks: OperatorLinkRepository,
     private readonly jobs: ImportJobRepository,
     private readonly objects: ObjectStore,
     private readonly ecoCodeKey: EcoCodeKey,
@@ -129,11 +133,23 @@ export class SourceFiles {
     return this.templateKey;
   }
 
+  /** The poster of a source in the officer's care. */
   async poster(principal: Principal, id: string): Promise<string> {
     const source = await this.repo.get(id);
-    if (!source || source.districtCode !== this.district.code) throw new ApiError('SOURCE_NOT_FOUND', 'No such source');
+    if (!source || source.districtCode !== this.district.code) throw sourceNotFound();
     requireScope(officerScope(principal), source.streetCode);
-    const profile = toPublicProfile(source, signEcoCode(await this.ecoCodeKey(), id), this.district);
+    return this.posterOf(source);
+  }
+
+  /** The poster of a source the operator runs; someone else's answers exactly like a missing one. */
+  async operatorPoster(principal: Principal, id: string): Promise<string> {
+    const [operates, source] = await Promise.all([this.operatorLinks.isOperator(principal.userId, id), this.repo.get(id)]);
+    if (!operates || !source || source.districtCode !== this.district.code) throw sourceNotFound();
+    return this.posterOf(source);
+  }
+
+  private async posterOf(source: SourceRecord): Promise<string> {
+    const profile = toPublicProfile(source, signEcoCode(await this.ecoCodeKey(), source.id), this.district);
     return renderPoster(profile, this.appOrigin, this.district);
   }
 }

@@ -78,6 +78,8 @@ export function createSourcesHandler(deps: SourceDeps): HttpHandler {
       listClaims: ({ principal }) => claims.pendingClaims(principal),
       decideClaim: ({ principal, params, body }) => claims.decideClaim(principal, params.id, body),
       sourceWarnings: ({ principal, query }) => registry.warnings(principal, query),
+      pendingDecisions: ({ principal, query }) => registry.pendingDecisions(principal, query),
+      decisionsSummary: ({ principal, query }) => registry.decisionsSummary(principal, query),
     },
     deps,
   );

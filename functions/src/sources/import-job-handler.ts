@@ -13,11 +13,12 @@ import { objectStoreFromEnv } from '../lib/s3-object-store';
 import type { ObjectStore } from '../lib/object-store';
 import type { Logger } from '../lib/logger';
 import { type Backoff, withRetries } from '../lib/backoff';
+import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
 import { ImportFileError } from './import/errors';
 import { readSourceFile } from './import/read-table';
 import { importSourceRows } from './importer';
 import { EMPTY_CURSOR, IMPORT_JOB_TIMING, type ImportJobTiming, onDelivery } from './import-job-lease';
-import { ImportJobRepository, type ImportJobLease, type ImportJobRecord, LeaseLostError, STORED_ERRORS } from './import-jobs';
+import { ImportJobRepository, type ImportJobLease, type ImportJobRecord, LeaseLostError } from './import-jobs';
 import { SourceRepository } from './repository';
 
 /** A run stops at a chunk boundary with this much of the invocation left, so the next one resumes it. */
@@ -25,6 +26,14 @@ const TIME_RESERVE_MS = 60_000;
 
 /** The invocation is nearly out of time: the run lets go, and its record's retry resumes after the cursor. */
 class OutOfTimeError extends Error {}
+
+/** The uploaded file's bytes as they arrive; a missing or oversized upload refuses the job. */
+async function* uploadedBytes(objects: ObjectStore, key: string): AsyncGenerator<Uint8Array> {
+  const upload = await objects.open(key);
+  if (!upload) throw new ImportFileError('UPLOAD_MISSING', '上传的文件已过期或不存在，请重新上传');
+  if (upload.size > UPLOAD_LIMIT_BYTES) throw new ImportFileError('FILE_TOO_LARGE', `文件超过 ${UPLOAD_LIMIT_BYTES / 1_048_576} MB，无法导入`);
+  yield* upload.chunks;
+}
 
 /** About 15–30 s of tries to let go of a job after a failure. */
 const RELEASE_RETRIES: Backoff = { retries: 5, firstDelayMs: 1000, maxDelayMs: 16_000 };
@@ -60,16 +69,8 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
   }
 
   async function run(job: ImportJobRecord, lease: ImportJobLease, logger: Logger, remainingMs?: () => number): Promise<void> {
-    const fail = (failure: string) => jobs.finish(lease, { status: 'failed', failure, finishedAt: now() });
-    const bytes = await deps.objects.read(job.uploadKey);
-    if (!bytes) return fail('上传的文件已过期或不存在，请重新上传');
-    let rows: ReturnType<typeof readSourceFile>;
-    try {
-      rows = readSourceFile(job.format, bytes, deps.district);
-    } catch (error) {
-      if (!(error instanceof ImportFileError)) throw error;
-      return fail(error.message);
-    }
+    // The file is read as it arrives, twice (checked whole, then committed), and never held whole.
+    const rows = () => readSourceFile(job.format, uploadedBytes(deps.objects, job.uploadKey), { district: deps.district });
     // An earlier run began (and may have written rows past its last cursor, or none at all).
     const resume = job.startedAt ? { cursor: job.cursor ?? EMPTY_CURSOR, startedAt: job.startedAt } : undefined;
     if (resume) logger.info('import resumes after its cursor', { jobId: job.id, attempt: lease.attempt, committedRows: resume.cursor.rows });
@@ -99,12 +100,7 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
         deps.clock,
       );
       life.check();
-      await jobs.finish(lease, {
-        status: 'done',
-        progress: { done: rows.length, total: rows.length },
-        report: { ...report, errors: report.errors.slice(0, STORED_ERRORS) },
-        finishedAt: now(),
-      });
+      await jobs.finish(lease, { status: 'done', progress: { done: report.rows, total: report.rows }, report, finishedAt: now() });
       logger.info('import finished', {
         jobId: job.id,
         attempt: lease.attempt,
@@ -114,6 +110,11 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
         updated: report.updated,
         rejected: report.rejected,
       });
+    } catch (error) {
+      // The file itself is the problem: reading it again would find the same, so the job fails now.
+      if (!(error instanceof ImportFileError)) throw error;
+      logger.info('import file refused', { jobId: job.id, failureCode: error.code });
+      await jobs.finish(lease, { status: 'failed', failure: error.message, failureCode: error.code, finishedAt: now() });
     } finally {
       life.stop();
     }
@@ -123,6 +124,10 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
     const job = await jobs.get(image.id);
     if (!job) return logger.warn('import job not found; record skipped', { jobId: image.id });
     const decision = onDelivery(job, deps.clock.now(), timing);
+    if (!decision.take && decision.why === 'exhausted') {
+      const failed = await jobs.failUnheld(job, decision.failure, now());
+      return logger.warn('import job stopped at the same place run after run; failed', { jobId: job.id, failed, runsAtCursor: job.runsAtCursor });
+    }
     if (!decision.take) return logger.info('import job delivered again; left alone', { jobId: job.id, status: job.status, why: decision.why });
     const lease = await jobs.take(job, now());
     if (!lease) return logger.info('import job taken by another run; left alone', { jobId: job.id });

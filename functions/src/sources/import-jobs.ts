@@ -6,13 +6,11 @@
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ImportJobViewT, ImportReportT } from '@green-shield/shared/api/source-schemas';
+import type { ImportFailureCode } from '@green-shield/shared/api/import-failures';
 import type { ImportFormat } from '@green-shield/shared/api/limits';
 import { keys } from '../store/keys';
 import { queryAll, stripKeys, unlessConditionFails } from '../store/operations';
-import type { ImportCursor, JobLeaseState } from './import-job-lease';
-
-/** Errors kept with a job: enough to fix a file, well inside DynamoDB's 400 KB item limit. */
-export const STORED_ERRORS = 500;
+import { type ImportCursor, type JobFailure, type JobLeaseState, runsAtCursor } from './import-job-lease';
 
 export interface ImportJobRecord extends JobLeaseState {
   id: string;
@@ -24,6 +22,7 @@ export interface ImportJobRecord extends JobLeaseState {
   progress?: { done: number; total: number };
   report?: ImportReportT;
   failure?: string;
+  failureCode?: ImportFailureCode;
   finishedAt?: string;
 }
 
@@ -41,7 +40,7 @@ export class LeaseLostError extends Error {
 }
 
 export function toImportJobView(job: ImportJobRecord): ImportJobViewT {
-  const { districtCode, createdBy, uploadKey, queuedAt, startedAt, heartbeatAt, released, attempt, cursor, ...view } = job;
+  const { districtCode, createdBy, uploadKey, queuedAt, startedAt, heartbeatAt, released, attempt, cursor, runsAtCursor, ...view } = job;
   return view;
 }
 
@@ -111,10 +110,17 @@ export class ImportJobRepository {
   /** Takes a job as read (queued, or running but let go or silent); undefined when another run took it first. */
   async take(job: ImportJobRecord, now: string): Promise<ImportJobLease | undefined> {
     const lease = { jobId: job.id, attempt: (job.attempt ?? 0) + 1 };
+    const atCursor = runsAtCursor(job);
     const taken = await this.write(
       job.id,
-      { status: 'running', attempt: lease.attempt, heartbeatAt: now, startedAt: job.startedAt ?? now },
-      ['released', 'failure', 'finishedAt'],
+      {
+        status: 'running',
+        attempt: lease.attempt,
+        heartbeatAt: now,
+        startedAt: job.startedAt ?? now,
+        runsAtCursor: { rows: atCursor.rows, runs: atCursor.runs + 1 },
+      },
+      ['released', 'failure', 'failureCode', 'finishedAt'],
       { status: job.status, attempt: job.attempt, heartbeatAt: job.heartbeatAt },
     );
     return taken ? lease : undefined;
@@ -131,13 +137,16 @@ export class ImportJobRepository {
   }
 
   /** The run's last write: done with its report, or failed with the reason. */
-  async finish(lease: ImportJobLease, fields: Pick<ImportJobRecord, 'status' | 'progress' | 'report' | 'failure' | 'finishedAt'>): Promise<void> {
+  async finish(
+    lease: ImportJobLease,
+    fields: Pick<ImportJobRecord, 'status' | 'progress' | 'report' | 'failure' | 'failureCode' | 'finishedAt'>,
+  ): Promise<void> {
     await this.held(lease, fields, ['heartbeatAt', ...ACTIVE_INDEX]);
   }
 
-  /** The watchdog fails an interrupted job as it read it; false when it changed meanwhile. */
-  async failInterrupted(job: ImportJobRecord, failure: string, now: string): Promise<boolean> {
-    return this.write(job.id, { status: 'failed', failure, finishedAt: now }, ['released', ...ACTIVE_INDEX], {
+  /** Fails a job no run holds (interrupted, or out of runs) as it was read; false when it changed meanwhile. */
+  async failUnheld(job: ImportJobRecord, failure: JobFailure, now: string): Promise<boolean> {
+    return this.write(job.id, { status: 'failed', ...failure, finishedAt: now }, ['released', ...ACTIVE_INDEX], {
       status: job.status,
       attempt: job.attempt,
       heartbeatAt: job.heartbeatAt,
@@ -146,7 +155,7 @@ export class ImportJobRepository {
 
   /** An officer's restart: queued again (its MODIFY on the stream starts a run, which resumes after the cursor); false when it changed meanwhile. */
   async requeue(job: ImportJobRecord, now: string): Promise<boolean> {
-    return this.write(job.id, { status: 'queued', queuedAt: now, ...activeIndex(job) }, ['released', 'failure', 'finishedAt'], {
+    return this.write(job.id, { status: 'queued', queuedAt: now, ...activeIndex(job) }, ['released', 'failure', 'failureCode', 'finishedAt', 'runsAtCursor'], {
       status: job.status,
       attempt: job.attempt,
     });

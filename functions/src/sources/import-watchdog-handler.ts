@@ -19,7 +19,7 @@ export function createImportWatchdogHandler(deps: BaseDeps & { timing?: ImportJo
     for (const job of active) {
       const reason = interruption(job, now, deps.timing ?? IMPORT_JOB_TIMING);
       // Conditional on the job as read: a run that beat meanwhile keeps its job.
-      if (reason && (await jobs.failInterrupted(job, reason, now.toISOString()))) {
+      if (reason && (await jobs.failUnheld(job, reason, now.toISOString()))) {
         failed++;
         logger.warn('import job interrupted; marked failed', { jobId: job.id, status: job.status, attempt: job.attempt, heartbeatAt: job.heartbeatAt });
       }

@@ -8,6 +8,7 @@
  * wrote it after its last cursor, or an officer edited it since, and an officer's edit is newer than
  * the list. Nothing a resumed run does reverts a later edit.
  */
+import { IMPORT_LIMITS, type ImportLimits } from '@green-shield/shared/api/limits';
 import type { ImportReportT, ImportRowErrorT, SourceInputT } from '@green-shield/shared/api/source-schemas';
 import { findStreet, type DistrictConfig } from '@green-shield/shared/districts/district';
 import { toWgs84 } from '@green-shield/shared/geo/coordinates';
@@ -23,50 +24,62 @@ export interface ImportOptions {
   dryRun: boolean;
   actorId: string;
   onProgress?: (done: number, total: number) => void;
+  /** Each bad row's errors as the file is checked (the CLI prints every one; the report keeps the first). */
+  onRowErrors?: (errors: ImportRowErrorT[]) => void;
   /** Resuming an interrupted run: where it stopped, and when the job first started. */
   resume?: { cursor: ImportCursor; startedAt: string };
   /** Called (in order, awaited) each time the committed prefix grows. */
   onCommitted?: (cursor: ImportCursor) => Promise<void>;
   /** Called before each chunk; throws to stop the run (the job was taken from it). */
   beforeChunk?: () => void;
+  limits?: Pick<ImportLimits, 'reportedErrors'>;
 }
+
+/** The file's rows, read anew on each call: an import reads its file twice. */
+export type ImportRows = () => AsyncIterable<ParsedRow>;
 
 /** Rows looked up together (one BatchGet of credit codes, one of sources). */
 const CHUNK = 99;
 /** Chunks in flight at once. */
 const CONCURRENCY = 8;
 
+/**
+ * Imports a file in two readings, neither holding more than a chunk of rows: the first checks every
+ * row and counts them, so a file refused as a whole (past a limit, broken at its end) writes
+ * nothing; the second commits the valid rows, chunk by chunk.
+ */
 export async function importSourceRows(
   repo: SourceRepository,
-  rows: ParsedRow[],
+  rows: ImportRows,
   options: ImportOptions,
   district: DistrictConfig,
   clock: Clock,
 ): Promise<ImportReportT> {
-  const invalid: ImportRowErrorT[] = [];
-  const valid: ValidRow[] = [];
-  for (const row of rows) {
-    const errors = [...row.errors];
-    if (row.input && !findStreet(district, row.input.streetCode)) errors.push({ row: row.row, field: 'streetCode', message: '不是本区的街道/镇' });
-    if (errors.length || !row.input) invalid.push(...errors);
-    else valid.push(row as ValidRow);
+  const keptErrors = options.limits?.reportedErrors ?? IMPORT_LIMITS.reportedErrors;
+  const checked = { rows: 0, rejected: 0, errorCount: 0, errors: [] as ImportRowErrorT[] };
+  for await (const row of rows()) {
+    checked.rows++;
+    const errors = rowErrors(row, district);
+    if (row.input && errors.length === 0) continue;
+    checked.rejected++;
+    checked.errorCount += errors.length;
+    checked.errors.push(...errors.slice(0, keptErrors - checked.errors.length));
+    options.onRowErrors?.(errors);
   }
-  const rejectedRows = rows.length - valid.length;
+
   const start = options.resume?.cursor ?? EMPTY_CURSOR;
   const actor = { actorId: options.actorId, actorRole: 'system' as const, actorName: '批量导入' };
   const changedSince = options.dryRun ? undefined : options.resume?.startedAt;
-  let done = rejectedRows + start.rows;
-  options.onProgress?.(done, rows.length);
+  let done = checked.rejected + start.rows;
+  options.onProgress?.(done, checked.rows);
 
-  const chunks: Array<{ index: number; rows: ValidRow[] }> = [];
-  for (let first = start.rows; first < valid.length; first += CHUNK) chunks.push({ index: chunks.length, rows: valid.slice(first, first + CHUNK) });
   const prefix = new CommittedPrefix(start);
   let cursorWrites = Promise.resolve();
-  await inPool(chunks, CONCURRENCY, async (chunk) => {
+  await inPool(validChunks(rows(), district, start.rows), CONCURRENCY, async (chunk) => {
     options.beforeChunk?.();
     const outcome = await commitChunk(repo, chunk.rows, { ...options, actor, changedSince }, district, clock);
     done += chunk.rows.length;
-    options.onProgress?.(done, rows.length);
+    options.onProgress?.(done, checked.rows);
     if (prefix.finish(chunk.index, outcome) && options.onCommitted) {
       const cursor = prefix.cursor;
       cursorWrites = cursorWrites.then(() => options.onCommitted?.(cursor));
@@ -74,19 +87,45 @@ export async function importSourceRows(
     }
   });
   const committed = prefix.cursor;
-  const errors = [...invalid, ...committed.errors].sort((a, b) => a.row - b.row);
   return {
     dryRun: options.dryRun,
-    rows: rows.length,
+    rows: checked.rows,
     // Valid: the rows that went in (or would have, in a dry run).
-    valid: rows.length - rejectedRows - committed.rejected,
+    valid: checked.rows - checked.rejected - committed.rejected,
     created: committed.created,
     updated: committed.updated,
     unchanged: committed.unchanged,
-    rejected: rejectedRows + committed.rejected,
-    errorCount: errors.length,
-    errors,
+    rejected: checked.rejected + committed.rejected,
+    // The registry refuses a row with one error.
+    errorCount: checked.errorCount + committed.rejected,
+    errors: [...checked.errors, ...committed.errors].sort((a, b) => a.row - b.row).slice(0, keptErrors),
   };
+}
+
+/** A row's problems: the file's own (a row has its source exactly when it has none), and a street outside the district. */
+function rowErrors(row: ParsedRow, district: DistrictConfig): ImportRowErrorT[] {
+  if (!row.input || findStreet(district, row.input.streetCode)) return row.errors;
+  return [...row.errors, { row: row.row, field: 'streetCode', message: '不是本区的街道/镇' }];
+}
+
+/** The valid rows after the first `skip`, in chunks numbered from 0, as the file is read. */
+async function* validChunks(rows: AsyncIterable<ParsedRow>, district: DistrictConfig, skip: number): AsyncGenerator<{ index: number; rows: ValidRow[] }> {
+  let skipped = 0;
+  let chunk: ValidRow[] = [];
+  let index = 0;
+  for await (const row of rows) {
+    if (!row.input || rowErrors(row, district).length > 0) continue;
+    if (skipped < skip) {
+      skipped++;
+      continue;
+    }
+    chunk.push(row as ValidRow);
+    if (chunk.length === CHUNK) {
+      yield { index: index++, rows: chunk };
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield { index, rows: chunk };
 }
 
 type ValidRow = ParsedRow & { input: NonNullable<ParsedRow['input']> };

@@ -1,6 +1,7 @@
 /**
  * Officers' work on a source's timeline: inspections against the versioned checklist (opening
- * rectification orders for failed items), decisions on rectification evidence, and records of
+ * rectification orders for failed items, noting repeat failures on open ones, closing those found
+ * passing), decisions on rectification evidence (a rejection sets a new deadline), and records of
  * penalties, permits and incidents. Inspections and records are idempotent by Idempotency-Key.
  */
 import { ulid } from 'ulid';
@@ -8,12 +9,13 @@ import type { z } from 'zod/mini';
 import type * as S from '@green-shield/shared/api/source-schemas';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { checklistVersion } from '@green-shield/shared/sources/checklists';
-import { applyRectificationStep } from '@green-shield/shared/sources/rectification-state-machine';
+import { applyRectificationStep, deadlineAfter, type RectificationStep } from '@green-shield/shared/sources/rectification-state-machine';
+import { CURRENT_RECTIFICATION_RULES } from '@green-shield/shared/sources/rectification-rules';
 import { ApiError } from '../lib/errors';
 import type { Principal } from '../lib/tokens';
 import { idempotencyTicket } from '../store/idempotency';
 import { actingOfficer, conflict, officerCollection, officerView, orderForStep, sourceNotFound, written, type SourceContext } from './context';
-import { inspectionProblems, inspectionRecords, recordDate } from './inspections';
+import { inspectionProblems, inspectionRecords, recordDate, rejectionDefaultDays } from './inspections';
 import type { SourceEventRecord } from './records';
 import { sourceEvent, type EventFields } from './registration';
 
@@ -50,27 +52,44 @@ export class InspectionService {
     const now = this.ctx.clock.now();
     const at = now.toISOString();
     const inspectionId = ulid();
-    const { results, rectifications } = inspectionRecords({ checklist: items, results: body.results, sourceId: id, inspectionId, now, newId: ulid });
+    const { results, rectifications, failedAgain, verified } = inspectionRecords({
+      checklist: items,
+      results: body.results,
+      sourceId: id,
+      inspectionId,
+      orders: collection.rectifications,
+      officerId: principal.userId,
+      now,
+      newId: ulid,
+    });
     const photoKeys = await this.ctx.photos.attach(id, `inspection-${inspectionId}`, body.photoKeys);
     const inspection: SourceEventRecord = {
       ...sourceEvent(source, actor, { type: 'inspection', note: body.note, photoKeys, inspection: { checklistVersion: checklist.version, results } }, at),
       eventId: inspectionId,
     };
-    const opened = rectifications.map((r) =>
-      sourceEvent(source, actor, { type: 'rectification_opened', rectification: { id: r.id, itemLabel: r.itemLabel, deadline: r.deadline } }, at),
-    );
+    const timelineOf = (type: 'rectification_opened' | 'rectification_failed_again' | 'rectification_verified', r: (typeof rectifications)[number]) =>
+      sourceEvent(source, actor, { type, rectification: { id: r.id, itemLabel: r.itemLabel, deadline: r.deadline } }, at);
+    const events = [
+      inspection,
+      ...rectifications.map((r) => timelineOf('rectification_opened', r)),
+      ...failedAgain.map((r) => timelineOf('rectification_failed_again', r)),
+      ...verified.map((r) => timelineOf('rectification_verified', r)),
+    ];
+    const versionRead = new Map(collection.rectifications.map((r) => [r.id, r.version]));
+    const changed = [...failedAgain, ...verified];
     const outcome = await this.ctx.sources.append(
       id,
-      [inspection, ...opened],
-      rectifications.map((record) => ({ record })),
+      events,
+      [...rectifications.map((record) => ({ record })), ...changed.map((record) => ({ record, expectedVersion: versionRead.get(record.id) }))],
       this.ctx.idempotency.recordItem(ticket, inspection.eventId),
     );
     if (outcome !== 'ok') {
       await this.ctx.photos.discard(photoKeys);
       if (outcome === 'idempotency-key-taken') return this.current(principal, id);
-      throw sourceNotFound();
+      // An order this inspection closes or notes changed since it was read (evidence arrived meanwhile).
+      throw conflict();
     }
-    return officerView(this.ctx, written(collection, { events: [inspection, ...opened], rectifications }));
+    return officerView(this.ctx, written(collection, { events, rectifications: [...rectifications, ...changed] }));
   }
 
   async decideEvidence(principal: Principal, id: string, rectificationId: string, body: z.infer<typeof S.EvidenceDecisionBody>): Promise<OfficerSourceViewT> {
@@ -79,14 +98,30 @@ export class InspectionService {
     const rectification = orderForStep(collection, rectificationId, { action, actor: 'officer', expectedVersion: body.expectedVersion });
     const actor = await actingOfficer(this.ctx, principal);
     const at = this.ctx.clock.now().toISOString();
-    const next = applyRectificationStep(rectification, { action, actor: 'officer', at, decidedBy: principal.userId, reason: body.reason });
+    const decided = { actor: 'officer', at, decidedBy: principal.userId } as const;
+    // A rejection gives a new deadline from now: the officer's days, or the checklist item's.
+    const step: RectificationStep =
+      body.decision === 'accept'
+        ? { action: 'accept_evidence', ...decided }
+        : {
+            action: 'reject_evidence',
+            ...decided,
+            reason: body.reason,
+            deadline: deadlineAfter(
+              at,
+              body.rectifyDays ?? rejectionDefaultDays(rectification, collection.source.kind, collection.events, CURRENT_RECTIFICATION_RULES),
+            ),
+          };
+    const next = applyRectificationStep(rectification, step);
     const event = sourceEvent(
       collection.source,
       actor,
-      {
-        type: body.decision === 'accept' ? 'evidence_accepted' : 'evidence_rejected',
-        rectification: { id: rectification.id, itemLabel: rectification.itemLabel, reason: body.reason },
-      },
+      body.decision === 'accept'
+        ? { type: 'evidence_accepted', rectification: { id: rectification.id, itemLabel: rectification.itemLabel } }
+        : {
+            type: 'evidence_rejected',
+            rectification: { id: rectification.id, itemLabel: rectification.itemLabel, reason: body.reason, deadline: next.deadline },
+          },
       at,
     );
     if ((await this.ctx.sources.append(id, [event], [{ record: next, expectedVersion: rectification.version }])) !== 'ok') throw conflict();

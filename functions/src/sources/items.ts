@@ -69,6 +69,26 @@ export function warningItem(source: Member, warnings: readonly Warning[]) {
   return { ...membershipItem(keys.sourceWarning(source.id), keys.sourcesWithWarnings(source.districtCode), source, 'SourceWarning'), warnings };
 }
 
+/**
+ * In the list of sources with evidence awaiting an officer's decision (while `awaitingDecision` > 0),
+ * the most urgent decision first: in a street by GSI1 (street, then due time), in the district by
+ * GSI2 (due time).
+ */
+export function awaitingDecisionItem(source: Member & Pick<SourceRecord, 'awaitingDecision' | 'decisionDueAt'>) {
+  const list = keys.sourcesAwaitingDecision(source.districtCode);
+  const order = keys.decisionsOrder(source.decisionDueAt ?? '', source.id);
+  return {
+    ...keys.sourceAwaitingDecision(source.id),
+    entity: 'SourceAwaitingDecision',
+    sourceId: source.id,
+    awaitingDecision: source.awaitingDecision,
+    gsi1pk: list,
+    gsi1sk: `${keys.inStreet(source.streetCode)}${order}`,
+    gsi2pk: list,
+    gsi2sk: order,
+  };
+}
+
 /** An operator link is stored twice: under the user (my sources) and in the source's partition (its operators). */
 export function operatorLinkItems(link: OperatorLinkRecord) {
   return {
@@ -94,6 +114,6 @@ export function pendingClaimGuardItem(claim: Pick<ClaimRecord, 'id' | 'sourceId'
   return { ...keys.pendingClaimGuard(claim.sourceId, claim.userId), entity: 'PendingClaimGuard', claimId: claim.id };
 }
 
-export function complaintSourceLinkItem(complaintId: string, sourceId: string, linkedAt: string) {
-  return { ...keys.complaintSourceLink(complaintId, sourceId), entity: 'ComplaintSourceLink', sourceId, linkedAt };
+export function complaintSourceLinkItem(complaintId: string, sourceId: string, linkedAt: string, substantiated: boolean) {
+  return { ...keys.complaintSourceLink(complaintId, sourceId), entity: 'ComplaintSourceLink', sourceId, linkedAt, substantiated };
 }

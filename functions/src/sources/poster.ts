@@ -5,7 +5,7 @@
  */
 import { create as createQrCode } from 'qrcode/lib/core/qrcode.js';
 import type { PublicSourceProfileT } from '@green-shield/shared/api/source-schemas';
-import { CREDIT_LEVEL_LABELS, type CreditLevel } from '@green-shield/shared/sources/credit-rules';
+import { CREDIT_LEVEL_LABELS, creditRules, type CreditLevel } from '@green-shield/shared/sources/credit-rules';
 import { SOURCE_KIND_LABELS } from '@green-shield/shared/sources/kinds';
 import { ecoCodeUrl } from '@green-shield/shared/sources/eco-code';
 import { cleanText, truncateGraphemes } from '@green-shield/shared/api/text';
@@ -70,7 +70,8 @@ export function renderPoster(profile: PublicSourceProfileT, appOrigin: string, d
     text(WIDTH / 2, 502, 15, '发现油烟、噪声、异味等问题，可一键举报', 'fill="#1d2b29"'),
     text(WIDTH / 2, 534, 11, profile.ecoCode, 'fill="#5b6b69"', 'monospace'),
     `<rect y="${HEIGHT - 40}" width="${WIDTH}" height="40" fill="${colour}"/>`,
-    text(WIDTH / 2, HEIGHT - 15, 13, `${district.city}${district.name}生态环境局 · 评价规则 ${profile.rulesVersion}`, 'fill="#ffffff"'),
+    // The rules by their title: a version identifier means nothing on a shop's wall.
+    text(WIDTH / 2, HEIGHT - 15, 13, `${district.city}${district.name}生态环境局 · ${creditRules(profile.rulesVersion).title}`, 'fill="#ffffff"'),
     '</svg>',
   ].join('\n');
 }

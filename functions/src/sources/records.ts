@@ -38,6 +38,10 @@ export interface SourceRecord {
   credit: CreditScore;
   warnings: Warning[];
   openRectifications: number;
+  /** Orders whose evidence awaits an officer's decision (absent on sources projected before it was kept: none). */
+  awaitingDecision?: number;
+  /** When the most urgent of those decisions is due (absent while none awaits one). */
+  decisionDueAt?: string;
   lastInspectionAt?: string;
   /** When time alone may next change the projection (absent on sources scored before it was kept). */
   rescoreAt?: string;
@@ -71,7 +75,8 @@ export interface SourceEventRecord {
   photoKeys?: string[];
   inspection?: { checklistVersion: string; results: InspectionResultRecord[] };
   rectification?: { id: string; itemLabel: string; deadline?: string; reason?: string };
-  complaint?: { id: string; trackingNumber: string; substantiated: boolean };
+  /** `receivedAt` and `countsAs` (the original's tracking number for a duplicate) decide how it counts; absent on links made before they were recorded. */
+  complaint?: { id: string; trackingNumber: string; substantiated: boolean; receivedAt?: string; countsAs?: string };
   penalty?: { decisionNumber: string; amountYuan?: number };
   permit?: { permitType: string; permitNumber: string; validUntil?: string };
   incident?: { severity: 'ordinary' | 'major'; description: string };

@@ -1,10 +1,11 @@
 /**
- * The officers' registry: search and early-warning lists, registering, reading and editing a
+ * The officers' registry: search, early-warning and awaiting-decision lists, registering, reading and editing a
  * source, its timeline.
  */
 import type { z } from 'zod/mini';
 import type * as S from '@green-shield/shared/api/source-schemas';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
+import { SUMMARY_COUNT_CAP } from '@green-shield/shared/api/limits';
 import { findStreet } from '@green-shield/shared/districts/district';
 import { toWgs84 } from '@green-shield/shared/geo/coordinates';
 import { ApiError } from '../lib/errors';
@@ -13,7 +14,7 @@ import { officerScope, requireScope, streetFilter } from '../lib/officer-scope';
 import { actingOfficer, conflict, officerCollection, officerView, sourceNotFound, written, type SourceContext } from './context';
 import type { SourceRecord } from './records';
 import { changeEvent, newSourceRecord, sourceEvent } from './registration';
-import { toSourceSummary, toTimelineEventView } from './views';
+import { toDecisionSummary, toSourceSummary, toTimelineEventView } from './views';
 
 export class RegistryService {
   constructor(private readonly ctx: SourceContext) {}
@@ -32,6 +33,20 @@ export class RegistryService {
     const streetCode = streetFilter(officerScope(principal), query.streetCode);
     const page = await this.ctx.lists.warnings(this.ctx.district.code, { streetCode, cursor: query.cursor });
     return { items: page.items.map(toSourceSummary), nextCursor: page.nextCursor };
+  }
+
+  /** Sources whose rectification evidence awaits an officer's decision, the most urgent decision first, each with when it is due. */
+  async pendingDecisions(principal: Principal, query: z.infer<typeof S.WarningQuery>) {
+    const streetCode = streetFilter(officerScope(principal), query.streetCode);
+    const page = await this.ctx.lists.awaitingDecision(this.ctx.district.code, { streetCode, cursor: query.cursor });
+    const now = this.ctx.clock.now();
+    return { items: page.items.map((source) => toDecisionSummary(source, now)), nextCursor: page.nextCursor };
+  }
+
+  /** How many sources have evidence awaiting a decision (for an officer's home). */
+  async decisionsSummary(principal: Principal, query: { streetCode?: string }) {
+    const streetCode = streetFilter(officerScope(principal), query.streetCode);
+    return { sources: await this.ctx.lists.countAwaitingDecision(this.ctx.district.code, streetCode, SUMMARY_COUNT_CAP) };
   }
 
   async create(principal: Principal, input: S.SourceInputT): Promise<OfficerSourceViewT> {

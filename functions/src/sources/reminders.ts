@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { NotificationViewT } from '@green-shield/shared/api/schemas';
-import type { Rescored } from './score-projection';
+import { rectificationOverdue } from '@green-shield/shared/sources/scoring';
+import { rectificationFact, type Rescored } from './score-projection';
 
 const overdueCount = (projection: Rescored['before']) => projection.warnings.find((warning) => warning.code === 'overdue_rectification')?.value ?? 0;
 
@@ -20,15 +21,12 @@ export function seededUlid(at: number, seed: string): string {
 export function overdueReminders(rescored: Rescored, now: Date): Array<{ userId: string; notification: NotificationViewT }> {
   if (overdueCount(rescored.after) <= overdueCount(rescored.before)) return [];
   const { source, operators, rectifications } = rescored.collection;
-  const nowIso = now.toISOString();
   // The order that fell overdue last dates the reminder and names it.
-  const [latest] = rectifications
-    .filter((order) => order.deadline < nowIso && (order.closedAt === undefined || order.closedAt > nowIso))
-    .sort((a, b) => b.deadline.localeCompare(a.deadline));
+  const [latest] = rectifications.filter((order) => rectificationOverdue(rectificationFact(order), now)).sort((a, b) => b.deadline.localeCompare(a.deadline));
   if (!latest) return [];
   const notification: NotificationViewT = {
     id: seededUlid(Date.parse(latest.deadline), `rectification_overdue:${latest.id}`),
-    at: nowIso,
+    at: now.toISOString(),
     source: { id: source.id, name: source.name },
     action: 'rectification_overdue',
     read: false,

@@ -8,7 +8,7 @@ import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-
 import { keys } from '../store/keys';
 import { batchGet, failedConditionIndex, packTransactions, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
 import { getItem, queryPage } from '../store/queries';
-import { creditCodeItem, eventItem, rectificationItem, sourceIndexAttributes, sourceItem, tagItems, warningItem } from './items';
+import { awaitingDecisionItem, creditCodeItem, eventItem, rectificationItem, sourceIndexAttributes, sourceItem, tagItems, warningItem } from './items';
 import type { OperatorLinkRecord, RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 
 /** An edit races the score projection only in the milliseconds between its read and its write. */
@@ -24,9 +24,14 @@ const allTags = (source: SourceRecord) => new Set([...source.tags, ...source.sys
 /** The attributes the score projection owns. */
 function projectionOf(
   source: SourceRecord,
-): Pick<SourceRecord, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'lastInspectionAt' | 'rescoreAt'> {
-  const { credit, warnings, systemTags, openRectifications, lastInspectionAt, rescoreAt } = source;
-  return { credit, warnings, systemTags, openRectifications, lastInspectionAt, rescoreAt };
+): Pick<SourceRecord, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'awaitingDecision' | 'decisionDueAt' | 'lastInspectionAt' | 'rescoreAt'> {
+  const { credit, warnings, systemTags, openRectifications, awaitingDecision, decisionDueAt, lastInspectionAt, rescoreAt } = source;
+  return { credit, warnings, systemTags, openRectifications, awaitingDecision, decisionDueAt, lastInspectionAt, rescoreAt };
+}
+
+/** The list memberships the projection puts a source in besides its tags: warnings, evidence awaiting a decision. */
+function projectedMemberships(source: SourceRecord) {
+  return [...(source.warnings.length > 0 ? [warningItem(source, source.warnings)] : []), ...(source.awaitingDecision ? [awaitingDecisionItem(source)] : [])];
 }
 
 export class SourceRepository {
@@ -176,8 +181,10 @@ export class SourceRepository {
    * after it was written; `npm run lists:reindex`). Idempotent; false if the source changed meanwhile.
    */
   async reindex(source: SourceRecord): Promise<boolean> {
-    const items: TransactItems = [this.attributeUpdate(source, source), ...tagItems(source, [...allTags(source)]).map((item) => this.put(item))];
-    if (source.warnings.length > 0) items.push(this.put(warningItem(source, source.warnings)));
+    const items: TransactItems = [
+      this.attributeUpdate(source, source),
+      ...[...tagItems(source, [...allTags(source)]), ...projectedMemberships(source)].map((item) => this.put(item)),
+    ];
     const cancelled = await transact(this.db, items);
     if (cancelled && failedConditionIndex(cancelled) !== 0) throw cancelled;
     return !cancelled;
@@ -196,7 +203,7 @@ export class SourceRepository {
         [...after].filter((tag) => movedIndexes || !before.has(tag)),
       ).map((item) => this.put(item)),
     ];
-    if (movedIndexes && previous.warnings.length > 0) items.push(this.put(warningItem(next, next.warnings)));
+    if (movedIndexes) items.push(...projectedMemberships(next).map((item) => this.put(item)));
     return items;
   }
 
@@ -206,7 +213,7 @@ export class SourceRepository {
    * projection's own attributes stay as stored).
    */
   private attributeUpdate(next: SourceRecord, read: SourceRecord): TransactItem {
-    const { credit, warnings, systemTags, openRectifications, lastInspectionAt, rescoreAt, ...attributes } = next;
+    const { credit, warnings, systemTags, openRectifications, awaitingDecision, decisionDueAt, lastInspectionAt, rescoreAt, ...attributes } = next;
     const entries = Object.entries({ ...attributes, ...sourceIndexAttributes(next) });
     const names: Record<string, string> = { '#credit': 'credit', '#level': 'level', '#systemTags': 'systemTags' };
     const values: Record<string, NativeAttributeValue> = { ':expected': read.version, ':level': read.credit.level, ':systemTags': read.systemTags };

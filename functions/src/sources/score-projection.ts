@@ -3,26 +3,43 @@
  * (`scoringFacts`); the score with its explanation and the early warnings, computed from the facts
  * under the versioned rules (`shared/src/sources/scoring.ts`, rules in
  * `shared/src/rules/credit-scoring.json`); the projection the registry keeps (`projectScore`: score,
- * level, warnings, system tags, counts); and its write (`ScoreProjector`), which the stream consumer
- * runs after each score-affecting event and the rebuild job for every source. All but the write is pure.
+ * level, warnings, system tags, counts of open items and of evidence awaiting a decision); and its
+ * write (`ScoreProjector`), which the stream consumer runs after each event that can change it and
+ * the rebuild job for every source. All but the write is pure.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { computeCreditScore, creditWarnings, nextScoreChange, type CreditScore, type ScoringFact, type Warning } from '@green-shield/shared/sources/scoring';
+import {
+  computeCreditScore,
+  creditWarnings,
+  nextScoreChange,
+  timelessScore,
+  type CreditScore,
+  type RectificationFact,
+  type ScoringFact,
+  type Warning,
+} from '@green-shield/shared/sources/scoring';
 import { CURRENT_CREDIT_RULES, KEY_SUPERVISION_TAG, type CreditRules } from '@green-shield/shared/sources/credit-rules';
+import { decisionDueAt } from '@green-shield/shared/sources/rectification-state-machine';
+import { CURRENT_RECTIFICATION_RULES } from '@green-shield/shared/sources/rectification-rules';
 import type { TimelineEventType } from '@green-shield/shared/api/source-schemas';
 import { canonicalJson } from '../lib/canonical-json';
 import type { Clock } from '../lib/clock';
 import { keys } from '../store/keys';
 import { failedConditionIndex, packTransactions, transact, type TransactItems } from '../store/operations';
-import { sourceIndexAttributes, tagItems, warningItem } from './items';
+import { awaitingDecisionItem, sourceIndexAttributes, tagItems, warningItem } from './items';
 import type { RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 import { SourceRepository } from './repository';
 
-/** Timeline events that can change a score; the rest (registration, edits, permits, links) cannot. */
-export const SCORE_AFFECTING_EVENTS: ReadonlySet<TimelineEventType> = new Set([
+/**
+ * Timeline events that can change the projection: the score, or (evidence submitted) what awaits
+ * an officer's decision; the rest (registration, edits, permits, links) cannot.
+ */
+export const PROJECTION_EVENTS: ReadonlySet<TimelineEventType> = new Set([
   'inspection',
+  'evidence_submitted',
   'evidence_accepted',
   'evidence_rejected',
+  'rectification_verified',
   'complaint_linked',
   'penalty',
   'incident',
@@ -40,9 +57,10 @@ export function scoringFacts(events: readonly SourceEventRecord[], rectification
       facts.push({
         kind: 'complaint',
         id: event.complaint.id,
-        at: event.at,
+        at: event.complaint.receivedAt ?? event.at,
         trackingNumber: event.complaint.trackingNumber,
         substantiated: event.complaint.substantiated,
+        countsAs: event.complaint.countsAs,
       });
     } else if (event.type === 'penalty' && event.penalty) {
       facts.push({ kind: 'penalty', id: event.eventId, at: event.at, decisionNumber: event.penalty.decisionNumber });
@@ -50,17 +68,22 @@ export function scoringFacts(events: readonly SourceEventRecord[], rectification
       facts.push({ kind: 'incident', id: event.eventId, at: event.at, severity: event.incident.severity });
     }
   }
-  for (const rectification of rectifications) {
-    facts.push({
-      kind: 'rectification',
-      id: rectification.id,
-      itemLabel: rectification.itemLabel,
-      openedAt: rectification.openedAt,
-      deadline: rectification.deadline,
-      closedAt: rectification.closedAt,
-    });
-  }
+  for (const rectification of rectifications) facts.push(rectificationFact(rectification));
   return facts;
+}
+
+/** An order as scoring reads it: its deadlines, when each piece of evidence arrived and was decided, when it closed. */
+export function rectificationFact(rectification: RectificationRecord): RectificationFact {
+  return {
+    kind: 'rectification',
+    id: rectification.id,
+    itemLabel: rectification.itemLabel,
+    openedAt: rectification.openedAt,
+    deadline: rectification.deadline,
+    earlierDeadlines: rectification.earlierDeadlines,
+    evidence: rectification.evidence.map(({ at, decidedAt }) => ({ at, decidedAt })),
+    closedAt: rectification.closedAt,
+  };
 }
 
 /** A `rescoreAt` for facts time alone never changes: later than any rebuild. */
@@ -71,6 +94,10 @@ export interface ScoreProjection {
   warnings: Warning[];
   systemTags: string[];
   openRectifications: number;
+  /** Orders whose evidence awaits an officer's decision. */
+  awaitingDecision: number;
+  /** When the most urgent of those decisions is due (`decisionDueAt`); the decisions list is in this order. */
+  decisionDueAt?: string;
   lastInspectionAt?: string;
   /** When time alone may first change this projection (`nextScoreChange`); the rebuild rescores only sources due by then. */
   rescoreAt: string;
@@ -95,6 +122,11 @@ export function projectScore(
     warnings,
     systemTags: keySupervision ? [KEY_SUPERVISION_TAG] : [],
     openRectifications: rectifications.filter((rectification) => rectification.status !== 'closed').length,
+    awaitingDecision: rectifications.filter((rectification) => rectification.status === 'submitted').length,
+    decisionDueAt: rectifications
+      .map((rectification) => decisionDueAt(rectification, CURRENT_RECTIFICATION_RULES))
+      .filter((due) => due !== undefined)
+      .sort()[0],
     lastInspectionAt: inspections.at(-1),
     rescoreAt: nextScoreChange(facts, rules, asOf) ?? NO_RESCORE,
   };
@@ -102,7 +134,7 @@ export function projectScore(
 
 /** Whether a stored projection differs from a fresh one in anything readers see. */
 export function projectionChanged(
-  stored: Pick<ScoreProjection, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'lastInspectionAt'>,
+  stored: Pick<ScoreProjection, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'awaitingDecision' | 'decisionDueAt' | 'lastInspectionAt'>,
   fresh: ScoreProjection,
 ): boolean {
   const visible = (p: typeof stored) =>
@@ -110,10 +142,13 @@ export function projectionChanged(
       p.credit.score,
       p.credit.level,
       p.credit.rulesVersion,
-      p.credit.explanation,
+      // The clamp line is dated when it was computed: no change readers see.
+      timelessScore(p.credit).explanation,
       p.warnings,
       p.systemTags,
       p.openRectifications,
+      p.awaitingDecision,
+      p.decisionDueAt ?? null,
       p.lastInspectionAt ?? null,
     ]);
   return visible(stored) !== visible(fresh);
@@ -135,6 +170,8 @@ const storedProjection = (source: SourceRecord): StoredProjection => ({
   warnings: source.warnings,
   systemTags: source.systemTags,
   openRectifications: source.openRectifications,
+  awaitingDecision: source.awaitingDecision ?? 0,
+  decisionDueAt: source.decisionDueAt,
   lastInspectionAt: source.lastInspectionAt,
   rescoreAt: source.rescoreAt,
 });
@@ -248,8 +285,9 @@ export class ScoreProjector {
           TableName: this.tableName,
           Key: keys.source(source.id),
           UpdateExpression:
-            'SET credit = :credit, warnings = :warnings, systemTags = :systemTags, openRectifications = :open, rescoreAt = :rescoreAt, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' +
-            (projection.lastInspectionAt ? ', lastInspectionAt = :last' : ''),
+            'SET credit = :credit, warnings = :warnings, systemTags = :systemTags, openRectifications = :open, awaitingDecision = :awaiting, rescoreAt = :rescoreAt, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' +
+            (projection.lastInspectionAt ? ', lastInspectionAt = :last' : '') +
+            (projection.decisionDueAt ? ', decisionDueAt = :due' : ' REMOVE decisionDueAt'),
           ConditionExpression: 'version = :version',
           ExpressionAttributeValues: {
             ':version': source.version,
@@ -257,10 +295,12 @@ export class ScoreProjector {
             ':warnings': projection.warnings,
             ':systemTags': projection.systemTags,
             ':open': projection.openRectifications,
+            ':awaiting': projection.awaitingDecision,
             ':rescoreAt': projection.rescoreAt,
             ':gsi2pk': index.gsi2pk,
             ':gsi2sk': index.gsi2sk,
             ...(projection.lastInspectionAt ? { ':last': projection.lastInspectionAt } : {}),
+            ...(projection.decisionDueAt ? { ':due': projection.decisionDueAt } : {}),
           },
         },
       },
@@ -271,6 +311,8 @@ export class ScoreProjector {
     ];
     if (projection.warnings.length > 0) items.push({ Put: { TableName: this.tableName, Item: warningItem(source, projection.warnings) } });
     else if (source.warnings.length > 0) items.push({ Delete: { TableName: this.tableName, Key: keys.sourceWarning(source.id) } });
+    if (projection.awaitingDecision > 0) items.push({ Put: { TableName: this.tableName, Item: awaitingDecisionItem(rescored) } });
+    else if (source.awaitingDecision) items.push({ Delete: { TableName: this.tableName, Key: keys.sourceAwaitingDecision(source.id) } });
     return items;
   }
 }

@@ -78,6 +78,15 @@ export function planSearch(districtCode: string, query: SourceQuery): SearchPlan
   return list('GSI1', [keys.sourcesWithTag(districtCode, KEY_SUPERVISION_TAG)], undefined, true);
 }
 
+/**
+ * The list of sources with evidence awaiting a decision, the most urgent decision first: in a
+ * street by GSI1 (street, then due time), in the whole district by GSI2 (due time).
+ */
+export function planDecisions(districtCode: string, streetCode: string | undefined): ListPlan {
+  const partitions = [keys.sourcesAwaitingDecision(districtCode)];
+  return streetCode ? list('GSI1', partitions, keys.inStreet(streetCode), true) : list('GSI2', partitions, undefined, true);
+}
+
 /** Whether a source meets every filter of a search (the one source a credit code finds is checked against the rest). */
 export function meetsSearch(source: SourceRecord, query: SourceQuery): boolean {
   return (

@@ -7,10 +7,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../store/keys';
 import { mergedPage } from '../store/merged-pages';
-import { countPartition, queryPage, type PartitionQuery } from '../store/queries';
+import { countPartition, countUpTo, queryPage, type PartitionQuery } from '../store/queries';
 import type { SourceRecord } from './records';
 import type { SourceRepository } from './repository';
-import { meetsSearch, planSearch, type ListPlan, type SearchFilter, type SourceQuery } from './search-plan';
+import { meetsSearch, planDecisions, planSearch, type ListPlan, type SearchFilter, type SourceQuery } from './search-plan';
 
 export type { SourceQuery } from './search-plan';
 
@@ -44,13 +44,27 @@ export class SourceLists {
 
   /** Sources with early warnings, by street then name. */
   warnings(districtCode: string, query: { streetCode?: string; cursor?: string }): Promise<SourcePage> {
-    const plan: ListPlan = {
-      read: 'list',
-      index: 'GSI1',
-      partitions: [keys.sourcesWithWarnings(districtCode)],
-      prefix: query.streetCode && keys.inStreet(query.streetCode),
-      members: true,
-    };
+    return this.membersPage(keys.sourcesWithWarnings(districtCode), query);
+  }
+
+  /** Sources with rectification evidence awaiting an officer's decision, the most urgent decision first (in the district, or in a street). */
+  awaitingDecision(districtCode: string, query: { streetCode?: string; cursor?: string }): Promise<SourcePage> {
+    return this.listPage(planDecisions(districtCode, query.streetCode), query.cursor);
+  }
+
+  /** How many sources have evidence awaiting a decision (in a street, or the district), counted up to `cap`. */
+  countAwaitingDecision(districtCode: string, streetCode: string | undefined, cap: number) {
+    return countUpTo(
+      this.db,
+      this.tableName,
+      { index: 'GSI1', partition: keys.sourcesAwaitingDecision(districtCode), prefix: streetCode && keys.inStreet(streetCode) },
+      cap,
+    );
+  }
+
+  /** A membership list (its items name sources), by street then name. */
+  private membersPage(partition: string, query: { streetCode?: string; cursor?: string }): Promise<SourcePage> {
+    const plan: ListPlan = { read: 'list', index: 'GSI1', partitions: [partition], prefix: query.streetCode && keys.inStreet(query.streetCode), members: true };
     return this.listPage(plan, query.cursor);
   }
 

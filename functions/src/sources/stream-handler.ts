@@ -1,7 +1,7 @@
 import type { NotificationViewT } from '@green-shield/shared/api/schemas';
 import type { BaseDeps } from '../store/runtime';
 import { NotificationRepository } from '../store/notifications';
-import { SCORE_AFFECTING_EVENTS } from './score-projection';
+import { PROJECTION_EVENTS } from './score-projection';
 import { overdueReminders } from './reminders';
 import type { SourceEventRecord } from './records';
 import { OperatorLinkRepository } from './operator-link-repository';
@@ -12,26 +12,38 @@ export const OPERATORS_HEAR_OF: ReadonlySet<SourceEventRecord['type']> = new Set
   'rectification_opened',
   'evidence_accepted',
   'evidence_rejected',
+  'rectification_verified',
+  'rectification_failed_again',
   'operator_linked',
 ]);
 
-/** Pure: the notifications one event (and the rescoring it caused) sends to the source's operators. */
+/** Events that give an order its deadline (a new order, rejected evidence, a repeat failure): their notification carries it. */
+const SETS_DEADLINE: ReadonlySet<SourceEventRecord['type']> = new Set(['rectification_opened', 'evidence_rejected', 'rectification_failed_again']);
+
+/**
+ * Pure: the notifications one event (and the rescoring it caused) sends to the source's operators.
+ * The event itself is news to every operator but its actor; a score change is news to all of them
+ * (the rescoring reads the partition as it now is, so it may carry an officer's later decision).
+ */
 export function operatorNotifications(
   event: SourceEventRecord,
   operatorIds: readonly string[],
   rescored?: Pick<Rescored, 'before' | 'after'>,
 ): Array<{ userId: string; notification: NotificationViewT }> {
   const source = { id: event.sourceId, name: event.sourceName };
-  const notifications: NotificationViewT[] = [];
-  if (OPERATORS_HEAR_OF.has(event.type)) notifications.push({ id: event.eventId, at: event.at, source, action: event.type, read: false });
+  const sent: Array<{ userId: string; notification: NotificationViewT }> = [];
   const scoreMoved = rescored && (rescored.before.credit.score !== rescored.after.credit.score || rescored.before.credit.level !== rescored.after.credit.level);
-  if (scoreMoved) notifications.push({ id: `${event.eventId}-score`, at: event.at, source, action: 'score_changed', read: false });
-  const recipients = operatorIds.filter((id) => id !== event.actorId);
-  return recipients.flatMap((userId) => notifications.map((notification) => ({ userId, notification })));
+  const deadline = SETS_DEADLINE.has(event.type) ? event.rectification?.deadline : undefined;
+  for (const userId of operatorIds) {
+    if (OPERATORS_HEAR_OF.has(event.type) && userId !== event.actorId)
+      sent.push({ userId, notification: { id: event.eventId, at: event.at, source, action: event.type, ...(deadline ? { deadline } : {}), read: false } });
+    if (scoreMoved) sent.push({ userId, notification: { id: `${event.eventId}-score`, at: event.at, source, action: 'score_changed', read: false } });
+  }
+  return sent;
 }
 
 /**
- * A new score-affecting event rescores its source, and operators hear of what concerns them (run by
+ * A new event that can change the projection rescores its source, and operators hear of what concerns them (run by
  * the `tableEvents` stream function). Make one per batch: a source is rescored once per batch, as the
  * table already holds every event of the batch.
  */
@@ -42,8 +54,8 @@ export function sourceEventReactor(deps: BaseDeps): () => (event: SourceEventRec
   return () => {
     const rescoredInBatch = new Set<string>();
     return async (event) => {
-      const affectsScore = SCORE_AFFECTING_EVENTS.has(event.type) && !rescoredInBatch.has(event.sourceId);
-      if (!affectsScore && !OPERATORS_HEAR_OF.has(event.type)) return;
+      const reprojects = PROJECTION_EVENTS.has(event.type) && !rescoredInBatch.has(event.sourceId);
+      if (!reprojects && !OPERATORS_HEAR_OF.has(event.type)) return;
       let told = false;
       // Notification ids come from the event (or the overdue order), so telling twice stores once.
       const tell = async (rescored: Rescored | undefined) => {
@@ -54,8 +66,8 @@ export function sourceEventReactor(deps: BaseDeps): () => (event: SourceEventRec
           await notifications.add(userId, notification);
       };
       // A changed score is told before it is stored, so a retry after a failed notification still sees the change.
-      const rescored = affectsScore ? await projector.rescore(event.sourceId, tell) : undefined;
-      if (affectsScore) rescoredInBatch.add(event.sourceId);
+      const rescored = reprojects ? await projector.rescore(event.sourceId, tell) : undefined;
+      if (reprojects) rescoredInBatch.add(event.sourceId);
       if (!told) await tell(rescored);
       if (rescored?.changed)
         deps.logger.info('source rescored', { sourceId: event.sourceId, score: rescored.after.credit.score, creditLevel: rescored.after.credit.level });

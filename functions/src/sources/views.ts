@@ -5,6 +5,8 @@
  * tracking numbers.
  */
 import type {
+  DecisionDueT,
+  DecisionSummaryT,
   OfficerSourceViewT,
   OperatorSourceViewT,
   PublicSourceProfileT,
@@ -13,10 +15,15 @@ import type {
   TimelineEventViewT,
 } from '@green-shield/shared/api/source-schemas';
 import { creditRules } from '@green-shield/shared/sources/credit-rules';
+import { decisionDueAt } from '@green-shield/shared/sources/rectification-state-machine';
+import { CURRENT_RECTIFICATION_RULES } from '@green-shield/shared/sources/rectification-rules';
+import { missedDeadline, rectificationOverdue } from '@green-shield/shared/sources/scoring';
+import { levelBasis } from '@green-shield/shared/sources/level-guidance';
 import { CURRENT_CATERING_RULES, purifierMeetsStandard, sizeClassOf } from '@green-shield/shared/sources/kinds';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { findStreet } from '@green-shield/shared/districts/district';
-import type { ScoreProjection } from './score-projection';
+import { rejectionDefaultDays } from './inspections';
+import { rectificationFact, type ScoreProjection } from './score-projection';
 import type { RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 
 type PhotoUrls = Map<string, string>;
@@ -32,17 +39,30 @@ export function toSourceSummary(source: SourceRecord): SourceSummaryT {
     address: source.address,
     streetCode: source.streetCode,
     level: source.credit.level,
+    levelBasis: levelBasis(source.credit),
     score: source.credit.score,
     tags: source.tags,
     systemTags: source.systemTags,
     warnings: source.warnings,
     openRectifications: source.openRectifications,
+    awaitingDecision: source.awaitingDecision ?? 0,
     lastInspectionAt: source.lastInspectionAt,
   };
 }
 
-export function toRectificationView(rectification: RectificationRecord, now: Date, urls: PhotoUrls): RectificationViewT {
-  const deadlinePassed = Date.parse(rectification.deadline) < now.getTime();
+/** A decision due at `at`, and whether that has passed. */
+function decisionDue(at: string | undefined, now: Date): DecisionDueT | undefined {
+  return at === undefined ? undefined : { at, overdue: Date.parse(at) < now.getTime() };
+}
+
+/** A source in the decisions list: its summary and when the most urgent decision is due. */
+export function toDecisionSummary(source: SourceRecord, now: Date): DecisionSummaryT {
+  return { ...toSourceSummary(source), decisionDue: decisionDue(source.decisionDueAt, now) };
+}
+
+/** `rejectionDays`: the days a rejection would give by default, for an order whose evidence awaits a decision. */
+export function toRectificationView(rectification: RectificationRecord, now: Date, urls: PhotoUrls, rejectionDays?: number): RectificationViewT {
+  const fact = rectificationFact(rectification);
   return {
     id: rectification.id,
     itemId: rectification.itemId,
@@ -52,8 +72,10 @@ export function toRectificationView(rectification: RectificationRecord, now: Dat
     openedAt: rectification.openedAt,
     deadline: rectification.deadline,
     status: rectification.status,
-    overdue: rectification.closedAt ? rectification.closedAt > rectification.deadline : deadlinePassed,
+    overdue: rectification.status === 'closed' ? missedDeadline(fact, now) !== undefined : rectificationOverdue(fact, now),
     closedAt: rectification.closedAt,
+    // Before closures were recorded, accepted evidence was the only way to close an order.
+    closedHow: rectification.closure?.how ?? (rectification.closedAt ? 'evidence_accepted' : undefined),
     version: rectification.version,
     evidence: rectification.evidence.map((evidence) => ({
       id: evidence.id,
@@ -64,6 +86,9 @@ export function toRectificationView(rectification: RectificationRecord, now: Dat
       reason: evidence.reason,
       decidedAt: evidence.decidedAt,
     })),
+    repeatFailures: rectification.repeatFailures ?? [],
+    decisionDue: decisionDue(decisionDueAt(rectification, CURRENT_RECTIFICATION_RULES), now),
+    rejectionDays,
   };
 }
 
@@ -99,7 +124,14 @@ export function toOperatorSourceView(collection: SourceCollection, live: ScorePr
       version: source.version,
     },
     credit: { ...live.credit, rulesSource: creditRules(live.credit.rulesVersion).source },
-    rectifications: orderedRectifications(collection.rectifications).map((rectification) => toRectificationView(rectification, now, urls)),
+    rectifications: orderedRectifications(collection.rectifications).map((rectification) =>
+      toRectificationView(
+        rectification,
+        now,
+        urls,
+        rectification.status === 'submitted' ? rejectionDefaultDays(rectification, source.kind, collection.events, CURRENT_RECTIFICATION_RULES) : undefined,
+      ),
+    ),
   };
 }
 

@@ -33,6 +33,9 @@ export const keys = {
   rateWindow: (scope: string, subject: string, window: string) => ({ pk: `RATE#${scope}#${subject}#${window}`, sk: 'RATE' }),
   /** An idempotent act already counted against a rate limit (so its retries are not). */
   rateAct: (scope: string, subject: string, idempotencyKey: string) => ({ pk: `RATE#${scope}#${subject}#ACT#${idempotencyKey}`, sk: 'RATEACT' }),
+  /** Who granted which role to whom, newest last: the district's audit trail of role changes. */
+  auditEvent: (districtCode: string, at: string, eventId: string) => ({ pk: `AUDIT#${districtCode}`, sk: `${at}#${eventId}` }),
+  auditTrail: (districtCode: string) => `AUDIT#${districtCode}`,
   signingKey: () => ({ pk: 'CONFIG#SIGNING_KEY', sk: 'PUBLIC' }),
   /** The HMAC key of page cursors (store/pagination.ts). */
   cursorKey: () => ({ pk: 'CONFIG#CURSOR_KEY', sk: 'SECRET' }),
@@ -78,6 +81,7 @@ export const keys = {
   rectificationPrefix: RECTIFICATION_PREFIX,
   sourceTag: (sourceId: string, tag: string) => ({ pk: `SOURCE#${sourceId}`, sk: `TAG#${tag}` }),
   sourceWarning: (sourceId: string) => ({ pk: `SOURCE#${sourceId}`, sk: 'WARNING' }),
+  sourceAwaitingDecision: (sourceId: string) => ({ pk: `SOURCE#${sourceId}`, sk: 'DECISION' }),
   sourceOperator: (sourceId: string, userId: string) => ({ pk: `SOURCE#${sourceId}`, sk: `${SOURCE_OPERATOR_PREFIX}${userId}` }),
   sourceOperatorPrefix: SOURCE_OPERATOR_PREFIX,
   operatedSource: (userId: string, sourceId: string) => ({ pk: `USER#${userId}`, sk: `${OPERATED_SOURCE_PREFIX}${sourceId}` }),
@@ -109,6 +113,12 @@ export const keys = {
   sourcesWithTagAtLevelOfKind: (districtCode: string, tag: string, level: string, kind: string) => listKey(`TAG#${districtCode}#${tag}`, { level, kind }),
   /** GSI1 of warning memberships: sources with early warnings, by street then name. */
   sourcesWithWarnings: (districtCode: string) => `WARNINGS#${districtCode}`,
+  /**
+   * GSI1 and GSI2 of decision memberships: sources with rectification evidence awaiting an officer's
+   * decision, the most urgent decision first (GSI1 by street then due time, GSI2 by due time).
+   */
+  sourcesAwaitingDecision: (districtCode: string) => `DECISIONS#${districtCode}`,
+  decisionsOrder: (decisionDueAt: string, sourceId: string) => `${decisionDueAt}#${sourceId}`,
   /** Sort key of the lists by name (GSI1 street, GSI3 name): the name key, then the id. */
   sourcesByNameOrder: (nameKey: string, sourceId: string) => `${nameKey}#${sourceId}`,
   /** Sort key of the lists by street then name (GSI2 level, tag and warning memberships). */

@@ -16,7 +16,7 @@ export interface MergedRead {
   partitions: readonly string[];
   /** Only sort keys beginning with this. */
   prefix?: string;
-  /** Only sort keys before this (read newest first). */
+  /** Only sort keys before this. */
   before?: string;
   newestFirst?: boolean;
   limit: number;
@@ -42,8 +42,11 @@ async function decodeAfter(db: DynamoDBDocumentClient, tableName: string, read: 
   return after;
 }
 
-/** The sort-key condition of one partition's read: the list's range, from the cursor on (the cursor's own item is dropped later). */
-function range(read: MergedRead, after: string | undefined): { condition?: string; values: Item } {
+/**
+ * The sort-key condition of one partition's read: the list's range, from the cursor on (the cursor's
+ * own item is dropped later); undefined when the range is empty (a cursor at or past `before`).
+ */
+function range(read: MergedRead, after: string | undefined): { condition?: string; values: Item } | undefined {
   if (after === undefined) {
     if (read.prefix) return { condition: 'begins_with(#sk, :prefix)', values: { ':prefix': read.prefix } };
     if (read.before) return { condition: '#sk < :before', values: { ':before': read.before } };
@@ -53,15 +56,21 @@ function range(read: MergedRead, after: string | undefined): { condition?: strin
     return read.prefix
       ? { condition: '#sk BETWEEN :prefix AND :after', values: { ':prefix': read.prefix, ':after': after } }
       : { condition: '#sk <= :after', values: { ':after': after } };
-  return read.prefix
-    ? { condition: '#sk BETWEEN :after AND :end', values: { ':after': after, ':end': read.prefix + HIGHEST } }
+  // Reading up from the cursor, the range's upper end still applies (BETWEEN includes `before`
+  // itself; `beyond` drops it).
+  const end = read.prefix ? read.prefix + HIGHEST : read.before;
+  if (end !== undefined && byteOrder(after, end) > 0) return undefined;
+  return end !== undefined
+    ? { condition: '#sk BETWEEN :after AND :end', values: { ':after': after, ':end': end } }
     : { condition: '#sk >= :after', values: { ':after': after } };
 }
 
 /** Up to `wanted` items of one partition, in sort-key order. */
 async function readPartition(db: DynamoDBDocumentClient, tableName: string, read: MergedRead, partition: string, after: string | undefined, wanted: number) {
   const { partitionKey, sortKey } = keyNames(read.index);
-  const { condition, values } = range(read, after);
+  const bounds = range(read, after);
+  if (!bounds) return [];
+  const { condition, values } = bounds;
   const items: Item[] = [];
   let startKey: Item | undefined;
   do {
@@ -90,9 +99,10 @@ export async function mergedPage<T>(db: DynamoDBDocumentClient, tableName: strin
   const wanted = read.limit + 2;
   const partitions = await Promise.all(read.partitions.map((partition) => readPartition(db, tableName, read, partition, after, wanted)));
   const direction = read.newestFirst ? -1 : 1;
+  const beyond = (item: Item) => read.before !== undefined && byteOrder(item[sortKey], read.before) >= 0;
   const merged = partitions
     .flat()
-    .filter((item) => item[sortKey] !== after)
+    .filter((item) => item[sortKey] !== after && !beyond(item))
     .sort((a, b) => direction * byteOrder(a[sortKey], b[sortKey]));
   const items = merged.slice(0, read.limit);
   const nextCursor = merged.length > read.limit ? await encodeCursor(db, tableName, listOf(read), { after: items.at(-1)![sortKey] }) : undefined;

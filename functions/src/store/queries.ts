@@ -123,6 +123,35 @@ export async function queryEvery<T>(
   return (await queryAll(db, queryInput(tableName, query))).map((item) => stripKeys<T>(item));
 }
 
+/**
+ * How many items a list holds (a partition, optionally a sort-key prefix or the keys below `before`),
+ * counted up to `cap`: a request's cost stays bounded by the cap, whatever the list holds. `more`
+ * when there are more than `cap`.
+ */
+export async function countUpTo(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  query: Pick<PartitionQuery, 'index' | 'partition'> & ({ prefix?: string; before?: never } | { prefix?: never; before?: string }),
+  cap: number,
+): Promise<{ count: number; more: boolean }> {
+  const input = queryInput(tableName, query);
+  const bounded = query.before
+    ? {
+        ...input,
+        KeyConditionExpression: `${input.KeyConditionExpression} AND ${keyNames(query.index).sortKey} < :before`,
+        ExpressionAttributeValues: { ...input.ExpressionAttributeValues, ':before': query.before },
+      }
+    : input;
+  let total = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ ...bounded, Select: 'COUNT', Limit: cap + 1 - total, ExclusiveStartKey: startKey }));
+    total += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey && total <= cap);
+  return { count: Math.min(total, cap), more: total > cap };
+}
+
 /** How many items a partition holds (every page counted; for progress reports, not for requests). */
 export async function countPartition(db: DynamoDBDocumentClient, tableName: string, query: Pick<PartitionQuery, 'index' | 'partition'>): Promise<number> {
   let total = 0;

@@ -9,7 +9,7 @@ import { ENDPOINTS } from '@green-shield/shared/api/endpoints';
 import type { ROUTES } from '@green-shield/shared/api/routes';
 import type { ErrorBody, ErrorCode, ErrorDetail } from '@green-shield/shared/api/errors';
 import type * as S from '@green-shield/shared/api/schemas';
-import { contentTypeForExtension, IMAGE_CONTENT_TYPES, UPLOAD_LIMIT_BYTES, type ImportFormat } from '@green-shield/shared/api/limits';
+import type { ImportFormat } from '@green-shield/shared/api/limits';
 import { zh, type ClientErrorCode, type SourceErrorCode } from '../i18n/zh-CN';
 import { accessTokenIsFresh, clearSession, getSession, reloadSession, startSession } from '../session';
 import { PAGES } from '../navigation';
@@ -50,8 +50,16 @@ const REQUEST_TIMEOUT_MS = 15_000;
 /** The API names fields by where they came from (`body.location.address`); forms know only the path. */
 const REQUEST_PART = /^(body|query|path)(\.|$)/;
 
+/**
+ * A field message users can read: the API's own where it speaks Chinese (its checks' messages for
+ * users), plain words otherwise (a schema's English default, an internal check's wording).
+ */
+function readableFieldMessage(message: string): string {
+  return /[\u4e00-\u9fff]/.test(message) ? message : zh.common.fieldInvalid;
+}
+
 export class ApiError extends Error {
-  /** Field problems with paths relative to the request part, e.g. `location.address`. */
+  /** Field problems with paths relative to the request part, e.g. `location.address`, in words users can read. */
   readonly details: ErrorDetail[];
 
   constructor(
@@ -64,7 +72,7 @@ export class ApiError extends Error {
   ) {
     super(serverMessage);
     this.name = 'ApiError';
-    this.details = details.map((detail) => ({ ...detail, field: detail.field.replace(REQUEST_PART, '') }));
+    this.details = details.map((detail) => ({ field: detail.field.replace(REQUEST_PART, ''), message: readableFieldMessage(detail.message) }));
   }
 
   /** The message shown to the user: our Chinese wording for the code, the server's as a fallback. */
@@ -254,22 +262,6 @@ export interface LocalFile {
   name?: string;
 }
 
-export interface LocalImage extends LocalFile {
-  /** The browser's MIME type when known (H5); WeChat only gives a path with an extension. */
-  mimeType?: string;
-}
-
-/** The image's upload content type, or undefined when the API would refuse the format. */
-export function imageContentType(image: LocalImage): ImageContentType | undefined {
-  const fromMime = IMAGE_CONTENT_TYPES.find((type) => type === image.mimeType);
-  const extension = image.path.split('?')[0].split('.').pop() ?? '';
-  return fromMime ?? contentTypeForExtension(extension);
-}
-
-export function isWithinUploadLimit(file: LocalFile): boolean {
-  return file.size <= UPLOAD_LIMIT_BYTES;
-}
-
 type UploadTicket = ResponseOf<'createUpload'> | ResponseOf<'createImportUpload'>;
 
 /**
@@ -299,7 +291,7 @@ async function uploadToTicket(ticket: UploadTicket, file: LocalFile, onProgress:
 }
 
 /** Uploads one image; the complaint (or an officer's resolution, …) then names its key in `photoKeys`. */
-export async function uploadImage(image: LocalImage, contentType: ImageContentType, onProgress: (percent: number) => void): Promise<string> {
+export async function uploadImage(image: LocalFile, contentType: ImageContentType, onProgress: (percent: number) => void): Promise<string> {
   const ticket = await call('createUpload', { body: { contentType, size: image.size } });
   return uploadToTicket(ticket, image, onProgress);
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type * as S from '@green-shield/shared/api/schemas';
+import type { StreetSuggestion } from '@green-shield/shared/geo/street-locator';
 import type { z } from 'zod/mini';
 import { call } from '../api/client';
 
@@ -39,23 +40,49 @@ export function useCurrentLocation(immediately = true): LocationState & { reloca
 }
 
 /**
- * The street (镇) the API places `point` in (`GET /api/district/locate`), once there is a point;
- * `onLocated` hears of it (to pre-select a street the user has not chosen). A failure leaves the
- * street to the user.
+ * WeChat has a map picker of its own (`chooseLocation`: search, drag the pin, a named place and its
+ * address, no location permission needed); the H5 build asks the browser for the position instead.
  */
-export function useLocatedStreet(point: GeoPoint | undefined, onLocated: (streetCode: string) => void): string | undefined {
-  const [located, setLocated] = useState<string>();
-  const listener = useRef(onLocated);
-  listener.current = onLocated;
+export const PICKS_PLACE_ON_MAP = process.env.TARO_ENV === 'weapp';
+
+/** A place picked on the platform's map: where (GCJ-02, as WeChat's maps give it), its name and address. */
+export interface PickedPlace {
+  point: GeoPoint;
+  name: string;
+  address: string;
+}
+
+/** Opens WeChat's map picker; undefined when the user closes it without choosing. */
+export async function pickPlaceOnMap(): Promise<PickedPlace | undefined> {
+  const chosen = await Taro.chooseLocation({}).catch(() => undefined);
+  if (!chosen || !Number.isFinite(chosen.latitude) || !Number.isFinite(chosen.longitude)) return undefined;
+  return { point: { lat: chosen.latitude, lng: chosen.longitude, coordSystem: 'GCJ-02' }, name: chosen.name ?? '', address: chosen.address ?? '' };
+}
+
+/**
+ * The street (镇) the API suggests for `point` (`GET /api/district/locate`: inside a configured
+ * boundary, else the nearest street), once there is a point; `onSuggested` hears of it (to
+ * pre-select a street the user has not chosen). An answer for an older point is dropped; a failure
+ * leaves the street to the user.
+ */
+export function useSuggestedStreet(point: GeoPoint | undefined, onSuggested?: (suggestion: StreetSuggestion) => void): StreetSuggestion | undefined {
+  const [suggestion, setSuggestion] = useState<StreetSuggestion>();
+  const listener = useRef(onSuggested);
+  listener.current = onSuggested;
   useEffect(() => {
     if (!point) return;
+    let current = true;
     call('locateStreet', { query: point })
-      .then(({ streetCode }) => {
-        if (!streetCode) return;
-        setLocated(streetCode);
-        listener.current(streetCode);
+      .then(({ streetCode, basis }) => {
+        if (!current) return;
+        const next = streetCode && basis ? { streetCode, basis } : undefined;
+        setSuggestion(next);
+        if (next) listener.current?.(next);
       })
       .catch(() => undefined);
+    return () => {
+      current = false;
+    };
   }, [point]);
-  return located;
+  return suggestion;
 }

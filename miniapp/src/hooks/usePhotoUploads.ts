@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { MAX_PHOTOS } from '@green-shield/shared/api/limits';
-import { imageContentType, isWithinUploadLimit, uploadImage, userMessageOf, type ImageContentType, type LocalImage } from '../api/client';
+import { uploadImage, userMessageOf, type ImageContentType } from '../api/client';
 import { zh } from '../i18n/zh-CN';
+import { browserCanOpen, checkPhoto, photoRefusal, type PickedImage } from '../utils/photo-check';
 
 export { MAX_PHOTOS };
 
+const IS_H5 = process.env.TARO_ENV === 'h5';
+
 export interface PhotoUpload {
   localId: string;
-  image: LocalImage;
+  image: PickedImage;
   contentType: ImageContentType;
   state: 'uploading' | 'done' | 'failed';
   percent: number;
@@ -21,6 +24,8 @@ export interface PhotoUploads {
   keys: string[];
   uploading: boolean;
   failed: boolean;
+  /** Why files of the last choice were not added, one sentence each (empty when every file was). */
+  refused: string[];
   choose: () => Promise<void>;
   retry: (localId: string) => void;
   remove: (localId: string) => void;
@@ -29,9 +34,62 @@ export interface PhotoUploads {
 
 let localIds = 0;
 
-/** Photos chosen by the user, each uploaded as soon as it is chosen, with its own progress. */
+/** Whether the browser can draw the file at `url` as a picture. */
+function opensAsPicture(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const image = new Image();
+    image.onload = () => resolve(image.naturalWidth > 0);
+    image.onerror = () => resolve(false);
+    image.src = url;
+  });
+}
+
+async function describeBrowserFile(file: File): Promise<PickedImage> {
+  const image: PickedImage = { path: URL.createObjectURL(file), size: file.size, name: file.name, mimeType: file.type };
+  // Only a file that passes the other checks is opened (never a 50 MB one); HEIC the browser cannot draw at all.
+  const checked = checkPhoto(image);
+  if ('contentType' in checked && browserCanOpen(checked.contentType) && !(await opensAsPicture(image.path))) image.unreadable = true;
+  return image;
+}
+
+/**
+ * H5: a file input of our own. Taro's chooseImage drops every file the browser cannot open as a
+ * picture without a word (a PDF, a document renamed .jpg, a broken photo); here each picked file
+ * comes back, so a refused one can be named with its reason. In H5 the input offers the camera too.
+ */
+function pickInBrowser(): Promise<PickedImage[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = 'image/*';
+    input.multiple = true;
+    input.style.cssText = 'position: fixed; top: -4000px; left: -3000px;';
+    const finish = (files: File[]) => {
+      input.remove();
+      void Promise.all(files.map(describeBrowserFile)).then(resolve);
+    };
+    input.addEventListener('change', () => finish(Array.from(input.files ?? [])));
+    input.addEventListener('cancel', () => finish([]));
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/** The files the user picked (none when they closed the picker); WeChat's picker offers only pictures, at most `count`. */
+async function pickImages(count: number): Promise<PickedImage[]> {
+  if (IS_H5) return pickInBrowser();
+  const chosen = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] }).catch(() => null); // closed the picker
+  return chosen?.tempFiles.map((file) => ({ path: file.path, size: file.size, mimeType: file.type })) ?? [];
+}
+
+function release(image: PickedImage): void {
+  if (IS_H5) URL.revokeObjectURL(image.path);
+}
+
+/** Photos chosen by the user, each uploaded as soon as it is chosen, with its own progress; refused files say why. */
 export function usePhotoUploads(): PhotoUploads {
   const [photos, setPhotos] = useState<PhotoUpload[]>([]);
+  const [refused, setRefused] = useState<string[]>([]);
 
   const update = (localId: string, patch: Partial<PhotoUpload>) =>
     setPhotos((list) => list.map((photo) => (photo.localId === localId ? { ...photo, ...patch } : photo)));
@@ -50,29 +108,29 @@ export function usePhotoUploads(): PhotoUploads {
   const choose = async () => {
     const remaining = MAX_PHOTOS - photos.length;
     if (remaining <= 0) {
-      Taro.showToast({ title: zh.photo.limit(MAX_PHOTOS), icon: 'none' });
+      setRefused([zh.photo.limit(MAX_PHOTOS)]);
       return;
     }
-    const chosen = await Taro.chooseImage({
-      count: remaining,
-      sizeType: ['compressed'],
-      // In H5 a file input offers the camera anyway; asking first would only add an extra sheet.
-      sourceType: process.env.TARO_ENV === 'h5' ? ['album'] : ['album', 'camera'],
-    }).catch(() => null); // the user closed the picker
-    if (!chosen) return;
+    const picked = await pickImages(remaining);
+    if (picked.length === 0) return;
 
     const accepted: PhotoUpload[] = [];
-    for (const file of chosen.tempFiles.slice(0, remaining)) {
-      const image: LocalImage = { path: file.path, size: file.size, mimeType: file.type };
-      const contentType = imageContentType(image);
-      if (!contentType) {
-        Taro.showToast({ title: zh.photo.unsupported, icon: 'none' });
-      } else if (!isWithinUploadLimit(image)) {
-        Taro.showToast({ title: zh.photo.tooLarge, icon: 'none' });
+    const reasons: string[] = [];
+    let beyondLimit = 0;
+    for (const image of picked) {
+      const checked = checkPhoto(image);
+      if ('problem' in checked) {
+        reasons.push(photoRefusal(image, checked.problem));
+        release(image);
+      } else if (accepted.length >= remaining) {
+        beyondLimit++;
+        release(image);
       } else {
-        accepted.push({ localId: `photo-${++localIds}`, image, contentType, state: 'uploading', percent: 0 });
+        accepted.push({ localId: `photo-${++localIds}`, image, contentType: checked.contentType, state: 'uploading', percent: 0 });
       }
     }
+    if (beyondLimit > 0) reasons.push(zh.photo.beyondLimit(MAX_PHOTOS, beyondLimit));
+    setRefused([...new Set(reasons)]); // two files of one name with one problem read as one sentence
     setPhotos((list) => [...list, ...accepted]);
     accepted.forEach((photo) => void upload(photo));
   };
@@ -87,9 +145,16 @@ export function usePhotoUploads(): PhotoUploads {
     keys: photos.flatMap((photo) => (photo.key ? [photo.key] : [])),
     uploading: photos.some((photo) => photo.state === 'uploading'),
     failed: photos.some((photo) => photo.state === 'failed'),
+    refused,
     choose,
     retry,
-    remove: (localId) => setPhotos((list) => list.filter((photo) => photo.localId !== localId)),
-    reset: () => setPhotos([]),
+    remove: (localId) => {
+      setRefused([]);
+      setPhotos((list) => list.filter((photo) => photo.localId !== localId));
+    },
+    reset: () => {
+      setRefused([]);
+      setPhotos([]);
+    },
   };
 }

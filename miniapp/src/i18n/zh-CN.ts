@@ -8,9 +8,30 @@ import type { ComplaintAction, ComplaintStatus, OfficerAction } from '@green-shi
 import { categoryLabel, COMPLAINT_TAXONOMY, type ComplaintType, type OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
 import type { TimelineEventType } from '@green-shield/shared/api/source-schemas';
 import type { SizeClass } from '@green-shield/shared/sources/kinds';
+import type { StreetSuggestionBasis } from '@green-shield/shared/geo/street-locator';
+import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
+import type { PhotoProblem } from '../utils/photo-check';
 import type { ExplanationCode, WarningCode } from '@green-shield/shared/sources/scoring';
-import { CREDIT_LEVEL_LABELS, KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
+import { CREDIT_LEVEL_LABELS, KEY_SUPERVISION_TAG, type CreditLevel } from '@green-shield/shared/sources/credit-rules';
 import { SOURCE_KIND_LABELS } from '@green-shield/shared/sources/kinds';
+
+/**
+ * The glossary every string below keeps to; test/unit/wording.test.ts holds them to it, and to
+ * plain words for the public with no internal identifiers (rule versions, codes) shown to anyone.
+ */
+export const GLOSSARY = {
+  /** What a resident files. 12369, the national hotline, calls it 举报; so does every screen. */
+  complaint: { use: '举报', never: ['投诉'] },
+  /** The complainant asks for the handling to start again. */
+  reopen: { use: '重新办理', never: ['重办', '重新打开'] },
+  /**
+   * 办结 is the end: the complaint closed, by the resident's rating or when the rating window
+   * passes. The officer's answer before it is 答复处理结果 (status 已答复待评价), never 办结.
+   */
+  closed: { use: '办结', never: ['已处理待评价'] },
+  /** Rectifications not yet closed (open, or evidence awaiting review), in plain words: 销项 is officers' jargon. */
+  openRectification: { use: '整改中', never: ['未销项', '销项整改'] },
+} as const;
 
 /** Failures the client detects itself, before or without an API error body. */
 export type ClientErrorCode = 'NETWORK' | 'UPLOAD_FAILED' | 'UNKNOWN';
@@ -26,38 +47,40 @@ const status: Record<ComplaintStatus, string> = {
   accepted: '已受理',
   assigned: '已派单',
   in_progress: '处理中',
-  resolved: '已处理待评价',
+  resolved: '已答复待评价',
   closed: '已办结',
   not_our_responsibility: '非本单位职责',
-  duplicate: '重复投诉',
+  duplicate: '重复举报',
   reopened: '重新办理',
 };
 
 /** How each step reads in a complaint's timeline and in notifications. */
 const eventAction: Record<ComplaintAction | 'submit', string> = {
-  submit: '提交投诉',
-  accept: '受理投诉',
+  submit: '提交举报',
+  accept: '受理举报',
   assign: '派单处理',
   start: '开始处理',
   note: '处理进展',
-  resolve: '处理完毕',
+  resolve: '答复处理结果',
   not_our_responsibility: '非本单位职责',
-  mark_duplicate: '标记为重复投诉',
-  extend: '延长办结期限',
+  mark_duplicate: '标记为重复举报',
+  extend: '延长答复期限',
   rate: '评价并办结',
   reopen: '申请重新办理',
   auto_close: '评价期满自动办结',
+  follow_up: '不满意回访',
 };
 
 const officerAction: Record<OfficerAction, { label: string; hint: string }> = {
-  accept: { label: '受理', hint: '确认受理后，投诉人会收到通知。' },
+  accept: { label: '受理', hint: '确认受理后，举报人会收到通知。' },
   assign: { label: '派单', hint: '选择负责处理的工作人员。' },
   start: { label: '开始处理', hint: '表示已到场或已着手处理。' },
-  note: { label: '记录进展', hint: '进展对投诉人可见，请使用规范用语。' },
-  resolve: { label: '办结', hint: '请说明处理结果，可附现场照片；投诉人可在评价期内评价或申请重办。' },
-  not_our_responsibility: { label: '非本单位职责', hint: '请说明原因，并告知投诉人应向哪个部门反映。' },
-  mark_duplicate: { label: '标记重复', hint: '填写原投诉的受理编号，本件将关联到原投诉。' },
-  extend: { label: '延期', hint: '情况复杂的，经批准可延长办结期限一次；请选择延长天数并说明原因，投诉人会收到通知。' },
+  note: { label: '记录进展', hint: '进展对举报人可见，请使用规范用语。' },
+  resolve: { label: '答复处理结果', hint: '请说明处理结果，可附现场照片。举报人评价后即办结，也可在评价期内申请重新办理。' },
+  not_our_responsibility: { label: '非本单位职责', hint: '请说明原因，并告知举报人应向哪个部门反映。' },
+  mark_duplicate: { label: '标记重复', hint: '填写原举报的受理编号，本件将关联到原举报。' },
+  extend: { label: '延期', hint: '情况复杂的，经批准可延长答复期限一次；请选择延长天数并说明原因，举报人会收到通知。' },
+  follow_up: { label: '回访', hint: '举报人对处理结果不满意。请联系举报人了解情况，记录回访结果；回访记录举报人可见。' },
 };
 
 const errors: Record<ErrorCode | ClientErrorCode | SourceErrorCode, string> = {
@@ -72,10 +95,12 @@ const errors: Record<ErrorCode | ClientErrorCode | SourceErrorCode, string> = {
   ROUTE_NOT_FOUND: '服务暂不可用，请稍后重试',
   METHOD_NOT_ALLOWED: '服务暂不可用，请稍后重试',
   ILLEGAL_TRANSITION: '当前状态下不能进行此操作，已为您刷新',
-  VERSION_CONFLICT: '该投诉刚被其他人更新，已为您刷新到最新状态，请确认后再操作',
-  FEEDBACK_WINDOW_CLOSED: '已超过评价期限，无法评价或申请重办',
+  VERSION_CONFLICT: '该举报刚被其他人更新，已为您刷新到最新状态，请确认后再操作',
+  FEEDBACK_WINDOW_CLOSED: '已超过评价期限，无法评价或申请重新办理',
   FEEDBACK_WINDOW_OPEN: '评价期尚未结束',
-  IDEMPOTENCY_KEY_REUSED: '这份举报已经提交过了，请在“我的投诉”中查看',
+  DEADLINE_PASSED: '办理期限已过，不能再延期',
+  REOPEN_LIMIT_REACHED: '这件举报已重新办理过，不能再次申请；如仍不满意，可向上一级机关申请复查',
+  IDEMPOTENCY_KEY_REUSED: '这份举报已经提交过了，请在“我的举报”中查看',
   ALREADY_EXISTS: '记录已存在',
   PAYLOAD_TOO_LARGE: '内容过大，单张图片不能超过 10 MB',
   UNSUPPORTED_MEDIA_TYPE: '不支持的文件格式',
@@ -90,10 +115,16 @@ const errors: Record<ErrorCode | ClientErrorCode | SourceErrorCode, string> = {
   RECTIFICATION_NOT_OPEN: '该整改事项已不在待整改状态，已为您刷新到最新状态',
   CLAIM_NOT_FOUND: '未找到该认领申请，可能已被处理',
   ALREADY_OPERATOR: '该账号已是这家商户的经营者',
-  ALREADY_LINKED: '该投诉已关联到这家商户',
+  ALREADY_LINKED: '该举报已关联到这家商户',
+  COMPLAINT_NOT_HANDLED: '答复处理结果后，才能认定是否查实',
   CLAIM_ALREADY_DECIDED: '该认领申请已被处理，已为您刷新',
   UNKNOWN_CHECKLIST_ITEM: '检查表已更新，请退出后重新填写',
   IMPORT_FILE_INVALID: '导入文件格式有误，请检查后重试',
+  SMS_NUMBER_REJECTED: '该号码无法接收短信，请确认号码是否正确或更换手机号',
+  SMS_UNAVAILABLE: '短信服务暂时不可用，验证码未发出，请稍后重试',
+  WECHAT_CODE_INVALID: '微信授权已失效，请重新点击登录',
+  WECHAT_UNAVAILABLE: '微信登录暂时不可用，请稍后重试',
+  PHONE_NOT_SUPPORTED: '目前仅支持中国大陆手机号登录',
   NETWORK: '网络连接失败，请检查网络后重试',
   UPLOAD_FAILED: '上传失败，请点击重试',
   UNKNOWN: '出了点问题，请稍后重试',
@@ -104,15 +135,23 @@ const explanation: Record<ExplanationCode, (detail: string) => string> = {
   failed_item: (detail) => `检查不合格：${detail}`,
   failed_item_rectified: (detail) => `检查不合格，已整改：${detail}`,
   overdue_rectification: (detail) => `逾期未整改：${detail}`,
-  verified_complaint: (detail) => `被查实的投诉：${detail}`,
+  late_rectification: (detail) => `逾期整改：${detail}`,
+  verified_complaint: (detail) => `被查实的举报：${detail}`,
   penalty: (detail) => `受到行政处罚：${detail}`,
   clean_inspection: () => '现场检查全部合格',
-  incident_ordinary: () => '发生一般环境事件，信用等级下调一级',
+  incident_ordinary: (effect) =>
+    ({
+      lowered: '发生一般环境事件，信用等级下调一级',
+      already_lowered: '发生一般环境事件（等级已因一般环境事件下调一级，不再重复下调）',
+      already_lowest: '发生一般环境事件（信用等级已为最低，不再下调）',
+      major_incident: '发生一般环境事件（已因重大环境事件评为环保不良）',
+    })[effect] ?? '发生一般环境事件',
   incident_major: () => '发生重大环境事件，信用等级评为不良',
+  score_clamped: () => '信用分最低 0 分、最高 100 分，超出的部分不计',
 };
 
 const warning: Record<WarningCode, (value: number, days: number) => string> = {
-  frequent_complaints: (value, days) => `近 ${days} 天查实投诉 ${value} 件`,
+  frequent_complaints: (value, days) => `近 ${days} 天查实举报 ${value} 件`,
   overdue_rectification: (value) => `${value} 项整改已逾期`,
   score_drop: (value, days) => `近 ${days} 天信用分下降 ${value} 分`,
 };
@@ -125,7 +164,9 @@ const timelineEvent: Record<TimelineEventType, string> = {
   evidence_submitted: '提交整改材料',
   evidence_accepted: '整改通过',
   evidence_rejected: '整改材料被退回',
-  complaint_linked: '关联投诉',
+  rectification_verified: '复查销项',
+  rectification_failed_again: '复查仍不合格',
+  complaint_linked: '关联举报',
   penalty: '行政处罚',
   permit: '许可证照',
   incident: '环境事件',
@@ -138,10 +179,14 @@ const sourceNotice: Record<string, string> = {
   rectification_opened: '收到新的整改要求',
   evidence_accepted: '整改材料已审核通过',
   evidence_rejected: '整改材料被退回，请重新提交',
+  rectification_verified: '整改事项经现场复查合格，已销项',
+  rectification_failed_again: '现场复查发现整改事项仍不合格，请在整改期限内完成整改',
   rectification_overdue: '有整改事项已超过期限，请尽快整改并上传材料',
   score_changed: '环保信用等级已更新',
   operator_linked: '您已被登记为经营者',
 };
+
+const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 const sizeClass: Record<SizeClass, string> = { small: '小型', medium: '中型', large: '大型' };
 
@@ -166,7 +211,21 @@ export const zh = {
     all: '全部',
     overdue: '已超期',
     saving: '提交中…',
+    /** A field the API refused with no words for users. */
+    fieldInvalid: '此项填写有误，请检查',
     charCount: (used: number, max: number) => `${used}/${max}`,
+  },
+  /** Names for assistive technology (screen readers), where the screen shows an icon or a symbol. */
+  a11y: {
+    back: '返回上一页',
+    home: '返回首页',
+    photo: (n: number) => `第 ${n} 张照片`,
+    viewPhoto: (n: number, total: number) => `查看第 ${n} 张照片，共 ${total} 张`,
+    removePhoto: (n: number) => `删除第 ${n} 张照片`,
+    retryPhoto: (n: number) => `第 ${n} 张照片上传失败，点按重试`,
+    rating: '评分',
+    star: (score: number, wording: string) => `${score} 星，${wording}`,
+    removeTag: (tag: string) => `删除标签「${tag}」`,
   },
   auth: {
     title: '登录绿盾通',
@@ -182,6 +241,11 @@ export const zh = {
     codeSent: '验证码已发送',
     submit: '登录',
     submitting: '登录中…',
+    wechatSubtitle: '使用微信绑定的手机号一键登录，首次登录将自动注册',
+    wechatSignIn: '微信手机号一键登录',
+    wechatDeclined: '未获得手机号授权。可再次点击授权，或改用短信验证码登录',
+    useSms: '使用其他手机号（短信验证码）登录',
+    useWechat: '使用微信手机号一键登录',
     privacy: '我们仅将您的手机号用于身份验证和办理进度通知。向处理人员展示时会脱敏，选择匿名举报时不向处理人员展示。',
     signOut: '退出登录',
     signOutConfirm: '确定退出当前账号吗？',
@@ -191,12 +255,12 @@ export const zh = {
     home: '绿盾通',
     login: '登录',
     report: '我要举报',
-    mine: '我的投诉',
-    complaint: '投诉详情',
+    mine: '我的举报',
+    complaint: '举报详情',
     notifications: '消息通知',
     account: '我的',
     queue: '待办工作台',
-    handle: '投诉处置',
+    handle: '举报处置',
     eco: '商户环保信用',
     myBusinesses: '我的商户',
     myBusiness: '商户合规',
@@ -217,18 +281,17 @@ export const zh = {
     greeting: (who: string) => `您好，${who}`,
     reportTitle: '我要举报',
     reportHint: '油烟、噪声、扬尘、异味……拍照即可反映',
-    promise: (acknowledgeDays: number, closeDays: number) => `承诺 ${acknowledgeDays} 日内受理，${closeDays} 日内办结`,
-    recent: '我的投诉',
-    noComplaints: '还没有投诉记录',
+    promise: (acknowledgeDays: number, closeDays: number) => `承诺 ${acknowledgeDays} 日内受理，${closeDays} 日内答复处理结果`,
+    recent: '我的举报',
+    noComplaints: '还没有举报记录',
     noComplaintsHint: '发现身边的环境问题，点击上方“我要举报”',
     unread: (count: number) => `${count} 条未读消息`,
     noUnread: '暂无未读消息',
     queueTitle: '待办工作台',
-    queueHint: '受理、派单、处置本辖区的环境投诉',
+    queueHint: '受理、派单、处置本辖区的环境举报',
     overdueEntry: '超期件',
-    overdueHint: '优先处理已超过时限的投诉',
-    latestQueue: '最新待办',
-    emptyQueue: '暂无待办投诉',
+    overdueHint: '优先处理已超过时限的举报',
+    emptyQueue: '暂无待办举报',
     businessTitle: '我的商户',
     businessHint: (names: string[]) => (names.length > 1 ? `${names[0]} 等 ${names.length} 家` : (names[0] ?? '')),
     scanTitle: '扫码查看商户',
@@ -238,7 +301,7 @@ export const zh = {
     sourcesTitle: '污染源',
     sourcesHint: '查询辖区污染源档案',
     warningsTitle: '预警',
-    warningsHint: '投诉频发、整改逾期、信用骤降',
+    warningsHint: '举报频发、整改逾期、信用骤降',
     keySupervisionTitle: '重点监管',
     keySupervisionHint: '信用等级低的重点对象',
     claimsTitle: '认领审核',
@@ -257,6 +320,7 @@ export const zh = {
     description: '问题描述',
     descriptionPlaceholder: '请描述问题的具体情况，如：某餐馆排放油烟，每天中午、傍晚特别严重',
     descriptionTooShort: (min: number) => `请至少用 ${min} 个字描述问题`,
+    ownWordsTooShort: (min: number) => `请在商户名称后面用至少 ${min} 个字写下您看到的问题（自动带入的商户名称不计入字数）`,
     occurrence: '发生时段',
     occurrenceNote: '补充说明发生时间（选填），如：每晚 22 点后',
     location: '问题地点',
@@ -278,7 +342,7 @@ export const zh = {
     successTitle: '提交成功',
     successHint: '您的举报已提交，受理编号如下，请留存以便查询办理进度',
     trackingNumber: '受理编号',
-    dueHint: (acknowledgeBy: string, closeBy: string) => `预计 ${acknowledgeBy} 前受理，${closeBy} 前办结`,
+    dueHint: (acknowledgeBy: string, closeBy: string) => `预计 ${acknowledgeBy} 前受理，${closeBy} 前答复处理结果`,
     viewDetail: '查看办理进度',
     reportAnother: '继续举报',
     locatedAtSource: '已使用商户登记的位置',
@@ -289,16 +353,35 @@ export const zh = {
     locating: '正在获取定位…',
     located: '已获取当前位置',
     relocate: '重新定位',
-    streetHint: '已根据定位自动选择，如有误请修改',
+    /** The street pre-selected from the position, by how it was found. */
+    streetSuggested: {
+      boundary: '已按您的位置选择，如有误请点选其他街道（镇）',
+      nearest_centre: '已按您的位置推荐最近的街道（镇），如有误请点选其他街道（镇）',
+    } satisfies Record<StreetSuggestionBasis, string>,
+    /** WeChat's map picker. */
+    pickOnMap: '在地图上选择',
+    pickAgain: '重新选择',
+    notPicked: '请在地图上选择问题地点，或直接填写详细地址',
+    picked: (name: string) => `已选择：${name}`,
   },
   photo: {
     add: '添加照片',
     uploading: (percent: number) => `${percent}%`,
     failed: '上传失败',
     retry: '重试',
-    tooLarge: '图片不能超过 10 MB',
-    unsupported: '仅支持 JPG、PNG、WebP、HEIC 格式的图片',
     limit: (max: number) => `最多上传 ${max} 张照片`,
+    beyondLimit: (max: number, left: number) => `最多上传 ${max} 张照片，多选的 ${left} 张没有添加`,
+    /** Why a picked file was not added; names the file when the platform gives its name. */
+    refused: (name: string | undefined, problem: PhotoProblem) => {
+      const file = name ? `「${name}」` : '这张图片';
+      const why: Record<PhotoProblem, string> = {
+        unsupported: '不是可以上传的图片格式，请选择 JPG、PNG、WebP 或 HEIC 图片',
+        empty: '是空文件，请重新选择',
+        tooLarge: `超过 ${megabytes(UPLOAD_LIMIT_BYTES)} MB，请压缩后再选择`,
+        unreadable: '无法打开，可能不是图片或已损坏，请重新选择',
+      };
+      return `${file}${why[problem]}`;
+    },
   },
   complaint: {
     trackingNumber: '受理编号',
@@ -309,19 +392,26 @@ export const zh = {
     occurrence: '发生时段',
     submittedAt: '提交时间',
     acknowledgeBy: '受理期限',
-    closeBy: '办结期限',
+    closeBy: '答复期限',
     extendedBy: (days: number) => `（已延长 ${days} 日）`,
     feedbackBy: '评价截止',
     assignee: '处理人',
-    duplicateOf: '原投诉编号',
+    duplicateOf: '原举报编号',
     anonymous: '匿名举报',
     anonymousValue: '是，处理人员看不到您的姓名和手机号',
-    complainant: '投诉人',
-    complainantAnonymous: '投诉人选择匿名，不展示联系方式',
+    complainant: '举报人',
+    complainantAnonymous: '举报人选择匿名，不展示联系方式',
     photos: '现场照片',
     timeline: '办理进度',
     rating: '评价结果',
     ratingScore: (score: number) => `${score} 星`,
+    copy: '复制',
+    copied: '已复制',
+    copyNumber: (trackingNumber: string) => `复制受理编号 ${trackingNumber}`,
+    unsatisfied: '不满意回访',
+    unsatisfiedPending: (score: number) => `${score} 星，待回访`,
+    unsatisfiedDone: (score: number, by: string | undefined, at: string) => `${score} 星，${by ? `${by} ` : ''}已于 ${at} 回访`,
+    unsatisfiedBadge: '不满意',
   },
   occurrence: {
     always: '持续存在',
@@ -333,16 +423,16 @@ export const zh = {
   status,
   eventAction,
   actor: {
-    resident: '投诉人',
+    resident: '举报人',
     officer: '工作人员',
     system: '系统',
   },
   event: {
     reason: '原因',
     referral: '建议反映渠道',
-    duplicateOf: '原投诉',
+    duplicateOf: '原举报',
     rating: (score: number) => `评分：${score} 星`,
-    extension: (days: number) => `办结期限延长 ${days} 日`,
+    extension: (days: number) => `答复期限延长 ${days} 日`,
   },
   feedback: {
     rateTitle: '评价处理结果',
@@ -358,6 +448,12 @@ export const zh = {
     reopenReasonTooShort: '请说明重新办理的原因',
     reopenSubmit: '申请重新办理',
     reopened: '已申请重新办理',
+    /** Asked once when the rating is 1–2 stars, before it is sent (WeChat allows 4 characters per button). */
+    unsatisfiedTitle: '对处理结果不满意？',
+    unsatisfiedContent: '问题没有解决的，可以申请重新办理，工作人员会继续处理。只提交评价的，这件举报即办结，工作人员会回访您。',
+    unsatisfiedReopen: '重新办理',
+    unsatisfiedJustRate: '只评价',
+    reopenInstead: '请在下方说明问题仍然存在的情况，提交后将重新办理。',
   },
   officer: {
     actions: officerAction,
@@ -367,13 +463,13 @@ export const zh = {
     reasonLabel: '原因',
     reasonPlaceholder: {
       not_our_responsibility: '请说明不属于本单位职责的原因',
-      extend: '请说明需要延期办结的原因及批准情况',
+      extend: '请说明需要延期答复的原因及批准情况',
     },
     extensionDaysLabel: '延长天数',
     extensionDays: (days: number) => `${days} 日`,
     referralLabel: '建议反映渠道',
     referralPlaceholder: '如：请拨打 12345 市民服务热线或向区市场监管局反映',
-    duplicateLabel: '原投诉受理编号',
+    duplicateLabel: '原举报受理编号',
     duplicatePlaceholder: '如：JA-2026-000123',
     assigneeLabel: '处理人',
     noAssignees: '本街道暂无可派单的工作人员',
@@ -387,18 +483,19 @@ export const zh = {
       street: '街道',
       overdueOnly: '只看超期',
     },
-    emptyQueue: '没有符合条件的投诉',
+    emptyQueue: '没有符合条件的举报',
     emptyQueueHint: '调整筛选条件试试',
     notAllowed: '仅工作人员可使用工作台',
   },
   notifications: {
-    title: (trackingNumber: string, action: string) => `投诉 ${trackingNumber} ${action}`,
+    title: (trackingNumber: string, action: string) => `举报 ${trackingNumber} ${action}`,
     statusNow: (label: string) => `当前状态：${label}`,
     sourceTitle: (name: string, action: string) => `商户 ${name}：${action}`,
     sourceAction: (action: string) => sourceNotice[action] ?? '有新的动态',
+    deadline: (time: string) => `整改期限：${time}`,
     readAll: '全部已读',
     empty: '暂无消息',
-    emptyHint: '投诉有新进展时会在这里通知您',
+    emptyHint: '举报有新进展时会在这里通知您',
   },
   account: {
     roles: {
@@ -408,23 +505,47 @@ export const zh = {
       admin: '系统管理员',
     } satisfies Record<Role, string>,
     street: '所属街道',
-    myComplaints: '我的投诉',
+    myComplaints: '我的举报',
     myBusinesses: '我的商户',
     queue: '待办工作台',
     timeLimits: '办理时限',
-    timeLimitsValue: (acknowledgeDays: number, closeDays: number) => `${acknowledgeDays} 日内受理，${closeDays} 日内办结`,
+    timeLimitsValue: (acknowledgeDays: number, closeDays: number) => `${acknowledgeDays} 日内受理，${closeDays} 日内答复处理结果`,
     feedbackWindow: '评价期',
-    feedbackWindowValue: (days: number) => `办结后 ${days} 日内可评价或申请重办`,
+    feedbackWindowValue: (days: number) => `收到处理结果后 ${days} 日内可评价或申请重新办理`,
     hotline: '服务热线',
-    hotlineValue: '12345 市民热线 · 12369 环保举报',
   },
   mine: {
-    empty: '还没有投诉记录',
+    empty: '还没有举报记录',
     emptyHint: '发现身边的环境问题，随时举报',
     report: '我要举报',
   },
+  /** Hotlines shown as tappable numbers (a call in WeChat, a tel: link in H5). */
+  hotlines: {
+    environment: { number: '12369', name: '环保举报热线' },
+    citizen: { number: '12345', name: '市民服务热线' },
+    call: (name: string, number: string) => `拨打${name} ${number}`,
+  },
   credit: {
     levels: CREDIT_LEVEL_LABELS,
+    /** What each level says about a business, for the public (the cut-offs come from the rule table). */
+    levelMeaning: {
+      green: '守法经营，近期检查合格，没有被查实的问题',
+      blue: '总体守法，有少量问题且已整改',
+      yellow: '问题较多或整改不及时，需要关注',
+      red: '问题严重或发生重大环境事件，列为重点监管',
+    } satisfies Record<CreditLevel, string>,
+    levelRange: (min: number, nextMin: number | undefined) =>
+      nextMin === undefined ? `${min} 分及以上` : min <= 0 ? `低于 ${nextMin} 分` : `${min}–${nextMin - 1} 分`,
+    levelGuideTitle: '信用等级怎么评',
+    levelGuideBasics: (base: number, days: number) => `每家商户从 ${base} 分起算，看近 ${days} 天的记录：`,
+    levelGuideRules: (rules: { rectifiedFraction: number; overdue: number; verified: number; penalty: number; bonus: number }) => [
+      `检查不合格的项目按检查表扣分，按期整改后只扣原分值的 ${Math.round(rules.rectifiedFraction * 100)}%`,
+      `整改逾期的每项再扣 ${rules.overdue} 分`,
+      `被查实的举报每件扣 ${rules.verified} 分，行政处罚每次扣 ${rules.penalty} 分`,
+      `现场检查全部合格的加 ${rules.bonus} 分`,
+      '发生一般环境事件的，等级下调一级；发生重大环境事件的，直接评为环保不良',
+    ],
+    thisLevel: '当前等级',
     score: (score: number) => `${score} 分`,
     scoreLabel: '信用分',
     levelLabel: '信用等级',
@@ -433,7 +554,8 @@ export const zh = {
     explanation,
     points: (points: number) => (points > 0 ? `+${points}` : points < 0 ? `−${-points}` : ''),
     levelRule: '等级规则',
-    rules: (version: string) => `评分规则：${version}`,
+    /** Takes the rules' title (never their version identifier). */
+    rules: (title: string) => `评分规则：${title}`,
     rulesSource: (source: string) => `依据：${source}`,
     manualLevel: '因环境事件调整等级',
     warning,
@@ -448,7 +570,7 @@ export const zh = {
     lastInspection: '最近检查',
     neverInspected: '暂无检查记录',
     // Every item not yet closed, including evidence awaiting the officer's review (not only 待整改).
-    openRectifications: '未销项整改',
+    openRectifications: '整改中',
     openRectificationsValue: (count: number) => (count > 0 ? `${count} 项` : '无'),
     responsiblePerson: '负责人',
     tags: '标签',
@@ -468,7 +590,8 @@ export const zh = {
     meets: (value: boolean | undefined) => (value === undefined ? '待核实' : value ? '达标' : '不达标'),
     cleaningInterval: '清洗周期',
     cleaningIntervalValue: (days: number) => `${days} 天`,
-    cateringRules: (version: string) => `认定依据版本：${version}`,
+    /** Takes the rules' title (never their version identifier). */
+    cateringRules: (title: string) => `认定依据：${title}`,
     rectificationsTitle: '整改事项',
     noRectifications: '暂无整改事项',
     rectificationStatus: { open: '待整改', submitted: '待审核', closed: '已整改' },
@@ -492,7 +615,7 @@ export const zh = {
       inspectionResult: (label: string, outcome: string, note?: string) => `${label}：${outcome}${note ? `（${note}）` : ''}`,
       rectificationItem: (label: string) => `整改事项：${label}`,
       reason: (reason: string) => `原因：${reason}`,
-      complaint: (trackingNumber: string, substantiated: boolean) => `投诉 ${trackingNumber}（${substantiated ? '查实' : '未查实'}）`,
+      complaint: (trackingNumber: string, substantiated: boolean) => `举报 ${trackingNumber}（${substantiated ? '查实' : '未查实'}）`,
       penalty: (decisionNumber: string) => `处罚决定书：${decisionNumber}`,
       fine: (yuan: number) => `罚款 ${yuan} 元`,
       permit: (permitType: string, permitNumber: string) => `${permitType}：${permitNumber}`,
@@ -502,12 +625,12 @@ export const zh = {
   },
   eco: {
     forgedTitle: '此环保码无效或已被篡改，请勿信任',
-    forgedHint: '如在商户处看到此码，可向 12369 环保举报热线反映',
+    forgedHint: '如在商户处看到此码，可拨打环保举报热线反映：',
     notFound: '未找到该商户',
     notFoundHint: '请核对环保码后重试',
     report: '举报该商户问题',
-    reportHint: '将自动带入商户名称和地址',
-    publicNote: '信用等级依据区生态环境局的检查、整改和投诉办理记录评定',
+    reportHint: '将自动带入商户名称和地址，您再写下看到的问题即可',
+    publicNote: '信用等级依据区生态环境局的检查、整改和举报办理记录评定',
     entryTitle: '查看商户环保信用',
     entryHint: '输入商户张贴的环保码，或粘贴环保码链接',
     codeLabel: '环保码或链接',
@@ -550,21 +673,21 @@ export const zh = {
     empty: '没有符合条件的污染源',
     emptyHint: '调整筛选条件试试',
     noWarnings: '暂无预警',
-    noWarningsHint: '投诉频发、整改逾期或信用分骤降的污染源会出现在这里',
+    noWarningsHint: '举报频发、整改逾期或信用分骤降的污染源会出现在这里',
     actions: {
       inspect: '现场检查',
       penalty: '记录处罚',
       permit: '记录证照',
       incident: '记录事件',
       link_operator: '绑定经营者',
-      link_complaint: '关联投诉',
+      link_complaint: '关联举报',
     },
     actionHints: {
       penalty: '行政处罚会扣减信用分，请填写处罚决定书文号。',
       permit: '登记排污许可、排水许可等证照。',
       incident: '一般环境事件使信用等级下调一级，重大环境事件直接评为不良。',
       link_operator: '输入经营者登录用的手机号，绑定后对方可查看整改要求并上传整改材料。',
-      link_complaint: '选择与该污染源有关的投诉；查实的投诉会扣减信用分。',
+      link_complaint: '选择与该污染源有关的举报；查实的举报会扣减信用分。',
     },
     timelineLink: '档案时间线',
     posterLink: '环保码海报',
@@ -589,8 +712,8 @@ export const zh = {
     operatorPhone: '经营者手机号',
     operatorPhonePlaceholder: '11 位手机号',
     operatorLinked: (phone: string) => `已绑定 ${phone}`,
-    complaintToLink: '投诉',
-    noComplaintsToLink: '本街道暂无可关联的投诉',
+    complaintToLink: '举报',
+    noComplaintsToLink: '本街道暂无可关联的举报',
     substantiated: '是否查实',
     substantiatedOptions: { yes: '查实', no: '未查实' },
     fieldRequired: '此项为必填',
@@ -601,19 +724,26 @@ export const zh = {
     rejectReason: '退回原因',
     rejectReasonPlaceholder: '请说明需要补充或重新整改的内容',
     rejectReasonRequired: (min: number) => `请说明退回原因（至少 ${min} 个字）`,
+    rejectDays: '重新整改期限（天）',
+    rejectDaysHint: (max: number) => `从退回时起算，默认为该检查项目的整改天数，最多 ${max} 天`,
+    rejectDaysInvalid: (max: number) => `请填写 1–${max} 之间的整数天数`,
     confirmReject: '确认退回',
     accepted: '已通过',
     rejected: '已退回',
     matchesTitle: '关联污染源',
-    matchesHint: '根据投诉位置和描述推荐的污染源，核实后请关联。',
+    matchesHint: '根据举报位置和描述推荐的污染源，核实后请关联。',
     noMatches: '附近 300 米内没有登记的污染源',
     distance: (metres: number) => `${metres} 米`,
     linkSubstantiated: '关联（查实）',
     linkUnsubstantiated: '关联（未查实）',
+    substantiate: '认定查实',
+    substantiateAfterHandling: '答复处理结果后，才能认定是否查实；可先关联。',
     alreadyLinked: '已关联',
+    alreadyLinkedSubstantiated: '已关联（查实）',
     linked: '已关联',
     inspectTitle: (name: string) => `检查对象：${name}`,
-    checklistVersion: (version: string) => `检查表版本：${version}`,
+    /** Takes the checklist's title (never its version identifier). */
+    checklistVersion: (title: string) => `检查表：${title}`,
     outcomes: { pass: '合格', fail: '不合格', not_applicable: '不适用' },
     itemNote: '情况说明（选填）',
     rectify: '下达整改',
@@ -750,6 +880,54 @@ export const zh = {
     created: '已登记',
     saved: '已保存',
     versionConflict: '该污染源的信息刚被其他人修改，已为您载入最新内容，请重新修改后保存',
+  },
+  /** How a closed rectification item was closed (复查销项: a later inspection found it passing on site). */
+  rectificationClosure: {
+    verified_on_site: (day: string) => `${day} 现场复查合格，已销项`,
+    evidence_accepted: (day: string) => `${day} 整改材料审核通过，已销项`,
+  },
+  /** The officers' queue by urgency, its search by tracking number, and the counts on their home. */
+  workload: {
+    order: '排序',
+    orders: { urgency: '最紧急', newest: '最新' } satisfies Record<'urgency' | 'newest', string>,
+    due: { acknowledge: '受理期限', close: '办结期限' } satisfies Record<'acknowledge' | 'close', string>,
+    dueLine: (label: string, day: string) => `${label} ${day}`,
+    searchLabel: '按受理编号查找',
+    searchPlaceholder: '如 JA-2026-000123',
+    search: '查找',
+    clearSearch: '返回列表',
+    searchNotFound: '本辖区没有这个受理编号的举报，请核对后重试',
+    count: (count: number, more: boolean) => `${count}${more ? '+' : ''}`,
+    overdueCount: (count: string) => `${count} 件已超期，请优先处理`,
+    noneOverdue: '暂无超期件',
+    decisionsTitle: '待审核整改',
+    decisionsCount: (count: string) => `${count} 家商户提交了整改材料`,
+    noDecisions: '暂无待审核的整改材料',
+    noDecisionsHint: '经营者提交整改材料后，会出现在这里等待审核',
+    awaitingDecision: (count: number) => `${count} 项整改材料待审核`,
+    decisionDue: (time: string, overdue: boolean) => (overdue ? `审核已超时（应于 ${time} 前审核）` : `请于 ${time} 前审核`),
+    urgentQueue: '最紧急的待办',
+  },
+  /** What the business (operator) sees first: its open items and deadlines, its poster, how to rise a level. */
+  operator: {
+    todoTitle: '整改待办',
+    todoNone: '暂无待整改事项',
+    todoItem: (source: string, item: string) => `${source}：${item}`,
+    todoMore: (count: number) => `还有 ${count} 项，查看全部 ›`,
+    reportLater: '发现环境问题？我要举报',
+    posterLink: '下载环保码海报',
+    evidenceOpen: '上传整改材料',
+    evidenceClose: '收起',
+    nextLevelTitle: '如何提升等级',
+    nextLevelTop: '已是最高等级“环保诚信”，请继续保持',
+    nextLevelPoints: (points: number, level: string) => `再提高 ${points} 分可升为“${level}”：按期完成整改、通过复查都会减少扣分`,
+    nextLevelHeld: (day: string) => `因环境事件，等级暂不随信用分提高；该事件 ${day} 起不再计入`,
+  },
+  /** Why a level is what it is, in a list card. */
+  levelBasis: {
+    score: (level: string, min: number, max: number) => `信用分 ${min}–${max} 分评为“${level}”`,
+    major_incident: (level: string) => `发生重大环境事件，不论分数评为“${level}”`,
+    ordinary_incidents: (count: number, byScore: string) => `发生 ${count} 起一般环境事件，等级由“${byScore}”下调`,
   },
   errors,
   /** A rate limit's refusal, with the wait its Retry-After names. */

@@ -2,9 +2,11 @@
  * How a source's environmental credit reads on screen: the level badge, one line per point
  * gained or lost, and officers' early warnings. Pure, so it is unit-tested without Taro.
  */
-import type { CreditLevel } from '@green-shield/shared/sources/credit-rules';
-import { CURRENT_CREDIT_RULES } from '@green-shield/shared/sources/credit-rules';
-import type { ExplanationLine, Warning } from '@green-shield/shared/sources/scoring';
+import type { SourceSummaryT } from '@green-shield/shared/api/source-schemas';
+import type { CreditLevel, CreditRules } from '@green-shield/shared/sources/credit-rules';
+import { CURRENT_CREDIT_RULES, creditRules, findCreditRules } from '@green-shield/shared/sources/credit-rules';
+import { levelBand, nextLevel } from '@green-shield/shared/sources/level-guidance';
+import type { CreditScore, ExplanationLine, Warning } from '@green-shield/shared/sources/scoring';
 import { zh } from '../i18n/zh-CN';
 import { formatDay } from './format';
 
@@ -51,6 +53,24 @@ export function warningText(warning: Warning): string {
   return zh.credit.warning[warning.code](warning.value, days);
 }
 
+/** Why a listed source has its level, in words (the bands of the current rules, as lists are scored). */
+export function levelBasisText(source: Pick<SourceSummaryT, 'level' | 'levelBasis'>): string {
+  const label = zh.credit.levels[source.level];
+  const basis = source.levelBasis;
+  if (basis.by === 'major_incident') return zh.levelBasis.major_incident(label);
+  if (basis.by === 'ordinary_incidents') return zh.levelBasis.ordinary_incidents(basis.count, zh.credit.levels[basis.levelByScore]);
+  const band = levelBand(source.level, CURRENT_CREDIT_RULES);
+  return zh.levelBasis.score(label, band.min, band.max);
+}
+
+/** What leads to the next level, in words, under the rules version the score was computed with. */
+export function nextLevelText(credit: Parameters<typeof nextLevel>[0] & Pick<CreditScore, 'rulesVersion'>): string {
+  const next = nextLevel(credit, creditRules(credit.rulesVersion));
+  if (next.kind === 'top') return zh.operator.nextLevelTop;
+  if (next.kind === 'points') return zh.operator.nextLevelPoints(next.points, zh.credit.levels[next.level]);
+  return zh.operator.nextLevelHeld(formatDay(next.until));
+}
+
 /** What each viewer acts on first: the operator on open items, the officer on evidence awaiting review. */
 const WORK_ORDER = {
   operator: { open: 0, submitted: 1, closed: 2 },
@@ -66,4 +86,42 @@ export function rectificationsInWorkOrder<T extends { status: RectificationStatu
 ): T[] {
   const order = WORK_ORDER[viewer];
   return [...rectifications].sort((a, b) => order[a.status] - order[b.status] || a.deadline.localeCompare(b.deadline));
+}
+
+/** 「评分规则：静安区环保信用评分规则（2026 年版）」 for the rules a score names, or undefined when this app's copy of the table does not hold them. */
+export function creditRulesLine(rulesVersion: string): string | undefined {
+  const rules = findCreditRules(rulesVersion);
+  return rules && zh.credit.rules(rules.title);
+}
+
+export interface LevelGuideRow {
+  level: CreditLevel;
+  label: string;
+  /** The scores that give the level: 「95 分及以上」, 「80–94 分」, 「低于 60 分」. */
+  range: string;
+  meaning: string;
+}
+
+/**
+ * What each level means and which scores give it, and how points are gained and lost, in plain
+ * words, all read from the rules the score was computed under (the table the scoring uses).
+ */
+export function levelGuide(rules: CreditRules): { rows: LevelGuideRow[]; basics: string; rules: string[] } {
+  const rows = rules.levels.map((band, index) => ({
+    level: band.level,
+    label: zh.credit.levels[band.level],
+    range: zh.credit.levelRange(band.minScore, index === 0 ? undefined : rules.levels[index - 1].minScore),
+    meaning: zh.credit.levelMeaning[band.level],
+  }));
+  return {
+    rows,
+    basics: zh.credit.levelGuideBasics(rules.baseScore, rules.lookbackDays),
+    rules: zh.credit.levelGuideRules({
+      rectifiedFraction: rules.failedItemRectifiedFraction,
+      overdue: rules.overdueRectificationPoints,
+      verified: rules.verifiedComplaintPoints,
+      penalty: rules.penaltyPoints,
+      bonus: rules.cleanInspectionBonus,
+    }),
+  };
 }

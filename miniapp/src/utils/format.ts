@@ -20,3 +20,14 @@ export function formatDateTime(iso: string): string {
 export function formatDay(iso: string): string {
   return shanghaiParts(iso).day;
 }
+
+/**
+ * The address a picked map place fills in: its address, then its name where the address does not
+ * already hold it (「上海市静安区愚园路210号（老弄堂面馆）」), cut to the field's length.
+ */
+export function placeAddress(place: { name: string; address: string }, maxLength: number): string {
+  const name = place.name.trim();
+  const address = place.address.trim();
+  const text = !name || address.includes(name) ? address : address ? `${address}（${name}）` : name;
+  return [...text].slice(0, maxLength).join('');
+}

@@ -34,6 +34,22 @@ export function reportPrefillFromProfile(profile: Pick<PublicSourceProfileT, 'na
   };
 }
 
+/** Whether the description still opens with what the profile wrote in. */
+export function startsWithPrefill(description: string, prefill: Pick<ReportPrefill, 'description'> | undefined): boolean {
+  const opening = prefill?.description.trim();
+  return Boolean(opening) && description.trim().startsWith(opening!);
+}
+
+/**
+ * The resident's own words: the description without the opening the profile wrote in (which names
+ * the shop, not the problem, so it never counts toward the minimum description). A description whose
+ * opening the resident rewrote is all their own.
+ */
+export function ownWords(description: string, prefill: Pick<ReportPrefill, 'description'> | undefined): string {
+  const text = description.trim();
+  return startsWithPrefill(text, prefill) ? text.slice(prefill!.description.trim().length).trim() : text;
+}
+
 let pending: ReportPrefill | undefined;
 
 export function handOffReportPrefill(prefill: ReportPrefill): void {

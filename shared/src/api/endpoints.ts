@@ -59,6 +59,13 @@ export const ENDPOINTS = {
     auth: 'public',
     successStatus: 200,
   },
+  signInWithWechat: {
+    method: 'POST',
+    path: '/api/auth/wechat',
+    service: 'identity',
+    auth: 'public',
+    successStatus: 200,
+  },
   refreshToken: {
     method: 'POST',
     path: '/api/auth/refresh',
@@ -114,6 +121,20 @@ export const ENDPOINTS = {
   queue: {
     method: 'GET',
     path: '/api/queue',
+    service: 'complaints',
+    auth: OFFICER_ROLES,
+    successStatus: 200,
+  },
+  queueSummary: {
+    method: 'GET',
+    path: '/api/queue/summary',
+    service: 'complaints',
+    auth: OFFICER_ROLES,
+    successStatus: 200,
+  },
+  findComplaint: {
+    method: 'GET',
+    path: '/api/queue/{trackingNumber}',
     service: 'complaints',
     auth: OFFICER_ROLES,
     successStatus: 200,
@@ -183,6 +204,14 @@ export const ENDPOINTS = {
     service: 'sources',
     auth: ['resident'],
     successStatus: 200,
+  },
+  myPoster: {
+    method: 'GET',
+    path: '/api/my/sources/{id}/poster',
+    service: 'sourceFiles',
+    auth: ['resident'],
+    successStatus: 200,
+    produces: 'image/svg+xml',
   },
   submitEvidence: {
     method: 'POST',
@@ -347,6 +376,20 @@ export const ENDPOINTS = {
   sourceWarnings: {
     method: 'GET',
     path: '/api/warnings',
+    service: 'sources',
+    auth: OFFICER_ROLES,
+    successStatus: 200,
+  },
+  pendingDecisions: {
+    method: 'GET',
+    path: '/api/decisions',
+    service: 'sources',
+    auth: OFFICER_ROLES,
+    successStatus: 200,
+  },
+  decisionsSummary: {
+    method: 'GET',
+    path: '/api/decisions/summary',
     service: 'sources',
     auth: OFFICER_ROLES,
     successStatus: 200,

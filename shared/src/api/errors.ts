@@ -14,6 +14,12 @@ export const ERROR_STATUS = {
   ECO_CODE_FORGED: 400,
   UNKNOWN_CHECKLIST_ITEM: 400,
   IMPORT_FILE_INVALID: 400,
+  /** The SMS provider refused the number (not a reachable mobile, opted out, blocked). */
+  SMS_NUMBER_REJECTED: 400,
+  /** A WeChat login or phone-number code that WeChat does not accept (expired, used, from another app). */
+  WECHAT_CODE_INVALID: 400,
+  /** Only mainland China mobile numbers sign in (WeChat may hold another country's number). */
+  PHONE_NOT_SUPPORTED: 400,
   UNAUTHENTICATED: 401,
   INVALID_CODE: 401,
   FORBIDDEN: 403,
@@ -26,18 +32,25 @@ export const ERROR_STATUS = {
   VERSION_CONFLICT: 409,
   FEEDBACK_WINDOW_CLOSED: 409,
   FEEDBACK_WINDOW_OPEN: 409,
+  DEADLINE_PASSED: 409,
+  REOPEN_LIMIT_REACHED: 409,
   IDEMPOTENCY_KEY_REUSED: 409,
   ALREADY_EXISTS: 409,
   DUPLICATE_CREDIT_CODE: 409,
   RECTIFICATION_NOT_OPEN: 409,
   ALREADY_OPERATOR: 409,
   ALREADY_LINKED: 409,
+  COMPLAINT_NOT_HANDLED: 409,
   CLAIM_ALREADY_DECIDED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_ATTEMPTS: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The SMS provider cannot send now (outage, account limit, configuration): nothing was sent. */
+  SMS_UNAVAILABLE: 503,
+  /** WeChat sign-in cannot complete now (WeChat's API failing, or not configured for this deployment). */
+  WECHAT_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

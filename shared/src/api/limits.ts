@@ -6,6 +6,8 @@ export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTOS = 6;
 /** Officers' tags on one source. */
 export const MAX_TAGS = 20;
+/** Counts on an officer's home (overdue complaints, evidence awaiting a decision) stop here ("999+"): enough to say how much, at a bounded cost. */
+export const SUMMARY_COUNT_CAP = 999;
 
 /** The longest text (characters) the API takes, by what the text is. */
 export const MAX_LENGTH = {
@@ -17,7 +19,8 @@ export const MAX_LENGTH = {
   complaintSubtype: 40,
   trackingNumber: 40,
   ecoCode: 80,
-  creditCode: 18,
+  /** As typed: 18 characters once spaces and full-width forms are folded. */
+  creditCode: 40,
   checklistVersion: 60,
   checklistItem: 40,
 
@@ -79,6 +82,34 @@ export const IMPORT_FILE_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 export type ImportFormat = keyof typeof IMPORT_FILE_TYPES;
+
+/**
+ * What one import file may hold. Each limit bounds the memory or the time one file can cost the import
+ * job (a 10 MB list of five million one-column rows once took the process to 4.6 GB): a file past
+ * one is refused as a whole, saying the limit, before anything of it is written.
+ */
+const importLimits = {
+  /** Rows of data (non-blank rows below the header): two and a half times the district's registry. */
+  rows: 50_000,
+  /** Error rows a job's report keeps (its errorCount counts every one; the CLI prints every one). */
+  reportedErrors: 500,
+  /** A workbook is read with random access (its ZIP directory is at the end), so it is held whole, compressed. */
+  workbookBytes: UPLOAD_LIMIT_BYTES,
+  /** Characters of one CSV record, or of one run of worksheet XML between two tags (a cell's text). */
+  recordChars: 1_048_576,
+  /** Cells of a worksheet (merged ranges filled in), and shared strings of a workbook. */
+  cells: 2_000_000,
+  /** Characters of a workbook's shared strings, which are held while its sheet is read. */
+  sharedStringChars: 32 * 1_048_576,
+  /** One part of a workbook once inflated (a sheet is read as it inflates, never held). */
+  partBytes: 128 * 1_048_576,
+  /** A part that is held whole once inflated (the workbook, its relationships, its styles). */
+  heldPartBytes: 16 * 1_048_576,
+  /** How many times its compressed size a part may inflate to, once past 1 MiB (a zip bomb goes far beyond). */
+  compressionRatio: 100,
+};
+export type ImportLimits = Readonly<typeof importLimits>;
+export const IMPORT_LIMITS: ImportLimits = Object.freeze(importLimits);
 
 /** The Idempotency-Key header a retried submission repeats. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;

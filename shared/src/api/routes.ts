@@ -44,6 +44,10 @@ const SCHEMAS = {
     body: s.VerifyOtpBody,
     response: s.TokenResponse,
   },
+  signInWithWechat: {
+    body: s.WechatSignInBody,
+    response: s.TokenResponse,
+  },
   refreshToken: {
     body: s.RefreshBody,
     response: s.TokenResponse,
@@ -78,6 +82,14 @@ const SCHEMAS = {
   queue: {
     query: s.QueueQuery,
     response: s.ComplaintPage,
+  },
+  queueSummary: {
+    query: s.StreetQuery,
+    response: s.QueueSummary,
+  },
+  findComplaint: {
+    params: s.TrackingNumberParams,
+    response: s.ComplaintView,
   },
   getComplaint: {
     params: s.ComplaintIdParams,
@@ -176,6 +188,10 @@ const SCHEMAS = {
     params: src.SourceIdParams,
     response: src.PosterDocument,
   },
+  myPoster: {
+    params: src.SourceIdParams,
+    response: src.PosterDocument,
+  },
   inspectSource: {
     params: src.SourceIdParams,
     body: src.InspectionBody,
@@ -220,6 +236,14 @@ const SCHEMAS = {
   sourceWarnings: {
     query: src.WarningQuery,
     response: src.SourcePage,
+  },
+  pendingDecisions: {
+    query: src.WarningQuery,
+    response: src.DecisionPage,
+  },
+  decisionsSummary: {
+    query: s.StreetQuery,
+    response: src.DecisionsSummary,
   },
 } as const satisfies { [Id in RouteId]: RouteSchemas };
 

@@ -5,7 +5,7 @@
  * and the mini-app's client takes its types from them (type-only imports).
  */
 import * as z from 'zod/mini';
-import englishLocale from 'zod/v4/locales/en.js';
+import './zod-messages';
 import { COMPLAINT_TYPES, isKnownSubtype, OCCURRENCE_PATTERNS } from '../complaints/taxonomy';
 import { ROLES } from './endpoints';
 import { IMAGE_CONTENT_TYPES, MAX_LENGTH, MAX_PHOTOS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
@@ -13,10 +13,7 @@ import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../compl
 import { ERROR_CODES } from './errors';
 import { PHOTO_UPLOAD_KEY } from './upload-keys';
 import { cleanText } from './text';
-
-// zod/mini (a fraction of classic zod's weight in every function bundle) brings no messages: the
-// English ones for checks that name none, as classic zod had them; the one locale, by path.
-z.config(englishLocale());
+import { STREET_SUGGESTION_BASES } from '../geo/street-locator';
 
 // Building blocks, shared with ./source-schemas.
 export const mobile = z.string().check(z.regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号'));
@@ -57,6 +54,10 @@ export const RequestOtpBody = z.strictObject({ phone: mobile });
 export const RequestOtpResponse = z.object({ expiresInSeconds: z.number(), resendAfterSeconds: z.number() });
 
 export const VerifyOtpBody = z.strictObject({ phone: mobile, code: z.string().check(z.regex(/^\d{6}$/, '验证码为 6 位数字')) });
+
+/** One-time codes WeChat gives the mini-program: `wx.login`'s and the phone-number button's (opaque, short). */
+const wechatCode = z.string().check(z.regex(/^[\w-]{1,128}$/, '微信授权码无效，请重新点击登录'));
+export const WechatSignInBody = z.strictObject({ loginCode: wechatCode, phoneCode: wechatCode });
 
 export const UserView = z.object({
   id,
@@ -129,7 +130,7 @@ export const SubmitComplaintBody = z
   .check(
     z.refine((body) => isKnownSubtype(body.category.type, body.category.subtype), {
       path: ['category', 'subtype'],
-      message: '未知的投诉子类',
+      message: '请选择问题类型下的具体问题',
     }),
   );
 
@@ -165,14 +166,27 @@ export const ComplaintView = z.object({
   photos: z.array(Photo),
   submittedAt: isoDateTime,
   updatedAt: isoDateTime,
-  due: z.object({ acknowledgeBy: isoDateTime, closeBy: isoDateTime, timeLimitsVersion: z.string(), extendedByDays: z.optional(z.number()) }),
+  due: z.object({
+    acknowledgeBy: isoDateTime,
+    /** Counted from acceptance; before acceptance, the earliest it can be. */
+    closeBy: isoDateTime,
+    acceptedAt: z.optional(isoDateTime),
+    timeLimitsVersion: z.string(),
+    extendedByDays: z.optional(z.number()),
+  }),
   overdue: z.object({ acknowledge: z.boolean(), close: z.boolean(), any: z.boolean() }),
+  /** The deadline it owes next (to acknowledge, or to close), absent once resolved or ended. */
+  nextDeadline: z.optional(z.object({ kind: z.enum(['acknowledge', 'close']), by: isoDateTime })),
   resolvedAt: z.optional(isoDateTime),
   feedbackBy: z.optional(isoDateTime),
   assigneeId: z.optional(z.string()),
   assigneeName: z.optional(z.string()),
   duplicateOf: z.optional(z.string()),
   rating: z.optional(z.object({ score: z.number(), comment: z.optional(z.string()) })),
+  /** Officers only: an unsatisfied rating (1–2★), flagged for follow-up (回访), and when and by whom it was followed up. */
+  unsatisfied: z.optional(
+    z.object({ rating: z.number(), flaggedAt: isoDateTime, followedUpAt: z.optional(isoDateTime), followedUpBy: z.optional(z.string()) }),
+  ),
   /** Shown to the complainant (full) and to officers (masked, and not at all when anonymous). */
   complainant: z.optional(z.object({ phone: z.string() })),
   availableActions: z.array(z.enum(COMPLAINT_ACTIONS)),
@@ -185,12 +199,29 @@ export const ComplaintIdParams = z.strictObject({ id: ulid('complaint') });
 
 export const MyComplaintsQuery = z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))) });
 
+const QUEUE_ORDERS = ['newest', 'urgency'] as const;
 export const QueueQuery = z.strictObject({
   status: z.optional(z.enum(COMPLAINT_STATUSES)),
   type: z.optional(z.enum(COMPLAINT_TYPES as [string, ...string[]])),
   overdue: z.optional(z.enum(['true', 'false'])),
+  order: z
+    ._default(z.enum(QUEUE_ORDERS), 'newest')
+    .check(
+      z.describe(
+        'newest: newest first. urgency: the complaints that owe a deadline, overdue first (longest overdue first), then by due date; a status that owes none is listed newest first',
+      ),
+    ),
   streetCode: z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))),
   cursor: z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))),
+});
+
+/** A list's length counted up to a cap (the count's cost stays bounded): `more` when it stopped there. */
+export const CappedCount = z.object({ count: z.number().check(z.int(), z.nonnegative()), more: z.boolean() });
+/** An officer's view narrowed to a street (the bureau's choice; a street officer's own street is implied). */
+export const StreetQuery = z.strictObject({ streetCode: z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))) });
+export const QueueSummary = z.object({ overdue: CappedCount });
+export const TrackingNumberParams = z.strictObject({
+  trackingNumber: z.string().check(z.maxLength(MAX_LENGTH.trackingNumber), z.trim(), z.toUpperCase()),
 });
 
 const note = text(MAX_LENGTH.officerNote, { min: 1, multiline: true });
@@ -218,7 +249,7 @@ export const RateBody = z.strictObject({
 
 export const ReopenBody = z.strictObject({
   expectedVersion: z.number().check(z.int(), z.nonnegative()),
-  reason: text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, minMessage: '请说明重新打开的原因', multiline: true }),
+  reason: text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, minMessage: '请说明需要重新办理的原因', multiline: true }),
 });
 
 // ---------- notifications ----------
@@ -231,6 +262,8 @@ export const NotificationView = z.object({
   status: z.optional(z.enum(COMPLAINT_STATUSES)),
   source: z.optional(z.object({ id: z.string(), name: z.string() })),
   action: z.string(),
+  /** About a rectification order given a deadline (opened, evidence rejected, failed again): the deadline now. */
+  deadline: z.optional(isoDateTime),
   read: z.boolean(),
 });
 export const NotificationList = z.object({ items: z.array(NotificationView), unread: z.number().check(z.int()) });
@@ -259,7 +292,8 @@ export const LocateQuery = z.strictObject({
   lng: z.coerce.number().check(z.minimum(-180), z.maximum(180)),
   coordSystem,
 });
-export const LocateResponse = z.object({ streetCode: z.optional(z.string()) });
+/** The street suggested for a point (none outside the district), and how it was found: a boundary, or the nearest street's centre. */
+export const LocateResponse = z.object({ streetCode: z.optional(z.string()), basis: z.optional(z.enum(STREET_SUGGESTION_BASES)) });
 export const HealthResponse = z.object({ ok: z.boolean() });
 /** The OpenAPI document of this API (GET /api/openapi.json): its frame only; the paths are generated from the route table. */
 export const OpenApiDocument = z.looseObject({

@@ -6,19 +6,21 @@ import * as z from 'zod/mini';
 import { SOURCE_KINDS, SIZE_CLASSES } from '../sources/kinds';
 import { CREDIT_LEVELS } from '../sources/credit-rules';
 import { EXPLANATION_CODES, WARNING_CODES } from '../sources/scoring';
-import { RECTIFICATION_STATUSES } from '../sources/rectification-state-machine';
+import { RECTIFICATION_CLOSURES, RECTIFICATION_STATUSES } from '../sources/rectification-state-machine';
+import { CURRENT_RECTIFICATION_RULES } from '../sources/rectification-rules';
 import { creditCodeProblem, CREDIT_CODE_PROBLEM_MESSAGES, normalizeCreditCode } from '../sources/credit-code';
 import { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 import { MAX_LENGTH, MAX_TAGS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
-import { GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, text, ulid } from './schemas';
+import { CappedCount, GeoPointInput, isoDateTime, mobile, Photo, photoKeys, StoredPoint, text, ulid } from './schemas';
 import { IMPORT_UPLOAD_KEY } from './upload-keys';
+import { IMPORT_FAILURE_CODES } from './import-failures';
 
 /** Text that must say something (one line). */
 const required = (max: number) => text(max, { min: 1 });
 /** A note or a reason: optional, may run over several lines. */
 const notes = (max: number) => text(max, { multiline: true });
 
-export const CreditCode = z.pipe(z.string(), z.transform(normalizeCreditCode)).check(
+export const CreditCode = z.pipe(z.string().check(z.maxLength(MAX_LENGTH.creditCode)), z.transform(normalizeCreditCode)).check(
   z.superRefine((code, context) => {
     const problem = creditCodeProblem(code);
     if (problem) context.addIssue({ code: 'custom', message: CREDIT_CODE_PROBLEM_MESSAGES[problem], params: { problem } });
@@ -87,6 +89,13 @@ export const CreditScoreView = z.object({
   explanation: z.array(ExplanationLine),
 });
 
+/** Why a source has its level (`shared/src/sources/level-guidance.ts`): its score's band, a major incident, or ordinary incidents lowering it. */
+export const LevelBasis = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('score') }),
+  z.object({ by: z.literal('major_incident') }),
+  z.object({ by: z.literal('ordinary_incidents'), count: z.number().check(z.int()), levelByScore: z.enum(CREDIT_LEVELS) }),
+]);
+
 export const SourceSummary = z.object({
   id: z.string(),
   kind: z.enum(SOURCE_KINDS),
@@ -95,11 +104,14 @@ export const SourceSummary = z.object({
   address: z.string(),
   streetCode: z.string(),
   level: z.enum(CREDIT_LEVELS),
+  levelBasis: LevelBasis,
   score: z.number(),
   tags: z.array(z.string()),
   systemTags: z.array(z.string()),
   warnings: z.array(Warning),
   openRectifications: z.number().check(z.int()),
+  /** Items whose evidence awaits an officer's decision. */
+  awaitingDecision: z.number().check(z.int()),
   lastInspectionAt: z.optional(isoDateTime),
 });
 
@@ -113,6 +125,8 @@ export const EvidenceView = z.object({
   reason: z.optional(z.string()),
   decidedAt: z.optional(isoDateTime),
 });
+/** When an officer should decide on evidence awaiting a decision (`rules/rectification.json`), and whether that has passed. */
+export const DecisionDue = z.object({ at: isoDateTime, overdue: z.boolean() });
 export const RectificationView = z.object({
   id: z.string(),
   itemId: z.string(),
@@ -122,10 +136,19 @@ export const RectificationView = z.object({
   openedAt: isoDateTime,
   deadline: isoDateTime,
   status: RectificationStatus,
+  /** Open past its deadline with no evidence sent in time awaiting a decision, or closed after a deadline was missed. */
   overdue: z.boolean(),
   closedAt: z.optional(isoDateTime),
+  /** How it was closed: evidence accepted, or verified passing on site by a later inspection (复查销项). */
+  closedHow: z.optional(z.enum(RECTIFICATION_CLOSURES)),
   version: z.number().check(z.int()),
   evidence: z.array(EvidenceView),
+  /** Later inspections that found the item failing again while the order was open (no second order, no second charge). */
+  repeatFailures: z.array(z.object({ inspectionId: z.string(), at: isoDateTime })),
+  /** While evidence awaits a decision: when the officer's decision is due. */
+  decisionDue: z.optional(DecisionDue),
+  /** While evidence awaits a decision: the days a rejection gives by default (the checklist item's), from the rejection. */
+  rejectionDays: z.optional(z.number().check(z.int())),
 });
 
 export const RestaurantView = z.extend(RestaurantAttributes, {
@@ -175,6 +198,8 @@ export const TIMELINE_EVENT_TYPES = [
   'evidence_submitted',
   'evidence_accepted',
   'evidence_rejected',
+  'rectification_verified',
+  'rectification_failed_again',
   'complaint_linked',
   'penalty',
   'permit',
@@ -217,7 +242,9 @@ export const TimelineEventView = z.object({
     }),
   ),
   rectification: z.optional(z.object({ id: z.string(), itemLabel: z.string(), deadline: z.optional(isoDateTime), reason: z.optional(z.string()) })),
-  complaint: z.optional(z.object({ id: z.string(), trackingNumber: z.string(), substantiated: z.boolean() })),
+  complaint: z.optional(
+    z.object({ id: z.string(), trackingNumber: z.string(), substantiated: z.boolean(), receivedAt: z.optional(isoDateTime), countsAs: z.optional(z.string()) }),
+  ),
   penalty: z.optional(z.object({ decisionNumber: z.string(), amountYuan: z.optional(z.number()) })),
   permit: z.optional(z.object({ permitType: z.string(), permitNumber: z.string(), validUntil: z.optional(z.string()) })),
   incident: z.optional(z.object({ severity: z.enum(['ordinary', 'major']), description: z.string() })),
@@ -237,8 +264,21 @@ export const EvidenceDecisionBody = z
     expectedVersion: z.number().check(z.int(), z.nonnegative()),
     decision: z.enum(['accept', 'reject']),
     reason: z.optional(text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, multiline: true })),
+    /** For a rejection: the days until the new deadline, from now (default: the checklist item's days). */
+    rectifyDays: z.optional(
+      z
+        .number()
+        .check(
+          z.int('请填写整数天数'),
+          z.minimum(1, '重新整改期限至少 1 天'),
+          z.maximum(CURRENT_RECTIFICATION_RULES.maxResubmitDays, `重新整改期限最多 ${CURRENT_RECTIFICATION_RULES.maxResubmitDays} 天`),
+        ),
+    ),
   })
-  .check(z.refine((body) => body.decision === 'accept' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' }));
+  .check(
+    z.refine((body) => body.decision === 'accept' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' }),
+    z.refine((body) => body.decision === 'reject' || body.rectifyDays === undefined, { path: ['rectifyDays'], message: '只有退回时才能设置新的整改期限' }),
+  );
 
 export const RecordBody = z.discriminatedUnion('type', [
   z.strictObject({
@@ -266,7 +306,11 @@ export const RecordBody = z.discriminatedUnion('type', [
 
 export const LinkComplaintBody = z.strictObject({
   complaintId: ulid('complaint'),
-  /** Whether the officer found the complaint substantiated (only those count against the score). */
+  /**
+   * Whether the officer found the complaint substantiated (only those count against the score, from the
+   * day it was received; a duplicate and its original once). Only once it has been handled: link it
+   * unsubstantiated first, and again as substantiated when the result is in.
+   */
   substantiated: z.boolean(),
 });
 export const SourceMatch = z.object({
@@ -274,8 +318,14 @@ export const SourceMatch = z.object({
   distanceMetres: z.number(),
   nameSimilarity: z.number(),
   alreadyLinked: z.boolean(),
+  /** Linked as substantiated (an unsubstantiated link can be found substantiated later). */
+  linkedSubstantiated: z.boolean(),
 });
-export const SourceMatchList = z.object({ items: z.array(SourceMatch) });
+export const SourceMatchList = z.object({
+  /** Whether the complaint has been handled, so it can be found substantiated. */
+  substantiable: z.boolean(),
+  items: z.array(SourceMatch),
+});
 
 export const LinkOperatorBody = z.strictObject({ phone: mobile });
 export const OperatorLinkResponse = z.object({ sourceId: z.string(), userId: z.string(), phoneMasked: z.string() });
@@ -301,6 +351,13 @@ export const ClaimDecisionBody = z
     reason: z.optional(text(MAX_LENGTH.claimReason, { min: MIN_LENGTH.claimReason, multiline: true })),
   })
   .check(z.refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' }));
+
+export const DecisionsSummary = z.object({ sources: CappedCount });
+/** Sources with evidence awaiting a decision, the most urgent decision first, each with when it is due. */
+export const DecisionPage = z.object({
+  items: z.array(z.extend(SourceSummary, { decisionDue: z.optional(DecisionDue) })),
+  nextCursor: z.optional(z.string()),
+});
 
 export const WarningQuery = z.strictObject({
   streetCode: z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))),
@@ -357,6 +414,8 @@ export const ImportJobView = z.object({
   report: z.optional(ImportReport),
   /** Why a failed job failed (an unreadable file, for example), in Chinese. */
   failure: z.optional(z.string()),
+  /** The same reason for programs. */
+  failureCode: z.optional(z.enum(IMPORT_FAILURE_CODES)),
   createdAt: isoDateTime,
   finishedAt: z.optional(isoDateTime),
 });
@@ -388,3 +447,5 @@ export type ImportJobViewT = z.infer<typeof ImportJobView>;
 export type ImportTemplateLinkT = z.infer<typeof ImportTemplateLink>;
 export type InspectionBodyT = z.input<typeof InspectionBody>;
 export type ClaimViewT = z.infer<typeof ClaimView>;
+export type DecisionDueT = z.infer<typeof DecisionDue>;
+export type DecisionSummaryT = z.infer<typeof DecisionPage>['items'][number];

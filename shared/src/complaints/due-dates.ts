@@ -1,7 +1,6 @@
+import { periodEnd, type PeriodRules } from '../rules/legal-periods';
 import type { TimeLimits } from '../rules/time-limits';
 import { isTerminal, type ComplaintStatus } from './state-machine';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface DueDates {
   /** By when the complainant must be told how the matter will be handled. */
@@ -10,12 +9,28 @@ export interface DueDates {
   closeBy: string;
 }
 
-export function dueDates(receivedAt: string, limits: TimeLimits): DueDates {
-  const received = Date.parse(receivedAt);
-  return {
-    acknowledgeBy: new Date(received + limits.acknowledgeWithinDays * DAY_MS).toISOString(),
-    closeBy: new Date(received + limits.closeWithinDays * DAY_MS).toISOString(),
-  };
+/**
+ * Deadlines of a complaint just received (信访工作条例 Art. 32–33, periods counted as the Civil Code
+ * counts them): acknowledgement from receipt; closing from acceptance, so until it is accepted the
+ * closing deadline is the earliest it can be (accepted on the day received), and `accept` sets it.
+ */
+export function dueDates(receivedAt: string, limits: TimeLimits, rules: PeriodRules): DueDates {
+  return { acknowledgeBy: periodEnd(receivedAt, limits.acknowledgeWithinDays, rules), closeBy: closingDeadline(receivedAt, limits, rules) };
+}
+
+/** The closing deadline of a complaint accepted at `acceptedAt`. */
+export function closingDeadline(acceptedAt: string, limits: TimeLimits, rules: PeriodRules): string {
+  return periodEnd(acceptedAt, limits.closeWithinDays, rules);
+}
+
+/** The closing deadline of a complaint reopened at `reopenedAt` (its own, shorter period). */
+export function closingDeadlineAfterReopening(reopenedAt: string, limits: TimeLimits, rules: PeriodRules): string {
+  return periodEnd(reopenedAt, limits.reopenedCloseWithinDays, rules);
+}
+
+/** The closing deadline after an extension of `days`, counted on from the deadline's last day. */
+export function extendedDeadline(closeBy: string, days: number, rules: PeriodRules): string {
+  return periodEnd(closeBy, days, rules);
 }
 
 export interface Overdue {
@@ -40,14 +55,29 @@ export function owesDeadline(status: ComplaintStatus): boolean {
   return !isTerminal(status) && status !== 'resolved';
 }
 
+/** The deadline a complaint owes next: which one, and by when. */
+export interface NextDeadline {
+  kind: 'acknowledge' | 'close';
+  by: string;
+}
+
 /**
- * From when the complaint is overdue if nothing happens: its acknowledgement deadline (or closing,
- * if earlier) while submitted, its closing deadline while open, never once resolved or ended. It is
- * overdue (`overdue(...).any`) exactly when now is past this; the queue indexes complaints by it.
+ * The deadline the complaint owes next: its acknowledgement deadline (or closing, if earlier) while
+ * submitted, its closing deadline while open, none once resolved or ended.
  */
-export function overdueFrom(status: ComplaintStatus, due: DueDates): string | undefined {
+export function nextDeadline(status: ComplaintStatus, due: DueDates): NextDeadline | undefined {
   if (!owesDeadline(status)) return undefined;
   // ISO timestamps sort as the moments they name.
-  if (status === 'submitted') return [due.acknowledgeBy, due.closeBy].sort()[0];
-  return due.closeBy;
+  if (status === 'submitted' && due.acknowledgeBy <= due.closeBy) return { kind: 'acknowledge', by: due.acknowledgeBy };
+  return { kind: 'close', by: due.closeBy };
+}
+
+/**
+ * From when the complaint is overdue if nothing happens: its next deadline. It is overdue
+ * (`overdue(...).any`) exactly when now is past this; the queue indexes complaints by it, so the
+ * open work read in this order is the most urgent first: the overdue, longest overdue first, then
+ * the rest by due date.
+ */
+export function overdueFrom(status: ComplaintStatus, due: DueDates): string | undefined {
+  return nextDeadline(status, due)?.by;
 }

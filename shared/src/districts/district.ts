@@ -1,5 +1,6 @@
 import jingan from './jingan.json' with { type: 'json' };
 import type { GeoPoint } from '../geo/coordinates';
+import { restDayCalendar, type PeriodRules } from '../rules/legal-periods';
 
 /** A closed ring of [lng, lat] WGS-84 points, as in GeoJSON. */
 export type Ring = ReadonlyArray<readonly [number, number]>;
@@ -8,6 +9,8 @@ export interface Street {
   code: string;
   name: string;
   kind: 'street' | 'town';
+  /** An approximate middle of the street's area (WGS-84): what suggests a street where no boundary is configured. */
+  centre: { lat: number; lng: number };
   /** Optional GeoJSON-style polygon (outer ring first); WGS-84. */
   boundary?: Ring[];
 }
@@ -19,8 +22,12 @@ export interface DistrictConfig {
   timeZone: string;
   trackingPrefix: string;
   timeLimitsVersion: string;
+  /** Rest days that move a legal period's last day (rules/rest-day-calendars.json); none configured, none move. */
+  restDayCalendar?: string;
   resolutionFeedbackDays: number;
   mapCenter: GeoPoint;
+  /** A position further than this from every street's centre is taken to be outside the district (no street suggested). */
+  nearestStreetWithinMetres: number;
   streets: Street[];
 }
 
@@ -38,6 +45,11 @@ export function loadDistrict(code: string = defaultDistrictCode()): DistrictConf
 function defaultDistrictCode(): string {
   const fromEnv = typeof process !== 'undefined' ? process.env?.DISTRICT_CODE : undefined;
   return fromEnv ?? jingan.code;
+}
+
+/** How the district counts legal periods: its time zone and, if configured, its rest days. */
+export function periodRules(district: DistrictConfig): PeriodRules {
+  return { timeZone: district.timeZone, restDays: district.restDayCalendar ? restDayCalendar(district.restDayCalendar) : undefined };
 }
 
 export function findStreet(district: DistrictConfig, code: string): Street | undefined {

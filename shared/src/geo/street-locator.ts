@@ -1,5 +1,6 @@
 import type { DistrictConfig, Ring } from '../districts/district';
 import { toWgs84, type GeoPoint } from './coordinates';
+import { distanceMetres } from './geohash';
 
 /** Ray casting on [lng, lat] rings; a polygon's first ring is its outline, later rings are holes. */
 function insideRing(lng: number, lat: number, ring: Ring): boolean {
@@ -19,8 +20,29 @@ export function polygonContains(polygon: Ring[], lng: number, lat: number): bool
   return !holes.some((hole) => insideRing(lng, lat, hole));
 }
 
-/** The street whose configured boundary contains the point, if any street has boundaries. */
-export function locateStreet(district: DistrictConfig, point: GeoPoint): string | undefined {
+/** How a street was found for a point: inside its configured boundary, or the nearest street centre (an estimate). */
+export const STREET_SUGGESTION_BASES = ['boundary', 'nearest_centre'] as const;
+export type StreetSuggestionBasis = (typeof STREET_SUGGESTION_BASES)[number];
+
+export interface StreetSuggestion {
+  streetCode: string;
+  basis: StreetSuggestionBasis;
+}
+
+/**
+ * The street a point (WGS-84 or GCJ-02) most likely lies in: the one whose boundary contains it;
+ * without a containing boundary, the street with the nearest centre, unless every centre is further
+ * than the district's `nearestStreetWithinMetres` (then the point is outside the district: none).
+ */
+export function suggestStreet(district: DistrictConfig, point: GeoPoint): StreetSuggestion | undefined {
   const { lat, lng } = toWgs84(point);
-  return district.streets.find((street) => street.boundary && polygonContains(street.boundary, lng, lat))?.code;
+  const containing = district.streets.find((street) => street.boundary && polygonContains(street.boundary, lng, lat));
+  if (containing) return { streetCode: containing.code, basis: 'boundary' };
+  let nearest: { code: string; metres: number } | undefined;
+  for (const street of district.streets) {
+    const metres = distanceMetres({ lat, lng }, street.centre);
+    if (!nearest || metres < nearest.metres) nearest = { code: street.code, metres };
+  }
+  if (!nearest || nearest.metres > district.nearestStreetWithinMetres) return undefined;
+  return { streetCode: nearest.code, basis: 'nearest_centre' };
 }

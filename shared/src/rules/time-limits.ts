@@ -6,6 +6,10 @@ export interface TimeLimits {
   acknowledgeWithinDays: number;
   closeWithinDays: number;
   maxExtensionDays: number;
+  /** Days to close a reopened complaint, from reopening. */
+  reopenedCloseWithinDays: number;
+  /** How many times a complainant may reopen one complaint. */
+  maxReopens: number;
 }
 
 const versions: readonly TimeLimits[] = table.versions;

@@ -12,7 +12,10 @@ export interface ChecklistItem {
 }
 
 export interface ChecklistVersion {
+  /** An identifier, stored with every inspection; never shown to users. */
   version: string;
+  /** What users read. */
+  title: string;
   source: string;
   kinds: Record<SourceKind, ChecklistItem[]>;
 }

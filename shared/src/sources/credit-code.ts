@@ -1,3 +1,5 @@
+import registration from '../rules/credit-code-registration.json' with { type: 'json' };
+
 /**
  * Unified social credit code (统一社会信用代码), GB 32100-2015: 18 characters from a 31-character
  * alphabet (no I, O, S, V, Z). Characters 9–17 are the organisation code of GB 11714-1997, whose
@@ -7,22 +9,34 @@ const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const ORG_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-/** Registration authorities (first character) in use. */
-const AUTHORITIES = new Set(['1', '5', '9', 'Y']);
+/** Organisation types (second character) each registration authority (first character) assigns. */
+const TYPES_BY_AUTHORITY: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  registration.authorities.map((authority) => [authority.code, new Set(Object.keys(authority.types))]),
+);
 
-export type CreditCodeProblem = 'length' | 'characters' | 'authority' | 'division' | 'organisation-check' | 'check-character';
+export type CreditCodeProblem = 'length' | 'characters' | 'authority' | 'organisation-type' | 'division' | 'organisation-check' | 'check-character';
 
+/**
+ * What the user reads, in plain words: how to fix it where they can see it (the length, letters a
+ * code never holds), otherwise to check it against the business licence. Which check failed is
+ * `CreditCodeProblem`, for logs and tests, not for users.
+ */
 export const CREDIT_CODE_PROBLEM_MESSAGES: Record<CreditCodeProblem, string> = {
-  length: '统一社会信用代码应为 18 位',
-  characters: '统一社会信用代码含有不允许的字符（不使用 I、O、S、V、Z）',
-  authority: '统一社会信用代码第 1 位（登记管理部门）无效',
-  division: '统一社会信用代码第 3–8 位应为行政区划代码',
-  'organisation-check': '统一社会信用代码第 9–17 位（组织机构代码）校验不通过',
-  'check-character': '统一社会信用代码校验位错误',
+  length: '统一社会信用代码应为 18 位，请核对',
+  characters: '统一社会信用代码里不会有字母 I、O、S、V、Z，请核对',
+  authority: '统一社会信用代码有误，请对照营业执照核对',
+  'organisation-type': '统一社会信用代码有误，请对照营业执照核对',
+  division: '统一社会信用代码有误，请对照营业执照核对',
+  'organisation-check': '统一社会信用代码有误，请对照营业执照核对',
+  'check-character': '统一社会信用代码有误，请对照营业执照核对',
 };
 
+/**
+ * The form codes are checked and stored in: full-width characters folded (NFKC), every space
+ * removed (people copy codes with inner spaces), letters upper-case.
+ */
 export function normalizeCreditCode(raw: string): string {
-  return raw.trim().toUpperCase();
+  return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
 /** The 18th character for the first 17. */
@@ -45,7 +59,9 @@ export function creditCodeProblem(raw: string): CreditCodeProblem | undefined {
   const code = normalizeCreditCode(raw);
   if (code.length !== 18) return 'length';
   if ([...code].some((char) => !ALPHABET.includes(char))) return 'characters';
-  if (!AUTHORITIES.has(code[0])) return 'authority';
+  const types = TYPES_BY_AUTHORITY.get(code[0]);
+  if (!types) return 'authority';
+  if (!types.has(code[1])) return 'organisation-type';
   if (!/^\d{6}$/.test(code.slice(2, 8))) return 'division';
   if (organisationCheckCharacter(code.slice(8, 16)) !== code[16]) return 'organisation-check';
   if (creditCodeCheckCharacter(code.slice(0, 17)) !== code[17]) return 'check-character';

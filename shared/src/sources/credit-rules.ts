@@ -15,7 +15,10 @@ export const CREDIT_LEVEL_LABELS: Record<CreditLevel, string> = { green: '环保
 export const KEY_SUPERVISION_TAG = '重点监管';
 
 export interface CreditRules {
+  /** An identifier, stored with every score; never shown to users. */
   version: string;
+  /** What users read. */
+  title: string;
   source: string;
   baseScore: number;
   lookbackDays: number;
@@ -27,7 +30,11 @@ export interface CreditRules {
   overdueRectificationPoints: number;
   penaltyPoints: number;
   cleanInspectionBonus: number;
-  incident: { ordinary: 'drop-one-level'; major: 'red' };
+  /**
+   * A major incident in the look-back makes the level red; ordinary ones lower it by one level in
+   * all (`drop-one-level`) or, in the first version, one level each (`drop-one-level-each`).
+   */
+  incident: { ordinary: 'drop-one-level' | 'drop-one-level-each'; major: 'red'; source?: string };
   warnings: { complaintsWithinDays: number; complaintsAtLeast: number; scoreDropWithinDays: number; scoreDropAtLeast: number };
 }
 
@@ -35,8 +42,19 @@ const versions = table.versions as CreditRules[];
 
 export const CURRENT_CREDIT_RULES: CreditRules = versions[versions.length - 1];
 
+/** The rules of a version; undefined for one this copy of the table does not hold (a newer server's). */
+export function findCreditRules(version: string): CreditRules | undefined {
+  return versions.find((rules) => rules.version === version);
+}
+
+/** How many levels `ordinary` incidents in the look-back lower the level by. */
+export function levelsDroppedByOrdinaryIncidents(ordinary: number, rules: CreditRules): number {
+  if (ordinary === 0) return 0;
+  return rules.incident.ordinary === 'drop-one-level' ? 1 : ordinary;
+}
+
 export function creditRules(version: string): CreditRules {
-  const found = versions.find((rules) => rules.version === version);
+  const found = findCreditRules(version);
   if (!found) throw new Error(`Unknown credit-rules version ${version}`);
   return found;
 }

@@ -19,7 +19,10 @@ export const SIZE_CLASSES = ['small', 'medium', 'large'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
 
 export interface CateringRules {
+  /** An identifier; never shown to users. */
   version: string;
+  /** What users read. */
+  title: string;
   source: string;
   sizeClasses: Array<{ sizeClass: string; minBurners: number; maxBurnersExclusive?: number }>;
   requiredRemovalEfficiencyPercent: Record<SizeClass, number>;
@@ -30,6 +33,10 @@ export interface CateringRules {
 
 const cateringVersions = cateringTable.versions as CateringRules[];
 export const CURRENT_CATERING_RULES: CateringRules = cateringVersions[cateringVersions.length - 1];
+
+export function findCateringRules(version: string): CateringRules | undefined {
+  return cateringVersions.find((rules) => rules.version === version);
+}
 
 export function sizeClassOf(burners: number, rules: CateringRules = CURRENT_CATERING_RULES): SizeClass | undefined {
   const found = rules.sizeClasses.find((c) => burners >= c.minBurners && (c.maxBurnersExclusive === undefined || burners < c.maxBurnersExclusive));

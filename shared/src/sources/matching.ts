@@ -33,22 +33,38 @@ export const MAX_NAME_LOOKUPS = 60;
 /** How far a name lookup follows the text when a two-character prefix starts too many names. */
 export const LONGEST_NAME_LOOKUP = 12;
 
-/** Names sort and match by this form: no spaces, Latin letters lower-case. */
+/** Names sort and match by this form: full-width characters folded (NFKC), no spaces, letters lower-case. */
 export function nameKey(name: string): string {
-  return name.replace(/\s+/g, '').toLowerCase();
+  return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/** A branch named in brackets at the end of a name, as in 老弄堂面馆（常德路店）, once full-width brackets are folded. */
+const BRANCH_SUFFIX = /[([【][^()[\]【】]*[)\]】]\s*$/u;
+
+/** A name without its branch suffix: the name residents actually say. */
+export function nameWithoutBranch(name: string): string {
+  const folded = name.normalize('NFKC').trim();
+  return folded.replace(BRANCH_SUFFIX, '').trim() || folded;
 }
 
 function characterPairs(text: string): Set<string> {
-  const compact = text.replace(/[\s\p{P}]/gu, '');
+  const compact = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}]/gu, '');
   const pairs = new Set<string>();
   for (let i = 0; i < compact.length - 1; i++) pairs.add(compact.slice(i, i + 2));
   return pairs;
 }
 
+/** Share of the name's character pairs found in the text, with or without the name's branch suffix (the better of the two). */
 export function nameSimilarity(name: string, text: string): number {
-  const namePairs = characterPairs(name);
-  if (namePairs.size === 0) return 0;
   const textPairs = characterPairs(text);
+  return Math.max(pairsFound(characterPairs(name), textPairs), pairsFound(characterPairs(nameWithoutBranch(name)), textPairs));
+}
+
+function pairsFound(namePairs: ReadonlySet<string>, textPairs: ReadonlySet<string>): number {
+  if (namePairs.size === 0) return 0;
   let shared = 0;
   for (const pair of namePairs) if (textPairs.has(pair)) shared++;
   return shared / namePairs.size;

@@ -39,6 +39,8 @@ beforeAll(async () => {
       submitComplaint: record,
       myComplaints: record,
       queue: record,
+      queueSummary: record,
+      findComplaint: record,
       getComplaint: record,
       transitionComplaint: record,
       rateComplaint: record,

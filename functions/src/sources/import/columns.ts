@@ -1,13 +1,15 @@
 /**
  * Turns an import table (first row the header) into validated sources, one `ParsedRow` per
- * non-blank row. Headers are recognised by Chinese or English aliases (`column-specs.ts`); cell
- * values in the forms real lists contain are converted (`cell-values.ts`) to `SourceInput`, which
- * then validates the row. Every problem is reported against the spreadsheet row and the column
+ * non-blank row, as its rows arrive. Headers are recognised by Chinese or English aliases
+ * (`column-specs.ts`); cell values in the forms real lists contain are converted (`cell-values.ts`)
+ * to `SourceInput`, which then validates the row. Every problem is reported against the spreadsheet row and the column
  * header as written in the file.
  */
+import { IMPORT_LIMITS, type ImportLimits } from '@green-shield/shared/api/limits';
 import { SourceInput } from '@green-shield/shared/api/source-schemas';
 import { normalizeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { loadDistrict, type DistrictConfig } from '@green-shield/shared/districts/district';
+import { timeSlices } from '../../lib/time-slices';
 import {
   CHINA,
   cellText,
@@ -27,7 +29,7 @@ import {
 import { type ColumnKey, columnOfPath, type Layout, layoutOf, SOURCE_IMPORT_COLUMNS } from './column-specs';
 import { ImportFileError } from './errors';
 import { REPLACEMENT_CHARACTER } from './text-encoding';
-import type { ImportRowErrorT, ParsedRow } from './types';
+import type { ImportRowErrorT, ParsedRow, SheetRow } from './types';
 
 interface TableContext {
   layout: Layout;
@@ -39,19 +41,52 @@ interface TableContext {
 
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
 
-export function parseSourceTable(table: readonly (readonly string[])[], district: DistrictConfig = loadDistrict()): ParsedRow[] {
-  const [header, ...body] = table.map((cells) => cells.map(cellText));
-  if (!header || isBlank(header)) throw new ImportFileError('文件中没有数据（第 1 行应为表头）');
+export type TableLimits = Pick<ImportLimits, 'rows'>;
+
+/**
+ * The table's rows (its first row the header) as validated sources, one per non-blank row, as they
+ * arrive. A file with more rows of data than the limit is refused when the first row past it comes,
+ * so it costs no more than the limit. Between rows the work gives way to the event loop.
+ */
+export async function* parseSourceRows(
+  rows: AsyncIterable<SheetRow>,
+  district: DistrictConfig = loadDistrict(),
+  limits: TableLimits = IMPORT_LIMITS,
+): AsyncGenerator<ParsedRow> {
+  const pause = timeSlices();
+  let context: TableContext | undefined;
+  let dataRows = 0;
+  for await (const { row, cells } of rows) {
+    const texts = cells.map(cellText);
+    if (!context) {
+      context = tableContext(row === 1 ? texts : [], district);
+    } else if (!isBlank(texts)) {
+      if (++dataRows > limits.rows) {
+        throw new ImportFileError(
+          'TOO_MANY_ROWS',
+          `文件的数据超过 ${limits.rows.toLocaleString('en')} 行（第 ${row} 行已超出），无法导入；请分成几个文件，每个不超过 ${limits.rows.toLocaleString('en')} 行`,
+        );
+      }
+      yield parseRow(row, texts, context);
+    }
+    await pause();
+  }
+  if (!context) throw noHeader();
+}
+
+const noHeader = () => new ImportFileError('NO_HEADER', '文件中没有数据（第 1 行应为表头）');
+
+/** What reading the rows needs, from the header row; refuses a table without a header we recognise. */
+function tableContext(header: readonly string[], district: DistrictConfig): TableContext {
+  if (isBlank(header)) throw noHeader();
   const layout = layoutOf(header);
   if (layout.columnIndex.size === 0) {
-    throw new ImportFileError(`第 1 行应为表头，但没有识别出任何列名（如 ${SOURCE_IMPORT_COLUMNS.slice(0, 4).join('、')}）；请使用导入模板`);
+    throw new ImportFileError(
+      'HEADER_UNRECOGNISED',
+      `第 1 行应为表头，但没有识别出任何列名（如 ${SOURCE_IMPORT_COLUMNS.slice(0, 4).join('、')}）；请使用导入模板`,
+    );
   }
-  const context: TableContext = { layout, streetCodeByText: streetLookup(district), districtName: district.name, firstRowOfCreditCode: new Map() };
-  const parsed: ParsedRow[] = [];
-  body.forEach((cells, index) => {
-    if (!isBlank(cells)) parsed.push(parseRow(index + 2, cells, context));
-  });
-  return parsed;
+  return { layout, streetCodeByText: streetLookup(district), districtName: district.name, firstRowOfCreditCode: new Map() };
 }
 
 function parseRow(row: number, cells: readonly string[], context: TableContext): ParsedRow {

@@ -2,6 +2,13 @@ import type { ImportRowErrorT, SourceInputT } from '@green-shield/shared/api/sou
 
 export type { ImportRowErrorT };
 
+/** One row of a file's table as its cells' texts (skipped cells ''). */
+export interface SheetRow {
+  /** 1-based spreadsheet row number; the header is row 1. */
+  row: number;
+  cells: string[];
+}
+
 /** One data row of an import file, validated. */
 export interface ParsedRow {
   /** 1-based spreadsheet row number; the header is row 1. */

@@ -1,15 +1,22 @@
 /**
  * Reads the sheet of an XLSX workbook that holds the table into rows of cell texts, without
- * dependencies. Every part is found as Excel finds it, through the package's relationships (the
- * workbook, its sheets, shared strings and styles may live at any path). Hidden sheets are passed
- * over; among the visible ones, the first whose header row names the most of our columns is read, so
- * an instructions sheet in front of the data is skipped. Cell texts: see `xlsx-sheet.ts`.
+ * dependencies beyond an XML parser. Every part is found as Excel finds it, through the package's
+ * relationships (the workbook, its sheets, shared strings and styles may live at any path). Hidden
+ * sheets are passed over; among the visible ones, the first whose header row names the most of our
+ * columns is read, so an instructions sheet in front of the data is skipped. Cell texts: see
+ * `xlsx-sheet.ts`.
+ *
+ * Memory: the workbook is held compressed (at most the workbook limit), its shared strings as text
+ * (limited), and its sheet only a chunk at a time as it inflates.
  */
+import { IMPORT_LIMITS, type ImportLimits } from '@green-shield/shared/api/limits';
+import { allBytes } from './byte-chunks';
 import { ImportFileError } from './errors';
+import type { SheetRow } from './types';
 import { dateStylesOf } from './xlsx-dates';
-import { parseSharedStrings, parseSheet, type WorkbookContext } from './xlsx-sheet';
+import { readMergedRanges, readSharedStrings, readSheetRows, type WorkbookContext } from './xlsx-sheet';
 import { attribute, decodeXmlText } from './xml';
-import { openZip, type ZipArchive } from './zip';
+import { openZip } from './zip';
 
 /** Compound-file magic: legacy .xls workbooks and password-protected .xlsx files both start with it. */
 const COMPOUND_FILE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -30,65 +37,66 @@ interface SheetEntry {
 }
 
 /** `scoreHeader` rates a sheet's first row; without it, the first visible sheet is read. */
-export function readXlsx(bytes: Uint8Array, scoreHeader?: (header: readonly string[]) => number): string[][] {
+export async function* readXlsxRows(
+  file: AsyncIterable<Uint8Array>,
+  options: { scoreHeader?: (header: readonly string[]) => number; limits?: ImportLimits } = {},
+): AsyncGenerator<SheetRow> {
+  const limits = options.limits ?? IMPORT_LIMITS;
+  const bytes = await allBytes(file, limits.workbookBytes, '工作簿');
   if (COMPOUND_FILE_MAGIC.every((byte, i) => bytes[i] === byte)) {
-    throw new ImportFileError('这是旧版 Excel（.xls）文件或加密的工作簿：请在 Excel 中取消密码保护并“另存为” .xlsx 后再导入');
+    throw new ImportFileError('LEGACY_OR_ENCRYPTED_WORKBOOK', '这是旧版 Excel（.xls）文件或加密的工作簿：请在 Excel 中取消密码保护并“另存为” .xlsx 后再导入');
   }
-  const zip = openZip(bytes);
-  const workbookPath = relationshipTargets(zip, '')?.find((target) => target.type === 'officeDocument')?.path ?? DEFAULT_WORKBOOK_PATH;
-  const workbook = readText(zip, workbookPath);
-  const parts = relationshipTargets(zip, workbookPath);
-  if (workbook === undefined || parts === undefined) throw new ImportFileError(NOT_A_WORKBOOK);
-  const partOfType = (type: string) => parts.find((target) => target.type === type)?.path;
+  const zip = openZip(bytes, limits);
+  const readText = async (name: string) => {
+    const part = await zip.read(name, limits.heldPartBytes);
+    return part && new TextDecoder().decode(part);
+  };
+  const workbookPath = (await relationshipTargets(readText, ''))?.find((target) => target.type === 'officeDocument')?.path ?? DEFAULT_WORKBOOK_PATH;
+  const workbook = await readText(workbookPath);
+  const parts = await relationshipTargets(readText, workbookPath);
+  if (workbook === undefined || parts === undefined) throw new ImportFileError('NOT_A_WORKBOOK', NOT_A_WORKBOOK);
+  const partOfType = (type: string) => parts.find((target) => target.type === type && zip.has(target.path))?.path;
 
   const sheets = sheetsOf(workbook, new Map(parts.map((target) => [target.id, target.path])));
   const visible = sheets.filter((sheet) => !sheet.hidden);
   const candidates = visible.length > 0 ? visible : sheets;
-  if (candidates.length === 0) throw new ImportFileError('工作簿中没有工作表');
+  if (candidates.length === 0) throw new ImportFileError('NO_SHEETS', '工作簿中没有工作表');
 
   const workbookProperties = WORKBOOK_PROPERTIES.exec(workbook)?.[1] ?? '';
   const date1904 = ['1', 'true'].includes(attribute(workbookProperties, 'date1904') ?? '');
   const sharedStringsPath = partOfType('sharedStrings');
   const stylesPath = partOfType('styles');
   const context: WorkbookContext = {
-    sharedStrings: parseSharedStrings((sharedStringsPath && readText(zip, sharedStringsPath)) ?? ''),
-    dateStyles: dateStylesOf((stylesPath && readText(zip, stylesPath)) ?? ''),
+    sharedStrings: sharedStringsPath ? await readSharedStrings(zip.stream(sharedStringsPath), sharedStringsPath, limits) : [],
+    dateStyles: dateStylesOf((stylesPath && (await readText(stylesPath))) ?? ''),
     date1904,
   };
-  const sheetXml = memoized((sheet: SheetEntry) => {
-    const xml = sheet.path === undefined ? undefined : readText(zip, sheet.path);
-    if (xml === undefined) throw new ImportFileError(`工作簿中找不到工作表“${sheet.name}”（${sheet.path ?? '无路径'}）`);
-    return xml;
-  });
-  const chosen = scoreHeader
-    ? bestMatching(candidates, (sheet) => scoreHeader(parseSheet(sheetXml(sheet), context, { headerOnly: true })[0] ?? []))
-    : candidates[0];
-  return parseSheet(sheetXml(chosen), context);
+  const sheetBytes = (sheet: SheetEntry) => {
+    if (sheet.path === undefined || !zip.has(sheet.path)) {
+      throw new ImportFileError('MISSING_PART', `工作簿中找不到工作表“${sheet.name}”（${sheet.path ?? '无路径'}）`);
+    }
+    return { part: sheet.path, chunks: () => zip.stream(sheet.path!) };
+  };
+  const header = async (sheet: SheetEntry) => {
+    const { part, chunks } = sheetBytes(sheet);
+    for await (const row of readSheetRows(chunks(), part, context, { headerOnly: true, limits })) return row.row === 1 ? row.cells : [];
+    return [];
+  };
+  const chosen = options.scoreHeader ? await bestMatching(candidates, async (sheet) => options.scoreHeader!(await header(sheet))) : candidates[0];
+  const { part, chunks } = sheetBytes(chosen);
+  const merged = await readMergedRanges(chunks(), limits);
+  yield* readSheetRows(chunks(), part, context, { merged, limits });
 }
 
 /** The first sheet of those with the highest score (the first sheet when none scores above 0). */
-function bestMatching(sheets: readonly SheetEntry[], score: (sheet: SheetEntry) => number): SheetEntry {
+async function bestMatching(sheets: readonly SheetEntry[], score: (sheet: SheetEntry) => Promise<number>): Promise<SheetEntry> {
   if (sheets.length === 1) return sheets[0];
   let [best, bestScore] = [sheets[0], 0];
   for (const sheet of sheets) {
-    const sheetScore = score(sheet);
+    const sheetScore = await score(sheet);
     if (sheetScore > bestScore) [best, bestScore] = [sheet, sheetScore];
   }
   return best;
-}
-
-/** A sheet's part is inflated once, though its header is read before the whole of it. */
-function memoized<K, V>(compute: (key: K) => V): (key: K) => V {
-  const values = new Map<K, V>();
-  return (key) => {
-    if (!values.has(key)) values.set(key, compute(key));
-    return values.get(key)!;
-  };
-}
-
-function readText(zip: ZipArchive, name: string): string | undefined {
-  const bytes = zip.read(name);
-  return bytes && new TextDecoder().decode(bytes);
 }
 
 /** The sheets in tab order. */
@@ -119,8 +127,8 @@ interface RelationshipTarget {
 }
 
 /** The internal relationships of a part (of the package for ''), with targets resolved to archive paths; undefined without a relationships part. */
-function relationshipTargets(zip: ZipArchive, partPath: string): RelationshipTarget[] | undefined {
-  const xml = readText(zip, relationshipsPathOf(partPath));
+async function relationshipTargets(readText: (name: string) => Promise<string | undefined>, partPath: string): Promise<RelationshipTarget[] | undefined> {
+  const xml = await readText(relationshipsPathOf(partPath));
   if (xml === undefined) return undefined;
   const folder = partPath.slice(0, partPath.lastIndexOf('/') + 1);
   return Array.from(xml.matchAll(RELATIONSHIP), ([, attributes]) => attributes)

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { View } from '@tarojs/components';
 import { zh } from '../../i18n/zh-CN';
 import { Button } from '../Button';
@@ -11,7 +11,8 @@ const t = zh.sourceOfficer;
 
 /**
  * An officer's decision: accept at once, or reject with a reason as long as the API requires
- * (`reasonLength`: MIN_LENGTH and MAX_LENGTH of the reason). Ids, for `<prefix>` = `<idPrefix>` and item `<id>`: `<prefix>-accept-<id>`,
+ * (`reasonLength`: MIN_LENGTH and MAX_LENGTH of the reason), and any `rejectFields` the caller adds
+ * under the reason (it checks them in `onReject`). Ids, for `<prefix>` = `<idPrefix>` and item `<id>`: `<prefix>-accept-<id>`,
  * `<prefix>-reject-<id>` (opens the reason), `<prefix>-reason-<id>`, `<prefix>-confirm-reject-<id>`,
  * `<prefix>-error-<id>`.
  */
@@ -22,6 +23,7 @@ export function AcceptOrReject({
   error,
   reasonPlaceholder,
   reasonLength,
+  rejectFields,
   onAccept,
   onReject,
 }: {
@@ -31,6 +33,7 @@ export function AcceptOrReject({
   error: unknown;
   reasonPlaceholder: string;
   reasonLength: { min: number; max: number };
+  rejectFields?: ReactNode;
   onAccept: () => void;
   onReject: (reason: string) => void;
 }) {
@@ -67,6 +70,7 @@ export function AcceptOrReject({
               onChange={setReason}
             />
           </Field>
+          {rejectFields}
           <Button id={id('confirm-reject')} variant="danger" block disabled={busy} onClick={reject}>
             {t.confirmReject}
           </Button>

@@ -108,7 +108,7 @@ export function ActionChoiceField<T extends string>({
       {none !== undefined && options.length === 0 ? (
         <Text className="action-panel__hint">{none}</Text>
       ) : (
-        <ChipSelect options={options} value={value} onChange={onChange} idPrefix={id} />
+        <ChipSelect options={options} value={value} onChange={onChange} idPrefix={id} label={label} />
       )}
     </Field>
   );

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import { View } from '@tarojs/components';
 import { zh } from '../../i18n/zh-CN';
-import { optionalId } from '../../utils/optional-id';
+import { Tappable } from '../Tappable';
 import './index.scss';
 
 export interface ButtonProps {
@@ -11,27 +10,26 @@ export interface ButtonProps {
   block?: boolean;
   disabled?: boolean;
   className?: string;
+  /** `link` when the button opens another page. */
+  role?: 'button' | 'link';
+  /** The accessible name, when the text does not say it. */
+  label?: string;
   onClick: () => void;
   children: ReactNode;
 }
 
 /**
- * The app's button, drawn with a View: Taro's <Button> brings platform styles we would only fight
- * (in H5 every Taro button carries disabled="false", which its own CSS then greys out).
- * A disabled button ignores taps and says so with aria-disabled, which browser tests can read.
+ * The app's button, drawn with Tappable (a View with a button's role, name and keys): Taro's
+ * <Button> brings platform styles we would only fight (in H5 every Taro button carries
+ * disabled="false", which its own CSS then greys out). A disabled button ignores taps and says so
+ * with aria-disabled, which browser tests can read.
  */
-export function Button({ id, variant = 'primary', small, block, disabled = false, className, onClick, children }: ButtonProps) {
+export function Button({ id, variant = 'primary', small, block, disabled = false, className, role, label, onClick, children }: ButtonProps) {
   const classes = ['btn', `btn--${variant}`, small && 'btn--small', block && 'btn--block', disabled && 'btn--disabled', className];
   return (
-    <View
-      {...optionalId(id)}
-      className={classes.filter(Boolean).join(' ')}
-      aria-disabled={disabled}
-      hoverClass={disabled ? 'none' : 'btn--pressed'}
-      onClick={disabled ? undefined : onClick}
-    >
+    <Tappable id={id} role={role} label={label} className={classes.filter(Boolean).join(' ')} disabled={disabled} hoverClass="btn--pressed" onClick={onClick}>
       {children}
-    </View>
+    </Tappable>
   );
 }
 

@@ -1,5 +1,6 @@
-import { ScrollView, Text, View } from '@tarojs/components';
+import { ScrollView, View } from '@tarojs/components';
 import { optionalId } from '../../utils/optional-id';
+import { ariaProps, Tappable } from '../Tappable';
 import './index.scss';
 
 export interface ChipOption<T extends string> {
@@ -9,8 +10,9 @@ export interface ChipOption<T extends string> {
 
 /**
  * A single choice shown as tappable chips: quicker than a native picker for short lists, and
- * each chip has a stable id (`<idPrefix>-<value>`) that browser tests can tap. `scroll` keeps
- * the chips on one horizontally scrolling line (filter bars).
+ * each chip has a stable id (`<idPrefix>-<value>`) that browser tests can tap. To assistive
+ * technology it is a radio group named `label` (the field's label). `scroll` keeps the chips on
+ * one horizontally scrolling line (filter bars).
  */
 export function ChipSelect<T extends string>({
   options,
@@ -18,6 +20,7 @@ export function ChipSelect<T extends string>({
   onChange,
   idPrefix,
   id,
+  label,
   scroll = false,
 }: {
   options: ReadonlyArray<ChipOption<T>>;
@@ -25,27 +28,31 @@ export function ChipSelect<T extends string>({
   onChange: (value: T) => void;
   idPrefix: string;
   id?: string;
+  label?: string;
   scroll?: boolean;
 }) {
   const chips = options.map((option) => (
-    <Text
+    <Tappable
       key={option.value}
       id={`${idPrefix}-${option.value}`}
+      role="radio"
+      checked={option.value === value}
       className={`chip-select__chip${option.value === value ? ' chip-select__chip--selected' : ''}`}
       onClick={() => onChange(option.value)}
     >
       {option.label}
-    </Text>
+    </Tappable>
   ));
+  const group = { ...optionalId(id), ...ariaProps({ role: 'radiogroup', label }) };
   if (scroll) {
     return (
-      <ScrollView scrollX className="chip-select chip-select--scroll" {...optionalId(id)} enhanced showScrollbar={false}>
+      <ScrollView scrollX className="chip-select chip-select--scroll" {...group} enhanced showScrollbar={false}>
         {chips}
       </ScrollView>
     );
   }
   return (
-    <View className="chip-select" {...optionalId(id)}>
+    <View className="chip-select" {...group}>
       {chips}
     </View>
   );

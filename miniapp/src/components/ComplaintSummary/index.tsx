@@ -7,11 +7,13 @@ import { PhotoGrid } from '../PhotoGrid';
 import { Section } from '../Section';
 import { OverdueBadge, StatusChip } from '../StatusChip';
 import { InfoRow } from '../InfoRow';
+import { CopyButton } from '../CopyButton';
 import './index.scss';
 
 /**
- * What a complaint is about and where it stands, for the complainant and for officers.
- * Officers also see the complainant as the API sends it (masked, or nothing when anonymous).
+ * What a complaint is about and where it stands, for the complainant and for officers, with its
+ * tracking number to copy. Officers also see the complainant as the API sends it (masked, or
+ * nothing when anonymous) and an unsatisfied rating awaiting follow-up (`complaint-unsatisfied`).
  */
 export function ComplaintSummary({ complaint, forOfficer }: { complaint: ComplaintViewT; forOfficer: boolean }) {
   const district = useDistrict();
@@ -27,9 +29,12 @@ export function ComplaintSummary({ complaint, forOfficer }: { complaint: Complai
             <OverdueBadge overdue={complaint.overdue} />
           </View>
         </View>
-        <Text className="complaint-hero__number" id="complaint-tracking-number">
-          {complaint.trackingNumber}
-        </Text>
+        <View className="complaint-hero__number-row">
+          <Text className="complaint-hero__number" id="complaint-tracking-number">
+            {complaint.trackingNumber}
+          </Text>
+          <CopyButton text={complaint.trackingNumber} id="complaint-copy-number" className="complaint-hero__copy" />
+        </View>
         <Text className="complaint-hero__category">{zh.category.label(complaint.category.type, complaint.category.subtype)}</Text>
       </View>
 
@@ -54,6 +59,18 @@ export function ComplaintSummary({ complaint, forOfficer }: { complaint: Complai
           {complaint.duplicateOf && <InfoRow label={t.duplicateOf} value={complaint.duplicateOf} />}
           {complaint.rating && (
             <InfoRow label={t.rating} value={t.ratingScore(complaint.rating.score) + (complaint.rating.comment ? ` · ${complaint.rating.comment}` : '')} />
+          )}
+          {complaint.unsatisfied && (
+            <InfoRow
+              label={t.unsatisfied}
+              id="complaint-unsatisfied"
+              value={
+                complaint.unsatisfied.followedUpAt
+                  ? t.unsatisfiedDone(complaint.unsatisfied.rating, complaint.unsatisfied.followedUpBy, formatDateTime(complaint.unsatisfied.followedUpAt))
+                  : t.unsatisfiedPending(complaint.unsatisfied.rating)
+              }
+              alert={!complaint.unsatisfied.followedUpAt}
+            />
           )}
           {forOfficer && (
             <InfoRow label={t.complainant} id="complaint-complainant" value={complaint.complainant ? complaint.complainant.phone : t.complainantAnonymous} />

@@ -1,16 +1,17 @@
 import { Text, View } from '@tarojs/components';
 import type { OperatorSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { zh } from '../../i18n/zh-CN';
-import { explanationLineKey, explanationLineView } from '../../utils/credit';
+import { creditRulesLine, explanationLineKey, explanationLineView } from '../../utils/credit';
 import { Section } from '../Section';
 import './index.scss';
 
 /**
  * Why the score is what it is: one line per point gained or lost (newest first, as the API sends
- * them), and the rules version it was computed under. Ids: `source-explanation`,
+ * them), and the rules it was computed under (by title). Ids: `source-explanation`,
  * `explanation-<n>` (`data-code`), `source-rules`.
  */
 export function CreditExplanation({ credit }: { credit: OperatorSourceViewT['credit'] }) {
+  const rulesLine = creditRulesLine(credit.rulesVersion);
   const lines = credit.explanation.map((line) => ({ key: explanationLineKey(line), ...explanationLineView(line) }));
   return (
     <Section title={zh.credit.explanationTitle}>
@@ -28,7 +29,7 @@ export function CreditExplanation({ credit }: { credit: OperatorSourceViewT['cre
         {credit.level !== credit.levelByScore && <Text className="credit-explanation__note">{zh.credit.manualLevel}</Text>}
       </View>
       <View className="credit-explanation__rules" id="source-rules">
-        <Text>{zh.credit.rules(credit.rulesVersion)}</Text>
+        {rulesLine && <Text>{rulesLine}</Text>}
         <Text>{zh.credit.rulesSource(credit.rulesSource)}</Text>
       </View>
     </Section>

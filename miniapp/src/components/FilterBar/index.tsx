@@ -45,7 +45,7 @@ export function ChipFilter<T extends string>({
 }) {
   return (
     <FilterRow label={label}>
-      <ChipSelect scroll options={options} value={value} onChange={onChange} idPrefix={idPrefix} />
+      <ChipSelect scroll options={options} value={value} onChange={onChange} idPrefix={idPrefix} label={label} />
     </FilterRow>
   );
 }

@@ -3,6 +3,7 @@ import { Text } from '@tarojs/components';
 import type { PagedList } from '../../hooks/usePagedList';
 import { zh } from '../../i18n/zh-CN';
 import { ErrorState, LoadingState } from '../PageState';
+import { Tappable } from '../Tappable';
 import './index.scss';
 
 export interface PagedListViewProps<T> {
@@ -28,9 +29,9 @@ export function PagedListView<T>({ list, empty, renderItem, loadMoreId }: PagedL
       {list.loading ? (
         <Text className="list-footer">{zh.common.loading}</Text>
       ) : list.hasMore ? (
-        <Text className="list-footer list-footer--more" id={loadMoreId} onClick={list.loadMore}>
+        <Tappable className="list-footer list-footer--more" id={loadMoreId} onClick={list.loadMore}>
           {zh.common.loadMore}
-        </Text>
+        </Tappable>
       ) : (
         <Text className="list-footer">{zh.common.noMore}</Text>
       )}

@@ -11,13 +11,14 @@ import './index.scss';
 
 type Evidence = RectificationViewT['evidence'][number];
 
-function EvidenceEntry({ evidence }: { evidence: Evidence }) {
-  const decision = evidence.decision ?? 'pending';
+/** Evidence nobody decided on is pending while the item is open; an item closed on site leaves it undecided, not pending. */
+function EvidenceEntry({ evidence, itemClosed }: { evidence: Evidence; itemClosed: boolean }) {
+  const decision = evidence.decision ?? (itemClosed ? undefined : 'pending');
   return (
-    <View className="evidence" id={`evidence-item-${evidence.id}`} data-decision={decision}>
+    <View className="evidence" id={`evidence-item-${evidence.id}`} data-decision={decision ?? 'none'}>
       <View className="evidence__head">
         <Text className="evidence__time">{zh.sources.evidenceAt(formatDateTime(evidence.at))}</Text>
-        <Text className={`evidence__decision evidence__decision--${decision}`}>{zh.sources.evidenceDecision[decision]}</Text>
+        {decision && <Text className={`evidence__decision evidence__decision--${decision}`}>{zh.sources.evidenceDecision[decision]}</Text>}
       </View>
       {evidence.note && <Text className="evidence__note">{evidence.note}</Text>}
       <PhotoGrid photos={evidence.photos} />
@@ -27,9 +28,10 @@ function EvidenceEntry({ evidence }: { evidence: Evidence }) {
 }
 
 /**
- * One rectification order: the failed item, its deadline (red once overdue), the evidence sent so
- * far with the officer's decisions, then `children` (the operator's form or the officer's decision).
- * Id `rectification-<id>` with `data-status`, `data-item` (checklist item id) and `data-overdue`.
+ * One rectification order: the failed item, its deadline (red once overdue), how and when it was
+ * closed (`rectification-closure-<id>`), the evidence sent so far with the officer's decisions,
+ * then `children` (the operator's form or the officer's decision). Id `rectification-<id>` with
+ * `data-status`, `data-item` (checklist item id), `data-overdue` and `data-closed-how`.
  */
 export function RectificationCard({ rectification, children }: { rectification: RectificationViewT; children?: ReactNode }) {
   const t = zh.sources;
@@ -40,6 +42,7 @@ export function RectificationCard({ rectification, children }: { rectification: 
       data-status={rectification.status}
       data-item={rectification.itemId}
       data-overdue={rectification.overdue}
+      data-closed-how={rectification.closedHow}
     >
       <View className="rectification__head">
         <Text className="rectification__label">{rectification.itemLabel}</Text>
@@ -52,11 +55,16 @@ export function RectificationCard({ rectification, children }: { rectification: 
         {t.deadline(formatDay(rectification.deadline))}
       </Text>
       <Text className="rectification__meta">{`${t.openedAt(formatDay(rectification.openedAt))} · ${t.basis(rectification.basis)}`}</Text>
+      {rectification.closedAt && rectification.closedHow && (
+        <Text className="rectification__closure" id={`rectification-closure-${rectification.id}`}>
+          {zh.rectificationClosure[rectification.closedHow](formatDay(rectification.closedAt))}
+        </Text>
+      )}
       {rectification.evidence.length > 0 && (
         <View className="rectification__evidence">
           <Text className="rectification__evidence-title">{t.evidenceTitle}</Text>
           {rectification.evidence.map((evidence) => (
-            <EvidenceEntry key={evidence.id} evidence={evidence} />
+            <EvidenceEntry key={evidence.id} evidence={evidence} itemClosed={rectification.status === 'closed'} />
           ))}
         </View>
       )}

@@ -7,7 +7,8 @@ import './index.scss';
 
 /**
  * A required choice of the district's street (镇), as chips `<id>-<streetCode>` in a container
- * `<id>`; message `<id>-error`. With `lockedTo` (a street officer's own street) it only names
+ * `<id>`; message `<id>-error`; `suggested`, under the chips (`<id>-hint`), says where a
+ * pre-selected street came from. With `lockedTo` (a street officer's own street) it only names
  * that street (`<id>-locked`): the API keeps them to it anyway.
  */
 export function StreetField({
@@ -16,7 +17,7 @@ export function StreetField({
   value,
   onChange,
   error,
-  hint,
+  suggested,
   lockedTo,
 }: {
   id: string;
@@ -24,18 +25,23 @@ export function StreetField({
   value: string | undefined;
   onChange: (streetCode: string) => void;
   error?: string;
-  hint?: string;
+  suggested?: string;
   lockedTo?: string;
 }) {
   const district = useDistrict();
   return (
-    <Field label={label} required error={error} id={id} hint={hint}>
+    <Field label={label} required error={error} id={id}>
       {lockedTo ? (
         <Text className="street-field__locked" id={`${id}-locked`}>
           {streetNameOf(district, lockedTo)}
         </Text>
       ) : (
-        <ChipSelect id={id} options={streetOptions(district)} value={value} idPrefix={id} onChange={onChange} />
+        <ChipSelect id={id} label={label} options={streetOptions(district)} value={value} idPrefix={id} onChange={onChange} />
+      )}
+      {suggested && (
+        <Text className="street-field__suggested" id={`${id}-hint`}>
+          {suggested}
+        </Text>
       )}
     </Field>
   );

@@ -10,10 +10,27 @@ interface TextFieldProps {
   maxLength: number;
   /** Classes added to the app's `input` / `textarea` look (app.scss). */
   className?: string;
+  /** The accessible name when it differs from the placeholder (TextField passes its label). */
+  label?: string;
+  /** The id of the message that explains what is wrong with the value, if anything is. */
+  errorId?: string;
 }
 
 function classesOf(base: string, extra: string | undefined): string {
   return extra ? `${base} ${extra}` : base;
+}
+
+const IS_H5 = process.env.TARO_ENV === 'h5';
+
+/**
+ * The native field's name and error state for assistive technology: in H5 attributes of the
+ * <input> or <textarea> inside Taro's element (`nativeProps`), in WeChat its `aria-label`.
+ */
+function accessibleField({ label, placeholder, errorId }: Pick<TextFieldProps, 'label' | 'placeholder' | 'errorId'>) {
+  const name = label ?? placeholder;
+  if (!IS_H5) return { 'aria-label': name };
+  const error = errorId ? { 'aria-invalid': 'true', 'aria-describedby': errorId } : {};
+  return { nativeProps: { 'aria-label': name, ...error } };
 }
 
 /** A one-line text input in the app's style. */
@@ -25,6 +42,8 @@ export function TextInput({
   maxLength,
   className,
   type,
+  label,
+  errorId,
 }: TextFieldProps & {
   type?: InputProps['type'];
 }) {
@@ -32,6 +51,7 @@ export function TextInput({
     <Input
       id={id}
       className={classesOf('input', className)}
+      {...accessibleField({ label, placeholder, errorId })}
       placeholderClass="input-placeholder"
       // Like `id`, an absent `type` must not be passed at all (H5 would copy "undefined").
       {...(type ? { type } : {})}
@@ -44,11 +64,12 @@ export function TextInput({
 }
 
 /** A multi-line text input in the app's style. */
-export function TextArea({ id, value, onChange, placeholder, maxLength, className }: TextFieldProps) {
+export function TextArea({ id, value, onChange, placeholder, maxLength, className, label, errorId }: TextFieldProps) {
   return (
     <Textarea
       id={id}
       className={classesOf('textarea', className)}
+      {...accessibleField({ label, placeholder, errorId })}
       placeholderClass="input-placeholder"
       maxlength={maxLength}
       placeholder={placeholder}
@@ -78,9 +99,10 @@ export function TextField({
   multiline?: boolean;
   type?: InputProps['type'];
 }) {
+  const named = { ...input, label, errorId: error ? `${input.id}-error` : undefined };
   return (
     <Field label={label} required={required} hint={hint} error={error} id={input.id}>
-      {multiline ? <TextArea {...input} /> : <TextInput type={type} {...input} />}
+      {multiline ? <TextArea {...named} /> : <TextInput type={type} {...named} />}
     </Field>
   );
 }

@@ -29,6 +29,7 @@ const NEEDS: Record<
   not_our_responsibility: { reason: 'not_our_responsibility', referral: true },
   mark_duplicate: { duplicate: true },
   extend: { reason: 'extend', extension: true },
+  follow_up: { noteRequired: true },
 };
 
 type ActionInput = { note: string; reason: string; referral: string; duplicateOf: string; assigneeId?: string; extensionDays?: string };

@@ -1,7 +1,9 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/Button';
+import { HotlineLink } from '../../components/HotlineLink';
 import { Section } from '../../components/Section';
+import { Tappable } from '../../components/Tappable';
 import { streetNameOf, useDistrict } from '../../hooks/useDistrict';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { zh } from '../../i18n/zh-CN';
@@ -13,10 +15,10 @@ import './index.scss';
 
 function MenuRow({ label, id, onClick }: { label: string; id: string; onClick: () => void }) {
   return (
-    <View className="menu-row" id={id} onClick={onClick}>
+    <Tappable role="link" className="menu-row" id={id} onClick={onClick}>
       <Text className="menu-row__label">{label}</Text>
       <Text className="menu-row__chevron">›</Text>
-    </View>
+    </Tappable>
   );
 }
 
@@ -77,7 +79,13 @@ export default function AccountPage() {
         <Section>
           <InfoLine label={t.timeLimits} value={t.timeLimitsValue(district.timeLimits.acknowledgeWithinDays, district.timeLimits.closeWithinDays)} />
           <InfoLine label={t.feedbackWindow} value={t.feedbackWindowValue(district.feedbackWindowDays)} />
-          <InfoLine label={t.hotline} value={t.hotlineValue} />
+          <View className="menu-row menu-row--static" id="account-hotlines">
+            <Text className="menu-row__label">{t.hotline}</Text>
+            <View className="account__hotlines">
+              <HotlineLink hotline={zh.hotlines.citizen} id="account-hotline-12345" />
+              <HotlineLink hotline={zh.hotlines.environment} id="account-hotline-12369" />
+            </View>
+          </View>
         </Section>
       )}
 

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
+import { isUnsatisfiedRating } from '@green-shield/shared/complaints/state-machine';
 import type { ComplaintViewT } from '@green-shield/shared/api/schemas';
 import { MAX_LENGTH, MIN_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call } from '../../api/client';
@@ -12,6 +14,7 @@ import { TextField } from '../../components/TextField';
 import type { ComplaintAction } from '../../hooks/useComplaintAction';
 import { zh } from '../../i18n/zh-CN';
 import { formatDateTime } from '../../utils/format';
+import { PRIMARY_COLOR } from '../../styles/colors';
 
 const t = zh.feedback;
 
@@ -20,15 +23,39 @@ function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof ApiError ? error.fieldErrors[field] : undefined;
 }
 
-/** The complainant rates the resolution 1–5 stars, which closes the complaint. */
-export function RateForm({ complaint, action }: { complaint: ComplaintViewT; action: ComplaintAction }) {
+/** Asks whether to reopen instead of rating; true when the complainant chose to reopen. */
+async function prefersReopening(): Promise<boolean> {
+  const { confirm } = await Taro.showModal({
+    title: t.unsatisfiedTitle,
+    content: t.unsatisfiedContent,
+    confirmText: t.unsatisfiedReopen,
+    cancelText: t.unsatisfiedJustRate,
+    confirmColor: PRIMARY_COLOR,
+  });
+  return confirm;
+}
+
+/**
+ * The complainant rates the resolution 1–5 stars, which closes the complaint. An unsatisfied rating
+ * (1–2 stars) first asks, once, whether to reopen instead (`onReopenInstead`); rated anyway, the
+ * complaint closes flagged for an officer's follow-up.
+ */
+export function RateForm({ complaint, action, onReopenInstead }: { complaint: ComplaintViewT; action: ComplaintAction; onReopenInstead: () => void }) {
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
   const [missingRating, setMissingRating] = useState(false);
+  const [askedAboutReopening, setAskedAboutReopening] = useState(false);
 
-  const submit = () => {
+  const submit = async () => {
     setMissingRating(rating === 0);
     if (rating === 0) return;
+    if (isUnsatisfiedRating(rating) && !askedAboutReopening && complaint.availableActions.includes('reopen')) {
+      setAskedAboutReopening(true);
+      if (await prefersReopening()) {
+        onReopenInstead();
+        return;
+      }
+    }
     void action.run(
       () =>
         call('rateComplaint', {
@@ -56,15 +83,18 @@ export function RateForm({ complaint, action }: { complaint: ComplaintViewT; act
         onChange={setComment}
       />
       <FormError error={action.error} id="rate-error" />
-      <SubmitButton id="rate-submit" busy={action.busy} onClick={submit}>
+      <SubmitButton id="rate-submit" busy={action.busy} onClick={() => void submit()}>
         {t.rateSubmit}
       </SubmitButton>
     </Section>
   );
 }
 
-/** The complainant says the problem persists; the complaint goes back to the officers. */
-export function ReopenForm({ complaint, action }: { complaint: ComplaintViewT; action: ComplaintAction }) {
+/**
+ * The complainant says the problem persists; the complaint goes back to the officers. `invited`
+ * when they chose it over an unsatisfied rating: the form says what to write.
+ */
+export function ReopenForm({ complaint, action, invited }: { complaint: ComplaintViewT; action: ComplaintAction; invited: boolean }) {
   const [reason, setReason] = useState('');
   const [tooShort, setTooShort] = useState(false);
   const reasonError = tooShort ? t.reopenReasonTooShort : fieldError(action.error, 'reason');
@@ -81,7 +111,9 @@ export function ReopenForm({ complaint, action }: { complaint: ComplaintViewT; a
 
   return (
     <Section title={t.reopenTitle} id="reopen-form">
-      <Text className="feedback__hint">{t.reopenHint}</Text>
+      <Text className={invited ? 'form-error' : 'feedback__hint'} id="reopen-hint">
+        {invited ? t.reopenInstead : t.reopenHint}
+      </Text>
       <TextField
         multiline
         error={reasonError}

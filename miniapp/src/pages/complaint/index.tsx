@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { ComplaintDetailView } from '../../components/ComplaintDetailView';
 import { useComplaintAction } from '../../hooks/useComplaintAction';
 import { useComplaintDetail } from '../../hooks/useComplaintDetail';
@@ -11,7 +13,13 @@ export default function ComplaintPage() {
   const detail = useComplaintDetail();
   const rateAction = useComplaintAction(detail);
   const reopenAction = useComplaintAction(detail);
+  // Set when an unsatisfied resident chose to reopen instead of rating: the reopen form is next.
+  const [reopenInvited, setReopenInvited] = useState(false);
   if (!user) return null;
+  const reopenInstead = () => {
+    setReopenInvited(true);
+    void Taro.pageScrollTo({ selector: '#reopen-form', duration: 200 }).catch(() => undefined);
+  };
 
   return (
     <ComplaintDetailView
@@ -19,8 +27,8 @@ export default function ComplaintPage() {
       forOfficer={false}
       controls={(complaint) => (
         <>
-          {complaint.availableActions.includes('rate') && <RateForm complaint={complaint} action={rateAction} />}
-          {complaint.availableActions.includes('reopen') && <ReopenForm complaint={complaint} action={reopenAction} />}
+          {complaint.availableActions.includes('rate') && <RateForm complaint={complaint} action={rateAction} onReopenInstead={reopenInstead} />}
+          {complaint.availableActions.includes('reopen') && <ReopenForm complaint={complaint} action={reopenAction} invited={reopenInvited} />}
         </>
       )}
     />

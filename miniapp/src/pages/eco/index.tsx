@@ -5,6 +5,8 @@ import type { PublicSourceProfileT } from '@green-shield/shared/api/source-schem
 import { ecoCodeFromText } from '@green-shield/shared/sources/eco-code';
 import { ApiError, call } from '../../api/client';
 import { Button } from '../../components/Button';
+import { CreditLevelGuide } from '../../components/CreditLevelGuide';
+import { HotlineLink } from '../../components/HotlineLink';
 import { InfoRow } from '../../components/InfoRow';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState';
 import { Section } from '../../components/Section';
@@ -38,6 +40,7 @@ function ForgedWarning() {
       <Text className="eco-forged__icon">!</Text>
       <Text className="eco-forged__title">{t.forgedTitle}</Text>
       <Text className="eco-forged__hint">{t.forgedHint}</Text>
+      <HotlineLink hotline={zh.hotlines.environment} id="eco-forged-hotline" />
     </View>
   );
 }
@@ -69,8 +72,9 @@ function Profile({ profile }: { profile: PublicSourceProfileT }) {
             id="eco-open-rectifications"
           />
         </View>
-        <Text className="eco__note">{`${t.publicNote} · ${zh.credit.rules(profile.rulesVersion)}`}</Text>
+        <Text className="eco__note">{t.publicNote}</Text>
       </Section>
+      <CreditLevelGuide rulesVersion={profile.rulesVersion} current={profile.level} />
       <Button id="eco-report" block variant="danger" className="eco__report" onClick={() => reportAbout(profile)}>
         {t.report}
       </Button>

@@ -1,36 +1,76 @@
 import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ComplaintViewT, UserViewT } from '@green-shield/shared/api/schemas';
+import type { RectificationViewT, SourceSummaryT } from '@green-shield/shared/api/source-schemas';
 import { call } from '../../api/client';
 import { ComplaintCard } from '../../components/ComplaintCard';
 import { EmptyState, Loadable } from '../../components/PageState';
+import { Picture } from '../../components/Picture';
 import { Section } from '../../components/Section';
+import { Tappable } from '../../components/Tappable';
 import { streetNameOf, useDistrict } from '../../hooks/useDistrict';
 import { useRemote, type Remote } from '../../hooks/useRemote';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { useUnreadCount } from '../../hooks/useUnreadCount';
 import { zh } from '../../i18n/zh-CN';
-import { openQueue, openSourceSearch, PAGES, scanEcoCode } from '../../navigation';
+import { openQueue, openSource, openSourceSearch, PAGES, scanEcoCode } from '../../navigation';
 import { isBureauOfficer, isOfficer } from '../../session';
+import { rectificationsInWorkOrder } from '../../utils/credit';
+import { formatDay } from '../../utils/format';
+import { optionalId } from '../../utils/optional-id';
 import alarmIcon from '../../assets/icons/alarm.svg';
 import cameraIcon from '../../assets/icons/camera.svg';
 import queueIcon from '../../assets/icons/queue.svg';
 import './index.scss';
 
-const loadMySources = () => call('mySources');
 const loadMyComplaints = () => call('myComplaints');
-const loadQueue = () => call('queue');
+const loadUrgentQueue = () => call('queue', { query: { order: 'urgency' } });
+const loadQueueSummary = () => call('queueSummary');
+const loadDecisionsSummary = () => call('decisionsSummary');
 
 const RECENT_COUNT = 3;
+/** Businesses whose open items the operator's home reads (one request each); the rest are a tap away. */
+const BUSINESSES_ON_HOME = 5;
+
+type OpenItem = RectificationViewT & { sourceId: string; sourceName: string };
+
+/** The operator's businesses, and the items not yet closed across them in the order they act on them (open first, nearest deadline first). */
+async function loadBusinessWork(): Promise<{ sources: SourceSummaryT[]; open: OpenItem[] }> {
+  const { items: sources } = await call('mySources');
+  const withOpen = sources.filter((source) => source.openRectifications > 0).slice(0, BUSINESSES_ON_HOME);
+  const views = await Promise.all(withOpen.map((source) => call('mySource', { params: { id: source.id } })));
+  const open = views.flatMap(({ source, rectifications }) =>
+    rectifications.filter((item) => item.status !== 'closed').map((item) => ({ ...item, sourceId: source.id, sourceName: source.name })),
+  );
+  return { sources, open: rectificationsInWorkOrder(open, 'operator') };
+}
+
+const countText = (summary: { count: number; more: boolean }) => zh.workload.count(summary.count, summary.more);
 
 /** A small entry card (title and hint) in a row of two. */
-function HomeTile({ id, title, hint, alert = false, onClick }: { id: string; title: string; hint: string; alert?: boolean; onClick: () => void }) {
+function HomeTile({
+  id,
+  title,
+  hint,
+  hintId,
+  alert = false,
+  onClick,
+}: {
+  id: string;
+  title: string;
+  hint: string;
+  hintId?: string;
+  alert?: boolean;
+  onClick: () => void;
+}) {
   return (
-    <View className={`home-tile${alert ? ' home-tile--alert' : ''}`} id={id} onClick={onClick}>
+    <Tappable role="link" className={`home-tile${alert ? ' home-tile--alert' : ''}`} id={id} onClick={onClick}>
       <Text className="home-tile__title">{title}</Text>
-      <Text className="home-tile__hint">{hint}</Text>
-    </View>
+      <Text className="home-tile__hint" {...optionalId(hintId)}>
+        {hint}
+      </Text>
+    </Tappable>
   );
 }
 
@@ -38,9 +78,8 @@ function HomeTile({ id, title, hint, alert = false, onClick }: { id: string; tit
  * Scanning a shop's eco-code, and for operators their business. Anyone may claim a business; the
  * "我的商户" entry appears once one is linked (`mySources` is empty for everyone else).
  */
-function BusinessEntries() {
-  const businesses = useRemote(loadMySources, { refreshOnShow: true });
-  const names = (businesses.data?.items ?? []).map((source) => source.name);
+function BusinessEntries({ sources }: { sources: SourceSummaryT[] | undefined }) {
+  const names = (sources ?? []).map((source) => source.name);
   return (
     <>
       <View className="home-tiles">
@@ -54,17 +93,23 @@ function BusinessEntries() {
           />
         )}
       </View>
-      {businesses.data && names.length === 0 && (
-        <Text className="home__claim link" id="home-claim-entry" onClick={() => Taro.navigateTo({ url: PAGES.claim })}>
+      {sources && names.length === 0 && (
+        <Tappable role="link" className="home__claim link" id="home-claim-entry" onClick={() => Taro.navigateTo({ url: PAGES.claim })}>
           {zh.home.claimLink}
-        </Text>
+        </Tappable>
       )}
     </>
   );
 }
 
-/** The officer's way into the pollution-source registry; the bureau also imports lists of sources. */
+/**
+ * The officer's way into the pollution-source registry, with how many sources have evidence
+ * awaiting a decision (`officer-decisions-entry`, count in `officer-decisions-count`); the bureau
+ * also imports lists of sources.
+ */
 function SourceEntries({ user }: { user: UserViewT }) {
+  const decisions = useRemote(loadDecisionsSummary, { refreshOnShow: true });
+  const pending = decisions.data?.sources;
   return (
     <>
       <View className="home-tiles">
@@ -88,6 +133,16 @@ function SourceEntries({ user }: { user: UserViewT }) {
       </View>
       <View className="home-tiles">
         <HomeTile
+          id="officer-decisions-entry"
+          title={zh.workload.decisionsTitle}
+          hint={pending ? (pending.count > 0 ? zh.workload.decisionsCount(countText(pending)) : zh.workload.noDecisions) : ''}
+          hintId="officer-decisions-count"
+          alert={(pending?.count ?? 0) > 0}
+          onClick={() => Taro.navigateTo({ url: PAGES.sourceDecisions })}
+        />
+      </View>
+      <View className="home-tiles">
+        <HomeTile
           id="officer-register-entry"
           title={zh.home.registerTitle}
           hint={zh.home.registerHint}
@@ -108,7 +163,7 @@ function SourceEntries({ user }: { user: UserViewT }) {
 
 function NotificationStrip({ unread }: { unread: number }) {
   return (
-    <View className="home-strip" id="home-notifications" onClick={() => Taro.switchTab({ url: PAGES.notifications })}>
+    <Tappable role="link" className="home-strip" id="home-notifications" onClick={() => Taro.switchTab({ url: PAGES.notifications })}>
       <View className={`home-strip__dot${unread > 0 ? ' home-strip__dot--on' : ''}`} />
       <Text className="home-strip__text">{unread > 0 ? zh.home.unread(unread) : zh.home.noUnread}</Text>
       {unread > 0 && (
@@ -117,7 +172,7 @@ function NotificationStrip({ unread }: { unread: number }) {
         </Text>
       )}
       <Text className="home-strip__chevron">›</Text>
-    </View>
+    </Tappable>
   );
 }
 
@@ -143,9 +198,9 @@ function RecentComplaints({
     <Section
       title={title}
       extra={
-        <Text className="link" id={viewAll.id} onClick={viewAll.open}>
+        <Tappable role="link" className="link" id={viewAll.id} onClick={viewAll.open}>
           {`${zh.common.viewAll} ›`}
-        </Text>
+        </Tappable>
       }
       className={className}
     >
@@ -162,31 +217,87 @@ function RecentComplaints({
   );
 }
 
+/**
+ * An operator's first thing: the items not yet closed across their businesses, nearest deadline
+ * first (`home-business-todo`, each `home-todo-<id>` with `data-status` and `data-overdue`).
+ */
+function BusinessTodo({ open }: { open: OpenItem[] }) {
+  const t = zh.operator;
+  return (
+    <View className="home-todo" id="home-business-todo">
+      <View className="home-todo__header">
+        <Text className="home-todo__title">{t.todoTitle}</Text>
+        <Tappable role="link" className="link" id="home-todo-all" onClick={() => Taro.navigateTo({ url: PAGES.myBusinesses })}>
+          {`${zh.common.viewAll} ›`}
+        </Tappable>
+      </View>
+      {open.length === 0 && <Text className="home-todo__none">{t.todoNone}</Text>}
+      {open.slice(0, RECENT_COUNT).map((item) => (
+        <Tappable
+          key={item.id}
+          role="link"
+          className="home-todo__item"
+          id={`home-todo-${item.id}`}
+          data={{ 'data-status': item.status, 'data-overdue': String(item.overdue) }}
+          onClick={() => openSource(item.sourceId, false)}
+        >
+          <View className="home-todo__top">
+            <Text className="home-todo__label">{t.todoItem(item.sourceName, item.itemLabel)}</Text>
+            <Text className={`home-todo__status home-todo__status--${item.status}`}>{zh.sources.rectificationStatus[item.status]}</Text>
+          </View>
+          <Text className={`home-todo__deadline${item.overdue ? ' home-todo__deadline--overdue' : ''}`}>
+            {item.overdue ? `${zh.sources.deadline(formatDay(item.deadline))} · ${zh.common.overdue}` : zh.sources.deadline(formatDay(item.deadline))}
+          </Text>
+        </Tappable>
+      ))}
+      {open.length > RECENT_COUNT && (
+        <Tappable role="link" className="home-todo__more link" onClick={() => Taro.navigateTo({ url: PAGES.myBusinesses })}>
+          {t.todoMore(open.length - RECENT_COUNT)}
+        </Tappable>
+      )}
+    </View>
+  );
+}
+
+/** The big "我要举报" card; an operator's home shows it after their own work. */
+function ReportCard() {
+  return (
+    <Tappable role="link" className="home-report" id="report-entry" onClick={() => Taro.navigateTo({ url: PAGES.report })}>
+      <View className="home-report__icon">
+        <Picture className="home-report__icon-image" src={cameraIcon} alt="" />
+      </View>
+      <View className="home-report__text">
+        <Text className="home-report__title">{zh.home.reportTitle}</Text>
+        <Text className="home-report__hint">{zh.home.reportHint}</Text>
+      </View>
+      <Text className="home-report__chevron">›</Text>
+    </Tappable>
+  );
+}
+
+/**
+ * A resident's home leads with reporting; one who runs a business (an operator) sees first what
+ * their business must put right and by when, and reporting after it.
+ */
 function ResidentHome({ user }: { user: UserViewT }) {
   const district = useDistrict();
   const unread = useUnreadCount();
   const mine = useRemote(loadMyComplaints, { refreshOnShow: true });
+  const businesses = useRemote(loadBusinessWork, { refreshOnShow: true });
+  const runsBusiness = (businesses.data?.sources.length ?? 0) > 0;
 
   return (
     <View className="home">
       <View className="home__hero">
         <Text className="home__district">{zh.app.district}</Text>
         <Text className="home__greeting">{zh.home.greeting(user.name ?? user.phoneMasked)}</Text>
-        <View className="home-report" id="report-entry" onClick={() => Taro.navigateTo({ url: PAGES.report })}>
-          <View className="home-report__icon">
-            <Image className="home-report__icon-image" src={cameraIcon} />
-          </View>
-          <View className="home-report__text">
-            <Text className="home-report__title">{zh.home.reportTitle}</Text>
-            <Text className="home-report__hint">{zh.home.reportHint}</Text>
-          </View>
-          <Text className="home-report__chevron">›</Text>
-        </View>
+        {runsBusiness ? <BusinessTodo open={businesses.data?.open ?? []} /> : <ReportCard />}
         {district && <Text className="home__promise">{zh.home.promise(district.timeLimits.acknowledgeWithinDays, district.timeLimits.closeWithinDays)}</Text>}
       </View>
 
       <View className="home__body">
-        <BusinessEntries />
+        {runsBusiness && <ReportCard />}
+        <BusinessEntries sources={businesses.data?.sources} />
         <NotificationStrip unread={unread} />
         <RecentComplaints
           title={zh.home.recent}
@@ -205,7 +316,9 @@ function ResidentHome({ user }: { user: UserViewT }) {
 function OfficerHome({ user }: { user: UserViewT }) {
   const district = useDistrict();
   const unread = useUnreadCount();
-  const queue = useRemote(loadQueue, { refreshOnShow: true });
+  const queue = useRemote(loadUrgentQueue, { refreshOnShow: true });
+  const summary = useRemote(loadQueueSummary, { refreshOnShow: true });
+  const overdue = summary.data?.overdue;
   const role = user.roles.find((candidate) => candidate !== 'resident') ?? user.roles[0];
 
   return (
@@ -214,20 +327,27 @@ function OfficerHome({ user }: { user: UserViewT }) {
         <Text className="home__district">{user.streetCode ? `${zh.app.district} · ${streetNameOf(district, user.streetCode)}` : zh.app.district}</Text>
         <Text className="home__greeting">{`${user.name ?? user.phoneMasked} · ${zh.account.roles[role]}`}</Text>
         <View className="home-officer">
-          <View className="home-officer__entry" id="officer-queue-entry" onClick={() => openQueue()}>
+          <Tappable role="link" className="home-officer__entry" id="officer-queue-entry" onClick={() => openQueue()}>
             <View className="home-officer__icon">
-              <Image className="home-officer__icon-image" src={queueIcon} />
+              <Picture className="home-officer__icon-image" src={queueIcon} alt="" />
             </View>
             <Text className="home-officer__title">{zh.home.queueTitle}</Text>
             <Text className="home-officer__hint">{zh.home.queueHint}</Text>
-          </View>
-          <View className="home-officer__entry home-officer__entry--alert" id="officer-overdue-entry" onClick={() => openQueue({ overdue: true })}>
+          </Tappable>
+          <Tappable
+            role="link"
+            className="home-officer__entry home-officer__entry--alert"
+            id="officer-overdue-entry"
+            onClick={() => openQueue({ overdue: true })}
+          >
             <View className="home-officer__icon">
-              <Image className="home-officer__icon-image" src={alarmIcon} />
+              <Picture className="home-officer__icon-image" src={alarmIcon} alt="" />
             </View>
             <Text className="home-officer__title">{zh.home.overdueEntry}</Text>
-            <Text className="home-officer__hint">{zh.home.overdueHint}</Text>
-          </View>
+            <Text className="home-officer__hint" id="officer-overdue-count">
+              {overdue ? (overdue.count > 0 ? zh.workload.overdueCount(countText(overdue)) : zh.workload.noneOverdue) : zh.home.overdueHint}
+            </Text>
+          </Tappable>
         </View>
       </View>
 
@@ -235,7 +355,7 @@ function OfficerHome({ user }: { user: UserViewT }) {
         <SourceEntries user={user} />
         <NotificationStrip unread={unread} />
         <RecentComplaints
-          title={zh.home.latestQueue}
+          title={zh.workload.urgentQueue}
           viewAll={{ id: 'home-queue-all', open: () => openQueue() }}
           list={queue}
           empty={<EmptyState title={zh.home.emptyQueue} id="home-empty" />}

@@ -9,7 +9,11 @@ import { TextInput } from '../../components/TextField';
 import { zh } from '../../i18n/zh-CN';
 import { PAGES } from '../../navigation';
 import { getSession, startSession } from '../../session';
+import { WechatSignIn } from './WechatSignIn';
 import './index.scss';
+
+/** In the mini-program residents sign in the WeChat way (one tap, no SMS); elsewhere by SMS code. */
+const IN_WECHAT = process.env.TARO_ENV === 'weapp';
 
 const DEFAULT_RESEND_SECONDS = 60;
 const CODE_PATTERN = /^\d{6}$/;
@@ -38,6 +42,9 @@ export default function LoginPage() {
   const [sending, setSending] = useState(false);
   const [signingIn, setSigningIn] = useState(false);
   const [errors, setErrors] = useState<LoginErrors>({});
+  // A number other than WeChat's (an officer's work phone) still signs in by SMS code.
+  const [bySms, setBySms] = useState(!IN_WECHAT);
+  const wechatFlow = IN_WECHAT && !bySms;
   const next = NEXT_PAGES[useRouter().params.next ?? ''] ?? PAGES.home;
 
   useLoad(() => {
@@ -49,6 +56,11 @@ export default function LoginPage() {
     const timer = setTimeout(() => setResendIn((seconds) => seconds - 1), 1000);
     return () => clearTimeout(timer);
   }, [resendIn]);
+
+  const signedIn = (tokens: Parameters<typeof startSession>[0]) => {
+    startSession(tokens);
+    Taro.reLaunch({ url: next });
+  };
 
   const sendCode = async () => {
     if (!isMainlandMobile(phone)) {
@@ -77,8 +89,7 @@ export default function LoginPage() {
     if (problems.phone || problems.code) return;
     setSigningIn(true);
     try {
-      startSession(await call('verifyOtp', { body: { phone, code } }));
-      Taro.reLaunch({ url: next });
+      signedIn(await call('verifyOtp', { body: { phone, code } }));
     } catch (failure) {
       setErrors(errorsFrom(failure));
       setSigningIn(false);
@@ -97,45 +108,57 @@ export default function LoginPage() {
 
       <View className="login__card">
         <Text className="login__title">{zh.auth.title}</Text>
-        <Text className="login__subtitle">{zh.auth.subtitle}</Text>
+        <Text className="login__subtitle">{wechatFlow ? zh.auth.wechatSubtitle : zh.auth.subtitle}</Text>
 
-        <Field label={zh.auth.phone} required error={errors.phone} id="login-phone">
-          <TextInput
-            id="login-phone"
-            type="number"
-            maxLength={11}
-            placeholder={zh.auth.phonePlaceholder}
-            value={phone}
-            onChange={(value) => setPhone(value.trim())}
-          />
-        </Field>
+        {wechatFlow ? (
+          <WechatSignIn onSignedIn={signedIn} />
+        ) : (
+          <>
+            <Field label={zh.auth.phone} required error={errors.phone} id="login-phone">
+              <TextInput
+                id="login-phone"
+                type="number"
+                maxLength={11}
+                placeholder={zh.auth.phonePlaceholder}
+                value={phone}
+                onChange={(value) => setPhone(value.trim())}
+              />
+            </Field>
 
-        <Field label={zh.auth.code} required error={errors.code} id="login-code">
-          <View className="login__code-row">
-            <TextInput
-              id="login-code"
-              className="login__code-input"
-              type="number"
-              maxLength={6}
-              placeholder={zh.auth.codePlaceholder}
-              value={code}
-              onChange={(value) => setCode(value.trim())}
-            />
-            <Button id="login-send-code" variant="secondary" className="login__send" disabled={sending || resendIn > 0} onClick={sendCode}>
-              {resendIn > 0 ? zh.auth.resendIn(resendIn) : zh.auth.sendCode}
+            <Field label={zh.auth.code} required error={errors.code} id="login-code">
+              <View className="login__code-row">
+                <TextInput
+                  id="login-code"
+                  className="login__code-input"
+                  type="number"
+                  maxLength={6}
+                  placeholder={zh.auth.codePlaceholder}
+                  value={code}
+                  onChange={(value) => setCode(value.trim())}
+                />
+                <Button id="login-send-code" variant="secondary" className="login__send" disabled={sending || resendIn > 0} onClick={sendCode}>
+                  {resendIn > 0 ? zh.auth.resendIn(resendIn) : zh.auth.sendCode}
+                </Button>
+              </View>
+            </Field>
+
+            {errors.form && (
+              <Text className="form-error" id="login-error">
+                {errors.form}
+              </Text>
+            )}
+
+            <Button id="login-submit" block className="login__submit" disabled={signingIn} onClick={signIn}>
+              {signingIn ? zh.auth.submitting : zh.auth.submit}
             </Button>
-          </View>
-        </Field>
-
-        {errors.form && (
-          <Text className="form-error" id="login-error">
-            {errors.form}
-          </Text>
+          </>
         )}
 
-        <Button id="login-submit" block className="login__submit" disabled={signingIn} onClick={signIn}>
-          {signingIn ? zh.auth.submitting : zh.auth.submit}
-        </Button>
+        {IN_WECHAT && (
+          <Button id="login-switch" variant="ghost" block className="login__switch" onClick={() => setBySms(!bySms)}>
+            {bySms ? zh.auth.useWechat : zh.auth.useSms}
+          </Button>
+        )}
       </View>
 
       <Text className="login__privacy">{zh.auth.privacy}</Text>

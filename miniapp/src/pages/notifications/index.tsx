@@ -5,6 +5,7 @@ import type { NotificationViewT } from '@green-shield/shared/api/schemas';
 import { call } from '../../api/client';
 import { EmptyState, Loadable } from '../../components/PageState';
 import { StatusChip } from '../../components/StatusChip';
+import { Tappable } from '../../components/Tappable';
 import { useRemote } from '../../hooks/useRemote';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { zh } from '../../i18n/zh-CN';
@@ -59,14 +60,15 @@ export default function NotificationsPage() {
             <>
               {unreadCount > 0 && (
                 <View className="notifications__toolbar">
-                  <Text className="link" id="notifications-read-all" onClick={() => markRead()}>
+                  <Tappable className="link" id="notifications-read-all" onClick={() => markRead()}>
                     {zh.notifications.readAll}
-                  </Text>
+                  </Tappable>
                 </View>
               )}
               {items.map((notification) => (
-                <View
+                <Tappable
                   key={notification.id}
+                  role="link"
                   id={`notification-${notification.id}`}
                   className={`notice${notification.read ? '' : ' notice--unread'}`}
                   onClick={() => open(notification)}
@@ -74,13 +76,14 @@ export default function NotificationsPage() {
                   <View className="notice__dot" />
                   <View className="notice__body">
                     <Text className="notice__title">{headline(notification)}</Text>
+                    {notification.deadline && <Text className="notice__deadline">{zh.notifications.deadline(formatDateTime(notification.deadline))}</Text>}
                     <View className="notice__meta">
                       {notification.status && <StatusChip status={notification.status} />}
                       <Text className="notice__time">{formatDateTime(notification.at)}</Text>
                     </View>
                   </View>
                   <Text className="notice__chevron">›</Text>
-                </View>
+                </Tappable>
               ))}
             </>
           )

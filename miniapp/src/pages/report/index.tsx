@@ -1,28 +1,29 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Switch, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ComplaintViewT, SubmitComplaintBodyT } from '@green-shield/shared/api/schemas';
 import { COMPLAINT_TAXONOMY, COMPLAINT_TYPES, OCCURRENCE_PATTERNS, type ComplaintType, type OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
 import { MAX_LENGTH, MIN_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call, userMessageOf } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ChipSelect } from '../../components/ChipSelect';
+import { CopyButton } from '../../components/CopyButton';
 import { Field } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { TextArea, TextInput } from '../../components/TextField';
 import { LocationStatus } from '../../components/LocationStatus';
 import { StreetField } from '../../components/StreetField';
-import { useCurrentLocation, useLocatedStreet } from '../../hooks/useCurrentLocation';
+import { Toggle } from '../../components/Toggle';
+import { PICKS_PLACE_ON_MAP, pickPlaceOnMap, useCurrentLocation, useSuggestedStreet, type PickedPlace } from '../../hooks/useCurrentLocation';
 import { useDistrict } from '../../hooks/useDistrict';
 import { MAX_PHOTOS, usePhotoUploads } from '../../hooks/usePhotoUploads';
 import { PhotoUploader } from '../../components/PhotoUploader';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { zh } from '../../i18n/zh-CN';
 import { PAGES } from '../../navigation';
-import { formatDay } from '../../utils/format';
+import { formatDay, placeAddress } from '../../utils/format';
 import { newIdempotencyKey } from '../../utils/idempotency-key';
-import { takeReportPrefill } from '../../utils/report-prefill';
-import { PRIMARY_COLOR } from '../../styles/colors';
+import { ownWords, startsWithPrefill, takeReportPrefill } from '../../utils/report-prefill';
 import './index.scss';
 
 type FormField = 'category' | 'description' | 'address' | 'street' | 'occurrence' | 'photos';
@@ -52,12 +53,25 @@ function errorsFromApi(failure: unknown): FormErrors {
 const TYPE_OPTIONS = COMPLAINT_TYPES.map((type) => ({ value: type, label: zh.category.typeLabel(type) }));
 const OCCURRENCE_OPTIONS = OCCURRENCE_PATTERNS.map((pattern) => ({ value: pattern, label: zh.occurrence[pattern] }));
 
-const LOCATION_TEXT = {
-  locating: zh.location.locating,
-  located: zh.location.located,
-  unavailable: zh.report.notLocated,
-  source: zh.report.locatedAtSource,
-};
+/** Where the report's position comes from: the device (H5), a place picked on WeChat's map, or the shop it is about. */
+type LocationStatusKey = 'locating' | 'located' | 'unavailable' | 'source' | 'picked' | 'not_picked';
+
+function locationText(status: LocationStatusKey, picked: PickedPlace | undefined): string {
+  switch (status) {
+    case 'locating':
+      return zh.location.locating;
+    case 'located':
+      return zh.location.located;
+    case 'unavailable':
+      return zh.report.notLocated;
+    case 'source':
+      return zh.report.locatedAtSource;
+    case 'picked':
+      return zh.location.picked(picked?.name || picked?.address || '');
+    case 'not_picked':
+      return zh.location.notPicked;
+  }
+}
 
 function subtypeOptions(type: ComplaintType) {
   return Object.entries(COMPLAINT_TAXONOMY[type].subtypes as Record<string, string>).map(([value, label]) => ({ value, label }));
@@ -72,9 +86,12 @@ function SubmittedView({ complaint, onReportAnother }: { complaint: ComplaintVie
       <Text className="report-done__hint">{t.successHint}</Text>
       <View className="report-done__number-box">
         <Text className="report-done__label">{t.trackingNumber}</Text>
-        <Text className="report-done__number" id="report-tracking-number">
-          {complaint.trackingNumber}
-        </Text>
+        <View className="report-done__number-row">
+          <Text className="report-done__number" id="report-tracking-number">
+            {complaint.trackingNumber}
+          </Text>
+          <CopyButton text={complaint.trackingNumber} id="report-copy-number" />
+        </View>
       </View>
       <Text className="report-done__due">{t.dueHint(formatDay(complaint.due.acknowledgeBy), formatDay(complaint.due.closeBy))}</Text>
       <Button id="report-view-detail" block onClick={() => Taro.redirectTo({ url: `${PAGES.complaint}?id=${encodeURIComponent(complaint.id)}` })}>
@@ -95,7 +112,8 @@ function SubmittedView({ complaint, onReportAnother }: { complaint: ComplaintVie
 export default function ReportPage() {
   const user = useSignedInUser();
   const district = useDistrict();
-  const location = useCurrentLocation();
+  // WeChat residents pick the place on the platform's map; the H5 app asks the browser at once.
+  const location = useCurrentLocation(!PICKS_PLACE_ON_MAP);
   const photos = usePhotoUploads();
   const t = zh.report;
 
@@ -109,9 +127,13 @@ export default function ReportPage() {
   const [occurrence, setOccurrence] = useState<OccurrencePattern>('always');
   const [occurrenceNote, setOccurrenceNote] = useState('');
   const [address, setAddress] = useState(prefill?.address ?? '');
-  const [streetCode, setStreetCode] = useState<string | undefined>(prefill?.streetCode);
+  // What the app wrote into the address (the shop's, a picked place's): a new pick may replace it, never what the resident typed.
+  const filledAddress = useRef(prefill?.address ?? '');
+  // The street the resident (or the shop's profile) chose; until then the one suggested from the position.
+  const [chosenStreet, setChosenStreet] = useState<string | undefined>(prefill?.streetCode);
   // The shop's registered position stands for the report's until the resident asks for their own.
   const [sourcePoint, setSourcePoint] = useState(prefill?.point);
+  const [picked, setPicked] = useState<PickedPlace>();
   const [anonymous, setAnonymous] = useState(false);
   // Field problems show live once the user has tried to submit; the API's stay until the next try.
   const [attempted, setAttempted] = useState(false);
@@ -120,14 +142,21 @@ export default function ReportPage() {
   const [submitted, setSubmitted] = useState<ComplaintViewT>();
 
   const locatedPoint = location.status === 'located' ? location.point : undefined;
-  // Never override a street the user already picked.
-  const locatedStreet = useLocatedStreet(locatedPoint, (located) => setStreetCode((chosen) => chosen ?? located));
+  const reportedPoint = picked?.point ?? locatedPoint;
+  const suggestion = useSuggestedStreet(sourcePoint ? undefined : reportedPoint);
+  const streetCode = chosenStreet ?? suggestion?.streetCode;
+  const descriptionOwnWords = ownWords(description, prefill);
 
   /** The request body, or what the user still has to fix. */
   const buildSubmission = (): { body: SubmitComplaintBodyT } | { problems: FormErrors } => {
     const problems: FormErrors = {};
     if (!type || !subtype) problems.category = t.categoryRequired;
-    if (description.trim().length < MIN_LENGTH.description) problems.description = t.descriptionTooShort(MIN_LENGTH.description);
+    if (descriptionOwnWords.length < MIN_LENGTH.description) {
+      // The shop's name the profile wrote in does not count: the resident must say what is wrong.
+      problems.description = startsWithPrefill(description, prefill)
+        ? t.ownWordsTooShort(MIN_LENGTH.description)
+        : t.descriptionTooShort(MIN_LENGTH.description);
+    }
     if (address.trim().length < MIN_LENGTH.address) problems.address = t.addressTooShort;
     if (!streetCode) problems.street = t.streetRequired;
     if (photos.uploading) problems.photos = t.waitUploads;
@@ -139,7 +168,7 @@ export default function ReportPage() {
         description: description.trim(),
         // Without a device position the district's centre stands in: the API needs a point, and
         // officers then go by the typed address.
-        location: { ...(sourcePoint ?? locatedPoint ?? district.mapCenter), address: address.trim() },
+        location: { ...(sourcePoint ?? reportedPoint ?? district.mapCenter), address: address.trim() },
         streetCode,
         occurrence: { pattern: occurrence, note: occurrenceNote.trim() || undefined },
         photoKeys: photos.keys,
@@ -186,10 +215,20 @@ export default function ReportPage() {
     setSubmitted(undefined);
   };
 
-  const locationStatus = sourcePoint ? 'source' : location.status;
+  const locationStatus: LocationStatusKey = sourcePoint ? 'source' : PICKS_PLACE_ON_MAP ? (picked ? 'picked' : 'not_picked') : location.status;
   const relocate = () => {
     setSourcePoint(undefined);
     location.relocate();
+  };
+  const pickPlace = async () => {
+    const place = await pickPlaceOnMap();
+    if (!place) return;
+    setSourcePoint(undefined);
+    setPicked(place);
+    if (!address.trim() || address === filledAddress.current) {
+      filledAddress.current = placeAddress(place, MAX_LENGTH.address);
+      setAddress(filledAddress.current);
+    }
   };
 
   if (!user) return null;
@@ -249,7 +288,14 @@ export default function ReportPage() {
       </Section>
 
       <Section title={t.location}>
-        <LocationStatus idPrefix="report" status={locationStatus} text={LOCATION_TEXT[locationStatus]} onRelocate={relocate} />
+        <LocationStatus
+          idPrefix="report"
+          status={locationStatus}
+          text={locationText(locationStatus, picked)}
+          {...(PICKS_PLACE_ON_MAP
+            ? { actionText: picked ? zh.location.pickAgain : zh.location.pickOnMap, onRelocate: () => void pickPlace() }
+            : { onRelocate: relocate })}
+        />
         <Field label={t.address} required error={errors.address} id="report-address">
           <TextInput id="report-address" maxLength={MAX_LENGTH.address} placeholder={t.addressPlaceholder} value={address} onChange={setAddress} />
         </Field>
@@ -257,9 +303,9 @@ export default function ReportPage() {
           id="report-street"
           label={t.street}
           value={streetCode}
-          onChange={setStreetCode}
+          onChange={setChosenStreet}
           error={errors.street}
-          hint={streetCode && streetCode === locatedStreet ? zh.location.streetHint : undefined}
+          suggested={!chosenStreet && suggestion ? zh.location.streetSuggested[suggestion.basis] : undefined}
         />
       </Section>
 
@@ -278,7 +324,7 @@ export default function ReportPage() {
             <Text className="report__switch-label">{t.anonymous}</Text>
             <Text className="report__hint report__switch-hint">{t.anonymousHint}</Text>
           </View>
-          <Switch id="report-anonymous" color={PRIMARY_COLOR} checked={anonymous} onChange={(event) => setAnonymous(event.detail.value)} />
+          <Toggle id="report-anonymous" label={t.anonymous} checked={anonymous} onChange={setAnonymous} />
         </View>
       </Section>
 

@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
+import { findCateringRules } from '@green-shield/shared/sources/kinds';
 import { InfoRow } from '../../components/InfoRow';
 import { Section } from '../../components/Section';
+import { Tappable } from '../../components/Tappable';
 import { streetNameOf, useDistrict } from '../../hooks/useDistrict';
 import { zh } from '../../i18n/zh-CN';
 import { openSourcePage, PAGES } from '../../navigation';
@@ -14,6 +16,7 @@ type Restaurant = NonNullable<OfficerSourceViewT['source']['restaurant']>;
 
 /** A restaurant's attributes and what the catering rules derive from them (size class, required efficiency). */
 function RestaurantFacts({ restaurant }: { restaurant: Restaurant }) {
+  const cateringRules = findCateringRules(restaurant.catering.version);
   const rows: Array<[label: string, value: string | undefined, id?: string]> = [
     [t.seats, restaurant.seats?.toString()],
     [t.burners, restaurant.burners?.toString()],
@@ -39,7 +42,7 @@ function RestaurantFacts({ restaurant }: { restaurant: Restaurant }) {
           id="source-purifier-standard"
         />
       </View>
-      <Text className="source-detail__rules">{t.cateringRules(restaurant.catering.version)}</Text>
+      {cateringRules && <Text className="source-detail__rules">{t.cateringRules(cateringRules.title)}</Text>}
     </Section>
   );
 }
@@ -54,9 +57,9 @@ export function SourceFacts({ view }: { view: OfficerSourceViewT }) {
       <Section
         title={zh.sourceOfficer.factsTitle}
         extra={
-          <Text className="link" id="source-edit" onClick={() => openSourcePage(PAGES.sourceForm, source.id)}>
+          <Tappable role="link" className="link" id="source-edit" onClick={() => openSourcePage(PAGES.sourceForm, source.id)}>
             {zh.sourceOfficer.editLink}
-          </Text>
+          </Tappable>
         }
       >
         <View className="info-rows">

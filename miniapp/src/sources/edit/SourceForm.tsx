@@ -14,8 +14,9 @@ import { InfoRow } from '../../components/InfoRow';
 import { LocationStatus } from '../../components/LocationStatus';
 import { Section } from '../../components/Section';
 import { StreetField } from '../../components/StreetField';
+import { Tappable } from '../../components/Tappable';
 import { TextField } from '../../components/TextField';
-import { useCurrentLocation, useLocatedStreet } from '../../hooks/useCurrentLocation';
+import { useCurrentLocation, useSuggestedStreet } from '../../hooks/useCurrentLocation';
 import { zh } from '../../i18n/zh-CN';
 import { seesWholeDistrict } from '../../session';
 import { PRIMARY_COLOR } from '../../styles/colors';
@@ -121,9 +122,9 @@ function LocationField({
         </View>
       ) : (
         status !== 'locating' && (
-          <Text className="link" id="source-form-manual-location" onClick={onEnterManually}>
+          <Tappable className="link" id="source-form-manual-location" onClick={onEnterManually}>
             {t.enterManually}
-          </Text>
+          </Tappable>
         )
       )}
     </Field>
@@ -168,8 +169,8 @@ export function SourceForm({
 
   const devicePoint = mode === 'device' && device.status === 'located' ? device.point : undefined;
   // The bureau's street is pre-selected from the position, never over one already chosen.
-  const locatedStreet = useLocatedStreet(lockedStreet ? undefined : devicePoint, (street) =>
-    setValues((previous) => (previous.streetCode ? previous : { ...previous, streetCode: street })),
+  const suggestedStreet = useSuggestedStreet(lockedStreet ? undefined : devicePoint, ({ streetCode }) =>
+    setValues((previous) => (previous.streetCode ? previous : { ...previous, streetCode })),
   );
   const registeredPoint = original.location.mode === 'point' ? original.location.point : undefined;
   const typing = mode === 'manual' || (mode === 'device' && device.status === 'unavailable');
@@ -288,7 +289,7 @@ export function SourceForm({
           value={values.streetCode}
           onChange={set('streetCode')}
           error={errors.streetCode}
-          hint={values.streetCode && values.streetCode === locatedStreet ? zh.location.streetHint : undefined}
+          suggested={suggestedStreet && values.streetCode === suggestedStreet.streetCode ? zh.location.streetSuggested[suggestedStreet.basis] : undefined}
           lockedTo={lockedStreet}
         />
       </Section>

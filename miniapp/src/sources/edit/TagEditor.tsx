@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { MAX_TAGS } from '@green-shield/shared/api/limits';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
+import { Tappable } from '../../components/Tappable';
 import { TextInput } from '../../components/TextField';
 import { zh } from '../../i18n/zh-CN';
 import { addTags } from './source-form';
@@ -53,9 +54,14 @@ export function TagEditor({
           {tags.map((tag, index) => (
             <View key={tag} className="tag-editor__tag" id={`${id}-${index}`}>
               <Text>{tag}</Text>
-              <Text className="tag-editor__remove" id={`${id}-remove-${index}`} onClick={() => onChange(tags.filter((other) => other !== tag))}>
+              <Tappable
+                className="tag-editor__remove"
+                id={`${id}-remove-${index}`}
+                label={zh.a11y.removeTag(tag)}
+                onClick={() => onChange(tags.filter((other) => other !== tag))}
+              >
                 ×
-              </Text>
+              </Tappable>
             </View>
           ))}
         </View>

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Switch, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { checklistFor, CURRENT_CHECKLISTS, type ChecklistItem } from '@green-shield/shared/sources/checklists';
 import { MAX_LENGTH } from '@green-shield/shared/api/limits';
@@ -13,6 +13,7 @@ import { EmptyState, Loadable } from '../../components/PageState';
 import { PhotoUploader } from '../../components/PhotoUploader';
 import { Section } from '../../components/Section';
 import { TextArea, TextInput } from '../../components/TextField';
+import { Toggle } from '../../components/Toggle';
 import { usePhotoUploads } from '../../hooks/usePhotoUploads';
 import { useRemote } from '../../hooks/useRemote';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
@@ -20,7 +21,6 @@ import { useSourceId } from '../../hooks/useSourceView';
 import { zh } from '../../i18n/zh-CN';
 import { backToSource } from '../../navigation';
 import { isOfficer } from '../../session';
-import { PRIMARY_COLOR } from '../../styles/colors';
 import { newIdempotencyKey } from '../../utils/idempotency-key';
 import { blankAnswers, inspectionSubmission, type ItemAnswer, type Outcome } from './inspection-form';
 import './index.scss';
@@ -61,12 +61,7 @@ function ChecklistRow({
       {answer.outcome === 'fail' && (
         <View className="inspect-item__rectify">
           <Text className="inspect-item__rectify-label">{t.rectify}</Text>
-          <Switch
-            id={`${id}-rectify`}
-            color={PRIMARY_COLOR}
-            checked={answer.rectify}
-            onChange={(event) => onChange({ ...answer, rectify: event.detail.value })}
-          />
+          <Toggle id={`${id}-rectify`} label={t.rectify} checked={answer.rectify} onChange={(rectify) => onChange({ ...answer, rectify })} />
           {answer.rectify && (
             <View className="inspect-item__days">
               <TextInput
@@ -127,7 +122,7 @@ function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
   return (
     <>
       <Section title={t.inspectTitle(source.name)}>
-        <Text className="inspect__version">{t.checklistVersion(CURRENT_CHECKLISTS.version)}</Text>
+        <Text className="inspect__version">{t.checklistVersion(CURRENT_CHECKLISTS.title)}</Text>
         {items.map((item) => (
           <ChecklistRow
             key={item.id}

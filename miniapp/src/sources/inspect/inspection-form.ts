@@ -30,10 +30,13 @@ export interface InspectionProblems {
   badDays?: string[];
 }
 
-function validDays(text: string): number | undefined {
+/** Whole days from 1 to `max` as typed, or undefined. */
+export function wholeDays(text: string, max: number): number | undefined {
   const days = Number(text.trim());
-  return Number.isInteger(days) && days >= 1 && days <= RECTIFY_DAYS_MAX ? days : undefined;
+  return Number.isInteger(days) && days >= 1 && days <= max ? days : undefined;
 }
+
+const validDays = (text: string) => wholeDays(text, RECTIFY_DAYS_MAX);
 
 export function inspectionSubmission(
   items: readonly ChecklistItem[],
