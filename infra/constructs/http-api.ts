@@ -15,6 +15,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { throttleClassOf, type ThrottleClass } from '@green-shield/shared/api/endpoints';
 import { ROUTES, routeKey, type RouteSpec, type Service } from '@green-shield/shared/api/routes';
+import { CORS_POLICY } from '../../functions/src/lib/cors';
 import type { ApiDomainT, ThrottleT } from '../stage-settings';
 import { LOG_RETENTION } from './defaults';
 
@@ -31,9 +32,6 @@ export interface HttpApiProps {
   /** The API's own domain with its (imported) certificate; the execute-api address is then off. */
   domain?: ApiDomainT;
 }
-
-/** Headers the mini-app sends; `Idempotency-Key` guards complaint submission. */
-export const CORS_ALLOW_HEADERS = ['Content-Type', 'Authorization', 'Idempotency-Key'];
 
 /** The loosest class is the stage's default; routes of the others get their own route settings. */
 const STAGE_DEFAULT_CLASS: ThrottleClass = 'read';
@@ -82,9 +80,6 @@ export class HttpApi extends Construct {
     const integration = (name: string, fn: lambda.IFunction) =>
       new HttpLambdaIntegration(name, fn, { payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0 });
 
-    const routes = Object.values(ROUTES) as RouteSpec[];
-    const methods = [...new Set(routes.map((route) => route.method))];
-
     this.api = new apigw.HttpApi(this, 'Api', {
       description: 'Green Shield API',
       // The stage below replaces the default one, to carry throttling and access logs.
@@ -92,10 +87,10 @@ export class HttpApi extends Construct {
       disableExecuteApiEndpoint: props.domain !== undefined,
       defaultIntegration: integration('Fallback', props.fallback),
       corsPreflight: {
-        allowOrigins: props.corsOrigins.length > 0 ? props.corsOrigins : ['*'],
-        allowMethods: [...methods.map((method) => apigw.CorsHttpMethod[method]), apigw.CorsHttpMethod.OPTIONS],
-        allowHeaders: CORS_ALLOW_HEADERS,
-        maxAge: Duration.days(1),
+        allowOrigins: props.corsOrigins.length > 0 ? props.corsOrigins : [...CORS_POLICY.allowOrigins],
+        allowMethods: CORS_POLICY.allowMethods.map((method) => apigw.CorsHttpMethod[method]),
+        allowHeaders: [...CORS_POLICY.allowHeaders],
+        maxAge: Duration.seconds(CORS_POLICY.maxAgeSeconds),
       },
     });
 
