@@ -239,6 +239,8 @@ export function readConfig(node: Node, options: ReadConfigOptions = {}): Deploym
   if (partition === 'aws-cn' && (production || hosting) && !settings.api) {
     throw new Error('Setting "api": in aws-cn the API needs its ICP-filed custom domain {"domain","certificateArn"} (and CloudFront reaches it there).');
   }
+  if (h5 && !hosting)
+    throw new Error('Setting "h5": the H5 domain is served by the CloudFront distribution; hosting is off (for an H5 app hosted elsewhere, set "appOrigin").');
   if (settings.webAclArn && partition !== 'aws') {
     throw new Error('Setting "webAclArn": AWS WAF protects CloudFront only in the aws partition (aws-cn offers regional WAF only).');
   }

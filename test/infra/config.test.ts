@@ -204,6 +204,7 @@ describe('stage files', () => {
       ['an IAM certificate in aws', { h5: { domain: 'greenshield.example.com', iamCertificateId: 'ASCACKCEVSQ6C2EXAMPLE' } }, /ACM certificate from us-east-1/],
       ['an API certificate of the other partition', { api: { domain: 'api.greenshield.example.com', certificateArn: ACM_CN } }, /not in the aws partition/],
       ['a domain that is no host name', { api: { domain: 'https://api.example.com', certificateArn: ACM_HK } }, /api\.domain: a lower-case domain name/],
+      ['an H5 domain without hosting', { hosting: false, h5: { domain: 'greenshield.example.com', certificateArn: ACM_US_EAST_1 } }, /hosting is off/],
       ['a CloudFront WAF in aws-cn', { ...cnBase, hosting: false, webAclArn: WEB_ACL }, /regional WAF only/],
       ['a regional web ACL', { webAclArn: 'arn:aws:wafv2:ap-east-1:123456789012:regional/webacl/x/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' }, /CLOUDFRONT-scope/],
       [
