@@ -1,16 +1,19 @@
 /**
  * Everything Green Shield runs on, in one stack: the table, the upload bucket, the signing and
  * eco-code keys, one function per FUNCTIONS entry wired to its trigger, the HTTP API built from
- * ROUTES, alarms, and (optionally) the H5 site behind CloudFront.
+ * ROUTES (with its custom domain), alarms, and (optionally) the H5 site behind CloudFront, which is
+ * then the API's only way in. Built for one partition (aws or aws-cn, the stage's setting); a rule
+ * refuses to deploy it to the other.
  */
-import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnOutput, CfnRule, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { SERVICES, type Service } from '@green-shield/shared/api/routes';
 import { FUNCTIONS } from '../../functions/src/lambdas';
 import { ENV_NAMES } from '../../functions/src/lib/config';
-import type { DeploymentConfig } from '../config';
+import { appOrigins, type DeploymentConfig } from '../config';
+import { AppSecret } from '../constructs/app-secret';
 import { REPO_ROOT, SITE_DIST_DIR } from '../paths';
 import { AccessLogBucket } from '../constructs/access-log-bucket';
 import { DataTable } from '../constructs/data-table';
@@ -34,6 +37,7 @@ export interface GreenShieldStackProps extends StackProps {
 }
 
 export class GreenShieldStack extends Stack {
+  readonly config: DeploymentConfig;
   readonly functions: Record<string, ServiceFunction> = {};
   readonly signingKey: secretsmanager.Secret;
   readonly ecoCodeKey: secretsmanager.Secret;
@@ -44,11 +48,29 @@ export class GreenShieldStack extends Stack {
   constructor(scope: Construct, id: string, props: GreenShieldStackProps) {
     super(scope, id, props);
     const { config } = props;
+    this.config = config;
     const retain = config.retainData;
+
+    new CfnRule(this, 'PartitionMatches', {
+      assertions: [
+        {
+          assert: Fn.conditionEquals(Aws.PARTITION, config.partition),
+          assertDescription: `Stage "${config.stage}" is built for the ${config.partition} partition (tracing, certificates, CloudFront differ): deploy it to a region of that partition.`,
+        },
+      ],
+    });
+
+    const corsOrigins = appOrigins(config);
+    if (corsOrigins.length === 0) {
+      Annotations.of(this).addWarningV2(
+        'green-shield:any-origin',
+        'No app origin configured (appOrigin or h5): browsers may call the API and upload photos from any origin. Configure one for anything but development.',
+      );
+    }
 
     const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retain }).bucket;
     const table = new DataTable(this, 'Data', { retain }).table;
-    const uploads = uploadBucket(this, 'Uploads', { retain, accessLogs });
+    const uploads = uploadBucket(this, 'Uploads', { retain, accessLogs, appOrigins: corsOrigins });
     this.signingKey = signingKey(this, 'SigningKey', { retain });
     this.ecoCodeKey = ecoCodeKey(this, 'EcoCodeKey', { retain });
     const monitoring = new Monitoring(this, 'Monitoring', { retain });
@@ -58,6 +80,16 @@ export class GreenShieldStack extends Stack {
       [ENV_NAMES.districtCode]: config.districtCode,
       [ENV_NAMES.logLevel]: 'info',
     };
+    // With the CDN in front, the API answers only requests carrying this value, which CloudFront adds.
+    const originVerify = config.hosting
+      ? new AppSecret(this, 'OriginVerify', {
+          description: 'Green Shield: the header value CloudFront adds to API requests; the API refuses requests without it',
+          retain: false,
+          generateSecretString: { passwordLength: 48, excludePunctuation: true },
+          notRotatedBecause:
+            'CloudFront and the API functions take the value at deploy time (a dynamic reference), so a rotation Lambda would leave them apart and refuse every request; it is replaced by replacing the secret and deploying (infra/README.md).',
+        }).secret.secretValue.unsafeUnwrap()
+      : undefined;
 
     const handlers: Partial<Record<Service, lambda.IFunction>> = {};
     let fallback: lambda.IFunction | undefined;
@@ -70,8 +102,10 @@ export class GreenShieldStack extends Stack {
         spec,
         projectRoot: props.projectRoot ?? REPO_ROOT,
         resources: { table, uploads, signingKey: this.signingKey, ecoCodeKey: this.ecoCodeKey, signInProviders: this.signInProviders },
-        environment,
+        environment: spec.trigger === 'http' && originVerify ? { ...environment, [ENV_NAMES.originVerifySecret]: originVerify } : environment,
         retainLogs: retain,
+        tracing: config.tracing,
+        reservedConcurrency: config.reservedConcurrency[spec.name],
         // Only asynchronous invocations (the schedule) use a function-level dead-letter queue.
         deadLetterQueue: spec.trigger === 'schedule' ? dlq?.queue : undefined,
       });
@@ -118,12 +152,25 @@ export class GreenShieldStack extends Stack {
     if (missing.length > 0) throw new Error(`No HTTP function serves ${missing.join(', ')}`);
     if (!fallback) throw new Error('No HTTP function has defaultRoute: true');
 
-    const api = new HttpApi(this, 'Http', { handlers: handlers as Record<Service, lambda.IFunction>, fallback, retainLogs: retain });
+    const api = new HttpApi(this, 'Http', {
+      handlers: handlers as Record<Service, lambda.IFunction>,
+      fallback,
+      retainLogs: retain,
+      throttles: config.throttles,
+      corsOrigins,
+      domain: config.api,
+    });
     monitoring.alarm(api, 'ServerErrorsAlarm', api.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), {
       description: 'API answered 5xx (function errors, timeouts or integration failures)',
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'HTTP API base URL (routes start with /api/)' });
+    if (api.domainName) {
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: api.domainName.regionalDomainName,
+        description: `Point ${api.domainName.name} here (DNS CNAME)`,
+      });
+    }
     new CfnOutput(this, 'UploadBucketName', { value: uploads.bucketName });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     // What `npm run admin:create` needs against this stack, and the secrets an operator fills in.
@@ -139,13 +186,17 @@ export class GreenShieldStack extends Stack {
     }
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe operators here' });
 
-    const site = config.hosting
+    const site = originVerify
       ? new SiteHosting(this, 'Site', {
-          apiUrl: api.url,
+          apiOriginDomain: api.originDomain,
+          originVerifyValue: originVerify,
           objectStoreOrigin: `https://${uploads.bucketRegionalDomainName}`,
           accessLogs,
           retain,
           distDir: props.siteDistDir ?? SITE_DIST_DIR,
+          partition: config.partition,
+          domain: config.h5,
+          webAclArn: config.webAclArn,
         })
       : undefined;
     if (site) {
@@ -153,6 +204,12 @@ export class GreenShieldStack extends Stack {
         value: site.url,
         description: site.deploysBuild ? 'H5 site' : 'H5 site (empty: miniapp/dist did not exist at synth time)',
       });
+      if (config.h5) {
+        new CfnOutput(this, 'SiteDomainTarget', {
+          value: site.distribution.distributionDomainName,
+          description: `Point ${config.h5.domain} here (DNS CNAME)`,
+        });
+      }
     }
 
     // Eco-code links (`<APP_ORIGIN>/e/<code>`) point at the H5 app: a configured (custom) domain,

@@ -112,7 +112,7 @@ describe('upload bucket', () => {
     }
   });
 
-  it('lets phones POST, PUT and GET from any origin', () => {
+  it('lets browsers POST, PUT and GET from any origin while no app origin is configured (development)', () => {
     const [cors] = resources[uploadsId()].Properties.CorsConfiguration.CorsRules;
     expect(cors.AllowedOrigins).toEqual(['*']);
     expect([...cors.AllowedMethods].sort()).toEqual(['GET', 'POST', 'PUT']);
@@ -161,10 +161,10 @@ describe('functions', () => {
     for (const spec of FUNCTIONS.filter((candidate) => candidate.trigger === 'http')) expect(spec.timeoutSeconds, spec.name).toBeLessThanOrEqual(30);
   });
 
-  it('takes DISTRICT_CODE from context', () => {
-    const other = build({ context: { districtCode: '310101' } });
-    const codes = Object.values(other.template.findResources('AWS::Lambda::Function')).map((fn: any) => fn.Properties.Environment.Variables.DISTRICT_CODE);
-    expect(new Set(codes)).toEqual(new Set(['310101']));
+  it('takes DISTRICT_CODE from the settings, only for a district file that exists', () => {
+    const codes = Object.values(built.template.findResources('AWS::Lambda::Function')).map((fn: any) => fn.Properties.Environment.Variables.DISTRICT_CODE);
+    expect(new Set(codes)).toEqual(new Set([built.stack.config.districtCode]));
+    expect(() => build({ context: { districtCode: '310101' } })).toThrow(/no district file has code 310101/);
   });
 
   it('gives roles no AWS managed policy', () => {
@@ -222,7 +222,7 @@ describe('HTTP API', () => {
     expect(functionOf(routes().find((route) => route.RouteKey === '$default'))).toBe(fnId(fallback.name));
   });
 
-  it('answers CORS preflights for the headers the mini-app sends', () => {
+  it('answers CORS preflights for the headers the mini-app sends (any origin while none is configured)', () => {
     built.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
       CorsConfiguration: Match.objectLike({

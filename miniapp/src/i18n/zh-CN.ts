@@ -92,6 +92,7 @@ const errors: Record<ErrorCode | ClientErrorCode | SourceErrorCode, string> = {
   INVALID_CODE: '验证码错误或已过期',
   FORBIDDEN: '您没有权限进行此操作',
   NOT_FOUND: '未找到相关记录',
+  DIRECT_ACCESS_REFUSED: '服务地址配置有误，请联系管理员',
   ROUTE_NOT_FOUND: '服务暂不可用，请稍后重试',
   METHOD_NOT_ALLOWED: '服务暂不可用，请稍后重试',
   ILLEGAL_TRANSITION: '当前状态下不能进行此操作，已为您刷新',

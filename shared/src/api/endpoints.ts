@@ -14,6 +14,15 @@ export const OFFICER_ROLES: readonly Role[] = ['street_officer', 'bureau_officer
 export const SERVICES = ['identity', 'complaints', 'notifications', 'platform', 'sources', 'sourceFiles'] as const;
 export type Service = (typeof SERVICES)[number];
 
+/**
+ * How hard API Gateway throttles a route, across all callers (the stage's route settings; the rates of
+ * each class are stage configuration, infra/config.ts). Asking for a sign-in code sends an SMS that
+ * costs money and reaches a phone, so it is the tightest; checking a code or a WeChat login is next;
+ * then writes; reads are the loosest. Per caller, the functions' own limits apply on top.
+ */
+export const THROTTLE_CLASSES = ['signInCode', 'signIn', 'write', 'read'] as const;
+export type ThrottleClass = (typeof THROTTLE_CLASSES)[number];
+
 export interface Endpoint {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
@@ -25,6 +34,8 @@ export interface Endpoint {
   successStatus: number;
   /** Routes answering with a file instead of JSON (the response schema then describes nothing). */
   produces?: 'image/svg+xml';
+  /** Default: `read` for GET, `write` for the other methods (throttleClassOf). */
+  throttle?: ThrottleClass;
 }
 
 export const ENDPOINTS = {
@@ -50,6 +61,7 @@ export const ENDPOINTS = {
     path: '/api/auth/otp',
     service: 'identity',
     auth: 'public',
+    throttle: 'signInCode',
     successStatus: 202,
   },
   verifyOtp: {
@@ -57,6 +69,7 @@ export const ENDPOINTS = {
     path: '/api/auth/token',
     service: 'identity',
     auth: 'public',
+    throttle: 'signIn',
     successStatus: 200,
   },
   signInWithWechat: {
@@ -64,6 +77,7 @@ export const ENDPOINTS = {
     path: '/api/auth/wechat',
     service: 'identity',
     auth: 'public',
+    throttle: 'signIn',
     successStatus: 200,
   },
   refreshToken: {
@@ -397,6 +411,10 @@ export const ENDPOINTS = {
 } as const satisfies Record<string, Endpoint>;
 
 export type RouteId = keyof typeof ENDPOINTS;
+
+export function throttleClassOf(endpoint: Pick<Endpoint, 'method' | 'throttle'>): ThrottleClass {
+  return endpoint.throttle ?? (endpoint.method === 'GET' ? 'read' : 'write');
+}
 
 export function routeKey(route: Pick<Endpoint, 'method' | 'path'>): string {
   return `${route.method} ${route.path}`;

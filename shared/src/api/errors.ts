@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   INVALID_CODE: 401,
   FORBIDDEN: 403,
+  /** The API was called on its own address instead of through the app's domain (the CDN in front of it). */
+  DIRECT_ACCESS_REFUSED: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   SOURCE_NOT_FOUND: 404,
