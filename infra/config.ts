@@ -29,6 +29,8 @@ export interface DeploymentConfig {
   sms: SmsSettingsT;
   /** The WeChat mini-program whose users sign in the WeChat way; absent, WeChat sign-in is off. */
   wechat?: { appId: string };
+  /** Subscribed by email to the stage's alarm topic (docs/runbook.md, "Who gets the alarms"). */
+  alarmEmail?: string;
 }
 
 export const DEFAULT_DISTRICT_CODE = '310106';
@@ -80,6 +82,13 @@ function parseSms(value: unknown, production: boolean, stage: string, inChina: b
   return sms;
 }
 
+function parseEmail(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value))
+    throw new Error(`Context "${name}" must be an email address, got ${JSON.stringify(value)}`);
+  return value;
+}
+
 function parseWechat(value: unknown): { appId: string } | undefined {
   const wechat = parseObject('wechat', value) as { appId?: unknown } | null | undefined;
   if (wechat === undefined) return undefined;
@@ -103,6 +112,7 @@ export function readConfig(node: Node, region = process.env.CDK_DEFAULT_REGION):
   const inChina = (region ?? '').startsWith('cn-');
   const production = parseBoolean('production', node.tryGetContext('production'), /^prod(-|$)/.test(stage));
   const wechat = parseWechat(node.tryGetContext('wechat'));
+  const alarmEmail = parseEmail('alarmEmail', node.tryGetContext('alarmEmail'));
   return {
     stage,
     districtCode,
@@ -112,5 +122,6 @@ export function readConfig(node: Node, region = process.env.CDK_DEFAULT_REGION):
     production,
     sms: parseSms(node.tryGetContext('sms'), production, stage, inChina),
     ...(wechat ? { wechat } : {}),
+    ...(alarmEmail ? { alarmEmail } : {}),
   };
 }

@@ -3,7 +3,7 @@
  * eco-code keys, one function per FUNCTIONS entry wired to its trigger, the HTTP API built from
  * ROUTES, alarms, and (optionally) the H5 site behind CloudFront.
  */
-import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -14,6 +14,7 @@ import type { DeploymentConfig } from '../config';
 import { REPO_ROOT, SITE_DIST_DIR } from '../paths';
 import { AccessLogBucket } from '../constructs/access-log-bucket';
 import { DataTable } from '../constructs/data-table';
+import { ChunkedSchedule } from '../constructs/chunked-schedule';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { ecoCodeKey } from '../constructs/eco-code-key';
 import { HttpApi } from '../constructs/http-api';
@@ -51,7 +52,13 @@ export class GreenShieldStack extends Stack {
     const uploads = uploadBucket(this, 'Uploads', { retain, accessLogs });
     this.signingKey = signingKey(this, 'SigningKey', { retain });
     this.ecoCodeKey = ecoCodeKey(this, 'EcoCodeKey', { retain });
-    const monitoring = new Monitoring(this, 'Monitoring', { retain });
+    const monitoring = new Monitoring(this, 'Monitoring', { retain, alarmEmail: config.alarmEmail });
+    if (!config.alarmEmail && config.production) {
+      Annotations.of(this).addWarningV2(
+        'green-shield:no-alarm-subscriber',
+        'Production stage without alarmEmail: alarms reach no one until someone subscribes to the AlarmTopicArn output (docs/runbook.md, "Who gets the alarms").',
+      );
+    }
     this.signInProviders = new SignInProviders(this, 'SignIn', { sms: config.sms, wechat: config.wechat, retain });
 
     const environment = {
@@ -66,6 +73,8 @@ export class GreenShieldStack extends Stack {
       // Stream and schedule failures need somewhere to land; HTTP failures go back to the caller.
       const dlq =
         spec.trigger === 'http' ? undefined : new DeadLetterQueue(this, `${spec.name}Failures`, { purpose: `${spec.name} events that failed every retry` });
+      // A chunked job is invoked synchronously by its state machine, which retries it; the others are invoked asynchronously.
+      const chunked = spec.trigger === 'schedule' && spec.chunked;
       const service = new ServiceFunction(this, spec.name, {
         spec,
         projectRoot: props.projectRoot ?? REPO_ROOT,
@@ -73,19 +82,12 @@ export class GreenShieldStack extends Stack {
         environment,
         retainLogs: retain,
         // Only asynchronous invocations (the schedule) use a function-level dead-letter queue.
-        deadLetterQueue: spec.trigger === 'schedule' ? dlq?.queue : undefined,
+        deadLetterQueue: spec.trigger === 'schedule' && !chunked ? dlq?.queue : undefined,
       });
       this.functions[spec.name] = service;
       const fn = service.fn;
-
-      monitoring.alarm(service, 'ErrorsAlarm', fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), {
-        description: `${spec.name}: the function threw or timed out`,
-      });
-      if (dlq) {
-        monitoring.alarm(dlq, 'VisibleAlarm', dlq.queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), {
-          description: `${spec.name}: events failed every retry and wait in the dead-letter queue`,
-        });
-      }
+      monitoring.watchFunction(service, fn, spec);
+      if (dlq) monitoring.watchQueue(dlq, `${spec.name}Failures`, dlq.queue, `${spec.name} events that failed every retry`);
 
       switch (spec.trigger) {
         case 'http':
@@ -94,13 +96,14 @@ export class GreenShieldStack extends Stack {
           break;
         case 'table-stream':
           subscribeToTableStream(fn, table, spec, dlq!.queue);
-          monitoring.alarm(service, 'IteratorAgeAlarm', fn.metric('IteratorAge', { period: Duration.minutes(5), statistic: 'Maximum' }), {
-            description: `${spec.name}: stream records wait more than 5 minutes (consumer failing or behind)`,
-            threshold: Duration.minutes(5).toMilliseconds(),
-          });
           break;
         case 'schedule':
-          runOnSchedule(service, 'Schedule', fn, spec, dlq!.queue);
+          if (spec.chunked) {
+            const schedule = new ChunkedSchedule(service, 'Schedule', { fn, spec, deadLetterQueue: dlq!.queue, retainLogs: retain });
+            monitoring.watchStateMachine(schedule, spec.name, schedule.stateMachine);
+          } else {
+            runOnSchedule(service, 'Schedule', fn, spec, dlq!.queue);
+          }
           break;
       }
     }
@@ -119,9 +122,8 @@ export class GreenShieldStack extends Stack {
     if (!fallback) throw new Error('No HTTP function has defaultRoute: true');
 
     const api = new HttpApi(this, 'Http', { handlers: handlers as Record<Service, lambda.IFunction>, fallback, retainLogs: retain });
-    monitoring.alarm(api, 'ServerErrorsAlarm', api.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), {
-      description: 'API answered 5xx (function errors, timeouts or integration failures)',
-    });
+    monitoring.watchApi(api, api.api);
+    monitoring.watchTable(monitoring, table);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'HTTP API base URL (routes start with /api/)' });
     new CfnOutput(this, 'UploadBucketName', { value: uploads.bucketName });
@@ -137,7 +139,8 @@ export class GreenShieldStack extends Stack {
     if (this.signInProviders.wechatAppSecret) {
       new CfnOutput(this, 'WechatAppSecretArn', { value: this.signInProviders.wechatAppSecret.secretArn, description: 'Put the mini-program AppSecret here' });
     }
-    new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe operators here' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe operators here (docs/runbook.md)' });
+    new CfnOutput(this, 'DashboardName', { value: monitoring.dashboard.dashboardName, description: "The stage's CloudWatch dashboard" });
 
     const site = config.hosting
       ? new SiteHosting(this, 'Site', {

@@ -89,3 +89,13 @@ describe('sign-in configuration', () => {
     }
   });
 });
+
+describe('alarm subscriber', () => {
+  it('takes an optional email address for the alarm topic, and refuses anything else', () => {
+    expect(config({}).alarmEmail).toBeUndefined();
+    expect(config({ alarmEmail: 'oncall@example.cn' }).alarmEmail).toBe('oncall@example.cn');
+    for (const alarmEmail of ['oncall', 'on call@example.cn', 'oncall@example', 42]) {
+      expect(() => config({ alarmEmail }), String(alarmEmail)).toThrow(/Context "alarmEmail" must be an email address/);
+    }
+  });
+});
