@@ -51,7 +51,6 @@ describe.each(['aws production', 'aws-cn production'])('%s', (stage) => {
     DatapointsToAlarm: rule.datapointsToAlarm,
     TreatMissingData: rule.missingData,
   });
-  const periodOf = (alarm: any): number => alarm.Period ?? alarm.Metrics.find((query: any) => query.Expression && query.ReturnData !== false)?.Period;
 
   beforeAll(() => {
     built = stages[stage];
@@ -121,8 +120,9 @@ describe.each(['aws production', 'aws-cn production'])('%s', (stage) => {
       const expression = rate.Metrics.find((query: any) => query.Expression);
       expect(expression).toMatchObject({ Expression: 'IF(requests >= 10, 100 * FILL(errors, 0) / requests, 0)' });
       const metric = (id: string) => rate.Metrics.find((query: any) => query.Id === id).MetricStat;
-      expect(metric('requests')).toMatchObject({ Metric: { Namespace: 'AWS/ApiGateway', MetricName: 'Count' }, Stat: 'Sum' });
-      expect(metric('errors')).toMatchObject({ Metric: { Namespace: 'AWS/ApiGateway', MetricName: '5xx' }, Stat: 'Sum' });
+      const period = ALARM_RULES.apiServerErrorRate.period.toSeconds();
+      expect(metric('requests')).toMatchObject({ Metric: { Namespace: 'AWS/ApiGateway', MetricName: 'Count' }, Stat: 'Sum', Period: period });
+      expect(metric('errors')).toMatchObject({ Metric: { Namespace: 'AWS/ApiGateway', MetricName: '5xx' }, Stat: 'Sum', Period: period });
       expect(alarmNamed('Api-LatencyP99')).toMatchObject({
         Namespace: 'AWS/ApiGateway',
         MetricName: 'Latency',
@@ -144,7 +144,7 @@ describe.each(['aws production', 'aws-cn production'])('%s', (stage) => {
         expect(stats.length).toBeGreaterThanOrEqual(7);
         expect(stats.length).toBeLessThanOrEqual(10);
         for (const stat of stats) {
-          expect(stat.Metric).toMatchObject({ Namespace: 'AWS/DynamoDB', MetricName: metricName });
+          expect(stat).toMatchObject({ Metric: { Namespace: 'AWS/DynamoDB', MetricName: metricName }, Stat: 'Sum', Period: rule.period.toSeconds() });
           expect(stat.Metric.Dimensions).toContainEqual({ Name: 'TableName', Value: { Ref: tableId } });
         }
         const operations = stats.map((stat: any) => stat.Metric.Dimensions.find((d: any) => d.Name === 'Operation').Value);
