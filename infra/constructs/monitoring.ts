@@ -126,7 +126,13 @@ export class Monitoring extends Construct {
    * topic when it fires and when it clears, named `<stack>-<name>` so a notification says where.
    */
   alarm(scope: Construct, name: string, metric: cloudwatch.IMetric, rule: AlarmRule, summary: string): cloudwatch.Alarm {
-    const judged = metric instanceof cloudwatch.Metric ? metric.with({ period: rule.period, statistic: rule.statistic }) : metric;
+    // A math expression's period overrides those of the metrics it reads; its statistics are its metrics' own.
+    const judged =
+      metric instanceof cloudwatch.Metric
+        ? metric.with({ period: rule.period, statistic: rule.statistic })
+        : metric instanceof cloudwatch.MathExpression
+          ? metric.with({ period: rule.period })
+          : metric;
     const alarm = new cloudwatch.Alarm(scope, `${name}Alarm`, {
       alarmName: `${this.stackName}-${name}`,
       alarmDescription: `${summary}. ${rule.why} What to do: docs/runbook.md, section "Alarms".`,
@@ -191,13 +197,13 @@ export class Monitoring extends Construct {
   /** The 5xx rate and the p99 latency of the API. */
   watchApi(scope: Construct, api: apigw.HttpApi): void {
     const rule = ALARM_RULES.apiServerErrorRate;
-    const requests = api.metricCount({ statistic: 'Sum', period: rule.period, label: 'requests' });
-    const clientErrors = api.metricClientError({ statistic: 'Sum', period: rule.period, label: '4xx' });
-    const serverErrors = api.metricServerError({ statistic: 'Sum', period: rule.period, label: '5xx' });
+    const requests = api.metricCount({ statistic: 'Sum', label: 'requests' });
+    const clientErrors = api.metricClientError({ statistic: 'Sum', label: '4xx' });
+    const serverErrors = api.metricServerError({ statistic: 'Sum', label: '5xx' });
+    // Requests in the same period as the errors: the rate of that period.
     const rate = new cloudwatch.MathExpression({
       expression: `IF(requests >= ${rule.minimumRequests}, 100 * FILL(errors, 0) / requests, 0)`,
       usingMetrics: { requests, errors: serverErrors },
-      period: rule.period,
       label: '5xx % of requests',
     });
     const g = this.graphs;
@@ -217,9 +223,7 @@ export class Monitoring extends Construct {
   /** Throttled requests and system errors of the table, over the operations the functions call. */
   watchTable(scope: Construct, table: dynamodb.ITable): void {
     const perOperation = (metricName: string, operations: readonly string[]) =>
-      operations.map((operation) =>
-        table.metric(metricName, { dimensionsMap: { TableName: table.tableName, Operation: operation }, statistic: 'Sum', period: Duration.minutes(5) }),
-      );
+      operations.map((operation) => table.metric(metricName, { dimensionsMap: { TableName: table.tableName, Operation: operation }, statistic: 'Sum' }));
     const throttled = sumOf(perOperation('ThrottledRequests', TABLE_OPERATIONS), 'throttled requests');
     const systemErrors = sumOf(perOperation('SystemErrors', [...TABLE_OPERATIONS, ...STREAM_OPERATIONS]), 'system errors');
     const g = this.graphs;
