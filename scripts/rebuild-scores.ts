@@ -1,11 +1,11 @@
 /**
- * Rebuilds every pollution source's stored score (the same work as the daily `rescoreSources` job),
+ * Rebuilds every pollution source's stored score (the same work as the scheduled `rescoreSources` job, in one go),
  * e.g. after a new version of the credit rules:
  *
  *   TABLE_NAME=GreenShield DYNAMODB_ENDPOINT=http://127.0.0.1:8700 npm run scores:rebuild
  *
  * Environment as for `npm run import:sources` (unset DYNAMODB_ENDPOINT: AWS with the usual
- * credentials). Operators are not notified here; the daily job and the stream consumer do that.
+ * credentials). Operators are not notified here; the scheduled job and the stream consumer do that.
  */
 import { backgroundDepsFromEnv } from '../functions/src/store/background-client';
 import { SourceRepository } from '../functions/src/sources/repository';

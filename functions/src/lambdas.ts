@@ -64,6 +64,13 @@ export interface ScheduledFunction extends FunctionBase {
   trigger: 'schedule';
   /** Every N minutes; the same period drives the local scheduler. */
   everyMinutes: number;
+  /**
+   * Works in chunks, so a run fits the function's time limit however much there is to do: each
+   * invocation does what fits, saves its progress in the table and returns a `ChunkResult`
+   * (lib/jobs.ts); until it says `done` it is invoked again with what it returned — by a state
+   * machine in AWS (infra/constructs/chunked-schedule.ts), by the local scheduler's loop here.
+   */
+  chunked?: boolean;
 }
 
 export type FunctionSpec = HttpFunction | StreamFunction | ScheduledFunction;
@@ -171,9 +178,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'rescoreSources',
     trigger: 'schedule',
     entry: 'functions/src/sources/rescore-handler.ts',
-    description: 'Rebuilds every source score daily: deadlines pass and old facts leave the look-back window',
+    description: 'Rebuilds every source score twice a day, in chunks: deadlines pass and old facts leave the look-back window',
     grants: { table: 'readwrite' },
-    everyMinutes: 1440,
+    // Twice a day rather than daily: a missed run must show within CloudWatch's one-day limit on an
+    // alarm's window (its heartbeat, infra/alarms.ts), which a daily job's gap cannot fit.
+    everyMinutes: 720,
+    chunked: true,
     timeoutSeconds: 900,
     memoryMb: 1024,
   },

@@ -185,10 +185,13 @@ export class ServiceFunction extends Construct {
     if (!deadLetterQueue) {
       validations.acknowledge({
         id: 'Serverless-LambdaDLQ',
-        reason:
-          spec.trigger === 'http'
-            ? 'Invoked synchronously by API Gateway: a failure returns a 5xx to the caller, who retries (submissions carry an Idempotency-Key). A DeadLetterConfig only applies to asynchronous invocations.'
-            : 'Invoked synchronously by its DynamoDB stream event source mapping, whose on-failure destination (an SQS queue) receives the records that exhaust their retries. A DeadLetterConfig only applies to asynchronous invocations.',
+        reason: {
+          http: 'Invoked synchronously by API Gateway: a failure returns a 5xx to the caller, who retries (submissions carry an Idempotency-Key). A DeadLetterConfig only applies to asynchronous invocations.',
+          'table-stream':
+            'Invoked synchronously by its DynamoDB stream event source mapping, whose on-failure destination (an SQS queue) receives the records that exhaust their retries. A DeadLetterConfig only applies to asynchronous invocations.',
+          schedule:
+            'Invoked synchronously by the state machine that runs it in chunks, which retries a failed chunk and then fails the execution (alarmed); scheduled starts it cannot take go to the rule target dead-letter queue. A DeadLetterConfig only applies to asynchronous invocations.',
+        }[spec.trigger],
       });
     }
     acknowledgeGrantWildcards(this, Stack.of(this), spec, resources);

@@ -5,7 +5,7 @@
  * then the API's only way in. Built for one partition (aws or aws-cn, the stage's setting); a rule
  * refuses to deploy it to the other.
  */
-import { Annotations, Aws, CfnOutput, CfnRule, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnOutput, CfnRule, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -17,6 +17,7 @@ import { AppSecret } from '../constructs/app-secret';
 import { REPO_ROOT, SITE_DIST_DIR } from '../paths';
 import { AccessLogBucket } from '../constructs/access-log-bucket';
 import { DataTable } from '../constructs/data-table';
+import { ChunkedSchedule } from '../constructs/chunked-schedule';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { ecoCodeKey } from '../constructs/eco-code-key';
 import { HttpApi } from '../constructs/http-api';
@@ -73,7 +74,13 @@ export class GreenShieldStack extends Stack {
     const uploads = uploadBucket(this, 'Uploads', { retain, accessLogs, appOrigins: corsOrigins });
     this.signingKey = signingKey(this, 'SigningKey', { retain });
     this.ecoCodeKey = ecoCodeKey(this, 'EcoCodeKey', { retain });
-    const monitoring = new Monitoring(this, 'Monitoring', { retain });
+    const monitoring = new Monitoring(this, 'Monitoring', { retain, alarmEmail: config.alarmEmail });
+    if (!config.alarmEmail && config.production) {
+      Annotations.of(this).addWarningV2(
+        'green-shield:no-alarm-subscriber',
+        'Production stage without alarmEmail: alarms reach no one until someone subscribes to the AlarmTopicArn output (docs/runbook.md, "Who gets the alarms").',
+      );
+    }
     this.signInProviders = new SignInProviders(this, 'SignIn', { sms: config.sms, wechat: config.wechat, retain });
 
     const environment = {
@@ -98,6 +105,8 @@ export class GreenShieldStack extends Stack {
       // Stream and schedule failures need somewhere to land; HTTP failures go back to the caller.
       const dlq =
         spec.trigger === 'http' ? undefined : new DeadLetterQueue(this, `${spec.name}Failures`, { purpose: `${spec.name} events that failed every retry` });
+      // A chunked job is invoked synchronously by its state machine, which retries it; the others are invoked asynchronously.
+      const chunked = spec.trigger === 'schedule' && spec.chunked;
       const service = new ServiceFunction(this, spec.name, {
         spec,
         projectRoot: props.projectRoot ?? REPO_ROOT,
@@ -107,19 +116,12 @@ export class GreenShieldStack extends Stack {
         tracing: config.tracing,
         reservedConcurrency: config.reservedConcurrency[spec.name],
         // Only asynchronous invocations (the schedule) use a function-level dead-letter queue.
-        deadLetterQueue: spec.trigger === 'schedule' ? dlq?.queue : undefined,
+        deadLetterQueue: spec.trigger === 'schedule' && !chunked ? dlq?.queue : undefined,
       });
       this.functions[spec.name] = service;
       const fn = service.fn;
-
-      monitoring.alarm(service, 'ErrorsAlarm', fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), {
-        description: `${spec.name}: the function threw or timed out`,
-      });
-      if (dlq) {
-        monitoring.alarm(dlq, 'VisibleAlarm', dlq.queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), {
-          description: `${spec.name}: events failed every retry and wait in the dead-letter queue`,
-        });
-      }
+      monitoring.watchFunction(service, fn, spec);
+      if (dlq) monitoring.watchQueue(dlq, `${spec.name}Failures`, dlq.queue, `${spec.name} events that failed every retry`);
 
       switch (spec.trigger) {
         case 'http':
@@ -128,13 +130,14 @@ export class GreenShieldStack extends Stack {
           break;
         case 'table-stream':
           subscribeToTableStream(fn, table, spec, dlq!.queue);
-          monitoring.alarm(service, 'IteratorAgeAlarm', fn.metric('IteratorAge', { period: Duration.minutes(5), statistic: 'Maximum' }), {
-            description: `${spec.name}: stream records wait more than 5 minutes (consumer failing or behind)`,
-            threshold: Duration.minutes(5).toMilliseconds(),
-          });
           break;
         case 'schedule':
-          runOnSchedule(service, 'Schedule', fn, spec, dlq!.queue);
+          if (spec.chunked) {
+            const schedule = new ChunkedSchedule(service, 'Schedule', { fn, spec, deadLetterQueue: dlq!.queue, retainLogs: retain, tracing: config.tracing });
+            monitoring.watchStateMachine(schedule, spec.name, schedule.stateMachine);
+          } else {
+            runOnSchedule(service, 'Schedule', fn, spec, dlq!.queue);
+          }
           break;
       }
     }
@@ -160,9 +163,8 @@ export class GreenShieldStack extends Stack {
       corsOrigins,
       domain: config.api,
     });
-    monitoring.alarm(api, 'ServerErrorsAlarm', api.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), {
-      description: 'API answered 5xx (function errors, timeouts or integration failures)',
-    });
+    monitoring.watchApi(api, api.api);
+    monitoring.watchTable(monitoring, table);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'HTTP API base URL (routes start with /api/)' });
     if (api.domainName) {
@@ -184,7 +186,8 @@ export class GreenShieldStack extends Stack {
     if (this.signInProviders.wechatAppSecret) {
       new CfnOutput(this, 'WechatAppSecretArn', { value: this.signInProviders.wechatAppSecret.secretArn, description: 'Put the mini-program AppSecret here' });
     }
-    new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe operators here' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe operators here (docs/runbook.md)' });
+    new CfnOutput(this, 'DashboardName', { value: monitoring.dashboard.dashboardName, description: "The stage's CloudWatch dashboard" });
 
     const site = originVerify
       ? new SiteHosting(this, 'Site', {

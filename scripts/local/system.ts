@@ -82,7 +82,7 @@ export interface LocalSystem {
   handlers: Record<Service, HttpHandler>;
   /** Runs the auto-close job now, as its schedule would. */
   runAutoClose(): Promise<{ closed: number }>;
-  /** Runs the daily score rebuild now. */
+  /** Runs the scheduled score rebuild now (all its chunks). */
   runRescore(): Promise<{ sources: number; changed: number; seconds: number }>;
   /** Runs the import watchdog now. */
   runImportWatchdog(): Promise<{ active: number; failed: number }>;

@@ -96,6 +96,8 @@ export const keys = {
   importJobsOrder: (createdAt: string, jobId: string) => `${createdAt}#${jobId}`,
   /** GSI2 of import jobs, only while queued or running: what the import watchdog checks. */
   activeImportJobsOf: (districtCode: string) => `IMPORTJOBS#${districtCode}#ACTIVE`,
+  /** A run of the scheduled score rebuild: each street's cursor and the counts so far (rebuild-run.ts). */
+  rebuildRun: (runId: string) => ({ pk: `REBUILDRUN#${runId}`, sk: 'RUN' }),
   claim: (claimId: string) => ({ pk: `CLAIM#${claimId}`, sk: 'CLAIM' }),
   pendingClaimGuard: (sourceId: string, userId: string) => ({ pk: `CLAIM#PENDING#${sourceId}#${userId}`, sk: 'GUARD' }),
   /** GSI1: a street's sources by name. */
