@@ -76,6 +76,14 @@ export class ChunkedSchedule extends Construct {
     });
 
     const stack = Stack.of(this);
+    if (!props.tracing) {
+      for (const id of ['AwsSolutions-SF2', 'Serverless-StepFunctionStateMachineXray']) {
+        Validations.of(this.stateMachine).acknowledge({
+          id,
+          reason: "X-Ray is off in this partition (aws-cn), like the functions' tracing; executions log ALL to CloudWatch Logs.",
+        });
+      }
+    }
     Validations.of(this).acknowledge(
       {
         id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(fn.node.defaultChild as never)}.Arn>:*]`,

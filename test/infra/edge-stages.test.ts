@@ -61,6 +61,8 @@ const PRINCIPALS_IN_AWS_CN = [
   'apigateway.amazonaws.com',
   'logging.s3.amazonaws.com',
   'cloudwatch.amazonaws.com',
+  // Step Functions runs the chunked jobs; offered in cn-north-1 and cn-northwest-1.
+  'states.amazonaws.com',
 ];
 
 /** The AllViewerExceptHostHeader managed origin request policy: every viewer header but Host, and CloudFront's headers. */

@@ -18,15 +18,16 @@ import { build, logicalId, type Built } from './support';
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
 
 const ALARM_EMAIL = 'oncall@example.cn';
-const PRODUCTION = { stage: 'prod', sms: { provider: 'aliyun', signName: '绿盾通', templateCode: 'SMS_154950909' }, alarmEmail: ALARM_EMAIL };
+const PRODUCTION = { sms: { provider: 'aliyun', signName: '绿盾通', templateCode: 'SMS_154950909' }, alarmEmail: ALARM_EMAIL };
 /** Alarms on a single event, each with its reason in infra/alarms.ts. */
 const SINGLE_EVENT_ALARMS = /-(DeadLetters|ExecutionsFailed)$/;
 
 const stages: Record<string, Built> = {};
 
 beforeAll(() => {
-  stages['aws production'] = build({ context: PRODUCTION });
-  stages['aws-cn production'] = build({ context: PRODUCTION, region: 'cn-north-1' });
+  // The example stage files (infra/stages), with this file's SMS and alarm settings over theirs.
+  stages['aws production'] = build({ context: { ...PRODUCTION, stage: 'prod' } });
+  stages['aws-cn production'] = build({ context: { ...PRODUCTION, stage: 'prod-cn' }, region: 'cn-northwest-1' });
 });
 
 const scheduledSpecs = FUNCTIONS.filter((spec): spec is ScheduledFunction => spec.trigger === 'schedule');
@@ -37,8 +38,9 @@ describe.each(['aws production', 'aws-cn production'])('%s', (stage) => {
   let resources: Resources;
   const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
   const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+  const stackName = () => built.stack.stackName;
   const alarmNamed = (suffix: string) => {
-    const found = alarms().filter((alarm) => alarm.AlarmName === `GreenShield-prod-${suffix}`);
+    const found = alarms().filter((alarm) => alarm.AlarmName === `${stackName()}-${suffix}`);
     expect(found, suffix).toHaveLength(1);
     return found[0];
   };
@@ -218,7 +220,8 @@ describe.each(['aws production', 'aws-cn production'])('%s', (stage) => {
         // Invoked synchronously by the state machine: no function-level dead-letter queue.
         expect(resources[fnId(name)].Properties.DeadLetterConfig).toBeUndefined();
         expect(machine.Properties).toMatchObject({
-          TracingConfiguration: { Enabled: true },
+          // X-Ray only where the partition offers it, like the functions.
+          TracingConfiguration: { Enabled: built.stack.config.tracing },
           LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: true },
         });
       },
@@ -249,7 +252,7 @@ describe.each(['aws production', 'aws-cn production'])('%s', (stage) => {
       const dashboards = ofType('AWS::CloudWatch::Dashboard');
       expect(dashboards).toHaveLength(1);
       const [[, dashboard]] = dashboards;
-      expect(dashboard.Properties.DashboardName).toBe('GreenShield-prod');
+      expect(dashboard.Properties.DashboardName).toBe(stackName());
       const parts = dashboard.Properties.DashboardBody['Fn::Join'][1] as unknown[];
       const widgets: any[] = JSON.parse(parts.map((part) => (typeof part === 'string' ? part : '<ref>')).join('')).widgets;
       const graphed = (title: string) => {
