@@ -129,12 +129,16 @@ export class ServiceFunction extends Construct {
         format: nodejs.OutputFormat.ESM,
         target: BUNDLING.target,
         minify: BUNDLING.minify,
-        charset: BUNDLING.charset === 'utf8' ? nodejs.Charset.UTF8 : nodejs.Charset.ASCII,
         sourceMap: BUNDLING.sourcemap,
         externalModules: [...BUNDLING.external],
         mainFields: [...BUNDLING.mainFields],
         banner: BUNDLING.banner,
-        esbuildArgs: Object.fromEntries(Object.entries(BUNDLING.alias).map(([name, file]) => [`--alias:${name}`, path.join(props.projectRoot, file)])),
+        esbuildArgs: {
+          // As an argument: this CDK version accepts the `charset` option but never passes it on, so
+          // Chinese text was bundled as \uXXXX escapes (about 5 KB more per request-path bundle).
+          '--charset': BUNDLING.charset,
+          ...Object.fromEntries(Object.entries(BUNDLING.alias).map(([name, file]) => [`--alias:${name}`, path.join(props.projectRoot, file)])),
+        },
         commandHooks: spec.lazyModules?.length
           ? { beforeBundling: () => [], beforeInstall: () => [], afterBundling: (inputDir, outputDir) => lazyModuleCommands(spec, inputDir, outputDir) }
           : undefined,

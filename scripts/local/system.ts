@@ -17,7 +17,7 @@ import { FileKeyStore } from '../../functions/src/lib/signing-keys';
 import { publishedVerificationKeys } from '../../functions/src/store/verification-keys';
 import { TableRateCounter } from '../../functions/src/store/rate-limits';
 import type { RateLimitTable } from '@green-shield/shared/rules/rate-limits';
-import { createS3Client, S3ObjectStore } from '../../functions/src/lib/s3-object-store';
+import { localS3, S3ObjectStore } from '../../functions/src/lib/s3-object-store';
 import { createIdentityHandler, type IdentityDeps } from '../../functions/src/identity/handler';
 import { createComplaintsHandler } from '../../functions/src/complaints/handler';
 import { createNotificationsHandler } from '../../functions/src/notifications/handler';
@@ -127,7 +127,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const district = loadDistrict(process.env.DISTRICT_CODE);
   const base = { db, tableName, clock, district };
   const edge = { verificationKeys: publishedVerificationKeys(db, tableName), rateCounter: new TableRateCounter(db, tableName), rateLimits: options.rateLimits };
-  const objects = new S3ObjectStore(createS3Client(s3Endpoint), bucket);
+  const objects = new S3ObjectStore(localS3(s3Endpoint, bucket));
   const identityDeps: IdentityDeps = {
     ...base,
     logger: logger.child({ service: 'identity' }),

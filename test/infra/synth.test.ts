@@ -35,15 +35,18 @@ describe.skipIf(missingEntries().length > 0)('cdk synth (CLI, bundling)', () => 
     expect(functions).toHaveLength(FUNCTIONS.length);
 
     for (const fn of functions) {
+      const spec = FUNCTIONS.find((candidate) => candidate.description === fn.Properties.Description);
+      expect(spec, fn.Properties.Description).toBeDefined();
       const assetDir = path.join(out, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
       const bundle = fs.readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
       expect(bundle.split('\n')[0]).toBe(BUNDLING.banner);
       // Lambda bundles take credentials from the environment only (no SSO/STS provider chain).
       expect(bundle.includes('sso_session')).toBe(false);
-      // A ceiling against regressions, not the goal: issue 8 asks for request-path bundles of at most
-      // 350 KB (zod and SDK weight), which `npm run bench` reports. Raised from 600 KB when the
-      // index-bounded lists landed in `sources` (601 KB).
-      expect(fs.statSync(path.join(assetDir, 'index.mjs')).size).toBeLessThanOrEqual(640 * 1024);
+      // Issue 8: a function that answers requests (trigger 'http') starts while a person waits, so its
+      // bundle is at most 350 KB (`npm run bench` reports each, and how fast it imports). Stream and
+      // scheduled functions (background) keep a ceiling against regressions only.
+      const ceilingKb = spec?.trigger === 'http' ? 350 : 640;
+      expect(fs.statSync(path.join(assetDir, 'index.mjs')).size, `${spec?.name} bundle`).toBeLessThanOrEqual(ceilingKb * 1024);
       expect(fs.existsSync(path.join(assetDir, 'index.mjs.map'))).toBe(true);
       // The AWS SDK is bundled, not imported from the runtime. (Optional SigV4a/CRT signers stay
       // unresolved `require`s behind try/catch; this app never signs multi-region requests.)
@@ -52,7 +55,6 @@ describe.skipIf(missingEntries().length > 0)('cdk synth (CLI, bundling)', () => 
       expect(bundle.match(/export\s*\{[^}]*\bhandler\b[^}]*\}/)).not.toBeNull();
 
       // Modules loaded on first use sit beside the bundle, not in it, and load on their own.
-      const spec = FUNCTIONS.find((candidate) => candidate.description === fn.Properties.Description);
       for (const source of spec?.lazyModules ?? []) {
         const output = LAZY_MODULES.outputPath(source);
         expect(bundle, output).toContain(`import("./${output}")`);

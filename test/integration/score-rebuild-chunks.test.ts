@@ -153,8 +153,10 @@ describe('the chunked score rebuild', () => {
     const older = await runs.begin('contended-run', district.code, t.clock.now());
     const newer = await runs.begin('contended-run', district.code, t.clock.now());
     expect(newer.invocations).toBe(2);
-    await expect(runs.checkpoint(older, district.streets[0].code, { done: true }, { sources: 0, changed: 0 })).rejects.toBeInstanceOf(RunTakenOverError);
-    expect((await runs.checkpoint(newer, district.streets[0].code, { done: true }, { sources: 0, changed: 0 })).streets).toEqual({
+    await expect(runs.checkpoint(older, district.streets[0].code, { done: true }, { sources: 0, rescored: 0, changed: 0 })).rejects.toBeInstanceOf(
+      RunTakenOverError,
+    );
+    expect((await runs.checkpoint(newer, district.streets[0].code, { done: true }, { sources: 0, rescored: 0, changed: 0 })).streets).toEqual({
       [district.streets[0].code]: { done: true },
     });
   });

@@ -3,7 +3,7 @@
  * A write answers from what it read plus what it wrote, without reading the complaint again.
  */
 import { ulid } from 'ulid';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type {
   ComplaintDetailT,
   CreateUploadBody,

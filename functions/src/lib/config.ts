@@ -37,6 +37,8 @@ export const ENV_NAMES = {
    */
   originVerifySecret: 'ORIGIN_VERIFY_SECRET',
   logLevel: 'LOG_LEVEL',
+  /** Set by Lambda: the function's region (the S3 and Secrets Manager endpoints it signs for). */
+  region: 'AWS_REGION',
   /** Local only: endpoints of DynamoDB Local and the local S3. */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   s3Endpoint: 'S3_ENDPOINT',

@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { type Secrets, secretsManager } from './secrets-manager';
 import { generateKeyMaterial, isKeyMaterial, type KeyMaterial, type KeyStore } from './signing-keys';
 
 /** A fixed token makes the first write idempotent: concurrent first writers cannot both win. */
@@ -7,30 +7,24 @@ const INITIAL_VERSION_TOKEN = 'green-shield-signing-key-initial-v1';
 export class SecretsManagerKeyStore implements KeyStore {
   constructor(
     private readonly secretId: string,
-    private readonly client = new SecretsManagerClient({}),
+    private readonly secrets: Secrets = secretsManager(),
   ) {}
 
   async load(): Promise<KeyMaterial> {
     const current = await this.read();
     if (current) return current;
     const material = await generateKeyMaterial();
-    try {
-      await this.client.send(
-        new PutSecretValueCommand({ SecretId: this.secretId, SecretString: JSON.stringify(material), ClientRequestToken: INITIAL_VERSION_TOKEN }),
-      );
-    } catch (error) {
-      // Another container wrote its material under the same token first: use theirs.
-      if ((error as Error).name !== 'ResourceExistsException') throw error;
-    }
+    // 'exists': another container wrote its material under the same token first; theirs is read below.
+    await this.secrets.putFirst(this.secretId, JSON.stringify(material), INITIAL_VERSION_TOKEN);
     const stored = await this.read();
     if (!stored) throw new Error('Signing key secret holds no key material after initialisation');
     return stored;
   }
 
   private async read(): Promise<KeyMaterial | undefined> {
-    const { SecretString } = await this.client.send(new GetSecretValueCommand({ SecretId: this.secretId }));
+    const secret = await this.secrets.get(this.secretId);
     try {
-      const parsed: unknown = JSON.parse(SecretString ?? '');
+      const parsed: unknown = JSON.parse(secret ?? '');
       return isKeyMaterial(parsed) ? parsed : undefined;
     } catch {
       return undefined; // the placeholder CloudFormation generated

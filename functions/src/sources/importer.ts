@@ -39,7 +39,7 @@ export interface ImportOptions {
 export type ImportRows = () => AsyncIterable<ParsedRow>;
 
 /** Rows looked up together (one BatchGet of credit codes, one of sources). */
-const CHUNK = 100;
+const CHUNK = 99;
 /** Chunks in flight at once. */
 const CONCURRENCY = 8;
 

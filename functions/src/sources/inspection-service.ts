@@ -5,7 +5,7 @@
  * penalties, permits and incidents. Inspections and records are idempotent by Idempotency-Key.
  */
 import { ulid } from 'ulid';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type * as S from '@green-shield/shared/api/source-schemas';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { checklistVersion } from '@green-shield/shared/sources/checklists';

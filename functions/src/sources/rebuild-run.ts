@@ -22,8 +22,9 @@ export interface RebuildRun {
   finishedAt?: string;
   /** Each street's progress by street code; a street not listed has not begun. */
   streets: Record<string, StreetProgress>;
-  /** Sources rescored so far, and how many of them changed. */
+  /** Sources read so far, how many were due and rescored, and how many of those changed. */
   sources: number;
+  rescored: number;
   changed: number;
   /** Invocations that opened the run (its chunks, and any delivered again). */
   invocations: number;
@@ -59,7 +60,7 @@ export class RebuildRunRepository {
         UpdateExpression:
           'SET #entity = if_not_exists(#entity, :entity), #runId = :runId, #districtCode = if_not_exists(#districtCode, :districtCode), ' +
           '#status = if_not_exists(#status, :running), #startedAt = if_not_exists(#startedAt, :now), #streets = if_not_exists(#streets, :none), ' +
-          '#sources = if_not_exists(#sources, :zero), #changed = if_not_exists(#changed, :zero), #version = if_not_exists(#version, :zero) + :one, ' +
+          '#sources = if_not_exists(#sources, :zero), #rescored = if_not_exists(#rescored, :zero), #changed = if_not_exists(#changed, :zero), #version = if_not_exists(#version, :zero) + :one, ' +
           '#expiresAt = if_not_exists(#expiresAt, :expiresAt) ADD #invocations :one',
         ExpressionAttributeNames: names(
           'entity',
@@ -69,6 +70,7 @@ export class RebuildRunRepository {
           'startedAt',
           'streets',
           'sources',
+          'rescored',
           'changed',
           'version',
           'expiresAt',
@@ -98,12 +100,18 @@ export class RebuildRunRepository {
 
   /** Saves where a street stands after a page and what the page did, in one write. */
   checkpoint(run: RebuildRun, streetCode: string, progress: StreetProgress, page: PageReport): Promise<RebuildRun> {
-    const attributeNames = { ...names('streets', 'sources', 'changed'), '#street': streetCode };
-    return this.update(run, 'SET #streets.#street = :progress, #version = :next ADD #sources :sources, #changed :changed', attributeNames, {
-      ':progress': progress,
-      ':sources': page.sources,
-      ':changed': page.changed,
-    });
+    const attributeNames = { ...names('streets', 'sources', 'rescored', 'changed'), '#street': streetCode };
+    return this.update(
+      run,
+      'SET #streets.#street = :progress, #version = :next ADD #sources :sources, #rescored :rescored, #changed :changed',
+      attributeNames,
+      {
+        ':progress': progress,
+        ':sources': page.sources,
+        ':rescored': page.rescored,
+        ':changed': page.changed,
+      },
+    );
   }
 
   /** Every street is done. */

@@ -43,6 +43,8 @@ export interface SourceRecord {
   /** When the most urgent of those decisions is due (absent while none awaits one). */
   decisionDueAt?: string;
   lastInspectionAt?: string;
+  /** When time alone may next change the projection (absent on sources scored before it was kept). */
+  rescoreAt?: string;
 }
 
 /** The attributes an officer or an import may set. */

@@ -38,6 +38,7 @@ export interface RescoreInput {
 export interface RescoreChunk extends ChunkResult, RescoreInput {
   runId: string;
   sources: number;
+  rescored: number;
   changed: number;
   /** Streets not yet done. */
   streetsLeft: number;
@@ -69,6 +70,7 @@ export function createRescoreHandler(deps: RescoreDeps) {
     runId: run.runId,
     done: run.status === 'done',
     sources: run.sources,
+    rescored: run.rescored,
     changed: run.changed,
     streetsLeft: streetCodes.filter((code) => !run.streets[code]?.done).length,
     seconds: (Date.parse(run.finishedAt ?? deps.clock.now().toISOString()) - Date.parse(run.startedAt)) / 1000,

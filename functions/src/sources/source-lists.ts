@@ -16,6 +16,9 @@ export type { SourceQuery } from './search-plan';
 
 const PAGE_SIZE = 20;
 
+/** What the rebuild reads of every source. */
+export type SourceSchedule = Pick<SourceRecord, 'id' | 'rescoreAt'> & { credit: Pick<SourceRecord['credit'], 'rulesVersion'> };
+
 export interface SourcePage {
   items: SourceRecord[];
   nextCursor?: string;
@@ -68,6 +71,20 @@ export class SourceLists {
   /** One page of a street's sources by name (the rebuild job walks the district street by street). */
   inStreet(districtCode: string, streetCode: string, options: { cursor?: string; limit?: number }): Promise<SourcePage> {
     return queryPage<SourceRecord>(this.db, this.tableName, { index: 'GSI1', partition: keys.sourcesInStreet(districtCode, streetCode), ...options });
+  }
+
+  /** One page of a street's sources with only what tells whether each is due for rescoring (`ScoreProjector.due`): the rebuild reads every source. */
+  schedulesInStreet(
+    districtCode: string,
+    streetCode: string,
+    options: { cursor?: string; limit?: number },
+  ): Promise<{ items: SourceSchedule[]; nextCursor?: string }> {
+    return queryPage<SourceSchedule>(this.db, this.tableName, {
+      index: 'GSI1',
+      partition: keys.sourcesInStreet(districtCode, streetCode),
+      attributes: ['id', 'rescoreAt', 'credit.rulesVersion'],
+      ...options,
+    });
   }
 
   /** How many sources a district has (counted street by street; for progress, not for requests). */

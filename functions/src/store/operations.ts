@@ -44,6 +44,23 @@ export async function transact(db: DynamoDBDocumentClient, items: TransactItems)
   }
 }
 
+const MAX_TRANSACTION_ITEMS = 100;
+
+/** Writes grouped into as few transactions (of at most 100 items) as they fit; each write's items stay together. */
+export function packTransactions<T extends { items: TransactItems }>(writes: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  let size = Number.POSITIVE_INFINITY;
+  for (const write of writes) {
+    if (size + write.items.length > MAX_TRANSACTION_ITEMS) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1].push(write);
+    size += write.items.length;
+  }
+  return groups;
+}
+
 /** Index of the first item whose condition failed in a cancelled transaction. */
 export function failedConditionIndex(cancelled: TransactionCanceledException): number {
   return cancelled.CancellationReasons?.findIndex((reason) => reason.Code === 'ConditionalCheckFailed') ?? -1;

@@ -27,20 +27,46 @@ export interface PartitionQuery {
   cursor?: string;
   /** Narrows the page read by key (never widens it). */
   filter?: { expression: string; names: Record<string, string>; values: Record<string, NativeAttributeValue> };
+  /** Only these attributes of each item (dotted paths name nested ones), besides its keys: for reads of many items that need little of each. */
+  attributes?: readonly string[];
 }
 
 export function keyNames(index: IndexName | undefined): { partitionKey: string; sortKey: string } {
   return (index && TABLE_DEFINITION.globalIndexes.find((candidate) => candidate.indexName === index)) || TABLE_DEFINITION;
 }
 
+/** A projection of `attributes` and every key attribute (a page goes on from its last item's keys), with its names. */
+function projection(attributes: readonly string[], index: IndexName | undefined): { expression: string; names: Record<string, string> } {
+  const { partitionKey, sortKey } = keyNames(index);
+  const paths = [...new Set([TABLE_DEFINITION.partitionKey, TABLE_DEFINITION.sortKey, partitionKey, sortKey, ...attributes])];
+  const names: Record<string, string> = {};
+  const expression = paths
+    .map((path) =>
+      path
+        .split('.')
+        .map((name) => {
+          const placeholder = `#p${Object.keys(names).length}`;
+          names[placeholder] = name;
+          return placeholder;
+        })
+        .join('.'),
+    )
+    .join(', ');
+  return { expression, names };
+}
+
 function queryInput(tableName: string, query: PartitionQuery) {
   const { partitionKey, sortKey } = keyNames(query.index);
+  const projected = query.attributes && projection(query.attributes, query.index);
+  const names = { ...query.filter?.names, ...projected?.names };
   return {
     TableName: tableName,
     ...(query.index ? { IndexName: query.index } : {}),
     KeyConditionExpression: query.prefix ? `${partitionKey} = :pk AND begins_with(${sortKey}, :prefix)` : `${partitionKey} = :pk`,
     ExpressionAttributeValues: { ':pk': query.partition, ...(query.prefix ? { ':prefix': query.prefix } : {}), ...query.filter?.values },
-    ...(query.filter ? { FilterExpression: query.filter.expression, ExpressionAttributeNames: query.filter.names } : {}),
+    ...(query.filter ? { FilterExpression: query.filter.expression } : {}),
+    ...(projected ? { ProjectionExpression: projected.expression } : {}),
+    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
     ...(query.newestFirst ? { ScanIndexForward: false } : {}),
   };
 }

@@ -3,9 +3,8 @@
  * it; so only identity needs access to the private key's secret.
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { importJWK } from 'jose';
 import { keys } from './keys';
-import { cachedSigningKeys, type KeyMaterial, type KeyStore, type SigningKeys, type VerificationKey } from '../lib/signing-keys';
+import { cachedSigningKeys, importPublicKey, type KeyMaterial, type KeyStore, type SigningKeys, type VerificationKey } from '../lib/signing-keys';
 
 export async function publishPublicKey(db: DynamoDBDocumentClient, tableName: string, material: KeyMaterial): Promise<void> {
   await db.send(
@@ -20,7 +19,7 @@ export function publishedVerificationKeys(db: DynamoDBDocumentClient, tableName:
     if (cached) return cached;
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.signingKey() }));
     if (!Item) return undefined;
-    cached = { publicKey: (await importJWK(Item.publicJwk, 'ES256')) as CryptoKey };
+    cached = { publicKey: importPublicKey(Item.publicJwk) };
     return cached;
   };
 }

@@ -2,7 +2,7 @@
  * Error codes of the API. Free of zod at runtime (stream and scheduled functions throw ApiErrors
  * too): the error body's schema is in schemas.ts, its types are inferred from it here.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ErrorBody as ErrorBodySchema, ErrorDetail as ErrorDetailSchema } from './schemas';
 
 /** Machine-readable error codes of the API, with their HTTP status. One error shape: { error: { code, message, details? } }. */
