@@ -90,11 +90,17 @@ beforeAll(async () => {
         now,
       );
       const stale = seeded.length < STALE;
-      seeded.push(stale ? { ...record, credit: { ...record.credit, score: 70, level: 'yellow', levelByScore: 'yellow' } } : record);
+      // Every seeded source is due (its rescoreAt has come), so the run rescores each; the stale ones change.
+      const due = { ...record, rescoreAt: now };
+      seeded.push(stale ? { ...due, credit: { ...due.credit, score: 70, level: 'yellow', levelByScore: 'yellow' } } : due);
     }
   }
-  await db.send(new BatchWriteCommand({ RequestItems: { [t.system.tableName]: seeded.map((record) => ({ PutRequest: { Item: sourceItem(record) } })) } }));
+  await storeSeeded();
 });
+
+/** Stores the seeded sources as they were made: all due, the stale ones with their stale scores. */
+const storeSeeded = () =>
+  db.send(new BatchWriteCommand({ RequestItems: { [t.system.tableName]: seeded.map((record) => ({ PutRequest: { Item: sourceItem(record) } })) } }));
 
 afterAll(async () => {
   db?.destroy();
@@ -122,6 +128,8 @@ describe('the chunked score rebuild', () => {
   });
 
   it('redoes no finished page when a chunk is delivered again, and nothing once the run is done', async () => {
+    // Due again: the run above rescored them all.
+    await storeSeeded();
     rescored = new Map();
     heartbeats.length = 0;
     const rescore = handler();
