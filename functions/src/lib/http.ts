@@ -7,7 +7,7 @@
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ROUTES, RouteId, RouteSpec, Service } from '@green-shield/shared/api/routes';
 import { createLogger, type Logger } from './logger';
 import type { Principal } from './tokens';
@@ -22,7 +22,7 @@ import { respond } from './http/respond';
 import { findRoute } from './http/route';
 import { validateInput } from './http/validate';
 
-type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Infer<T> = T extends z.ZodMiniType ? z.output<T> : undefined;
 
 export interface OperationInput<R extends RouteSpec> {
   body: Infer<R['body']>;

@@ -4,7 +4,7 @@
  * gateway routes with it, each function dispatches and validates with it, and the OpenAPI document
  * is generated from it.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { type Endpoint, ENDPOINTS, type RouteId, type Service } from './endpoints';
 import * as s from './schemas';
 import * as src from './source-schemas';
@@ -13,10 +13,10 @@ export { OFFICER_ROLES, type RouteId, routeKey, SERVICES, type Service } from '.
 
 /** What a route takes and answers, validated by its function and documented in the OpenAPI document. */
 interface RouteSchemas {
-  body?: z.ZodType;
-  query?: z.ZodType;
-  params?: z.ZodType;
-  response: z.ZodType;
+  body?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  params?: z.ZodMiniType;
+  response: z.ZodMiniType;
 }
 
 export interface RouteSpec extends Endpoint, RouteSchemas {}
@@ -270,6 +270,16 @@ export function requestPath(path: string): string {
   }
 }
 
+/** Each route's path split into segments once: a {param} segment names the parameter, any other is literal. */
+const PATTERNS = (Object.entries(ROUTES) as Array<[RouteId, RouteSpec]>).map(([id, route]) => ({
+  id,
+  route,
+  segments: route.path
+    .split('/')
+    .filter(Boolean)
+    .map((part): { param: string } | { literal: string } => (part.startsWith('{') && part.endsWith('}') ? { param: part.slice(1, -1) } : { literal: part })),
+}));
+
 /**
  * Matches a decoded path (see `requestPath`) against the table as API Gateway does: literal
  * segments win over {params}. Never throws: whatever the path holds, the answer is a match, 404 or 405.
@@ -283,18 +293,17 @@ export function matchRoute(
   | { kind: 'not-found' } {
   const segments = path.split('/').filter(Boolean);
   const candidates: Array<{ id: RouteId; route: RouteSpec; params: Record<string, string>; literals: number }> = [];
-  for (const [id, route] of Object.entries(ROUTES) as Array<[RouteId, RouteSpec]>) {
-    const pattern = route.path.split('/').filter(Boolean);
+  for (const { id, route, segments: pattern } of PATTERNS) {
     if (pattern.length !== segments.length) continue;
     const params: Record<string, string> = {};
     let literals = 0;
     const matches = pattern.every((part, i) => {
-      if (part.startsWith('{') && part.endsWith('}')) {
-        params[part.slice(1, -1)] = segments[i];
+      if ('param' in part) {
+        params[part.param] = segments[i];
         return true;
       }
       literals++;
-      return part === segments[i];
+      return part.literal === segments[i];
     });
     if (matches) candidates.push({ id, route, params, literals });
   }
