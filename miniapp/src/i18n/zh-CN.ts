@@ -118,6 +118,9 @@ const errors: Record<ErrorCode | ClientErrorCode | SourceErrorCode, string> = {
   ALREADY_LINKED: '该举报已关联到这家商户',
   COMPLAINT_NOT_HANDLED: '答复处理结果后，才能认定是否查实',
   CLAIM_ALREADY_DECIDED: '该认领申请已被处理，已为您刷新',
+  RESULT_NOT_RECORDED: '区生态环境局尚未登记检查结果，暂不能确认或退回',
+  SEND_BACK_LIMIT_REACHED: '检查结果只能退回一次；如仍有问题，请确认后重新发起联合检查',
+  INSPECTIONS_MISSING: '请先完成本次联合检查所列全部污染源的现场检查，再登记结果',
   UNKNOWN_CHECKLIST_ITEM: '检查表已更新，请退出后重新填写',
   IMPORT_FILE_INVALID: '导入文件格式有误，请检查后重试',
   SMS_NUMBER_REJECTED: '该号码无法接收短信，请确认号码是否正确或更换手机号',
@@ -172,6 +175,8 @@ const timelineEvent: Record<TimelineEventType, string> = {
   incident: '环境事件',
   operator_linked: '绑定经营者',
   operator_unlinked: '解除经营者绑定',
+  joint_inspection_requested: '街镇申请联合检查',
+  joint_inspection_result: '联合检查结果',
 };
 
 /** What happened to an operator's business, as their notification says it. */

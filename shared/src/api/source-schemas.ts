@@ -208,6 +208,8 @@ export const TIMELINE_EVENT_TYPES = [
   'incident',
   'operator_linked',
   'operator_unlinked',
+  'joint_inspection_requested',
+  'joint_inspection_result',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
@@ -252,6 +254,8 @@ export const TimelineEventView = z.object({
   incident: z.object({ severity: z.enum(['ordinary', 'major']), description: z.string() }).optional(),
   /** For `updated`: the attributes that changed. */
   changed: z.array(z.string()).optional(),
+  /** A street's request for a joint inspection by the bureau: raised about the source, inspected for, its result (`summary`: the reason or the result). */
+  jointInspection: z.optional(z.object({ id: z.string(), reference: z.string(), summary: z.optional(z.string()) })),
 });
 export const TimelinePage = z.object({ items: z.array(TimelineEventView), nextCursor: z.string().optional() });
 export const TimelineQuery = z.strictObject({ cursor: z.string().max(MAX_LENGTH.cursor).optional() });
