@@ -172,6 +172,20 @@ function Comment({ request, detail }: { request: JointInspectionViewT; detail: R
   );
 }
 
+/** An event's particulars in one box, a line each. */
+function EventLines({ lines }: { lines: string[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <View className="timeline__text">
+      {lines.map((line) => (
+        <Text key={line} className="joint-line">
+          {line}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
 /** Every step, newest first, with who took it and when (`joint-timeline`, `joint-event-<id>` with `data-action`). */
 function Events({ events }: { events: JointInspectionDetailT['events'] }) {
   const newestFirst = [...events].reverse();
@@ -190,11 +204,7 @@ function Events({ events }: { events: JointInspectionDetailT['events'] }) {
             at={event.at}
             photos={event.photos}
           >
-            {jointEventLines(event).map((line) => (
-              <Text key={line} className="timeline__text">
-                {line}
-              </Text>
-            ))}
+            <EventLines lines={jointEventLines(event)} />
           </TimelineItem>
         ))}
       </View>
