@@ -2,7 +2,7 @@
  * A joint inspection (街镇发起联合检查) in the H5 app, in Chromium, on the demo data: the 静安寺
  * street officer asks the bureau to inspect 老弄堂面馆 with a photo; the bureau accepts and
  * schedules, inspects the shop through the registry's form (a failed item opens a rectification)
- * and records the result; the street confirms it; the shop's timeline shows the request. Every page
+ * and records the result with a penalty; the street confirms it; the shop's timeline shows the request. Every page
  * it opens is audited. Screenshots land in test-artifacts/browser/ (prefix `joint-`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,14 +142,18 @@ describe('a joint inspection in the H5 app', () => {
     expect(await visit.getAttribute('data-failed')).toBe('1');
     expect(await visit.innerText()).toMatch(new RegExp(`${SHOP}：整改 无明显异味扰民，期限 \\d{4}-\\d{2}-\\d{2}`));
 
-    // 5. It records the result; the street is now asked to confirm it.
+    // 5. It records the result with a penalty; the street is now asked to confirm it.
     await takeStep(bureau, 'record_result', async () => {
       await bureau.fill('#joint-step-text textarea', '现场检查发现排风口异味明显，已责令限期整改，到期复查。');
+      await bureau.fill(`#joint-penalty-${sourceId} input`, '沪静环罚〔2026〕12号');
+      await bureau.fill(`#joint-penalty-amount-${sourceId} input`, '20000');
+      await snap(bureau, 'joint-10-bureau-record-result');
     });
     await expect.poll(() => statusOf(bureau)).toBe('result_recorded');
     expect(await bureau.locator('#joint-result-summary').innerText()).toContain('已责令限期整改');
+    expect(await bureau.locator('#joint-result').innerText()).toContain(`${SHOP}：行政处罚 沪静环罚〔2026〕12号`);
     expect(await bureau.locator('[id^="joint-action-"]').count()).toBe(0);
-    await snap(bureau, 'joint-10-bureau-result');
+    await snap(bureau, 'joint-10b-bureau-result');
 
     // 6. The street confirms the result: the loop is closed, every step on the timeline with who.
     await street.reload();
@@ -183,6 +187,7 @@ describe('a joint inspection in the H5 app', () => {
     const requested = street.locator('#source-timeline [data-type=joint_inspection_requested]:visible');
     await requested.waitFor();
     expect(await requested.innerText()).toContain(reference);
+    expect(await street.locator('#source-timeline [data-type=penalty]:visible').innerText()).toContain('沪静环罚〔2026〕12号');
     await snap(street, 'joint-13-source-timeline');
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JointInspectionEventViewT } from '@green-shield/shared/api/cogov-schemas';
 import { JOINT_INSPECTION_ACTIONS, JOINT_INSPECTION_STATUSES } from '@green-shield/shared/cogov/joint-inspection-state-machine';
-import { jointEventLines, splitList } from '../../miniapp/src/utils/joint-inspection';
+import { blankDraft, isStep, jointEventLines, splitList, stepBody } from '../../miniapp/src/utils/joint-inspection';
+import { JointStepBody } from '@green-shield/shared/api/cogov-schemas';
 import { zh } from '../../miniapp/src/i18n/zh-CN';
 
 const event = (fields: Partial<JointInspectionEventViewT>): JointInspectionEventViewT => ({
@@ -43,5 +44,61 @@ describe('lists typed in one field', () => {
     expect(splitList(' 王敏 陈刚、李强，赵丽,  ')).toEqual(['王敏', '陈刚', '李强', '赵丽']);
     expect(splitList('JA-2026-000001  JA-2026-000002')).toEqual(['JA-2026-000001', 'JA-2026-000002']);
     expect(splitList('   ')).toEqual([]);
+  });
+});
+
+describe('the step form', () => {
+  const draft = (fields: Partial<ReturnType<typeof blankDraft>>) => ({ ...blankDraft(new Date('2026-03-01T17:00:00Z')), ...fields });
+
+  it('offers the visit date of the next day in Shanghai, scheduling with an acceptance', () => {
+    // 01:00 on 2 March in Shanghai: tomorrow is the 3rd.
+    expect(blankDraft(new Date('2026-03-01T17:00:00Z'))).toMatchObject({ date: '2026-03-03', withSchedule: true, penalties: {} });
+  });
+
+  it('offers every step but a visit and a comment as a choice', () => {
+    expect(JOINT_INSPECTION_ACTIONS.filter(isStep)).not.toContain('comment');
+    expect(JOINT_INSPECTION_ACTIONS.filter(isStep)).not.toContain('record_inspection');
+    expect(JOINT_INSPECTION_ACTIONS.filter(isStep)).toHaveLength(JOINT_INSPECTION_ACTIONS.length - 2);
+  });
+
+  it('sends an acceptance with its schedule, or without when switched off', () => {
+    expect(stepBody('accept', draft({ people: '王敏 陈刚', time: ' 09:30 ' }), 3)).toEqual({
+      action: 'accept',
+      expectedVersion: 3,
+      note: undefined,
+      schedule: { date: '2026-03-03', time: '09:30', people: ['王敏', '陈刚'] },
+    });
+    expect(stepBody('accept', draft({ withSchedule: false, text: '同意' }), 3)).toEqual({
+      action: 'accept',
+      expectedVersion: 3,
+      note: '同意',
+      schedule: undefined,
+    });
+  });
+
+  it('sends a result with the penalties that have a decision number, and its re-inspection date', () => {
+    const body = stepBody(
+      'record_result',
+      draft({
+        text: '已责令整改',
+        reinspectOn: '2026-03-20',
+        penalties: { s1: { decisionNumber: ' 沪静环罚〔2026〕1号 ', amountYuan: '5000' }, s2: { decisionNumber: ' ', amountYuan: '' } },
+      }),
+      7,
+    );
+    expect(body).toEqual({
+      action: 'record_result',
+      expectedVersion: 7,
+      result: { summary: '已责令整改', reinspectOn: '2026-03-20', penalties: [{ sourceId: 's1', decisionNumber: '沪静环罚〔2026〕1号', amountYuan: 5000 }] },
+    });
+  });
+
+  it('builds bodies the API’s schema reads as the step chosen', () => {
+    const filled = draft({ text: '请补充现场照片和商户营业时间', people: '王敏' });
+    for (const step of JOINT_INSPECTION_ACTIONS.filter(isStep)) {
+      const parsed = JointStepBody.safeParse(stepBody(step, filled, 1));
+      expect({ step, ok: parsed.success }).toEqual({ step, ok: true });
+      expect(parsed.data?.action).toBe(step);
+    }
   });
 });

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { JointInspectionDetailT, JointInspectionViewT, JointStepBodyT } from '@green-shield/shared/api/cogov-schemas';
-import type { JointInspectionAction } from '@green-shield/shared/cogov/joint-inspection-state-machine';
+import type { JointInspectionDetailT, JointInspectionViewT } from '@green-shield/shared/api/cogov-schemas';
 import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call } from '../../api/client';
 import { SubmitButton } from '../../components/Button';
@@ -12,16 +11,9 @@ import { TextField } from '../../components/TextField';
 import { Toggle } from '../../components/Toggle';
 import type { RemoteAction } from '../../hooks/useRemoteAction';
 import { zh } from '../../i18n/zh-CN';
-import { splitList } from '../../utils/joint-inspection';
+import { blankDraft, isStep, type JointDraft, type Step, stepBody } from '../../utils/joint-inspection';
 
 const t = zh.joint;
-type Step = Exclude<JointInspectionAction, 'comment' | 'record_inspection'>;
-type Draft = { text: string; date: string; time: string; people: string; withSchedule: boolean; reinspectOn: string };
-
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-/** Tomorrow in Shanghai, `YYYY-MM-DD`: the first date offered for a visit. */
-const tomorrow = () => new Date(Date.now() + SHANGHAI_OFFSET_MS + DAY_MS).toISOString().slice(0, 10);
 
 /** What each step asks for in its one text box (none: it needs no words). */
 const TEXT_OF: Partial<Record<Step, { label: string; placeholder: string; required: boolean }>> = {
@@ -36,31 +28,6 @@ const TEXT_OF: Partial<Record<Step, { label: string; placeholder: string; requir
   withdraw: { label: t.reasonLabel, placeholder: t.reasonLabelPlaceholder, required: true },
 };
 
-const optional = (text: string) => (text.trim() ? text : undefined);
-
-/** The request body of a step from the form's draft. */
-function stepBody(step: Step, draft: Draft, expectedVersion: number): JointStepBodyT {
-  const schedule = { date: draft.date.trim(), time: optional(draft.time.trim()), people: splitList(draft.people) };
-  switch (step) {
-    case 'request_info':
-      return { action: step, expectedVersion, question: draft.text };
-    case 'provide_info':
-      return { action: step, expectedVersion, note: draft.text, photoKeys: [] };
-    case 'accept':
-      return { action: step, expectedVersion, note: optional(draft.text), schedule: draft.withSchedule ? schedule : undefined };
-    case 'schedule':
-      return { action: step, expectedVersion, schedule: { ...schedule, note: optional(draft.text) } };
-    case 'record_result':
-      return { action: step, expectedVersion, result: { summary: draft.text, penalties: [], reinspectOn: optional(draft.reinspectOn.trim()) } };
-    case 'confirm':
-      return { action: step, expectedVersion, note: optional(draft.text) };
-    case 'decline':
-    case 'send_back':
-    case 'withdraw':
-      return { action: step, expectedVersion, reason: draft.text };
-  }
-}
-
 /** Field messages of a refused step, by the form's own names (`schedule.date` → date). */
 function problemsOf(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
@@ -74,10 +41,15 @@ function problemsOf(error: unknown): Record<string, string> {
  * for, sent with `joint-step-submit`; the request's answer replaces the page's.
  */
 export function JointActions({ request, action }: { request: JointInspectionViewT; action: RemoteAction<JointInspectionDetailT> }) {
-  const steps = request.availableActions.filter((step): step is Step => step !== 'comment' && step !== 'record_inspection');
+  const steps = request.availableActions.filter(isStep);
   const [chosen, setChosen] = useState<Step>();
-  const [draft, setDraft] = useState<Draft>({ text: '', date: tomorrow(), time: '', people: '', withSchedule: true, reinspectOn: '' });
-  const edit = (change: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...change }));
+  const [draft, setDraft] = useState<JointDraft>(() => blankDraft(new Date()));
+  const edit = (change: Partial<JointDraft>) => setDraft((previous) => ({ ...previous, ...change }));
+  const editPenalty = (sourceId: string, change: Partial<JointDraft['penalties'][string]>) =>
+    setDraft((previous) => {
+      const penalty = { ...(previous.penalties[sourceId] ?? { decisionNumber: '', amountYuan: '' }), ...change };
+      return { ...previous, penalties: { ...previous.penalties, [sourceId]: penalty } };
+    });
   if (steps.length === 0) return null;
   const step = chosen && steps.includes(chosen) ? chosen : undefined;
   const text = step ? TEXT_OF[step] : undefined;
@@ -93,7 +65,7 @@ export function JointActions({ request, action }: { request: JointInspectionView
     );
     if (done) {
       setChosen(undefined);
-      edit({ text: '', people: '', time: '', reinspectOn: '' });
+      setDraft(blankDraft(new Date()));
     }
   };
 
@@ -172,6 +144,30 @@ export function JointActions({ request, action }: { request: JointInspectionView
           error={problems.reinspectOn}
         />
       )}
+      {step === 'record_result' &&
+        request.sources.map((source) => (
+          <View key={source.id} className="joint-form__gap">
+            <TextField
+              id={`joint-penalty-${source.id}`}
+              label={t.penaltyNumber(source.name)}
+              placeholder={t.penaltyNumberPlaceholder}
+              maxLength={MAX_LENGTH.documentNumber}
+              value={draft.penalties[source.id]?.decisionNumber ?? ''}
+              onChange={(decisionNumber) => editPenalty(source.id, { decisionNumber })}
+            />
+            {draft.penalties[source.id]?.decisionNumber.trim() && (
+              <TextField
+                id={`joint-penalty-amount-${source.id}`}
+                type="digit"
+                label={t.penaltyAmount}
+                placeholder={t.penaltyAmount}
+                maxLength={10}
+                value={draft.penalties[source.id]?.amountYuan ?? ''}
+                onChange={(amountYuan) => editPenalty(source.id, { amountYuan })}
+              />
+            )}
+          </View>
+        ))}
       {uninspected && <Text className="form-error">{t.inspectFirst}</Text>}
       <FormError error={action.error} id="joint-step-error" />
       {step && (
