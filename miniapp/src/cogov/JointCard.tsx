@@ -5,13 +5,14 @@ import { streetNameOf, useDistrict } from '../hooks/useDistrict';
 import { zh } from '../i18n/zh-CN';
 import { openJointInspection } from '../navigation';
 import { formatDateTime, formatDay } from '../utils/format';
+import '../components/ComplaintCard/index.scss';
 
 const t = zh.joint;
 
 /** A request's stage (`data-status`), with the urgent and overdue marks beside it. */
 export function JointBadges({ request, id }: { request: JointInspectionViewT; id?: string }) {
   return (
-    <View className="joint-card__badges">
+    <View className="complaint-card__badges">
       <Text className={`joint-status joint-status--${request.status}`} data-status={request.status} {...(id ? { id } : {})}>
         {t.status[request.status]}
       </Text>
@@ -42,21 +43,21 @@ export function JointCard({ request }: { request: JointInspectionViewT }) {
     <Tappable
       role="link"
       id={idBase}
-      className={`joint-card${request.overdue.any ? ' joint-card--overdue' : ''}`}
+      className={`complaint-card${request.overdue.any ? ' complaint-card--overdue' : ''}`}
       data={{ 'data-status': request.status, 'data-overdue': String(request.overdue.any) }}
       onClick={() => openJointInspection(request.id)}
     >
-      <View className="joint-card__top">
-        <Text className="joint-card__title">{jointSubject(request)}</Text>
+      <View className="complaint-card__top">
+        <Text className="complaint-card__category">{jointSubject(request)}</Text>
         <JointBadges request={request} />
       </View>
-      <Text className="joint-card__reason">{request.reason}</Text>
+      <Text className="complaint-card__description">{request.reason}</Text>
       {request.nextDeadline && (
-        <Text id={`${idBase}-due`} className={`joint-card__due${request.overdue.any ? ' joint-card__due--overdue' : ''}`}>
+        <Text id={`${idBase}-due`} className={`complaint-card__due${request.overdue.any ? ' complaint-card__due--overdue' : ''}`}>
           {t.dueBy(t.deadline[request.nextDeadline.kind], formatDay(request.nextDeadline.by))}
         </Text>
       )}
-      <View className="joint-card__meta">
+      <View className="complaint-card__meta">
         <Text>{`${request.reference} · ${streetNameOf(district, request.streetCode)}`}</Text>
         <Text>{formatDateTime(request.raisedAt)}</Text>
       </View>

@@ -22,6 +22,7 @@ import { zh } from '../../i18n/zh-CN';
 import { PAGES } from '../../navigation';
 import { newIdempotencyKey } from '../../utils/idempotency-key';
 import { splitList } from '../../utils/joint-inspection';
+import '../../sources/sources.scss';
 import '../cogov.scss';
 
 const t = zh.joint;
@@ -54,16 +55,16 @@ function SourcePicker({ picked, onChange }: { picked: Picked[]; onChange: (picke
           </Button>
         </View>
       ))}
-      <View className="joint-search joint-form__gap">
+      <View className="source-search__row joint-form__gap">
         <TextInput
           id="joint-source-name"
-          className="joint-search__input"
+          className="source-search__input"
           maxLength={MAX_LENGTH.sourceNamePrefix}
           placeholder={t.searchPlaceholder}
           value={name}
           onChange={setName}
         />
-        <Button id="joint-source-search" small className="joint-search__button" onClick={() => void search()}>
+        <Button id="joint-source-search" small className="source-search__button" onClick={() => void search()}>
           {t.search}
         </Button>
       </View>
