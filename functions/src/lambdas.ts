@@ -140,6 +140,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     memoryMb: 512,
   },
   {
+    name: 'cogov',
+    trigger: 'http',
+    service: 'cogov',
+    entry: 'functions/src/entries/cogov.ts',
+    description: 'Community co-governance: joint inspection requests, volunteers, patrol tasks, observations, the street desk',
+    grants: { table: 'readwrite', uploads: 'readwrite' },
+    timeoutSeconds: 15,
+    memoryMb: 512,
+  },
+  {
     name: 'tableEvents',
     trigger: 'table-stream',
     entry: 'functions/src/entries/table-events.ts',

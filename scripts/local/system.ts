@@ -25,6 +25,8 @@ import { createPlatformHandler } from '../../functions/src/platform/handler';
 import { sourceOperatorLinks } from '../../functions/src/entries/identity';
 import { createSourcesHandler } from '../../functions/src/sources/handler';
 import { createSourceFilesHandler } from '../../functions/src/sources/files-handler';
+import { createCogovHandler } from '../../functions/src/cogov/handler';
+import { cogovPorts } from '../../functions/src/entries/cogov';
 import type { ImportJobTiming } from '../../functions/src/sources/import-job-lease';
 import { ConsoleSmsSender, type SmsSender } from '../../functions/src/identity/sms';
 import type { WechatApi } from '../../functions/src/identity/wechat';
@@ -159,6 +161,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       objects,
       ecoCodeKey: async () => ecoCodeKey,
       appOrigin,
+    }),
+    cogov: createCogovHandler({
+      ...base,
+      logger: logger.child({ service: 'cogov' }),
+      ...edge,
+      objects,
+      ...cogovPorts({ ...base, objects, logger: logger.child({ service: 'cogov' }) }),
     }),
   };
   const defaultRoute = FUNCTIONS.find((fn): fn is HttpFunction => fn.trigger === 'http' && Boolean(fn.defaultRoute));

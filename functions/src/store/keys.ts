@@ -8,6 +8,7 @@ const SOURCE_OPERATOR_PREFIX = 'OPERATOR#';
 const OPERATED_SOURCE_PREFIX = 'OPERATES#';
 const COMPLAINT_SOURCE_LINK_PREFIX = 'SOURCELINK#';
 const STREAM_FAILURES = 'STREAMFAILURES';
+const COGOV_EVENT_PREFIX = 'EVENT#';
 
 /** What a list partition is narrowed to; each attribute present adds `#<NAME>#<value>` in this order. */
 const LIST_NARROWINGS = [
@@ -132,6 +133,21 @@ export const keys = {
   claimsBy: (userId: string) => `CLAIMANT#${userId}`,
   /** The sort-key prefix of one street in the lists ordered by street first. */
   inStreet: (streetCode: string) => `${streetCode}#`,
+
+  /** Co-governance: a joint inspection request and its timeline share a partition. */
+  jointInspection: (id: string) => ({ pk: `JOINT#${id}`, sk: 'REQUEST' }),
+  jointInspectionCollection: (id: string) => `JOINT#${id}`,
+  jointInspectionEvent: (id: string, at: string, eventId: string) => ({ pk: `JOINT#${id}`, sk: `${COGOV_EVENT_PREFIX}${at}#${eventId}` }),
+  jointReferenceCounter: (districtCode: string, year: number) => ({ pk: `COUNTER#JOINT#${districtCode}#${year}`, sk: 'COUNTER' }),
+  /** GSI1 (a street's), GSI2 (the district's): joint inspection requests, newest first by reading backwards. */
+  jointInspections: (districtCode: string, narrowing: ListNarrowing<'streetCode'> = {}) => listKey(`JOINTS#${districtCode}`, narrowing),
+  /** GSI3, only while the bureau owes a step: by the deadline it owes, so read ascending the most urgent comes first. */
+  jointInspectionsAwaitingBureau: (districtCode: string) => `JOINTS#${districtCode}#BUREAU`,
+  /** GSI4, only while not ended: a street's open requests, newest first. */
+  openJointInspections: (districtCode: string, streetCode: string) => `${listKey(`JOINTS#${districtCode}`, { streetCode })}#OPEN`,
+  /** Sort key of the lists above: `<time>#<id>`. */
+  timeOrder: (at: string, id: string) => `${at}#${id}`,
+  cogovEventPrefix: COGOV_EVENT_PREFIX,
 
   /** Local system only: stream records a consumer failed past its retries (AWS keeps them in SQS), one partition. */
   streamFailure: (consumer: string, sequenceNumber: string) => ({ pk: STREAM_FAILURES, sk: `${consumer}#${sequenceNumber}` }),

@@ -62,4 +62,14 @@ export const SUMMARIES: { readonly [Id in RouteId]: string } = {
   pendingDecisions:
     "Sources with rectification evidence awaiting an officer's decision, in the officer's street (the district for the bureau), the most urgent decision first, each with when it is due and whether that has passed",
   decisionsSummary: "How many sources in the officer's street (the district for the bureau) have evidence awaiting a decision, counted up to a cap",
+  raiseJointInspection:
+    'A street officer asks the bureau for a joint inspection of sources and/or an area: reason, urgency, photos, linked complaints and observations (idempotent)',
+  listJointInspections:
+    "Joint inspection requests: a street's (newest first, or only those not ended), the district's, or those the bureau owes a step on (most urgent first)",
+  getJointInspection: 'A joint inspection request with its timeline (another street’s answers 403, as complaints do)',
+  stepJointInspection:
+    'A step of the request by the street (answer a question, confirm or send back the result once, withdraw) or the bureau (ask, accept, schedule, decline, record the result); out of order 409',
+  commentJointInspection: 'A comment on an open request, by either party',
+  inspectForJointInspection:
+    "The bureau inspects one of the request's sources (the registry's checklist: scores, rectification orders and the source's timeline follow); idempotent",
 };

@@ -11,7 +11,7 @@ export type Role = (typeof ROLES)[number];
 export const OFFICER_ROLES: readonly Role[] = ['street_officer', 'bureau_officer'];
 
 /** One Lambda function per bounded context. */
-export const SERVICES = ['identity', 'complaints', 'notifications', 'platform', 'sources', 'sourceFiles'] as const;
+export const SERVICES = ['identity', 'complaints', 'notifications', 'platform', 'sources', 'sourceFiles', 'cogov'] as const;
 export type Service = (typeof SERVICES)[number];
 
 /**
@@ -407,6 +407,28 @@ export const ENDPOINTS = {
     service: 'sources',
     auth: OFFICER_ROLES,
     successStatus: 200,
+  },
+
+  // Community co-governance: joint inspection requests (a street asks the bureau).
+  raiseJointInspection: {
+    method: 'POST',
+    path: '/api/joint-inspections',
+    service: 'cogov',
+    auth: ['street_officer'],
+    idempotent: true,
+    successStatus: 201,
+  },
+  listJointInspections: { method: 'GET', path: '/api/joint-inspections', service: 'cogov', auth: OFFICER_ROLES, successStatus: 200 },
+  getJointInspection: { method: 'GET', path: '/api/joint-inspections/{id}', service: 'cogov', auth: OFFICER_ROLES, successStatus: 200 },
+  stepJointInspection: { method: 'POST', path: '/api/joint-inspections/{id}/transitions', service: 'cogov', auth: OFFICER_ROLES, successStatus: 200 },
+  commentJointInspection: { method: 'POST', path: '/api/joint-inspections/{id}/comments', service: 'cogov', auth: OFFICER_ROLES, successStatus: 201 },
+  inspectForJointInspection: {
+    method: 'POST',
+    path: '/api/joint-inspections/{id}/inspections',
+    service: 'cogov',
+    auth: ['bureau_officer'],
+    idempotent: true,
+    successStatus: 201,
   },
 } as const satisfies Record<string, Endpoint>;
 

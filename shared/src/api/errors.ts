@@ -44,6 +44,12 @@ export const ERROR_STATUS = {
   ALREADY_LINKED: 409,
   COMPLAINT_NOT_HANDLED: 409,
   CLAIM_ALREADY_DECIDED: 409,
+  /** A joint inspection request closed or sent back before the bureau recorded a result. */
+  RESULT_NOT_RECORDED: 409,
+  /** A joint inspection result sent back more often than the once allowed. */
+  SEND_BACK_LIMIT_REACHED: 409,
+  /** A joint inspection result recorded before every source the request names was inspected. */
+  INSPECTIONS_MISSING: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_ATTEMPTS: 429,

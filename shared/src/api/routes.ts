@@ -8,6 +8,7 @@ import type { z } from 'zod/mini';
 import { type Endpoint, ENDPOINTS, type RouteId, type Service } from './endpoints';
 import * as s from './schemas';
 import * as src from './source-schemas';
+import * as co from './cogov-schemas';
 
 export { OFFICER_ROLES, type RouteId, routeKey, SERVICES, type Service } from './endpoints';
 
@@ -245,6 +246,12 @@ const SCHEMAS = {
     query: s.StreetQuery,
     response: src.DecisionsSummary,
   },
+  raiseJointInspection: { body: co.RaiseJointInspectionBody, response: co.JointInspectionDetail },
+  listJointInspections: { query: co.JointInspectionListQuery, response: co.JointInspectionPage },
+  getJointInspection: { params: co.JointInspectionParams, response: co.JointInspectionDetail },
+  stepJointInspection: { params: co.JointInspectionParams, body: co.JointStepBody, response: co.JointInspectionDetail },
+  commentJointInspection: { params: co.JointInspectionParams, body: co.JointCommentBody, response: co.JointInspectionDetail },
+  inspectForJointInspection: { params: co.JointInspectionParams, body: co.JointInspectionVisitBody, response: co.JointInspectionDetail },
 } as const satisfies { [Id in RouteId]: RouteSchemas };
 
 type Routes = { [Id in RouteId]: (typeof ENDPOINTS)[Id] & (typeof SCHEMAS)[Id] };
