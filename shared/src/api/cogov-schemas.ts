@@ -7,6 +7,13 @@ import * as z from 'zod/mini';
 import { JOINT_INSPECTION_ACTIONS, JOINT_INSPECTION_PARTIES, JOINT_INSPECTION_STATUSES } from '../cogov/joint-inspection-state-machine';
 import { JOINT_DEADLINE_KINDS, JOINT_INSPECTION_URGENCIES } from '../cogov/joint-inspection-due-dates';
 import { SOURCE_KINDS } from '../sources/kinds';
+import { CREDIT_LEVELS } from '../sources/credit-rules';
+import { RECTIFICATION_CLOSURES, RECTIFICATION_STATUSES } from '../sources/rectification-state-machine';
+import { COMPLAINT_STATUSES } from '../complaints/state-machine';
+import { COMPLAINT_TYPES, isKnownSubtype } from '../complaints/taxonomy';
+import { VOLUNTEER_DECISIONS, VOLUNTEER_STATUSES } from '../cogov/volunteers';
+import { PATROL_CAPACITY } from '../cogov/patrol-tasks';
+import { INSPECTION_TASK_DAYS, OBSERVATION_STATUSES, REVIEW_STATUSES, REVIEW_VERDICTS } from '../cogov/observations';
 import { COGOV_LIMITS, MAX_LENGTH, MIN_LENGTH } from './limits';
 import { GeoPointInput, isoDateTime, Photo, photoKeys, StoredPoint, text, ulid } from './schemas';
 import { InspectionBody } from './source-schemas';
@@ -18,6 +25,7 @@ const cursor = z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor)));
 const streetCode = z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode)));
 const reasonText = text(MAX_LENGTH.comment, { min: MIN_LENGTH.reason, minMessage: '请说明原因', multiline: true });
 const commentText = text(MAX_LENGTH.comment, { min: 1, multiline: true });
+const expectedVersion = version;
 
 /** A calendar date, `YYYY-MM-DD`, that exists. */
 export const CalendarDate = z.string().check(
@@ -93,8 +101,6 @@ export const ResultInput = z.strictObject({
   /** When the bureau will look again (复查). */
   reinspectOn: z.optional(CalendarDate),
 });
-
-const expectedVersion = version;
 
 /** One step of the request by either party; which party may take which step is the state machine's. */
 export const JointStepBody = z.discriminatedUnion('action', [
@@ -198,6 +204,334 @@ export const JointInspectionEventView = z.object({
 
 export const JointInspectionDetail = z.object({ request: JointInspectionView, events: z.array(JointInspectionEventView) });
 export const JointInspectionPage = z.object({ items: z.array(JointInspectionView), nextCursor: z.optional(z.string()) });
+
+// ---------- volunteers ----------
+const streetCodeInput = z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.streetCode));
+export const UserIdParams = z.strictObject({ userId: ulid('user') });
+export const TaskParams = z.strictObject({ id: ulid('patrol task') });
+export const ObservationParams = z.strictObject({ id: ulid('observation') });
+export const ReviewParams = z.strictObject({ id: ulid('review') });
+export const SourceParams = z.strictObject({ id: ulid('source') });
+/** A month, `YYYY-MM` (the current one when absent). */
+export const MonthQuery = z.strictObject({ month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM'))) });
+
+export const VolunteerApplyBody = z.strictObject({
+  streetCode: streetCodeInput,
+  name: text(MAX_LENGTH.personName, { min: 1 }),
+  /** The residents' committee or estate the volunteer lives in (居委会/小区). */
+  neighbourhood: text(MAX_LENGTH.neighbourhood, { min: 1 }),
+  /** When they can help, in their words (工作日晚上、周末…). */
+  availability: text(MAX_LENGTH.availability, { min: 1, multiline: true }),
+});
+
+/** A volunteer as the volunteer and the street's officers see them: never a phone number. */
+export const VolunteerView = z.object({
+  userId: z.string(),
+  streetCode: z.string(),
+  name: z.string(),
+  neighbourhood: z.string(),
+  availability: z.string(),
+  status: z.enum(VOLUNTEER_STATUSES),
+  version,
+  appliedAt: isoDateTime,
+  decidedAt: z.optional(isoDateTime),
+  decidedByName: z.optional(z.string()),
+  /** Why an application was declined or an approval withdrawn. */
+  reason: z.optional(z.string()),
+  /** The decisions the viewer (an officer of the street) may take now. */
+  availableDecisions: z.array(z.enum(VOLUNTEER_DECISIONS)),
+});
+export const VolunteerPage = z.object({ items: z.array(VolunteerView), nextCursor: z.optional(z.string()) });
+export const VolunteerListQuery = z.strictObject({ streetCode, status: z._default(z.enum(VOLUNTEER_STATUSES), 'pending'), cursor });
+export const VolunteerDecisionBody = z
+  .strictObject({ decision: z.enum(VOLUNTEER_DECISIONS), expectedVersion, reason: z.optional(reasonText) })
+  .check(z.refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '请说明原因' }));
+export const ThanksBody = z.strictObject({ note: commentText });
+
+// ---------- the street operational guide ----------
+const GuideItemView = z.object({ id: z.string(), label: z.string(), basis: z.string() });
+export const StreetGuideView = z.object({
+  version: z.string(),
+  title: z.string(),
+  source: z.string(),
+  situations: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(SOURCE_KINDS),
+      title: z.string(),
+      lookAt: z.array(GuideItemView),
+      streetMay: z.array(z.string()),
+      callBureauWhen: z.array(z.string()),
+    }),
+  ),
+});
+
+// ---------- patrol tasks ----------
+const GuideItemRef = z.strictObject({
+  situationId: z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id)),
+  itemId: z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id)),
+});
+export const PatrolTaskBody = z.strictObject({
+  title: text(MAX_LENGTH.taskTitle, { min: 1 }),
+  brief: z.optional(text(MAX_LENGTH.jointReason, { multiline: true })),
+  area: AreaInput,
+  sourceIds: z._default(z.array(ulid('source')).check(z.maxLength(COGOV_LIMITS.sources)), []),
+  /** What to check, drawn from the street operational guide (current version). */
+  checklist: z.array(GuideItemRef).check(z.minLength(1, '请至少选择一项检查内容'), z.maxLength(COGOV_LIMITS.sources)),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  capacity: z.int().check(z.minimum(PATROL_CAPACITY.min, `至少 ${PATROL_CAPACITY.min} 人`), z.maximum(PATROL_CAPACITY.max, `最多 ${PATROL_CAPACITY.max} 人`)),
+});
+
+const TaskClaimView = z.object({
+  claimedAt: isoDateTime,
+  checkedInAt: z.optional(isoDateTime),
+  checkInLocation: z.optional(StoredPoint),
+  /** How far from the task's area centre the volunteer checked in, when the area has one. */
+  checkInDistanceMetres: z.optional(z.number()),
+  checkedOutAt: z.optional(isoDateTime),
+  hours: z.optional(z.number()),
+});
+export const PatrolTaskView = z.object({
+  id: z.string(),
+  streetCode: z.string(),
+  title: z.string(),
+  brief: z.optional(z.string()),
+  area: AreaView,
+  sources: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(SOURCE_KINDS), address: z.string() })),
+  checklist: z.array(z.object({ situationId: z.string(), situation: z.string(), itemId: z.string(), label: z.string(), basis: z.string() })),
+  guide: z.object({ title: z.string(), source: z.string() }),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  capacity: count,
+  claimed: count,
+  status: z.enum(['published', 'cancelled']),
+  version,
+  publishedByName: z.optional(z.string()),
+  publishedAt: isoDateTime,
+  /** The viewing volunteer's claim. */
+  mine: z.optional(TaskClaimView),
+  /** For the street's officers: who claimed it (names only). */
+  claimants: z.optional(z.array(z.extend(TaskClaimView, { userId: z.string(), name: z.string() }))),
+});
+export const PatrolTaskPage = z.object({ items: z.array(PatrolTaskView), nextCursor: z.optional(z.string()) });
+export const PatrolTaskListQuery = z.strictObject({
+  streetCode,
+  /** `current`: not yet over, soonest ending first; `all`: newest ending first. */
+  when: z._default(z.enum(['current', 'all']), 'current'),
+  cursor,
+});
+export const CheckInBody = z.strictObject({ location: GeoPointInput });
+
+// ---------- observations ----------
+export const ObservationBody = z.strictObject({
+  text: text(MAX_LENGTH.observation, { min: MIN_LENGTH.description, minMessage: `请至少用 ${MIN_LENGTH.description} 个字描述看到的情况`, multiline: true }),
+  photoKeys: z._default(photoKeys, []),
+  location: z.extend(GeoPointInput, { address: z.optional(text(MAX_LENGTH.address, { min: MIN_LENGTH.address })) }),
+  /** The source it concerns (pre-filled by scanning its eco-code). */
+  sourceId: z.optional(ulid('source')),
+  /** The patrol task it was made on. */
+  taskId: z.optional(ulid('patrol task')),
+  /** Whether the volunteer agrees to be the complainant of record if it becomes a complaint (never otherwise). */
+  willingToBeComplainant: z._default(z.boolean(), false),
+});
+
+export const ObservationOutcomeView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('complaint'), trackingNumber: z.string(), status: z.optional(z.enum(COMPLAINT_STATUSES)) }),
+  z.object({
+    kind: z.literal('inspection_task'),
+    sourceId: z.optional(z.string()),
+    sourceName: z.optional(z.string()),
+    dueBy: isoDateTime,
+    doneAt: z.optional(isoDateTime),
+  }),
+  z.object({ kind: z.literal('joint_inspection'), requestId: z.string(), reference: z.string(), status: z.optional(z.enum(JOINT_INSPECTION_STATUSES)) }),
+  z.object({ kind: z.literal('dismissed'), reason: z.string() }),
+]);
+
+export const ObservationView = z.object({
+  id: z.string(),
+  streetCode: z.string(),
+  text: z.string(),
+  photos: z.array(Photo),
+  location: z.extend(StoredPoint, { address: z.optional(z.string()) }),
+  source: z.optional(z.object({ id: z.string(), name: z.string() })),
+  taskId: z.optional(z.string()),
+  willingToBeComplainant: z.boolean(),
+  submittedAt: isoDateTime,
+  status: z.enum(OBSERVATION_STATUSES),
+  version,
+  outcome: z.optional(ObservationOutcomeView),
+  triagedAt: z.optional(isoDateTime),
+  triagedByName: z.optional(z.string()),
+  /** For officers: who saw it (the volunteer's name). */
+  volunteerName: z.optional(z.string()),
+});
+export const ObservationPage = z.object({ items: z.array(ObservationView), nextCursor: z.optional(z.string()) });
+export const ObservationListQuery = z.strictObject({ streetCode, status: z._default(z.enum(['awaiting_triage', 'all']), 'awaiting_triage'), cursor });
+/** A page of one's own list. */
+export const MyObservationsQuery = z.strictObject({ cursor });
+/** A page of a street's list (the officer's street; the bureau names one). */
+export const StreetPageQuery = z.strictObject({ streetCode, cursor });
+
+export const TriageBody = z.discriminatedUnion('outcome', [
+  z
+    .strictObject({
+      outcome: z.literal('complaint'),
+      expectedVersion,
+      category: z.strictObject({
+        type: z.enum(COMPLAINT_TYPES as [string, ...string[]]),
+        subtype: z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.complaintSubtype)),
+      }),
+    })
+    .check(
+      z.refine((body) => isKnownSubtype(body.category.type, body.category.subtype), { path: ['category', 'subtype'], message: '请选择问题类型下的具体问题' }),
+    ),
+  z.strictObject({
+    outcome: z.literal('inspection_task'),
+    expectedVersion,
+    /** The source to inspect (the observation's by default). */
+    sourceId: z.optional(ulid('source')),
+    dueInDays: z._default(z.int().check(z.minimum(1), z.maximum(INSPECTION_TASK_DAYS.max)), INSPECTION_TASK_DAYS.default),
+  }),
+  z.strictObject({
+    outcome: z.literal('joint_inspection'),
+    expectedVersion,
+    reason: text(MAX_LENGTH.jointReason, { min: MIN_LENGTH.reason, minMessage: '请说明需要联合检查的原因', multiline: true }),
+    urgency: z._default(z.enum(JOINT_INSPECTION_URGENCIES), 'normal'),
+  }),
+  z.strictObject({ outcome: z.literal('dismissed'), expectedVersion, reason: reasonText }),
+]);
+
+/** An inspection task made from an observation: the source to inspect and by when; done once an inspection of it is recorded. */
+export const InspectionTaskView = z.object({
+  observationId: z.string(),
+  streetCode: z.string(),
+  sourceId: z.optional(z.string()),
+  sourceName: z.optional(z.string()),
+  dueBy: isoDateTime,
+  overdue: z.boolean(),
+  createdAt: isoDateTime,
+});
+export const InspectionTaskPage = z.object({ items: z.array(InspectionTaskView), nextCursor: z.optional(z.string()) });
+
+// ---------- second looks at resolutions ----------
+export const ReviewBody = z
+  .strictObject({
+    subject: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('complaint'), complaintId: ulid('complaint') }),
+      z.strictObject({ kind: z.literal('rectification'), sourceId: ulid('source'), rectificationId: ulid('rectification') }),
+    ]),
+    verdict: z.enum(REVIEW_VERDICTS),
+    note: z.optional(commentText),
+    photoKeys: z._default(photoKeys, []),
+  })
+  .check(z.refine((body) => body.verdict === 'confirm' || body.photoKeys.length > 0, { path: ['photoKeys'], message: '有异议时请拍照说明现场情况' }));
+
+export const ReviewSubjectView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('complaint'), complaintId: z.string(), trackingNumber: z.string() }),
+  z.object({ kind: z.literal('rectification'), sourceId: z.string(), sourceName: z.string(), rectificationId: z.string(), itemLabel: z.string() }),
+]);
+export const ReviewView = z.object({
+  id: z.string(),
+  streetCode: z.string(),
+  subject: ReviewSubjectView,
+  verdict: z.enum(REVIEW_VERDICTS),
+  note: z.optional(z.string()),
+  photos: z.array(Photo),
+  at: isoDateTime,
+  status: z.enum(REVIEW_STATUSES),
+  version,
+  answer: z.optional(z.object({ note: z.string(), at: isoDateTime, byName: z.optional(z.string()) })),
+  /** For officers: the volunteer's name. */
+  volunteerName: z.optional(z.string()),
+});
+export const ReviewPage = z.object({ items: z.array(ReviewView), nextCursor: z.optional(z.string()) });
+export const ReviewListQuery = z.strictObject({ streetCode, status: z._default(z.enum(['open', 'all']), 'open'), cursor });
+export const ReviewAnswerBody = z.strictObject({ expectedVersion, note: commentText });
+
+/** A resolved complaint a volunteer may look at again: what and where, never who complained or what they wrote. */
+export const VolunteerComplaintView = z.object({
+  id: z.string(),
+  trackingNumber: z.string(),
+  category: z.object({ type: z.string(), subtype: z.string() }),
+  address: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  resolvedAt: z.optional(isoDateTime),
+});
+export const VolunteerComplaintPage = z.object({ items: z.array(VolunteerComplaintView), nextCursor: z.optional(z.string()) });
+export const VolunteerComplaintQuery = z.strictObject({ status: z._default(z.enum(['resolved', 'closed']), 'resolved'), cursor });
+
+/** A source of the volunteer's street as a volunteer sees it: public facts and its rectification items. */
+export const VolunteerSourceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(SOURCE_KINDS),
+  address: z.string(),
+  streetCode: z.string(),
+  level: z.enum(CREDIT_LEVELS),
+  rectifications: z.array(
+    z.object({
+      id: z.string(),
+      itemLabel: z.string(),
+      status: z.enum(RECTIFICATION_STATUSES),
+      deadline: isoDateTime,
+      closedAt: z.optional(isoDateTime),
+      closedHow: z.optional(z.enum(RECTIFICATION_CLOSURES)),
+    }),
+  ),
+});
+
+// ---------- service records ----------
+export const ServiceRecordView = z.object({
+  userId: z.string(),
+  name: z.string(),
+  streetCode: z.string(),
+  month: z.string(),
+  /** The month's figures (in the district's time zone). */
+  tasksDone: count,
+  hours: z.number(),
+  observations: z.object({ submitted: count, confirmed: count }),
+  reviews: count,
+  thanks: z.array(z.object({ at: isoDateTime, note: z.string(), byName: z.optional(z.string()) })),
+  tasks: z.array(z.object({ taskId: z.string(), title: z.string(), startsAt: isoDateTime, hours: z.number() })),
+  /** Since the volunteer started. */
+  totals: z.object({ tasksDone: count, hours: z.number(), observationsConfirmed: count }),
+});
+
+// ---------- the street's desk ----------
+export const STREET_DESK_ITEMS = [
+  'complaints_owing',
+  'complaints_overdue',
+  'joint_inspections_open',
+  'observations_awaiting_triage',
+  'inspection_tasks_open',
+  'disputes_open',
+  'volunteers_pending',
+  'volunteers_approved',
+  'patrol_tasks_current',
+  'observations_last_30_days',
+  'sources_key_supervision',
+  'sources_with_warnings',
+] as const;
+/** The list a number opens: a route of this API and its query. */
+const ListLink = z.object({ route: z.string(), path: z.string(), query: z.record(z.string(), z.string()) });
+export const StreetDeskView = z.object({
+  streetCode: z.string(),
+  asOf: isoDateTime,
+  /** Each count stops at a cap (`more` past it); each opens its list. */
+  items: z.array(z.object({ key: z.enum(STREET_DESK_ITEMS), count, more: z.boolean(), list: ListLink })),
+  /** The open joint inspection requests by stage. */
+  jointInspectionsByStage: z.array(z.object({ status: z.enum(JOINT_INSPECTION_STATUSES), count })),
+});
+export const StreetDeskQuery = z.strictObject({ streetCode });
+
+// ---------- subscribe messages ----------
+/** Keys of the configured templates the user accepted (WeChat asks for at most 3 at a time). */
+export const SubscriptionsBody = z.strictObject({
+  templateKeys: z.array(z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id))).check(z.minLength(1), z.maxLength(3)),
+});
+export const SubscriptionsResponse = z.object({ recorded: count });
 
 export type AreaInputT = z.output<typeof AreaInput>;
 export type RaiseJointInspectionBodyT = z.output<typeof RaiseJointInspectionBody>;

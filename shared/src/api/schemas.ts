@@ -253,6 +253,10 @@ export const NotificationView = z.object({
   action: z.string(),
   /** About a rectification order given a deadline (opened, evidence rejected, failed again): the deadline now. */
   deadline: isoDateTime.optional(),
+  /** About something of community co-governance (a joint inspection request, a volunteering, a patrol task, an observation, a review). */
+  subject: z.optional(
+    z.object({ kind: z.enum(['joint_inspection', 'volunteer', 'patrol_task', 'observation', 'review']), id: z.string(), reference: z.optional(z.string()) }),
+  ),
   read: z.boolean(),
 });
 export const NotificationList = z.object({ items: z.array(NotificationView), unread: z.number().int() });
