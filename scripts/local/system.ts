@@ -25,8 +25,9 @@ import { createPlatformHandler } from '../../functions/src/platform/handler';
 import { sourceOperatorLinks } from '../../functions/src/entries/identity';
 import { createSourcesHandler } from '../../functions/src/sources/handler';
 import { createSourceFilesHandler } from '../../functions/src/sources/files-handler';
-import { createCogovHandler } from '../../functions/src/cogov/handler';
+import { createCogovHandler, createCommunityHandler } from '../../functions/src/cogov/handler';
 import { cogovPorts } from '../../functions/src/entries/cogov';
+import { communityPorts } from '../../functions/src/entries/community';
 import type { ImportJobTiming } from '../../functions/src/sources/import-job-lease';
 import { ConsoleSmsSender, type SmsSender } from '../../functions/src/identity/sms';
 import type { WechatApi } from '../../functions/src/identity/wechat';
@@ -162,12 +163,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       ecoCodeKey: async () => ecoCodeKey,
       appOrigin,
     }),
-    cogov: createCogovHandler({
+    cogov: createCogovHandler({ ...base, logger: logger.child({ service: 'cogov' }), ...edge, objects, ...cogovPorts({ ...base, objects, logger }) }),
+    community: createCommunityHandler({
       ...base,
-      logger: logger.child({ service: 'cogov' }),
+      logger: logger.child({ service: 'community' }),
       ...edge,
       objects,
-      ...cogovPorts({ ...base, objects, logger: logger.child({ service: 'cogov' }) }),
+      ...communityPorts({ ...base, objects, logger }),
     }),
   };
   const defaultRoute = FUNCTIONS.find((fn): fn is HttpFunction => fn.trigger === 'http' && Boolean(fn.defaultRoute));

@@ -214,9 +214,19 @@ describe('the joint inspection loop', () => {
     // Ended, it takes no more comments.
     await jingansi.call('POST', `/api/joint-inspections/${request.id}/comments`, { note: '再说一句' }).expect(409);
 
-    // The street's officers heard of the bureau's steps.
-    const inbox = await waitForNotifications(jingansi, 1);
-    expect(inbox.items.length).toBeGreaterThan(0);
+    // Each party heard of the other's steps, not of its own.
+    const heard = async (api: ApiClient, count: number) =>
+      (await waitForNotifications(api, count)).items
+        .filter((item: { subject?: { id: string } }) => item.subject?.id === request.id)
+        .map((item: { action: string }) => item.action);
+    const streetHeard = await heard(jingansi, 9);
+    expect(streetHeard).toEqual(
+      expect.arrayContaining(['joint_request_info', 'joint_accept', 'joint_schedule', 'joint_comment', 'joint_record_inspection', 'joint_record_result']),
+    );
+    expect(streetHeard).not.toContain('joint_confirm');
+    const bureauHeard = await heard(bureau, 5);
+    expect(bureauHeard).toEqual(expect.arrayContaining(['joint_raise', 'joint_provide_info', 'joint_comment', 'joint_send_back', 'joint_confirm']));
+    expect(bureauHeard).not.toContain('joint_accept');
   });
 });
 

@@ -2,33 +2,26 @@
  * Joint inspection requests in the table: the request with its timeline in one partition, its
  * reference numbers from a counter, its lists (`list-plans.ts`). Access patterns: docs/architecture.md.
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { JOINT_INSPECTION_TERMINAL } from '@green-shield/shared/cogov/joint-inspection-state-machine';
 import { keys } from '../store/keys';
-import { failedConditionIndex, nextInSequence, putIfVersion, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
-import { queryPage } from '../store/queries';
+import { failedConditionIndex, nextInSequence, queryAll, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
+import { getItem, queryPage } from '../store/queries';
 import { jointInspectionEventItem, jointInspectionItem } from './items';
 import { planJointInspectionList, type JointInspectionFilter } from './list-plans';
 import type { JointInspectionEventRecord, JointInspectionRecord } from './records';
+import { CogovTable } from './cogov-table';
 
 const PAGE_SIZE = 20;
 
-export class JointInspectionRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
+export class JointInspectionRepository extends CogovTable {
   /** Writes a new request, its first event and the idempotency record; false when the key was taken meanwhile. */
   async create(record: JointInspectionRecord, event: JointInspectionEventRecord, idempotencyRecord: TransactItems[number]): Promise<boolean> {
-    const cancelled = await transact(this.db, [
-      idempotencyRecord,
-      { Put: { TableName: this.tableName, Item: jointInspectionItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
-      { Put: { TableName: this.tableName, Item: jointInspectionEventItem(event) } },
-    ]);
-    if (!cancelled) return true;
-    if (failedConditionIndex(cancelled) === 0) return false;
-    throw cancelled;
+    return (await this.writeNew(jointInspectionItem(record), jointInspectionEventItem(event), idempotencyRecord)) === 'ok';
+  }
+
+  /** The request alone, without its timeline. */
+  get(id: string): Promise<JointInspectionRecord | undefined> {
+    return getItem<JointInspectionRecord>(this.db, this.tableName, keys.jointInspection(id));
   }
 
   async getWithEvents(id: string): Promise<JointInspectionWithEvents | undefined> {
@@ -40,15 +33,8 @@ export class JointInspectionRepository {
   }
 
   /** Replaces the request only if nobody stepped it since `expectedVersion`, and appends the events. */
-  async step(next: JointInspectionRecord, expectedVersion: number, events: JointInspectionEventRecord[]): Promise<boolean> {
-    const cancelled = await transact(this.db, [
-      putIfVersion(this.tableName, jointInspectionItem(next), expectedVersion),
-      ...events.map((event) => ({
-        Put: { TableName: this.tableName, Item: jointInspectionEventItem(event), ConditionExpression: 'attribute_not_exists(pk)' },
-      })),
-    ]);
-    if (cancelled && failedConditionIndex(cancelled) < 0) throw cancelled;
-    return !cancelled;
+  step(next: JointInspectionRecord, expectedVersion: number, events: JointInspectionEventRecord[]): Promise<boolean> {
+    return this.writeNext(jointInspectionItem(next), expectedVersion, events.map(jointInspectionEventItem));
   }
 
   /** Appends a comment while the request has not ended (whatever steps the other party takes meanwhile); false once it has. */
@@ -68,6 +54,23 @@ export class JointInspectionRepository {
     ]);
     if (cancelled && failedConditionIndex(cancelled) < 0) throw cancelled;
     return !cancelled;
+  }
+
+  /** The statuses of a street's requests not yet ended (at most `cap` + 1 read: `more` past the cap). */
+  async openStatuses(districtCode: string, streetCode: string, cap: number): Promise<{ statuses: string[]; more: boolean }> {
+    const items = await queryAll(
+      this.db,
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI4',
+        KeyConditionExpression: 'gsi4pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.openJointInspections(districtCode, streetCode) },
+        ProjectionExpression: '#status',
+        ExpressionAttributeNames: { '#status': 'status' },
+      },
+      cap + 1,
+    );
+    return { statuses: items.slice(0, cap).map((item) => item.status as string), more: items.length > cap };
   }
 
   /** The number in the request's reference (`JA-LJ-<year>-<n>`). */

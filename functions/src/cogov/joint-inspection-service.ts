@@ -5,7 +5,7 @@
  * street's officer gets 403, as for complaints), applies the pure rules and writes conditionally on
  * the version read; a write answers from what it read plus what it wrote.
  */
-import { monotonicFactory, ulid } from 'ulid';
+import { ulid } from 'ulid';
 import type { z } from 'zod/mini';
 import type {
   JointCommentBody,
@@ -15,49 +15,36 @@ import type {
   JointStepBodyT,
   RaiseJointInspectionBodyT,
 } from '@green-shield/shared/api/cogov-schemas';
-import { CURRENT_JOINT_INSPECTION_LIMITS } from '@green-shield/shared/cogov/joint-inspection-due-dates';
-import { COGOV_LIMITS } from '@green-shield/shared/api/limits';
 import { findStreet, periodRules, type DistrictConfig } from '@green-shield/shared/districts/district';
-import { toWgs84 } from '@green-shield/shared/geo/coordinates';
-import { yearInTimeZone } from '@green-shield/shared/complaints/tracking-number';
 import type { Clock } from '../lib/clock';
 import { ApiError, forbidden, notFound } from '../lib/errors';
-import { streetFilter, officerScope } from '../lib/officer-scope';
+import { officerScope, streetFilter } from '../lib/officer-scope';
 import type { PhotoAttachments } from '../lib/photo-attachments';
 import type { Principal } from '../lib/tokens';
-import { idempotencyTicket, type IdempotencyStore } from '../store/idempotency';
 import type { UserDirectory } from '../store/user-directory';
+import type { JointInspectionRaising } from './joint-inspection-raising';
+import { nextEventId } from './joint-inspection-raising';
 import type { JointInspectionRepository, JointInspectionWithEvents } from './joint-inspection-repository';
-import {
-  applyJointStep,
-  partyOf,
-  raiseJointInspection,
-  rectificationFollowUp,
-  refuseUnlessAllowed,
-  withEvents,
-  type Actor,
-  type JointStep,
-} from './joint-inspections';
-import type { ComplaintDesk, JointRequestRef, SourceBrief, SourceDesk } from './ports';
-import type { JointInspectionRecord, StoredArea } from './records';
+import { applyJointStep, partyOf, rectificationFollowUp, refuseUnlessAllowed, withEvents, type Actor, type JointStep } from './joint-inspections';
+import type { JointRequestRef, SourceDirectory, SourceInspections } from './ports';
+import type { JointInspectionRecord } from './records';
+import { storedArea } from './areas';
 import { toJointEventView, toJointInspectionView } from './views';
 
-const IDEMPOTENCY_OPERATION = 'joint-inspection';
 /** A step's write races only the other party's steps in the milliseconds between read and write. */
 const MAX_APPEND_ATTEMPTS = 3;
-const nextEventId = monotonicFactory();
 
 const versionConflict = () => new ApiError('VERSION_CONFLICT', 'Someone else changed this request; reload it');
 const requestNotFound = () => notFound('Joint inspection request');
 
-/** The store and ports the use cases work with. */
+/** The stores and ports the use cases work with. */
 export interface JointInspectionDeps {
   repo: JointInspectionRepository;
-  idempotency: IdempotencyStore;
+  raising: JointInspectionRaising;
   photos: PhotoAttachments;
   users: UserDirectory;
-  sources: SourceDesk;
-  complaints: ComplaintDesk;
+  sources: SourceDirectory;
+  inspections: SourceInspections;
   clock: Clock;
   district: DistrictConfig;
 }
@@ -74,97 +61,15 @@ export class JointInspectionService {
   }
 
   async raise(principal: Principal, body: RaiseJointInspectionBodyT, idempotencyKey: string): Promise<JointInspectionDetailT> {
-    const { district } = this.deps;
-    const now = this.deps.clock.now();
     const streetCode = principal.streetCode;
-    if (!streetCode || !findStreet(district, streetCode)) throw forbidden('Only an officer of a street of this district may raise a request');
-    const ticket = idempotencyTicket(IDEMPOTENCY_OPERATION, principal.userId, idempotencyKey, body, now);
-    const previous = await this.deps.idempotency.previousResult(ticket);
-    if (previous) return this.raised(principal, previous);
-
-    const [sources, complaints, actor] = await Promise.all([
-      this.sourcesOfStreet(body.sourceIds, streetCode, 'body.sourceIds'),
-      this.complaintsOfStreet(body.complaintTrackingNumbers, streetCode),
-      this.actor(principal),
-    ]);
-    await this.deps.photos.check(principal, body.photoKeys, 'body.photoKeys');
-    const id = ulid();
-    const year = yearInTimeZone(now, district.timeZone);
-    const sequence = await this.deps.repo.nextReferenceSequence(district.code, year);
-    const photoKeys = await this.deps.photos.attach(id, 'request', body.photoKeys);
-    const { record, event } = raiseJointInspection({
-      id,
-      eventId: nextEventId(),
-      reference: `${district.trackingPrefix}-LJ-${year}-${String(sequence).padStart(4, '0')}`,
-      districtCode: district.code,
-      streetCode,
-      urgency: body.urgency,
-      reason: body.reason,
-      sources: sources.map(({ id: sourceId, name, kind, address }) => ({ id: sourceId, name, kind, address })),
-      area: body.area && storedArea(body.area),
-      photoKeys,
-      complaints,
-      observationIds: [],
-      limits: CURRENT_JOINT_INSPECTION_LIMITS,
-      periods: this.periods,
-      raisedBy: actor,
-      now,
-    });
-    if (!(await this.deps.repo.create(record, event, this.deps.idempotency.recordItem(ticket, id)))) {
-      await this.deps.photos.discard(photoKeys);
-      const winner = await this.deps.idempotency.previousResult(ticket);
-      if (!winner) throw new Error('Idempotency record vanished after a conflicting write');
-      return this.raised(principal, winner);
-    }
-    await this.noteRaised(record);
-    return this.detail({ record, events: [event] }, 'street');
-  }
-
-  /** A retry answers with the request the first attempt raised (noting it on its sources again heals a note lost to a crash). */
-  private async raised(principal: Principal, requestId: string): Promise<JointInspectionDetailT> {
-    const found = await this.deps.repo.getWithEvents(requestId);
-    if (!found) throw new Error(`Idempotency record points at missing request ${requestId}`);
-    await this.noteRaised(found.record);
-    return this.detail(found, partyOf(principal, found.record) ?? 'street');
-  }
-
-  private noteRaised(record: JointInspectionRecord): Promise<void> {
-    return this.deps.sources.noteJointInspection(
-      record.sources.map((source) => source.id),
-      {
-        type: 'joint_inspection_requested',
-        request: refOf(record),
-        summary: record.reason,
-        actor: { id: record.raisedById, name: record.raisedByName },
-        at: record.raisedAt,
-      },
+    if (!streetCode || !findStreet(this.deps.district, streetCode)) throw forbidden('Only an officer of a street of this district may raise a request');
+    const { area, photoKeys, ...rest } = body;
+    const raised = await this.deps.raising.raise(
+      principal,
+      { ...rest, streetCode, area: area && storedArea(area), photos: { uploads: photoKeys } },
+      idempotencyKey,
     );
-  }
-
-  /** Sources of this district in the street's care, in the order asked; 400 naming each that is not. */
-  private async sourcesOfStreet(ids: readonly string[], streetCode: string, field: string): Promise<SourceBrief[]> {
-    if (ids.length === 0) return [];
-    const found = new Map((await this.deps.sources.briefs(ids)).map((source) => [source.id, source]));
-    const details = ids.flatMap((sourceId, index) => {
-      const source = found.get(sourceId);
-      return source && source.districtCode === this.deps.district.code && source.streetCode === streetCode
-        ? []
-        : [{ field: `${field}.${index}`, message: '不是本街道登记的污染源' }];
-    });
-    if (details.length) throw new ApiError('VALIDATION_FAILED', 'Some sources are not in the street’s care', details);
-    return ids.map((sourceId) => found.get(sourceId) as SourceBrief);
-  }
-
-  private async complaintsOfStreet(trackingNumbers: readonly string[], streetCode: string) {
-    const found = await Promise.all(trackingNumbers.map((number) => this.deps.complaints.byTrackingNumber(number)));
-    const details = found.flatMap((complaint, index) =>
-      complaint && complaint.districtCode === this.deps.district.code && complaint.streetCode === streetCode
-        ? []
-        : [{ field: `body.complaintTrackingNumbers.${index}`, message: '不是本街道的举报编号' }],
-    );
-    if (details.length) throw new ApiError('VALIDATION_FAILED', 'Some complaints are not in the street’s care', details);
-    const unique = new Map(found.map((complaint) => [complaint!.id, { id: complaint!.id, trackingNumber: complaint!.trackingNumber }]));
-    return [...unique.values()];
+    return this.detail(raised, partyOf(principal, raised.record) ?? 'street');
   }
 
   async list(principal: Principal, query: z.output<typeof JointInspectionListQuery>) {
@@ -281,7 +186,7 @@ export class JointInspectionService {
     };
     applyJointStep(record, { action: 'record_result', result }, { party: 'bureau', actor, eventId: ulid(), now: this.deps.clock.now(), periods: this.periods });
     for (const [index, penalty] of input.penalties.entries()) {
-      await this.deps.sources.recordPenalty(
+      await this.deps.inspections.recordPenalty(
         principal,
         penalty.sourceId,
         { decisionNumber: penalty.decisionNumber, amountYuan: penalty.amountYuan, at: recordedAt },
@@ -318,9 +223,9 @@ export class JointInspectionService {
     let { party, ...found } = await this.load(principal, id);
     refuseUnlessAllowed(found.record, 'record_inspection', party);
     const named = found.record.sources.find((source) => source.id === body.sourceId);
-    const joining = named ? undefined : (await this.sourcesOfStreet([body.sourceId], found.record.streetCode, 'body.sourceId'))[0];
+    const joining = named ? undefined : (await this.deps.raising.sourcesOfStreet([body.sourceId], found.record.streetCode, 'body.sourceId'))[0];
     const source = named ?? { id: joining!.id, name: joining!.name, kind: joining!.kind, address: joining!.address };
-    const outcome = await this.deps.sources.inspect(principal, body.sourceId, body.inspection, idempotencyKey, refOf(found.record));
+    const outcome = await this.deps.inspections.inspect(principal, body.sourceId, body.inspection, idempotencyKey, refOf(found.record));
     const actor = await this.actor(principal);
     for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
       const { record, events } = found;
@@ -346,13 +251,3 @@ export class JointInspectionService {
 }
 
 const refOf = (record: Pick<JointInspectionRecord, 'id' | 'reference'>): JointRequestRef => ({ id: record.id, reference: record.reference });
-
-function storedArea(area: NonNullable<RaiseJointInspectionBodyT['area']>): StoredArea {
-  const point = area.point && toWgs84(area.point);
-  return {
-    address: area.address,
-    ...(point
-      ? { point: { lat: point.lat, lng: point.lng, coordSystem: 'WGS-84' as const }, radiusMetres: area.radiusMetres ?? COGOV_LIMITS.defaultAreaRadiusMetres }
-      : {}),
-  };
-}

@@ -14,7 +14,7 @@ import { CURRENT_RECTIFICATION_RULES } from '@green-shield/shared/sources/rectif
 import { ApiError } from '../lib/errors';
 import type { Principal } from '../lib/tokens';
 import { idempotencyTicket } from '../store/idempotency';
-import { actingOfficer, conflict, officerCollection, officerView, orderForStep, sourceNotFound, written, type SourceContext } from './context';
+import { actingOfficer, conflict, officerCollection, officerView, orderForStep, sourceNotFound, written, type SourceWorkContext } from './context';
 import { inspectionProblems, inspectionRecords, recordDate, rejectionDefaultDays } from './inspections';
 import type { JointInspectionRef, SourceCollection, SourceEventRecord } from './records';
 import { sourceEvent, type EventFields } from './registration';
@@ -23,7 +23,7 @@ import { sourceEvent, type EventFields } from './registration';
 const IDEMPOTENCY_OPERATION = 'source';
 
 export class InspectionService {
-  constructor(private readonly ctx: SourceContext) {}
+  constructor(private readonly ctx: SourceWorkContext) {}
 
   /** A retry with the same key answers what the first call answered (the id of the event it wrote); a different body is refused. */
   private async ticket(principal: Principal, idempotencyKey: string, request: unknown) {

@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   /** The API was called on its own address instead of through the app's domain (the CDN in front of it). */
   DIRECT_ACCESS_REFUSED: 403,
+  /** A route for approved volunteers of a street, called by someone who is not one (a plain resident, a pending applicant). */
+  NOT_A_VOLUNTEER: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   SOURCE_NOT_FOUND: 404,
@@ -50,6 +52,12 @@ export const ERROR_STATUS = {
   SEND_BACK_LIMIT_REACHED: 409,
   /** A joint inspection result recorded before every source the request names was inspected. */
   INSPECTIONS_MISSING: 409,
+  /** A patrol task whose places are all claimed. */
+  TASK_FULL: 409,
+  /** A patrol task that was cancelled or is over. */
+  TASK_CLOSED: 409,
+  /** A second look at something not yet resolved (a complaint not answered, a rectification not closed). */
+  NOT_RESOLVED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_ATTEMPTS: 429,
