@@ -34,7 +34,7 @@ import { IMPORT_LIMITS } from '@green-shield/shared/api/limits';
 import { RATE_LIMITS, type RateLimitTable } from '@green-shield/shared/rules/rate-limits';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
-import { createSourceServices } from '../functions/src/sources/handler';
+import { createSourceServices } from '../functions/src/sources/services';
 import { SourceRepository } from '../functions/src/sources/repository';
 import { ScoreProjector } from '../functions/src/sources/score-projection';
 import { SourceLists } from '../functions/src/sources/source-lists';

@@ -1,12 +1,12 @@
 /**
- * Rebuilds the stored scores that are due (the same work as the daily `rescoreSources` job: sources
+ * Rebuilds the stored scores that are due (the same work as the scheduled `rescoreSources` job: sources
  * whose `rescoreAt` has come, or scored under other credit rules, as after a new version of them);
  * `--all` rescores every source, due or not (a repair):
  *
  *   TABLE_NAME=GreenShield DYNAMODB_ENDPOINT=http://127.0.0.1:8700 npm run scores:rebuild [-- --all]
  *
  * Environment as for `npm run import:sources` (unset DYNAMODB_ENDPOINT: AWS with the usual
- * credentials). Operators are not notified here; the daily job and the stream consumer do that.
+ * credentials). Operators are not notified here; the scheduled job and the stream consumer do that.
  */
 import { backgroundDepsFromEnv } from '../functions/src/store/background-client';
 import { SourceRepository } from '../functions/src/sources/repository';

@@ -64,6 +64,13 @@ export interface ScheduledFunction extends FunctionBase {
   trigger: 'schedule';
   /** Every N minutes; the same period drives the local scheduler. */
   everyMinutes: number;
+  /**
+   * Works in chunks, so a run fits the function's time limit however much there is to do: each
+   * invocation does what fits, saves its progress in the table and returns a `ChunkResult`
+   * (lib/jobs.ts); until it says `done` it is invoked again with what it returned — by a state
+   * machine in AWS (infra/constructs/chunked-schedule.ts), by the local scheduler's loop here.
+   */
+  chunked?: boolean;
 }
 
 export type FunctionSpec = HttpFunction | StreamFunction | ScheduledFunction;
@@ -133,10 +140,30 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     memoryMb: 512,
   },
   {
+    name: 'cogov',
+    trigger: 'http',
+    service: 'cogov',
+    entry: 'functions/src/entries/cogov.ts',
+    description: 'Co-governance: joint inspection requests of streets to the bureau, carried out as the registry inspections',
+    grants: { table: 'readwrite', uploads: 'readwrite' },
+    timeoutSeconds: 15,
+    memoryMb: 512,
+  },
+  {
+    name: 'community',
+    trigger: 'http',
+    service: 'community',
+    entry: 'functions/src/entries/community.ts',
+    description: 'Co-governance: volunteers, patrol tasks, observations and their triage, second looks at resolutions, the street desk',
+    grants: { table: 'readwrite', uploads: 'readwrite' },
+    timeoutSeconds: 15,
+    memoryMb: 512,
+  },
+  {
     name: 'tableEvents',
     trigger: 'table-stream',
     entry: 'functions/src/entries/table-events.ts',
-    description: 'Complaint events become notifications; source events rescore their source and tell its operators',
+    description: 'Complaint and co-governance events become notifications; source events rescore their source and tell its operators',
     grants: { table: 'readwrite' },
     batchSize: 25,
     retryAttempts: 3,
@@ -144,7 +171,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     maxRecordAgeSeconds: 24 * 60 * 60,
     // Timeline events are appended, never updated.
     eventNames: ['INSERT'],
-    entities: ['ComplaintEvent', 'SourceEvent'],
+    entities: ['ComplaintEvent', 'SourceEvent', 'JointInspectionEvent', 'CogovEvent'],
     timeoutSeconds: 60,
     memoryMb: 512,
   },
@@ -171,9 +198,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'rescoreSources',
     trigger: 'schedule',
     entry: 'functions/src/sources/rescore-handler.ts',
-    description: 'Rebuilds every source score daily: deadlines pass and old facts leave the look-back window',
+    description: 'Rebuilds every source score twice a day, in chunks: deadlines pass and old facts leave the look-back window',
     grants: { table: 'readwrite' },
-    everyMinutes: 1440,
+    // Twice a day rather than daily: a missed run must show within CloudWatch's one-day limit on an
+    // alarm's window (its heartbeat, infra/alarms.ts), which a daily job's gap cannot fit.
+    everyMinutes: 720,
+    chunked: true,
     timeoutSeconds: 900,
     memoryMb: 1024,
   },

@@ -12,6 +12,8 @@ import { secureBucket } from './secure-bucket';
 export interface UploadBucketProps {
   retain: boolean;
   accessLogs: s3.IBucket;
+  /** The H5 app's origins, which upload and show photos from the browser; empty: any (development only). */
+  appOrigins: string[];
 }
 
 export function uploadBucket(scope: Construct, id: string, props: UploadBucketProps): s3.Bucket {
@@ -21,9 +23,9 @@ export function uploadBucket(scope: Construct, id: string, props: UploadBucketPr
     accessLogsPrefix: 'uploads-bucket/',
     cors: [
       {
-        // Phones (H5 in any browser, WeChat's uploadFile) post from origins we do not control; the
-        // presigned policy, not the origin, is what authorises an upload.
-        allowedOrigins: ['*'],
+        // The presigned policy is what authorises an upload; CORS only decides which pages' scripts may
+        // send one and read the answer: the app's own. WeChat's uploadFile is not a browser and sends no Origin.
+        allowedOrigins: props.appOrigins.length > 0 ? props.appOrigins : ['*'],
         allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.PUT, s3.HttpMethods.GET],
         allowedHeaders: ['*'],
         exposedHeaders: ['ETag'],

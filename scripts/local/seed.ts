@@ -11,7 +11,7 @@ import { ulid } from 'ulid';
 import type { ComplaintService } from '../../functions/src/complaints/service';
 import { createComplaintService } from '../../functions/src/complaints/handler';
 import type { ObjectStore } from '../../functions/src/lib/object-store';
-import { createSourceServices } from '../../functions/src/sources/handler';
+import { createSourceServices } from '../../functions/src/sources/services';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
 import type { SourceInputT } from '@green-shield/shared/api/source-schemas';

@@ -25,6 +25,9 @@ import { createPlatformHandler } from '../../functions/src/platform/handler';
 import { sourceOperatorLinks } from '../../functions/src/entries/identity';
 import { createSourcesHandler } from '../../functions/src/sources/handler';
 import { createSourceFilesHandler } from '../../functions/src/sources/files-handler';
+import { createCogovHandler, createCommunityHandler } from '../../functions/src/cogov/handler';
+import { cogovPorts } from '../../functions/src/entries/cogov';
+import { communityPorts } from '../../functions/src/entries/community';
 import type { ImportJobTiming } from '../../functions/src/sources/import-job-lease';
 import { ConsoleSmsSender, type SmsSender } from '../../functions/src/identity/sms';
 import type { WechatApi } from '../../functions/src/identity/wechat';
@@ -82,7 +85,7 @@ export interface LocalSystem {
   handlers: Record<Service, HttpHandler>;
   /** Runs the auto-close job now, as its schedule would. */
   runAutoClose(): Promise<{ closed: number }>;
-  /** Runs the daily score rebuild now. */
+  /** Runs the scheduled score rebuild now (all its chunks). */
   runRescore(): Promise<{ sources: number; changed: number; seconds: number }>;
   /** Runs the import watchdog now. */
   runImportWatchdog(): Promise<{ active: number; failed: number }>;
@@ -159,6 +162,14 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       objects,
       ecoCodeKey: async () => ecoCodeKey,
       appOrigin,
+    }),
+    cogov: createCogovHandler({ ...base, logger: logger.child({ service: 'cogov' }), ...edge, objects, ...cogovPorts({ ...base, objects, logger }) }),
+    community: createCommunityHandler({
+      ...base,
+      logger: logger.child({ service: 'community' }),
+      ...edge,
+      objects,
+      ...communityPorts({ ...base, objects, logger }),
     }),
   };
   const defaultRoute = FUNCTIONS.find((fn): fn is HttpFunction => fn.trigger === 'http' && Boolean(fn.defaultRoute));

@@ -19,6 +19,7 @@ import { signEcoCode, verifyEcoCode } from '../../functions/src/sources/eco-code
 import { projectionChanged, projectScore } from '../../functions/src/sources/score-projection';
 import { qrPath, renderPoster } from '../../functions/src/sources/poster';
 import { xmlProblem } from '../support/xml';
+import { sourceEventBase } from '../support/fixtures';
 import { officerScope, streetFilter } from '../../functions/src/lib/officer-scope';
 import { operatorNotifications } from '../../functions/src/sources/stream-handler';
 import type { RectificationRecord, SourceEventRecord } from '../../functions/src/sources/records';
@@ -520,15 +521,7 @@ describe('officer scope', () => {
 });
 
 describe('operator notifications', () => {
-  const base = {
-    sourceId: 's',
-    eventId: '01E',
-    at: now.toISOString(),
-    actorId: 'officer',
-    actorRole: 'officer' as const,
-    districtCode: '310106',
-    sourceName: '面馆',
-  };
+  const base = sourceEventBase(now);
   const projection = (score: number, level: 'green' | 'blue') => ({ credit: { score, level } }) as never;
   it('tells every operator of the event but its actor, and every operator of a score change', () => {
     const sent = operatorNotifications({ ...base, type: 'evidence_accepted' }, ['op1', 'op2'], {

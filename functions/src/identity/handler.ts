@@ -4,7 +4,7 @@ import { SecretsManagerKeyStore } from '../lib/secrets-manager-key-store';
 import { FileKeyStore, type KeyStore, type SigningKeys } from '../lib/signing-keys';
 import type { RateLimitTable } from '@green-shield/shared/rules/rate-limits';
 import { TableRateCounter } from '../store/rate-limits';
-import { baseDepsFromEnv, type BaseDeps } from '../store/runtime';
+import { baseDepsFromEnv, type BaseDeps, type EdgeDeps } from '../store/runtime';
 import { TableUserDirectory } from '../store/user-directory';
 import { publishingSigningKeys } from '../store/verification-keys';
 import { IdentityRepository } from './repository';
@@ -16,7 +16,7 @@ import { parseSmsSettings } from './sms-settings';
 import { type WechatApi, WechatHttpApi } from './wechat';
 import { secretValueFromEnv } from '../lib/secret-value';
 
-export interface IdentityDeps extends BaseDeps {
+export interface IdentityDeps extends BaseDeps, Pick<EdgeDeps, 'originVerifySecret'> {
   keyStore: KeyStore;
   sms: SmsSender;
   /** WeChat sign-in, when a mini-program is configured (WECHAT_APP_ID). */
@@ -64,7 +64,14 @@ export function createIdentityHandler(deps: IdentityDeps): HttpHandler {
       listOfficers: ({ principal, query }) => service.listOfficers(principal, query.streetCode),
       linkOperator: ({ principal, params, body }) => service.linkOperator(principal, params.id, body.phone),
     },
-    { clock: deps.clock, verificationKeys: signingKeys, rateCounter, rateLimits: deps.rateLimits, logger: deps.logger },
+    {
+      clock: deps.clock,
+      verificationKeys: signingKeys,
+      rateCounter,
+      rateLimits: deps.rateLimits,
+      logger: deps.logger,
+      originVerifySecret: deps.originVerifySecret,
+    },
   );
 }
 
@@ -77,5 +84,5 @@ export function identityDepsFromEnv(): Omit<IdentityDeps, 'sourceOperators'> {
   const sms = smsSenderFor(smsSettings, secretValueFromEnv('smsCredentialsSecret', 'smsCredentials'), base.logger);
   const wechatAppId = env('wechatAppId');
   const wechat = wechatAppId ? new WechatHttpApi(wechatAppId, secretValueFromEnv('wechatAppSecretSecret', 'wechatAppSecret'), base.clock) : undefined;
-  return { ...base, keyStore, sms, wechat };
+  return { ...base, keyStore, sms, wechat, originVerifySecret: env('originVerifySecret') };
 }

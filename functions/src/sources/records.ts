@@ -82,9 +82,18 @@ export interface SourceEventRecord {
   incident?: { severity: 'ordinary' | 'major'; description: string };
   /** Attribute names an update changed. */
   changed?: string[];
+  /** The joint inspection request the entry belongs to (raised, inspected for, its result); `summary`: its reason or result. */
+  jointInspection?: JointInspectionRef;
   /** Copied so the stream consumer can notify without reading the source. */
   districtCode: string;
   sourceName: string;
+}
+
+/** A street's request for a joint inspection by the bureau, as a source's timeline names it. */
+export interface JointInspectionRef {
+  id: string;
+  reference: string;
+  summary?: string;
 }
 
 /** A rectification order with its evidence, as its state machine defines it. */

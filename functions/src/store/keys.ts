@@ -8,6 +8,8 @@ const SOURCE_OPERATOR_PREFIX = 'OPERATOR#';
 const OPERATED_SOURCE_PREFIX = 'OPERATES#';
 const COMPLAINT_SOURCE_LINK_PREFIX = 'SOURCELINK#';
 const STREAM_FAILURES = 'STREAMFAILURES';
+const COGOV_EVENT_PREFIX = 'EVENT#';
+const TASK_CLAIM_PREFIX = 'CLAIM#';
 
 /** What a list partition is narrowed to; each attribute present adds `#<NAME>#<value>` in this order. */
 const LIST_NARROWINGS = [
@@ -70,6 +72,9 @@ export const keys = {
   /** Notification ids are the ULIDs of the events behind them, so the sort key orders by time. */
   notification: (userId: string, notificationId: string) => ({ pk: `USER#${userId}`, sk: `NOTIFICATION#${notificationId}` }),
   notificationPrefix: 'NOTIFICATION#',
+  /** A user's consents to one subscribe-message template (one message each), and the messages sent (one per notification). */
+  subscribeConsent: (userId: string, templateKey: string) => ({ pk: `USER#${userId}`, sk: `SUBSCRIBE#${templateKey}` }),
+  subscribeMessageSent: (userId: string, notificationId: string) => ({ pk: `USER#${userId}`, sk: `SUBSCRIBED#${notificationId}` }),
 
   source: (id: string) => ({ pk: `SOURCE#${id}`, sk: SOURCE_SORT_KEY }),
   sourceCollection: (id: string) => `SOURCE#${id}`,
@@ -96,6 +101,8 @@ export const keys = {
   importJobsOrder: (createdAt: string, jobId: string) => `${createdAt}#${jobId}`,
   /** GSI2 of import jobs, only while queued or running: what the import watchdog checks. */
   activeImportJobsOf: (districtCode: string) => `IMPORTJOBS#${districtCode}#ACTIVE`,
+  /** A run of the scheduled score rebuild: each street's cursor and the counts so far (rebuild-run.ts). */
+  rebuildRun: (runId: string) => ({ pk: `REBUILDRUN#${runId}`, sk: 'RUN' }),
   claim: (claimId: string) => ({ pk: `CLAIM#${claimId}`, sk: 'CLAIM' }),
   pendingClaimGuard: (sourceId: string, userId: string) => ({ pk: `CLAIM#PENDING#${sourceId}#${userId}`, sk: 'GUARD' }),
   /** GSI1: a street's sources by name. */
@@ -130,6 +137,54 @@ export const keys = {
   claimsBy: (userId: string) => `CLAIMANT#${userId}`,
   /** The sort-key prefix of one street in the lists ordered by street first. */
   inStreet: (streetCode: string) => `${streetCode}#`,
+
+  /** Co-governance: a joint inspection request and its timeline share a partition. */
+  jointInspection: (id: string) => ({ pk: `JOINT#${id}`, sk: 'REQUEST' }),
+  jointInspectionCollection: (id: string) => `JOINT#${id}`,
+  jointInspectionEvent: (id: string, at: string, eventId: string) => ({ pk: `JOINT#${id}`, sk: `${COGOV_EVENT_PREFIX}${at}#${eventId}` }),
+  jointReferenceCounter: (districtCode: string, year: number) => ({ pk: `COUNTER#JOINT#${districtCode}#${year}`, sk: 'COUNTER' }),
+  /** GSI1 (a street's), GSI2 (the district's): joint inspection requests, newest first by reading backwards. */
+  jointInspections: (districtCode: string, narrowing: ListNarrowing<'streetCode'> = {}) => listKey(`JOINTS#${districtCode}`, narrowing),
+  /** GSI3, only while the bureau owes a step: by the deadline it owes, so read ascending the most urgent comes first. */
+  jointInspectionsAwaitingBureau: (districtCode: string) => `JOINTS#${districtCode}#BUREAU`,
+  /** GSI4, only while not ended: a street's open requests, newest first. */
+  openJointInspections: (districtCode: string, streetCode: string) => `${listKey(`JOINTS#${districtCode}`, { streetCode })}#OPEN`,
+  /** Sort key of the lists above: `<time>#<id>`. */
+  timeOrder: (at: string, id: string) => `${at}#${id}`,
+  cogovEventPrefix: COGOV_EVENT_PREFIX,
+  /** A community event (CogovEvent) in its subject's partition. */
+  cogovEvent: (subjectPartition: string, at: string, eventId: string) => ({ pk: subjectPartition, sk: `${COGOV_EVENT_PREFIX}${at}#${eventId}` }),
+  /** A resident's volunteering (one per resident, beside their profile); its events in `VOLUNTEER#<id>`. */
+  volunteer: (userId: string) => ({ pk: `USER#${userId}`, sk: 'VOLUNTEER' }),
+  volunteerEvents: (userId: string) => `VOLUNTEER#${userId}`,
+  /** GSI1 of volunteers: a street's, in one status, by application time. */
+  volunteersOfStreet: (districtCode: string, streetCode: string, status: string) => listKey(`VOLUNTEERS#${districtCode}`, { streetCode, status }),
+  patrolTask: (id: string) => ({ pk: `TASK#${id}`, sk: 'TASK' }),
+  patrolTaskCollection: (id: string) => `TASK#${id}`,
+  taskClaim: (taskId: string, userId: string) => ({ pk: `TASK#${taskId}`, sk: `${TASK_CLAIM_PREFIX}${userId}` }),
+  taskClaimPrefix: TASK_CLAIM_PREFIX,
+  /** GSI1 of tasks: a street's, by when each ends (read from now on: the current ones). */
+  patrolTasksOfStreet: (districtCode: string, streetCode: string) => listKey(`TASKS#${districtCode}`, { streetCode }),
+  /** GSI1 of claims: a volunteer's claimed tasks, by when each starts. */
+  tasksClaimedBy: (userId: string) => `VOLUNTEERTASKS#${userId}`,
+  observation: (id: string) => ({ pk: `OBSERVATION#${id}`, sk: 'OBSERVATION' }),
+  observationCollection: (id: string) => `OBSERVATION#${id}`,
+  /** GSI1 of observations, only while awaiting triage; GSI3 every one: a street's, newest first. */
+  observationsAwaitingTriage: (districtCode: string, streetCode: string) => `${listKey(`OBSERVATIONS#${districtCode}`, { streetCode })}#AWAITING`,
+  observationsOfStreet: (districtCode: string, streetCode: string) => listKey(`OBSERVATIONS#${districtCode}`, { streetCode }),
+  /** GSI2 of observations: one volunteer's, newest first. */
+  observationsBy: (userId: string) => `OBSERVER#${userId}`,
+  /** GSI4 of observations triaged into an inspection task, only while it is open: a street's, by due time. */
+  openInspectionTasks: (districtCode: string, streetCode: string) => listKey(`INSPECTIONTASKS#${districtCode}`, { streetCode }),
+  review: (id: string) => ({ pk: `REVIEW#${id}`, sk: 'REVIEW' }),
+  reviewCollection: (id: string) => `REVIEW#${id}`,
+  /** One review per volunteer and resolution. */
+  reviewGuard: (subject: string, userId: string) => ({ pk: `REVIEWGUARD#${subject}#${userId}`, sk: 'GUARD' }),
+  /** GSI1 of reviews, only while a dispute awaits an answer; GSI3 every one: a street's, newest first. */
+  openDisputes: (districtCode: string, streetCode: string) => `${listKey(`REVIEWS#${districtCode}`, { streetCode })}#OPEN`,
+  reviewsOfStreet: (districtCode: string, streetCode: string) => listKey(`REVIEWS#${districtCode}`, { streetCode }),
+  /** GSI2 of reviews: one volunteer's, newest first. */
+  reviewsBy: (userId: string) => `REVIEWER#${userId}`,
 
   /** Local system only: stream records a consumer failed past its retries (AWS keeps them in SQS), one partition. */
   streamFailure: (consumer: string, sequenceNumber: string) => ({ pk: STREAM_FAILURES, sk: `${consumer}#${sequenceNumber}` }),

@@ -21,6 +21,11 @@ export interface PartitionQuery {
   partition: string;
   /** Only sort keys beginning with this. */
   prefix?: string;
+  /**
+   * Only sort keys after this (a moving bound such as now: the list, which a cursor is bound to, is
+   * still the partition, and a cursor's start key lies after any earlier bound).
+   */
+  after?: string;
   newestFirst?: boolean;
   limit?: number;
   /** A client's cursor; refused unless this table issued it for this list (index, partition, prefix). */
@@ -59,11 +64,16 @@ function queryInput(tableName: string, query: PartitionQuery) {
   const { partitionKey, sortKey } = keyNames(query.index);
   const projected = query.attributes && projection(query.attributes, query.index);
   const names = { ...query.filter?.names, ...projected?.names };
+  const sortCondition = query.prefix ? ` AND begins_with(${sortKey}, :prefix)` : query.after !== undefined ? ` AND ${sortKey} > :after` : '';
   return {
     TableName: tableName,
     ...(query.index ? { IndexName: query.index } : {}),
-    KeyConditionExpression: query.prefix ? `${partitionKey} = :pk AND begins_with(${sortKey}, :prefix)` : `${partitionKey} = :pk`,
-    ExpressionAttributeValues: { ':pk': query.partition, ...(query.prefix ? { ':prefix': query.prefix } : {}), ...query.filter?.values },
+    KeyConditionExpression: `${partitionKey} = :pk${sortCondition}`,
+    ExpressionAttributeValues: {
+      ':pk': query.partition,
+      ...(query.prefix ? { ':prefix': query.prefix } : query.after !== undefined ? { ':after': query.after } : {}),
+      ...query.filter?.values,
+    },
     ...(query.filter ? { FilterExpression: query.filter.expression } : {}),
     ...(projected ? { ProjectionExpression: projected.expression } : {}),
     ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
@@ -123,6 +133,22 @@ export async function queryEvery<T>(
   return (await queryAll(db, queryInput(tableName, query))).map((item) => stripKeys<T>(item));
 }
 
+/** Every item of a partition whose sort key lies between `from` and `to` (inclusive): for reads bounded by the range (a month of one person's items). */
+export async function queryBetween<T>(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  query: Pick<PartitionQuery, 'index' | 'partition'> & { from: string; to: string },
+): Promise<T[]> {
+  const { partitionKey, sortKey } = keyNames(query.index);
+  const items = await queryAll(db, {
+    TableName: tableName,
+    ...(query.index ? { IndexName: query.index } : {}),
+    KeyConditionExpression: `${partitionKey} = :pk AND ${sortKey} BETWEEN :from AND :to`,
+    ExpressionAttributeValues: { ':pk': query.partition, ':from': query.from, ':to': query.to },
+  });
+  return items.map((item) => stripKeys<T>(item));
+}
+
 /**
  * How many items a list holds (a partition, optionally a sort-key prefix or the keys below `before`),
  * counted up to `cap`: a request's cost stays bounded by the cap, whatever the list holds. `more`
@@ -131,7 +157,12 @@ export async function queryEvery<T>(
 export async function countUpTo(
   db: DynamoDBDocumentClient,
   tableName: string,
-  query: Pick<PartitionQuery, 'index' | 'partition'> & ({ prefix?: string; before?: never } | { prefix?: never; before?: string }),
+  query: Pick<PartitionQuery, 'index' | 'partition'> &
+    (
+      | { prefix?: string; before?: never; after?: never }
+      | { prefix?: never; before?: string; after?: never }
+      | { prefix?: never; before?: never; after?: string }
+    ),
   cap: number,
 ): Promise<{ count: number; more: boolean }> {
   const input = queryInput(tableName, query);

@@ -29,6 +29,8 @@ export interface EdgeDeps {
   /** Counts each account's acts against the rate limits (`rateLimits`, the versioned table by default). */
   rateCounter: RateCounter;
   rateLimits?: RateLimitTable;
+  /** The CDN's origin-verify value, where a CDN fronts the API (lib/http/front-door.ts). */
+  originVerifySecret?: string;
 }
 
 export interface ApiDeps extends BaseDeps, EdgeDeps {}
@@ -46,7 +48,12 @@ export function baseDepsFromEnv(service: string): BaseDeps {
 
 export function apiDepsFromEnv(service: string): ApiDeps {
   const base = baseDepsFromEnv(service);
-  return { ...base, verificationKeys: publishedVerificationKeys(base.db, base.tableName), rateCounter: new TableRateCounter(base.db, base.tableName) };
+  return {
+    ...base,
+    verificationKeys: publishedVerificationKeys(base.db, base.tableName),
+    rateCounter: new TableRateCounter(base.db, base.tableName),
+    originVerifySecret: env('originVerifySecret'),
+  };
 }
 
 /** Builds the real handler on first invocation, so importing an entry point has no side effects. */

@@ -301,6 +301,10 @@ export const NotificationView = z.lazy(() =>
     action: z.string(),
     /** About a rectification order given a deadline (opened, evidence rejected, failed again): the deadline now. */
     deadline: z.optional(isoDateTime),
+    /** About something of community co-governance (a joint inspection request, a volunteering, a patrol task, an observation, a review). */
+    subject: z.optional(
+      z.object({ kind: z.enum(['joint_inspection', 'volunteer', 'patrol_task', 'observation', 'review']), id: z.string(), reference: z.optional(z.string()) }),
+    ),
     read: z.boolean(),
   }),
 );

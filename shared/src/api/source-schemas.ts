@@ -236,6 +236,8 @@ export const TIMELINE_EVENT_TYPES = [
   'incident',
   'operator_linked',
   'operator_unlinked',
+  'joint_inspection_requested',
+  'joint_inspection_result',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
@@ -297,6 +299,8 @@ export const TimelineEventView = z.lazy(() =>
     incident: z.optional(z.object({ severity: z.enum(['ordinary', 'major']), description: z.string() })),
     /** For `updated`: the attributes that changed. */
     changed: z.optional(z.array(z.string())),
+    /** A street's request for a joint inspection by the bureau: raised about the source, inspected for, its result (`summary`: the reason or the result). */
+    jointInspection: z.optional(z.object({ id: z.string(), reference: z.string(), summary: z.optional(z.string()) })),
   }),
 );
 export const TimelinePage = z.lazy(() => z.object({ items: z.array(TimelineEventView), nextCursor: z.optional(z.string()) }));

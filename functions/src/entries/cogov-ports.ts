@@ -1,0 +1,165 @@
+/**
+ * The registry and complaints as co-governance's ports (`cogov/ports.ts`): each adapter built from
+ * the other context's own repositories and services, so each function composed here carries only
+ * what its ports call.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DistrictConfig } from '@green-shield/shared/districts/district';
+import { KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
+import type { Clock } from '../lib/clock';
+import type { Logger } from '../lib/logger';
+import type { ObjectStore } from '../lib/object-store';
+import type { ComplaintDesk, ComplaintFacts, ComplaintFiling, ComplaintRecords, SourceDirectory, SourceFacts, SourceInspections } from '../cogov/ports';
+import { createComplaintService } from '../complaints/handler';
+import type { ComplaintRecord } from '../complaints/records';
+import { ComplaintRepository } from '../complaints/repository';
+import { seededUlid } from '../sources/reminders';
+import { sourceEvent } from '../sources/registration';
+import { SourceRepository } from '../sources/repository';
+import { createInspectionService } from '../sources/services';
+import { keys } from '../store/keys';
+import { countUpTo } from '../store/queries';
+
+export interface PortDeps {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  clock: Clock;
+  district: DistrictConfig;
+  objects: ObjectStore;
+  logger: Logger;
+}
+
+/** Sources by id, and notes of joint inspection requests on their timelines. */
+export function sourceDirectory(deps: Pick<PortDeps, 'db' | 'tableName'>): SourceDirectory {
+  const sources = new SourceRepository(deps.db, deps.tableName);
+  return {
+    briefs: async (ids) =>
+      (await sources.getMany(ids)).map(({ id, districtCode, streetCode, name, kind, address }) => ({ id, districtCode, streetCode, name, kind, address })),
+    noteJointInspection: async (sourceIds, note) => {
+      const found = await sources.getMany(sourceIds);
+      await Promise.all(
+        found.map((source) => {
+          const event = {
+            ...sourceEvent(
+              source,
+              { actorId: note.actor.id, actorRole: 'officer', actorName: note.actor.name },
+              { type: note.type, jointInspection: { ...note.request, summary: note.summary } },
+              note.at,
+            ),
+            // The same note for the same request and step: written again, it is the same entry.
+            eventId: seededUlid(Date.parse(note.at), `${note.type}:${note.request.id}:${source.id}`),
+          };
+          return sources.append(source.id, [event], []);
+        }),
+      );
+    },
+  };
+}
+
+/** The registry's inspections and penalties, for the requests the bureau carries out. */
+export function sourceInspections(deps: PortDeps): SourceInspections {
+  // Co-governance never shows a source's view, so the eco-code key (which only views sign with) is never asked for.
+  const inspections = createInspectionService({ ...deps, ecoCodeKey: () => Promise.reject(new Error('co-governance signs no eco-codes')) });
+  return {
+    inspect: async (principal, sourceId, body, idempotencyKey, request) => {
+      const { collection, inspectionId } = await inspections.recordInspection(principal, sourceId, body, idempotencyKey, request);
+      const inspection = collection.events.find((event) => event.eventId === inspectionId);
+      if (!inspection?.inspection) throw new Error(`Inspection ${inspectionId} is not on the timeline of source ${sourceId}`);
+      const failed = inspection.inspection.results.filter((result) => result.outcome === 'fail');
+      const orderIds = new Set(failed.flatMap((result) => result.rectificationId ?? []));
+      return {
+        inspectionId,
+        at: inspection.at,
+        failedItems: failed.map(({ itemId, label }) => ({ itemId, label })),
+        rectifications: collection.rectifications.filter((order) => orderIds.has(order.id)).map(({ id, itemLabel, deadline }) => ({ id, itemLabel, deadline })),
+      };
+    },
+    recordPenalty: async (principal, sourceId, penalty, idempotencyKey, request) => {
+      await inspections.recordEvent(principal, sourceId, { type: 'penalty', ...penalty }, idempotencyKey, request);
+    },
+  };
+}
+
+/** What volunteers and the street's desk read of the registry. */
+export function sourceFacts(deps: Pick<PortDeps, 'db' | 'tableName'>): SourceFacts {
+  const sources = new SourceRepository(deps.db, deps.tableName);
+  return {
+    forVolunteers: async (sourceId) => {
+      const collection = await sources.getCollection(sourceId);
+      if (!collection) return undefined;
+      const { id, districtCode, streetCode, name, kind, address, credit } = collection.source;
+      return {
+        id,
+        districtCode,
+        streetCode,
+        name,
+        kind,
+        address,
+        level: credit.level,
+        rectifications: collection.rectifications.map((order) => ({
+          id: order.id,
+          itemLabel: order.itemLabel,
+          status: order.status,
+          deadline: order.deadline,
+          closedAt: order.closedAt,
+          closedHow: order.closure?.how,
+        })),
+      };
+    },
+    countWarnings: (districtCode, streetCode, cap) =>
+      countUpTo(deps.db, deps.tableName, { index: 'GSI1', partition: keys.sourcesWithWarnings(districtCode), prefix: keys.inStreet(streetCode) }, cap),
+    countKeySupervision: (districtCode, streetCode, cap) =>
+      countUpTo(
+        deps.db,
+        deps.tableName,
+        { index: 'GSI1', partition: keys.sourcesWithTag(districtCode, KEY_SUPERVISION_TAG), prefix: keys.inStreet(streetCode) },
+        cap,
+      ),
+  };
+}
+
+const factsOf = (record: ComplaintRecord): ComplaintFacts => ({
+  id: record.id,
+  trackingNumber: record.trackingNumber,
+  districtCode: record.districtCode,
+  streetCode: record.streetCode,
+  status: record.status,
+  category: record.category,
+  address: record.location.address,
+  resolvedAt: record.resolvedAt,
+});
+
+/** Complaints found by tracking number. */
+export function complaintDesk(deps: Pick<PortDeps, 'db' | 'tableName'>): ComplaintDesk {
+  const complaints = new ComplaintRepository(deps.db, deps.tableName);
+  return {
+    byTrackingNumber: async (trackingNumber) => {
+      const found = await complaints.idByTrackingNumber(trackingNumber);
+      const record = found && (await complaints.get(found.complaintId));
+      return record && factsOf(record);
+    },
+  };
+}
+
+/** Complaints as the community reads them (never who complained). */
+export function complaintRecords(deps: Pick<PortDeps, 'db' | 'tableName'>): ComplaintRecords {
+  const complaints = new ComplaintRepository(deps.db, deps.tableName);
+  return {
+    get: async (id) => {
+      const record = await complaints.get(id);
+      return record && factsOf(record);
+    },
+    inStreet: async (districtCode, streetCode, status, cursor) => {
+      const page = await complaints.listQueue(districtCode, streetCode, { status }, cursor);
+      return { items: page.items.map(factsOf), nextCursor: page.nextCursor };
+    },
+    countOwing: (districtCode, streetCode, cap) => complaints.countQueue(districtCode, streetCode, { urgentFirst: true }, cap),
+    countOverdue: (districtCode, streetCode, now, cap) => complaints.countQueue(districtCode, streetCode, { overdueAt: now }, cap),
+  };
+}
+
+/** Complaints filed from volunteers' observations. */
+export function complaintFiling(deps: PortDeps): ComplaintFiling {
+  const complaints = createComplaintService(deps);
+  return { fileFromObservation: (officer, complaint, idempotencyKey) => complaints.fileOnBehalf(officer, complaint, idempotencyKey) };
+}
