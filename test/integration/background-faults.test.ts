@@ -20,6 +20,7 @@ import { keys } from '../../functions/src/store/keys';
 import { createDocumentClient } from '../../functions/src/store/client';
 import { createBackgroundClient } from '../../functions/src/store/background-client';
 import { type ImportJobRecord, ImportJobRepository } from '../../functions/src/sources/import-jobs';
+import { IMPORT_CHUNK_ROWS } from '../../functions/src/sources/importer';
 import { createImportJobsHandler } from '../../functions/src/sources/import-job-handler';
 import { SourceRepository } from '../../functions/src/sources/repository';
 import { ensureTable } from '../../scripts/local/table';
@@ -508,7 +509,7 @@ describe('an interrupted import job', () => {
     expect(late.batchItemFailures).toEqual([]);
     expect(await jobs.get(id)).toMatchObject({ status: 'queued', attempt: 2, runsAtCursor: { rows: 0, runs: 1 } });
 
-    // Then time for one chunk of 100 rows an invocation: four more runs, five in all, where a record's retries allowed four.
+    // Then time for one chunk (IMPORT_CHUNK_ROWS) an invocation: four more runs, five in all, where a record's retries allowed four.
     const committedAfterEach: number[] = [];
     for (let job = await jobs.get(id); job?.status === 'queued'; job = await jobs.get(id)) {
       expect(committedAfterEach.length).toBeLessThan(10);
@@ -518,7 +519,7 @@ describe('an interrupted import job', () => {
       committedAfterEach.push((await jobs.get(id))?.cursor?.rows ?? 0);
     }
     // Each run went on exactly where the one before stopped: no chunk twice, none skipped.
-    expect(committedAfterEach).toEqual([100, 200, 300, 350]);
+    expect(committedAfterEach).toEqual([1, 2, 3].map((runs) => runs * IMPORT_CHUNK_ROWS).concat(350));
     expect(await jobs.get(id)).toMatchObject({ status: 'done', attempt: 6, report: { rows: 350, created: 350, updated: 0, unchanged: 0, rejected: 0 } });
     const stored = await new SourceRepository(db, tableName).sourceIdsByCreditCodes(
       '310106',
