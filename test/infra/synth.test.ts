@@ -42,8 +42,11 @@ describe.skipIf(missingEntries().length > 0)('cdk synth (CLI, bundling)', () => 
       expect(bundle.includes('sso_session')).toBe(false);
       // A ceiling against regressions, not the goal: issue 8 asks for request-path bundles of at most
       // 350 KB (zod and SDK weight), which `npm run bench` reports. Raised from 600 KB when the
-      // index-bounded lists landed in `sources` (601 KB).
-      expect(fs.statSync(path.join(assetDir, 'index.mjs')).size).toBeLessThanOrEqual(640 * 1024);
+      // index-bounded lists landed in `sources` (601 KB), and from 640 KB when co-governance's 37
+      // routes did: every function carries every route's schemas (about 20 KB more each, zod/mini's
+      // own code among it until the classic schemas are converted), and `cogov` and `community` carry
+      // the registry's and complaints' code their ports call (680 KB).
+      expect(fs.statSync(path.join(assetDir, 'index.mjs')).size).toBeLessThanOrEqual(700 * 1024);
       expect(fs.existsSync(path.join(assetDir, 'index.mjs.map'))).toBe(true);
       // The AWS SDK is bundled, not imported from the runtime. (Optional SigV4a/CRT signers stay
       // unresolved `require`s behind try/catch; this app never signs multi-region requests.)
