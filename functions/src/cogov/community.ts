@@ -44,7 +44,8 @@ export const newEventId = monotonicFactory();
 
 /** The caller as an approved volunteer of a street of this district; 403 NOT_A_VOLUNTEER for anyone else. */
 export async function approvedVolunteer(deps: Pick<CommunityDeps, 'volunteers' | 'district'>, principal: Principal): Promise<VolunteerRecord> {
-  const volunteer = await deps.volunteers.get(principal.userId);
+  // A consistent read: an approval or a withdrawal counts from the moment it is written.
+  const volunteer = await deps.volunteers.get(principal.userId, true);
   if (volunteer?.status !== 'approved' || volunteer.districtCode !== deps.district.code) {
     throw new ApiError('NOT_A_VOLUNTEER', 'Only approved volunteers of a street may do this');
   }

@@ -5,7 +5,8 @@
 import { createCogovHandler } from '../cogov/handler';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
 import { apiDepsFromEnv, lazy } from '../store/runtime';
-import { complaintDesk, type PortDeps, sourceDirectory, sourceInspections } from './cogov-ports';
+import { complaintDesk } from './complaint-ports';
+import { type PortDeps, sourceDirectory, sourceInspections } from './registry-ports';
 
 export function cogovPorts(deps: PortDeps) {
   return { sources: sourceDirectory(deps), inspections: sourceInspections(deps), complaints: complaintDesk(deps) };

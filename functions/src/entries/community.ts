@@ -6,7 +6,8 @@
 import { createCommunityHandler } from '../cogov/handler';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
 import { apiDepsFromEnv, lazy } from '../store/runtime';
-import { complaintDesk, complaintFiling, complaintRecords, type PortDeps, sourceDirectory, sourceFacts } from './cogov-ports';
+import { complaintDesk, complaintFiling, complaintRecords } from './complaint-ports';
+import { type PortDeps, sourceDirectory, sourceFacts } from './registry-ports';
 
 export function communityPorts(deps: PortDeps) {
   return {

@@ -12,7 +12,7 @@ import { VolunteerRepository } from '../cogov/volunteer-repository';
 import { NotificationRepository } from '../store/notifications';
 import { Notifier, SubscribeConsents } from '../store/notifier';
 import { TableUserDirectory } from '../store/user-directory';
-import { sourceDirectory } from './cogov-ports';
+import { sourceDirectory } from './registry-ports';
 
 /**
  * The table-stream consumer for timeline events: complaint events become notifications, source events

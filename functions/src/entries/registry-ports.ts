@@ -1,7 +1,7 @@
 /**
- * The registry and complaints as co-governance's ports (`cogov/ports.ts`): each adapter built from
- * the other context's own repositories and services, so each function composed here carries only
- * what its ports call.
+ * The registry as co-governance's ports (`cogov/ports.ts`), each adapter built from the registry's
+ * own repositories and services (complaints' are in `complaint-ports.ts`): a function composed of
+ * co-governance carries only the adapters it uses.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
@@ -9,10 +9,7 @@ import { KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 import type { ObjectStore } from '../lib/object-store';
-import type { ComplaintDesk, ComplaintFacts, ComplaintFiling, ComplaintRecords, SourceDirectory, SourceFacts, SourceInspections } from '../cogov/ports';
-import { createComplaintService } from '../complaints/handler';
-import type { ComplaintRecord } from '../complaints/records';
-import { ComplaintRepository } from '../complaints/repository';
+import type { SourceDirectory, SourceFacts, SourceInspections } from '../cogov/ports';
 import { seededUlid } from '../sources/reminders';
 import { sourceEvent } from '../sources/registration';
 import { SourceRepository } from '../sources/repository';
@@ -116,50 +113,4 @@ export function sourceFacts(deps: Pick<PortDeps, 'db' | 'tableName'>): SourceFac
         cap,
       ),
   };
-}
-
-const factsOf = (record: ComplaintRecord): ComplaintFacts => ({
-  id: record.id,
-  trackingNumber: record.trackingNumber,
-  districtCode: record.districtCode,
-  streetCode: record.streetCode,
-  status: record.status,
-  category: record.category,
-  address: record.location.address,
-  resolvedAt: record.resolvedAt,
-});
-
-/** Complaints found by tracking number. */
-export function complaintDesk(deps: Pick<PortDeps, 'db' | 'tableName'>): ComplaintDesk {
-  const complaints = new ComplaintRepository(deps.db, deps.tableName);
-  return {
-    byTrackingNumber: async (trackingNumber) => {
-      const found = await complaints.idByTrackingNumber(trackingNumber);
-      const record = found && (await complaints.get(found.complaintId));
-      return record && factsOf(record);
-    },
-  };
-}
-
-/** Complaints as the community reads them (never who complained). */
-export function complaintRecords(deps: Pick<PortDeps, 'db' | 'tableName'>): ComplaintRecords {
-  const complaints = new ComplaintRepository(deps.db, deps.tableName);
-  return {
-    get: async (id) => {
-      const record = await complaints.get(id);
-      return record && factsOf(record);
-    },
-    inStreet: async (districtCode, streetCode, status, cursor) => {
-      const page = await complaints.listQueue(districtCode, streetCode, { status }, cursor);
-      return { items: page.items.map(factsOf), nextCursor: page.nextCursor };
-    },
-    countOwing: (districtCode, streetCode, cap) => complaints.countQueue(districtCode, streetCode, { urgentFirst: true }, cap),
-    countOverdue: (districtCode, streetCode, now, cap) => complaints.countQueue(districtCode, streetCode, { overdueAt: now }, cap),
-  };
-}
-
-/** Complaints filed from volunteers' observations. */
-export function complaintFiling(deps: PortDeps): ComplaintFiling {
-  const complaints = createComplaintService(deps);
-  return { fileFromObservation: (officer, complaint, idempotencyKey) => complaints.fileOnBehalf(officer, complaint, idempotencyKey) };
 }
