@@ -9,7 +9,6 @@
  */
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { inPool } from '../lib/pool';
-import type { SourceRecord } from './records';
 import type { SourceRepository } from './repository';
 import type { Rescored, ScoreProjector } from './score-projection';
 import type { SourceLists } from './source-lists';
