@@ -1,7 +1,7 @@
 /**
  * The CDK app: `npx cdk synth` / `npx cdk deploy` (cdk.json runs this file with tsx).
- * Context: stage (stack name suffix), districtCode, retainData, hosting, appOrigin, production, sms,
- * wechat; see infra/config.ts.
+ * Settings: the stage's file infra/stages/<stage>.json, overridden by context (-c key=value); the
+ * stage itself is context (-c stage=prod, default dev). See infra/config.ts.
  */
 import { App, Tags } from 'aws-cdk-lib';
 import { readConfig } from './config';

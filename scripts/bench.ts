@@ -10,10 +10,19 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { startLocalSystem } from './local/system';
 import { DEMO_ACCOUNTS, seedOfficers } from './local/seed';
 import { bundleFunctions } from './bundle';
+import { FUNCTIONS } from '../functions/src/lambdas';
 import { sampleComplaintBody } from './local/sample-complaint';
 import { RecordingSmsSender } from '../functions/src/identity/sms';
 import { createLogger } from '../functions/src/lib/logger';
@@ -25,31 +34,34 @@ import { IMPORT_LIMITS } from '@green-shield/shared/api/limits';
 import { RATE_LIMITS, type RateLimitTable } from '@green-shield/shared/rules/rate-limits';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
-import { createSourceServices } from '../functions/src/sources/handler';
+import { createSourceServices } from '../functions/src/sources/services';
 import { SourceRepository } from '../functions/src/sources/repository';
 import { ScoreProjector } from '../functions/src/sources/score-projection';
 import { SourceLists } from '../functions/src/sources/source-lists';
 import { rebuildAllScores } from '../functions/src/sources/rebuild';
 import { readSourceFile } from '../functions/src/sources/import/read-table';
 import { chunksOf } from '../functions/src/sources/import/byte-chunks';
+import { creditCodeItem, eventItem, sourceItem, tagItems, warningItem } from '../functions/src/sources/items';
+import { KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
+import { changeEvent, newSourceRecord } from '../functions/src/sources/registration';
+import type { SourceRecord } from '../functions/src/sources/records';
 import type { ParsedRow } from '../functions/src/sources/import/types';
+import { inPool } from '../functions/src/lib/pool';
+import type { LocalSystem } from './local/system';
 import { writeXlsx } from '../functions/src/sources/import/xlsx-writer';
 import { createProgressBar } from './lib/progress-bar';
+import { measureUnderLoad, percentile, type LoadFigures } from './lib/load';
 import { launchChromium } from './lib/chromium';
 import { buildWeight, H5_WEIGHT_TARGETS, KB, measureFirstScreen } from './lib/h5-weight';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const WARMUP = 300;
 const IMPORT_RUNS = 15;
-/** Which parts to run: BENCH_PARTS=edge,latency,scale,bundles,import-memory,h5 (all by default). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'edge,latency,scale,bundles,import-memory,h5').split(','));
+/** Which parts to run: BENCH_PARTS=edge,latency,load,scale,bundles,import-memory,h5 (all by default). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'edge,latency,load,scale,bundles,import-memory,h5').split(','));
 
-const TARGETS = { gatewayRatio: 2.0, bundleKb: 600, importRatio: 2.0, importSeconds: 60 };
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+/** Issue 8, item 7: request-path bundles of at most 350 KB, each imported in a fresh Node within 1.5× of `node -e 0`. */
+const TARGETS = { gatewayRatio: 2.0, bundleKb: 350, importRatio: 1.5, importSeconds: 60 };
 
 type Timed = { label: string; median: number; p99: number };
 
@@ -235,15 +247,22 @@ function median(samples: number[]) {
   return percentile(samples, 50);
 }
 
-function timeNode(args: string[]): number {
-  const samples: number[] = [];
+/**
+ * The median wall time of each Node command, fresh process each time, the commands taking turns
+ * (one run of each per round): a machine busy with other work slows them all alike, so their
+ * ratios hold where figures taken one after the other would not.
+ */
+function timeNodes(commands: ReadonlyArray<readonly string[]>): number[] {
+  const samples = commands.map((): number[] => []);
   for (let i = 0; i < IMPORT_RUNS; i++) {
-    const started = performance.now();
-    const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
-    if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed`);
-    samples.push(performance.now() - started);
+    for (const [index, args] of commands.entries()) {
+      const started = performance.now();
+      const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+      if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed`);
+      samples[index].push(performance.now() - started);
+    }
   }
-  return median(samples);
+  return samples.map(median);
 }
 
 const STREET_NAMES = loadDistrict().streets.map((street) => street.name);
@@ -259,6 +278,280 @@ function benchSourceInput(i: number, center: { lat: number; lng: number }) {
     streetCode: loadDistrict().streets[i % STREET_NAMES.length].code,
     restaurant: { seats: 20 + (i % 80), burners: 1 + (i % 8), purifierInstalled: true, purifierEfficiencyPercent: 85 + (i % 15) },
   };
+}
+
+/** Seconds each level of load runs (its actions share it in alternating slices). */
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+const LOAD_CLIENTS = [1, 20];
+/** Issue 8, item 5: each request within 1.5× of the bare DynamoDB calls it needs, at 1 and at 20 clients. */
+const LOAD_TARGET_RATIO = 1.5;
+/** Sources registered in the searched street: more than a page, so the search signs a cursor. */
+const LOAD_STREET_SOURCES = 45;
+
+/**
+ * Request latency under load (issue 8, item 5): a street officer's source search and the public
+ * eco-code profile through the local gateway, each beside the bare DynamoDB call it needs (a
+ * 20-item Query of the street index; a GetItem of the source) on the same DynamoDB Local, from
+ * closed-loop clients in their own process (scripts/lib/load.ts).
+ */
+async function latencyUnderLoad(): Promise<LoadFigures[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'green-shield-bench-load-'));
+  const sms = new RecordingSmsSender();
+  const system = await startLocalSystem({ dataDir, persist: false, sms, logger: createLogger({}, () => undefined), rateLimits: unreachableRateLimits() });
+  try {
+    await seedOfficers(system.identityDeps);
+    const { district } = system.identityDeps;
+    const street = DEMO_ACCOUNTS.jingansi.streetCode;
+    const bureau = await signedIn(system.url, sms, DEMO_ACCOUNTS.bureau.phone);
+    const created = [];
+    for (let i = 0; i < LOAD_STREET_SOURCES; i++)
+      created.push((await bureau('POST', '/api/sources', { ...benchSourceInput(i, district.mapCenter), streetCode: street })).source);
+    const officerPhone = DEMO_ACCOUNTS.jingansi.phone;
+    await apiCaller(system.url)('POST', '/api/auth/otp', { phone: officerPhone });
+    const { accessToken } = await apiCaller(system.url)('POST', '/api/auth/token', { phone: officerPhone, code: sms.lastCodeFor(officerPhone) });
+    const source = created[0];
+    return await measureUnderLoad({
+      dynamodbEndpoint: system.dynamodbEndpoint,
+      clients: LOAD_CLIENTS,
+      seconds: LOAD_SECONDS,
+      sliceMs: 750,
+      warmupSeconds: 8,
+      actions: [
+        { label: 'source search via gateway (officer)', kind: 'http', url: `${system.url}/api/sources`, token: accessToken },
+        {
+          label: 'bare Query, 20 items (street index)',
+          kind: 'query',
+          tableName: system.tableName,
+          index: 'GSI1',
+          keyName: 'gsi1pk',
+          key: keys.sourcesInStreet(district.code, street),
+          limit: 20,
+        },
+        { label: 'eco-code profile via gateway (public)', kind: 'http', url: `${system.url}/api/eco/${source.ecoCode}` },
+        { label: 'bare GetItem (the source)', kind: 'get', tableName: system.tableName, key: keys.source(source.id) },
+      ],
+    });
+  } finally {
+    await system.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function printLatencyUnderLoad(figures: LoadFigures[]) {
+  console.log(`Latency under load (${LOAD_SECONDS} s per level, closed-loop clients in their own process, slices alternating)`);
+  for (const clients of LOAD_CLIENTS) {
+    const at = (label: string) => figures.find((figure) => figure.clients === clients && figure.label.startsWith(label))!;
+    console.log(`  ${clients} client${clients === 1 ? '' : 's'}${' '.repeat(41 - String(clients).length)}median        p99   requests`);
+    for (const figure of figures.filter((f) => f.clients === clients)) {
+      console.log(`    ${figure.label.padEnd(42)} ${ms(figure.median)} ${ms(figure.p99)} ${String(figure.requests).padStart(8)}`);
+    }
+    const ratio = (label: string, of: LoadFigures, to: LoadFigures) => {
+      const median = of.median / to.median;
+      const p99 = of.p99 / to.p99;
+      console.log(
+        `    ${label.padEnd(42)} ${`${median.toFixed(2)}×`.padStart(7)} (p99 ${p99.toFixed(2)}×)  ${verdict(median <= LOAD_TARGET_RATIO)} (median ≤ ${LOAD_TARGET_RATIO}×)`,
+      );
+    };
+    const [search, query, eco, get] = ['source search', 'bare Query', 'eco-code', 'bare GetItem'].map(at);
+    ratio('ratio search / bare 20-item Query', search, query);
+    ratio('ratio eco-code profile / bare GetItem', eco, get);
+    console.log(
+      `    (for reference: search / bare GetItem ${(search.median / get.median).toFixed(2)}×, bare Query / bare GetItem ${(query.median / get.median).toFixed(2)}×)`,
+    );
+  }
+  console.log();
+}
+
+/** Issue 8, item 6: each job within 1.5× of the bare DynamoDB work it cannot do without. */
+const FLOOR_TARGET_RATIO = 1.5;
+/**
+ * Requests the floors' writes keep in flight: one. DynamoDB Local applies writes one at a time, so
+ * more in flight only wait for its locks (two to eight were 1.5–3× slower here, and concurrent
+ * transactions time out waiting), and a floor is the fastest bare way.
+ */
+const FLOOR_IN_FLIGHT = 1;
+/** Streets the floor's read takes at once, as the rebuild does (rebuild.ts). */
+const FLOOR_STREETS_AT_ONCE = 4;
+
+type Item = Record<string, unknown>;
+
+/** What a floor's writes took: each bare way to store the items, and the faster of them (the floor). */
+interface WriteFloor {
+  batchWrite: number;
+  transactWrite: number;
+  seconds: number;
+}
+
+/** Where each way of writing a floor puts its items: apart from the job's and from each other's. */
+type FloorLane = 'batch' | 'transact' | 'warm-up';
+
+/** An item of the job's shape under keys of its own (`BENCHFLOOR#<lane>#…`), of an entity no stream consumer takes. */
+function floorItem(item: Item, lane: FloorLane): Item {
+  const keyed = Object.entries(item).map(([name, value]) => [name, /^(pk|gsi\dpk)$/.test(name) ? `BENCHFLOOR#${lane}#${value}` : value]);
+  return { ...Object.fromEntries(keyed), entity: 'BenchFloor' };
+}
+
+/**
+ * The floors of the registry's jobs, on the same DynamoDB Local in the same run and in the job's
+ * own table (DynamoDB Local writes several times slower to a second table than to the one it has
+ * been writing to): the items a job stores written bare, under keys of their own, and the sources
+ * a job reads queried bare (the street index, every item whole). No validation, conditions, reads,
+ * cursors or progress: what is left when the job's own work is taken away. Items are written both
+ * with BatchWriteItem (25 a request) and with TransactWriteItems of 100 unconditioned puts, and the
+ * faster counts: DynamoDB Local often commits a 100-item transaction faster than four batch writes.
+ */
+class ThroughputFloors {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly system: LocalSystem,
+  ) {}
+
+  /** Writes a few thousand items each way, untimed, so the job and the floors after it meet a warm DynamoDB Local alike. */
+  async warmUp(items: Item[]): Promise<void> {
+    await this.writeEach(items.map((item) => floorItem(item, 'warm-up')));
+  }
+
+  /** Seconds to store `items` each way, `FLOOR_IN_FLIGHT` requests in flight (again with the same items: over the stored ones). */
+  async write(items: Item[]): Promise<WriteFloor> {
+    const { batchWrite, transactWrite } = await this.writeEach(items);
+    return { batchWrite, transactWrite, seconds: Math.min(batchWrite, transactWrite) };
+  }
+
+  private async writeEach(items: Item[]): Promise<Omit<WriteFloor, 'seconds'>> {
+    const inGroups = (lane: FloorLane, size: number) => {
+      const laned = items.map((item) => (String(item.pk).startsWith('BENCHFLOOR#') ? item : floorItem(item, lane)));
+      return Array.from({ length: Math.ceil(laned.length / size) }, (_, i) => laned.slice(i * size, i * size + size));
+    };
+    const timed = async (work: () => Promise<void>) => {
+      const started = performance.now();
+      await work();
+      return (performance.now() - started) / 1000;
+    };
+    const batchWrite = await timed(() =>
+      inPool(inGroups('batch', 25), FLOOR_IN_FLIGHT, async (batch) => {
+        let requests: Record<string, Array<{ PutRequest: { Item: Item } }>> | undefined = {
+          [this.system.tableName]: batch.map((Item) => ({ PutRequest: { Item } })),
+        };
+        while (requests && Object.keys(requests).length > 0) {
+          const answer = await this.db.send(new BatchWriteCommand({ RequestItems: requests }));
+          requests = answer.UnprocessedItems as typeof requests;
+        }
+      }),
+    );
+    const transactWrite = await timed(() =>
+      inPool(inGroups('transact', 100), FLOOR_IN_FLIGHT, async (group) => {
+        await this.db.send(new TransactWriteCommand({ TransactItems: group.map((Item) => ({ Put: { TableName: this.system.tableName, Item } })) }));
+      }),
+    );
+    return { batchWrite, transactWrite };
+  }
+
+  /** Seconds to Query the partitions of these sources (each whole, as a rescoring reads it). */
+  async readPartitions(sourceIds: readonly string[]): Promise<number> {
+    const started = performance.now();
+    await inPool(sourceIds, FLOOR_STREETS_AT_ONCE, async (id) => {
+      let startKey: Item | undefined;
+      do {
+        const page = await this.db.send(
+          new QueryCommand({
+            TableName: this.system.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.sourceCollection(id) },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    });
+    return (performance.now() - started) / 1000;
+  }
+
+  /** Seconds to Query every source of the district from the street index: the job's sources, or the floor's (written by `write`). */
+  async readSources(whose: 'job' | 'floor'): Promise<{ seconds: number; items: number }> {
+    const { district } = this.system.identityDeps;
+    const started = performance.now();
+    let items = 0;
+    await inPool(district.streets, FLOOR_STREETS_AT_ONCE, async (street) => {
+      const partition = keys.sourcesInStreet(district.code, street.code);
+      let startKey: Item | undefined;
+      do {
+        const page = await this.db.send(
+          new QueryCommand({
+            TableName: this.system.tableName,
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'gsi1pk = :street',
+            ExpressionAttributeValues: { ':street': whose === 'job' ? partition : `BENCHFLOOR#transact#${partition}` },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items += page.Items?.length ?? 0;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    });
+    return { seconds: (performance.now() - started) / 1000, items };
+  }
+}
+
+const IMPORT_ACTOR = { actorId: 'bench', actorRole: 'system' as const, actorName: '批量导入' };
+
+/** What a first import of these rows stores: each source, its credit-code item and its first event. */
+function registrationItems(rows: ParsedRow[], district: LocalSystem['identityDeps']['district'], now: string): { sources: SourceRecord[]; items: Item[] } {
+  const sources = rows.flatMap((row) => (row.input ? [newSourceRecord(row.input, district, now)] : []));
+  const items = sources.flatMap((source) => [
+    creditCodeItem(source),
+    sourceItem(source),
+    eventItem({
+      sourceId: source.id,
+      eventId: source.id,
+      at: now,
+      districtCode: source.districtCode,
+      sourceName: source.name,
+      type: 'registered',
+      ...IMPORT_ACTOR,
+    }),
+  ]);
+  return { sources, items };
+}
+
+/** What a re-import with every row changed stores: each source again and the event naming what changed. */
+function changeItems(sources: SourceRecord[], now: string): Item[] {
+  return sources.flatMap((source) => {
+    const next = { ...source, restaurant: { ...source.restaurant, seats: (source.restaurant?.seats ?? 0) + 1 }, version: source.version + 1, updatedAt: now };
+    const event = changeEvent(source, next, IMPORT_ACTOR, now);
+    return event ? [sourceItem(next), eventItem(event)] : [];
+  });
+}
+
+/** What the bench is doing, on stderr with the seconds since the last step (the figures go to stdout). */
+let lastStep = performance.now();
+function step(what: string): void {
+  const now = performance.now();
+  process.stderr.write(`  [+${((now - lastStep) / 1000).toFixed(1)} s] ${what}\n`);
+  lastStep = now;
+}
+
+/** What rescoring stores when a source falls overdue: the source, its warning, its key-supervision membership. */
+function rescoredItems(sources: SourceRecord[]): Item[] {
+  return sources.flatMap((source) => {
+    const warnings = [{ code: 'overdue_rectification' as const, value: 1 }];
+    const rescored = { ...source, warnings, systemTags: [KEY_SUPERVISION_TAG] };
+    return [sourceItem(rescored), warningItem(rescored, warnings), ...tagItems(rescored, [KEY_SUPERVISION_TAG])];
+  });
+}
+
+type Floored = { label: string; seconds: number; floor: { read: number; write: WriteFloor }; floorIs: string };
+
+function printFloored({ label, seconds, floor, floorIs }: Floored) {
+  const total = floor.read + floor.write.seconds;
+  const ratio = seconds / total;
+  const read = floor.read ? `Query ${floor.read.toFixed(1)} s + ` : '';
+  console.log(
+    `  ${label.padEnd(30)} ${seconds.toFixed(1).padStart(6)} s   floor ${total.toFixed(1).padStart(5)} s   ${`${ratio.toFixed(2)}×`.padStart(6)}  ${verdict(ratio <= FLOOR_TARGET_RATIO)} (≤ ${FLOOR_TARGET_RATIO}×)`,
+  );
+  console.log(
+    `    floor: ${floorIs}: ${read}writes ${floor.write.seconds.toFixed(1)} s (BatchWriteItem ${floor.write.batchWrite.toFixed(1)} s, TransactWriteItems ${floor.write.transactWrite.toFixed(1)} s)`,
+  );
 }
 
 const SCALE_SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
@@ -323,18 +616,35 @@ async function registryAtScale() {
     const parseSeconds = (performance.now() - parseStarted) / 1000;
     // The product's path: a bureau officer uploads the file, starts the job, and polls it.
     const api = await signedIn(system.url, sms, DEMO_ACCOUNTS.bureau.phone);
+    const db = createDocumentClient(system.dynamodbEndpoint);
+    const floors = new ThroughputFloors(db, system);
+    const district = system.identityDeps.district;
+    await floors.warmUp(registrationItems(rows.slice(0, 1000), district, new Date().toISOString()).items);
+    // Each job runs with the stream consumers idle, and its floor right after it, once they have caught up again.
+    await system.streamsCaughtUp();
     const first = await importThroughApi(api, file, 'import job');
+    step('import done; stream consumers catching up');
+    await system.streamsCaughtUp();
+    step("measuring the import's floor");
+    const registered = registrationItems(rows, district, new Date().toISOString());
+    const importFloor = await floors.write(registered.items);
+    step('re-import');
     // Yearly statistics: the same list again with every row changed (seats).
     const changed = writeXlsx(
       table.map((cells, index) => (index === 0 ? cells : cells.map((cell, column) => (column === 8 ? String(Number(cell) + 1) : cell)))),
     );
     const second = await importThroughApi(api, changed, 're-import');
-    const db = createDocumentClient(system.dynamodbEndpoint);
+    step('re-import done; stream consumers catching up');
+    await system.streamsCaughtUp();
+    step("measuring the re-import's floor");
+    const reimportRead = await floors.readSources('floor');
+    const reimportWrite = await floors.write(changeItems(registered.sources, new Date().toISOString()));
     const repo = new SourceRepository(db, system.tableName);
 
     const officer = { userId: 'bench-officer', roles: ['bureau_officer' as const] };
     const codes = rows.filter((_, index) => index % INSPECTED_EVERY === 0).map((row) => row.input!.creditCode);
-    const ids = [...(await repo.sourceIdsByCreditCodes(system.identityDeps.district.code, codes)).values()];
+    const ids = [...(await repo.sourceIdsByCreditCodes(district.code, codes)).values()];
+    step('inspections');
     const inspectionsStarted = performance.now();
     for (const [index, id] of ids.entries()) {
       await inspections.inspect(
@@ -345,28 +655,40 @@ async function registryAtScale() {
       );
     }
     const inspectionsSeconds = (performance.now() - inspectionsStarted) / 1000;
+    step('inspections done; stream consumers catching up');
+    await system.streamsCaughtUp();
     const rebuildOnce = async (label: string) => {
       const bar = createProgressBar(rows.length, label);
       const result = await rebuildAllScores(
         new SourceLists(db, system.tableName, repo),
         new ScoreProjector(db, system.tableName, system.identityDeps.clock),
-        system.identityDeps.district,
+        district,
         {
           onProgress: (done) => bar.update(done),
         },
       );
       bar.finish();
-      return result;
+      step(`measuring the floor of the ${label}`);
+      // Its floor: every source read from the street index, each due source's partition read (the
+      // inspected ones are the due ones here), and what a rescoring stores for each changed source.
+      const read = await floors.readSources('job');
+      const partitions = await floors.readPartitions(ids.slice(0, result.rescored));
+      const write = await floors.write(rescoredItems(registered.sources.slice(0, result.changed)));
+      return { ...result, floor: { read: read.seconds + partitions, write }, sourcesRead: read.items };
     };
     const rebuild = await rebuildOnce('rebuild');
     daysAhead = 40;
     const again = await rebuildOnce('rebuild 40 days on');
+    db.destroy();
     return {
       file,
       parseSeconds,
       report: first.report,
       importSeconds: first.seconds,
+      importFloor: { read: 0, write: importFloor },
+      importItems: registered.items.length,
       reimport: second,
+      reimportFloor: { read: reimportRead.seconds, write: reimportWrite },
       inspections: ids.length,
       inspectionsSeconds,
       rebuild,
@@ -500,6 +822,7 @@ async function main() {
     console.log('  (submit = 2 parallel reads + tracking counter + 4-item transaction; get = one query for complaint and timeline;');
     console.log('   eco-code = HMAC check + one GetItem)\n');
   }
+  if (PARTS.has('load')) printLatencyUnderLoad(await latencyUnderLoad());
   if (PARTS.has('scale')) {
     const scale = await registryAtScale();
     const perSecond = (count: number, seconds: number) => `${(count / seconds).toFixed(0)}/s`;
@@ -507,19 +830,38 @@ async function main() {
     console.log(
       `  XLSX file                      ${(scale.file.byteLength / 1024 / 1024).toFixed(1)} MB, parsed and validated in ${scale.parseSeconds.toFixed(2)} s (also inside the job)`,
     );
+    printFloored({
+      label: `import job (start → done)`,
+      seconds: scale.importSeconds,
+      floor: scale.importFloor,
+      floorIs: `the ${scale.importItems.toLocaleString('en')} items it stores (source, credit code, first event)`,
+    });
     console.log(
-      `  import job (start → done)      ${scale.importSeconds.toFixed(1)} s  ${perSecond(scale.report.created, scale.importSeconds)}  ${verdict(scale.importSeconds <= TARGETS.importSeconds)} (≤ ${TARGETS.importSeconds} s)  created ${scale.report.created}, rejected ${scale.report.rejected}`,
+      `    ${perSecond(scale.report.created, scale.importSeconds)}  created ${scale.report.created}, rejected ${scale.report.rejected}  ${verdict(scale.importSeconds <= TARGETS.importSeconds)} (≤ ${TARGETS.importSeconds} s)`,
     );
+    printFloored({
+      label: 're-import, every row changed',
+      seconds: scale.reimport.seconds,
+      floor: scale.reimportFloor,
+      floorIs: `the ${scale.report.created.toLocaleString('en')} sources read, each stored again with its change event`,
+    });
     console.log(
-      `  re-import, every row changed   ${scale.reimport.seconds.toFixed(1)} s  ${perSecond(scale.reimport.report.updated, scale.reimport.seconds)}  updated ${scale.reimport.report.updated}, unchanged ${scale.reimport.report.unchanged}`,
+      `    ${perSecond(scale.reimport.report.updated, scale.reimport.seconds)}  updated ${scale.reimport.report.updated}, unchanged ${scale.reimport.report.unchanged}`,
     );
     console.log(`  inspections with a failed item ${scale.inspections} in ${scale.inspectionsSeconds.toFixed(1)} s (setup for the rebuild)`);
-    console.log(
-      `  full score rebuild             ${scale.rebuild.seconds.toFixed(1)} s  ${perSecond(scale.rebuild.sources, scale.rebuild.seconds)}  (${scale.rebuild.sources} sources, ${scale.rebuild.changed} changed: the stream consumer had scored them)`,
-    );
-    console.log(
-      `  rebuild 40 days later          ${scale.again.seconds.toFixed(1)} s  ${perSecond(scale.again.sources, scale.again.seconds)}  (${scale.again.changed} changed: deadlines passed, projections rewritten)\n`,
-    );
+    for (const [label, run] of [
+      ['score rebuild', scale.rebuild],
+      ['score rebuild 40 days later', scale.again],
+    ] as const) {
+      printFloored({
+        label,
+        seconds: run.seconds,
+        floor: run.floor,
+        floorIs: `the ${run.sourcesRead.toLocaleString('en')} sources read, the ${run.rescored} due read whole, the ${run.changed} changed stored`,
+      });
+      console.log(`    ${run.sources} sources, ${run.rescored} due and rescored, ${run.changed} changed`);
+    }
+    console.log();
   }
   if (PARTS.has('import-memory')) {
     const memory = await importMemory();
@@ -535,14 +877,22 @@ async function main() {
   }
   if (PARTS.has('bundles')) {
     const bundles = await bundleFunctions(mkdtempSync(join(tmpdir(), 'green-shield-bundles-')));
-    const bareNode = timeNode(['-e', '0']);
-    console.log(`Bundles (esbuild, ESM, node22, minified, SDK bundled)   size      import (fresh node)   vs node -e 0 (${bareNode.toFixed(0)} ms)`);
-    for (const bundle of bundles) {
-      const importMs = timeNode(['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(bundle.file).href)})`]);
+    const [bareNode, ...imports] = timeNodes([
+      ['-e', '0'],
+      ...bundles.map((bundle) => ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(bundle.file).href)})`]),
+    ]);
+    console.log(
+      `Bundles (esbuild, ESM, node22, minified, SDK bundled)        size                    import (fresh node)   vs node -e 0 (${bareNode.toFixed(0)} ms, runs in turns)`,
+    );
+    for (const [index, bundle] of bundles.entries()) {
+      const importMs = imports[index];
       const kb = bundle.bytes / 1024;
       const ratio = importMs / bareNode;
+      // Only request-path bundles answer a person while they start; background ones are held to no size target.
+      const requestPath = FUNCTIONS.find((fn) => fn.name === bundle.name)?.trigger === 'http';
+      const size = requestPath ? `${verdict(kb <= TARGETS.bundleKb)} (≤ ${TARGETS.bundleKb})` : 'background';
       console.log(
-        `  ${bundle.name.padEnd(18)} ${`${kb.toFixed(0)} KB`.padStart(8)} ${verdict(kb <= TARGETS.bundleKb).padEnd(14)} ${`${importMs.toFixed(0)} ms`.padStart(8)}   ${ratio.toFixed(2)}× ${verdict(ratio <= TARGETS.importRatio)}`,
+        `  ${bundle.name.padEnd(16)} ${(requestPath ? 'request path' : 'background').padEnd(13)} ${`${kb.toFixed(0)} KB`.padStart(7)}  ${size.padEnd(22)} ${`${importMs.toFixed(0)} ms`.padStart(7)}   ${ratio.toFixed(2)}× ${verdict(ratio <= TARGETS.importRatio)} (≤ ${TARGETS.importRatio}×)`,
       );
     }
   }

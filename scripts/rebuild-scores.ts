@@ -1,11 +1,12 @@
 /**
- * Rebuilds every pollution source's stored score (the same work as the daily `rescoreSources` job),
- * e.g. after a new version of the credit rules:
+ * Rebuilds the stored scores that are due (the same work as the scheduled `rescoreSources` job: sources
+ * whose `rescoreAt` has come, or scored under other credit rules, as after a new version of them);
+ * `--all` rescores every source, due or not (a repair):
  *
- *   TABLE_NAME=GreenShield DYNAMODB_ENDPOINT=http://127.0.0.1:8700 npm run scores:rebuild
+ *   TABLE_NAME=GreenShield DYNAMODB_ENDPOINT=http://127.0.0.1:8700 npm run scores:rebuild [-- --all]
  *
  * Environment as for `npm run import:sources` (unset DYNAMODB_ENDPOINT: AWS with the usual
- * credentials). Operators are not notified here; the daily job and the stream consumer do that.
+ * credentials). Operators are not notified here; the scheduled job and the stream consumer do that.
  */
 import { backgroundDepsFromEnv } from '../functions/src/store/background-client';
 import { SourceRepository } from '../functions/src/sources/repository';
@@ -23,7 +24,10 @@ const total = await lists.count(
 const bar = createProgressBar(total, '重算信用分');
 const report = await rebuildAllScores(lists, new ScoreProjector(deps.db, deps.tableName, deps.clock), deps.district, {
   onProgress: (done) => bar.update(done),
+  everySource: process.argv.includes('--all'),
 });
 bar.finish();
-console.log(`已重算 ${report.sources} 个污染源，其中 ${report.changed} 个的信用分或等级有变化，用时 ${report.seconds.toFixed(1)} 秒。`);
+console.log(
+  `共 ${report.sources} 个污染源，重算了 ${report.rescored} 个（到期或规则已更新），其中 ${report.changed} 个的信用分、等级或预警有变化，用时 ${report.seconds.toFixed(1)} 秒。`,
+);
 deps.db.destroy();

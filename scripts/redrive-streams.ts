@@ -29,7 +29,7 @@ import { DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { backgroundDepsFromEnv } from '../functions/src/store/background-client';
-import { createS3Client, S3ObjectStore } from '../functions/src/lib/s3-object-store';
+import { localS3, S3ObjectStore } from '../functions/src/lib/s3-object-store';
 import { ENV_NAMES } from '../functions/src/lib/config';
 import type { StreamFunction } from '../functions/src/lambdas';
 import { STREAM_FUNCTIONS, streamConsumers } from './local/background-functions';
@@ -62,7 +62,13 @@ if (!args.aws) {
 process.env[ENV_NAMES.uploadBucket] ??= DEFAULT_BUCKET;
 
 const deps = backgroundDepsFromEnv('streams-redrive');
-const consumers = streamConsumers({ ...deps, objects: new S3ObjectStore(createS3Client(), process.env[ENV_NAMES.uploadBucket]!) });
+const bucket = process.env[ENV_NAMES.uploadBucket]!;
+const s3Endpoint = process.env[ENV_NAMES.s3Endpoint];
+// In AWS, the objects are read with the credentials the table client found (environment, profile, SSO…).
+const objects = new S3ObjectStore(
+  s3Endpoint ? localS3(s3Endpoint, bucket) : { bucket, region: await deps.db.config.region(), credentials: () => deps.db.config.credentials() },
+);
+const consumers = streamConsumers({ ...deps, objects });
 const describe = (failure: StreamFailure) =>
   `${failure.consumer}  ${failure.itemEntity ?? '?'} ${JSON.stringify(failure.itemKey)}  #${failure.sequenceNumber}  ${failure.reason}, ${failure.attempts} attempts, ${failure.failedAt}\n    ${failure.error ?? ''}`;
 

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startLocalSystem } from './local/system';
-import { DEMO_ACCOUNTS, seedDemoComplaints, seedDemoSources, seedOfficers } from './local/seed';
+import { DEMO_ACCOUNTS, seedDemoCommunity, seedDemoComplaints, seedDemoSources, seedOfficers } from './local/seed';
 import { createLogger } from '../functions/src/lib/logger';
 
 const root = resolve(import.meta.dirname, '..');
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   await seedOfficers(system.identityDeps);
   const seeded = await seedDemoComplaints({ ...system.identityDeps, objects: system.objects });
   await seedDemoSources(system);
+  await seedDemoCommunity(system);
 
   const accounts = Object.values(DEMO_ACCOUNTS)
     .map((account) => `    ${account.phone}  ${account.name}`)

@@ -14,6 +14,7 @@ const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 
 const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
 
 const steps: Array<[string, string[]]> = [
+  ['lint and format check (Biome, the whole repository)', ['run', 'lint']],
   ['typecheck (functions, infra, scripts, tests)', ['run', 'typecheck']],
   ['typecheck (mini-app)', ['run', 'typecheck', '-w', 'miniapp']],
   ['H5 build (driven by the browser tests)', ['run', 'build:h5']],

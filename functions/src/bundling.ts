@@ -33,7 +33,12 @@ export const BUNDLING = {
   /** The SDK is bundled (faster cold starts than the runtime's copy); only lazy modules stay out. */
   external: [LAZY_MODULES.external] as string[],
   /** Module replacements, relative to the repository root. */
-  alias: { '@aws-sdk/credential-provider-node': 'functions/src/lib/lambda-credentials.ts' } as Record<string, string>,
+  alias: {
+    '@aws-sdk/credential-provider-node': 'functions/src/lib/lambda-credentials.ts',
+    '@smithy/core/event-streams': 'functions/src/lib/no-event-streams.ts',
+    '@smithy/core/checksum': 'functions/src/lib/node-sha256.ts',
+    'mnemonist/lru-cache': 'functions/src/lib/small-lru-cache.ts',
+  } as Record<string, string>,
   /** Some dependencies still call require(); ESM bundles need it defined. */
   banner: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);",
 } as const;

@@ -71,6 +71,13 @@ export interface ScheduledFunction extends FunctionBase {
   trigger: 'schedule';
   /** Every N minutes; the same period drives the local scheduler. */
   everyMinutes: number;
+  /**
+   * Works in chunks, so a run fits the function's time limit however much there is to do: each
+   * invocation does what fits, saves its progress in the table and returns a `ChunkResult`
+   * (lib/jobs.ts); until it says `done` it is invoked again with what it returned — by a state
+   * machine in AWS (infra/constructs/chunked-schedule.ts), by the local scheduler's loop here.
+   */
+  chunked?: boolean;
 }
 
 export type FunctionSpec = HttpFunction | StreamFunction | ScheduledFunction;
@@ -178,18 +185,90 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     memoryMb: 512,
   },
   {
+    name: 'cogov',
+    trigger: 'http',
+    service: 'cogov',
+    entry: 'functions/src/entries/cogov.ts',
+    description: 'Co-governance: joint inspection requests of streets to the bureau, carried out as the registry inspections',
+    grants: {
+      table: {
+        // Officers' names; what a request names (complaints by tracking number, observations).
+        read: [...EDGE_READS, 'user', 'trackingNumber', 'complaint', 'observation'],
+        // Requests with their timelines and reference numbers; the registry's inspections and notes on source timelines.
+        write: ['jointInspection', 'jointReferenceCounter', 'source', 'idempotency', 'cursorKey'],
+        lists: ['jointInspections', 'officers'],
+      },
+      // The request's photos and the inspections' (from upload tickets).
+      uploads: { read: ['uploads', 'photos'], write: ['photos'], delete: ['photos'] },
+    },
+    timeoutSeconds: 15,
+    memoryMb: 512,
+  },
+  {
+    name: 'community',
+    trigger: 'http',
+    service: 'community',
+    entry: 'functions/src/entries/community.ts',
+    description: 'Co-governance: volunteers, patrol tasks, observations and their triage, second looks at resolutions, the street desk',
+    grants: {
+      table: {
+        read: [...EDGE_READS, 'source'],
+        // Volunteering (beside the resident's profile) and its events, tasks and claims, observations,
+        // reviews; triage raises joint inspection requests and files complaints.
+        write: [
+          'user',
+          'volunteerEvents',
+          'patrolTask',
+          'observation',
+          'review',
+          'reviewGuard',
+          'jointInspection',
+          'jointReferenceCounter',
+          'complaint',
+          'trackingNumber',
+          'trackingCounter',
+          'idempotency',
+          'rateLimit',
+          'cursorKey',
+        ],
+        lists: [
+          'volunteers',
+          'patrolTasks',
+          'volunteerTasks',
+          'observations',
+          'observer',
+          'inspectionTasks',
+          'reviews',
+          'reviewer',
+          'jointInspections',
+          'officers',
+          'queue',
+          'overdue',
+          'tag',
+          'warnings',
+        ],
+      },
+      // Observations' and reviews' photos (from upload tickets), carried over to what they are triaged into.
+      uploads: { read: ['uploads', 'photos'], write: ['photos'], delete: ['photos'] },
+    },
+    timeoutSeconds: 15,
+    memoryMb: 512,
+  },
+  {
     name: 'tableEvents',
     trigger: 'table-stream',
     entry: 'functions/src/entries/table-events.ts',
-    description: 'Complaint events become notifications; source events rescore their source and tell its operators',
-    grants: { table: { read: [], write: ['source', 'user'], lists: ['officers'] } },
+    description: 'Complaint and co-governance events become notifications; source events rescore their source and tell its operators',
+    // Notifications and subscribe messages (users' partitions), rescored sources; whom co-governance's
+    // events concern (officers, a street's volunteers); inspection tasks an inspection closes.
+    grants: { table: { read: [], write: ['source', 'user', 'observation', 'cursorKey'], lists: ['officers', 'volunteers', 'inspectionTasks'] } },
     batchSize: 25,
     retryAttempts: 3,
     bisectBatchOnError: true,
     maxRecordAgeSeconds: 24 * 60 * 60,
     // Timeline events are appended, never updated.
     eventNames: ['INSERT'],
-    entities: ['ComplaintEvent', 'SourceEvent'],
+    entities: ['ComplaintEvent', 'SourceEvent', 'JointInspectionEvent', 'CogovEvent'],
     timeoutSeconds: 60,
     memoryMb: 512,
   },
@@ -216,10 +295,13 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'rescoreSources',
     trigger: 'schedule',
     entry: 'functions/src/sources/rescore-handler.ts',
-    description: 'Rebuilds every source score daily: deadlines pass and old facts leave the look-back window',
-    // Pages through each street's sources (signed cursors), tells operators of overdue items.
-    grants: { table: { read: [], write: ['source', 'user', 'cursorKey'], lists: ['sources'] } },
-    everyMinutes: 1440,
+    description: 'Rebuilds every source score twice a day, in chunks: deadlines pass and old facts leave the look-back window',
+    // Pages through each street's sources (signed cursors, saved in the run's item), tells operators of overdue items.
+    grants: { table: { read: [], write: ['rebuildRun', 'source', 'user', 'cursorKey'], lists: ['sources'] } },
+    // Twice a day rather than daily: a missed run must show within CloudWatch's one-day limit on an
+    // alarm's window (its heartbeat, infra/alarms.ts), which a daily job's gap cannot fit.
+    everyMinutes: 720,
+    chunked: true,
     timeoutSeconds: 900,
     memoryMb: 1024,
   },

@@ -1,12 +1,19 @@
 /**
- * H5 hosting: the Taro H5 build in a private bucket behind CloudFront (origin access control), with
- * `/api/*` forwarded to the HTTP API so the page and the API share one origin, and eco-code links
- * (`/e/<code>`) redirected to the app's public profile page by a CloudFront Function. The app's
- * files go out with its content security policy and nosniff (functions/src/lib/security-headers.ts,
- * which the local gateway sends too); API answers bring their own headers, and nosniff is added to
- * those API Gateway makes itself (throttling, oversized bodies).
+ * H5 hosting: the Taro H5 build in a private bucket behind CloudFront, with `/api/*` forwarded to the
+ * HTTP API so the page and the API share one origin, and eco-code links (`/e/<code>`) redirected to
+ * the app's public profile page by a CloudFront Function. CloudFront adds the origin-verify header to
+ * every API request (the API refuses requests without it: functions/src/lib/http/front-door.ts) and
+ * forwards the viewer's address. The app's files go out with its content security policy, HSTS,
+ * nosniff, frame and referrer policies (functions/src/lib/security-headers.ts, which the local gateway
+ * sends too); API answers bring their own headers, and the CDN adds the rest where they lack them.
+ *
+ * Partitions: in `aws` the site bucket is reached by origin access control, a custom domain takes an
+ * ACM certificate from us-east-1, and a WAF web ACL can be attached. CloudFront in `aws-cn` serves
+ * only an ICP-filed alternate domain with an IAM server certificate, has no origin access control
+ * (an origin access identity instead) and no WAF (infra/README.md, China regions).
  */
-import { DefaultStackSynthesizer, Fn, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -16,7 +23,9 @@ import * as deployment from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { appContentSecurityPolicy } from '../../functions/src/lib/security-headers';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/src/lib/http/front-door';
+import { API_CONTENT_SECURITY_POLICY, appContentSecurityPolicy, HSTS_MAX_AGE_SECONDS, REFERRER_POLICY } from '../../functions/src/lib/security-headers';
+import type { H5Domain, Partition } from '../config';
 import { logGroupProps } from './defaults';
 import { secureBucket } from './secure-bucket';
 
@@ -24,8 +33,10 @@ import { secureBucket } from './secure-bucket';
 export const ECO_LINK_REDIRECT_FILE = fileURLToPath(new URL('../edge/eco-link-redirect.js', import.meta.url));
 
 export interface SiteHostingProps {
-  /** URL of the API stage (`https://{id}.execute-api.{region}.{suffix}/`). */
-  apiUrl: string;
+  /** Host name `/api/*` is forwarded to: the API's custom domain, else its execute-api host. */
+  apiOriginDomain: string;
+  /** What CloudFront sends in the origin-verify header (a secret's dynamic reference, resolved at deploy time). */
+  originVerifyValue: string;
   /** Origin of the upload bucket's presigned URLs (`https://<bucket regional domain>`): the app uploads and shows photos there. */
   objectStoreOrigin: string;
   accessLogs: s3.IBucket;
@@ -34,12 +45,28 @@ export interface SiteHostingProps {
   logRetentionDays: number;
   /** The H5 build; uploaded only if it exists when the app is synthesized. */
   distDir: string;
+  partition: Partition;
+  /** The app's custom domain and its certificate; required in aws-cn. */
+  domain?: H5Domain;
+  /** A CLOUDFRONT-scope WAFv2 web ACL (aws only). */
+  webAclArn?: string;
 }
+
+/** The referrer policy as CloudFront's enum names it (the same text). */
+const REFERRER = REFERRER_POLICY as cloudfront.HeadersReferrerPolicy;
+
+/** HSTS, no framing, the referrer policy and nosniff: on every answer, the app's and the API's. */
+const TRANSPORT_AND_FRAMING: Omit<cloudfront.ResponseSecurityHeadersBehavior, 'contentSecurityPolicy'> = {
+  strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
+  frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+  referrerPolicy: { referrerPolicy: REFERRER, override: true },
+  contentTypeOptions: { override: true },
+};
 
 export class SiteHosting extends Construct {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
-  /** `https://<distribution domain>`. */
+  /** `https://<custom domain>` when configured, else `https://<distribution domain>`. */
   readonly url: string;
   /** Whether the H5 build was found and is deployed by this synth. */
   readonly deploysBuild: boolean;
@@ -47,9 +74,7 @@ export class SiteHosting extends Construct {
   constructor(scope: Construct, id: string, props: SiteHostingProps) {
     super(scope, id);
     this.bucket = secureBucket(this, 'Bucket', { retain: props.retain, accessLogs: props.accessLogs, accessLogsPrefix: 'site-bucket/' });
-
-    // execute-api host name out of the stage URL: "https:", "", host, "".
-    const apiDomain = Fn.select(2, Fn.split('/', props.apiUrl));
+    const inChina = props.partition === 'aws-cn';
 
     const ecoLinkRedirect = new cloudfront.Function(this, 'EcoLinkRedirect', {
       comment: 'Redirects eco-code links /e/<code> to the H5 public profile page',
@@ -58,29 +83,44 @@ export class SiteHosting extends Construct {
     });
 
     const appHeaders = new cloudfront.ResponseHeadersPolicy(this, 'AppHeaders', {
-      comment: 'Green Shield H5: content security policy and nosniff',
+      comment: 'Green Shield H5: content security policy, HSTS, nosniff, frame and referrer policies',
       securityHeadersBehavior: {
+        ...TRANSPORT_AND_FRAMING,
         contentSecurityPolicy: { contentSecurityPolicy: appContentSecurityPolicy(props.objectStoreOrigin), override: true },
-        contentTypeOptions: { override: true },
       },
     });
-    // The API sets its own headers (the poster its own policy); this only adds nosniff where API Gateway answers itself.
+    // The API sets its own headers (the poster its own policy, kept: override off); this adds the rest,
+    // also where API Gateway answers itself (throttling, oversized bodies).
     const apiHeaders = new cloudfront.ResponseHeadersPolicy(this, 'ApiHeaders', {
-      comment: 'Green Shield API: nosniff',
-      securityHeadersBehavior: { contentTypeOptions: { override: true } },
+      comment: 'Green Shield API: HSTS, nosniff, frame and referrer policies; a closed content security policy where the answer has none',
+      securityHeadersBehavior: {
+        ...TRANSPORT_AND_FRAMING,
+        contentSecurityPolicy: { contentSecurityPolicy: API_CONTENT_SECURITY_POLICY, override: false },
+      },
     });
+
+    const certificate =
+      props.domain && 'acmCertificateArn' in props.domain.certificate
+        ? acm.Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificate.acmCertificateArn)
+        : undefined;
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Green Shield H5',
       defaultRootObject: 'index.html',
-      // Includes the Hong Kong, Taiwan and other Asian edges closest to the district's residents.
-      priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
-      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      // Global: includes the Hong Kong, Taiwan and other Asian edges closest to the district's residents.
+      // China's CloudFront has its own mainland edges only, and one price class.
+      priceClass: inChina ? undefined : cloudfront.PriceClass.PRICE_CLASS_200,
+      httpVersion: inChina ? cloudfront.HttpVersion.HTTP2 : cloudfront.HttpVersion.HTTP2_AND_3,
+      ...(certificate && props.domain
+        ? { domainNames: [props.domain.domain], certificate, minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 }
+        : {}),
+      webAclId: props.webAclArn,
       enableLogging: true,
       logBucket: props.accessLogs,
       logFilePrefix: 'cdn/',
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        // Origin access control is not offered by CloudFront in aws-cn: an origin access identity there.
+        origin: inChina ? origins.S3BucketOrigin.withOriginAccessIdentity(this.bucket) : origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         compress: true,
@@ -89,38 +129,75 @@ export class SiteHosting extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new origins.HttpOrigin(apiDomain, { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY }),
+          origin: new origins.HttpOrigin(props.apiOriginDomain, {
+            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerifyValue },
+          }),
           // POSTs must not be redirected; HTTPS only.
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          // Authorization, Idempotency-Key, query strings... everything but Host, which must stay the API's own.
+          // Authorization, Idempotency-Key, query strings... everything but Host, which must stay the
+          // API's own; with the CloudFront headers, CloudFront-Viewer-Address among them (the
+          // per-address sign-in limit counts the phone, not the CDN).
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: apiHeaders,
         },
       },
     });
-    this.url = `https://${this.distribution.distributionDomainName}`;
-    Validations.of(this.distribution).acknowledge(
-      {
-        id: 'AwsSolutions-CFR1',
-        reason:
-          'No geo restriction: residents report problems from wherever they are (including travelling abroad), and every write goes through the authenticated API.',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'No WAF web ACL: the CDN serves static files and forwards /api/* to an HTTP API whose stage is throttled and whose functions authenticate every write; a WAF can be attached when traffic warrants its cost.',
-      },
-      {
-        id: 'AwsSolutions-CFR4',
-        reason:
-          'The distribution uses its default *.cloudfront.net certificate, whose TLS policy CloudFront fixes; a custom domain with an ACM certificate and TLSv1.2_2021 is a deployment-time choice outside this stack.',
-      },
-    );
+    if (props.domain && 'iamCertificateId' in props.domain.certificate) {
+      // The CDK's Distribution takes ACM certificates only; CloudFront in China takes IAM ones.
+      const cfn = this.distribution.node.defaultChild as cloudfront.CfnDistribution;
+      cfn.addPropertyOverride('DistributionConfig.Aliases', [props.domain.domain]);
+      cfn.addPropertyOverride('DistributionConfig.ViewerCertificate', {
+        IamCertificateId: props.domain.certificate.iamCertificateId,
+        SslSupportMethod: 'sni-only',
+        MinimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      });
+    }
+    this.url = props.domain ? `https://${props.domain.domain}` : `https://${this.distribution.distributionDomainName}`;
+    this.acknowledgeDistributionFindings(props);
 
     this.deploysBuild = fs.existsSync(props.distDir);
     if (this.deploysBuild) this.deployBuild(props);
+  }
+
+  private acknowledgeDistributionFindings(props: SiteHostingProps): void {
+    const validations = Validations.of(this.distribution);
+    validations.acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'No geo restriction: residents report problems from wherever they are (including travelling abroad), and every write goes through the authenticated API.',
+    });
+    if (!props.webAclArn) {
+      validations.acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason:
+          props.partition === 'aws-cn'
+            ? 'AWS WAF in aws-cn is regional only and cannot protect CloudFront; the API behind it is throttled per route and refuses requests that bypass the CDN.'
+            : 'No WAF web ACL configured for this stage (webAclArn); the API behind the CDN is throttled per route and refuses requests that bypass the CDN.',
+      });
+    }
+    if (!props.domain) {
+      validations.acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          "No custom domain configured for this stage (h5): the distribution uses its default *.cloudfront.net certificate, whose TLS policy CloudFront fixes. With one, it takes the domain's certificate and TLSv1.2_2021.",
+      });
+    } else if ('iamCertificateId' in props.domain.certificate) {
+      validations.acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'The IAM server certificate and TLSv1.2_2021 are set by a property override (the CDK takes ACM certificates only), which the check does not read.',
+      });
+    }
+    if (props.partition === 'aws-cn') {
+      validations.acknowledge({
+        id: 'AwsSolutions-CFR7',
+        reason: 'CloudFront in aws-cn offers no origin access control; the site bucket is reached by an origin access identity and stays private.',
+      });
+    }
   }
 
   private deployBuild(props: SiteHostingProps): void {

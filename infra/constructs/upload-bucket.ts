@@ -19,6 +19,8 @@ export interface UploadBucketProps {
   accessLogs: s3.IBucket;
   /** Days an earlier version of a photo (deleted or overwritten) is kept (evidenceRetentionDays). */
   evidenceRetentionDays: number;
+  /** The H5 app's origins, which upload and show photos from the browser; empty: any (development only). */
+  appOrigins: string[];
 }
 
 export function uploadBucket(scope: Construct, id: string, props: UploadBucketProps): s3.Bucket {
@@ -29,9 +31,9 @@ export function uploadBucket(scope: Construct, id: string, props: UploadBucketPr
     versioned: true,
     cors: [
       {
-        // Phones (H5 in any browser, WeChat's uploadFile) post from origins we do not control; the
-        // presigned policy, not the origin, is what authorises an upload.
-        allowedOrigins: ['*'],
+        // The presigned policy is what authorises an upload; CORS only decides which pages' scripts may
+        // send one and read the answer: the app's own. WeChat's uploadFile is not a browser and sends no Origin.
+        allowedOrigins: props.appOrigins.length > 0 ? props.appOrigins : ['*'],
         allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.PUT, s3.HttpMethods.GET],
         allowedHeaders: ['*'],
         exposedHeaders: ['ETag'],

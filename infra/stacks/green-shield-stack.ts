@@ -1,9 +1,11 @@
 /**
  * Everything Green Shield runs on, in one stack: the table, the upload bucket, the signing and
  * eco-code keys, one function per FUNCTIONS entry wired to its trigger, the HTTP API built from
- * ROUTES, alarms, and (optionally) the H5 site behind CloudFront.
+ * ROUTES (with its custom domain), alarms, and (optionally) the H5 site behind CloudFront, which is
+ * then the API's only way in. Built for one partition (aws or aws-cn, the stage's setting); a rule
+ * refuses to deploy it to the other.
  */
-import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnOutput, CfnRule, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -12,11 +14,13 @@ import type { Construct } from 'constructs';
 import { SERVICES, type Service } from '@green-shield/shared/api/routes';
 import { FUNCTIONS } from '../../functions/src/lambdas';
 import { ENV_NAMES } from '../../functions/src/lib/config';
-import type { DeploymentConfig } from '../config';
+import { appOrigins, type DeploymentConfig } from '../config';
+import { AppSecret } from '../constructs/app-secret';
 import { REPO_ROOT, SITE_DIST_DIR } from '../paths';
 import { AccessLogBucket } from '../constructs/access-log-bucket';
 import { DataBackup } from '../constructs/data-backup';
 import { DataTable } from '../constructs/data-table';
+import { ChunkedSchedule } from '../constructs/chunked-schedule';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { ecoCodeKey } from '../constructs/eco-code-key';
 import { HttpApi } from '../constructs/http-api';
@@ -37,6 +41,7 @@ export interface GreenShieldStackProps extends StackProps {
 }
 
 export class GreenShieldStack extends Stack {
+  readonly config: DeploymentConfig;
   readonly functions: Record<string, ServiceFunction> = {};
   readonly table: dynamodb.Table;
   /** Uploads and photos (evidence). */
@@ -54,25 +59,59 @@ export class GreenShieldStack extends Stack {
   constructor(scope: Construct, id: string, props: GreenShieldStackProps) {
     super(scope, id, props);
     const { config } = props;
+    this.config = config;
     const retain = config.retainData;
     const { logRetentionDays, evidenceRetentionDays } = config;
 
+    new CfnRule(this, 'PartitionMatches', {
+      assertions: [
+        {
+          assert: Fn.conditionEquals(Aws.PARTITION, config.partition),
+          assertDescription: `Stage "${config.stage}" is built for the ${config.partition} partition (tracing, certificates, CloudFront differ): deploy it to a region of that partition.`,
+        },
+      ],
+    });
+
+    const corsOrigins = appOrigins(config);
+    if (corsOrigins.length === 0) {
+      Annotations.of(this).addWarningV2(
+        'green-shield:any-origin',
+        'No app origin configured (appOrigin or h5): browsers may call the API and upload photos from any origin. Configure one for anything but development.',
+      );
+    }
+
     const accessLogs = new AccessLogBucket(this, 'AccessLogs', { retain, expireAfterDays: logRetentionDays }).bucket;
     const table = new DataTable(this, 'Data', { retain }).table;
-    const uploads = uploadBucket(this, 'Uploads', { retain, accessLogs, evidenceRetentionDays });
+    const uploads = uploadBucket(this, 'Uploads', { retain, accessLogs, appOrigins: corsOrigins, evidenceRetentionDays });
     this.table = table;
     this.uploads = uploads;
     if (retain) this.backup = new DataBackup(this, 'Backup', { table, bucket: uploads, evidenceRetentionDays });
     this.signingKey = signingKey(this, 'SigningKey', { retain });
     this.pepper = pepper(this, 'Pepper', { retain });
     this.ecoCodeKey = ecoCodeKey(this, 'EcoCodeKey', { retain });
-    const monitoring = new Monitoring(this, 'Monitoring', { retain });
+    const monitoring = new Monitoring(this, 'Monitoring', { retain, alarmEmail: config.alarmEmail });
+    if (!config.alarmEmail && config.production) {
+      Annotations.of(this).addWarningV2(
+        'green-shield:no-alarm-subscriber',
+        'Production stage without alarmEmail: alarms reach no one until someone subscribes to the AlarmTopicArn output (docs/runbook.md, "Who gets the alarms").',
+      );
+    }
     this.signInProviders = new SignInProviders(this, 'SignIn', { sms: config.sms, wechat: config.wechat, retain });
 
     const environment = {
       [ENV_NAMES.districtCode]: config.districtCode,
       [ENV_NAMES.logLevel]: 'info',
     };
+    // With the CDN in front, the API answers only requests carrying this value, which CloudFront adds.
+    const originVerify = config.hosting
+      ? new AppSecret(this, 'OriginVerify', {
+          description: 'Green Shield: the header value CloudFront adds to API requests; the API refuses requests without it',
+          retain: false,
+          generateSecretString: { passwordLength: 48, excludePunctuation: true },
+          notRotatedBecause:
+            'CloudFront and the API functions take the value at deploy time (a dynamic reference), so a rotation Lambda would leave them apart and refuse every request; it is replaced by replacing the secret and deploying (infra/README.md).',
+        }).secret.secretValue.unsafeUnwrap()
+      : undefined;
 
     const handlers: Partial<Record<Service, lambda.IFunction>> = {};
     let fallback: lambda.IFunction | undefined;
@@ -81,27 +120,24 @@ export class GreenShieldStack extends Stack {
       // Stream and schedule failures need somewhere to land; HTTP failures go back to the caller.
       const dlq =
         spec.trigger === 'http' ? undefined : new DeadLetterQueue(this, `${spec.name}Failures`, { purpose: `${spec.name} events that failed every retry` });
+      // A chunked job is invoked synchronously by its state machine, which retries it; the others are invoked asynchronously.
+      const chunked = spec.trigger === 'schedule' && spec.chunked;
       const service = new ServiceFunction(this, spec.name, {
         spec,
         projectRoot: props.projectRoot ?? REPO_ROOT,
         resources: { table, uploads, signingKey: this.signingKey, pepper: this.pepper, ecoCodeKey: this.ecoCodeKey, signInProviders: this.signInProviders },
-        environment,
+        environment: spec.trigger === 'http' && originVerify ? { ...environment, [ENV_NAMES.originVerifySecret]: originVerify } : environment,
         retainLogs: retain,
         logRetentionDays,
+        tracing: config.tracing,
+        reservedConcurrency: config.reservedConcurrency[spec.name],
         // Only asynchronous invocations (the schedule) use a function-level dead-letter queue.
-        deadLetterQueue: spec.trigger === 'schedule' ? dlq?.queue : undefined,
+        deadLetterQueue: spec.trigger === 'schedule' && !chunked ? dlq?.queue : undefined,
       });
       this.functions[spec.name] = service;
       const fn = service.fn;
-
-      monitoring.alarm(service, 'ErrorsAlarm', fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), {
-        description: `${spec.name}: the function threw or timed out`,
-      });
-      if (dlq) {
-        monitoring.alarm(dlq, 'VisibleAlarm', dlq.queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), {
-          description: `${spec.name}: events failed every retry and wait in the dead-letter queue`,
-        });
-      }
+      monitoring.watchFunction(service, fn, spec);
+      if (dlq) monitoring.watchQueue(dlq, `${spec.name}Failures`, dlq.queue, `${spec.name} events that failed every retry`);
 
       switch (spec.trigger) {
         case 'http':
@@ -110,13 +146,21 @@ export class GreenShieldStack extends Stack {
           break;
         case 'table-stream':
           subscribeToTableStream(fn, table, spec, dlq!.queue);
-          monitoring.alarm(service, 'IteratorAgeAlarm', fn.metric('IteratorAge', { period: Duration.minutes(5), statistic: 'Maximum' }), {
-            description: `${spec.name}: stream records wait more than 5 minutes (consumer failing or behind)`,
-            threshold: Duration.minutes(5).toMilliseconds(),
-          });
           break;
         case 'schedule':
-          runOnSchedule(service, 'Schedule', fn, spec, dlq!.queue);
+          if (spec.chunked) {
+            const schedule = new ChunkedSchedule(service, 'Schedule', {
+              fn,
+              spec,
+              deadLetterQueue: dlq!.queue,
+              retainLogs: retain,
+              logRetentionDays,
+              tracing: config.tracing,
+            });
+            monitoring.watchStateMachine(schedule, spec.name, schedule.stateMachine);
+          } else {
+            runOnSchedule(service, 'Schedule', fn, spec, dlq!.queue);
+          }
           break;
       }
     }
@@ -134,12 +178,25 @@ export class GreenShieldStack extends Stack {
     if (missing.length > 0) throw new Error(`No HTTP function serves ${missing.join(', ')}`);
     if (!fallback) throw new Error('No HTTP function has defaultRoute: true');
 
-    const api = new HttpApi(this, 'Http', { handlers: handlers as Record<Service, lambda.IFunction>, fallback, retainLogs: retain, logRetentionDays });
-    monitoring.alarm(api, 'ServerErrorsAlarm', api.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), {
-      description: 'API answered 5xx (function errors, timeouts or integration failures)',
+    const api = new HttpApi(this, 'Http', {
+      handlers: handlers as Record<Service, lambda.IFunction>,
+      fallback,
+      retainLogs: retain,
+      logRetentionDays,
+      throttles: config.throttles,
+      corsOrigins,
+      domain: config.api,
     });
+    monitoring.watchApi(api, api.api);
+    monitoring.watchTable(monitoring, table);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'HTTP API base URL (routes start with /api/)' });
+    if (api.domainName) {
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: api.domainName.regionalDomainName,
+        description: `Point ${api.domainName.name} here (DNS CNAME)`,
+      });
+    }
     new CfnOutput(this, 'UploadBucketName', { value: uploads.bucketName });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     // What `npm run admin:create` needs against this stack, and the secrets an operator fills in.
@@ -161,16 +218,21 @@ export class GreenShieldStack extends Stack {
       new CfnOutput(this, 'BackupVaultName', { value: this.backup.vault.backupVaultName, description: 'Recovery points of the table and the upload bucket' });
       new CfnOutput(this, 'BackupRoleArn', { value: this.backup.role.roleArn, description: 'The role a restore job runs with (docs/runbook.md)' });
     }
-    new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe operators here' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe operators here (docs/runbook.md)' });
+    new CfnOutput(this, 'DashboardName', { value: monitoring.dashboard.dashboardName, description: "The stage's CloudWatch dashboard" });
 
-    const site = config.hosting
+    const site = originVerify
       ? new SiteHosting(this, 'Site', {
-          apiUrl: api.url,
+          apiOriginDomain: api.originDomain,
+          originVerifyValue: originVerify,
           objectStoreOrigin: `https://${uploads.bucketRegionalDomainName}`,
           accessLogs,
           retain,
           logRetentionDays,
           distDir: props.siteDistDir ?? SITE_DIST_DIR,
+          partition: config.partition,
+          domain: config.h5,
+          webAclArn: config.webAclArn,
         })
       : undefined;
     if (site) {
@@ -178,6 +240,12 @@ export class GreenShieldStack extends Stack {
         value: site.url,
         description: site.deploysBuild ? 'H5 site' : 'H5 site (empty: miniapp/dist did not exist at synth time)',
       });
+      if (config.h5) {
+        new CfnOutput(this, 'SiteDomainTarget', {
+          value: site.distribution.distributionDomainName,
+          description: `Point ${config.h5.domain} here (DNS CNAME)`,
+        });
+      }
     }
 
     // Eco-code links (`<APP_ORIGIN>/e/<code>`) point at the H5 app: a configured (custom) domain,

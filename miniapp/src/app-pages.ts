@@ -16,6 +16,8 @@ export const SUBPACKAGES = [
   'sources',
   /** Operators: their own business (compliance, rectification evidence, claims). */
   'business',
+  /** Officers: community co-governance (joint inspections a street asks the bureau for). */
+  'cogov',
 ] as const;
 export type Subpackage = (typeof SUBPACKAGES)[number];
 
@@ -50,6 +52,12 @@ export const PAGE_PATHS = {
   claim: 'business/claim/index',
   /** The operator's own eco-code poster (`?id=`). */
   myPoster: 'business/poster/index',
+  /** A street's joint inspection requests, or (bureau) those owed a step, by due date. */
+  jointList: 'cogov/joint-list/index',
+  /** A street officer asks the bureau for a joint inspection (`?sourceId=` starts with that source). */
+  jointRaise: 'cogov/joint-raise/index',
+  /** One request (`?id=`): its stage, due dates, inspections, result, steps and comments. */
+  jointDetail: 'cogov/joint-detail/index',
 } as const;
 export type PageId = keyof typeof PAGE_PATHS;
 
@@ -66,8 +74,8 @@ export const TABS = [
  */
 export const SUBPACKAGES_BY_ROLE: Record<Role, readonly Subpackage[]> = {
   resident: ['business'],
-  street_officer: ['officer', 'sources'],
-  bureau_officer: ['officer', 'sources'],
+  street_officer: ['officer', 'sources', 'cogov'],
+  bureau_officer: ['officer', 'sources', 'cogov'],
   admin: [],
 };
 

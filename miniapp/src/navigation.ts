@@ -37,6 +37,11 @@ export async function backToSource(sourceId: string): Promise<void> {
   await Taro.navigateBack().catch(() => Taro.redirectTo({ url: `${PAGES.sourceDetail}?id=${encodeURIComponent(sourceId)}` }));
 }
 
+/** After a joint inspection's visit: back to the request, which reloads on show (or there, when opened directly). */
+export async function backToJointInspection(requestId: string): Promise<void> {
+  await Taro.navigateBack().catch(() => Taro.redirectTo({ url: `${PAGES.jointDetail}?id=${encodeURIComponent(requestId)}` }));
+}
+
 export function openEcoProfile(code: string): void {
   Taro.navigateTo({ url: `${PAGES.eco}?code=${encodeURIComponent(code)}` });
 }
@@ -69,6 +74,20 @@ export function openSourceSearch(filters: { keySupervision?: boolean } = {}): vo
 
 export function openQueue(filters: { overdue?: boolean } = {}): void {
   Taro.navigateTo({ url: filters.overdue ? `${PAGES.queue}?overdue=true` : PAGES.queue });
+}
+
+export function openJointInspection(requestId: string): void {
+  Taro.navigateTo({ url: `${PAGES.jointDetail}?id=${encodeURIComponent(requestId)}` });
+}
+
+/** The request form, starting with `sourceId` when opened from a source's page. */
+export function openJointRaise(sourceId?: string): void {
+  Taro.navigateTo({ url: sourceId ? `${PAGES.jointRaise}?sourceId=${encodeURIComponent(sourceId)}` : PAGES.jointRaise });
+}
+
+/** The inspection form for one source of a joint inspection request: the visit is recorded for the request. */
+export function openJointVisit(requestId: string, sourceId: string): void {
+  Taro.navigateTo({ url: `${PAGES.inspect}?id=${encodeURIComponent(sourceId)}&joint=${encodeURIComponent(requestId)}` });
 }
 
 export function showUnreadBadge(unread: number): void {

@@ -6,13 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessGuard } from './access-guard';
 import { FUNCTIONS, type ScheduledFunction, type StreamFunction } from '../../functions/src/lambdas';
+import type { ChunkResult, MetricWriter } from '../../functions/src/lib/jobs';
 import type { ObjectStore } from '../../functions/src/lib/object-store';
 import type { BaseDeps } from '../../functions/src/store/runtime';
 import { createTableEventsHandler } from '../../functions/src/entries/table-events';
 import { createImportJobsHandler } from '../../functions/src/sources/import-job-handler';
 import type { ImportJobTiming } from '../../functions/src/sources/import-job-lease';
 import { createAutoCloseHandler } from '../../functions/src/complaints/auto-close-handler';
-import { createRescoreHandler } from '../../functions/src/sources/rescore-handler';
+import { createRescoreHandler, type RescoreChunk } from '../../functions/src/sources/rescore-handler';
 import { createImportWatchdogHandler } from '../../functions/src/sources/import-watchdog-handler';
 import type { StreamHandler } from './stream-runner';
 
@@ -22,6 +23,8 @@ export interface BackgroundDeps extends BaseDeps {
   importJobTiming?: ImportJobTiming;
   /** Gives each function a table client and object store that refuse what its grants do not allow (the local system's); `db` and `objects` as they are when absent. */
   guard?: AccessGuard;
+  /** Where the scheduled jobs' heartbeats go; nowhere by default (there is no CloudWatch here). */
+  metrics?: MetricWriter;
 }
 
 export const STREAM_FUNCTIONS = FUNCTIONS.filter((fn): fn is StreamFunction => fn.trigger === 'table-stream');
@@ -43,14 +46,25 @@ export function streamConsumers(deps: BackgroundDeps): Record<string, StreamHand
   return checkedAgainst(STREAM_FUNCTIONS, consumers);
 }
 
+/**
+ * A chunked job's run, as its state machine drives it in AWS: invoked with what the last invocation
+ * returned until that says done (here without a time limit, so usually at once).
+ */
+async function untilDone<T extends ChunkResult>(invoke: (input: T | undefined) => Promise<T>): Promise<T> {
+  let result = await invoke(undefined);
+  while (!result.done) result = await invoke(result);
+  return result;
+}
+
 /** Every scheduled function's run, by name. */
 export function scheduledJobs(deps: BackgroundDeps) {
-  const autoClose = createAutoCloseHandler(forFunction(deps, 'autoClose'));
-  const rescore = createRescoreHandler(forFunction(deps, 'rescoreSources'));
-  const watchdog = createImportWatchdogHandler({ ...forFunction(deps, 'importWatchdog'), timing: deps.importJobTiming });
+  const forJob = (name: string) => ({ ...forFunction(deps, name), metrics: deps.metrics ?? (() => undefined) });
+  const autoClose = createAutoCloseHandler(forJob('autoClose'));
+  const rescore = createRescoreHandler(forJob('rescoreSources'));
+  const watchdog = createImportWatchdogHandler({ ...forJob('importWatchdog'), timing: deps.importJobTiming });
   const jobs = {
     autoClose: () => autoClose({}, { awsRequestId: randomUUID() }),
-    rescoreSources: () => rescore({}, { awsRequestId: randomUUID() }),
+    rescoreSources: () => untilDone<RescoreChunk>((input) => rescore(input, { awsRequestId: randomUUID() })),
     importWatchdog: () => watchdog({}, { awsRequestId: randomUUID() }),
   };
   return checkedAgainst(SCHEDULED_FUNCTIONS, jobs);

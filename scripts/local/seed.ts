@@ -11,7 +11,11 @@ import { ulid } from 'ulid';
 import type { ComplaintService } from '../../functions/src/complaints/service';
 import { createComplaintService } from '../../functions/src/complaints/handler';
 import type { ObjectStore } from '../../functions/src/lib/object-store';
-import { createSourceServices } from '../../functions/src/sources/handler';
+import { createSourceServices } from '../../functions/src/sources/services';
+import { SourceRepository } from '../../functions/src/sources/repository';
+import { createCommunityServices } from '../../functions/src/cogov/handler';
+import { communityPorts } from '../../functions/src/entries/community';
+import { CURRENT_STREET_GUIDE } from '@green-shield/shared/cogov/street-guide';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
 import type { SourceInputT } from '@green-shield/shared/api/source-schemas';
@@ -26,6 +30,10 @@ export const DEMO_ACCOUNTS = {
   resident: { phone: '13900000001', name: '居民（首次登录自动注册）', role: 'resident' as const },
   /** Runs the demo restaurant 老弄堂面馆 (linked by the jingansi officer). */
   operator: { phone: '13900000002', name: '老弄堂面馆经营者', role: 'resident' as const },
+  /** An approved volunteer of 静安寺街道, with the demo patrol task open to claim. */
+  volunteer: { phone: '13900000011', name: '周志愿（静安寺街道志愿者）', role: 'resident' as const },
+  /** A resident whose application to volunteer for 静安寺街道 awaits the street officer. */
+  applicant: { phone: '13900000012', name: '吴申请（志愿者申请待审核）', role: 'resident' as const },
 };
 
 export async function seedOfficers(deps: IdentityDeps): Promise<void> {
@@ -91,36 +99,51 @@ export const DEMO_COMPLAINTS = [
   },
 ] as const;
 
-/** A few complaints in different states, written once (a marker item guards re-runs). */
-export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectStore }): Promise<boolean> {
+/** The account of a demo phone number, if it has one. */
+async function userIdByPhone(deps: IdentityDeps, phone: string): Promise<string | undefined> {
+  const { pepper } = createIdentityService(deps);
+  return new IdentityRepository(deps.db, deps.tableName).findUserIdByPhone(hashPhone(phone, await pepper()));
+}
+
+/** A resident's account for a demo phone number, as their first sign-in would make it. */
+async function ensureResident(deps: IdentityDeps, phone: string): Promise<string> {
+  const existing = await userIdByPhone(deps, phone);
+  if (existing) return existing;
+  const { pepper } = createIdentityService(deps);
+  const id = ulid();
+  await new IdentityRepository(deps.db, deps.tableName).createUser({
+    id,
+    phone,
+    phoneHash: hashPhone(phone, await pepper()),
+    roles: ['resident'],
+    districtCode: deps.district.code,
+    createdAt: deps.clock.now().toISOString(),
+  });
+  return id;
+}
+
+/** Writes a marker item once: false when the seed already ran (a restart keeps the data). */
+async function firstRun(deps: Pick<IdentityDeps, 'db' | 'tableName' | 'clock'>, name: string): Promise<boolean> {
   try {
     await deps.db.send(
       new PutCommand({
         TableName: deps.tableName,
-        Item: { pk: 'SEED#demo', sk: 'SEED', at: deps.clock.now().toISOString() },
+        Item: { pk: `SEED#${name}`, sk: 'SEED', at: deps.clock.now().toISOString() },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
+    return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
-  const { pepper } = createIdentityService(deps);
-  const repo = new IdentityRepository(deps.db, deps.tableName);
-  const phoneHash = hashPhone(DEMO_ACCOUNTS.resident.phone, await pepper());
-  let residentId = await repo.findUserIdByPhone(phoneHash);
-  if (!residentId) {
-    residentId = ulid();
-    await repo.createUser({
-      id: residentId,
-      phone: DEMO_ACCOUNTS.resident.phone,
-      phoneHash,
-      roles: ['resident'],
-      districtCode: deps.district.code,
-      createdAt: deps.clock.now().toISOString(),
-    });
-  }
-  const officerId = await repo.findUserIdByPhone(hashPhone(DEMO_ACCOUNTS.jingansi.phone, await pepper()));
+}
+
+/** A few complaints in different states, written once (a marker item guards re-runs). */
+export async function seedDemoComplaints(deps: IdentityDeps & { objects: ObjectStore }): Promise<boolean> {
+  if (!(await firstRun(deps, 'demo'))) return false;
+  const residentId = await ensureResident(deps, DEMO_ACCOUNTS.resident.phone);
+  const officerId = await userIdByPhone(deps, DEMO_ACCOUNTS.jingansi.phone);
   const backdated = (daysAgo: number): ComplaintService =>
     createComplaintService({ ...deps, clock: { now: () => new Date(deps.clock.now().getTime() - daysAgo * 86_400_000) } });
   const resident = { userId: residentId, roles: ['resident' as const] };
@@ -214,21 +237,10 @@ export const DEMO_SOURCES = [
 
 export async function seedDemoSources(system: Pick<LocalSystem, 'identityDeps' | 'objects' | 'ecoCodeKey'>): Promise<boolean> {
   const deps = system.identityDeps;
-  try {
-    await deps.db.send(
-      new PutCommand({
-        TableName: deps.tableName,
-        Item: { pk: 'SEED#sources', sk: 'SEED', at: deps.clock.now().toISOString() },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-  const { service: identity, pepper } = createIdentityService(deps);
+  if (!(await firstRun(deps, 'sources'))) return false;
+  const { service: identity } = createIdentityService(deps);
   const { registry, inspections } = createSourceServices({ ...deps, objects: system.objects, ecoCodeKey: async () => system.ecoCodeKey });
-  const officerId = await new IdentityRepository(deps.db, deps.tableName).findUserIdByPhone(hashPhone(DEMO_ACCOUNTS.bureau.phone, await pepper()));
+  const officerId = await userIdByPhone(deps, DEMO_ACCOUNTS.bureau.phone);
   if (!officerId) throw new Error('Seed the officers first');
   const bureau = { userId: officerId, roles: ['bureau_officer' as const] };
   for (const [index, demo] of DEMO_SOURCES.entries()) {
@@ -248,5 +260,57 @@ export async function seedDemoSources(system: Pick<LocalSystem, 'identityDeps' |
     if ('incident' in demo) await inspections.record(bureau, id, { type: 'incident', severity: 'major', description: demo.incident }, `demo-incident-${index}`);
     if ('operator' in demo) await identity.linkOperator(bureau, id, DEMO_ACCOUNTS.operator.phone);
   }
+  return true;
+}
+
+/** The demo patrol task: 静安寺街道's evening look at the restaurants of 愚园路, open from the moment it is seeded. */
+export const DEMO_PATROL_TASK = {
+  title: '愚园路沿街餐饮油烟巡查',
+  brief: '沿愚园路 180–220 号走一圈：营业时油烟净化器是否开启、排放口有无明显油烟和异味。发现问题请拍照并扫环保码登记。',
+  area: { address: '静安区愚园路 180–220 号沿街', point: onMap([31.2242, 121.4432]), radiusMetres: 300 },
+  situationId: 'restaurant_fumes',
+  hours: 12,
+  capacity: 5,
+} as const;
+
+/**
+ * Demo volunteers of 静安寺街道 (one approved, one applying) and a demo patrol task about the demo
+ * restaurant 老弄堂面馆, written once. Needs the officers and the demo sources seeded first.
+ */
+export async function seedDemoCommunity(system: Pick<LocalSystem, 'identityDeps' | 'objects'>): Promise<boolean> {
+  const deps = system.identityDeps;
+  if (!(await firstRun(deps, 'community'))) return false;
+  const { volunteers, tasks } = createCommunityServices({ ...deps, objects: system.objects, ...communityPorts({ ...deps, objects: system.objects }) });
+  const officerId = await userIdByPhone(deps, DEMO_ACCOUNTS.jingansi.phone);
+  if (!officerId) throw new Error('Seed the officers first');
+  const officer = { userId: officerId, roles: ['street_officer' as const], streetCode: 'jingansi' };
+  const volunteer = { userId: await ensureResident(deps, DEMO_ACCOUNTS.volunteer.phone), roles: ['resident' as const] };
+  const applicant = { userId: await ensureResident(deps, DEMO_ACCOUNTS.applicant.phone), roles: ['resident' as const] };
+  const applied = await volunteers.apply(volunteer, {
+    streetCode: 'jingansi',
+    name: '周志愿',
+    neighbourhood: '愚园路第一居委',
+    availability: '工作日晚上、周末全天',
+  });
+  await volunteers.decide(officer, volunteer.userId, { decision: 'approve', expectedVersion: applied.version });
+  await volunteers.apply(applicant, { streetCode: 'jingansi', name: '吴申请', neighbourhood: '华山路居委', availability: '周末上午' });
+  const restaurant = await new SourceRepository(deps.db, deps.tableName).sourceIdByCreditCode(deps.district.code, DEMO_SOURCES[0].input.creditCode);
+  const situation = CURRENT_STREET_GUIDE.situations.find((candidate) => candidate.id === DEMO_PATROL_TASK.situationId);
+  if (!situation) throw new Error(`The street guide has no situation ${DEMO_PATROL_TASK.situationId}`);
+  const startsAt = new Date(Math.floor(deps.clock.now().getTime() / 3_600_000) * 3_600_000);
+  await tasks.publish(
+    officer,
+    {
+      title: DEMO_PATROL_TASK.title,
+      brief: DEMO_PATROL_TASK.brief,
+      area: DEMO_PATROL_TASK.area,
+      sourceIds: restaurant ? [restaurant] : [],
+      checklist: situation.lookAt.map((item) => ({ situationId: situation.id, itemId: item.id })),
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + DEMO_PATROL_TASK.hours * 3_600_000).toISOString(),
+      capacity: DEMO_PATROL_TASK.capacity,
+    },
+    'demo-patrol-task',
+  );
   return true;
 }

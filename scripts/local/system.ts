@@ -18,7 +18,7 @@ import { FilePepperStore } from '../../functions/src/lib/pepper';
 import { publishedVerificationKeys } from '../../functions/src/store/verification-keys';
 import { TableRateCounter } from '../../functions/src/store/rate-limits';
 import type { RateLimitTable } from '@green-shield/shared/rules/rate-limits';
-import { createS3Client, S3ObjectStore } from '../../functions/src/lib/s3-object-store';
+import { localS3, S3ObjectStore } from '../../functions/src/lib/s3-object-store';
 import { createIdentityHandler, type IdentityDeps } from '../../functions/src/identity/handler';
 import { createComplaintsHandler } from '../../functions/src/complaints/handler';
 import { createNotificationsHandler } from '../../functions/src/notifications/handler';
@@ -26,6 +26,10 @@ import { createPlatformHandler } from '../../functions/src/platform/handler';
 import { sourceOperatorLinks } from '../../functions/src/entries/identity';
 import { createSourcesHandler } from '../../functions/src/sources/handler';
 import { createSourceFilesHandler } from '../../functions/src/sources/files-handler';
+import { createCogovHandler, createCommunityHandler } from '../../functions/src/cogov/handler';
+import { cogovPorts } from '../../functions/src/entries/cogov';
+import { communityPorts } from '../../functions/src/entries/community';
+import type { PortDeps } from '../../functions/src/entries/registry-ports';
 import type { ImportJobTiming } from '../../functions/src/sources/import-job-lease';
 import { ConsoleSmsSender, type SmsSender } from '../../functions/src/identity/sms';
 import type { WechatApi } from '../../functions/src/identity/wechat';
@@ -84,7 +88,7 @@ export interface LocalSystem {
   handlers: Record<Service, HttpHandler>;
   /** Runs the auto-close job now, as its schedule would. */
   runAutoClose(): Promise<{ closed: number }>;
-  /** Runs the daily score rebuild now. */
+  /** Runs the scheduled score rebuild now (all its chunks). */
   runRescore(): Promise<{ sources: number; changed: number; seconds: number }>;
   /** Runs the import watchdog now. */
   runImportWatchdog(): Promise<{ active: number; failed: number }>;
@@ -149,7 +153,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       rateLimits: options.rateLimits,
     };
   };
-  const objects = new S3ObjectStore(createS3Client(s3Endpoint), bucket);
+  /** A composed function (cogov, community): its ports over the same guarded table and store as its handler. */
+  const withPorts = <D extends PortDeps, P>(deps: D, ports: (deps: PortDeps) => P) => ({ ...deps, ...ports(deps) });
+  const objects = new S3ObjectStore(localS3(s3Endpoint, bucket));
   const keyStore = new FileKeyStore(join(options.dataDir, 'keys'));
   const identityDeps: IdentityDeps = {
     ...base,
@@ -172,6 +178,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     platform: createPlatformHandler(asFunction('platform')),
     sources: createSourcesHandler({ ...asFunction('sources'), ecoCodeKey: async () => ecoCodeKey }),
     sourceFiles: createSourceFilesHandler({ ...asFunction('sourceFiles'), ecoCodeKey: async () => ecoCodeKey, appOrigin }),
+    cogov: createCogovHandler(withPorts(asFunction('cogov'), cogovPorts)),
+    community: createCommunityHandler(withPorts(asFunction('community'), communityPorts)),
   };
   const defaultRoute = FUNCTIONS.find((fn): fn is HttpFunction => fn.trigger === 'http' && Boolean(fn.defaultRoute));
   if (!defaultRoute) throw new Error('No function in FUNCTIONS takes the $default route');

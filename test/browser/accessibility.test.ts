@@ -5,15 +5,12 @@
  * its rejection form open, and an officer's account.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { seedDemoSources } from '../../scripts/local/seed';
-import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
-import { audit, launchBrowser, phoneContext, signIn, snap, snapOnFailure } from '../support/browser';
+import { type TestSystem, DEMO_ACCOUNTS } from '../support/system';
+import { audit, phoneContext, signIn, snap, snapOnFailure, startH5System, stopH5System } from '../support/browser';
 
-const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
 /** 愚园路烧烤, a demo source without an operator. */
 const BARBECUE_CREDIT_CODE = composeCreditCode('92', '310106', 'MA1K7P4B');
 
@@ -21,15 +18,9 @@ let t: TestSystem;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(H5, 'index.html'))) throw new Error('No H5 build: run `npm run build:h5` (npm test does)');
-  t = await startTestSystem({ staticDir: H5 });
-  await seedDemoSources(t.system);
-  browser = await launchBrowser();
+  ({ t, browser } = await startH5System((system) => seedDemoSources(system.system)));
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+afterAll(() => stopH5System(t, browser));
 
 /** Opens `route` afresh (a new navigation stack) and waits for `ready` to show. */
 async function open(page: Page, route: string, ready: string): Promise<void> {

@@ -7,31 +7,25 @@
  * Screenshots of every step land in test-artifacts/browser/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
+import { type TestSystem, DEMO_ACCOUNTS } from '../support/system';
 import { PNG_BYTES } from '../support/fixtures';
-import { audit, launchBrowser, phoneContext, signIn, snap, snapOnFailure } from '../support/browser';
+import { audit, phoneContext, signIn, snap, snapOnFailure, startH5System, stopH5System } from '../support/browser';
 import { zh } from '../../miniapp/src/i18n/zh-CN';
 import { UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
 
-const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
 const RESIDENT = '13966660001';
 
 let t: TestSystem;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(H5, 'index.html'))) throw new Error('No H5 build: run `npm run build:h5` (npm test does)');
-  t = await startTestSystem({ staticDir: H5 });
-  browser = await launchBrowser();
+  ({ t, browser } = await startH5System());
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+afterAll(() => stopH5System(t, browser));
 
 describe('the complaint journey in the H5 app', () => {
   it('runs from a resident’s report with a photo to a rated result', async () => {

@@ -5,19 +5,17 @@
  * dictionary) ships once, not in each page's file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { buildWeight, H5_WEIGHT_TARGETS, measureFirstScreen } from '../../scripts/lib/h5-weight';
-import { launchBrowser } from '../support/browser';
+import { assertH5Built, H5_DIST as H5, launchBrowser } from '../support/browser';
 import { zh } from '../../miniapp/src/i18n/zh-CN';
-
-const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
 
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(H5, 'index.html'))) throw new Error('No H5 build: run `npm run build:h5` (npm test does)');
+  assertH5Built();
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());

@@ -7,12 +7,12 @@
  * linking a complaint to the source. Screenshots land in test-artifacts/browser/ (prefix `src-`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { OperatorSourceViewT } from '@green-shield/shared/api/source-schemas';
-import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
+import { type TestSystem, DEMO_ACCOUNTS } from '../support/system';
 import { seedDemoSources } from '../../scripts/local/seed';
 import { PNG_BYTES, submitComplaint } from '../support/fixtures';
 import { checklistFor, CURRENT_CHECKLISTS } from '@green-shield/shared/sources/checklists';
@@ -21,9 +21,8 @@ import { CURRENT_RECTIFICATION_RULES } from '@green-shield/shared/sources/rectif
 import { CURRENT_CATERING_RULES } from '@green-shield/shared/sources/kinds';
 import { MIN_LENGTH } from '@green-shield/shared/api/limits';
 import { zh } from '../../miniapp/src/i18n/zh-CN';
-import { audit, completeSignIn, launchBrowser, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
+import { audit, completeSignIn, phoneContext, searchSourceByName, signIn, snap, snapOnFailure, startH5System, stopH5System } from '../support/browser';
 
-const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
 const OPERATOR = DEMO_ACCOUNTS.operator.phone; // 13900000002, runs 老弄堂面馆
 const RESIDENT = DEMO_ACCOUNTS.resident.phone; // 13900000001
 /** Any mainland mobile number, whole or masked (139****0002): none may appear on the public profile. */
@@ -33,15 +32,9 @@ let t: TestSystem;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(H5, 'index.html'))) throw new Error('No H5 build: run `npm run build:h5` (npm test does)');
-  t = await startTestSystem({ staticDir: H5 });
-  await seedDemoSources(t.system);
-  browser = await launchBrowser();
+  ({ t, browser } = await startH5System((system) => seedDemoSources(system.system)));
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+afterAll(() => stopH5System(t, browser));
 
 /** The rectification card of a checklist item on the page in front (operator's or officer's). */
 const rectificationOf = (page: Page, itemId: string) => page.locator(`[id^="rectification-"][data-item="${itemId}"]:visible`);

@@ -6,17 +6,14 @@
  * Screenshots land in test-artifacts/browser/ (prefix `adm-`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { IMPORT_FILE_TYPES } from '@green-shield/shared/api/limits';
 import { composeCreditCode } from '@green-shield/shared/sources/credit-code';
 import { writeXlsx } from '../../functions/src/sources/import/xlsx-writer';
-import { startTestSystem, type TestSystem, DEMO_ACCOUNTS } from '../support/system';
-import { audit, launchBrowser, PHONE_POSITION, phoneContext, searchSourceByName, signIn, snap, snapOnFailure } from '../support/browser';
+import { type TestSystem, DEMO_ACCOUNTS } from '../support/system';
+import { audit, PHONE_POSITION, phoneContext, searchSourceByName, signIn, snap, snapOnFailure, startH5System, stopH5System } from '../support/browser';
 import { zh } from '../../miniapp/src/i18n/zh-CN';
 
-const H5 = resolve(import.meta.dirname, '../../miniapp/dist');
 // Serials avoid I, O, S, V and Z: GB 32100 leaves them out of the code's alphabet.
 const IMPORTED = composeCreditCode('92', '310106', 'BRWX0001');
 const REJECTED = composeCreditCode('92', '310106', 'BRWX0003');
@@ -27,26 +24,22 @@ let t: TestSystem;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(H5, 'index.html'))) throw new Error('No H5 build: run `npm run build:h5` (npm test does)');
-  t = await startTestSystem({ staticDir: H5 });
-  // A source registered elsewhere in the district holds TAKEN.
-  const pengpu = await t.signIn(DEMO_ACCOUNTS.pengpuzhen.phone);
-  await pengpu
-    .call('POST', '/api/sources', {
-      kind: 'auto_repair',
-      name: '彭浦汽修',
-      creditCode: TAKEN,
-      address: '静安区共和新路 3000 号',
-      location: { lat: 31.3, lng: 121.45, coordSystem: 'WGS-84' },
-      streetCode: 'pengpuzhen',
-    })
-    .expect(201);
-  browser = await launchBrowser();
+  ({ t, browser } = await startH5System(async (system) => {
+    // A source registered elsewhere in the district holds TAKEN.
+    const pengpu = await system.signIn(DEMO_ACCOUNTS.pengpuzhen.phone);
+    await pengpu
+      .call('POST', '/api/sources', {
+        kind: 'auto_repair',
+        name: '彭浦汽修',
+        creditCode: TAKEN,
+        address: '静安区共和新路 3000 号',
+        location: { lat: 31.3, lng: 121.45, coordSystem: 'WGS-84' },
+        streetCode: 'pengpuzhen',
+      })
+      .expect(201);
+  }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+afterAll(() => stopH5System(t, browser));
 
 describe('keeping the registry in the H5 app', () => {
   it('lets the bureau check a spreadsheet, import its good row, and find the new source', async () => {

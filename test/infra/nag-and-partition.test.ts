@@ -73,7 +73,7 @@ describe('hosting', () => {
     });
   });
 
-  it("sends the app's content security policy and nosniff with its files, and nosniff with the API", () => {
+  it("sends the app's content security policy and nosniff with its files, and nosniff with the API (edge-stages.test.ts: the rest)", () => {
     const { template } = build();
     const resources = template.toJSON().Resources;
     const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as any[];
@@ -91,7 +91,9 @@ describe('hosting', () => {
     expect(resources[bucket[0]].Properties.LifecycleConfiguration).toBeDefined();
     expect(text).toContain("script-src 'self';");
     const api = policyOf(config.CacheBehaviors.find((behavior: any) => behavior.PathPattern === '/api/*'));
-    expect(api).toEqual({ ContentTypeOptions: { Override: true } });
+    expect(api.ContentTypeOptions).toEqual({ Override: true });
+    // The poster's own policy wins over the CDN's.
+    expect(api.ContentSecurityPolicy.Override).toBe(false);
   });
 
   it('deploys the H5 build only when it exists', () => {

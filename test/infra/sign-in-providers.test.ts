@@ -12,6 +12,8 @@ import { build, type Built, logicalId, nagFindings } from './support';
 const ALIYUN = { provider: 'aliyun', signName: '绿盾通', templateCode: 'SMS_154950909' };
 const ORIGINATION = 'arn:aws:sms-voice:ap-east-1:123456789012:sender-id/GREENSHIELD/CN';
 const AWS_SMS = { provider: 'aws', originationIdentityArn: ORIGINATION, messageTemplate: '【绿盾通】验证码 {code}', configurationSetName: 'green-shield' };
+/** A production stage without a stage file (prod-… names one), so only what a test gives counts. */
+const PRODUCTION = { stage: 'prod-test', appOrigin: 'https://greenshield.example.cn' };
 const WECHAT = { appId: 'wx0123456789abcdef' };
 
 type Statement = { Action: string | string[]; Resource: unknown };
@@ -32,12 +34,12 @@ const environmentOf = (built: Built, name: string) =>
 
 describe('a production stage', () => {
   it('refuses to synthesize with the development SMS sender', () => {
-    expect(() => build({ context: { stage: 'prod' } })).toThrow(/production stage and would send sign-in codes to the function log/);
+    expect(() => build({ context: PRODUCTION })).toThrow(/production stage and would send sign-in codes to the function log/);
   });
 });
 
 describe('Aliyun SMS and WeChat configured (production)', () => {
-  const built = build({ context: { stage: 'prod', sms: JSON.stringify(ALIYUN), wechat: WECHAT } });
+  const built = build({ context: { ...PRODUCTION, sms: JSON.stringify(ALIYUN), wechat: WECHAT } });
   const smsSecret = { Ref: logicalId(built, built.stack.signInProviders.smsCredentials!) };
   const wechatSecret = { Ref: logicalId(built, built.stack.signInProviders.wechatAppSecret!) };
 
@@ -87,7 +89,7 @@ describe('Aliyun SMS and WeChat configured (production)', () => {
 });
 
 describe('AWS End User Messaging SMS configured (production)', () => {
-  const built = build({ context: { stage: 'prod', sms: AWS_SMS } });
+  const built = build({ context: { ...PRODUCTION, sms: AWS_SMS } });
 
   it('lets only the identity function send, through the configured origination identity and configuration set', () => {
     const statements = (Object.values(built.template.findResources('AWS::IAM::Policy')) as any[]).flatMap((policy) =>

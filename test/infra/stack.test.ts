@@ -112,7 +112,7 @@ describe('upload bucket', () => {
     }
   });
 
-  it('lets phones POST, PUT and GET from any origin', () => {
+  it('lets browsers POST, PUT and GET from any origin while no app origin is configured (development)', () => {
     const [cors] = resources[uploadsId()].Properties.CorsConfiguration.CorsRules;
     expect(cors.AllowedOrigins).toEqual(['*']);
     expect([...cors.AllowedMethods].sort()).toEqual(['GET', 'POST', 'PUT']);
@@ -162,10 +162,10 @@ describe('functions', () => {
     for (const spec of FUNCTIONS.filter((candidate) => candidate.trigger === 'http')) expect(spec.timeoutSeconds, spec.name).toBeLessThanOrEqual(30);
   });
 
-  it('takes DISTRICT_CODE from context', () => {
-    const other = build({ context: { districtCode: '310101' } });
-    const codes = Object.values(other.template.findResources('AWS::Lambda::Function')).map((fn: any) => fn.Properties.Environment.Variables.DISTRICT_CODE);
-    expect(new Set(codes)).toEqual(new Set(['310101']));
+  it('takes DISTRICT_CODE from the settings, only for a district file that exists', () => {
+    const codes = Object.values(built.template.findResources('AWS::Lambda::Function')).map((fn: any) => fn.Properties.Environment.Variables.DISTRICT_CODE);
+    expect(new Set(codes)).toEqual(new Set([built.stack.config.districtCode]));
+    expect(() => build({ context: { districtCode: '310101' } })).toThrow(/no district file has code 310101/);
   });
 
   it('gives roles no AWS managed policy', () => {
@@ -230,7 +230,7 @@ describe('HTTP API', () => {
     expect(functionOf(routes().find((route) => route.RouteKey === '$default'))).toBe(fnId(fallback.name));
   });
 
-  it('answers CORS preflights for the headers the mini-app sends', () => {
+  it('answers CORS preflights for the headers the mini-app sends (any origin while none is configured)', () => {
     built.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
       CorsConfiguration: Match.objectLike({
@@ -287,18 +287,12 @@ describe('table stream consumers', () => {
     });
   });
 
-  it('gives each consumer of the one table stream its own mapping, DLQ and iterator-age alarm', () => {
+  it('gives each consumer of the one table stream its own mapping and DLQ (their alarms: operations.test.ts)', () => {
     expect(streamSpecs.length).toBeGreaterThanOrEqual(2);
     const mappings = streamSpecs.map((spec) => mappingsOf(spec.name)[0][1].Properties);
     expect(ofType('AWS::Lambda::EventSourceMapping')).toHaveLength(streamSpecs.length);
     expect(new Set(mappings.map((mapping) => JSON.stringify(mapping.EventSourceArn))).size).toBe(1);
     expect(new Set(mappings.map((mapping) => mapping.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0])).size).toBe(streamSpecs.length);
-    for (const spec of streamSpecs) {
-      const alarm = ofType('AWS::CloudWatch::Alarm')
-        .map(([, candidate]) => candidate.Properties)
-        .find((candidate) => candidate.MetricName === 'IteratorAge' && candidate.Dimensions.some((d: any) => d.Value.Ref === fnId(spec.name)));
-      expect(alarm, spec.name).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Maximum', Threshold: Duration.minutes(5).toMilliseconds() });
-    }
   });
 
   it('stays within the two readers per shard that DynamoDB Streams serves unthrottled', () => {
@@ -308,7 +302,8 @@ describe('table stream consumers', () => {
 });
 
 describe('scheduled jobs', () => {
-  const scheduled = FUNCTIONS.filter((spec): spec is ScheduledFunction => spec.trigger === 'schedule');
+  // Chunked jobs run through a state machine, and every job's alarms are elsewhere: operations.test.ts.
+  const scheduled = FUNCTIONS.filter((spec): spec is ScheduledFunction => spec.trigger === 'schedule' && !spec.chunked);
 
   it.each(scheduled.map((spec) => [spec.name, spec] as const))('%s runs at its period, with a DLQ for failed runs', (name, spec) => {
     const rules = ofType('AWS::Events::Rule').filter(([, rule]) => rule.Properties.Targets.some((target: any) => target.Arn['Fn::GetAtt']?.[0] === fnId(name)));
@@ -320,47 +315,6 @@ describe('scheduled jobs', () => {
     expect(resources[fnId(name)].Properties.DeadLetterConfig.TargetArn['Fn::GetAtt'][0]).toBe(target.DeadLetterConfig.Arn['Fn::GetAtt'][0]);
     // EventBridge accepts 60 s to 24 h; a run older than its period is superseded by the next one.
     expect(target.RetryPolicy.MaximumEventAgeInSeconds).toBe(Math.min(spec.everyMinutes * 60, 86_400));
-  });
-
-  it('rescores sources once a day', () => {
-    const rule = ofType('AWS::Events::Rule').find(([, candidate]) => candidate.Properties.Targets[0].Arn['Fn::GetAtt'][0] === fnId('rescoreSources'));
-    expect(rule?.[1].Properties.ScheduleExpression).toBe('rate(1 day)');
-  });
-});
-
-describe('alarms', () => {
-  const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
-  const topicId = () => ofType('AWS::SNS::Topic')[0][0];
-
-  it('alarm on any error of every function', () => {
-    for (const spec of FUNCTIONS) {
-      const alarm = alarms().find(
-        (candidate) =>
-          candidate.MetricName === 'Errors' && candidate.Dimensions?.some((d: any) => d.Name === 'FunctionName' && d.Value.Ref === fnId(spec.name)),
-      );
-      expect(alarm, spec.name).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
-    }
-  });
-
-  it('alarm on messages in every dead-letter queue', () => {
-    const queues = ofType('AWS::SQS::Queue').map(([id]) => id);
-    expect(queues.length).toBeGreaterThan(0);
-    for (const queueId of queues) {
-      const alarm = alarms().find(
-        (candidate) => candidate.MetricName === 'ApproximateNumberOfMessagesVisible' && candidate.Dimensions[0].Value['Fn::GetAtt'][0] === queueId,
-      );
-      expect(alarm, queueId).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
-    }
-  });
-
-  it('alarm on API 5xx', () => {
-    expect(alarms().find((alarm) => alarm.Namespace === 'AWS/ApiGateway' && alarm.MetricName === '5xx')).toMatchObject({ Threshold: 0 });
-  });
-
-  it('notify a KMS-encrypted, TLS-only topic', () => {
-    for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([{ Ref: topicId() }]);
-    const topic = resources[topicId()].Properties;
-    expect(resources[topic.KmsMasterKeyId['Fn::GetAtt'][0]]).toMatchObject({ Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } });
   });
 });
 

@@ -61,7 +61,7 @@ export interface Built {
 
 export function build(options: BuildOptions = {}): Built {
   const app = new App({ context: { ...CDK_CONTEXT, 'aws:cdk:bundling-stacks': [], ...options.context } });
-  const config = readConfig(app.node, options.region);
+  const config = readConfig(app.node, { region: options.region });
   const stack = new GreenShieldStack(app, `GreenShield-${config.stage}`, {
     config,
     projectRoot: projectRoot(),

@@ -16,6 +16,9 @@ import { missingEntries } from './support';
 const run = promisify(execFile);
 
 // Written before every handler exists; runs as soon as they all do.
+/** Request-path bundles known to be over the 350 KB target (issue 8), with the ceiling that keeps them from growing. */
+const HTTP_OVER_TARGET_KB: Record<string, number> = { sources: 380, sourceFiles: 375, cogov: 410, community: 410 };
+
 describe.skipIf(missingEntries().length > 0)('cdk synth (CLI, bundling)', () => {
   it('synthesizes offline, bundles every function as an ESM bundle with the SDK inside, and passes cdk-nag', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'green-shield-cdk-out-'));
@@ -35,15 +38,21 @@ describe.skipIf(missingEntries().length > 0)('cdk synth (CLI, bundling)', () => 
     expect(functions).toHaveLength(FUNCTIONS.length);
 
     for (const fn of functions) {
+      const spec = FUNCTIONS.find((candidate) => candidate.description === fn.Properties.Description);
+      expect(spec, fn.Properties.Description).toBeDefined();
       const assetDir = path.join(out, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
       const bundle = fs.readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
       expect(bundle.split('\n')[0]).toBe(BUNDLING.banner);
       // Lambda bundles take credentials from the environment only (no SSO/STS provider chain).
       expect(bundle.includes('sso_session')).toBe(false);
-      // A ceiling against regressions, not the goal: issue 8 asks for request-path bundles of at most
-      // 350 KB (zod and SDK weight), which `npm run bench` reports. Raised from 600 KB when the
-      // index-bounded lists landed in `sources` (601 KB).
-      expect(fs.statSync(path.join(assetDir, 'index.mjs')).size).toBeLessThanOrEqual(640 * 1024);
+      // Issue 8: a function that answers requests (trigger 'http') starts while a person waits, so its
+      // bundle is at most 350 KB (`npm run bench` reports each, and how fast it imports). Stream and
+      // scheduled functions (background) keep a ceiling against regressions only.
+      // Four are over the target since co-governance joined (every function carries every service's
+      // schemas through the one route table; cogov and community carry registry and complaint code
+      // too; README, "Not done yet"): their own ceilings hold them where they are until they are split.
+      const ceilingKb = spec?.trigger === 'http' ? (HTTP_OVER_TARGET_KB[spec.name] ?? 350) : 640;
+      expect(fs.statSync(path.join(assetDir, 'index.mjs')).size, `${spec?.name} bundle`).toBeLessThanOrEqual(ceilingKb * 1024);
       expect(fs.existsSync(path.join(assetDir, 'index.mjs.map'))).toBe(true);
       // The AWS SDK is bundled, not imported from the runtime. (Optional SigV4a/CRT signers stay
       // unresolved `require`s behind try/catch; this app never signs multi-region requests.)
@@ -52,7 +61,6 @@ describe.skipIf(missingEntries().length > 0)('cdk synth (CLI, bundling)', () => 
       expect(bundle.match(/export\s*\{[^}]*\bhandler\b[^}]*\}/)).not.toBeNull();
 
       // Modules loaded on first use sit beside the bundle, not in it, and load on their own.
-      const spec = FUNCTIONS.find((candidate) => candidate.description === fn.Properties.Description);
       for (const source of spec?.lazyModules ?? []) {
         const output = LAZY_MODULES.outputPath(source);
         expect(bundle, output).toContain(`import("./${output}")`);

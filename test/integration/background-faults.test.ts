@@ -2,13 +2,15 @@
  * Background work under faults, against the local system (issue 8): DynamoDB Local stopped for a few
  * seconds while complaints are submitted and an import runs; the stream replayed from the start
  * after an officer edited an imported source; a record that fails past its retries, stored and
- * redriven; an interrupted import job failed by the watchdog and restarted from its cursor.
+ * redriven; an interrupted import job failed by the watchdog and restarted from its cursor; a list
+ * that takes many invocations, each stopping short of its time limit and queueing the job again.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { loadDistrict } from '@green-shield/shared/districts/district';
@@ -18,7 +20,10 @@ import { keys } from '../../functions/src/store/keys';
 import { createDocumentClient } from '../../functions/src/store/client';
 import { createBackgroundClient } from '../../functions/src/store/background-client';
 import { type ImportJobRecord, ImportJobRepository } from '../../functions/src/sources/import-jobs';
+import { IMPORT_CHUNK_ROWS } from '../../functions/src/sources/importer';
 import { createImportJobsHandler } from '../../functions/src/sources/import-job-handler';
+import { SourceRepository } from '../../functions/src/sources/repository';
+import { ensureTable } from '../../scripts/local/table';
 import { createLogger } from '../../functions/src/lib/logger';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../scripts/local/dynamodb-local';
 import { freePort } from '../../scripts/local/ports';
@@ -76,11 +81,17 @@ const bySourceCode = async (api: ApiClient, code: string) => (await api.call('GE
  * An import job of the whole list written straight into the table, as a run that died left it
  * (`state`: what that run had done); nothing runs it until a test says so.
  */
-async function interruptedJob(system: TestSystem, bureau: ApiClient, rows: Array<{ name: string; code: string }>, state: Partial<ImportJobRecord>) {
+async function interruptedJob(
+  system: TestSystem,
+  bureau: ApiClient,
+  rows: Array<{ name: string; code: string }>,
+  state: Partial<ImportJobRecord>,
+  tableName = system.system.tableName,
+) {
   const uploadKey = await uploadImportFile(bureau, csvOf(rows), 'csv');
   const me = await bureau.call('GET', '/api/me').expect(200);
   const db = createDocumentClient(system.system.dynamodbEndpoint);
-  const jobs = new ImportJobRepository(db, system.system.tableName);
+  const jobs = new ImportJobRepository(db, tableName);
   const now = system.clock.now().toISOString();
   const id = ulid();
   await jobs.create({
@@ -97,6 +108,18 @@ async function interruptedJob(system: TestSystem, bureau: ApiClient, rows: Array
     ...state,
   });
   return { id, db, jobs };
+}
+/** A second table on the system's DynamoDB Local that no stream runner reads, so nothing but the test runs its import jobs. */
+async function unwatchedTable(system: TestSystem): Promise<string> {
+  const tableName = `${system.system.tableName}u`;
+  const client = new DynamoDBClient({
+    endpoint: system.system.dynamodbEndpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureTable(client, tableName);
+  client.destroy();
+  return tableName;
 }
 const notificationsOf = async (api: ApiClient) =>
   (await api.call('GET', '/api/notifications').expect(200)).items as Array<{ id: string; complaintId?: string }>;
@@ -458,36 +481,51 @@ describe('an interrupted import job', () => {
     db.destroy();
   });
 
-  it('stops a run nearly out of time before its next chunk, and the next invocation resumes it', async () => {
+  it('goes on across as many invocations as a list needs: a run short of time stops before its next chunk and queues the job again', async () => {
     const bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
-    const rows = listOf(3, '超时测试');
-    // As a failed run left it: let go, waiting for its record's retry (the local runner does not see a running job).
-    const { id, db, jobs } = await interruptedJob(t, bureau, rows, { released: true });
+    const rows = listOf(350, '分段导入');
+    // A table no local stream runner reads: the test delivers each queued job as the stream would.
+    const tableName = await unwatchedTable(t);
+    const { id, db, jobs } = await interruptedJob(t, bureau, rows, { status: 'queued', queuedAt: t.clock.now().toISOString() }, tableName);
     const handler = createImportJobsHandler({
       db,
-      tableName: t.system.tableName,
+      tableName,
       clock: t.clock,
       district: loadDistrict('310106'),
       logger: createLogger({}, () => undefined),
       objects: t.system.objects,
     });
-    const delivery = async () => ({
+    const delivery = (job: ImportJobRecord) => ({
       Records: [
         {
           eventName: 'MODIFY' as const,
-          dynamodb: { SequenceNumber: '1', NewImage: marshall({ ...(await jobs.get(id)), entity: 'ImportJob' }, { removeUndefinedValues: true }) as never },
+          dynamodb: { SequenceNumber: '1', NewImage: marshall({ ...job, entity: 'ImportJob' }, { removeUndefinedValues: true }) as never },
         },
       ],
     });
 
-    const outOfTime = await handler(await delivery(), { awsRequestId: 'a', getRemainingTimeInMillis: () => 1000 });
-    expect(outOfTime.batchItemFailures).toHaveLength(1);
-    expect(await jobs.get(id)).toMatchObject({ status: 'running', attempt: 2, released: true });
-    expect(await bySourceCode(bureau, rows[0].code)).toBeUndefined();
+    // No time even for the first chunk: nothing committed, the job queued again, and the record not failed.
+    const late = await handler(delivery((await jobs.get(id))!), { awsRequestId: 'late', getRemainingTimeInMillis: () => 1000 });
+    expect(late.batchItemFailures).toEqual([]);
+    expect(await jobs.get(id)).toMatchObject({ status: 'queued', attempt: 2, runsAtCursor: { rows: 0, runs: 1 } });
 
-    const enough = await handler(await delivery(), { awsRequestId: 'b', getRemainingTimeInMillis: () => 600_000 });
-    expect(enough.batchItemFailures).toEqual([]);
-    expect(await jobs.get(id)).toMatchObject({ status: 'done', attempt: 3, report: { created: 3 } });
+    // Then time for one chunk (IMPORT_CHUNK_ROWS) an invocation: four more runs, five in all, where a record's retries allowed four.
+    const committedAfterEach: number[] = [];
+    for (let job = await jobs.get(id); job?.status === 'queued'; job = await jobs.get(id)) {
+      expect(committedAfterEach.length).toBeLessThan(10);
+      let asked = 0;
+      const answer = await handler(delivery(job), { awsRequestId: 'chunk', getRemainingTimeInMillis: () => (asked++ === 0 ? 600_000 : 1000) });
+      expect(answer.batchItemFailures).toEqual([]);
+      committedAfterEach.push((await jobs.get(id))?.cursor?.rows ?? 0);
+    }
+    // Each run went on exactly where the one before stopped: no chunk twice, none skipped.
+    expect(committedAfterEach).toEqual([1, 2, 3].map((runs) => runs * IMPORT_CHUNK_ROWS).concat(350));
+    expect(await jobs.get(id)).toMatchObject({ status: 'done', attempt: 6, report: { rows: 350, created: 350, updated: 0, unchanged: 0, rejected: 0 } });
+    const stored = await new SourceRepository(db, tableName).sourceIdsByCreditCodes(
+      '310106',
+      rows.map((row) => row.code),
+    );
+    expect(stored.size).toBe(350);
     db.destroy();
-  });
+  }, 90_000);
 });

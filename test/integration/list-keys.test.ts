@@ -168,4 +168,32 @@ describe('an edit and a rescoring in a race', () => {
     expect(await listed('red', 'industrial')).toContain(source.id);
     expect([...(await listed('green', 'industrial')), ...(await listed('red', 'restaurant'))]).not.toContain(source.id);
   });
+
+  it('stores the others of a packed rescoring, and computes the edited one again, when an edit lands before its write', async () => {
+    const group = ['竞态丙面馆', '竞态丁面馆', '竞态戊面馆'].map((name) => newSource(name, 'restaurant'));
+    for (const source of group) {
+      await sources.create(source, sourceEvent(source, officer, { type: 'registered' }, source.createdAt));
+      await majorIncident(source);
+    }
+    const racing = createDocumentClient(t.system.dynamodbEndpoint);
+    let transactions = 0;
+    racing.middlewareStack.add(
+      (next) => async (args) => {
+        if ('TransactItems' in (args.input as Record<string, unknown>) && transactions++ === 0) {
+          expect(await edit((await sources.get(group[1].id))!, 'industrial')).toBe('ok');
+        }
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const rescored = await new ScoreProjector(racing, t.system.tableName, t.clock).rescoreMany(group.map((source) => source.id));
+    racing.destroy();
+    // One packed transaction, cancelled by the edit; then each source on its own.
+    expect(transactions).toBe(1 + group.length);
+    expect(rescored.map((result) => result?.after.credit.level)).toEqual(['red', 'red', 'red']);
+    expect(rescored[1]?.collection.source.kind).toBe('industrial');
+    for (const source of group) expect((await sources.get(source.id))?.credit.level).toBe('red');
+    expect(await listed('red', 'industrial')).toContain(group[1].id);
+    expect(await listed('red', 'restaurant')).toEqual(expect.arrayContaining([group[0].id, group[2].id]));
+  });
 });

@@ -2,20 +2,40 @@
  * Debian's Chromium driven by playwright-core (scripts/lib/chromium.ts). A missing browser fails the
  * run: browser tests are never skipped.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, inject, onTestFailed, onTestFinished } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { launchChromium, PHONE } from '../../scripts/lib/chromium';
 import { audit, auditAccessibilityOf } from './accessibility';
 import { checkAndNote, noteUnread } from './contract';
-import type { TestSystem } from './system';
+import { startTestSystem, type TestSystem } from './system';
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-artifacts/browser');
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return launchChromium();
+}
+
+/** The H5 build the browser tests open (`npm run build:h5`). */
+export const H5_DIST = resolve(import.meta.dirname, '../../miniapp/dist');
+
+export function assertH5Built(): void {
+  if (!existsSync(join(H5_DIST, 'index.html'))) throw new Error('No H5 build: run `npm run build:h5` (npm test does)');
+}
+
+/** The local system serving the H5 build, after `prepare` has set up what the file's journeys start from, and a Chromium. */
+export async function startH5System(prepare?: (t: TestSystem) => Promise<unknown>): Promise<{ t: TestSystem; browser: Browser }> {
+  assertH5Built();
+  const t = await startTestSystem({ staticDir: H5_DIST });
+  await prepare?.(t);
+  return { t, browser: await launchBrowser() };
+}
+
+export async function stopH5System(t: TestSystem | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await t?.stop();
 }
 
 /** Where `phoneContext` puts the phone: 愚园路 100 号 in Jing'an, in WGS-84 as a browser reports it (a Chinese map, GCJ-02, shows the spot at 31.2235, 121.4453). */

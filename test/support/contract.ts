@@ -8,7 +8,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { matchRoute, requestPath, ROUTES, type RouteId, type RouteSpec } from '@green-shield/shared/api/routes';
 import { ErrorBody } from '@green-shield/shared/api/schemas';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 export interface ObservedResponse {
   method: string;
@@ -31,7 +31,7 @@ export interface ContractCheck {
 
 const NOTES_FILE = 'contract-notes.jsonl';
 
-const describeIssues = (error: z.ZodError) =>
+const describeIssues = (error: z.core.$ZodError) =>
   error.issues
     .slice(0, 10)
     .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)

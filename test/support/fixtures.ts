@@ -56,3 +56,14 @@ export async function waitForNotifications(api: ApiClient, atLeast: number, time
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
+
+/** What every source event carries, for tests of what an event tells whom (notifications). */
+export const sourceEventBase = (now: Date) => ({
+  sourceId: 's',
+  eventId: '01E',
+  at: now.toISOString(),
+  actorId: 'officer',
+  actorRole: 'officer' as const,
+  districtCode: '310106',
+  sourceName: '面馆',
+});

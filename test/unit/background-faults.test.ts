@@ -381,7 +381,7 @@ describe('idempotent reminders', () => {
     expect(seededUlid(Date.parse('2026-05-01T00:00:00Z'), 'a')).toBe(seededUlid(Date.parse('2026-05-01T00:00:00Z'), 'a'));
     expect(seededUlid(Date.parse('2026-05-01T00:00:00Z'), 'a')).not.toBe(seededUlid(Date.parse('2026-05-01T00:00:00Z'), 'b'));
     expect(seededUlid(Date.parse('2026-05-01T00:00:00Z'), 'a')).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
-    const projection = (overdue: number) => ({ warnings: overdue ? [{ code: 'overdue_rectification', value: overdue }] : [] }) as unknown as Rescored['before'];
+    const projection = (overdue: number) => ({ warnings: overdue ? [{ code: 'overdue_rectification', value: overdue }] : [] }) as unknown as Rescored['after'];
     const rescored = {
       before: projection(0),
       after: projection(1),

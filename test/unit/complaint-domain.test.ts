@@ -217,12 +217,12 @@ describe('an unsatisfied rating', () => {
 
 describe('extending the closing deadline', () => {
   const accepted = applyTransition(created.record, { action: 'accept', actor: officer, eventId: 'e2', now, feedbackWindowDays: 7, periods }).record;
-  const extend = (record: typeof accepted, days: number) =>
+  const extend = (record: typeof accepted, days: number, at = now) =>
     applyTransition(record, {
       action: 'extend',
       actor: officer,
       eventId: 'e3',
-      now,
+      now: at,
       feedbackWindowDays: 7,
       periods,
       reason: '需协调多部门联合执法',
@@ -255,29 +255,8 @@ describe('extending the closing deadline', () => {
   });
 
   it('extends only an accepted complaint, and only before its closing deadline has passed', () => {
-    expect(() =>
-      applyTransition(created.record, {
-        action: 'extend',
-        actor: officer,
-        eventId: 'e3',
-        now,
-        feedbackWindowDays: 7,
-        periods,
-        reason: '复杂',
-        extensionDays: 10,
-      }),
-    ).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
-    const at = (iso: string) =>
-      applyTransition(accepted, {
-        action: 'extend',
-        actor: officer,
-        eventId: 'e3',
-        now: new Date(iso),
-        feedbackWindowDays: 7,
-        periods,
-        reason: '复杂',
-        extensionDays: 10,
-      });
+    expect(() => extend(created.record, 10)).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    const at = (iso: string) => extend(accepted, 10, new Date(iso));
     // The deadline is 24:00 on 30 June in Shanghai.
     expect(at('2026-06-30T15:59:59.999Z').record.closeBy).toBe('2026-07-10T15:59:59.999Z');
     expect(() => at('2026-06-30T16:00:00.000Z')).toThrow(expect.objectContaining({ code: 'DEADLINE_PASSED' }));

@@ -28,17 +28,18 @@ describe('subpackage preloading', () => {
 
   it("brings an officer's other subpackage along from either one", () => {
     const rule = preloadRule();
-    expect(rule[PAGE_PATHS.queue]).toEqual({ network: 'all', packages: ['sources'] });
-    expect(rule[PAGE_PATHS.handle]).toEqual({ network: 'all', packages: ['sources'] });
-    expect(rule[PAGE_PATHS.sourceSearch]).toEqual({ network: 'all', packages: ['officer'] });
-    expect(rule[PAGE_PATHS.sourceImport]).toEqual({ network: 'all', packages: ['officer'] });
+    expect(rule[PAGE_PATHS.queue]).toEqual({ network: 'all', packages: ['sources', 'cogov'] });
+    expect(rule[PAGE_PATHS.handle]).toEqual({ network: 'all', packages: ['sources', 'cogov'] });
+    expect(rule[PAGE_PATHS.sourceSearch]).toEqual({ network: 'all', packages: ['officer', 'cogov'] });
+    expect(rule[PAGE_PATHS.sourceImport]).toEqual({ network: 'all', packages: ['officer', 'cogov'] });
+    expect(rule[PAGE_PATHS.jointDetail]).toEqual({ network: 'all', packages: ['officer', 'sources'] });
   });
 
   it('follows the roles: a subpackage preloads what any role working in it also uses, never itself', () => {
     const rule = preloadRule({ ...SUBPACKAGES_BY_ROLE, resident: ['business', 'sources'], admin: ['officer'] });
     expect(rule[PAGE_PATHS.myBusiness]?.packages).toEqual(['sources']);
-    expect(rule[PAGE_PATHS.sourceDetail]?.packages).toEqual(['officer', 'business']);
-    expect(rule[PAGE_PATHS.queue]?.packages).toEqual(['sources']);
+    expect(rule[PAGE_PATHS.sourceDetail]?.packages).toEqual(['officer', 'business', 'cogov']);
+    expect(rule[PAGE_PATHS.queue]?.packages).toEqual(['sources', 'cogov']);
     expect(preloadRule({ resident: [], street_officer: ['officer'], bureau_officer: ['sources'], admin: [] })).toEqual({});
   });
 });

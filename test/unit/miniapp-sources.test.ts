@@ -224,6 +224,12 @@ describe('the source timeline', () => {
       '重大环境事件：油烟管道起火',
       '已处置',
     ]);
+    expect(
+      timelineEventLines(event({ type: 'joint_inspection_result', jointInspection: { id: 'j', reference: 'JA-LJ-2026-0001', summary: '已责令整改' } })),
+    ).toEqual(['联合检查 JA-LJ-2026-0001：已责令整改']);
+    expect(timelineEventLines(event({ type: 'joint_inspection_requested', jointInspection: { id: 'j', reference: 'JA-LJ-2026-0001' } }))).toEqual([
+      '联合检查 JA-LJ-2026-0001',
+    ]);
   });
 });
 

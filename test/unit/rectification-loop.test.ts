@@ -33,6 +33,7 @@ import { operatorNotifications } from '../../functions/src/sources/stream-handle
 import { overdueReminders } from '../../functions/src/sources/reminders';
 import { toDecisionSummary, toOperatorSourceView } from '../../functions/src/sources/views';
 import type { SourceEventRecord, SourceRecord } from '../../functions/src/sources/records';
+import { sourceEventBase } from '../support/fixtures';
 
 const rules = CURRENT_CREDIT_RULES;
 const DAY = 86_400_000;
@@ -335,15 +336,7 @@ describe('rejected evidence sets a new deadline', () => {
   });
 
   it('tells the operator the new deadline with the rejection (and with a new order or a repeat failure), not with other news', () => {
-    const base = {
-      sourceId: 's',
-      eventId: '01E',
-      at: now.toISOString(),
-      actorId: 'officer',
-      actorRole: 'officer' as const,
-      districtCode: '310106',
-      sourceName: '面馆',
-    };
+    const base = sourceEventBase(now);
     const rectification = { id: 'r1', itemLabel: '净化器运行', deadline: daysAgo(-7) };
     for (const type of ['evidence_rejected', 'rectification_opened', 'rectification_failed_again'] as const)
       expect(operatorNotifications({ ...base, type, rectification }, ['op'])[0].notification, type).toMatchObject({ action: type, deadline: daysAgo(-7) });

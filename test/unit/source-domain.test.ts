@@ -19,6 +19,7 @@ import { signEcoCode, verifyEcoCode } from '../../functions/src/sources/eco-code
 import { projectionChanged, projectScore } from '../../functions/src/sources/score-projection';
 import { qrPath, renderPoster } from '../../functions/src/sources/poster';
 import { xmlProblem } from '../support/xml';
+import { sourceEventBase } from '../support/fixtures';
 import { officerScope, streetFilter } from '../../functions/src/lib/officer-scope';
 import { operatorNotifications } from '../../functions/src/sources/stream-handler';
 import type { RectificationRecord, SourceEventRecord } from '../../functions/src/sources/records';
@@ -311,18 +312,20 @@ describe('what a level rests on and what raises it', () => {
   });
 });
 
+/** A timeline event of source `s`, registered a day ago unless the fields say otherwise. */
+const event = (fields: Partial<SourceEventRecord>): SourceEventRecord => ({
+  sourceId: 's',
+  eventId: 'e',
+  at: daysAgo(1),
+  type: 'registered',
+  actorId: 'o',
+  actorRole: 'officer',
+  districtCode: '310106',
+  sourceName: '面馆',
+  ...fields,
+});
+
 describe('projection from a timeline', () => {
-  const event = (fields: Partial<SourceEventRecord>): SourceEventRecord => ({
-    sourceId: 's',
-    eventId: 'e',
-    at: daysAgo(1),
-    type: 'registered',
-    actorId: 'o',
-    actorRole: 'officer',
-    districtCode: '310106',
-    sourceName: '面馆',
-    ...fields,
-  });
   it('reads inspections, links, penalties and rectifications into a score, tags and counts', () => {
     const rectification: RectificationRecord = {
       id: 'r1',
@@ -518,15 +521,7 @@ describe('officer scope', () => {
 });
 
 describe('operator notifications', () => {
-  const base = {
-    sourceId: 's',
-    eventId: '01E',
-    at: now.toISOString(),
-    actorId: 'officer',
-    actorRole: 'officer' as const,
-    districtCode: '310106',
-    sourceName: '面馆',
-  };
+  const base = sourceEventBase(now);
   const projection = (score: number, level: 'green' | 'blue') => ({ credit: { score, level } }) as never;
   it('tells every operator of the event but its actor, and every operator of a score change', () => {
     const sent = operatorNotifications({ ...base, type: 'evidence_accepted' }, ['op1', 'op2'], {
@@ -583,6 +578,15 @@ describe('projection changes', () => {
     );
     expect(projectionChanged({ ...reordered, credit: { ...reordered.credit, asOf: daysAgo(3) } }, fresh)).toBe(false);
     expect(projectionChanged({ ...reordered, openRectifications: 0 }, fresh)).toBe(true);
+  });
+
+  it('ignores the date on the clamp line, which says "as of now", so a capped score is not rewritten each day', () => {
+    const events = [event({ eventId: 'i', type: 'inspection', inspection: { checklistVersion: 'v', results: [] } })];
+    const today = projectScore(events, [], rules, now);
+    const tomorrow = projectScore(events, [], rules, new Date(now.getTime() + 86_400_000));
+    expect(today.credit.explanation[0]).toMatchObject({ code: 'score_clamped', at: now.toISOString() });
+    expect(projectionChanged(today, tomorrow)).toBe(false);
+    expect(projectionChanged(today, projectScore([], [], rules, now))).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, truncateGraphemes } from '@green-shield/shared/api/text';
-import { SubmitComplaintBody, text } from '@green-shield/shared/api/schemas';
+import { built, SubmitComplaintBody, text } from '@green-shield/shared/api/schemas';
 import { SourceInput } from '@green-shield/shared/api/source-schemas';
 import { parseTable } from '../support/import-readers';
 import { SOURCE_IMPORT_COLUMNS } from '../../functions/src/sources/import/column-specs';
@@ -36,7 +36,7 @@ describe('the text rule', () => {
     expect(parsed.description).toBe('油烟很大\n每天晚上');
     expect(parsed.location.address).toBe('愚园路 188 弄');
     expect(parsed.occurrence.note).toBe('晚上十点');
-    const tags = SourceInput.shape.tags.parse(['夜\u0007市']);
+    const tags = built(SourceInput).shape.tags.parse(['夜\u0007市']);
     expect(tags).toEqual(['夜市']);
   });
 

@@ -1,3 +1,4 @@
+import { createHmac, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateKeyMaterial, toSigningKeys } from '../../functions/src/lib/signing-keys';
 import { issueAccessToken, verifyAccessToken, ACCESS_TOKEN_TTL_SECONDS } from '../../functions/src/lib/tokens';
@@ -24,6 +25,41 @@ describe('access tokens', () => {
     const forged = Buffer.from(JSON.stringify({ sub: 'u1', roles: ['admin'], iss: 'green-shield', aud: 'green-shield-api', exp: 9e9 })).toString('base64url');
     expect(await verifyAccessToken(`${header}.${forged}.${signature}`, keys, now)).toBeUndefined();
     expect(await verifyAccessToken('not.a.token', keys, now)).toBeUndefined();
+  });
+
+  it('accepts only ES256 tokens with the claims it issues, still valid', async () => {
+    const keys = await toSigningKeys(await generateKeyMaterial());
+    const now = new Date('2026-06-01T08:00:00Z');
+    const seconds = Math.floor(now.getTime() / 1000);
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const claims = { roles: ['admin'], sub: 'u1', iss: 'green-shield', aud: 'green-shield-api', iat: seconds, exp: seconds + 60 };
+    const es256 = (header: object, payload: object) => {
+      const input = `${part(header)}.${part(payload)}`;
+      return `${input}.${sign('sha256', Buffer.from(input), { key: keys.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+    };
+    expect(await verifyAccessToken(es256({ alg: 'ES256' }, claims), keys, now)).toEqual({ userId: 'u1', roles: ['admin'], streetCode: undefined });
+    // Other algorithms, critical extensions and unsigned tokens are refused, whatever they claim.
+    const hs256Input = `${part({ alg: 'HS256' })}.${part(claims)}`;
+    const hs256 = `${hs256Input}.${createHmac('sha256', JSON.stringify(keys.publicKey.export({ format: 'jwk' })))
+      .update(hs256Input)
+      .digest('base64url')}`;
+    for (const token of [
+      hs256,
+      `${part({ alg: 'none' })}.${part(claims)}.`,
+      es256({ alg: 'ES384' }, claims),
+      es256({ alg: 'ES256', crit: ['exp'] }, claims),
+      es256({ alg: 'ES256' }, { ...claims, iss: 'someone-else' }),
+      es256({ alg: 'ES256' }, { ...claims, aud: 'another-api' }),
+      es256({ alg: 'ES256' }, { ...claims, sub: undefined }),
+      es256({ alg: 'ES256' }, { ...claims, exp: undefined }),
+      es256({ alg: 'ES256' }, { ...claims, exp: seconds }),
+      es256({ alg: 'ES256' }, { ...claims, nbf: seconds + 10 }),
+      es256({ alg: 'ES256' }, { ...claims, roles: ['superuser'] }),
+      `${es256({ alg: 'ES256' }, claims)}.extra`,
+    ]) {
+      expect(await verifyAccessToken(token, keys, now), token).toBeUndefined();
+    }
+    expect(await verifyAccessToken(es256({ alg: 'ES256' }, { ...claims, aud: ['x', 'green-shield-api'] }), keys, now)).toMatchObject({ userId: 'u1' });
   });
 });
 

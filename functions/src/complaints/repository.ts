@@ -3,11 +3,11 @@
  * (`items.ts`) are written together, and the queue's filters are read from the lists `queue-plan.ts`
  * picks.
  */
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inPool } from '../lib/pool';
 import { COMPLAINT_EVENT_PREFIX, keys } from '../store/keys';
 import { mergedPage } from '../store/merged-pages';
-import { failedConditionIndex, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
+import { failedConditionIndex, nextInSequence, putIfVersion, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
 import { countUpTo, getItem, queryEvery, queryPage } from '../store/queries';
 import { complaintEventItem, complaintItem, queueEntryItems } from './items';
 import { planQueue, type ComplaintFilter } from './queue-plan';
@@ -30,18 +30,8 @@ export class ComplaintRepository {
     private readonly tableName: string,
   ) {}
 
-  async nextTrackingSequence(districtCode: string, year: number): Promise<number> {
-    const { Attributes } = await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.trackingCounter(districtCode, year),
-        UpdateExpression: 'ADD #seq :one SET entity = :entity',
-        ExpressionAttributeNames: { '#seq': 'seq' },
-        ExpressionAttributeValues: { ':one': 1, ':entity': 'Counter' },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Attributes!.seq as number;
+  nextTrackingSequence(districtCode: string, year: number): Promise<number> {
+    return nextInSequence(this.db, this.tableName, keys.trackingCounter(districtCode, year));
   }
 
   /**
@@ -104,14 +94,7 @@ export class ComplaintRepository {
   /** Replaces the complaint only if nobody changed it since `expectedVersion`, and appends the event. */
   async transition(next: ComplaintRecord, expectedVersion: number, event: ComplaintEventRecord): Promise<boolean> {
     const cancelled = await transact(this.db, [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: complaintItem(next),
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        },
-      },
+      putIfVersion(this.tableName, complaintItem(next), expectedVersion),
       { Put: { TableName: this.tableName, Item: complaintEventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
       ...this.queueEntryWrites(next),
     ]);

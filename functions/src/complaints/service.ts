@@ -3,7 +3,7 @@
  * A write answers from what it read plus what it wrote, without reading the complaint again.
  */
 import { ulid } from 'ulid';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type {
   ComplaintDetailT,
   CreateUploadBody,
@@ -25,7 +25,7 @@ import type { Logger } from '../lib/logger';
 import type { ObjectStore } from '../lib/object-store';
 import { PhotoAttachments } from '../lib/photo-attachments';
 import type { Principal } from '../lib/tokens';
-import { idempotencyTicket, type IdempotencyStore } from '../store/idempotency';
+import { idempotencyTicket, type IdempotencyStore, type IdempotencyTicket } from '../store/idempotency';
 import type { UserDirectory } from '../store/user-directory';
 import { relationTo, type Relation } from './access';
 import { applyTransition, createComplaint, withEvent, type TransitionRequest } from './domain';
@@ -63,20 +63,52 @@ export class ComplaintService {
   }
 
   async submit(principal: Principal, body: z.infer<typeof SubmitComplaintBody>, idempotencyKey: string, logger: Logger): Promise<ComplaintDetailT> {
-    const now = this.clock.now();
-    const ticket = idempotencyTicket('complaint', principal.userId, idempotencyKey, body, now);
-    const [previous, user] = await Promise.all([this.idempotency.previousResult(ticket), this.users.get(principal.userId)]);
+    const ticket = idempotencyTicket('complaint', principal.userId, idempotencyKey, body, this.clock.now());
+    const previous = await this.idempotency.previousResult(ticket);
     if (previous) return this.submitted(previous);
-    if (!user) throw new ApiError('UNAUTHENTICATED', 'This account no longer exists');
-
     if (!findStreet(this.district, body.streetCode)) {
       throw new ApiError('VALIDATION_FAILED', 'Unknown street', [{ field: 'body.streetCode', message: '不是本区的街道/镇' }]);
     }
     await this.photos.check(principal, body.photoKeys, 'body.photoKeys');
+    const detail = await this.file(ticket, principal.userId, body, { attach: (id) => this.photos.attach(id, 'complaint', body.photoKeys) });
+    logger.info('complaint submitted', {
+      complaintId: detail.complaint.id,
+      trackingNumber: detail.complaint.trackingNumber,
+      photos: detail.complaint.photos.length,
+    });
+    return detail;
+  }
 
+  /**
+   * A complaint an officer files from what a volunteer saw (巡查发现): the complainant of record is
+   * the volunteer only if they chose to be, else the officer; the photos are those already attached
+   * to the observation. Idempotent by the officer's key, as a resident's submission is.
+   */
+  async fileOnBehalf(
+    officer: Principal,
+    input: Omit<z.infer<typeof SubmitComplaintBody>, 'photoKeys'> & { complainantId: string; attachedPhotoKeys: string[] },
+    idempotencyKey: string,
+  ): Promise<{ id: string; trackingNumber: string }> {
+    const ticket = idempotencyTicket('complaint', officer.userId, idempotencyKey, input, this.clock.now());
+    const previous = await this.idempotency.previousResult(ticket);
+    const { complaint } = previous ? await this.submitted(previous) : await this.file(ticket, input.complainantId, input, { referTo: input.attachedPhotoKeys });
+    return { id: complaint.id, trackingNumber: complaint.trackingNumber };
+  }
+
+  /** Writes a new complaint once per ticket: a concurrent retry that won answers instead (the photos this attempt attached are removed). */
+  private async file(
+    ticket: IdempotencyTicket,
+    complainantId: string,
+    body: Omit<z.infer<typeof SubmitComplaintBody>, 'photoKeys'>,
+    /** The complaint's photos: copies made for it (removed again if the write loses), or photos it only refers to. */
+    photos: { attach: (complaintId: string) => Promise<string[]> } | { referTo: string[] },
+  ): Promise<ComplaintDetailT> {
+    const now = this.clock.now();
+    const user = await this.users.get(complainantId);
+    if (!user) throw new ApiError('UNAUTHENTICATED', 'This account no longer exists');
     const sequence = await this.repo.nextTrackingSequence(this.district.code, yearInTimeZone(now, this.district.timeZone));
     const id = ulid();
-    const photoKeys = await this.photos.attach(id, 'complaint', body.photoKeys);
+    const photoKeys = 'attach' in photos ? await photos.attach(id) : photos.referTo;
     const { record, event } = createComplaint({
       id,
       eventId: ulid(),
@@ -95,13 +127,12 @@ export class ComplaintService {
       now,
     });
     if (!(await this.repo.create(record, event, this.idempotency.recordItem(ticket, id)))) {
-      await this.photos.discard(photoKeys);
+      if ('attach' in photos) await this.photos.discard(photoKeys);
       // A concurrent retry with the same key won: answer with its complaint.
       const winner = await this.idempotency.previousResult(ticket);
       if (!winner) throw new Error('Idempotency record vanished after a conflicting write');
       return this.submitted(winner);
     }
-    logger.info('complaint submitted', { complaintId: id, trackingNumber: record.trackingNumber, photos: photoKeys.length });
     return this.detail(record, [event], 'complainant');
   }
 

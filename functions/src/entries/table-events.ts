@@ -2,19 +2,53 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import { lazy, type BaseDeps } from '../store/runtime';
 import { backgroundDepsFromEnv } from '../store/background-client';
 import { forEachNewItem } from '../lib/stream-batch';
+import { LoggingSubscribeMessageSender, type SubscribeMessageSender } from '../lib/subscribe-messages';
 import { complaintEventNotifier } from '../notifications/stream-handler';
 import { sourceEventReactor } from '../sources/stream-handler';
+import type { SourceEventRecord } from '../sources/records';
+import { cogovReactor } from '../cogov/stream-handler';
+import { ObservationRepository } from '../cogov/observation-repository';
+import { VolunteerRepository } from '../cogov/volunteer-repository';
+import { NotificationRepository } from '../store/notifications';
+import { Notifier, SubscribeConsents } from '../store/notifier';
+import { TableUserDirectory } from '../store/user-directory';
+import { sourceDirectory } from './registry-ports';
 
 /**
  * The table-stream consumer for timeline events: complaint events become notifications, source events
- * rescore their source and tell its operators. One function for both keeps the stream at two readers
- * per shard (with `importJobs`), the most DynamoDB Streams serves without throttling.
+ * rescore their source and tell its operators (and close co-governance's inspection tasks of it),
+ * co-governance's events tell whom they concern. One function for all keeps the stream at two
+ * readers per shard (with `importJobs`), the most DynamoDB Streams serves without throttling.
+ * `messages`: the WeChat subscribe-message sender (the development one logs).
  */
-export function createTableEventsHandler(deps: BaseDeps) {
+export function createTableEventsHandler(deps: BaseDeps, messages: SubscribeMessageSender = new LoggingSubscribeMessageSender(deps.logger)) {
   const notifyComplaintEvent = complaintEventNotifier(deps);
   const sourceReactor = sourceEventReactor(deps);
-  return async (event: DynamoDBStreamEvent, context?: Pick<Context, 'awsRequestId'>): Promise<DynamoDBBatchResponse> =>
-    forEachNewItem(event, { ComplaintEvent: notifyComplaintEvent, SourceEvent: sourceReactor() }, deps.logger.child({ requestId: context?.awsRequestId }));
+  const users = new TableUserDirectory(deps.db, deps.tableName);
+  const cogov = cogovReactor({
+    notifier: new Notifier(new NotificationRepository(deps.db, deps.tableName), users, new SubscribeConsents(deps.db, deps.tableName), messages),
+    users,
+    volunteers: new VolunteerRepository(deps.db, deps.tableName),
+    observations: new ObservationRepository(deps.db, deps.tableName),
+    sources: sourceDirectory(deps),
+    district: deps.district,
+  });
+  return async (event: DynamoDBStreamEvent, context?: Pick<Context, 'awsRequestId'>): Promise<DynamoDBBatchResponse> => {
+    const reactToSource = sourceReactor();
+    return forEachNewItem(
+      event,
+      {
+        ComplaintEvent: notifyComplaintEvent,
+        SourceEvent: async (sourceEvent: SourceEventRecord) => {
+          await reactToSource(sourceEvent);
+          await cogov.closeInspectionTasks(sourceEvent);
+        },
+        JointInspectionEvent: cogov.JointInspectionEvent,
+        CogovEvent: cogov.CogovEvent,
+      },
+      deps.logger.child({ requestId: context?.awsRequestId }),
+    );
+  };
 }
 
 export const handler = lazy(() => createTableEventsHandler(backgroundDepsFromEnv('table-events')));

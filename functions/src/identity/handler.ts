@@ -5,7 +5,7 @@ import { FileKeyStore, type KeyStore, type SigningKeys } from '../lib/signing-ke
 import { cachedPepper, FilePepperStore, type PepperStore, SecretsManagerPepperStore } from '../lib/pepper';
 import type { RateLimitTable } from '@green-shield/shared/rules/rate-limits';
 import { TableRateCounter } from '../store/rate-limits';
-import { baseDepsFromEnv, type BaseDeps } from '../store/runtime';
+import { baseDepsFromEnv, type BaseDeps, type EdgeDeps } from '../store/runtime';
 import { TableUserDirectory } from '../store/user-directory';
 import { publishedVerificationKeys, publishingSigningKeys } from '../store/verification-keys';
 import { IdentityRepository } from './repository';
@@ -17,7 +17,7 @@ import { parseSmsSettings } from './sms-settings';
 import { type WechatApi, WechatHttpApi } from './wechat';
 import { secretValueFromEnv } from '../lib/secret-value';
 
-export interface IdentityDeps extends BaseDeps {
+export interface IdentityDeps extends BaseDeps, Pick<EdgeDeps, 'originVerifySecret'> {
   keyStore: KeyStore;
   /** The pepper keying stored hashes, apart from the signing key (never rotated). */
   pepperStore: PepperStore;
@@ -72,7 +72,14 @@ export function createIdentityHandler(deps: IdentityDeps): HttpHandler {
       listOfficers: ({ principal, query }) => service.listOfficers(principal, query.streetCode),
       linkOperator: ({ principal, params, body }) => service.linkOperator(principal, params.id, body.phone),
     },
-    { clock: deps.clock, verificationKeys, rateCounter, rateLimits: deps.rateLimits, logger: deps.logger },
+    {
+      clock: deps.clock,
+      verificationKeys,
+      rateCounter,
+      rateLimits: deps.rateLimits,
+      logger: deps.logger,
+      originVerifySecret: deps.originVerifySecret,
+    },
   );
 }
 
@@ -84,7 +91,7 @@ export function identityDepsFromEnv(): Omit<IdentityDeps, 'sourceOperators'> {
   const sms = smsSenderFor(smsSettings, secretValueFromEnv('smsCredentialsSecret', 'smsCredentials'), base.logger);
   const wechatAppId = env('wechatAppId');
   const wechat = wechatAppId ? new WechatHttpApi(wechatAppId, secretValueFromEnv('wechatAppSecretSecret', 'wechatAppSecret'), base.clock) : undefined;
-  return { ...base, keyStore, pepperStore, sms, wechat };
+  return { ...base, keyStore, pepperStore, sms, wechat, originVerifySecret: env('originVerifySecret') };
 }
 
 /** The signing key's and the pepper's stores: Secrets Manager in AWS, files locally (`npm run keys:rotate` uses these too). */

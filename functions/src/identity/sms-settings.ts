@@ -5,10 +5,11 @@
  * provider, never literals in code; access keys are not here but in Secrets Manager
  * (SMS_CREDENTIALS_SECRET).
  */
-import * as z from 'zod';
+import '@green-shield/shared/api/zod-messages';
+import * as z from 'zod/mini';
 
 /** A URL the SDK is pointed at instead of the provider's public endpoint (a VPC endpoint; tests' fakes). */
-const endpoint = z.url({ protocol: /^https?$/ }).optional();
+const endpoint = z.optional(z.url({ protocol: /^https?$/ }));
 
 /** Codes go to the function log: development only (a production stage refuses it at synth). */
 const ConsoleSmsSettings = z.strictObject({ provider: z.literal('console') });
@@ -17,19 +18,13 @@ const ConsoleSmsSettings = z.strictObject({ provider: z.literal('console') });
 const AliyunSmsSettings = z.strictObject({
   provider: z.literal('aliyun'),
   /** 短信签名, e.g. 绿盾通. */
-  signName: z.string().min(2).max(32),
+  signName: z.string().check(z.minLength(2), z.maxLength(32)),
   /** 模板 CODE of an approved verification-code template, e.g. SMS_154950909. */
-  templateCode: z.string().regex(/^SMS_\d+$/, 'an Aliyun template code such as SMS_154950909'),
+  templateCode: z.string().check(z.regex(/^SMS_\d+$/, 'an Aliyun template code such as SMS_154950909')),
   /** The template's variable that holds the code: `${code}` in the template text. */
-  codeParam: z
-    .string()
-    .regex(/^[A-Za-z]\w{0,31}$/)
-    .default('code'),
+  codeParam: z._default(z.string().check(z.regex(/^[A-Za-z]\w{0,31}$/)), 'code'),
   /** Region of the SMS endpoint (dysmsapi): mainland messages go through cn-hangzhou. */
-  region: z
-    .string()
-    .regex(/^[a-z]{2}-[a-z0-9-]+$/)
-    .default('cn-hangzhou'),
+  region: z._default(z.string().check(z.regex(/^[a-z]{2}-[a-z0-9-]+$/)), 'cn-hangzhou'),
   endpoint,
 });
 
@@ -42,14 +37,11 @@ const AwsSmsSettings = z.strictObject({
   provider: z.literal('aws'),
   originationIdentityArn: z
     .string()
-    .regex(/^arn:aws(-[a-z]+)*:sms-voice:[a-z0-9-]+:\d{12}:(sender-id|pool|phone-number)\/\S+$/, 'the ARN of a sender id, pool or phone number'),
+    .check(z.regex(/^arn:aws(-[a-z]+)*:sms-voice:[a-z0-9-]+:\d{12}:(sender-id|pool|phone-number)\/\S+$/, 'the ARN of a sender id, pool or phone number')),
   /** The registered message text with `{code}` where the code goes, e.g. 【绿盾通】验证码 {code}，5 分钟内有效。 */
-  messageTemplate: z.string().max(300).includes('{code}', { message: 'must contain {code}' }),
+  messageTemplate: z.string().check(z.maxLength(300), z.includes('{code}', { message: 'must contain {code}' })),
   /** A configuration set (delivery events, protect rules). */
-  configurationSetName: z
-    .string()
-    .regex(/^[\w-]{1,64}$/)
-    .optional(),
+  configurationSetName: z.optional(z.string().check(z.regex(/^[\w-]{1,64}$/))),
   endpoint,
 });
 
@@ -60,7 +52,7 @@ export type AwsSmsSettingsT = z.infer<typeof AwsSmsSettings>;
 export type SmsProvider = SmsSettingsT['provider'];
 
 /** What the credentials secret of a provider that needs one holds (JSON). */
-export const AliyunCredentials = z.strictObject({ accessKeyId: z.string().min(1), accessKeySecret: z.string().min(1) });
+export const AliyunCredentials = z.strictObject({ accessKeyId: z.string().check(z.minLength(1)), accessKeySecret: z.string().check(z.minLength(1)) });
 export type AliyunCredentialsT = z.infer<typeof AliyunCredentials>;
 
 /** Providers whose access key lives in the credentials secret; AWS's own uses the function's role. */

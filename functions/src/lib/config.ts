@@ -33,7 +33,14 @@ export const ENV_NAMES = {
   wechatAppSecretSecret: 'WECHAT_APP_SECRET_SECRET',
   /** Local: the mini-program's AppSecret itself. */
   wechatAppSecret: 'WECHAT_APP_SECRET',
+  /**
+   * AWS, behind CloudFront: the value CloudFront sends in the origin-verify header on every API
+   * request; the API refuses requests without it (lib/http/front-door.ts). Unset: no CDN in front.
+   */
+  originVerifySecret: 'ORIGIN_VERIFY_SECRET',
   logLevel: 'LOG_LEVEL',
+  /** Set by Lambda: the function's region (the S3 and Secrets Manager endpoints it signs for). */
+  region: 'AWS_REGION',
   /** Local only: endpoints of DynamoDB Local and the local S3. */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   s3Endpoint: 'S3_ENDPOINT',

@@ -1,4 +1,9 @@
-/** CORS policy of the API, declared once for the CDK HTTP API and the local gateway. */
+/**
+ * CORS policy of the API, declared once for the CDK HTTP API and the local gateway. The origins are
+ * the local gateway's and the functions' own (any); in AWS the HTTP API allows the stage's app
+ * origins instead (infra/config.ts `appOrigins`), and API Gateway replaces an integration's CORS
+ * headers with its own.
+ */
 export const CORS_POLICY = {
   allowOrigins: ['*'],
   allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],

@@ -1,19 +1,20 @@
 /**
  * The HTTP edge of every API function: a middy chain of small middlewares (in ./http/) that logs
- * with the request id, finds the route in the shared route table, authenticates, reads the
+ * with the request id, refuses requests that went around the CDN fronting the API, finds the route in the shared route table, authenticates, reads the
  * Idempotency-Key, parses the JSON body, validates input with the route's schemas, counts the act
  * against the caller's rate limit, calls the operation and shapes the answer; any error becomes the one error shape. Operations only see
  * parsed input.
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ROUTES, RouteId, RouteSpec, Service } from '@green-shield/shared/api/routes';
 import { createLogger, type Logger } from './logger';
 import type { Principal } from './tokens';
 import { authenticate, type AuthenticationDeps } from './http/authenticate';
 import { type EdgeContext, need } from './http/context';
 import { handleErrors } from './http/errors';
+import { frontDoor, type FrontDoorDeps } from './http/front-door';
 import { idempotencyKey } from './http/idempotency-key';
 import { jsonBody } from './http/json-body';
 import { rateLimit, type RateLimitDeps } from './http/rate-limit';
@@ -22,7 +23,7 @@ import { respond } from './http/respond';
 import { findRoute } from './http/route';
 import { validateInput } from './http/validate';
 
-type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Infer<T> = T extends z.ZodMiniType ? z.output<T> : undefined;
 
 export interface OperationInput<R extends RouteSpec> {
   body: Infer<R['body']>;
@@ -31,6 +32,7 @@ export interface OperationInput<R extends RouteSpec> {
   /** Present on every route that is not public. */
   principal: R['auth'] extends 'public' ? Principal | undefined : Principal;
   idempotencyKey: string;
+  /** The caller's IP address: the viewer's behind the verified CDN, else the connection's. */
   sourceIp: string;
   logger: Logger;
   event: APIGatewayProxyEventV2;
@@ -42,7 +44,7 @@ export type Operations<S extends Service> = {
   [K in keyof RoutesOf<S>]: (input: OperationInput<RoutesOf<S>[K] & RouteSpec>) => Promise<unknown>;
 };
 
-export interface HttpDeps extends AuthenticationDeps, RateLimitDeps {
+export interface HttpDeps extends AuthenticationDeps, RateLimitDeps, FrontDoorDeps {
   logger?: Logger;
 }
 
@@ -62,19 +64,20 @@ export function createHttpHandler<S extends Service>(service: S, operations: Ope
       params,
       principal: context.principal as Principal,
       idempotencyKey: context.idempotencyKey ?? '',
-      sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+      sourceIp: context.clientAddress ?? 'unknown',
       logger: need(context, 'logger'),
       event,
     });
   };
 
   // Order matters: each `before` relies on the ones ahead of it, and a request hears about the first
-  // thing wrong with it (route, then caller, then key, then body); only a well-formed request counts
-  // against a rate limit. handleErrors answers any throw.
+  // thing wrong with it (way in, route, then caller, then key, then body); only a well-formed request
+  // counts against a rate limit. handleErrors answers any throw.
   return middy<APIGatewayProxyEventV2, unknown, Error, EdgeContext>()
     .use([
       requestLogger(logger),
       handleErrors(logger),
+      frontDoor(deps),
       findRoute(service),
       authenticate(deps),
       idempotencyKey(),

@@ -20,26 +20,32 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
-function redact(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (value instanceof Error) out[key] = { name: value.name, message: value.message, stack: value.stack };
-    else out[key] = PERSONAL_KEYS.test(key) && typeof value === 'string' ? '[redacted]' : value;
-  }
-  return out;
-}
+const redacted = (key: string, value: unknown): unknown =>
+  value instanceof Error
+    ? { name: value.name, message: value.message, stack: value.stack }
+    : PERSONAL_KEYS.test(key) && typeof value === 'string'
+      ? '[redacted]'
+      : value;
 
 export function createLogger(base: Record<string, unknown> = {}, write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
-  const threshold = LEVELS[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? LEVELS.info;
-  const emit = (level: Level, message: string, fields: Record<string, unknown> = {}) => {
+  return contextLogger(base, write, LEVELS[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? LEVELS.info);
+}
+
+/** One logger per context; children share the threshold read once by `createLogger` (a request makes a child, and reading the environment is not free). */
+function contextLogger(base: Record<string, unknown>, write: (line: string) => void, threshold: number): Logger {
+  const emit = (level: Level, message: string, fields?: Record<string, unknown>) => {
     if (LEVELS[level] < threshold) return;
     const line: Record<string, unknown> = { time: new Date().toISOString(), level, message };
-    const displaced: Record<string, unknown> = {};
-    for (const [name, value] of [...Object.entries(base), ...Object.entries(redact(fields))]) {
-      if (name in line || name === DISPLACED) displaced[name] = value;
-      else line[name] = value;
-    }
-    if (Object.keys(displaced).length) line[DISPLACED] = displaced;
+    let displaced: Record<string, unknown> | undefined;
+    const put = (name: string, value: unknown) => {
+      if (name in line || name === DISPLACED) {
+        displaced ??= {};
+        displaced[name] = value;
+      } else line[name] = value;
+    };
+    for (const name in base) put(name, base[name]);
+    for (const name in fields) put(name, redacted(name, fields[name]));
+    if (displaced) line[DISPLACED] = displaced;
     write(JSON.stringify(line));
   };
   return {
@@ -47,6 +53,6 @@ export function createLogger(base: Record<string, unknown> = {}, write: (line: s
     info: (m, f) => emit('info', m, f),
     warn: (m, f) => emit('warn', m, f),
     error: (m, f) => emit('error', m, f),
-    child: (fields) => createLogger({ ...base, ...fields }, write),
+    child: (fields) => contextLogger({ ...base, ...fields }, write, threshold),
   };
 }

@@ -9,10 +9,10 @@
  * the first load takes it from there (so every stored hash still matches), and a rotation of the
  * signing key loads the pepper before it replaces that material (store/verification-keys.ts).
  */
-import { GetSecretValueCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type Secrets, secretsManager } from './secrets-manager';
 import type { KeyStore } from './signing-keys';
 
 export interface PepperStore {
@@ -71,25 +71,21 @@ export class SecretsManagerPepperStore implements PepperStore {
   constructor(
     private readonly secretId: string,
     private readonly signingKeys: KeyStore,
-    private readonly client = new SecretsManagerClient({}),
+    private readonly secrets: Secrets = secretsManager(),
   ) {}
 
   async load(): Promise<Buffer> {
     const current = await this.read();
     if (current) return current;
-    try {
-      const value = await firstPepper(this.signingKeys);
-      await this.client.send(new PutSecretValueCommand({ SecretId: this.secretId, SecretString: value, ClientRequestToken: INITIAL_VERSION_TOKEN }));
-    } catch (error) {
-      if ((error as Error).name !== 'ResourceExistsException') throw error;
-    }
+    // 'exists': another container wrote its pepper under the same token first; theirs is read below.
+    await this.secrets.put(this.secretId, await firstPepper(this.signingKeys), INITIAL_VERSION_TOKEN);
     const stored = await this.read();
     if (!stored) throw new Error('The pepper secret holds no pepper after initialisation');
     return stored;
   }
 
   private async read(): Promise<Buffer | undefined> {
-    return parsePepper((await this.client.send(new GetSecretValueCommand({ SecretId: this.secretId }))).SecretString);
+    return parsePepper(await this.secrets.get(this.secretId));
   }
 }
 

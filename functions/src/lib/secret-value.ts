@@ -3,8 +3,8 @@
  * the secret is set) or else from a local variable holding the value itself. A failed read is not
  * cached, so the next request tries again.
  */
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ENV_NAMES, env } from './config';
+import { secretsManager } from './secrets-manager';
 
 type EnvName = keyof typeof ENV_NAMES;
 
@@ -13,9 +13,9 @@ export function secretValueFromEnv(secretIdName: EnvName, localValueName: EnvNam
   const read = async () => {
     const secretId = env(secretIdName);
     if (secretId) {
-      const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretId }));
-      if (!SecretString) throw new Error(`The secret ${ENV_NAMES[secretIdName]} names is empty`);
-      return SecretString;
+      const secret = await secretsManager().get(secretId);
+      if (!secret) throw new Error(`The secret ${ENV_NAMES[secretIdName]} names is empty`);
+      return secret;
     }
     const local = env(localValueName);
     if (!local) throw new Error(`Neither ${ENV_NAMES[secretIdName]} nor ${ENV_NAMES[localValueName]} is set`);

@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { type Secrets, secretsManager } from './secrets-manager';
 import { generateKeyMaterial, isKeyMaterial, type KeyMaterial, type KeyStore } from './signing-keys';
 
 /** A fixed token makes the first write idempotent: concurrent first writers cannot both win. */
@@ -7,21 +7,15 @@ const INITIAL_VERSION_TOKEN = 'green-shield-signing-key-initial-v1';
 export class SecretsManagerKeyStore implements KeyStore {
   constructor(
     private readonly secretId: string,
-    private readonly client = new SecretsManagerClient({}),
+    private readonly secrets: Secrets = secretsManager(),
   ) {}
 
   async load(): Promise<KeyMaterial> {
     const current = await this.read();
     if (current) return current;
     const material = await generateKeyMaterial();
-    try {
-      await this.client.send(
-        new PutSecretValueCommand({ SecretId: this.secretId, SecretString: JSON.stringify(material), ClientRequestToken: INITIAL_VERSION_TOKEN }),
-      );
-    } catch (error) {
-      // Another container wrote its material under the same token first: use theirs.
-      if ((error as Error).name !== 'ResourceExistsException') throw error;
-    }
+    // 'exists': another container wrote its material under the same token first; theirs is read below.
+    await this.secrets.put(this.secretId, JSON.stringify(material), INITIAL_VERSION_TOKEN);
     const stored = await this.read();
     if (!stored) throw new Error('Signing key secret holds no key material after initialisation');
     return stored;
@@ -29,19 +23,13 @@ export class SecretsManagerKeyStore implements KeyStore {
 
   /** A new version of the secret, made current; its token (32-64 characters) makes a retried rotation write it once. */
   async replace(material: KeyMaterial): Promise<void> {
-    await this.client.send(
-      new PutSecretValueCommand({
-        SecretId: this.secretId,
-        SecretString: JSON.stringify(material),
-        ClientRequestToken: `green-shield-signing-key-${material.kid}`,
-      }),
-    );
+    await this.secrets.put(this.secretId, JSON.stringify(material), `green-shield-signing-key-${material.kid}`);
   }
 
   private async read(): Promise<KeyMaterial | undefined> {
-    const { SecretString } = await this.client.send(new GetSecretValueCommand({ SecretId: this.secretId }));
+    const secret = await this.secrets.get(this.secretId);
     try {
-      const parsed: unknown = JSON.parse(SecretString ?? '');
+      const parsed: unknown = JSON.parse(secret ?? '');
       return isKeyMaterial(parsed) ? parsed : undefined;
     } catch {
       return undefined; // the placeholder CloudFormation generated

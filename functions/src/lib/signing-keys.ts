@@ -5,23 +5,23 @@
  * rotated (store/verification-keys.ts). The pepper that keys stored hashes is not here: it is never
  * rotated (pepper.ts).
  */
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey, type KeyObject, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 
 export interface KeyMaterial {
   kid: string;
-  privateJwk: JWK;
-  publicJwk: JWK;
+  /** P-256 keys as JWK (`kty: 'EC'`, `crv: 'P-256'`). */
+  privateJwk: JsonWebKey;
+  publicJwk: JsonWebKey;
   /** Only in material made before the pepper had its own secret, which takes it from here once (pepper.ts). */
   pepper?: string;
 }
 
 export interface SigningKeys {
   kid: string;
-  privateKey: CryptoKey;
-  publicKey: CryptoKey;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
 }
 
 /** What a verifier needs: the public half only. */
@@ -35,12 +35,18 @@ export interface KeyStore {
 }
 
 export async function generateKeyMaterial(): Promise<KeyMaterial> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   return {
     kid: randomBytes(8).toString('hex'),
-    privateJwk: await exportJWK(privateKey),
-    publicJwk: await exportJWK(publicKey),
+    privateJwk: privateKey.export({ format: 'jwk' }),
+    publicJwk: publicKey.export({ format: 'jwk' }),
   };
+}
+
+/** A published public key (ES256 only: anything but a P-256 key is refused). */
+export function importPublicKey(jwk: JsonWebKey): KeyObject {
+  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || 'd' in jwk) throw new Error('Not a P-256 public key');
+  return createPublicKey({ key: jwk, format: 'jwk' });
 }
 
 export function isKeyMaterial(value: unknown): value is KeyMaterial {
@@ -81,8 +87,8 @@ export class FileKeyStore implements KeyStore {
 export async function toSigningKeys(material: KeyMaterial): Promise<SigningKeys> {
   return {
     kid: material.kid,
-    privateKey: (await importJWK(material.privateJwk, 'ES256')) as CryptoKey,
-    publicKey: (await importJWK(material.publicJwk, 'ES256')) as CryptoKey,
+    privateKey: createPrivateKey({ key: material.privateJwk, format: 'jwk' }),
+    publicKey: importPublicKey(material.publicJwk),
   };
 }
 

@@ -1,14 +1,14 @@
 /**
  * OpenAPI 3.1 document generated from the route table and its zod schemas.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SUMMARIES } from '@green-shield/shared/api/endpoint-summaries';
 import { ROUTES, type RouteId, type RouteSpec } from '@green-shield/shared/api/routes';
 import { ERROR_STATUS } from '@green-shield/shared/api/errors';
 import { IDEMPOTENCY_KEY_PATTERN } from '@green-shield/shared/api/limits';
 import { RATE_LIMITS } from '@green-shield/shared/rules/rate-limits';
 
-const toSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+const toSchema = (schema: z.ZodMiniType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
 
 const errorSchema = {
   type: 'object',

@@ -4,7 +4,7 @@
  * identity (only it may turn a phone number into an account).
  */
 import { ulid } from 'ulid';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type * as S from '@green-shield/shared/api/source-schemas';
 import type { ClaimViewT, OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { maskPhone } from '@green-shield/shared/privacy/mask';

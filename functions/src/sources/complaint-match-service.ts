@@ -3,7 +3,7 @@
  * against the score when substantiated), and see the sources a complaint may be about (the nearest
  * and the named ones, `match-candidates.ts`), proposed by distance and name.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type * as S from '@green-shield/shared/api/source-schemas';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { complaintText, proposeMatches } from '@green-shield/shared/sources/matching';

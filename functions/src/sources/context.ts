@@ -41,17 +41,20 @@ export interface SourceContext {
   district: DistrictConfig;
 }
 
+/** What the work on one source's partition needs (inspections, decisions, records): the rest of the context serves lists and links. */
+export type SourceWorkContext = Pick<SourceContext, 'sources' | 'idempotency' | 'projector' | 'photos' | 'users' | 'ecoCodeKey' | 'clock' | 'district'>;
+
 export const sourceNotFound = () => new ApiError('SOURCE_NOT_FOUND', 'No such source');
 export const conflict = () => new ApiError('VERSION_CONFLICT', 'Someone changed this meanwhile; reload and try again');
 
 /** The officer acting, as timeline events name them. */
-export async function actingOfficer(ctx: SourceContext, principal: Principal): Promise<Actor> {
+export async function actingOfficer(ctx: Pick<SourceContext, 'users'>, principal: Principal): Promise<Actor> {
   const user = await ctx.users.get(principal.userId);
   return { actorId: principal.userId, actorRole: 'officer', actorName: user?.name };
 }
 
 /** A source of this district in the officer's care, with its whole partition; 404 or 403 otherwise. */
-export async function officerCollection(ctx: SourceContext, principal: Principal, id: string): Promise<SourceCollection> {
+export async function officerCollection(ctx: Pick<SourceContext, 'sources' | 'district'>, principal: Principal, id: string): Promise<SourceCollection> {
   const collection = await ctx.sources.getCollection(id);
   if (!collection || collection.source.districtCode !== ctx.district.code) throw sourceNotFound();
   requireScope(officerScope(principal), collection.source.streetCode);
@@ -72,8 +75,11 @@ export function orderForStep(
   return rectification;
 }
 
+/** What showing a source needs: its live score, its signed eco-code, its photos. */
+type ViewContext = Pick<SourceContext, 'ecoCodeKey' | 'photos' | 'projector' | 'clock'>;
+
 /** What a view needs besides the collection: the live score, the eco-code, the time, the photos' URLs. */
-async function viewInputs(ctx: SourceContext, collection: SourceCollection) {
+async function viewInputs(ctx: ViewContext, collection: SourceCollection) {
   const [ecoCode, urls] = await Promise.all([
     ctx.ecoCodeKey().then((key) => signEcoCode(key, collection.source.id)),
     ctx.photos.urls(collection.rectifications.flatMap((r) => r.evidence.flatMap((e) => e.photoKeys))),
@@ -81,12 +87,12 @@ async function viewInputs(ctx: SourceContext, collection: SourceCollection) {
   return { live: ctx.projector.live(collection), ecoCode, now: ctx.clock.now(), urls };
 }
 
-export async function officerView(ctx: SourceContext, collection: SourceCollection): Promise<OfficerSourceViewT> {
+export async function officerView(ctx: ViewContext, collection: SourceCollection): Promise<OfficerSourceViewT> {
   const { live, ecoCode, now, urls } = await viewInputs(ctx, collection);
   return toOfficerSourceView(collection, live, ecoCode, now, urls);
 }
 
-export async function operatorView(ctx: SourceContext, collection: SourceCollection): Promise<OperatorSourceViewT> {
+export async function operatorView(ctx: ViewContext, collection: SourceCollection): Promise<OperatorSourceViewT> {
   const { live, ecoCode, now, urls } = await viewInputs(ctx, collection);
   return toOperatorSourceView(collection, live, ecoCode, now, urls);
 }

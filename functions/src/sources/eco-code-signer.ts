@@ -5,9 +5,8 @@
  * (locally); rotating it would invalidate every printed poster.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { splitEcoCode } from '@green-shield/shared/sources/eco-code';
-import { env } from '../lib/config';
+import { secretValueFromEnv } from '../lib/secret-value';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const SIGNATURE_LENGTH = 10;
@@ -49,17 +48,5 @@ export function verifyEcoCode(key: string, code: string): string | undefined {
 
 /** The key from Secrets Manager (AWS) or ECO_CODE_KEY (local), read once per container. */
 export function ecoCodeKeyFromEnv(): EcoCodeKey {
-  let cached: Promise<string> | undefined;
-  return () =>
-    (cached ??= (async () => {
-      const secretId = env('ecoCodeKeySecret');
-      if (secretId) {
-        const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretId }));
-        if (!SecretString) throw new Error('The eco-code key secret is empty');
-        return SecretString;
-      }
-      const local = env('ecoCodeKey');
-      if (!local) throw new Error('Neither ECO_CODE_KEY_SECRET nor ECO_CODE_KEY is set');
-      return local;
-    })());
+  return secretValueFromEnv('ecoCodeKeySecret', 'ecoCodeKey');
 }

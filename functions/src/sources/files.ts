@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type * as S from '@green-shield/shared/api/source-schemas';
 import type { ImportJobViewT, ImportTemplateLinkT } from '@green-shield/shared/api/source-schemas';
 import { IMPORT_FILE_TYPES, UPLOAD_LIMIT_BYTES, type ImportFormat } from '@green-shield/shared/api/limits';

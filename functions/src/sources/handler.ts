@@ -1,57 +1,8 @@
 import { createHttpHandler, type HttpHandler } from '../lib/http';
-import { apiDepsFromEnv, lazy, type ApiDeps, type EdgeDeps } from '../store/runtime';
-import type { ObjectStore } from '../lib/object-store';
+import { apiDepsFromEnv, lazy } from '../store/runtime';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
-import { PhotoAttachments } from '../lib/photo-attachments';
-import { TableUserDirectory } from '../store/user-directory';
-import { IdempotencyStore } from '../store/idempotency';
-import { ClaimRepository } from './claim-repository';
-import { ClaimService } from './claim-service';
-import { ComplaintLinks } from './complaint-links';
-import { ComplaintMatchService } from './complaint-match-service';
-import type { SourceContext } from './context';
-import { ecoCodeKeyFromEnv, type EcoCodeKey } from './eco-code-signer';
-import { InspectionService } from './inspection-service';
-import { MatchCandidates } from './match-candidates';
-import { OperatorLinkRepository } from './operator-link-repository';
-import { OperatorService } from './operator-service';
-import { RegistryService } from './registry-service';
-import { SourceRepository } from './repository';
-import { ScoreProjector } from './score-projection';
-import { SourceLists } from './source-lists';
-
-export interface SourceDeps extends ApiDeps {
-  objects: ObjectStore;
-  ecoCodeKey: EcoCodeKey;
-}
-
-/** The registry's use cases, grouped as the routes are: public and operators, registry, inspections, complaints, claims. */
-export function createSourceServices(deps: Omit<SourceDeps, keyof EdgeDeps>) {
-  const sources = new SourceRepository(deps.db, deps.tableName);
-  const operatorLinks = new OperatorLinkRepository(deps.db, deps.tableName);
-  const context: SourceContext = {
-    sources,
-    lists: new SourceLists(deps.db, deps.tableName, sources),
-    candidates: new MatchCandidates(deps.db, deps.tableName),
-    claims: new ClaimRepository(deps.db, deps.tableName, operatorLinks),
-    operatorLinks,
-    complaints: new ComplaintLinks(deps.db, deps.tableName),
-    idempotency: new IdempotencyStore(deps.db, deps.tableName),
-    projector: new ScoreProjector(deps.db, deps.tableName, deps.clock),
-    photos: new PhotoAttachments(deps.objects),
-    users: new TableUserDirectory(deps.db, deps.tableName),
-    ecoCodeKey: deps.ecoCodeKey,
-    clock: deps.clock,
-    district: deps.district,
-  };
-  return {
-    operators: new OperatorService(context),
-    registry: new RegistryService(context),
-    inspections: new InspectionService(context),
-    complaints: new ComplaintMatchService(context),
-    claims: new ClaimService(context),
-  };
-}
+import { ecoCodeKeyFromEnv } from './eco-code-signer';
+import { createSourceServices, type SourceDeps } from './services';
 
 export function createSourcesHandler(deps: SourceDeps): HttpHandler {
   const { operators, registry, inspections, complaints, claims } = createSourceServices(deps);

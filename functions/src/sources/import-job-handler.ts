@@ -3,7 +3,9 @@
  * every row, commits (unless a dry run) and records progress, a cursor and the report on the job.
  * The record that starts a job can arrive more than once, so the job's own state decides
  * (import-job-lease.ts): a finished job is never run again, a job another run holds is left to it,
- * and a job taken over resumes after the rows its cursor says are committed.
+ * and a job taken over resumes after the rows its cursor says are committed. A run nearly out of
+ * time stops between chunks and queues its job again, so a list needs as many invocations as it
+ * takes, each resuming after the last one's cursor, without failing a record.
  */
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { lazy, type BaseDeps } from '../store/runtime';
@@ -24,7 +26,7 @@ import { SourceRepository } from './repository';
 /** A run stops at a chunk boundary with this much of the invocation left, so the next one resumes it. */
 const TIME_RESERVE_MS = 60_000;
 
-/** The invocation is nearly out of time: the run lets go, and its record's retry resumes after the cursor. */
+/** The invocation is nearly out of time: the run queues the job again, and the next invocation resumes after the cursor. */
 class OutOfTimeError extends Error {}
 
 /** The uploaded file's bytes as they arrive; a missing or oversized upload refuses the job. */
@@ -120,6 +122,18 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
     }
   }
 
+  /** Queues a job out of time again; false when that write failed on the table. */
+  async function continueLater(lease: ImportJobLease, logger: Logger): Promise<boolean> {
+    try {
+      await jobs.continueLater(lease, now());
+      logger.info('import continues in the next invocation', { jobId: lease.jobId, attempt: lease.attempt });
+    } catch (error) {
+      if (!(error instanceof LeaseLostError)) return false;
+      logger.warn('import run stopped: the job was taken from it', { jobId: lease.jobId, attempt: lease.attempt });
+    }
+    return true;
+  }
+
   async function start(image: ImportJobRecord, logger: Logger, remainingMs?: () => number): Promise<void> {
     const job = await jobs.get(image.id);
     if (!job) return logger.warn('import job not found; record skipped', { jobId: image.id });
@@ -135,6 +149,9 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
       await run(job, lease, logger, remainingMs);
     } catch (error) {
       if (error instanceof LeaseLostError) return logger.warn('import run stopped: the job was taken from it', { jobId: job.id, attempt: lease.attempt });
+      // Not a failure: the record succeeds, and the job's own MODIFY starts the next run. If the job
+      // cannot be queued again (the table is out), the run lets go below and the record's retry resumes it.
+      if (error instanceof OutOfTimeError && (await continueLater(lease, logger))) return;
       // Let go, so the retry of this record takes the job at once and resumes after the cursor. The
       // failure may be the table itself, so keep trying past a short outage; a job never let go
       // waits for the watchdog.

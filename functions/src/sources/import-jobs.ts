@@ -116,6 +116,15 @@ export class ImportJobRepository {
     await this.held(lease, { heartbeatAt: now, ...fields });
   }
 
+  /**
+   * The run is out of time with rows left: the job is queued again as it stands (cursor, progress,
+   * the count of runs at its cursor), and that write's record on the stream starts the next run,
+   * which resumes after the cursor. However many runs a large list needs, none of them fails.
+   */
+  async continueLater(lease: ImportJobLease, now: string): Promise<void> {
+    await this.held(lease, { status: 'queued', queuedAt: now });
+  }
+
   /** The run failed and lets go: a retry of its record takes the job over at once (the heartbeat stays, for the watchdog). */
   async release(lease: ImportJobLease): Promise<void> {
     await this.held(lease, { released: true });

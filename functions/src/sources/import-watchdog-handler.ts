@@ -1,15 +1,17 @@
 /**
  * Scheduled: fails the import jobs that stopped making progress (a run that died without a word, a
  * start record that never arrived), with the reason officers see; they can restart such a job, which
- * resumes after the rows it committed. Only the district's queued and running jobs are read.
+ * resumes after the rows it committed. Only the district's queued and running jobs are read. A
+ * finished run writes the job's heartbeat (lib/jobs.ts).
  */
 import type { Context } from 'aws-lambda';
+import { type MetricWriter, recordJobSucceeded } from '../lib/jobs';
 import { lazy, type BaseDeps } from '../store/runtime';
 import { backgroundDepsFromEnv } from '../store/background-client';
 import { IMPORT_JOB_TIMING, type ImportJobTiming, interruption } from './import-job-lease';
 import { ImportJobRepository } from './import-jobs';
 
-export function createImportWatchdogHandler(deps: BaseDeps & { timing?: ImportJobTiming }) {
+export function createImportWatchdogHandler(deps: BaseDeps & { timing?: ImportJobTiming; metrics?: MetricWriter }) {
   const jobs = new ImportJobRepository(deps.db, deps.tableName);
   return async (_event: unknown, context?: Pick<Context, 'awsRequestId'>) => {
     const logger = deps.logger.child({ requestId: context?.awsRequestId });
@@ -25,6 +27,7 @@ export function createImportWatchdogHandler(deps: BaseDeps & { timing?: ImportJo
       }
     }
     logger.info('import watchdog run', { active: active.length, failed });
+    recordJobSucceeded('importWatchdog', deps.metrics);
     return { active: active.length, failed };
   };
 }

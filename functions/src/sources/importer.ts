@@ -39,7 +39,7 @@ export interface ImportOptions {
 export type ImportRows = () => AsyncIterable<ParsedRow>;
 
 /** Rows looked up together (one BatchGet of credit codes, one of sources). */
-const CHUNK = 100;
+export const IMPORT_CHUNK_ROWS = 99;
 /** Chunks in flight at once. */
 const CONCURRENCY = 8;
 
@@ -120,7 +120,7 @@ async function* validChunks(rows: AsyncIterable<ParsedRow>, district: DistrictCo
       continue;
     }
     chunk.push(row as ValidRow);
-    if (chunk.length === CHUNK) {
+    if (chunk.length === IMPORT_CHUNK_ROWS) {
       yield { index: index++, rows: chunk };
       chunk = [];
     }

@@ -5,7 +5,7 @@
  * penalties, permits and incidents. Inspections and records are idempotent by Idempotency-Key.
  */
 import { ulid } from 'ulid';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type * as S from '@green-shield/shared/api/source-schemas';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { checklistVersion } from '@green-shield/shared/sources/checklists';
@@ -14,30 +14,40 @@ import { CURRENT_RECTIFICATION_RULES } from '@green-shield/shared/sources/rectif
 import { ApiError } from '../lib/errors';
 import type { Principal } from '../lib/tokens';
 import { idempotencyTicket } from '../store/idempotency';
-import { actingOfficer, conflict, officerCollection, officerView, orderForStep, sourceNotFound, written, type SourceContext } from './context';
+import { actingOfficer, conflict, officerCollection, officerView, orderForStep, sourceNotFound, written, type SourceWorkContext } from './context';
 import { inspectionProblems, inspectionRecords, recordDate, rejectionDefaultDays } from './inspections';
-import type { SourceEventRecord } from './records';
+import type { JointInspectionRef, SourceCollection, SourceEventRecord } from './records';
 import { sourceEvent, type EventFields } from './registration';
 
 /** Idempotency keys of inspections and records are remembered under this operation. */
 const IDEMPOTENCY_OPERATION = 'source';
 
 export class InspectionService {
-  constructor(private readonly ctx: SourceContext) {}
+  constructor(private readonly ctx: SourceWorkContext) {}
 
-  /** A retry with the same key answers what the first call answered; a different body is refused. */
+  /** A retry with the same key answers what the first call answered (the id of the event it wrote); a different body is refused. */
   private async ticket(principal: Principal, idempotencyKey: string, request: unknown) {
     const ticket = idempotencyTicket(IDEMPOTENCY_OPERATION, principal.userId, idempotencyKey, request, this.ctx.clock.now());
-    return { ticket, replay: (await this.ctx.idempotency.previousResult(ticket)) !== undefined };
-  }
-
-  private async current(principal: Principal, id: string): Promise<OfficerSourceViewT> {
-    return officerView(this.ctx, await officerCollection(this.ctx, principal, id));
+    return { ticket, previous: await this.ctx.idempotency.previousResult(ticket) };
   }
 
   async inspect(principal: Principal, id: string, body: z.infer<typeof S.InspectionBody>, idempotencyKey: string): Promise<OfficerSourceViewT> {
-    const { ticket, replay } = await this.ticket(principal, idempotencyKey, { id, body });
-    if (replay) return this.current(principal, id);
+    return officerView(this.ctx, (await this.recordInspection(principal, id, body, idempotencyKey)).collection);
+  }
+
+  /**
+   * Records an inspection (for a joint inspection request when `jointInspection` names one, which
+   * its timeline entry then shows): the collection as it stands after it, and the inspection's id.
+   */
+  async recordInspection(
+    principal: Principal,
+    id: string,
+    body: z.infer<typeof S.InspectionBody>,
+    idempotencyKey: string,
+    jointInspection?: JointInspectionRef,
+  ): Promise<{ collection: SourceCollection; inspectionId: string }> {
+    const { ticket, previous } = await this.ticket(principal, idempotencyKey, { id, body, jointInspection });
+    if (previous) return { collection: await officerCollection(this.ctx, principal, id), inspectionId: previous };
     const collection = await officerCollection(this.ctx, principal, id);
     const { source } = collection;
     const checklist = checklistVersion(body.checklistVersion);
@@ -64,7 +74,12 @@ export class InspectionService {
     });
     const photoKeys = await this.ctx.photos.attach(id, `inspection-${inspectionId}`, body.photoKeys);
     const inspection: SourceEventRecord = {
-      ...sourceEvent(source, actor, { type: 'inspection', note: body.note, photoKeys, inspection: { checklistVersion: checklist.version, results } }, at),
+      ...sourceEvent(
+        source,
+        actor,
+        { type: 'inspection', note: body.note, photoKeys, inspection: { checklistVersion: checklist.version, results }, jointInspection },
+        at,
+      ),
       eventId: inspectionId,
     };
     const timelineOf = (type: 'rectification_opened' | 'rectification_failed_again' | 'rectification_verified', r: (typeof rectifications)[number]) =>
@@ -85,11 +100,11 @@ export class InspectionService {
     );
     if (outcome !== 'ok') {
       await this.ctx.photos.discard(photoKeys);
-      if (outcome === 'idempotency-key-taken') return this.current(principal, id);
+      if (outcome === 'idempotency-key-taken') return this.recordInspection(principal, id, body, idempotencyKey, jointInspection);
       // An order this inspection closes or notes changed since it was read (evidence arrived meanwhile).
       throw conflict();
     }
-    return officerView(this.ctx, written(collection, { events, rectifications: [...rectifications, ...changed] }));
+    return { collection: written(collection, { events, rectifications: [...rectifications, ...changed] }), inspectionId: inspection.eventId };
   }
 
   async decideEvidence(principal: Principal, id: string, rectificationId: string, body: z.infer<typeof S.EvidenceDecisionBody>): Promise<OfficerSourceViewT> {
@@ -129,16 +144,27 @@ export class InspectionService {
   }
 
   async record(principal: Principal, id: string, body: z.infer<typeof S.RecordBody>, idempotencyKey: string): Promise<OfficerSourceViewT> {
-    const { ticket, replay } = await this.ticket(principal, idempotencyKey, { id, body });
-    if (replay) return this.current(principal, id);
+    return officerView(this.ctx, await this.recordEvent(principal, id, body, idempotencyKey));
+  }
+
+  /** Records a penalty, permit or incident (decided on a joint inspection when `jointInspection` names one): the collection after it. */
+  async recordEvent(
+    principal: Principal,
+    id: string,
+    body: z.infer<typeof S.RecordBody>,
+    idempotencyKey: string,
+    jointInspection?: JointInspectionRef,
+  ): Promise<SourceCollection> {
+    const { ticket, previous } = await this.ticket(principal, idempotencyKey, { id, body, jointInspection });
+    if (previous) return officerCollection(this.ctx, principal, id);
     const collection = await officerCollection(this.ctx, principal, id);
     const date = recordDate(body.at, this.ctx.clock.now());
     if (!date.ok) throw new ApiError('VALIDATION_FAILED', 'The date must be a valid past date', [{ field: 'body.at', message: '日期无效或晚于当前时间' }]);
-    const event = sourceEvent(collection.source, await actingOfficer(this.ctx, principal), recordFields(body), date.at);
+    const event = sourceEvent(collection.source, await actingOfficer(this.ctx, principal), { ...recordFields(body), jointInspection }, date.at);
     const outcome = await this.ctx.sources.append(id, [event], [], this.ctx.idempotency.recordItem(ticket, event.eventId));
     if (outcome === 'conflict') throw sourceNotFound();
-    if (outcome === 'idempotency-key-taken') return this.current(principal, id);
-    return officerView(this.ctx, written(collection, { events: [event] }));
+    if (outcome === 'idempotency-key-taken') return officerCollection(this.ctx, principal, id);
+    return written(collection, { events: [event] });
   }
 }
 

@@ -4,7 +4,7 @@
  * failed items open or note as failed again and those its passing items close, a record's date,
  * the days a rejection gives by default. Pure but for the ids the caller passes in.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { InspectionResultInput } from '@green-shield/shared/api/source-schemas';
 import { checklistFor, CURRENT_CHECKLISTS, type ChecklistItem } from '@green-shield/shared/sources/checklists';
 import type { SourceKind } from '@green-shield/shared/sources/kinds';

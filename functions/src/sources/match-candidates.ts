@@ -21,6 +21,9 @@ import { inPool } from '../lib/pool';
 import { keys } from '../store/keys';
 import { queryEvery, queryPage } from '../store/queries';
 
+/** What the proposal rules weigh of a candidate: what both candidate indexes project (TABLE_DEFINITION). */
+const CANDIDATE_ATTRIBUTES = ['id', 'name', 'address', 'location'] as const satisfies ReadonlyArray<keyof MatchCandidate>;
+
 /** A fuse: at Shanghai's latitude three rings already reach past the match radius. */
 const MAX_RINGS = 5;
 /** Sources one name-prefix lookup reads before it narrows the prefix by the text's next character. */
@@ -33,7 +36,7 @@ function sourcesInCell(db: DynamoDBDocumentClient, tableName: string, districtCo
     index: 'GSI4',
     partition: keys.sourcesInCell(districtCode, cell.slice(0, NEARBY_CELL_PRECISION)),
     prefix: cell,
-    projected: true,
+    attributes: CANDIDATE_ATTRIBUTES,
   });
 }
 
@@ -75,7 +78,7 @@ export class MatchCandidates {
             partition: keys.sourcesByInitial(districtCode, [...prefix][0]),
             prefix,
             limit: NAME_LOOKUP_PAGE,
-            projected: true,
+            attributes: CANDIDATE_ATTRIBUTES,
           }),
         );
       return lookups.get(prefix)!;

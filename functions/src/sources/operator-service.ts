@@ -3,7 +3,7 @@
  * list and read their own sources, and submit rectification evidence.
  */
 import { ulid } from 'ulid';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type * as S from '@green-shield/shared/api/source-schemas';
 import type { OperatorSourceViewT, SourceSummaryT } from '@green-shield/shared/api/source-schemas';
 import { applyRectificationStep } from '@green-shield/shared/sources/rectification-state-machine';

@@ -43,6 +43,8 @@ export interface SourceRecord {
   /** When the most urgent of those decisions is due (absent while none awaits one). */
   decisionDueAt?: string;
   lastInspectionAt?: string;
+  /** When time alone may next change the projection (absent on sources scored before it was kept). */
+  rescoreAt?: string;
 }
 
 /** The attributes an officer or an import may set. */
@@ -80,9 +82,18 @@ export interface SourceEventRecord {
   incident?: { severity: 'ordinary' | 'major'; description: string };
   /** Attribute names an update changed. */
   changed?: string[];
+  /** The joint inspection request the entry belongs to (raised, inspected for, its result); `summary`: its reason or result. */
+  jointInspection?: JointInspectionRef;
   /** Copied so the stream consumer can notify without reading the source. */
   districtCode: string;
   sourceName: string;
+}
+
+/** A street's request for a joint inspection by the bureau, as a source's timeline names it. */
+export interface JointInspectionRef {
+  id: string;
+  reference: string;
+  summary?: string;
 }
 
 /** A rectification order with its evidence, as its state machine defines it. */

@@ -2,7 +2,7 @@
  * The officers' registry: search, early-warning and awaiting-decision lists, registering, reading and editing a
  * source, its timeline.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type * as S from '@green-shield/shared/api/source-schemas';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { SUMMARY_COUNT_CAP } from '@green-shield/shared/api/limits';

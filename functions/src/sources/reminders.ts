@@ -1,5 +1,5 @@
 /**
- * When a rescoring (the daily job, or the stream consumer after an event) finds a rectification
+ * When a rescoring (the scheduled rebuild, or the stream consumer after an event) finds a rectification
  * newly past its deadline, the source's operators are told. Pure: the reminder's id comes from the
  * order that fell overdue, so however often a rescoring is retried, each operator gets it once.
  */

@@ -6,12 +6,11 @@
  */
 import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../store/keys';
-import { batchGet, failedConditionIndex, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
+import { batchGet, failedConditionIndex, packTransactions, queryPartition, stripKeys, transact, type TransactItems } from '../store/operations';
 import { getItem, queryPage } from '../store/queries';
 import { awaitingDecisionItem, creditCodeItem, eventItem, rectificationItem, sourceIndexAttributes, sourceItem, tagItems, warningItem } from './items';
 import type { OperatorLinkRecord, RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 
-const MAX_TRANSACTION_ITEMS = 100;
 /** An edit races the score projection only in the milliseconds between its read and its write. */
 const MAX_EDIT_ATTEMPTS = 3;
 const TIMELINE_PAGE_SIZE = 20;
@@ -25,9 +24,9 @@ const allTags = (source: SourceRecord) => new Set([...source.tags, ...source.sys
 /** The attributes the score projection owns. */
 function projectionOf(
   source: SourceRecord,
-): Pick<SourceRecord, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'awaitingDecision' | 'decisionDueAt' | 'lastInspectionAt'> {
-  const { credit, warnings, systemTags, openRectifications, awaitingDecision, decisionDueAt, lastInspectionAt } = source;
-  return { credit, warnings, systemTags, openRectifications, awaitingDecision, decisionDueAt, lastInspectionAt };
+): Pick<SourceRecord, 'credit' | 'warnings' | 'systemTags' | 'openRectifications' | 'awaitingDecision' | 'decisionDueAt' | 'lastInspectionAt' | 'rescoreAt'> {
+  const { credit, warnings, systemTags, openRectifications, awaitingDecision, decisionDueAt, lastInspectionAt, rescoreAt } = source;
+  return { credit, warnings, systemTags, openRectifications, awaitingDecision, decisionDueAt, lastInspectionAt, rescoreAt };
 }
 
 /** The list memberships the projection puts a source in besides its tags: warnings, evidence awaiting a decision. */
@@ -142,28 +141,18 @@ export class SourceRepository {
     one: (change: T) => Promise<SourceWriteOutcome>,
   ): Promise<SourceWriteOutcome[]> {
     const outcomes: SourceWriteOutcome[] = new Array(changes.length);
-    let group: number[] = [];
-    let items: TransactItems = [];
-    const flush = async () => {
-      if (group.length === 0) return;
-      const members = group;
-      const cancelled = await transact(this.db, items);
-      group = [];
-      items = [];
+    for (const group of packTransactions(changes.map((change, index) => ({ index, items: itemsOf(change) })))) {
+      const cancelled = await transact(
+        this.db,
+        group.flatMap((member) => member.items),
+      );
       if (!cancelled) {
-        for (const index of members) outcomes[index] = 'ok';
-        return;
+        for (const { index } of group) outcomes[index] = 'ok';
+        continue;
       }
       if (failedConditionIndex(cancelled) < 0) throw cancelled;
-      for (const index of members) outcomes[index] = await one(changes[index]);
-    };
-    for (const [index, change] of changes.entries()) {
-      const next = itemsOf(change);
-      if (items.length + next.length > MAX_TRANSACTION_ITEMS) await flush();
-      group.push(index);
-      items.push(...next);
+      for (const { index } of group) outcomes[index] = await one(changes[index]);
     }
-    await flush();
     return outcomes;
   }
 
@@ -224,7 +213,7 @@ export class SourceRepository {
    * projection's own attributes stay as stored).
    */
   private attributeUpdate(next: SourceRecord, read: SourceRecord): TransactItem {
-    const { credit, warnings, systemTags, openRectifications, awaitingDecision, decisionDueAt, lastInspectionAt, ...attributes } = next;
+    const { credit, warnings, systemTags, openRectifications, awaitingDecision, decisionDueAt, lastInspectionAt, rescoreAt, ...attributes } = next;
     const entries = Object.entries({ ...attributes, ...sourceIndexAttributes(next) });
     const names: Record<string, string> = { '#credit': 'credit', '#level': 'level', '#systemTags': 'systemTags' };
     const values: Record<string, NativeAttributeValue> = { ':expected': read.version, ':level': read.credit.level, ':systemTags': read.systemTags };

@@ -11,6 +11,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   computeCreditScore,
   creditWarnings,
+  nextScoreChange,
+  timelessScore,
   type CreditScore,
   type RectificationFact,
   type ScoringFact,
@@ -23,7 +25,7 @@ import type { TimelineEventType } from '@green-shield/shared/api/source-schemas'
 import { canonicalJson } from '../lib/canonical-json';
 import type { Clock } from '../lib/clock';
 import { keys } from '../store/keys';
-import { failedConditionIndex, transact, type TransactItems } from '../store/operations';
+import { failedConditionIndex, packTransactions, transact, type TransactItems } from '../store/operations';
 import { awaitingDecisionItem, sourceIndexAttributes, tagItems, warningItem } from './items';
 import type { RectificationRecord, SourceCollection, SourceEventRecord, SourceRecord } from './records';
 import { SourceRepository } from './repository';
@@ -84,6 +86,9 @@ export function rectificationFact(rectification: RectificationRecord): Rectifica
   };
 }
 
+/** A `rescoreAt` for facts time alone never changes: later than any rebuild. */
+export const NO_RESCORE = '9999-12-31T23:59:59.999Z';
+
 export interface ScoreProjection {
   credit: CreditScore;
   warnings: Warning[];
@@ -94,6 +99,8 @@ export interface ScoreProjection {
   /** When the most urgent of those decisions is due (`decisionDueAt`); the decisions list is in this order. */
   decisionDueAt?: string;
   lastInspectionAt?: string;
+  /** When time alone may first change this projection (`nextScoreChange`); the rebuild rescores only sources due by then. */
+  rescoreAt: string;
 }
 
 export function projectScore(
@@ -121,6 +128,7 @@ export function projectScore(
       .filter((due) => due !== undefined)
       .sort()[0],
     lastInspectionAt: inspections.at(-1),
+    rescoreAt: nextScoreChange(facts, rules, asOf) ?? NO_RESCORE,
   };
 }
 
@@ -134,7 +142,8 @@ export function projectionChanged(
       p.credit.score,
       p.credit.level,
       p.credit.rulesVersion,
-      p.credit.explanation,
+      // The clamp line is dated when it was computed: no change readers see.
+      timelessScore(p.credit).explanation,
       p.warnings,
       p.systemTags,
       p.openRectifications,
@@ -147,12 +156,16 @@ export function projectionChanged(
 
 export interface Rescored {
   collection: SourceCollection;
-  before: ScoreProjection;
+  before: StoredProjection;
   after: ScoreProjection;
+  /** Whether anything readers see changed. */
   changed: boolean;
 }
 
-const storedProjection = (source: SourceRecord): ScoreProjection => ({
+/** As stored: sources scored before `rescoreAt` existed have none (and are due). */
+type StoredProjection = Omit<ScoreProjection, 'rescoreAt'> & { rescoreAt?: string };
+
+const storedProjection = (source: SourceRecord): StoredProjection => ({
   credit: source.credit,
   warnings: source.warnings,
   systemTags: source.systemTags,
@@ -160,6 +173,7 @@ const storedProjection = (source: SourceRecord): ScoreProjection => ({
   awaitingDecision: source.awaitingDecision ?? 0,
   decisionDueAt: source.decisionDueAt,
   lastInspectionAt: source.lastInspectionAt,
+  rescoreAt: source.rescoreAt,
 });
 
 /** An edit lands between a rescoring's read and write only in a race of milliseconds. */
@@ -184,32 +198,81 @@ export class ScoreProjector {
   }
 
   /**
-   * Recomputes a source's projection and stores it if anything readers see changed. `beforeWrite`
-   * runs on a change before it is stored (telling operators): if it fails, the projection stays as
-   * it was, so the retry finds the same change to tell — told first, stored second, nothing lost.
-   * The write is conditional on the source's version (its keys hold the kind, street and name it
-   * read), so an edit in between makes it read and compute again.
+   * Whether a source's stored projection may be out of date by now without any new fact: time has
+   * reached its `rescoreAt`, it has none yet, or it was computed under other rules.
+   */
+  due(source: Pick<SourceRecord, 'rescoreAt'> & { credit: Pick<CreditScore, 'rulesVersion'> }): boolean {
+    return source.rescoreAt === undefined || source.rescoreAt <= this.clock.now().toISOString() || source.credit.rulesVersion !== this.rules.version;
+  }
+
+  /** What rescoring finds in a collection, and whether it has anything to store. */
+  private assess(collection: SourceCollection): { rescored: Rescored; store: boolean } {
+    const before = storedProjection(collection.source);
+    const after = this.live(collection);
+    const rescored = { collection, before, after, changed: projectionChanged(before, after) };
+    return { rescored, store: rescored.changed || before.rescoreAt !== after.rescoreAt };
+  }
+
+  /**
+   * Recomputes a source's projection and stores it if anything readers see changed, or only when it
+   * is next due. `beforeWrite` runs on a change readers see before it is stored (telling operators):
+   * if it fails, the projection stays as it was, so the retry finds the same change to tell — told
+   * first, stored second, nothing lost. The write is conditional on the source's version (its keys
+   * hold the kind, street and name it read), so an edit in between makes it read and compute again.
    */
   async rescore(sourceId: string, beforeWrite?: (rescored: Rescored) => Promise<void>): Promise<Rescored | undefined> {
     for (let attempt = 0; attempt < MAX_RESCORE_ATTEMPTS; attempt++) {
       const collection = await this.sources.getCollection(sourceId);
       if (!collection) return undefined;
-      const before = storedProjection(collection.source);
-      const after = this.live(collection);
-      const rescored = { collection, before, after, changed: projectionChanged(before, after) };
-      if (!rescored.changed) return rescored;
-      await beforeWrite?.(rescored);
-      if (await this.write(collection.source, after)) return rescored;
+      const { rescored, store } = this.assess(collection);
+      if (!store) return rescored;
+      if (rescored.changed) await beforeWrite?.(rescored);
+      const cancelled = await transact(this.db, this.writeItems(collection.source, rescored.after));
+      if (!cancelled) return rescored;
+      if (failedConditionIndex(cancelled) !== 0) throw cancelled;
     }
     throw new Error(`Source ${sourceId} kept changing while it was rescored`);
   }
 
   /**
-   * Writes a fresh projection and moves the source between level, tag and warning lists; false if
-   * the source was edited since it was read. Independent of officers' edits otherwise (an edit
-   * never fails because of it: see `SourceRepository.update`).
+   * `rescore` for many sources with few writes: their partitions are read at once and the new
+   * projections stored packed into transactions of up to 100 items (the daily job rescores
+   * hundreds). A transaction cancelled because a source changed meanwhile is redone source by
+   * source with `rescore` (operators may be told twice; notifications are stored once).
    */
-  private async write(source: SourceRecord, projection: ScoreProjection): Promise<boolean> {
+  async rescoreMany(sourceIds: readonly string[], beforeWrite?: (rescored: Rescored) => Promise<void>): Promise<Array<Rescored | undefined>> {
+    const collections = await Promise.all(sourceIds.map((id) => this.sources.getCollection(id)));
+    const results: Array<Rescored | undefined> = [];
+    const writes: Array<{ index: number; items: TransactItems }> = [];
+    for (const [index, collection] of collections.entries()) {
+      if (!collection) {
+        results.push(undefined);
+        continue;
+      }
+      const { rescored, store } = this.assess(collection);
+      results.push(rescored);
+      if (!store) continue;
+      if (rescored.changed) await beforeWrite?.(rescored);
+      writes.push({ index, items: this.writeItems(collection.source, rescored.after) });
+    }
+    for (const group of packTransactions(writes)) {
+      const cancelled = await transact(
+        this.db,
+        group.flatMap((write) => write.items),
+      );
+      if (!cancelled) continue;
+      if (failedConditionIndex(cancelled) < 0) throw cancelled;
+      for (const { index } of group) results[index] = await this.rescore(sourceIds[index], beforeWrite);
+    }
+    return results;
+  }
+
+  /**
+   * The writes of a fresh projection: the source's projected attributes (on condition that it was
+   * not edited since it was read; independent of officers' edits otherwise, see
+   * `SourceRepository.update`), and its moves between level, tag and warning lists.
+   */
+  private writeItems(source: SourceRecord, projection: ScoreProjection): TransactItems {
     const rescored = { ...source, ...projection };
     const oldTags = new Set(source.systemTags.filter((tag) => !source.tags.includes(tag)));
     const newTags = new Set(projection.systemTags.filter((tag) => !source.tags.includes(tag)));
@@ -222,7 +285,7 @@ export class ScoreProjector {
           TableName: this.tableName,
           Key: keys.source(source.id),
           UpdateExpression:
-            'SET credit = :credit, warnings = :warnings, systemTags = :systemTags, openRectifications = :open, awaitingDecision = :awaiting, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' +
+            'SET credit = :credit, warnings = :warnings, systemTags = :systemTags, openRectifications = :open, awaitingDecision = :awaiting, rescoreAt = :rescoreAt, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' +
             (projection.lastInspectionAt ? ', lastInspectionAt = :last' : '') +
             (projection.decisionDueAt ? ', decisionDueAt = :due' : ' REMOVE decisionDueAt'),
           ConditionExpression: 'version = :version',
@@ -233,6 +296,7 @@ export class ScoreProjector {
             ':systemTags': projection.systemTags,
             ':open': projection.openRectifications,
             ':awaiting': projection.awaitingDecision,
+            ':rescoreAt': projection.rescoreAt,
             ':gsi2pk': index.gsi2pk,
             ':gsi2sk': index.gsi2sk,
             ...(projection.lastInspectionAt ? { ':last': projection.lastInspectionAt } : {}),
@@ -247,11 +311,8 @@ export class ScoreProjector {
     ];
     if (projection.warnings.length > 0) items.push({ Put: { TableName: this.tableName, Item: warningItem(source, projection.warnings) } });
     else if (source.warnings.length > 0) items.push({ Delete: { TableName: this.tableName, Key: keys.sourceWarning(source.id) } });
-    if (projection.awaitingDecision > 0) items.push({ Put: { TableName: this.tableName, Item: awaitingDecisionItem({ ...source, ...projection }) } });
+    if (projection.awaitingDecision > 0) items.push({ Put: { TableName: this.tableName, Item: awaitingDecisionItem(rescored) } });
     else if (source.awaitingDecision) items.push({ Delete: { TableName: this.tableName, Key: keys.sourceAwaitingDecision(source.id) } });
-    const cancelled = await transact(this.db, items);
-    if (!cancelled) return true;
-    if (failedConditionIndex(cancelled) === 0) return false;
-    throw cancelled;
+    return items;
   }
 }

@@ -15,6 +15,11 @@ import { meetsSearch, planDecisions, planSearch, type ListPlan, type SearchFilte
 export type { SourceQuery } from './search-plan';
 
 const PAGE_SIZE = 20;
+/** What a membership (tag, warning, decision) holds of its source: its id, which the indexes project. */
+const MEMBER_ATTRIBUTES = ['sourceId'];
+
+/** What the rebuild reads of every source. */
+export type SourceSchedule = Pick<SourceRecord, 'id' | 'rescoreAt'> & { credit: Pick<SourceRecord['credit'], 'rulesVersion'> };
 
 export interface SourcePage {
   items: SourceRecord[];
@@ -70,6 +75,20 @@ export class SourceLists {
     return queryPage<SourceRecord>(this.db, this.tableName, { index: 'GSI1', partition: keys.sourcesInStreet(districtCode, streetCode), ...options });
   }
 
+  /** One page of a street's sources with only what tells whether each is due for rescoring (`ScoreProjector.due`): the rebuild reads every source. */
+  schedulesInStreet(
+    districtCode: string,
+    streetCode: string,
+    options: { cursor?: string; limit?: number },
+  ): Promise<{ items: SourceSchedule[]; nextCursor?: string }> {
+    return queryPage<SourceSchedule>(this.db, this.tableName, {
+      index: 'GSI1',
+      partition: keys.sourcesInStreet(districtCode, streetCode),
+      attributes: ['id', 'rescoreAt', 'credit.rulesVersion'],
+      ...options,
+    });
+  }
+
   /** How many sources a district has (counted street by street; for progress, not for requests). */
   async count(districtCode: string, streetCodes: readonly string[]): Promise<number> {
     let total = 0;
@@ -91,7 +110,7 @@ export class SourceLists {
             filter: filter && searchFilter(filter),
             limit: PAGE_SIZE,
             // A membership names its source by the id the index projects; a source list gets its items.
-            projected: plan.members,
+            attributes: plan.members ? MEMBER_ATTRIBUTES : undefined,
           })
         : await mergedPage<SourceRecord & { sourceId: string }>(this.db, this.tableName, {
             index,
@@ -99,7 +118,7 @@ export class SourceLists {
             prefix,
             cursor,
             limit: PAGE_SIZE,
-            projected: plan.members,
+            attributes: plan.members ? MEMBER_ATTRIBUTES : undefined,
           });
     if (!plan.members) return page;
     return { items: await this.sources.getMany(page.items.map((member) => member.sourceId)), nextCursor: page.nextCursor };

@@ -181,5 +181,6 @@ export function toTimelineEventView(event: SourceEventRecord, urls: PhotoUrls): 
     permit: event.permit,
     incident: event.incident,
     changed: event.changed,
+    jointInspection: event.jointInspection,
   };
 }

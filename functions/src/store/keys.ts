@@ -27,6 +27,15 @@ export const ITEM_PARTITIONS = {
   creditCode: 'CREDITCODE#',
   importJob: 'IMPORTJOB#',
   claim: 'CLAIM#',
+  rebuildRun: 'REBUILDRUN#',
+  jointInspection: 'JOINT#',
+  jointReferenceCounter: 'COUNTER#JOINT#',
+  /** A volunteer's events (decisions, thanks); the volunteering itself is in the resident's `USER#` partition. */
+  volunteerEvents: 'VOLUNTEER#',
+  patrolTask: 'TASK#',
+  observation: 'OBSERVATION#',
+  review: 'REVIEW#',
+  reviewGuard: 'REVIEWGUARD#',
   /** Local system only (AWS keeps failed stream records in SQS): no function is granted it. */
   streamFailures: 'STREAMFAILURES',
 } as const;
@@ -43,6 +52,15 @@ export const LIST_PARTITIONS = {
   importJobs: 'IMPORTJOBS#',
   claims: 'CLAIMS#',
   claimant: 'CLAIMANT#',
+  jointInspections: 'JOINTS#',
+  volunteers: 'VOLUNTEERS#',
+  patrolTasks: 'TASKS#',
+  volunteerTasks: 'VOLUNTEERTASKS#',
+  observations: 'OBSERVATIONS#',
+  observer: 'OBSERVER#',
+  inspectionTasks: 'INSPECTIONTASKS#',
+  reviews: 'REVIEWS#',
+  reviewer: 'REVIEWER#',
 } as const;
 
 export type ItemFamily = keyof typeof ITEM_PARTITIONS;
@@ -57,6 +75,8 @@ const RECTIFICATION_PREFIX = 'RECT#';
 const SOURCE_OPERATOR_PREFIX = 'OPERATOR#';
 const OPERATED_SOURCE_PREFIX = 'OPERATES#';
 const COMPLAINT_SOURCE_LINK_PREFIX = 'SOURCELINK#';
+const COGOV_EVENT_PREFIX = 'EVENT#';
+const TASK_CLAIM_PREFIX = 'CLAIM#';
 
 /** What a list partition is narrowed to; each attribute present adds `#<NAME>#<value>` in this order. */
 const LIST_NARROWINGS = [
@@ -123,6 +143,9 @@ export const keys = {
   /** Notification ids are the ULIDs of the events behind them, so the sort key orders by time. */
   notification: (userId: string, notificationId: string) => ({ pk: `${I.user}${userId}`, sk: `NOTIFICATION#${notificationId}` }),
   notificationPrefix: 'NOTIFICATION#',
+  /** A user's consents to one subscribe-message template (one message each), and the messages sent (one per notification). */
+  subscribeConsent: (userId: string, templateKey: string) => ({ pk: `${I.user}${userId}`, sk: `SUBSCRIBE#${templateKey}` }),
+  subscribeMessageSent: (userId: string, notificationId: string) => ({ pk: `${I.user}${userId}`, sk: `SUBSCRIBED#${notificationId}` }),
 
   source: (id: string) => ({ pk: `${I.source}${id}`, sk: SOURCE_SORT_KEY }),
   sourceCollection: (id: string) => `${I.source}${id}`,
@@ -149,6 +172,8 @@ export const keys = {
   importJobsOrder: (createdAt: string, jobId: string) => `${createdAt}#${jobId}`,
   /** GSI2 of import jobs, only while queued or running: what the import watchdog checks. */
   activeImportJobsOf: (districtCode: string) => `${L.importJobs}${districtCode}#ACTIVE`,
+  /** A run of the scheduled score rebuild: each street's cursor and the counts so far (rebuild-run.ts). */
+  rebuildRun: (runId: string) => ({ pk: `${I.rebuildRun}${runId}`, sk: 'RUN' }),
   claim: (claimId: string) => ({ pk: `${I.claim}${claimId}`, sk: 'CLAIM' }),
   pendingClaimGuard: (sourceId: string, userId: string) => ({ pk: `${I.claim}PENDING#${sourceId}#${userId}`, sk: 'GUARD' }),
   /** GSI1: a street's sources by name. */
@@ -183,6 +208,54 @@ export const keys = {
   claimsBy: (userId: string) => `${L.claimant}${userId}`,
   /** The sort-key prefix of one street in the lists ordered by street first. */
   inStreet: (streetCode: string) => `${streetCode}#`,
+
+  /** Co-governance: a joint inspection request and its timeline share a partition. */
+  jointInspection: (id: string) => ({ pk: `${I.jointInspection}${id}`, sk: 'REQUEST' }),
+  jointInspectionCollection: (id: string) => `${I.jointInspection}${id}`,
+  jointInspectionEvent: (id: string, at: string, eventId: string) => ({ pk: `${I.jointInspection}${id}`, sk: `${COGOV_EVENT_PREFIX}${at}#${eventId}` }),
+  jointReferenceCounter: (districtCode: string, year: number) => ({ pk: `${I.jointReferenceCounter}${districtCode}#${year}`, sk: 'COUNTER' }),
+  /** GSI1 (a street's), GSI2 (the district's): joint inspection requests, newest first by reading backwards. */
+  jointInspections: (districtCode: string, narrowing: ListNarrowing<'streetCode'> = {}) => listKey(`${L.jointInspections}${districtCode}`, narrowing),
+  /** GSI3, only while the bureau owes a step: by the deadline it owes, so read ascending the most urgent comes first. */
+  jointInspectionsAwaitingBureau: (districtCode: string) => `${L.jointInspections}${districtCode}#BUREAU`,
+  /** GSI4, only while not ended: a street's open requests, newest first. */
+  openJointInspections: (districtCode: string, streetCode: string) => `${listKey(`${L.jointInspections}${districtCode}`, { streetCode })}#OPEN`,
+  /** Sort key of the lists above: `<time>#<id>`. */
+  timeOrder: (at: string, id: string) => `${at}#${id}`,
+  cogovEventPrefix: COGOV_EVENT_PREFIX,
+  /** A community event (CogovEvent) in its subject's partition. */
+  cogovEvent: (subjectPartition: string, at: string, eventId: string) => ({ pk: subjectPartition, sk: `${COGOV_EVENT_PREFIX}${at}#${eventId}` }),
+  /** A resident's volunteering (one per resident, beside their profile); its events in `VOLUNTEER#<id>`. */
+  volunteer: (userId: string) => ({ pk: `${I.user}${userId}`, sk: 'VOLUNTEER' }),
+  volunteerEvents: (userId: string) => `${I.volunteerEvents}${userId}`,
+  /** GSI1 of volunteers: a street's, in one status, by application time. */
+  volunteersOfStreet: (districtCode: string, streetCode: string, status: string) => listKey(`${L.volunteers}${districtCode}`, { streetCode, status }),
+  patrolTask: (id: string) => ({ pk: `${I.patrolTask}${id}`, sk: 'TASK' }),
+  patrolTaskCollection: (id: string) => `${I.patrolTask}${id}`,
+  taskClaim: (taskId: string, userId: string) => ({ pk: `${I.patrolTask}${taskId}`, sk: `${TASK_CLAIM_PREFIX}${userId}` }),
+  taskClaimPrefix: TASK_CLAIM_PREFIX,
+  /** GSI1 of tasks: a street's, by when each ends (read from now on: the current ones). */
+  patrolTasksOfStreet: (districtCode: string, streetCode: string) => listKey(`${L.patrolTasks}${districtCode}`, { streetCode }),
+  /** GSI1 of claims: a volunteer's claimed tasks, by when each starts. */
+  tasksClaimedBy: (userId: string) => `${L.volunteerTasks}${userId}`,
+  observation: (id: string) => ({ pk: `${I.observation}${id}`, sk: 'OBSERVATION' }),
+  observationCollection: (id: string) => `${I.observation}${id}`,
+  /** GSI1 of observations, only while awaiting triage; GSI3 every one: a street's, newest first. */
+  observationsAwaitingTriage: (districtCode: string, streetCode: string) => `${listKey(`${L.observations}${districtCode}`, { streetCode })}#AWAITING`,
+  observationsOfStreet: (districtCode: string, streetCode: string) => listKey(`${L.observations}${districtCode}`, { streetCode }),
+  /** GSI2 of observations: one volunteer's, newest first. */
+  observationsBy: (userId: string) => `${L.observer}${userId}`,
+  /** GSI4 of observations triaged into an inspection task, only while it is open: a street's, by due time. */
+  openInspectionTasks: (districtCode: string, streetCode: string) => listKey(`${L.inspectionTasks}${districtCode}`, { streetCode }),
+  review: (id: string) => ({ pk: `${I.review}${id}`, sk: 'REVIEW' }),
+  reviewCollection: (id: string) => `${I.review}${id}`,
+  /** One review per volunteer and resolution. */
+  reviewGuard: (subject: string, userId: string) => ({ pk: `${I.reviewGuard}${subject}#${userId}`, sk: 'GUARD' }),
+  /** GSI1 of reviews, only while a dispute awaits an answer; GSI3 every one: a street's, newest first. */
+  openDisputes: (districtCode: string, streetCode: string) => `${listKey(`${L.reviews}${districtCode}`, { streetCode })}#OPEN`,
+  reviewsOfStreet: (districtCode: string, streetCode: string) => listKey(`${L.reviews}${districtCode}`, { streetCode }),
+  /** GSI2 of reviews: one volunteer's, newest first. */
+  reviewsBy: (userId: string) => `${L.reviewer}${userId}`,
 
   /** Local system only: stream records a consumer failed past its retries (AWS keeps them in SQS), one partition. */
   streamFailure: (consumer: string, sequenceNumber: string) => ({ pk: I.streamFailures, sk: `${consumer}#${sequenceNumber}` }),

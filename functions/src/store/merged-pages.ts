@@ -8,7 +8,7 @@
 import { QueryCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { stripKeys } from './operations';
 import { decodeCursor, encodeCursor, type ListIdentity } from './pagination';
-import { completeEntries, keyNames } from './queries';
+import { assertProjected, completeEntries, keyNames } from './queries';
 import type { IndexName } from './table-definition';
 
 export interface MergedRead {
@@ -21,8 +21,8 @@ export interface MergedRead {
   newestFirst?: boolean;
   limit: number;
   cursor?: string;
-  /** Only what the index projects, without reading the items (as `PartitionQuery.projected`). */
-  projected?: boolean;
+  /** Only these attributes, which the index projects, without reading the items (as `PartitionQuery.attributes`). */
+  attributes?: readonly string[];
 }
 
 type Item = Record<string, NativeAttributeValue>;
@@ -96,6 +96,7 @@ async function readPartition(db: DynamoDBDocumentClient, tableName: string, read
 
 export async function mergedPage<T>(db: DynamoDBDocumentClient, tableName: string, read: MergedRead): Promise<{ items: T[]; nextCursor?: string }> {
   const { sortKey } = keyNames(read.index);
+  if (read.attributes) assertProjected(read.index, read.attributes);
   const after = await decodeAfter(db, tableName, read);
   // One more than the page tells whether more follow; one more again in case the cursor's own item is among them.
   const wanted = read.limit + 2;

@@ -36,7 +36,7 @@ export class NotificationRepository {
 
   async latest(userId: string): Promise<NotificationViewT[]> {
     const items = await queryPrefix(this.db, this.tableName, keys.user(userId).pk, keys.notificationPrefix, { newestFirst: true, limit: LIST_LIMIT });
-    return items.map(({ id, at, complaintId, trackingNumber, status, source, action, deadline, read }) => ({
+    return items.map(({ id, at, complaintId, trackingNumber, status, source, action, deadline, subject, read }) => ({
       id,
       at,
       complaintId,
@@ -45,6 +45,7 @@ export class NotificationRepository {
       source,
       action,
       deadline,
+      subject,
       read,
     })) as NotificationViewT[];
   }

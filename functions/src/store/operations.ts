@@ -7,6 +7,7 @@ import { type Backoff, retryDelayMs, sleep } from '../lib/backoff';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  UpdateCommand,
   QueryCommand,
   type BatchGetCommandOutput,
   TransactWriteCommand,
@@ -21,6 +22,21 @@ const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2p
 
 export function stripKeys<T>(item: Record<string, unknown>): T {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))) as T;
+}
+
+/** The next number of a counter (atomic `ADD`): numbers never repeat, and may have gaps (one taken by a request that then failed). */
+export async function nextInSequence(db: DynamoDBDocumentClient, tableName: string, key: { pk: string; sk: string }): Promise<number> {
+  const { Attributes } = await db.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: 'ADD #seq :one SET entity = :entity',
+      ExpressionAttributeNames: { '#seq': 'seq' },
+      ExpressionAttributeValues: { ':one': 1, ':entity': 'Counter' },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return Attributes?.seq as number;
 }
 
 /** Runs a conditional write; undefined when its condition failed, so callers decide what that means. */
@@ -42,6 +58,28 @@ export async function transact(db: DynamoDBDocumentClient, items: TransactItems)
     if (error instanceof TransactionCanceledException) return error;
     throw error;
   }
+}
+
+const MAX_TRANSACTION_ITEMS = 100;
+
+/** Writes grouped into as few transactions (of at most 100 items) as they fit; each write's items stay together. */
+export function packTransactions<T extends { items: TransactItems }>(writes: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  let size = Number.POSITIVE_INFINITY;
+  for (const write of writes) {
+    if (size + write.items.length > MAX_TRANSACTION_ITEMS) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1].push(write);
+    size += write.items.length;
+  }
+  return groups;
+}
+
+/** A transaction's put of an item that stands only if nobody wrote it since the version the writer read. */
+export function putIfVersion(tableName: string, item: Record<string, unknown>, expectedVersion: number): TransactItems[number] {
+  return { Put: { TableName: tableName, Item: item, ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } } };
 }
 
 /** Index of the first item whose condition failed in a cancelled transaction. */

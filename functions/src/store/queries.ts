@@ -21,14 +21,27 @@ export interface PartitionQuery {
   partition: string;
   /** Only sort keys beginning with this. */
   prefix?: string;
+  /**
+   * Only sort keys after this (a moving bound such as now: the list, which a cursor is bound to, is
+   * still the partition, and a cursor's start key lies after any earlier bound).
+   */
+  after?: string;
   newestFirst?: boolean;
   limit?: number;
   /** A client's cursor; refused unless this table issued it for this list (index, partition, prefix). */
   cursor?: string;
-  /** Narrows the page read by key (never widens it); of an index, only attributes it projects. */
+  /**
+   * Narrows the page read by key (never widens it). It names attributes by placeholder (`#name`); of
+   * an index, only attributes it projects.
+   */
   filter?: { expression: string; names: Record<string, string>; values: Record<string, NativeAttributeValue> };
-  /** Of an index: only what it projects (keys and TABLE_DEFINITION's `projects`), without reading the items. */
-  projected?: boolean;
+  /**
+   * Only these attributes of each item (dotted paths name nested ones), besides its keys: for reads
+   * of many items that need little of each. Of an index, they must be ones it projects (keys and
+   * TABLE_DEFINITION's `projects`), and the read then returns the index entries without reading the
+   * items; without `attributes`, an index read gets the whole items by key.
+   */
+  attributes?: readonly string[];
 }
 
 export function keyNames(index: IndexName | undefined): { partitionKey: string; sortKey: string } {
@@ -57,24 +70,72 @@ export async function itemsBehind(db: DynamoDBDocumentClient, tableName: string,
   });
 }
 
-/** What a read returns of the entries it read: the items behind an index's entries, unless it asked for the projection only. */
+/** What a read returns of the entries it read: the items behind an index's entries, unless it named the (projected) attributes it needs. */
 export function completeEntries(
   db: DynamoDBDocumentClient,
   tableName: string,
-  read: { index?: IndexName; projected?: boolean },
+  read: { index?: IndexName; attributes?: readonly string[] },
   entries: Item[],
 ): Promise<Item[]> | Item[] {
-  return read.index && !read.projected ? itemsBehind(db, tableName, entries) : entries;
+  return read.index && !read.attributes ? itemsBehind(db, tableName, entries) : entries;
+}
+
+/**
+ * Refuses a read or a filter of attributes an index does not hold: DynamoDB would leave them out of
+ * every entry without an error, so the code reading them would see them absent (every source due)
+ * and a filter would test nothing (every request open, none of the street's).
+ */
+export function assertProjected(index: IndexName, attributes: readonly string[]): void {
+  const definition = TABLE_DEFINITION.globalIndexes.find((candidate) => candidate.indexName === index)!;
+  const held = new Set<string>([TABLE_DEFINITION.partitionKey, TABLE_DEFINITION.sortKey, definition.partitionKey, definition.sortKey, ...definition.projects]);
+  const missing = attributes.filter((path) => !held.has(path.split('.')[0]));
+  if (missing.length) throw new Error(`${index} does not project ${missing.join(', ')} (TABLE_DEFINITION)`);
+}
+
+/** The attributes a filter tests: its placeholders that start a path (`#credit` of `#credit.#level`). */
+function filteredAttributes(filter: PartitionQuery['filter']): string[] {
+  if (!filter) return [];
+  return [...filter.expression.matchAll(/(?<![.\w#])#\w+/g)].map(([placeholder]) => filter.names[placeholder] ?? placeholder);
+}
+
+/** A projection of `attributes` and every key attribute (a page goes on from its last item's keys), with its names. */
+function projection(attributes: readonly string[], index: IndexName | undefined): { expression: string; names: Record<string, string> } {
+  const { partitionKey, sortKey } = keyNames(index);
+  const paths = [...new Set([TABLE_DEFINITION.partitionKey, TABLE_DEFINITION.sortKey, partitionKey, sortKey, ...attributes])];
+  const names: Record<string, string> = {};
+  const expression = paths
+    .map((path) =>
+      path
+        .split('.')
+        .map((name) => {
+          const placeholder = `#p${Object.keys(names).length}`;
+          names[placeholder] = name;
+          return placeholder;
+        })
+        .join('.'),
+    )
+    .join(', ');
+  return { expression, names };
 }
 
 function queryInput(tableName: string, query: PartitionQuery) {
   const { partitionKey, sortKey } = keyNames(query.index);
+  if (query.index) assertProjected(query.index, [...(query.attributes ?? []), ...filteredAttributes(query.filter)]);
+  const projected = query.attributes && projection(query.attributes, query.index);
+  const names = { ...query.filter?.names, ...projected?.names };
+  const sortCondition = query.prefix ? ` AND begins_with(${sortKey}, :prefix)` : query.after !== undefined ? ` AND ${sortKey} > :after` : '';
   return {
     TableName: tableName,
     ...(query.index ? { IndexName: query.index } : {}),
-    KeyConditionExpression: query.prefix ? `${partitionKey} = :pk AND begins_with(${sortKey}, :prefix)` : `${partitionKey} = :pk`,
-    ExpressionAttributeValues: { ':pk': query.partition, ...(query.prefix ? { ':prefix': query.prefix } : {}), ...query.filter?.values },
-    ...(query.filter ? { FilterExpression: query.filter.expression, ExpressionAttributeNames: query.filter.names } : {}),
+    KeyConditionExpression: `${partitionKey} = :pk${sortCondition}`,
+    ExpressionAttributeValues: {
+      ':pk': query.partition,
+      ...(query.prefix ? { ':prefix': query.prefix } : query.after !== undefined ? { ':after': query.after } : {}),
+      ...query.filter?.values,
+    },
+    ...(query.filter ? { FilterExpression: query.filter.expression } : {}),
+    ...(projected ? { ProjectionExpression: projected.expression } : {}),
+    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
     ...(query.newestFirst ? { ScanIndexForward: false } : {}),
   };
 }
@@ -129,11 +190,27 @@ export async function queryPage<T>(db: DynamoDBDocumentClient, tableName: string
 export async function queryEvery<T>(
   db: DynamoDBDocumentClient,
   tableName: string,
-  query: Pick<PartitionQuery, 'index' | 'partition' | 'prefix' | 'newestFirst' | 'filter' | 'projected'>,
+  query: Pick<PartitionQuery, 'index' | 'partition' | 'prefix' | 'newestFirst' | 'filter' | 'attributes'>,
   limit?: number,
 ): Promise<T[]> {
   const entries = await queryAll(db, queryInput(tableName, query), limit);
   return (await completeEntries(db, tableName, query, entries)).map((item) => stripKeys<T>(item));
+}
+
+/** Every item of a partition whose sort key lies between `from` and `to` (inclusive): for reads bounded by the range (a month of one person's items). */
+export async function queryBetween<T>(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  query: Pick<PartitionQuery, 'index' | 'partition'> & { from: string; to: string },
+): Promise<T[]> {
+  const { partitionKey, sortKey } = keyNames(query.index);
+  const items = await queryAll(db, {
+    TableName: tableName,
+    ...(query.index ? { IndexName: query.index } : {}),
+    KeyConditionExpression: `${partitionKey} = :pk AND ${sortKey} BETWEEN :from AND :to`,
+    ExpressionAttributeValues: { ':pk': query.partition, ':from': query.from, ':to': query.to },
+  });
+  return (await completeEntries(db, tableName, query, items)).map((item) => stripKeys<T>(item));
 }
 
 /**
@@ -144,7 +221,12 @@ export async function queryEvery<T>(
 export async function countUpTo(
   db: DynamoDBDocumentClient,
   tableName: string,
-  query: Pick<PartitionQuery, 'index' | 'partition'> & ({ prefix?: string; before?: never } | { prefix?: never; before?: string }),
+  query: Pick<PartitionQuery, 'index' | 'partition'> &
+    (
+      | { prefix?: string; before?: never; after?: never }
+      | { prefix?: never; before?: string; after?: never }
+      | { prefix?: never; before?: never; after?: string }
+    ),
   cap: number,
 ): Promise<{ count: number; more: boolean }> {
   const input = queryInput(tableName, query);

@@ -29,6 +29,8 @@ export interface EdgeDeps {
   /** Counts each account's acts against the rate limits (`rateLimits`, the versioned table by default). */
   rateCounter: RateCounter;
   rateLimits?: RateLimitTable;
+  /** The CDN's origin-verify value, where a CDN fronts the API (lib/http/front-door.ts). */
+  originVerifySecret?: string;
 }
 
 export interface ApiDeps extends BaseDeps, EdgeDeps {}
@@ -50,6 +52,7 @@ export function apiDepsFromEnv(service: string): ApiDeps {
     ...base,
     verificationKeys: publishedVerificationKeys(base.db, base.tableName, base.clock),
     rateCounter: new TableRateCounter(base.db, base.tableName),
+    originVerifySecret: env('originVerifySecret'),
   };
 }
 

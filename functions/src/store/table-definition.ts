@@ -12,24 +12,29 @@ export const TABLE_DEFINITION = {
   stream: 'NEW_AND_OLD_IMAGES',
   /**
    * Each index holds the keys (the table's and its own) and only the attributes its reads use
-   * without the item: what its filters test and what its projected reads return
-   * (docs/architecture.md, "Index projections"). Every other read of an index gets the items by key
-   * afterwards (store/queries.ts, `itemsBehind`), so an item is not copied whole into each index.
+   * without the item: what its filters test and what the reads that name their `attributes` return
+   * (docs/architecture.md, "Index projections"; store/queries.ts refuses a read or filter of any
+   * other). Every other read of an index gets the items by key afterwards (`itemsBehind`), so an
+   * item is not copied whole into each index.
    */
   globalIndexes: [
-    // Tag, warning and decision memberships: lists of source ids, read as they are.
-    { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projects: ['sourceId'] },
-    { indexName: 'GSI2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projects: ['sourceId'] },
+    // Tag, warning and decision memberships: lists of source ids, read as they are. Sources by street:
+    // what the score rebuild reads of every source (id, rescoreAt, credit's rulesVersion). Joint
+    // inspection requests: the open-only filter (status).
+    { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projects: ['sourceId', 'id', 'rescoreAt', 'credit', 'status'] },
+    // Memberships by level and kind; the district's joint inspection requests, open-only (status).
+    { indexName: 'GSI2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projects: ['sourceId', 'status'] },
     // Names: match candidates (id, name, address, location), and the filters of the district-wide name
-    // search (level in `credit`, kind, tags) and of the auto-close job (`feedbackBy`).
+    // search (level in `credit`, kind, tags), of the auto-close job (`feedbackBy`) and of the bureau's
+    // owed joint inspection requests of one street (`streetCode`).
     {
       indexName: 'GSI3',
       partitionKey: 'gsi3pk',
       sortKey: 'gsi3sk',
-      projects: ['id', 'name', 'address', 'location', 'credit', 'kind', 'tags', 'systemTags', 'feedbackBy'],
+      projects: ['id', 'name', 'address', 'location', 'credit', 'kind', 'tags', 'systemTags', 'feedbackBy', 'streetCode'],
     },
-    // Geohash cells: match candidates.
-    { indexName: 'GSI4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projects: ['id', 'name', 'address', 'location'] },
+    // Geohash cells: match candidates. A street's open joint inspection requests: their statuses.
+    { indexName: 'GSI4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projects: ['id', 'name', 'address', 'location', 'status'] },
   ],
 } as const;
 

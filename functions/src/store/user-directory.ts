@@ -14,6 +14,8 @@ export interface DirectoryUser {
   name?: string;
   roles: Role[];
   streetCode?: string;
+  /** The user's openid in the WeChat mini-program, once they signed in there (subscribe messages go to it). */
+  wechatOpenId?: string;
 }
 
 export interface UserDirectory {
@@ -33,6 +35,7 @@ function toDirectoryUser(item: Record<string, unknown>): DirectoryUser {
     name: item.name as string | undefined,
     roles: item.roles as Role[],
     streetCode: item.streetCode as string | undefined,
+    wechatOpenId: item.wechatOpenId as string | undefined,
   };
 }
 

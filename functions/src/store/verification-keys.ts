@@ -6,14 +6,22 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { importJWK, type JWK } from 'jose';
+import type { JsonWebKey } from 'node:crypto';
 import { keys } from './keys';
 import { queryAll } from './operations';
 import { systemClock, type Clock } from '../lib/clock';
 import { replacedKeyVerifiesUntil, SIGNING_KEY_MAX_AGE_SECONDS, type PublishedKey, UNKNOWN_KEY_REREAD_SECONDS, VerificationKeySet } from '../lib/key-set';
 import { sleep } from '../lib/backoff';
 import type { PepperStore } from '../lib/pepper';
-import { cachedSigningKeys, generateKeyMaterial, type KeyMaterial, type KeyStore, type SigningKeys, type VerificationKey } from '../lib/signing-keys';
+import {
+  cachedSigningKeys,
+  generateKeyMaterial,
+  importPublicKey,
+  type KeyMaterial,
+  type KeyStore,
+  type SigningKeys,
+  type VerificationKey,
+} from '../lib/signing-keys';
 
 /** A replaced key's item is deleted by TTL a day after it stopped verifying. */
 const EXPIRED_KEY_KEPT_SECONDS = 24 * 60 * 60;
@@ -48,13 +56,13 @@ function publishedKeyItems(db: DynamoDBDocumentClient, tableName: string): Promi
   });
 }
 
-const toPublishedKey = (item: Record<string, unknown>): PublishedKey<JWK> => ({
+const toPublishedKey = (item: Record<string, unknown>): PublishedKey<JsonWebKey> => ({
   kid: item.kid as string,
-  publicJwk: item.publicJwk as JWK,
+  publicJwk: item.publicJwk as JsonWebKey,
   ...(typeof item.verifyUntil === 'string' ? { verifyUntil: item.verifyUntil } : {}),
 });
 
-export async function readPublishedKeys(db: DynamoDBDocumentClient, tableName: string): Promise<Array<PublishedKey<JWK>>> {
+export async function readPublishedKeys(db: DynamoDBDocumentClient, tableName: string): Promise<Array<PublishedKey<JsonWebKey>>> {
   return (await publishedKeyItems(db, tableName)).map(toPublishedKey);
 }
 
@@ -70,9 +78,9 @@ export function publishedVerificationKeys(
 ): (kid?: string) => Promise<VerificationKey | undefined> {
   const set = new VerificationKeySet(
     () => readPublishedKeys(db, tableName),
-    async (jwk: JWK): Promise<VerificationKey | undefined> => {
+    async (jwk: JsonWebKey): Promise<VerificationKey | undefined> => {
       try {
-        return { publicKey: (await importJWK(jwk, 'ES256')) as CryptoKey };
+        return { publicKey: importPublicKey(jwk) };
       } catch {
         return undefined; // not an ES256 public key: verifies nothing
       }

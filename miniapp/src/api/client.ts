@@ -4,7 +4,7 @@
  * imports, so zod never enters the bundle.
  */
 import Taro from '@tarojs/taro';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ENDPOINTS } from '@green-shield/shared/api/endpoints';
 import type { ROUTES } from '@green-shield/shared/api/routes';
 import type { ErrorBody, ErrorCode, ErrorDetail } from '@green-shield/shared/api/errors';
@@ -17,20 +17,20 @@ import { PAGES } from '../navigation';
 type Routes = typeof ROUTES;
 export type RouteId = keyof Routes;
 
-type SchemaAt<Id extends RouteId, Part extends 'body' | 'query' | 'params'> = Routes[Id] extends { [P in Part]: infer Schema extends z.ZodType }
+type SchemaAt<Id extends RouteId, Part extends 'body' | 'query' | 'params'> = Routes[Id] extends { [P in Part]: infer Schema extends z.ZodMiniType }
   ? Schema
   : never;
 
 type Part<Id extends RouteId, Name extends 'body' | 'params', Schema = SchemaAt<Id, Name>> = [Schema] extends [never]
   ? unknown
-  : Schema extends z.ZodType
+  : Schema extends z.ZodMiniType
     ? { [K in Name]: z.input<Schema> }
     : never;
 
 /** Query strings are optional as a whole: every query field of the API is optional or has a fallback. */
 type QueryPart<Id extends RouteId, Schema = SchemaAt<Id, 'query'>> = [Schema] extends [never]
   ? unknown
-  : Schema extends z.ZodType
+  : Schema extends z.ZodMiniType
     ? { query?: z.input<Schema> }
     : never;
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type * as S from '@green-shield/shared/api/schemas';
 import type { StreetSuggestion } from '@green-shield/shared/geo/street-locator';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { call } from '../api/client';
 
 export type GeoPoint = z.input<typeof S.GeoPointInput>;

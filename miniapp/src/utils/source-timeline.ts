@@ -28,6 +28,7 @@ export function timelineEventLines(event: TimelineEventViewT): string[] {
     if (event.permit.validUntil) lines.push(d.validUntil(event.permit.validUntil));
   }
   if (event.incident) lines.push(d.incident(zh.sourceOfficer.severities[event.incident.severity], event.incident.description));
+  if (event.jointInspection) lines.push(d.jointInspection(event.jointInspection.reference, event.jointInspection.summary));
   if (event.note) lines.push(event.note);
   return lines;
 }

@@ -30,6 +30,8 @@ export const SUMMARIES: { readonly [Id in RouteId]: string } = {
   reopenComplaint: 'The complainant reopens a resolution they are not satisfied with',
   listNotifications: 'In-app notifications, newest first',
   markNotificationsRead: 'Mark some or all notifications read',
+  recordSubscriptions:
+    "The WeChat subscribe-message templates the user just agreed to (wx.requestSubscribeMessage's accepted ones): each consent allows one message",
   ecoProfile: "A source's public profile by its eco-code (forged or altered codes are refused)",
   mySources: 'Sources the signed-in operator runs',
   mySource: 'One of my sources: score with its explanation, rectification items',
@@ -62,4 +64,48 @@ export const SUMMARIES: { readonly [Id in RouteId]: string } = {
   pendingDecisions:
     "Sources with rectification evidence awaiting an officer's decision, in the officer's street (the district for the bureau), the most urgent decision first, each with when it is due and whether that has passed",
   decisionsSummary: "How many sources in the officer's street (the district for the bureau) have evidence awaiting a decision, counted up to a cap",
+  raiseJointInspection:
+    'A street officer asks the bureau for a joint inspection of sources and/or an area: reason, urgency, photos, linked complaints and observations (idempotent)',
+  listJointInspections:
+    "Joint inspection requests: a street's (newest first, or only those not ended), the district's, or those the bureau owes a step on (most urgent first)",
+  getJointInspection: 'A joint inspection request with its timeline (another street’s answers 403, as complaints do)',
+  stepJointInspection:
+    'A step of the request by the street (answer a question, confirm or send back the result once, withdraw) or the bureau (ask, accept, schedule, decline, record the result); out of order 409',
+  commentJointInspection: 'A comment on an open request, by either party',
+  inspectForJointInspection:
+    "The bureau inspects one of the request's sources (the registry's checklist: scores, rectification orders and the source's timeline follow); idempotent",
+  applyVolunteer:
+    'A resident applies to volunteer for a street (name, neighbourhood, availability); applying again while pending or approved answers with the application',
+  myVolunteering: "The signed-in resident's volunteering: status, street, the reason of a decline or withdrawal",
+  volunteerTasks: 'Approved volunteers: the current patrol tasks of their street, each with their own claim',
+  claimTask: 'Approved volunteers: claim a place on a patrol task (409 TASK_FULL when every place is taken, under any concurrency)',
+  releaseTask: 'Approved volunteers: give a claimed place back (before checking in)',
+  checkInTask: "Approved volunteers: check in on site during the task's window (the position, and how far it is from the task's area)",
+  checkOutTask: 'Approved volunteers: check out; the visit counts its hours in the service record',
+  submitObservation: 'Approved volunteers: report what they saw (photos, place, optionally a source found by its eco-code); idempotent',
+  myObservations: "A volunteer's observations, each with what became of it and that thing's current status",
+  volunteerSource: 'Approved volunteers: a source of their street with its rectification items (public facts only)',
+  reviewableComplaints: 'Approved volunteers: resolved or closed complaints of their street (tracking number, kind, place, status; never who complained)',
+  submitReview:
+    'Approved volunteers: confirm or dispute (with a photo) a resolved complaint or closed rectification of their street; a dispute waits for the officers; idempotent',
+  myReviews: "A volunteer's confirmations and disputes, with officers' answers",
+  myServiceRecord: "A volunteer's service record: the month's tasks, hours, observations (and confirmed), second looks and thanks, with totals",
+  streetGuide:
+    'The street operational guide (街镇生态环境工作操作指南): per source kind and situation, what to look at with its legal basis, what the street may do, when to call the bureau (officers and approved volunteers)',
+  listVolunteers: "A street's volunteers in one status (pending applications by default)",
+  decideVolunteer: 'Approve or decline an application, or withdraw an approval (with a reason the volunteer reads)',
+  thankVolunteer: 'Thank a volunteer (shown in their service record and inbox)',
+  volunteerServiceRecord: "A volunteer's service record, for the street's officers",
+  publishPatrolTask: 'A street officer publishes a patrol task: area, sources, checklist from the street operational guide, time window, capacity (idempotent)',
+  listPatrolTasks: "A street's patrol tasks: the current ones (soonest ending first) or all",
+  getPatrolTask: 'A patrol task with its claimants (names, check-ins, hours)',
+  cancelPatrolTask: 'Cancel a patrol task; its claimants are told',
+  listObservations: "A street's observations awaiting triage (the longest waiting first), or all (newest first)",
+  getObservation: 'An observation with what became of it',
+  triageObservation:
+    'Turn an observation into a complaint (the volunteer is complainant of record only by their choice), an inspection task, a joint inspection request, or dismiss it with a reason',
+  listInspectionTasks: "A street's open inspection tasks from observations (closed by an inspection of the source), the soonest due first",
+  listReviews: "A street's open disputes of resolutions (the longest waiting first), or all second looks",
+  answerReview: "An officer answers a volunteer's dispute",
+  streetDesk: "The street's desk: bounded counts of what awaits it, each with the list it opens",
 };

@@ -11,8 +11,17 @@ export type Role = (typeof ROLES)[number];
 export const OFFICER_ROLES: readonly Role[] = ['street_officer', 'bureau_officer'];
 
 /** One Lambda function per bounded context. */
-export const SERVICES = ['identity', 'complaints', 'notifications', 'platform', 'sources', 'sourceFiles'] as const;
+export const SERVICES = ['identity', 'complaints', 'notifications', 'platform', 'sources', 'sourceFiles', 'cogov', 'community'] as const;
 export type Service = (typeof SERVICES)[number];
+
+/**
+ * How hard API Gateway throttles a route, across all callers (the stage's route settings; the rates of
+ * each class are stage configuration, infra/config.ts). Asking for a sign-in code sends an SMS that
+ * costs money and reaches a phone, so it is the tightest; checking a code or a WeChat login is next;
+ * then writes; reads are the loosest. Per caller, the functions' own limits apply on top.
+ */
+export const THROTTLE_CLASSES = ['signInCode', 'signIn', 'write', 'read'] as const;
+export type ThrottleClass = (typeof THROTTLE_CLASSES)[number];
 
 export interface Endpoint {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -25,6 +34,8 @@ export interface Endpoint {
   successStatus: number;
   /** Routes answering with a file instead of JSON (the response schema then describes nothing). */
   produces?: 'image/svg+xml';
+  /** Default: `read` for GET, `write` for the other methods (throttleClassOf). */
+  throttle?: ThrottleClass;
 }
 
 export const ENDPOINTS = {
@@ -50,6 +61,7 @@ export const ENDPOINTS = {
     path: '/api/auth/otp',
     service: 'identity',
     auth: 'public',
+    throttle: 'signInCode',
     successStatus: 202,
   },
   verifyOtp: {
@@ -57,6 +69,7 @@ export const ENDPOINTS = {
     path: '/api/auth/token',
     service: 'identity',
     auth: 'public',
+    throttle: 'signIn',
     successStatus: 200,
   },
   signInWithWechat: {
@@ -64,6 +77,7 @@ export const ENDPOINTS = {
     path: '/api/auth/wechat',
     service: 'identity',
     auth: 'public',
+    throttle: 'signIn',
     successStatus: 200,
   },
   refreshToken: {
@@ -178,6 +192,13 @@ export const ENDPOINTS = {
   markNotificationsRead: {
     method: 'POST',
     path: '/api/notifications/read',
+    service: 'notifications',
+    auth: ['resident', 'street_officer', 'bureau_officer', 'admin'],
+    successStatus: 200,
+  },
+  recordSubscriptions: {
+    method: 'POST',
+    path: '/api/notifications/subscriptions',
     service: 'notifications',
     auth: ['resident', 'street_officer', 'bureau_officer', 'admin'],
     successStatus: 200,
@@ -394,9 +415,67 @@ export const ENDPOINTS = {
     auth: OFFICER_ROLES,
     successStatus: 200,
   },
+
+  // Community co-governance: joint inspection requests (a street asks the bureau).
+  raiseJointInspection: {
+    method: 'POST',
+    path: '/api/joint-inspections',
+    service: 'cogov',
+    auth: ['street_officer'],
+    idempotent: true,
+    successStatus: 201,
+  },
+  listJointInspections: { method: 'GET', path: '/api/joint-inspections', service: 'cogov', auth: OFFICER_ROLES, successStatus: 200 },
+  getJointInspection: { method: 'GET', path: '/api/joint-inspections/{id}', service: 'cogov', auth: OFFICER_ROLES, successStatus: 200 },
+  stepJointInspection: { method: 'POST', path: '/api/joint-inspections/{id}/transitions', service: 'cogov', auth: OFFICER_ROLES, successStatus: 200 },
+  commentJointInspection: { method: 'POST', path: '/api/joint-inspections/{id}/comments', service: 'cogov', auth: OFFICER_ROLES, successStatus: 201 },
+  inspectForJointInspection: {
+    method: 'POST',
+    path: '/api/joint-inspections/{id}/inspections',
+    service: 'cogov',
+    auth: ['bureau_officer'],
+    idempotent: true,
+    successStatus: 201,
+  },
+
+  // Community co-governance: volunteers, patrol tasks, observations, second looks, the street's desk.
+  applyVolunteer: { method: 'POST', path: '/api/volunteer/application', service: 'community', auth: ['resident'], successStatus: 201 },
+  myVolunteering: { method: 'GET', path: '/api/volunteer', service: 'community', auth: ['resident'], successStatus: 200 },
+  volunteerTasks: { method: 'GET', path: '/api/volunteer/tasks', service: 'community', auth: ['resident'], successStatus: 200 },
+  claimTask: { method: 'POST', path: '/api/volunteer/tasks/{id}/claim', service: 'community', auth: ['resident'], successStatus: 200 },
+  releaseTask: { method: 'POST', path: '/api/volunteer/tasks/{id}/release', service: 'community', auth: ['resident'], successStatus: 200 },
+  checkInTask: { method: 'POST', path: '/api/volunteer/tasks/{id}/check-in', service: 'community', auth: ['resident'], successStatus: 200 },
+  checkOutTask: { method: 'POST', path: '/api/volunteer/tasks/{id}/check-out', service: 'community', auth: ['resident'], successStatus: 200 },
+  submitObservation: { method: 'POST', path: '/api/volunteer/observations', service: 'community', auth: ['resident'], idempotent: true, successStatus: 201 },
+  myObservations: { method: 'GET', path: '/api/volunteer/observations', service: 'community', auth: ['resident'], successStatus: 200 },
+  volunteerSource: { method: 'GET', path: '/api/volunteer/sources/{id}', service: 'community', auth: ['resident'], successStatus: 200 },
+  reviewableComplaints: { method: 'GET', path: '/api/volunteer/complaints', service: 'community', auth: ['resident'], successStatus: 200 },
+  submitReview: { method: 'POST', path: '/api/volunteer/reviews', service: 'community', auth: ['resident'], idempotent: true, successStatus: 201 },
+  myReviews: { method: 'GET', path: '/api/volunteer/reviews', service: 'community', auth: ['resident'], successStatus: 200 },
+  myServiceRecord: { method: 'GET', path: '/api/volunteer/service-record', service: 'community', auth: ['resident'], successStatus: 200 },
+  streetGuide: { method: 'GET', path: '/api/street-guide', service: 'community', auth: ['resident', 'street_officer', 'bureau_officer'], successStatus: 200 },
+  listVolunteers: { method: 'GET', path: '/api/volunteers', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  decideVolunteer: { method: 'POST', path: '/api/volunteers/{userId}/decision', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  thankVolunteer: { method: 'POST', path: '/api/volunteers/{userId}/thanks', service: 'community', auth: OFFICER_ROLES, successStatus: 201 },
+  volunteerServiceRecord: { method: 'GET', path: '/api/volunteers/{userId}/service-record', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  publishPatrolTask: { method: 'POST', path: '/api/patrol-tasks', service: 'community', auth: ['street_officer'], idempotent: true, successStatus: 201 },
+  listPatrolTasks: { method: 'GET', path: '/api/patrol-tasks', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  getPatrolTask: { method: 'GET', path: '/api/patrol-tasks/{id}', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  cancelPatrolTask: { method: 'POST', path: '/api/patrol-tasks/{id}/cancel', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  listObservations: { method: 'GET', path: '/api/observations', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  getObservation: { method: 'GET', path: '/api/observations/{id}', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  triageObservation: { method: 'POST', path: '/api/observations/{id}/triage', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  listInspectionTasks: { method: 'GET', path: '/api/inspection-tasks', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  listReviews: { method: 'GET', path: '/api/reviews', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  answerReview: { method: 'POST', path: '/api/reviews/{id}/answer', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  streetDesk: { method: 'GET', path: '/api/street-desk', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
 } as const satisfies Record<string, Endpoint>;
 
 export type RouteId = keyof typeof ENDPOINTS;
+
+export function throttleClassOf(endpoint: Pick<Endpoint, 'method' | 'throttle'>): ThrottleClass {
+  return endpoint.throttle ?? (endpoint.method === 'GET' ? 'read' : 'write');
+}
 
 export function routeKey(route: Pick<Endpoint, 'method' | 'path'>): string {
   return `${route.method} ${route.path}`;

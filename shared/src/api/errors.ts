@@ -2,7 +2,7 @@
  * Error codes of the API. Free of zod at runtime (stream and scheduled functions throw ApiErrors
  * too): the error body's schema is in schemas.ts, its types are inferred from it here.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ErrorBody as ErrorBodySchema, ErrorDetail as ErrorDetailSchema } from './schemas';
 
 /** Machine-readable error codes of the API, with their HTTP status. One error shape: { error: { code, message, details? } }. */
@@ -23,6 +23,10 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   INVALID_CODE: 401,
   FORBIDDEN: 403,
+  /** The API was called on its own address instead of through the app's domain (the CDN in front of it). */
+  DIRECT_ACCESS_REFUSED: 403,
+  /** A route for approved volunteers of a street, called by someone who is not one (a plain resident, a pending applicant). */
+  NOT_A_VOLUNTEER: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   SOURCE_NOT_FOUND: 404,
@@ -42,6 +46,18 @@ export const ERROR_STATUS = {
   ALREADY_LINKED: 409,
   COMPLAINT_NOT_HANDLED: 409,
   CLAIM_ALREADY_DECIDED: 409,
+  /** A joint inspection request closed or sent back before the bureau recorded a result. */
+  RESULT_NOT_RECORDED: 409,
+  /** A joint inspection result sent back more often than the once allowed. */
+  SEND_BACK_LIMIT_REACHED: 409,
+  /** A joint inspection result recorded before every source the request names was inspected. */
+  INSPECTIONS_MISSING: 409,
+  /** A patrol task whose places are all claimed. */
+  TASK_FULL: 409,
+  /** A patrol task that was cancelled or is over. */
+  TASK_CLOSED: 409,
+  /** A second look at something not yet resolved (a complaint not answered, a rectification not closed). */
+  NOT_RESOLVED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_ATTEMPTS: 429,

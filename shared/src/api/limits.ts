@@ -48,7 +48,22 @@ export const MAX_LENGTH = {
   permitType: 40,
   claimNote: 500,
   claimReason: 500,
+
+  // Co-governance
+  /** Why a street asks for a joint inspection; a result's summary; a patrol task's brief. */
+  jointReason: 2000,
+  /** A comment on a joint inspection request, a question, an answer, a triage or review note. */
+  comment: 1000,
+  /** A neighbourhood (居委会/小区) a volunteer names; what they are available for. */
+  neighbourhood: 60,
+  availability: 200,
+  /** What a volunteer saw. */
+  observation: 1000,
+  taskTitle: 60,
 } as const;
+
+/** How much one joint inspection request or patrol task may name: sources, people going, linked complaints or observations, the area's radius (and its default). */
+export const COGOV_LIMITS = { sources: 20, people: 10, links: 10, areaRadiusMetres: 2000, defaultAreaRadiusMetres: 200 } as const;
 
 /** The shortest text that says enough, where one character does not. */
 export const MIN_LENGTH = {

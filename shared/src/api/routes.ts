@@ -4,19 +4,20 @@
  * gateway routes with it, each function dispatches and validates with it, and the OpenAPI document
  * is generated from it.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { type Endpoint, ENDPOINTS, type RouteId, type Service } from './endpoints';
 import * as s from './schemas';
 import * as src from './source-schemas';
+import * as co from './cogov-schemas';
 
 export { OFFICER_ROLES, type RouteId, routeKey, SERVICES, type Service } from './endpoints';
 
 /** What a route takes and answers, validated by its function and documented in the OpenAPI document. */
 interface RouteSchemas {
-  body?: z.ZodType;
-  query?: z.ZodType;
-  params?: z.ZodType;
-  response: z.ZodType;
+  body?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  params?: z.ZodMiniType;
+  response: z.ZodMiniType;
 }
 
 export interface RouteSpec extends Endpoint, RouteSchemas {}
@@ -116,6 +117,10 @@ const SCHEMAS = {
   markNotificationsRead: {
     body: s.MarkReadBody,
     response: s.MarkReadResponse,
+  },
+  recordSubscriptions: {
+    body: co.SubscriptionsBody,
+    response: co.SubscriptionsResponse,
   },
   ecoProfile: {
     params: src.EcoCodeParams,
@@ -245,6 +250,157 @@ const SCHEMAS = {
     query: s.StreetQuery,
     response: src.DecisionsSummary,
   },
+  raiseJointInspection: {
+    body: co.RaiseJointInspectionBody,
+    response: co.JointInspectionDetail,
+  },
+  listJointInspections: {
+    query: co.JointInspectionListQuery,
+    response: co.JointInspectionPage,
+  },
+  getJointInspection: {
+    params: co.JointInspectionParams,
+    response: co.JointInspectionDetail,
+  },
+  stepJointInspection: {
+    params: co.JointInspectionParams,
+    body: co.JointStepBody,
+    response: co.JointInspectionDetail,
+  },
+  commentJointInspection: {
+    params: co.JointInspectionParams,
+    body: co.JointCommentBody,
+    response: co.JointInspectionDetail,
+  },
+  inspectForJointInspection: {
+    params: co.JointInspectionParams,
+    body: co.JointInspectionVisitBody,
+    response: co.JointInspectionDetail,
+  },
+  applyVolunteer: {
+    body: co.VolunteerApplyBody,
+    response: co.VolunteerView,
+  },
+  myVolunteering: {
+    response: co.VolunteerView,
+  },
+  volunteerTasks: {
+    query: co.MyObservationsQuery,
+    response: co.PatrolTaskPage,
+  },
+  claimTask: {
+    params: co.TaskParams,
+    response: co.PatrolTaskView,
+  },
+  releaseTask: {
+    params: co.TaskParams,
+    response: co.PatrolTaskView,
+  },
+  checkInTask: {
+    params: co.TaskParams,
+    body: co.CheckInBody,
+    response: co.PatrolTaskView,
+  },
+  checkOutTask: {
+    params: co.TaskParams,
+    response: co.PatrolTaskView,
+  },
+  submitObservation: {
+    body: co.ObservationBody,
+    response: co.ObservationView,
+  },
+  myObservations: {
+    query: co.MyObservationsQuery,
+    response: co.ObservationPage,
+  },
+  volunteerSource: {
+    params: co.SourceParams,
+    response: co.VolunteerSourceView,
+  },
+  reviewableComplaints: {
+    query: co.VolunteerComplaintQuery,
+    response: co.VolunteerComplaintPage,
+  },
+  submitReview: {
+    body: co.ReviewBody,
+    response: co.ReviewView,
+  },
+  myReviews: {
+    query: co.MyObservationsQuery,
+    response: co.ReviewPage,
+  },
+  myServiceRecord: {
+    query: co.MonthQuery,
+    response: co.ServiceRecordView,
+  },
+  streetGuide: {
+    response: co.StreetGuideView,
+  },
+  listVolunteers: {
+    query: co.VolunteerListQuery,
+    response: co.VolunteerPage,
+  },
+  decideVolunteer: {
+    params: co.UserIdParams,
+    body: co.VolunteerDecisionBody,
+    response: co.VolunteerView,
+  },
+  thankVolunteer: {
+    params: co.UserIdParams,
+    body: co.ThanksBody,
+    response: co.ServiceRecordView,
+  },
+  volunteerServiceRecord: {
+    params: co.UserIdParams,
+    query: co.MonthQuery,
+    response: co.ServiceRecordView,
+  },
+  publishPatrolTask: {
+    body: co.PatrolTaskBody,
+    response: co.PatrolTaskView,
+  },
+  listPatrolTasks: {
+    query: co.PatrolTaskListQuery,
+    response: co.PatrolTaskPage,
+  },
+  getPatrolTask: {
+    params: co.TaskParams,
+    response: co.PatrolTaskView,
+  },
+  cancelPatrolTask: {
+    params: co.TaskParams,
+    response: co.PatrolTaskView,
+  },
+  listObservations: {
+    query: co.ObservationListQuery,
+    response: co.ObservationPage,
+  },
+  getObservation: {
+    params: co.ObservationParams,
+    response: co.ObservationView,
+  },
+  triageObservation: {
+    params: co.ObservationParams,
+    body: co.TriageBody,
+    response: co.ObservationView,
+  },
+  listInspectionTasks: {
+    query: co.StreetPageQuery,
+    response: co.InspectionTaskPage,
+  },
+  listReviews: {
+    query: co.ReviewListQuery,
+    response: co.ReviewPage,
+  },
+  answerReview: {
+    params: co.ReviewParams,
+    body: co.ReviewAnswerBody,
+    response: co.ReviewView,
+  },
+  streetDesk: {
+    query: co.StreetDeskQuery,
+    response: co.StreetDeskView,
+  },
 } as const satisfies { [Id in RouteId]: RouteSchemas };
 
 type Routes = { [Id in RouteId]: (typeof ENDPOINTS)[Id] & (typeof SCHEMAS)[Id] };
@@ -270,6 +426,16 @@ export function requestPath(path: string): string {
   }
 }
 
+/** Each route's path split into segments once: a {param} segment names the parameter, any other is literal. */
+const PATTERNS = (Object.entries(ROUTES) as Array<[RouteId, RouteSpec]>).map(([id, route]) => ({
+  id,
+  route,
+  segments: route.path
+    .split('/')
+    .filter(Boolean)
+    .map((part): { param: string } | { literal: string } => (part.startsWith('{') && part.endsWith('}') ? { param: part.slice(1, -1) } : { literal: part })),
+}));
+
 /**
  * Matches a decoded path (see `requestPath`) against the table as API Gateway does: literal
  * segments win over {params}. Never throws: whatever the path holds, the answer is a match, 404 or 405.
@@ -283,18 +449,17 @@ export function matchRoute(
   | { kind: 'not-found' } {
   const segments = path.split('/').filter(Boolean);
   const candidates: Array<{ id: RouteId; route: RouteSpec; params: Record<string, string>; literals: number }> = [];
-  for (const [id, route] of Object.entries(ROUTES) as Array<[RouteId, RouteSpec]>) {
-    const pattern = route.path.split('/').filter(Boolean);
+  for (const { id, route, segments: pattern } of PATTERNS) {
     if (pattern.length !== segments.length) continue;
     const params: Record<string, string> = {};
     let literals = 0;
     const matches = pattern.every((part, i) => {
-      if (part.startsWith('{') && part.endsWith('}')) {
-        params[part.slice(1, -1)] = segments[i];
+      if ('param' in part) {
+        params[part.param] = segments[i];
         return true;
       }
       literals++;
-      return part === segments[i];
+      return part.literal === segments[i];
     });
     if (matches) candidates.push({ id, route, params, literals });
   }

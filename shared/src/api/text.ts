@@ -22,10 +22,12 @@ export function cleanText(text: string, multiline: boolean): string {
   return lines.replace(UNSAFE, '');
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made on first use: a segmenter loads ICU's break rules, about 5 ms of every function's start. */
+let graphemes: Intl.Segmenter | undefined;
 
 /** At most `max` user-perceived characters; a longer text keeps `max - 1` of them and ends in `…`. */
 export function truncateGraphemes(text: string, max: number): string {
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   const parts = Array.from(graphemes.segment(text), (part) => part.segment);
   return parts.length > max ? `${parts.slice(0, max - 1).join('')}…` : text;
 }

@@ -35,6 +35,9 @@ const districts: Record<string, DistrictConfig> = {
   [jingan.code]: jingan as DistrictConfig,
 };
 
+/** The codes of the district files registered above: what a deployment may name. */
+export const DISTRICT_CODES: readonly string[] = Object.keys(districts);
+
 /** The configured district; another district is another JSON file registered above. */
 export function loadDistrict(code: string = defaultDistrictCode()): DistrictConfig {
   const district = districts[code];

@@ -77,7 +77,7 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 }
 
 /** The instant a calendar date starts in a time zone (offsets read from the zone, so DST zones work too). */
-function startOfDay(date: CalendarDate, timeZone: string): number {
+export function startOfDay(date: CalendarDate, timeZone: string): number {
   const asUtc = Date.parse(`${date}T00:00:00Z`);
   let instant = asUtc - (wallClock(asUtc, timeZone) - asUtc);
   instant = asUtc - (wallClock(instant, timeZone) - instant);

@@ -303,3 +303,50 @@ export function creditWarnings(facts: readonly ScoringFact[], rules: CreditRules
   if (before - score >= rules.warnings.scoreDropAtLeast) warnings.push({ code: 'score_drop', value: before - score });
   return warnings;
 }
+
+/**
+ * The first instant after `asOf` at which time alone could change the score or the warnings of
+ * these facts: a fact entering or leaving a window (the look-back, the complaint warnings'), each
+ * deadline an order had passing (overdue from the millisecond after it, charged while it is in the
+ * look-back; earlier deadlines too, as lateness is judged per deadline), an order's deadline taking
+ * effect (opened, replaced) or the order closing, and each of these again a score-drop period later
+ * (the drop compares with the score of that long ago). Until then `computeCreditScore` and
+ * `creditWarnings` answer the same (`timelessScore`), so a stored projection needs no rescoring
+ * before it (new facts aside: they are rescored as they come). Undefined when nothing the facts hold
+ * ever changes with time. Instants are in milliseconds, as the scoring compares them; a superset of
+ * the true changes only costs a rescoring that finds nothing new.
+ */
+export function nextScoreChange(facts: readonly ScoringFact[], rules: CreditRules, asOf: Date): string | undefined {
+  const now = asOf.getTime();
+  const lookback = rules.lookbackDays * DAY_MS;
+  const complaintsWindow = rules.warnings.complaintsWithinDays * DAY_MS;
+  const instants: number[] = [];
+  for (const fact of facts) {
+    if (fact.kind === 'rectification') {
+      for (const period of deadlinePeriods(fact)) {
+        const deadline = time(period.deadline);
+        instants.push(period.from, deadline + 1, deadline + lookback);
+      }
+      if (fact.closedAt !== undefined) instants.push(time(fact.closedAt));
+    } else {
+      const at = time(fact.at);
+      instants.push(at, at + lookback);
+      if (fact.kind === 'complaint') instants.push(at + complaintsWindow);
+    }
+  }
+  const drop = rules.warnings.scoreDropWithinDays * DAY_MS;
+  let next = Number.POSITIVE_INFINITY;
+  for (const instant of instants) {
+    for (const candidate of [instant, instant + drop]) if (candidate > now && candidate < next) next = candidate;
+  }
+  return Number.isFinite(next) ? new Date(next).toISOString() : undefined;
+}
+
+/**
+ * What of a score time alone leaves as it is until `nextScoreChange`: all but the dates it was
+ * computed at (`asOf`, and the clamp line's, which says "as of now").
+ */
+export function timelessScore(credit: CreditScore): Omit<CreditScore, 'asOf'> {
+  const { asOf: _asOf, explanation, ...rest } = credit;
+  return { ...rest, explanation: explanation.map((line) => (line.code === 'score_clamped' ? { ...line, at: '' } : line)) };
+}

@@ -24,6 +24,8 @@ export interface ValidInput {
 export interface EdgeContext extends Context {
   /** request-logger: a child logger carrying the request id and the route key. */
   logger?: Logger;
+  /** front-door: the caller's IP address (the viewer's behind the verified CDN). */
+  clientAddress?: string;
   /** route: the entry of the route table this request is for. */
   route?: MatchedRoute;
   /** authenticate: the caller; undefined on a public route called without a valid token. */

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError } from '../errors';
 import { type EdgeMiddleware, type EdgeRequest, need } from './context';
 
-function validationError(error: z.ZodError, prefix: string): ApiError {
+function validationError(error: z.core.$ZodError, prefix: string): ApiError {
   const details = error.issues.map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
     message: issue.message,
@@ -10,7 +10,7 @@ function validationError(error: z.ZodError, prefix: string): ApiError {
   return new ApiError('VALIDATION_FAILED', `Invalid ${prefix}: ${details.map((d) => d.field).join(', ')}`, details);
 }
 
-function parseWith(schema: z.ZodType | undefined, value: unknown, prefix: string): unknown {
+function parseWith(schema: z.ZodMiniType | undefined, value: unknown, prefix: string): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, prefix);

@@ -2,7 +2,7 @@
  * Cell values in the forms officers' spreadsheets actually contain (类型 as 餐饮, 街道 as 静安寺街道,
  * 净化效率 as 92%, 是/否, phone numbers with spaces), and the Chinese wording of the schema's checks.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import chineseLocale from 'zod/v4/locales/zh-CN.js';
 import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceKind } from '@green-shield/shared/sources/kinds';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '@green-shield/shared/complaints/state-machine';
@@ -15,6 +15,7 @@ import { useDistrict } from '../../hooks/useDistrict';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { zh } from '../../i18n/zh-CN';
+import { PAGES } from '../../navigation';
 import { isOfficer, seesWholeDistrict } from '../../session';
 import { ALL, chosen, streetOptions, withAll, type Filter } from '../../utils/filters';
 import './index.scss';
@@ -39,7 +40,8 @@ async function findByTrackingNumber(trackingNumber: string) {
 /**
  * An officer's queue: their street's complaints (the whole district for the bureau), the most
  * urgent first (overdue, then by due date) or the newest first, filterable; or the one complaint
- * a tracking number names (`queue-search`, `queue-search-submit`, `queue-search-clear`).
+ * a tracking number names (`queue-search`, `queue-search-submit`, `queue-search-clear`); and the way
+ * to joint inspections (`queue-joint-entry`).
  */
 export default function QueuePage() {
   const user = useSignedInUser();
@@ -130,6 +132,9 @@ export default function QueuePage() {
             />
           )}
           <View className="queue-filters__toggle-row">
+            <Tappable role="link" className="link queue-filters__joint" id="queue-joint-entry" onClick={() => Taro.navigateTo({ url: PAGES.jointList })}>
+              {`${zh.joint.homeTitle} ›`}
+            </Tappable>
             <Tappable
               id="queue-filter-overdue"
               role="checkbox"

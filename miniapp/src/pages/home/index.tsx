@@ -143,6 +143,14 @@ function SourceEntries({ user }: { user: UserViewT }) {
       </View>
       <View className="home-tiles">
         <HomeTile
+          id="officer-joint-entry"
+          title={zh.joint.homeTitle}
+          hint={isBureauOfficer(user) ? zh.joint.homeHintBureau : zh.joint.homeHintStreet}
+          onClick={() => Taro.navigateTo({ url: PAGES.jointList })}
+        />
+      </View>
+      <View className="home-tiles">
+        <HomeTile
           id="officer-register-entry"
           title={zh.home.registerTitle}
           hint={zh.home.registerHint}

@@ -11,7 +11,7 @@ import { streetNameOf, useDistrict } from '../../hooks/useDistrict';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { useSourceId, useSourcePageData } from '../../hooks/useSourceView';
 import { zh } from '../../i18n/zh-CN';
-import { openSourcePage, PAGES } from '../../navigation';
+import { openJointRaise, openSourcePage, PAGES } from '../../navigation';
 import { isOfficer } from '../../session';
 import { EvidenceDecision } from './EvidenceDecision';
 import { OperatorRow } from './OperatorRow';
@@ -55,6 +55,11 @@ export default function SourceDetailPage() {
               <Button id="source-poster-link" variant="secondary" onClick={() => openSourcePage(PAGES.poster, data.source.id)}>
                 {t.posterLink}
               </Button>
+              {user.roles.includes('street_officer') && (
+                <Button id="source-joint-raise" variant="secondary" role="link" onClick={() => openJointRaise(data.source.id)}>
+                  {zh.joint.raiseEntry}
+                </Button>
+              )}
             </View>
 
             <RectificationsSection

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { OfficerSourceViewT } from '@green-shield/shared/api/source-schemas';
 import { checklistFor, CURRENT_CHECKLISTS, type ChecklistItem } from '@green-shield/shared/sources/checklists';
@@ -19,7 +19,7 @@ import { useRemote } from '../../hooks/useRemote';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { useSourceId } from '../../hooks/useSourceView';
 import { zh } from '../../i18n/zh-CN';
-import { backToSource } from '../../navigation';
+import { backToJointInspection, backToSource } from '../../navigation';
 import { isOfficer } from '../../session';
 import { newIdempotencyKey } from '../../utils/idempotency-key';
 import { blankAnswers, inspectionSubmission, type ItemAnswer, type Outcome } from './inspection-form';
@@ -87,7 +87,11 @@ function ChecklistRow({
   );
 }
 
-function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
+/**
+ * The form for `source`; with `jointId` the inspection is one visit of that joint inspection request
+ * (recorded on it, and on the source as any inspection), and the form returns to the request.
+ */
+function InspectionForm({ source, jointId }: { source: OfficerSourceViewT['source']; jointId?: string }) {
   const items = checklistFor(source.kind, CURRENT_CHECKLISTS.version);
   const photos = usePhotoUploads();
   const [answers, setAnswers] = useState(() => blankAnswers(items));
@@ -110,9 +114,15 @@ function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
     if ('problems' in submission || photoProblem) return;
     setSubmitting(true);
     try {
-      await call('inspectSource', { params: { id: source.id }, headers: { 'Idempotency-Key': formKey }, body: submission.body });
+      const headers = { 'Idempotency-Key': formKey };
+      if (jointId) {
+        await call('inspectForJointInspection', { params: { id: jointId }, headers, body: { sourceId: source.id, inspection: submission.body } });
+      } else {
+        await call('inspectSource', { params: { id: source.id }, headers, body: submission.body });
+      }
       Taro.showToast({ title: t.inspectDone, icon: 'success' });
-      await backToSource(source.id);
+      if (jointId) await backToJointInspection(jointId);
+      else await backToSource(source.id);
     } catch (error) {
       setFailure(error);
       setSubmitting(false);
@@ -123,6 +133,11 @@ function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
     <>
       <Section title={t.inspectTitle(source.name)}>
         <Text className="inspect__version">{t.checklistVersion(CURRENT_CHECKLISTS.title)}</Text>
+        {jointId && (
+          <Text className="inspect__version" id="inspect-joint">
+            {zh.joint.inspectFor}
+          </Text>
+        )}
         {items.map((item) => (
           <ChecklistRow
             key={item.id}
@@ -154,10 +169,11 @@ function InspectionForm({ source }: { source: OfficerSourceViewT['source'] }) {
   );
 }
 
-/** The mobile inspection form, built from the versioned checklist of the source's kind. */
+/** The mobile inspection form, built from the versioned checklist of the source's kind; `?joint=` for a joint inspection's visit. */
 export default function InspectPage() {
   const user = useSignedInUser();
   const id = useSourceId();
+  const jointId = useRouter().params.joint;
   const view = useRemote(useCallback(() => call('getSource', { params: { id } }), [id]));
   if (!user) return null;
   if (!isOfficer(user)) return <EmptyState title={zh.officer.notAllowed} />;
@@ -165,7 +181,7 @@ export default function InspectPage() {
   return (
     <View className="page inspect">
       <Loadable data={view.data} error={view.error} loading={view.loading} onRetry={view.reload}>
-        {({ source }) => <InspectionForm source={source} />}
+        {({ source }) => <InspectionForm source={source} jointId={jointId} />}
       </Loadable>
     </View>
   );

@@ -1,0 +1,27 @@
+/**
+ * WeChat subscribe-message templates as configuration (`subscribe-templates.json`): which template
+ * carries which notification, its fields, the page a tap opens. The mini-app asks users for consent
+ * to the configured templates; the server sends through them. Pure.
+ */
+import table from './subscribe-templates.json' with { type: 'json' };
+
+/** What a template field shows: what the notification is about, the action's label, when. */
+export type TemplateFieldSource = 'subject' | 'what' | 'at';
+
+export interface SubscribeTemplate {
+  /** Assigned by the mini-program's admin console; empty while the deployment has none (nothing is sent). */
+  templateId: string;
+  title: string;
+  page: string;
+  fields: Record<string, TemplateFieldSource>;
+  /** The notification actions this template carries, with the label users read. */
+  actions: Record<string, string>;
+}
+
+export const SUBSCRIBE_TEMPLATES: Readonly<Record<string, SubscribeTemplate>> = table.templates as Record<string, SubscribeTemplate>;
+
+/** The template (its key) that carries a notification action, if one is configured with an id. */
+export function templateFor(action: string, templates = SUBSCRIBE_TEMPLATES): { key: string; template: SubscribeTemplate } | undefined {
+  for (const [key, template] of Object.entries(templates)) if (template.templateId && action in template.actions) return { key, template };
+  return undefined;
+}
