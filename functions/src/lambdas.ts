@@ -196,7 +196,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
         read: [...EDGE_READS, 'user', 'trackingNumber', 'complaint', 'observation'],
         // Requests with their timelines and reference numbers; the registry's inspections and notes on source timelines.
         write: ['jointInspection', 'jointReferenceCounter', 'source', 'idempotency', 'cursorKey'],
-        lists: ['jointInspections', 'officers'],
+        lists: ['jointInspections'],
       },
       // The request's photos and the inspections' (from upload tickets).
       uploads: { read: ['uploads', 'photos'], write: ['photos'], delete: ['photos'] },
@@ -212,11 +212,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'Co-governance: volunteers, patrol tasks, observations and their triage, second looks at resolutions, the street desk',
     grants: {
       table: {
-        read: [...EDGE_READS, 'source'],
+        read: EDGE_READS,
         // Volunteering (beside the resident's profile) and its events, tasks and claims, observations,
-        // reviews; triage raises joint inspection requests and files complaints.
+        // reviews; triage raises joint inspection requests (noted on their sources' timelines) and files complaints.
         write: [
           'user',
+          'source',
           'volunteerEvents',
           'patrolTask',
           'observation',
@@ -241,7 +242,6 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
           'reviews',
           'reviewer',
           'jointInspections',
-          'officers',
           'queue',
           'overdue',
           'tag',

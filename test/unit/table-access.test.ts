@@ -46,6 +46,11 @@ const SORT_KEY_ENTRIES = new Set([
   'pendingClaimsOrder',
   'inStreet',
   'streamFailuresOf',
+  'timeOrder',
+  'cogovEventPrefix',
+  'taskClaimPrefix',
+  // Its partition is its subject's (a joint inspection's, a volunteer's…), which another entry makes.
+  'cogovEvent',
 ]);
 
 const inFamily = (partition: string, family: string) => (family.endsWith('#') ? partition.startsWith(family) : partition === family);
