@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AQI_RULES, aqiLevel, dailyAverage, dailyMaximumEightHourAverage, evaluateAqi, iaqi } from '@green-shield/shared/environment/air-quality';
 import { evaluateSection, WATER_RULES, waterClassOf } from '@green-shield/shared/environment/surface-water';
-import { dayNightLevels, energyAverage, evaluateNoise, NOISE_RULES } from '@green-shield/shared/environment/noise';
+import { dayNightLevels, energyAverage, evaluateNoise, NOISE_RULES, NOISE_ZONES } from '@green-shield/shared/environment/noise';
+import { findStreet, loadDistrict } from '@green-shield/shared/districts/district';
+import { suggestStreet } from '@green-shield/shared/geo/street-locator';
 import { changePercent, goodDayShare } from '@green-shield/shared/environment/statistics';
 
 const aqiRules = AQI_RULES.current;
@@ -179,5 +181,24 @@ describe('district figures', () => {
   it('shares good days (AQI ≤ 100) among the days with an AQI', () => {
     expect(goodDayShare([50, 100, 101, undefined], aqiRules.goodDayUpTo)).toEqual({ goodDays: 2, days: 3, percent: 66.7 });
     expect(goodDayShare([], aqiRules.goodDayUpTo)).toEqual({ goodDays: 0, days: 0 });
+  });
+});
+
+describe("the district's monitoring stations", () => {
+  const district = loadDistrict('310106');
+  const stations = district.stations ?? [];
+
+  it("are configured for Jing'an with unique ids, each kind present", () => {
+    expect(new Set(stations.map((station) => station.id)).size).toBe(stations.length);
+    expect(new Set(stations.map((station) => station.kind))).toEqual(new Set(['air', 'water', 'noise']));
+  });
+
+  it('each lies in the district, names a known street, and carries a class or zone the rule tables know', () => {
+    for (const station of stations) {
+      expect(suggestStreet(district, { ...station.location, coordSystem: 'WGS-84' }), station.id).toBeDefined();
+      expect(findStreet(district, station.streetCode), station.id).toBeDefined();
+      if (station.kind === 'water') expect(WATER_RULES.current.classes, station.id).toContain(station.targetClass);
+      if (station.kind === 'noise') expect(NOISE_ZONES, station.id).toContain(station.zone);
+    }
   });
 });
