@@ -46,7 +46,7 @@ import { KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
 import { changeEvent, newSourceRecord } from '../functions/src/sources/registration';
 import type { SourceRecord } from '../functions/src/sources/records';
 import type { ParsedRow } from '../functions/src/sources/import/types';
-import { inPool } from '../functions/src/lib/pool';
+import { inGroups, inPool } from '../functions/src/lib/pool';
 import type { LocalSystem } from './local/system';
 import { writeXlsx } from '../functions/src/sources/import/xlsx-writer';
 import { createProgressBar } from './lib/progress-bar';
@@ -418,17 +418,18 @@ class ThroughputFloors {
   }
 
   private async writeEach(items: Item[]): Promise<Omit<WriteFloor, 'seconds'>> {
-    const inGroups = (lane: FloorLane, size: number) => {
-      const laned = items.map((item) => (String(item.pk).startsWith('BENCHFLOOR#') ? item : floorItem(item, lane)));
-      return Array.from({ length: Math.ceil(laned.length / size) }, (_, i) => laned.slice(i * size, i * size + size));
-    };
+    const lanedGroups = (lane: FloorLane, size: number) =>
+      inGroups(
+        items.map((item) => (String(item.pk).startsWith('BENCHFLOOR#') ? item : floorItem(item, lane))),
+        size,
+      );
     const timed = async (work: () => Promise<void>) => {
       const started = performance.now();
       await work();
       return (performance.now() - started) / 1000;
     };
     const batchWrite = await timed(() =>
-      inPool(inGroups('batch', 25), FLOOR_IN_FLIGHT, async (batch) => {
+      inPool(lanedGroups('batch', 25), FLOOR_IN_FLIGHT, async (batch) => {
         let requests: Record<string, Array<{ PutRequest: { Item: Item } }>> | undefined = {
           [this.system.tableName]: batch.map((Item) => ({ PutRequest: { Item } })),
         };
@@ -439,7 +440,7 @@ class ThroughputFloors {
       }),
     );
     const transactWrite = await timed(() =>
-      inPool(inGroups('transact', 100), FLOOR_IN_FLIGHT, async (group) => {
+      inPool(lanedGroups('transact', 100), FLOOR_IN_FLIGHT, async (group) => {
         await this.db.send(new TransactWriteCommand({ TransactItems: group.map((Item) => ({ Put: { TableName: this.system.tableName, Item } })) }));
       }),
     );

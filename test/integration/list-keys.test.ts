@@ -18,6 +18,7 @@ import { complaintItem } from '../../functions/src/complaints/items';
 import { ComplaintRepository } from '../../functions/src/complaints/repository';
 import type { ComplaintRecord } from '../../functions/src/complaints/records';
 import { startTestSystem, type TestSystem } from '../support/system';
+import { beforeEachRequest } from '../support/request-watch';
 
 let t: TestSystem;
 let db: DynamoDBDocumentClient;
@@ -151,16 +152,12 @@ describe('an edit and a rescoring in a race', () => {
     // A client that lets an officer's edit in just before the projector writes.
     const racing = createDocumentClient(t.system.dynamodbEndpoint);
     let edited = false;
-    racing.middlewareStack.add(
-      (next) => async (args) => {
-        if (!edited && 'TransactItems' in (args.input as Record<string, unknown>)) {
-          edited = true;
-          expect(await edit((await sources.get(source.id))!, 'industrial')).toBe('ok');
-        }
-        return next(args);
-      },
-      { step: 'initialize' },
-    );
+    beforeEachRequest(racing, async (input) => {
+      if (!edited && 'TransactItems' in input) {
+        edited = true;
+        expect(await edit((await sources.get(source.id))!, 'industrial')).toBe('ok');
+      }
+    });
     const rescored = await new ScoreProjector(racing, t.system.tableName, t.clock).rescore(source.id);
     racing.destroy();
     expect(edited).toBe(true);
@@ -177,15 +174,11 @@ describe('an edit and a rescoring in a race', () => {
     }
     const racing = createDocumentClient(t.system.dynamodbEndpoint);
     let transactions = 0;
-    racing.middlewareStack.add(
-      (next) => async (args) => {
-        if ('TransactItems' in (args.input as Record<string, unknown>) && transactions++ === 0) {
-          expect(await edit((await sources.get(group[1].id))!, 'industrial')).toBe('ok');
-        }
-        return next(args);
-      },
-      { step: 'initialize' },
-    );
+    beforeEachRequest(racing, async (input) => {
+      if ('TransactItems' in input && transactions++ === 0) {
+        expect(await edit((await sources.get(group[1].id))!, 'industrial')).toBe('ok');
+      }
+    });
     const rescored = await new ScoreProjector(racing, t.system.tableName, t.clock).rescoreMany(group.map((source) => source.id));
     racing.destroy();
     // One packed transaction, cancelled by the edit; then each source on its own.

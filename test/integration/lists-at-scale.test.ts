@@ -25,6 +25,7 @@ import { complaintItem, queueEntryItems } from '../../functions/src/complaints/i
 import { ComplaintRepository } from '../../functions/src/complaints/repository';
 import type { ComplaintRecord } from '../../functions/src/complaints/records';
 import { startTestSystem, DEMO_ACCOUNTS, type TestSystem } from '../support/system';
+import { beforeEachRequest } from '../support/request-watch';
 import type { ApiClient } from '../support/api-client';
 import { submitComplaint } from '../support/fixtures';
 
@@ -99,13 +100,9 @@ beforeAll(async () => {
   t = await startTestSystem();
   district = t.system.identityDeps.district;
   db = createDocumentClient(t.system.dynamodbEndpoint);
-  db.middlewareStack.add(
-    (next) => async (args) => {
-      requests++;
-      return next(args);
-    },
-    { step: 'initialize' },
-  );
+  beforeEachRequest(db, () => {
+    requests++;
+  });
   bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
   jingansi = await t.signIn(DEMO_ACCOUNTS.jingansi.phone);
 });

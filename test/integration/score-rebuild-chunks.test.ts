@@ -16,6 +16,7 @@ import type { SourceRecord } from '../../functions/src/sources/records';
 import { RebuildRunRepository, RunTakenOverError } from '../../functions/src/sources/rebuild-run';
 import { createRescoreHandler, RESCORE_TIME_RESERVE_MS, type RescoreChunk } from '../../functions/src/sources/rescore-handler';
 import { startTestSystem, type TestSystem } from '../support/system';
+import { beforeEachRequest } from '../support/request-watch';
 
 let t: TestSystem;
 let db: DynamoDBDocumentClient;
@@ -60,18 +61,14 @@ beforeAll(async () => {
   t = await startTestSystem();
   district = t.system.identityDeps.district;
   db = createDocumentClient(t.system.dynamodbEndpoint);
-  db.middlewareStack.add(
-    (next) => async (args) => {
-      const input = args.input as { KeyConditionExpression?: string; IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
-      const partition = input.ExpressionAttributeValues?.[':pk'];
-      if (!input.IndexName && typeof partition === 'string' && partition.startsWith('SOURCE#')) {
-        const id = partition.slice('SOURCE#'.length);
-        rescored.set(id, (rescored.get(id) ?? 0) + 1);
-      }
-      return next(args);
-    },
-    { step: 'initialize' },
-  );
+  beforeEachRequest(db, (input) => {
+    const { IndexName, ExpressionAttributeValues } = input as { IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
+    const partition = ExpressionAttributeValues?.[':pk'];
+    if (!IndexName && typeof partition === 'string' && partition.startsWith('SOURCE#')) {
+      const id = partition.slice('SOURCE#'.length);
+      rescored.set(id, (rescored.get(id) ?? 0) + 1);
+    }
+  });
   // Five sources in each of three streets (three pages of two each), the district's other streets empty.
   const now = t.clock.now().toISOString();
   for (const [s, street] of district.streets.slice(0, 3).entries()) {

@@ -35,3 +35,8 @@ export async function inPool<T>(items: Iterable<T> | AsyncIterable<T>, limit: nu
   if (!exhausted) await Promise.resolve(iterator.return?.()).catch(() => undefined);
   throw failure.error;
 }
+
+/** Cuts `items` into consecutive groups of at most `size` (batch requests, rescoring groups). */
+export function inGroups<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+}

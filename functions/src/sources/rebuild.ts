@@ -8,7 +8,7 @@
  * ones were added (`reindexAllSources`).
  */
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
-import { inPool } from '../lib/pool';
+import { inGroups, inPool } from '../lib/pool';
 import type { SourceRepository } from './repository';
 import type { Rescored, ScoreProjector } from './score-projection';
 import type { SourceLists } from './source-lists';
@@ -57,9 +57,8 @@ export async function rescoreStreetPage(
 ): Promise<{ nextCursor?: string; result: PageReport }> {
   const schedules = await lists.schedulesInStreet(district.code, page.streetCode, { cursor: page.cursor, limit: page.size ?? REBUILD_PAGE });
   const due = schedules.items.filter((schedule) => page.everySource || projector.due(schedule)).map((schedule) => schedule.id);
-  const groups = Array.from({ length: Math.ceil(due.length / RESCORE_GROUP) }, (_, i) => due.slice(i * RESCORE_GROUP, (i + 1) * RESCORE_GROUP));
   let changed = 0;
-  await inPool(groups, GROUPS_AT_ONCE, async (group) => {
+  await inPool(inGroups(due, RESCORE_GROUP), GROUPS_AT_ONCE, async (group) => {
     const rescored = await projector.rescoreMany(group, onChange);
     // Counted after the await: `changed += await …` would read `changed` before it, and lose the other group's count.
     changed += rescored.filter((result) => result?.changed).length;

@@ -4,6 +4,7 @@
  * without their key attributes.
  */
 import { type Backoff, retryDelayMs, sleep } from '../lib/backoff';
+import { inGroups } from '../lib/pool';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
@@ -132,8 +133,8 @@ const UNPROCESSED_KEYS_BACKOFF: Backoff = { retries: 9, firstDelayMs: 50, maxDel
 /** Gets items by key in batches of 100, retrying unprocessed keys; missing items are absent from the answer. */
 export async function batchGet(db: DynamoDBDocumentClient, tableName: string, keyList: Array<{ pk: string; sk: string }>): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
-  for (let start = 0; start < keyList.length; start += BATCH_GET_LIMIT) {
-    let pending: Array<Record<string, unknown>> | undefined = keyList.slice(start, start + BATCH_GET_LIMIT);
+  for (const group of inGroups(keyList, BATCH_GET_LIMIT)) {
+    let pending: Array<Record<string, unknown>> | undefined = group;
     for (let retry = 0; pending && pending.length > 0; retry++) {
       if (retry > UNPROCESSED_KEYS_BACKOFF.retries) throw new Error(`BatchGet left ${pending.length} keys unprocessed`);
       if (retry > 0) await sleep(retryDelayMs(UNPROCESSED_KEYS_BACKOFF, retry));

@@ -5,6 +5,7 @@
  */
 import table from '../rules/joint-inspection-time-limits.json' with { type: 'json' };
 import { periodEnd, type PeriodRules } from '../rules/legal-periods';
+import { versionedRules } from '../rules/versions';
 import type { JointInspectionStatus } from './joint-inspection-state-machine';
 
 export const JOINT_INSPECTION_URGENCIES = ['normal', 'urgent'] as const;
@@ -22,14 +23,12 @@ export interface JointInspectionTimeLimits {
   urgencies: Record<JointInspectionUrgency, JointInspectionLimits>;
 }
 
-const versions = table.versions as JointInspectionTimeLimits[];
+const versions = versionedRules(table.versions as JointInspectionTimeLimits[], 'joint-inspection time-limits');
 
-export const CURRENT_JOINT_INSPECTION_LIMITS: JointInspectionTimeLimits = versions[versions.length - 1];
+export const CURRENT_JOINT_INSPECTION_LIMITS: JointInspectionTimeLimits = versions.current;
 
 export function jointInspectionLimits(version: string): JointInspectionTimeLimits {
-  const found = versions.find((candidate) => candidate.version === version);
-  if (!found) throw new Error(`Unknown joint-inspection time-limits version ${version}`);
-  return found;
+  return versions.get(version);
 }
 
 /** What the bureau owes on a request, each with its deadline (absent until it is owed). */

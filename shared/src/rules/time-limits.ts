@@ -1,4 +1,5 @@
 import table from './complaint-time-limits.json' with { type: 'json' };
+import { versionedRules } from './versions';
 
 export interface TimeLimits {
   version: string;
@@ -12,10 +13,8 @@ export interface TimeLimits {
   maxReopens: number;
 }
 
-const versions: readonly TimeLimits[] = table.versions;
+const versions = versionedRules<TimeLimits>(table.versions, 'time-limits');
 
 export function timeLimits(version: string): TimeLimits {
-  const found = versions.find((limits) => limits.version === version);
-  if (!found) throw new Error(`Unknown time-limits version ${version}`);
-  return found;
+  return versions.get(version);
 }

@@ -117,22 +117,15 @@ export const INCIDENT_EFFECTS = ['lowered', 'already_lowered', 'already_lowest',
 export type IncidentEffect = (typeof INCIDENT_EFFECTS)[number];
 
 /**
- * Marks each ordinary incident's line with what it did: lowered the level, or not (the level was
- * already lowered for an earlier one, already the lowest by score, or red for a major incident), so
- * no line claims a drop that did not happen. The newest incidents are the ones that lower it.
+ * What each ordinary incident (newest first) did: lowered the level, or not (the level was already
+ * lowered for an earlier one, already the lowest by score, or red for a major incident), so no line
+ * claims a drop that did not happen. The newest incidents are the ones that lower it.
  */
-function describeOrdinaryIncidents(newestFirst: ExplanationLine[], context: { incidentMajor: boolean; levelByScore: CreditLevel; drops: number }): void {
+function ordinaryIncidentEffects(count: number, context: { incidentMajor: boolean; levelByScore: CreditLevel; drops: number }): IncidentEffect[] {
   const room = CREDIT_LEVELS.length - 1 - CREDIT_LEVELS.indexOf(context.levelByScore);
-  newestFirst.forEach((line, index) => {
-    const effect: IncidentEffect = context.incidentMajor
-      ? 'major_incident'
-      : index >= room
-        ? 'already_lowest'
-        : index >= context.drops
-          ? 'already_lowered'
-          : 'lowered';
-    line.detail = effect;
-  });
+  return Array.from({ length: count }, (_, index) =>
+    context.incidentMajor ? 'major_incident' : index >= room ? 'already_lowest' : index >= context.drops ? 'already_lowered' : 'lowered',
+  );
 }
 
 type ComplaintFact = Extract<ScoringFact, { kind: 'complaint' }>;
@@ -282,11 +275,13 @@ export function computeCreditScore(facts: readonly ScoringFact[], rules: CreditR
   if (score !== raw)
     explanation.unshift({ code: 'score_clamped', points: score - raw, at: asOf.toISOString(), ref: { kind: 'score', id: 'clamp' }, detail: '' });
   const levelByScore = levelForScore(score, rules);
-  const ordinary = explanation.filter((line) => line.code === 'incident_ordinary');
-  const drops = levelsDroppedByOrdinaryIncidents(ordinary.length, rules);
+  const ordinaryCount = explanation.filter((line) => line.code === 'incident_ordinary').length;
+  const drops = levelsDroppedByOrdinaryIncidents(ordinaryCount, rules);
   const level = incidentMajor ? 'red' : dropLevels(levelByScore, drops);
-  describeOrdinaryIncidents(ordinary, { incidentMajor, levelByScore, drops });
-  return { score, level, levelByScore, rulesVersion: rules.version, asOf: asOf.toISOString(), explanation };
+  const effects = ordinaryIncidentEffects(ordinaryCount, { incidentMajor, levelByScore, drops });
+  let ordinarySeen = 0;
+  const described = explanation.map((line) => (line.code === 'incident_ordinary' ? { ...line, detail: effects[ordinarySeen++] } : line));
+  return { score, level, levelByScore, rulesVersion: rules.version, asOf: asOf.toISOString(), explanation: described };
 }
 
 /** Early warnings for officers: frequent verified complaints, overdue rectifications, a sharp drop. */
