@@ -24,7 +24,7 @@ import { ProvisionOfficerBody } from '@green-shield/shared/api/schemas';
 import { sourceOperatorLinks } from '../functions/src/entries/identity';
 import { createIdentityService, identityDepsFromEnv } from '../functions/src/identity/handler';
 import { AdminExistsError } from '../functions/src/identity/service';
-import { useOperatorCredentials } from './lib/operator-credentials';
+import { adoptOperatorCredentials } from './lib/operator-credentials';
 
 const USAGE = '用法：npm run admin:create -- --phone <11 位手机号> --name <姓名> [--force]';
 const EXIT = { created: 0, misuse: 1, refused: 2 } as const;
@@ -43,7 +43,7 @@ try {
 const admin = ProvisionOfficerBody.safeParse({ phone: args.phone, name: args.name, role: 'admin' });
 if (!admin.success) fail(`${admin.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n')}\n${USAGE}`, EXIT.misuse);
 
-await useOperatorCredentials();
+await adoptOperatorCredentials();
 const deps = identityDepsFromEnv();
 const { service } = createIdentityService({ ...deps, sourceOperators: sourceOperatorLinks(deps.db, deps.tableName) });
 const command = `cli:admin:create:${userInfo().username}@${hostname()}`;

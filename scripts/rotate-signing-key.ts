@@ -24,7 +24,7 @@ import { requiredEnv } from '../functions/src/lib/config';
 import { KEY_SET_MAX_AGE_SECONDS, SIGNING_KEY_MAX_AGE_SECONDS } from '../functions/src/lib/key-set';
 import { createDocumentClient } from '../functions/src/store/client';
 import { rotateSigningKey } from '../functions/src/store/verification-keys';
-import { useOperatorCredentials } from './lib/operator-credentials';
+import { adoptOperatorCredentials } from './lib/operator-credentials';
 
 let args: { revoke?: boolean };
 try {
@@ -34,7 +34,7 @@ try {
   process.exit(1);
 }
 
-await useOperatorCredentials();
+await adoptOperatorCredentials();
 const db = createDocumentClient();
 try {
   console.log('发布新公钥，等待各函数读到后启用……');

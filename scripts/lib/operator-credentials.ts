@@ -9,7 +9,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ENV_NAMES, env } from '../../functions/src/lib/config';
 
-export async function useOperatorCredentials(): Promise<void> {
+export async function adoptOperatorCredentials(): Promise<void> {
   if (env('dynamodbEndpoint') || process.env.AWS_ACCESS_KEY_ID) return;
   const client = new DynamoDBClient({});
   try {
