@@ -361,6 +361,8 @@ export const PatrolTaskListQuery = z.lazy(() =>
     cursor,
   }),
 );
+/** A volunteer's tasks: the current ones of their street, or (`mine`) those they claimed, latest first. */
+export const VolunteerTasksQuery = z.lazy(() => z.strictObject({ mine: z.optional(z.enum(['true', 'false'])), cursor }));
 export const CheckInBody = z.lazy(() => z.strictObject({ location: GeoPointInput }));
 
 // ---------- observations ----------
@@ -380,7 +382,13 @@ export const ObservationBody = z.lazy(() =>
 
 export const ObservationOutcomeView = z.lazy(() =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('complaint'), trackingNumber: z.string(), status: z.optional(z.enum(COMPLAINT_STATUSES)) }),
+    z.object({
+      kind: z.literal('complaint'),
+      trackingNumber: z.string(),
+      status: z.optional(z.enum(COMPLAINT_STATUSES)),
+      /** For officers: the complaint to open. */
+      complaintId: z.optional(z.string()),
+    }),
     z.object({
       kind: z.literal('inspection_task'),
       sourceId: z.optional(z.string()),
