@@ -90,6 +90,17 @@ export function openJointVisit(requestId: string, sourceId: string): void {
   Taro.navigateTo({ url: `${PAGES.inspect}?id=${encodeURIComponent(sourceId)}&joint=${encodeURIComponent(requestId)}` });
 }
 
+/** A page's URL with its query (values left out when absent). */
+export function pageUrl(page: PageId, query: Record<string, string | undefined> = {}): string {
+  const pairs = Object.entries(query).flatMap(([name, value]) => (value === undefined ? [] : [`${name}=${encodeURIComponent(value)}`]));
+  return pairs.length ? `${PAGES[page]}?${pairs.join('&')}` : PAGES[page];
+}
+
+/** Opens a page with its query: the community pages, each taking its ids and filters from it. */
+export function openPage(page: PageId, query: Record<string, string | undefined> = {}): void {
+  Taro.navigateTo({ url: pageUrl(page, query) });
+}
+
 export function showUnreadBadge(unread: number): void {
   // Fails harmlessly when the current page is not a tab page; the next tab visit syncs it again.
   const update =
