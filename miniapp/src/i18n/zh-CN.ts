@@ -426,6 +426,7 @@ export const zh = {
     trackingNumber: '受理编号',
     origin: '来源',
     fromPatrol: '志愿者巡查发现，由街道工作人员转为举报',
+    filedByStreet: '街道工作人员代为举报（匿名）',
     category: '问题类型',
     description: '问题描述',
     address: '问题地点',

@@ -65,7 +65,7 @@ function Observation({ observation }: { observation: ObservationViewT }) {
         <InfoRow label={t.placeRow} value={location.address ?? t.coordinates(location.lat, location.lng)} />
       </View>
       {source && (
-        <Tappable role="link" className="link" id="triage-source" label={zhCommunity.joint.openSource(source.name)} onClick={() => openSource(source.id, true)}>
+        <Tappable role="link" className="link" id="triage-source" onClick={() => openSource(source.id, true)}>
           {`${t.sourceRow}：${source.name} ›`}
         </Tappable>
       )}

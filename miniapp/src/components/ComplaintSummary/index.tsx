@@ -74,7 +74,11 @@ export function ComplaintSummary({ complaint, forOfficer }: { complaint: Complai
             />
           )}
           {forOfficer && (
-            <InfoRow label={t.complainant} id="complaint-complainant" value={complaint.complainant ? complaint.complainant.phone : t.complainantAnonymous} />
+            <InfoRow
+              label={t.complainant}
+              id="complaint-complainant"
+              value={complaint.complainant ? complaint.complainant.phone : complaint.origin ? t.filedByStreet : t.complainantAnonymous}
+            />
           )}
           {!forOfficer && complaint.anonymous && <InfoRow label={t.anonymous} value={t.anonymousValue} />}
         </View>

@@ -44,9 +44,11 @@ export function ObservationCard({ observation }: { observation: ObservationViewT
           {outcomeLine(outcome)}
         </Text>
       )}
+      {observation.triagedAt && (
+        <Text className="community-line community-line--muted">{t.triagedBy(observation.triagedByName, formatDateTime(observation.triagedAt))}</Text>
+      )}
       <View className="complaint-card__meta">
         <Text>{t.submittedAt(formatDateTime(observation.submittedAt))}</Text>
-        {observation.triagedAt && <Text>{t.triagedBy(observation.triagedByName, formatDateTime(observation.triagedAt))}</Text>}
       </View>
     </View>
   );

@@ -221,10 +221,11 @@ function ObservationForm({ volunteer, task }: { volunteer: VolunteerViewT; task?
   return (
     <>
       {task && <Text className="community-intro" id="observe-task">{`${t.tasksTitle}：${task.title}`}</Text>}
-      <Section title={t.whatTitle}>
+      <Section>
         <TextField
           id="observe-text"
           multiline
+          required
           placeholder={t.whatPlaceholder}
           label={t.whatTitle}
           maxLength={MAX_LENGTH.observation}
@@ -233,7 +234,8 @@ function ObservationForm({ volunteer, task }: { volunteer: VolunteerViewT; task?
           error={shown('text', 'text')}
         />
       </Section>
-      <Section title={t.photosTitle} extra={<Text className="community-line community-line--muted">{t.photosHint}</Text>}>
+      <Section title={t.photosTitle}>
+        <Text className="community-intro">{t.photosHint}</Text>
         <Field error={shown('photos', 'photoKeys')} id="observe-photos">
           <PhotoUploader uploads={photos} idPrefix="observe" />
         </Field>
