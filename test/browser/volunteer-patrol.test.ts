@@ -5,7 +5,7 @@
  * from the street operational guide; the volunteer claims it, checks in with the phone's position,
  * reports an observation with a photo about the shop read from its eco-code (a forged code refused);
  * the officer turns it into a complaint, which says it came from a volunteer's patrol; the volunteer
- * sees what became of it, checks out and reads their service record. Every page it opens is
+ * hears of it in the inbox and sees what became of it, checks out and reads their service record. Every page it opens is
  * audited. Screenshots land in test-artifacts/browser/ (prefix `vol-`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -201,11 +201,22 @@ describe('a volunteer’s patrol in the H5 app', () => {
     expect(page).not.toContain('139****0031');
     await snap(officer, 'vol-19-complaint');
 
-    // 8. The volunteer sees what became of the observation, checks out, and reads the month.
-    await volunteer.reload();
+    // 8. The volunteer hears of it in the inbox (the stream delivers it a moment later), which opens what became of it.
+    const notice = volunteer.locator('[id^="notification-"]:visible', { hasText: '巡查发现：已转为举报' });
+    await expect
+      .poll(
+        async () => {
+          await open(volunteer, 'pages/notifications/index', '.notifications:visible');
+          return notice.count();
+        },
+        { timeout: 15_000, interval: 1_000 },
+      )
+      .toBe(1);
+    await snap(volunteer, 'vol-20-inbox');
+    await notice.click();
     await expect.poll(() => volunteer.locator(`#observation-${observationId}:visible`).getAttribute('data-outcome')).toBe('complaint');
     expect(await volunteer.locator(`#observation-${observationId}-outcome`).innerText()).toBe(`举报编号 ${trackingNumber} · 待受理`);
-    await snap(volunteer, 'vol-20-what-became-of-it');
+    await snap(volunteer, 'vol-20b-what-became-of-it');
     await open(volunteer, `volunteer/task/index?id=${taskId}`, '#task-check-out:visible');
     await volunteer.click('#task-check-out');
     await volunteer.locator('#task-checked-out:visible').waitFor();

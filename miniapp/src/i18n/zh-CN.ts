@@ -196,6 +196,25 @@ const sourceNotice: Record<string, string> = {
   operator_linked: '您已被登记为经营者',
 };
 
+/** What happened in co-governance, as the inbox says it (joint inspection steps: 有新的进展). */
+const communityNotice: Record<string, string> = {
+  volunteer_applied: '有新的志愿者申请',
+  volunteer_approved: '申请已通过',
+  volunteer_declined: '申请未通过',
+  volunteer_withdrawn: '志愿者资格已撤销',
+  thanked: '街道向您致谢',
+  task_published: '街道发布了新任务',
+  task_cancelled: '任务已取消',
+  observation_submitted: '有新的巡查发现',
+  observation_complaint: '已转为举报',
+  observation_inspection_task: '已安排检查',
+  observation_joint_inspection: '已申请联合检查',
+  observation_dismissed: '未采纳',
+  inspection_task_done: '已完成检查',
+  review_dispute: '志愿者提出异议',
+  review_answered: '街道已答复',
+};
+
 const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 const sizeClass: Record<SizeClass, string> = { small: '小型', medium: '中型', large: '大型' };
@@ -535,6 +554,10 @@ export const zh = {
     statusNow: (label: string) => `当前状态：${label}`,
     sourceTitle: (name: string, action: string) => `商户 ${name}：${action}`,
     sourceAction: (action: string) => sourceNotice[action] ?? '有新的动态',
+    /** A co-governance notification: what it is about (and its reference), then what happened. */
+    communityTitle: (subject: string, reference: string | undefined, action: string) => `${subject}${reference ? ` ${reference}` : ''}：${action}`,
+    communitySubject: { joint_inspection: '联合检查', volunteer: '社区志愿者', patrol_task: '巡查任务', observation: '巡查发现', review: '复核' },
+    communityAction: (action: string) => communityNotice[action] ?? '有新的进展',
     deadline: (time: string) => `整改期限：${time}`,
     readAll: '全部已读',
     empty: '暂无消息',

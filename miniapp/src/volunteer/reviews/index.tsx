@@ -1,4 +1,5 @@
 import { type ReactNode, useCallback, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ReviewViewT, VolunteerComplaintViewT } from '@green-shield/shared/api/cogov-schemas';
 import { call } from '../../api/client';
@@ -112,7 +113,7 @@ function MyReviews({ filters }: { filters: ReactNode }) {
  */
 export default function SecondLooksPage() {
   const user = useSignedInUser();
-  const [scope, setScope] = useState<Scope>('resolved');
+  const [scope, setScope] = useState<Scope>(useRouter().params.scope === 'mine' ? 'mine' : 'resolved');
   if (!user) return null;
   const filters = (
     <>
