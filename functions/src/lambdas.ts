@@ -24,6 +24,8 @@ interface FunctionBase {
      * own SMS through one origination identity) and the WeChat AppSecret, with their settings.
      */
     signInProviders?: 'use';
+    /** The WeChat mini-program alone (its AppID and AppSecret secret): sending subscribe messages through WeChat's server API. */
+    wechat?: 'use';
   };
   timeoutSeconds: number;
   memoryMb: number;
@@ -164,7 +166,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: 'table-stream',
     entry: 'functions/src/entries/table-events.ts',
     description: 'Complaint and co-governance events become notifications; source events rescore their source and tell its operators',
-    grants: { table: 'readwrite' },
+    grants: { table: 'readwrite', wechat: 'use' },
     batchSize: 25,
     retryAttempts: 3,
     bisectBatchOnError: true,

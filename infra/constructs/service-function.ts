@@ -107,6 +107,7 @@ export class ServiceFunction extends Construct {
     if (spec.grants.signingKey) environment[ENV_NAMES.signingKeySecret] = resources.signingKey.secretArn;
     if (spec.grants.ecoCodeKey) environment[ENV_NAMES.ecoCodeKeySecret] = resources.ecoCodeKey.secretArn;
     if (spec.grants.signInProviders) Object.assign(environment, resources.signInProviders.environment);
+    if (spec.grants.wechat) Object.assign(environment, resources.signInProviders.wechatEnvironment);
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {
       entry: path.join(props.projectRoot, spec.entry),
@@ -163,6 +164,7 @@ export class ServiceFunction extends Construct {
 
     if (grants.ecoCodeKey) resources.ecoCodeKey.grantRead(this.role);
     if (grants.signInProviders) resources.signInProviders.grantTo(this.role);
+    if (grants.wechat) resources.signInProviders.grantWechatTo(this.role);
   }
 
   private acknowledgeFindings({ spec, resources, deadLetterQueue, tracing }: ServiceFunctionProps): void {

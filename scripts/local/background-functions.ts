@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { FUNCTIONS, type ScheduledFunction, type StreamFunction } from '../../functions/src/lambdas';
 import type { ChunkResult, MetricWriter } from '../../functions/src/lib/jobs';
 import type { ObjectStore } from '../../functions/src/lib/object-store';
+import type { SubscribeMessageSender } from '../../functions/src/lib/subscribe-messages';
 import type { BaseDeps } from '../../functions/src/store/runtime';
 import { createTableEventsHandler } from '../../functions/src/entries/table-events';
 import { createImportJobsHandler } from '../../functions/src/sources/import-job-handler';
@@ -18,6 +19,8 @@ import type { StreamHandler } from './stream-runner';
 
 export interface BackgroundDeps extends BaseDeps {
   objects: ObjectStore;
+  /** How subscribe messages go out; the development sender (it logs) when absent. */
+  subscribeMessages?: SubscribeMessageSender;
   /** Import job heartbeat and staleness (tests shorten them). */
   importJobTiming?: ImportJobTiming;
   /** Where the scheduled jobs' heartbeats go; nowhere by default (there is no CloudWatch here). */
@@ -32,7 +35,7 @@ const forFunction = (deps: BackgroundDeps, name: string) => ({ ...deps, logger: 
 /** Every stream function's handler, by name. */
 export function streamConsumers(deps: BackgroundDeps): Record<string, StreamHandler> {
   const consumers: Record<string, StreamHandler> = {
-    tableEvents: createTableEventsHandler(forFunction(deps, 'tableEvents')),
+    tableEvents: createTableEventsHandler(forFunction(deps, 'tableEvents'), deps.subscribeMessages),
     importJobs: createImportJobsHandler({ ...forFunction(deps, 'importJobs'), timing: deps.importJobTiming }),
   };
   return checkedAgainst(STREAM_FUNCTIONS, consumers);

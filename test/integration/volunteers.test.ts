@@ -509,7 +509,7 @@ describe('service records and the street’s desk', () => {
     expect(JSON.parse(sent[0])).toMatchObject({
       to: '…7788',
       templateId: 'DEV-COGOV-PROGRESS',
-      data: { thing1: { value: '社区志愿者' }, phrase2: { value: '收到街道感谢' } },
+      data: { thing1: { value: '社区志愿者' }, thing2: { value: '收到街道感谢' } },
     });
   });
 

@@ -82,6 +82,9 @@ export const zhCommunity = {
     secondLooksHint: '问题解决了吗？去现场看看',
     recordTitle: '服务记录',
     recordHint: '时长、任务和街道的感谢',
+    messages: '用微信提醒我进展',
+    messagesHint: '街道处理您的发现、发布新任务、向您致谢时，用微信通知您（每同意一次，发送一条）。',
+    messagesOn: (count: number) => `已开启 ${count} 项提醒`,
     // Volunteer-only pages, to anyone else
     onlyVolunteers: '此功能仅对街道审核通过的志愿者开放',
     onlyVolunteersHint: '申请成为社区志愿者，街道审核通过后即可认领巡查任务、上报发现。',

@@ -5,7 +5,7 @@ import type { UserViewT } from '@green-shield/shared/api/schemas';
 import type { VolunteerViewT } from '@green-shield/shared/api/cogov-schemas';
 import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call } from '../../api/client';
-import { SubmitButton } from '../../components/Button';
+import { Button, SubmitButton } from '../../components/Button';
 import { EntryTile, EntryTiles } from '../../components/EntryTile';
 import { FormError } from '../../components/FormError';
 import { InfoRow } from '../../components/InfoRow';
@@ -21,6 +21,7 @@ import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { zhCommunity } from '../../i18n/zh-CN-community';
 import { openPage } from '../../navigation';
 import { formatDateTime } from '../../utils/format';
+import { ASKS_FOR_MESSAGES, askForProgressMessages } from '../progress-messages';
 import '../../styles/community.scss';
 
 const c = zhCommunity;
@@ -145,6 +146,22 @@ function Application({ view }: { view: VolunteerViewT }) {
   );
 }
 
+/** WeChat only: a tap asks for consent to progress messages (each consent, one message). */
+function ProgressMessages() {
+  const ask = async () => {
+    const given = await askForProgressMessages().catch(() => 0);
+    if (given > 0) Taro.showToast({ title: t.messagesOn(given), icon: 'success' });
+  };
+  return (
+    <Section>
+      <Text className="community-intro">{t.messagesHint}</Text>
+      <Button id="volunteer-messages" variant="secondary" block onClick={() => void ask()}>
+        {t.messages}
+      </Button>
+    </Section>
+  );
+}
+
 /** An approved volunteer's home: their street and the ways into the volunteer's pages (`volunteer-entry-…`). */
 function VolunteerDesk({ view }: { view: VolunteerViewT }) {
   const district = useDistrict();
@@ -164,6 +181,7 @@ function VolunteerDesk({ view }: { view: VolunteerViewT }) {
         <EntryTile id="volunteer-entry-observe" title={t.observeTitle} hint={t.observeHint} onClick={() => openPage('observe')} />
         <EntryTile id="volunteer-entry-observations" title={t.observationsTitle} hint={t.observationsHint} onClick={() => openPage('myObservations')} />
       </EntryTiles>
+      {ASKS_FOR_MESSAGES && <ProgressMessages />}
       <EntryTiles>
         <EntryTile id="volunteer-entry-second-looks" title={t.secondLooksTitle} hint={t.secondLooksHint} onClick={() => openPage('secondLooks')} />
         <EntryTile id="volunteer-entry-record" title={t.recordTitle} hint={t.recordHint} onClick={() => openPage('serviceRecord')} />
