@@ -31,6 +31,8 @@ interface FunctionBase {
      * own SMS through one origination identity) and the WeChat AppSecret, with their settings.
      */
     signInProviders?: 'use';
+    /** The WeChat mini-program alone (its AppID and AppSecret secret): sending subscribe messages through WeChat's server API. */
+    wechat?: 'use';
   };
   timeoutSeconds: number;
   memoryMb: number;
@@ -261,7 +263,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'Complaint and co-governance events become notifications; source events rescore their source and tell its operators',
     // Notifications and subscribe messages (users' partitions), rescored sources; whom co-governance's
     // events concern (officers, a street's volunteers); inspection tasks an inspection closes.
-    grants: { table: { read: [], write: ['source', 'user', 'observation', 'cursorKey'], lists: ['officers', 'volunteers', 'inspectionTasks'] } },
+    grants: { table: { read: [], write: ['source', 'user', 'observation', 'cursorKey'], lists: ['officers', 'volunteers', 'inspectionTasks'] }, wechat: 'use' },
     batchSize: 25,
     retryAttempts: 3,
     bisectBatchOnError: true,

@@ -109,6 +109,7 @@ export class ServiceFunction extends Construct {
     if (spec.grants.pepper) environment[ENV_NAMES.pepperSecret] = resources.pepper.secretArn;
     if (spec.grants.ecoCodeKey) environment[ENV_NAMES.ecoCodeKeySecret] = resources.ecoCodeKey.secretArn;
     if (spec.grants.signInProviders) Object.assign(environment, resources.signInProviders.environment);
+    if (spec.grants.wechat) Object.assign(environment, resources.signInProviders.wechatEnvironment);
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {
       entry: path.join(props.projectRoot, spec.entry),
@@ -161,6 +162,7 @@ export class ServiceFunction extends Construct {
     if (grants.pepper) grantSecret(this.role, resources.pepper, grants.pepper);
     if (grants.ecoCodeKey) grantSecret(this.role, resources.ecoCodeKey, grants.ecoCodeKey);
     if (grants.signInProviders) resources.signInProviders.grantTo(this.role);
+    if (grants.wechat) resources.signInProviders.grantWechatTo(this.role);
   }
 
   private acknowledgeFindings({ spec, resources, deadLetterQueue, tracing }: ServiceFunctionProps): void {

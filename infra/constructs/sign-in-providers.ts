@@ -4,7 +4,8 @@
  * mini-program's AppID and AppSecret secret. The secrets are made here with a placeholder value the
  * operator replaces (README, Deploy); functions granted `signInProviders` get the settings, the
  * secrets' ARNs and read access to exactly these secrets (and, for AWS SMS, SendTextMessage through
- * the one configured origination identity).
+ * the one configured origination identity); functions granted `wechat` (subscribe messages) get the
+ * mini-program's AppID and read access to its AppSecret only.
  */
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -28,6 +29,8 @@ export class SignInProviders extends Construct {
   readonly wechatAppSecret?: secretsmanager.Secret;
   /** The variables the granted functions get. */
   readonly environment: Record<string, string>;
+  /** The WeChat mini-program's variables alone, for functions that send subscribe messages (none without a mini-program). */
+  readonly wechatEnvironment: Record<string, string> = {};
 
   constructor(
     scope: Construct,
@@ -51,9 +54,15 @@ export class SignInProviders extends Construct {
         retain,
         notRotatedBecause: THIRD_PARTY_KEY,
       }).secret;
-      this.environment[ENV_NAMES.wechatAppId] = wechat.appId;
-      this.environment[ENV_NAMES.wechatAppSecretSecret] = this.wechatAppSecret.secretArn;
+      this.wechatEnvironment[ENV_NAMES.wechatAppId] = wechat.appId;
+      this.wechatEnvironment[ENV_NAMES.wechatAppSecretSecret] = this.wechatAppSecret.secretArn;
+      Object.assign(this.environment, this.wechatEnvironment);
     }
+  }
+
+  /** Read access to the WeChat AppSecret alone (subscribe messages need no SMS provider). */
+  grantWechatTo(grantee: iam.IGrantable): void {
+    if (this.wechatAppSecret) grantSecret(grantee, this.wechatAppSecret, 'read');
   }
 
   grantTo(grantee: iam.IGrantable): void {

@@ -16,8 +16,10 @@ export const SUBPACKAGES = [
   'sources',
   /** Operators: their own business (compliance, rectification evidence, claims). */
   'business',
-  /** Officers: community co-governance (joint inspections a street asks the bureau for). */
+  /** Officers: community co-governance (joint inspections, the street's desk, volunteers, patrol tasks, observations' triage). */
   'cogov',
+  /** Residents who volunteer for their street (社区志愿者): applying, patrol tasks, observations, second looks. */
+  'volunteer',
 ] as const;
 export type Subpackage = (typeof SUBPACKAGES)[number];
 
@@ -58,6 +60,36 @@ export const PAGE_PATHS = {
   jointRaise: 'cogov/joint-raise/index',
   /** One request (`?id=`): its stage, due dates, inspections, result, steps and comments. */
   jointDetail: 'cogov/joint-detail/index',
+  /** The street's desk (街镇工作台): each count opens its list (the bureau chooses a street). */
+  streetDesk: 'cogov/desk/index',
+  /** A street's volunteers by status (`?status=`, `?streetCode=`): applications to decide, approvals to withdraw, thanks. */
+  volunteerReview: 'cogov/volunteers/index',
+  /** A street's patrol tasks (`?streetCode=`), current or all, with who claimed them. */
+  patrolTasks: 'cogov/patrols/index',
+  /** A street officer publishes a patrol task (area, sources, checks from the street guide, window, places). */
+  patrolPublish: 'cogov/patrol-publish/index',
+  /** Volunteers' observations of a street (`?status=awaiting_triage|all|tasks`, `?streetCode=`). */
+  observationQueue: 'cogov/observations/index',
+  /** One observation (`?id=`) and its triage. */
+  observationTriage: 'cogov/observation/index',
+  /** Volunteers' confirmations and disputes of resolutions (`?streetCode=`), disputes to answer. */
+  reviewQueue: 'cogov/reviews/index',
+  /** A resident's volunteering: the application form, its state, and (approved) the volunteer's pages. */
+  volunteerHome: 'volunteer/home/index',
+  /** Patrol tasks of the volunteer's street (`?mine=true`: the ones they claimed). */
+  volunteerTasks: 'volunteer/tasks/index',
+  /** One patrol task (`?id=`): what to look at, claim, check in, check out, report. */
+  volunteerTask: 'volunteer/task/index',
+  /** Report an observation (`?taskId=` on a patrol task). */
+  observe: 'volunteer/observe/index',
+  /** The volunteer's observations and what became of each. */
+  myObservations: 'volunteer/observations/index',
+  /** Resolutions of the volunteer's street to look at again, and their own second looks. */
+  secondLooks: 'volunteer/reviews/index',
+  /** Confirm or dispute one resolution (`?complaintId=&trackingNumber=`, or `?sourceId=` for a source's rectifications). */
+  secondLook: 'volunteer/review/index',
+  /** The volunteer's service record, month by month. */
+  serviceRecord: 'volunteer/record/index',
 } as const;
 export type PageId = keyof typeof PAGE_PATHS;
 
@@ -68,14 +100,18 @@ export const TABS = [
   { page: 'account', icon: 'user' },
 ] as const satisfies ReadonlyArray<{ page: PageId; icon: string }>;
 
+/** Subpackages used together: each preloads the others of its group. */
+export type SubpackageGroup = readonly Subpackage[];
+
 /**
- * The subpackages each role works in. Administrators have no pages of their own yet; any resident
- * may claim a business and then run it.
+ * What each role works in, as groups of subpackages used together. Administrators have no pages of
+ * their own yet; any resident may claim a business and then run it, and may volunteer for their
+ * street: two separate activities, so two groups (running a business brings no volunteer pages along).
  */
-export const SUBPACKAGES_BY_ROLE: Record<Role, readonly Subpackage[]> = {
-  resident: ['business'],
-  street_officer: ['officer', 'sources', 'cogov'],
-  bureau_officer: ['officer', 'sources', 'cogov'],
+export const SUBPACKAGES_BY_ROLE: Record<Role, readonly SubpackageGroup[]> = {
+  resident: [['business'], ['volunteer']],
+  street_officer: [['officer', 'sources', 'cogov']],
+  bureau_officer: [['officer', 'sources', 'cogov']],
   admin: [],
 };
 
@@ -101,17 +137,18 @@ export function subpackagePages(): Array<{ root: Subpackage; pages: string[] }> 
 /**
  * WeChat's preloadRule: entering a page downloads the subpackages listed for it. Mini-programs can
  * preload only by this configuration (no API), so a subpackage is preloaded from the pages of the
- * other subpackages its roles work in: residents on the home page download nothing extra, an
- * officer's first registry or queue page brings the other one along.
+ * other subpackages of a group it is in: residents on the home page download nothing extra, an
+ * officer's first registry or queue page brings the other ones along.
  */
 export function preloadRule(
-  subpackagesByRole: Record<Role, readonly Subpackage[]> = SUBPACKAGES_BY_ROLE,
+  subpackagesByRole: Record<Role, readonly SubpackageGroup[]> = SUBPACKAGES_BY_ROLE,
 ): Record<string, { network: 'all'; packages: Subpackage[] }> {
   const rule: Record<string, { network: 'all'; packages: Subpackage[] }> = {};
+  const groups = Object.values(subpackagesByRole).flat();
   for (const path of Object.values(PAGE_PATHS)) {
     const own = subpackageOf(path);
     if (!own) continue;
-    const alongside = Object.values(subpackagesByRole).filter((subpackages) => subpackages.includes(own));
+    const alongside = groups.filter((subpackages) => subpackages.includes(own));
     const packages = SUBPACKAGES.filter((root) => root !== own && alongside.some((subpackages) => subpackages.includes(root)));
     if (packages.length > 0) rule[path] = { network: 'all', packages };
   }

@@ -90,6 +90,40 @@ export function openJointVisit(requestId: string, sourceId: string): void {
   Taro.navigateTo({ url: `${PAGES.inspect}?id=${encodeURIComponent(sourceId)}&joint=${encodeURIComponent(requestId)}` });
 }
 
+/** A page's URL with its query (values left out when absent). */
+export function pageUrl(page: PageId, query: Record<string, string | undefined> = {}): string {
+  const pairs = Object.entries(query).flatMap(([name, value]) => (value === undefined ? [] : [`${name}=${encodeURIComponent(value)}`]));
+  return pairs.length ? `${PAGES[page]}?${pairs.join('&')}` : PAGES[page];
+}
+
+/** Opens a page with its query: the community pages, each taking its ids and filters from it. */
+export function openPage(page: PageId, query: Record<string, string | undefined> = {}): void {
+  Taro.navigateTo({ url: pageUrl(page, query) });
+}
+
+/** What a co-governance notification is about (NotificationView's `subject`). */
+type CommunitySubject = { kind: 'joint_inspection' | 'volunteer' | 'patrol_task' | 'observation' | 'review'; id: string };
+
+/** The page a co-governance notification opens: the officer's page of its subject, or the volunteer's. */
+function communityTarget({ kind, id }: CommunitySubject, asOfficer: boolean): [PageId, Record<string, string>] {
+  switch (kind) {
+    case 'joint_inspection':
+      return ['jointDetail', { id }];
+    case 'volunteer':
+      return [asOfficer ? 'volunteerReview' : 'volunteerHome', {}];
+    case 'patrol_task':
+      return asOfficer ? ['patrolTasks', {}] : ['volunteerTask', { id }];
+    case 'observation':
+      return asOfficer ? ['observationTriage', { id }] : ['myObservations', {}];
+    case 'review':
+      return asOfficer ? ['reviewQueue', {}] : ['secondLooks', { scope: 'mine' }];
+  }
+}
+
+export function openCommunitySubject(subject: CommunitySubject, asOfficer: boolean): void {
+  openPage(...communityTarget(subject, asOfficer));
+}
+
 export function showUnreadBadge(unread: number): void {
   // Fails harmlessly when the current page is not a tab page; the next tab visit syncs it again.
   const update =

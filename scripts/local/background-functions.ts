@@ -8,6 +8,7 @@ import type { AccessGuard } from './access-guard';
 import { FUNCTIONS, type ScheduledFunction, type StreamFunction } from '../../functions/src/lambdas';
 import type { ChunkResult, MetricWriter } from '../../functions/src/lib/jobs';
 import type { ObjectStore } from '../../functions/src/lib/object-store';
+import type { SubscribeMessageSender } from '../../functions/src/lib/subscribe-messages';
 import type { BaseDeps } from '../../functions/src/store/runtime';
 import { createTableEventsHandler } from '../../functions/src/entries/table-events';
 import { createImportJobsHandler } from '../../functions/src/sources/import-job-handler';
@@ -19,6 +20,8 @@ import type { StreamHandler } from './stream-runner';
 
 export interface BackgroundDeps extends BaseDeps {
   objects: ObjectStore;
+  /** How subscribe messages go out; the development sender (it logs) when absent. */
+  subscribeMessages?: SubscribeMessageSender;
   /** Import job heartbeat and staleness (tests shorten them). */
   importJobTiming?: ImportJobTiming;
   /** Gives each function a table client and object store that refuse what its grants do not allow (the local system's); `db` and `objects` as they are when absent. */
@@ -40,7 +43,7 @@ const forFunction = (deps: BackgroundDeps, name: string) => ({
 /** Every stream function's handler, by name. */
 export function streamConsumers(deps: BackgroundDeps): Record<string, StreamHandler> {
   const consumers: Record<string, StreamHandler> = {
-    tableEvents: createTableEventsHandler(forFunction(deps, 'tableEvents')),
+    tableEvents: createTableEventsHandler(forFunction(deps, 'tableEvents'), deps.subscribeMessages),
     importJobs: createImportJobsHandler({ ...forFunction(deps, 'importJobs'), timing: deps.importJobTiming }),
   };
   return checkedAgainst(STREAM_FUNCTIONS, consumers);

@@ -33,6 +33,7 @@ import type { PortDeps } from '../../functions/src/entries/registry-ports';
 import type { ImportJobTiming } from '../../functions/src/sources/import-job-lease';
 import { ConsoleSmsSender, type SmsSender } from '../../functions/src/identity/sms';
 import type { WechatApi } from '../../functions/src/identity/wechat';
+import type { SubscribeMessageSender } from '../../functions/src/lib/subscribe-messages';
 import type { HttpHandler } from '../../functions/src/lib/http';
 import type { ObjectStore } from '../../functions/src/lib/object-store';
 import { startDynamoDbLocal } from './dynamodb-local';
@@ -64,6 +65,8 @@ export interface LocalSystemOptions {
   sms?: SmsSender;
   /** WeChat sign-in's server APIs (tests: a fake WeChat); without it the route answers WECHAT_UNAVAILABLE. */
   wechat?: WechatApi;
+  /** How subscribe messages go out (tests: WeChat's sender against a fake WeChat); the development sender logs them. */
+  subscribeMessages?: SubscribeMessageSender;
   logger?: Logger;
   runScheduler?: boolean;
   /** The eco-code signing key (AWS keeps it in Secrets Manager). */
@@ -195,7 +198,15 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
   // Stream consumers and scheduled jobs retry the table with backoff (no one waits on them), as in AWS.
   const backgroundDb = createBackgroundClient(dynamodbEndpoint, options.backgroundRetries);
-  const background = { ...base, db: backgroundDb, logger, objects, importJobTiming: options.importJobTiming, guard };
+  const background = {
+    ...base,
+    db: backgroundDb,
+    logger,
+    objects,
+    importJobTiming: options.importJobTiming,
+    guard,
+    subscribeMessages: options.subscribeMessages,
+  };
   const consumers = streamConsumers(background);
   const streamFailures = new StreamFailureStore(
     backgroundDb,

@@ -49,7 +49,8 @@ describe('the source compliance journey in the H5 app', () => {
     const operator = await (await phoneContext(browser)).newPage();
     await signIn(t, operator, OPERATOR, 'src-01-operator');
     const todo = operator.locator('#home-business-todo:visible');
-    await expect.poll(() => todo.locator('[id^="home-todo-"][data-status=open]').count()).toBe(2);
+    // Signing in, the home page's code and its three requests in a row: allow a loaded machine some time.
+    await expect.poll(() => todo.locator('[id^="home-todo-"][data-status=open]').count(), { timeout: 5_000 }).toBe(2);
     expect(await todo.innerText()).toMatch(/老弄堂面馆：油烟净化设施正常运行[\s\S]*整改期限：\d{4}-\d{2}-\d{2}/);
     // Reporting comes after their own work.
     const [todoTop, reportTop] = await Promise.all([todo.boundingBox(), operator.locator('#report-entry:visible').boundingBox()]);

@@ -2,7 +2,8 @@
  * What a stage's sign-in configuration deploys: a production stage refuses the development SMS
  * sender; a real provider gets its settings and exactly the access it needs, on the identity
  * function only (the credentials secret, or AWS SMS through the one origination identity); WeChat
- * gets its AppID and an AppSecret secret. cdk-nag passes with all of it.
+ * gets its AppID and an AppSecret secret, read by identity (sign-in) and the table-events consumer
+ * (subscribe messages). cdk-nag passes with all of it.
  */
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../functions/src/lambdas';
@@ -29,6 +30,7 @@ function statementsNaming(built: Built, resource: unknown): Array<{ role: string
 }
 
 const identityRole = (built: Built) => logicalId(built, built.stack.functions.identity.role);
+const tableEventsRole = (built: Built) => logicalId(built, built.stack.functions.tableEvents.role);
 const environmentOf = (built: Built, name: string) =>
   built.template.toJSON().Resources[logicalId(built, built.stack.functions[name].fn)].Properties.Environment.Variables as Record<string, unknown>;
 
@@ -50,25 +52,30 @@ describe('Aliyun SMS and WeChat configured (production)', () => {
     expect(JSON.stringify(built.template.toJSON())).not.toMatch(/accessKeySecret"?\s*:\s*"[^…]/);
   });
 
-  it('lets only the identity function read them, with GetSecretValue on exactly these secrets', () => {
+  it('lets the identity function read them, and the table-events consumer the AppSecret alone, with GetSecretValue on exactly these secrets', () => {
     const signInSecrets = new Set([JSON.stringify(smsSecret), JSON.stringify(wechatSecret)]);
+    const readers = (secret: unknown) => (secret === wechatSecret ? [identityRole(built), tableEventsRole(built)] : [identityRole(built)]);
     for (const secret of [smsSecret, wechatSecret]) {
       const naming = statementsNaming(built, secret);
-      expect(new Set(naming.map(({ role }) => role))).toEqual(new Set([identityRole(built)]));
-      expect(naming.flatMap(({ statement }) => [statement.Action].flat()).sort()).toEqual(['secretsmanager:GetSecretValue']);
+      expect(new Set(naming.map(({ role }) => role))).toEqual(new Set(readers(secret)));
+      expect(naming.flatMap(({ statement }) => [statement.Action].flat()).sort()).toEqual(naming.map(() => 'secretsmanager:GetSecretValue'));
       // (IAM policy minimisation may merge the two grants into one statement.)
       for (const { statement } of naming) for (const named of [statement.Resource].flat()) expect(signInSecrets.has(JSON.stringify(named))).toBe(true);
     }
   });
 
-  it('gives the identity function the settings and the secrets ARNs, and no other function any of it', () => {
+  it('gives the identity function the settings and the secrets ARNs, the table-events consumer (subscribe messages) the WeChat ones, and no other function any of it', () => {
     expect(environmentOf(built, 'identity')).toMatchObject({
       [ENV_NAMES.smsSettings]: JSON.stringify({ ...ALIYUN, codeParam: 'code', region: 'cn-hangzhou' }),
       [ENV_NAMES.smsCredentialsSecret]: smsSecret,
       [ENV_NAMES.wechatAppId]: WECHAT.appId,
       [ENV_NAMES.wechatAppSecretSecret]: wechatSecret,
     });
-    for (const spec of FUNCTIONS.filter((candidate) => !candidate.grants.signInProviders)) {
+    const tableEvents = environmentOf(built, 'tableEvents');
+    expect(tableEvents).toMatchObject({ [ENV_NAMES.wechatAppId]: WECHAT.appId, [ENV_NAMES.wechatAppSecretSecret]: wechatSecret });
+    expect(tableEvents[ENV_NAMES.smsSettings]).toBeUndefined();
+    expect(tableEvents[ENV_NAMES.smsCredentialsSecret]).toBeUndefined();
+    for (const spec of FUNCTIONS.filter((candidate) => !candidate.grants.signInProviders && !candidate.grants.wechat)) {
       const variables = environmentOf(built, spec.name);
       for (const name of [ENV_NAMES.smsSettings, ENV_NAMES.smsCredentialsSecret, ENV_NAMES.wechatAppId, ENV_NAMES.wechatAppSecretSecret]) {
         expect(variables[name], `${spec.name} ${name}`).toBeUndefined();

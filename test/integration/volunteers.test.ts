@@ -223,6 +223,12 @@ describe('patrol tasks', () => {
     t.clock.advanceSeconds(45 * 60);
     expect((await volunteer.call('POST', `/api/volunteer/tasks/${task.id}/check-out`).expect(200)).mine.hours).toBe(0.75);
     await volunteer.call('POST', `/api/volunteer/tasks/${task.id}/check-out`).expect(409);
+    // The task's own page and "my tasks" (latest first) show the visit with its hours.
+    expect((await volunteer.call('GET', `/api/volunteer/tasks/${task.id}`).expect(200)).mine).toMatchObject({ hours: 0.75 });
+    const mine = await volunteer.call('GET', '/api/volunteer/tasks?mine=true').expect(200);
+    expect(mine.items[0]).toMatchObject({ id: task.id, mine: { hours: 0.75 } });
+    expect(mine.items.every((item: { mine?: object }) => item.mine)).toBe(true);
+    await pending.call('GET', `/api/volunteer/tasks/${task.id}`).expect(403);
     // A task of another street is not there for a jingansi volunteer.
     const elsewhere = await pengpuzhen
       .call(
@@ -233,6 +239,7 @@ describe('patrol tasks', () => {
       )
       .expect(201);
     await volunteer.call('POST', `/api/volunteer/tasks/${elsewhere.id}/claim`).expect(404);
+    await volunteer.call('GET', `/api/volunteer/tasks/${elsewhere.id}`).expect(404);
   });
 });
 
@@ -291,9 +298,15 @@ describe('observations and what becomes of them', () => {
 
     const complaint = await triage(observations.complaint, { outcome: 'complaint', category: { type: 'air', subtype: 'cooking_fumes' } }).expect(200);
     expect(complaint.outcome).toMatchObject({ kind: 'complaint', trackingNumber: expect.stringMatching(/^JA-/), status: 'submitted' });
+    expect(complaint.outcome.complaintId).toEqual(expect.any(String));
     const filed = await jingansi.call('GET', `/api/queue/${complaint.outcome.trackingNumber}`).expect(200);
     expect(filed).toMatchObject({ description: observations.complaint.text, anonymous: true });
     expect(filed.complainant).toBeUndefined();
+    // It says it came from a volunteer's patrol, on the complaint and its first event (filed by the officer), naming no volunteer.
+    expect(filed.origin).toEqual({ kind: 'volunteer_patrol', observationId: observations.complaint.id });
+    const { events } = await jingansi.call('GET', `/api/complaints/${filed.id}`).expect(200);
+    expect(events[0]).toMatchObject({ action: 'submit', origin: 'volunteer_patrol', actorRole: 'officer', actorName: DEMO_ACCOUNTS.jingansi.name });
+    expect(JSON.stringify(events)).not.toContain('张志愿');
     // The volunteer did not choose to be the complainant of record: the complaint is not theirs.
     await volunteer.call('GET', `/api/complaints/${filed.id}`).expect(404);
 
@@ -302,7 +315,17 @@ describe('observations and what becomes of them', () => {
     expect(await jingansi.call('GET', `/api/queue/${willing.outcome.trackingNumber}`).expect(200)).toMatchObject({
       anonymous: false,
       complainant: { phone: '139****0101' },
+      origin: { kind: 'volunteer_patrol', observationId: observations.willing.id },
     });
+    // The volunteer sees it as theirs (as its complainant, with their own number: outside the privacy scan of their volunteer answers),
+    // and what officers see of the observation links to it; the volunteer's view does not.
+    const asComplainant = await t.signIn('13900000101');
+    const theirs = await asComplainant.call('GET', `/api/complaints/${willing.outcome.complaintId}`).expect(200);
+    expect(theirs.complaint.origin).toMatchObject({ kind: 'volunteer_patrol' });
+    const ownView = (await volunteer.call('GET', '/api/volunteer/observations').expect(200)).items.find(
+      (item: { id: string }) => item.id === observations.willing.id,
+    );
+    expect(ownView.outcome).toEqual({ kind: 'complaint', trackingNumber: willing.outcome.trackingNumber, status: 'submitted' });
 
     await triage(observations.dismissed, { outcome: 'dismissed', reason: '已现场核实无问题，如有疑问请联系 13800000002' }).expect(200);
     const task = await triage(observations.inspection, { outcome: 'inspection_task', dueInDays: 3 }).expect(200);
@@ -486,7 +509,7 @@ describe('service records and the street’s desk', () => {
     expect(JSON.parse(sent[0])).toMatchObject({
       to: '…7788',
       templateId: 'DEV-COGOV-PROGRESS',
-      data: { thing1: { value: '社区志愿者' }, phrase2: { value: '收到街道感谢' } },
+      data: { thing1: { value: '社区志愿者' }, thing2: { value: '收到街道感谢' } },
     });
   });
 

@@ -1,8 +1,9 @@
 /**
- * A local stand-in for WeChat's server API (api.weixin.qq.com) as mini-program sign-in uses it:
- * code2session, stable_token and getuserphonenumber. Codes are registered by the test
- * (`issueLoginCode`, `issuePhoneCode`), each accepted once as WeChat does; access tokens expire
- * when the test says (`expireTokens`); `failNext` makes the next call of a path answer an errcode.
+ * A local stand-in for WeChat's server API (api.weixin.qq.com) as the mini-program's server uses it:
+ * code2session, stable_token, getuserphonenumber and subscribeMessage.send. Codes are registered by
+ * the test (`issueLoginCode`, `issuePhoneCode`), each accepted once as WeChat does; access tokens
+ * expire when the test says (`expireTokens`); `failNext` makes the next call of a path answer an
+ * errcode; subscribe messages sent with a valid token are kept (`messages`).
  */
 import { randomBytes } from 'node:crypto';
 import { type FakeHttp, startFakeHttp } from './fake-http';
@@ -10,7 +11,12 @@ import { type FakeHttp, startFakeHttp } from './fake-http';
 export const FAKE_APP_ID = 'wx0123456789abcdef';
 export const FAKE_APP_SECRET = 'fake-app-secret-0123456789abcdef';
 
-const PATHS = { login: '/sns/jscode2session', token: '/cgi-bin/stable_token', phone: '/wxa/business/getuserphonenumber' } as const;
+const PATHS = {
+  login: '/sns/jscode2session',
+  token: '/cgi-bin/stable_token',
+  phone: '/wxa/business/getuserphonenumber',
+  send: '/cgi-bin/message/subscribe/send',
+} as const;
 
 export interface FakeWechat extends FakeHttp {
   /** A wx.login code for this openid. */
@@ -22,12 +28,15 @@ export interface FakeWechat extends FakeHttp {
   /** The next call of `path` answers `{ errcode }`. */
   failNext(path: keyof typeof PATHS, errcode: number): void;
   tokenFetches(): number;
+  /** The subscribe messages WeChat accepted, as their bodies. */
+  messages(): Array<Record<string, unknown>>;
 }
 
 export async function startFakeWechat(tokenLifetimeSeconds = 7200): Promise<FakeWechat> {
   const loginCodes = new Map<string, string>();
   const phoneCodes = new Map<string, { phoneNumber: string; countryCode: string; appId: string }>();
   const failures = new Map<string, number>();
+  const accepted: Array<Record<string, unknown>> = [];
   let validTokens = new Set<string>();
   let current: string | undefined;
   const error = (errcode: number) => ({ body: { errcode, errmsg: `fake error ${errcode}` } });
@@ -74,6 +83,11 @@ export async function startFakeWechat(tokenLifetimeSeconds = 7200): Promise<Fake
         },
       };
     }
+    if (path === PATHS.send && request.method === 'POST') {
+      if (!validTokens.has(request.url.searchParams.get('access_token') ?? '')) return error(40001);
+      accepted.push(JSON.parse(request.body) as Record<string, unknown>);
+      return { body: { errcode: 0, errmsg: 'ok' } };
+    }
     return { status: 404, body: { errcode: 404, errmsg: 'no such fake path' } };
   });
 
@@ -94,5 +108,6 @@ export async function startFakeWechat(tokenLifetimeSeconds = 7200): Promise<Fake
     },
     failNext: (path, errcode) => failures.set(PATHS[path], errcode),
     tokenFetches: () => server.requests.filter((request) => request.url.pathname === PATHS.token).length,
+    messages: () => [...accepted],
   };
 }

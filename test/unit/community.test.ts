@@ -5,7 +5,9 @@ import { confirmsObservation, reviewStatusFor } from '@green-shield/shared/cogov
 import { CURRENT_STREET_GUIDE, guideItem, streetGuide } from '@green-shield/shared/cogov/street-guide';
 import { SOURCE_KINDS } from '@green-shield/shared/sources/kinds';
 import { maskPhonesIn } from '@green-shield/shared/privacy/mask';
-import { SUBSCRIBE_TEMPLATES, templateFor } from '@green-shield/shared/notifications/subscribe-templates';
+import { fieldType, fitField, SUBSCRIBE_TEMPLATES, templateFor } from '@green-shield/shared/notifications/subscribe-templates';
+import { localDateTime } from '@green-shield/shared/rules/legal-periods';
+import { fieldsOf } from '../../functions/src/store/notifier';
 import { keyRange, monthRange, serviceRecord } from '../../functions/src/cogov/service-record';
 import { communityAudience, jointInspectionAudience, jointInspectionNotification, recipientsOf } from '../../functions/src/cogov/recipients';
 import { storedArea, distanceFromArea } from '../../functions/src/cogov/areas';
@@ -202,5 +204,27 @@ describe('subscribe-message templates', () => {
     expect(templateFor('joint_accept')?.key).toBe('cogov_progress');
     expect(templateFor('submit')).toBeUndefined();
     expect(templateFor('joint_accept', { t: { ...SUBSCRIBE_TEMPLATES.cogov_progress, templateId: '' } })).toBeUndefined();
+  });
+
+  it('label every action within what its field takes, and cut longer values to fit (WeChat refuses the whole message otherwise)', () => {
+    for (const [key, template] of Object.entries(SUBSCRIBE_TEMPLATES)) {
+      const whatField = Object.keys(template.fields).find((field) => template.fields[field] === 'what')!;
+      for (const label of Object.values(template.actions)) expect(fitField(whatField, label), key).toBe(label);
+    }
+    expect(fieldType('thing12')).toBe('thing');
+    expect(fitField('thing1', '愚园路沿街餐饮油烟巡查（晚间第二批，华山路至镇宁路段）')).toBe('愚园路沿街餐饮油烟巡查（晚间第二批，华…');
+    expect([...fitField('thing1', 'x'.repeat(40))]).toHaveLength(20);
+    expect(fitField('phrase2', '巡查发现已转举报')).toBe('巡查发现已');
+    expect(fitField('time3', '2026-03-05 19:20')).toBe('2026-03-05 19:20');
+  });
+
+  it('say when in the district’s time, not UTC', () => {
+    const notification = { id: 'n', at: '2026-03-05T11:20:00.000Z', action: 'thanked', read: false };
+    expect(fieldsOf(SUBSCRIBE_TEMPLATES.cogov_progress, notification, '社区志愿者', 'Asia/Shanghai')).toEqual({
+      thing1: { value: '社区志愿者' },
+      thing2: { value: '收到街道感谢' },
+      time3: { value: '2026-03-05 19:20' },
+    });
+    expect(localDateTime('2026-03-05T16:30:00.000Z', 'Asia/Shanghai')).toBe('2026-03-06 00:30');
   });
 });

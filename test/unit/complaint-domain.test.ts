@@ -11,7 +11,7 @@ import { ApiError } from '../../functions/src/lib/errors';
 // 10:00 on 1 May 2026 in Shanghai, a public holiday.
 const now = new Date('2026-05-01T02:00:00Z');
 const periods = periodRules(loadDistrict('310106'));
-const created = createComplaint({
+const newComplaint: Parameters<typeof createComplaint>[0] = {
   id: '01JTEST00000000000000000AA',
   eventId: 'e1',
   trackingNumber: 'JA-2026-000001',
@@ -27,7 +27,8 @@ const created = createComplaint({
   limits: timeLimits('xinfang-2022'),
   periods,
   now,
-});
+};
+const created = createComplaint(newComplaint);
 
 const officer = { id: 'officer-1', role: 'officer' as const, name: '李强' };
 
@@ -36,6 +37,27 @@ describe('complaint domain', () => {
     expect(created.record).toMatchObject({ status: 'submitted', version: 1, reportedCoordSystem: 'GCJ-02', acknowledgeBy: '2026-05-18T15:59:59.999Z' });
     expect(created.record.location.coordSystem).toBe('WGS-84');
     expect(created.event).toMatchObject({ action: 'submit', to: 'submitted', actorRole: 'resident', complainantId: 'resident-1' });
+  });
+
+  it('made from a volunteer’s observation, says so and is filed by the officer, who hears of it no more than of their own acts', () => {
+    const fromPatrol = createComplaint({
+      ...newComplaint,
+      fromObservation: { officer: { id: 'officer-1', name: '李强' }, origin: { kind: 'volunteer_patrol', observationId: 'obs-1', patrolTaskId: 'task-1' } },
+    });
+    expect(fromPatrol.record.origin).toEqual({ kind: 'volunteer_patrol', observationId: 'obs-1', patrolTaskId: 'task-1' });
+    expect(fromPatrol.event).toMatchObject({
+      actorId: 'officer-1',
+      actorRole: 'officer',
+      actorName: '李强',
+      origin: 'volunteer_patrol',
+      complainantId: 'resident-1',
+    });
+    const view = toComplaintView(fromPatrol.record, 'officer', now, new Map());
+    expect(view.origin).toEqual(fromPatrol.record.origin);
+    // The volunteer who chose to be the complainant of record hears of it; the filing officer does not.
+    expect(notificationsFor(fromPatrol.event, ['officer-1', 'officer-2']).map((n) => n.userId)).toEqual(['resident-1', 'officer-2']);
+    expect(created.record.origin).toBeUndefined();
+    expect(created.event.origin).toBeUndefined();
   });
 
   it('applies transitions, bumping the version and recording who, when and the note', () => {

@@ -3,7 +3,7 @@ import type { JointInspectionEventViewT } from '@green-shield/shared/api/cogov-s
 import { JOINT_INSPECTION_ACTIONS, JOINT_INSPECTION_STATUSES } from '@green-shield/shared/cogov/joint-inspection-state-machine';
 import { blankDraft, isStep, jointEventLines, splitList, stepBody } from '../../miniapp/src/utils/joint-inspection';
 import { JointStepBody } from '@green-shield/shared/api/cogov-schemas';
-import { zh } from '../../miniapp/src/i18n/zh-CN';
+import { zhCommunity } from '../../miniapp/src/i18n/zh-CN-community';
 
 const event = (fields: Partial<JointInspectionEventViewT>): JointInspectionEventViewT => ({
   id: 'e1',
@@ -33,9 +33,9 @@ describe('joint inspection event lines', () => {
   });
 
   it('name every status, step and party in Chinese', () => {
-    for (const status of JOINT_INSPECTION_STATUSES) expect(zh.joint.status[status]).toMatch(/[\u4e00-\u9fa5]/);
-    for (const action of JOINT_INSPECTION_ACTIONS) expect(zh.joint.action[action]).toMatch(/[\u4e00-\u9fa5]/);
-    expect(new Set(JOINT_INSPECTION_STATUSES.map((status) => zh.joint.status[status])).size).toBe(JOINT_INSPECTION_STATUSES.length);
+    for (const status of JOINT_INSPECTION_STATUSES) expect(zhCommunity.joint.status[status]).toMatch(/[\u4e00-\u9fa5]/);
+    for (const action of JOINT_INSPECTION_ACTIONS) expect(zhCommunity.joint.action[action]).toMatch(/[\u4e00-\u9fa5]/);
+    expect(new Set(JOINT_INSPECTION_STATUSES.map((status) => zhCommunity.joint.status[status])).size).toBe(JOINT_INSPECTION_STATUSES.length);
   });
 });
 

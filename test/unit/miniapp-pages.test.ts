@@ -20,10 +20,12 @@ describe('the mini-app page list', () => {
 });
 
 describe('subpackage preloading', () => {
-  it('preloads nothing from the pages every resident opens', () => {
+  it('preloads nothing from residents’ pages: the main package, running a business and volunteering are apart', () => {
     const rule = preloadRule();
     for (const path of mainPackagePages()) expect(rule[path]).toBeUndefined();
-    for (const page of subpackagePages().find((subpackage) => subpackage.root === 'business')?.pages ?? []) expect(rule[`business/${page}`]).toBeUndefined();
+    for (const root of ['business', 'volunteer'] as const) {
+      for (const page of subpackagePages().find((subpackage) => subpackage.root === root)?.pages ?? []) expect(rule[`${root}/${page}`]).toBeUndefined();
+    }
   });
 
   it("brings an officer's other subpackage along from either one", () => {
@@ -36,10 +38,11 @@ describe('subpackage preloading', () => {
   });
 
   it('follows the roles: a subpackage preloads what any role working in it also uses, never itself', () => {
-    const rule = preloadRule({ ...SUBPACKAGES_BY_ROLE, resident: ['business', 'sources'], admin: ['officer'] });
+    const rule = preloadRule({ ...SUBPACKAGES_BY_ROLE, resident: [['business', 'sources'], ['volunteer']], admin: [['officer']] });
     expect(rule[PAGE_PATHS.myBusiness]?.packages).toEqual(['sources']);
     expect(rule[PAGE_PATHS.sourceDetail]?.packages).toEqual(['officer', 'business', 'cogov']);
     expect(rule[PAGE_PATHS.queue]?.packages).toEqual(['sources', 'cogov']);
-    expect(preloadRule({ resident: [], street_officer: ['officer'], bureau_officer: ['sources'], admin: [] })).toEqual({});
+    expect(rule[PAGE_PATHS.volunteerHome]).toBeUndefined();
+    expect(preloadRule({ resident: [], street_officer: [['officer']], bureau_officer: [['sources']], admin: [] })).toEqual({});
   });
 });

@@ -104,7 +104,12 @@ export function toObservationView(
     outcome:
       outcome &&
       (outcome.kind === 'complaint'
-        ? { kind: 'complaint', trackingNumber: outcome.trackingNumber, status: now.complaint }
+        ? {
+            kind: 'complaint',
+            trackingNumber: outcome.trackingNumber,
+            status: now.complaint,
+            complaintId: viewer === 'officer' ? outcome.complaintId : undefined,
+          }
         : outcome.kind === 'joint_inspection'
           ? { kind: 'joint_inspection', requestId: outcome.requestId, reference: outcome.reference, status: now.joint }
           : outcome.kind === 'dismissed'

@@ -113,7 +113,8 @@ export function createCommunityHandler(deps: ApiDeps & { objects: ObjectStore } 
     {
       applyVolunteer: ({ principal, body }) => volunteers.apply(principal, body),
       myVolunteering: ({ principal }) => volunteers.mine(principal),
-      volunteerTasks: ({ principal, query }) => tasks.forVolunteer(principal, query.cursor),
+      volunteerTasks: ({ principal, query }) => tasks.forVolunteer(principal, query.mine === 'true', query.cursor),
+      volunteerTask: ({ principal, params }) => tasks.oneForVolunteer(principal, params.id),
       claimTask: ({ principal, params }) => tasks.claim(principal, params.id),
       releaseTask: ({ principal, params }) => tasks.release(principal, params.id),
       checkInTask: ({ principal, params, body }) => tasks.checkIn(principal, params.id, body),

@@ -157,6 +157,7 @@ export class ObservationService {
             occurrence: { pattern: 'intermittent', note: '志愿者巡查发现' },
             anonymous: !record.willingToBeComplainant,
             attachedPhotoKeys: record.photoKeys,
+            origin: { kind: 'volunteer_patrol', observationId: record.id, patrolTaskId: record.taskId },
           },
           once,
         );

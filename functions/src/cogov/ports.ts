@@ -5,6 +5,7 @@
  * function carries only the other contexts' code it calls.
  */
 import type { z } from 'zod/mini';
+import type { ComplaintOriginT } from '@green-shield/shared/api/schemas';
 import type { InspectionBody } from '@green-shield/shared/api/source-schemas';
 import type { SourceKind } from '@green-shield/shared/sources/kinds';
 import type { CreditLevel } from '@green-shield/shared/sources/credit-rules';
@@ -134,6 +135,8 @@ export interface ObservationComplaint {
   occurrence: { pattern: OccurrencePattern; note?: string };
   anonymous: boolean;
   attachedPhotoKeys: string[];
+  /** The observation (and its patrol task) the complaint is made from: the complaint says it came from a volunteer's patrol. */
+  origin: ComplaintOriginT;
 }
 
 export interface ComplaintFiling {

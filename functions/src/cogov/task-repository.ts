@@ -146,6 +146,17 @@ export class TaskRepository extends CogovTable {
     return queryEvery<TaskClaimRecord>(this.db, this.tableName, { index: 'GSI1', partition: keys.tasksClaimedBy(userId) });
   }
 
+  /** A volunteer's claims a page at a time, the latest starting first (their own tasks, over or not). */
+  claimsPageOf(userId: string, cursor: string | undefined) {
+    return queryPage<TaskClaimRecord>(this.db, this.tableName, {
+      index: 'GSI1',
+      partition: keys.tasksClaimedBy(userId),
+      newestFirst: true,
+      cursor,
+      limit: PAGE_SIZE,
+    });
+  }
+
   countCurrent(districtCode: string, streetCode: string, now: string, cap: number) {
     return countUpTo(this.db, this.tableName, { index: 'GSI1', partition: keys.patrolTasksOfStreet(districtCode, streetCode), after: now }, cap);
   }

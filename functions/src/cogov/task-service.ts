@@ -118,12 +118,27 @@ export class TaskService {
     return toPatrolTaskView(next, 'officer', { all: claims });
   }
 
-  /** The current tasks of the volunteer's street, each with the volunteer's own claim. */
-  async forVolunteer(principal: Principal, cursor: string | undefined) {
+  /** The current tasks of the volunteer's street, or (`mine`) the tasks they claimed, latest first; each with the volunteer's own claim. */
+  async forVolunteer(principal: Principal, mine: boolean, cursor: string | undefined) {
     const volunteer = await approvedVolunteer(this.deps, principal);
+    if (mine) {
+      const claims = await this.deps.tasks.claimsPageOf(principal.userId, cursor);
+      const tasks = await Promise.all(claims.items.map((claim) => this.deps.tasks.get(claim.taskId)));
+      const items = claims.items.flatMap((claim, i) => {
+        const task = tasks[i];
+        return task ? [toPatrolTaskView(task, 'volunteer', { mine: claim })] : [];
+      });
+      return { items, nextCursor: claims.nextCursor };
+    }
     const page = await this.deps.tasks.listOfStreet(this.deps.district.code, volunteer.streetCode, this.deps.clock.now().toISOString(), cursor);
-    const mine = await Promise.all(page.items.map((task) => this.deps.tasks.getClaim(task.id, principal.userId)));
-    return { items: page.items.map((task, i) => toPatrolTaskView(task, 'volunteer', { mine: mine[i] })), nextCursor: page.nextCursor };
+    const claims = await Promise.all(page.items.map((task) => this.deps.tasks.getClaim(task.id, principal.userId)));
+    return { items: page.items.map((task, i) => toPatrolTaskView(task, 'volunteer', { mine: claims[i] })), nextCursor: page.nextCursor };
+  }
+
+  /** One task of the volunteer's street with their claim. */
+  async oneForVolunteer(principal: Principal, id: string) {
+    const { task } = await this.volunteersTask(principal, id);
+    return toPatrolTaskView(task, 'volunteer', { mine: await this.deps.tasks.getClaim(id, principal.userId) });
   }
 
   /** A task of the volunteer's street (another street's answers as a missing one). */

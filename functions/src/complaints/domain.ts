@@ -16,6 +16,7 @@ import { timeLimits, type TimeLimits } from '@green-shield/shared/rules/time-lim
 import { toWgs84, type GeoPoint } from '@green-shield/shared/geo/coordinates';
 import type { OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
 import { ApiError } from '../lib/errors';
+import type { ComplaintOriginT } from '@green-shield/shared/api/schemas';
 import type { ActorRole, ComplaintEventRecord, ComplaintRecord } from './records';
 
 export interface Actor {
@@ -37,6 +38,11 @@ export interface NewComplaint {
   anonymous: boolean;
   photoKeys: string[];
   complainant: { id: string; phone: string };
+  /**
+   * Made by an officer from a volunteer's observation: the officer filed it (the first event is
+   * theirs, whoever the complainant of record is) and the complaint says where it came from.
+   */
+  fromObservation?: { officer: { id: string; name?: string }; origin: ComplaintOriginT };
   limits: TimeLimits;
   /** How the district counts days (time zone, rest days). */
   periods: PeriodRules;
@@ -68,16 +74,18 @@ export function createComplaint(input: NewComplaint): { record: ComplaintRecord;
     acknowledgeBy: due.acknowledgeBy,
     closeBy: due.closeBy,
     timeLimitsVersion: input.limits.version,
+    origin: input.fromObservation?.origin,
   };
+  const filedBy = input.fromObservation?.officer;
   const event: ComplaintEventRecord = {
     complaintId: input.id,
     eventId: input.eventId,
     at,
     action: 'submit',
     to: 'submitted',
-    actorId: input.complainant.id,
-    actorRole: 'resident',
+    ...(filedBy ? { actorId: filedBy.id, actorRole: 'officer', actorName: filedBy.name } : { actorId: input.complainant.id, actorRole: 'resident' }),
     photoKeys: input.photoKeys.length ? input.photoKeys : undefined,
+    origin: input.fromObservation?.origin.kind,
     complainantId: input.complainant.id,
     trackingNumber: input.trackingNumber,
     districtCode: input.districtCode,

@@ -1,6 +1,7 @@
 import type { ComplaintStatus, ComplaintAction } from '@green-shield/shared/complaints/state-machine';
 import type { CoordSystem } from '@green-shield/shared/geo/coordinates';
 import type { OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
+import type { ComplaintOriginT } from '@green-shield/shared/api/schemas';
 
 /** A complaint as stored (without its key attributes). */
 export interface ComplaintRecord {
@@ -40,6 +41,8 @@ export interface ComplaintRecord {
   reopenCount?: number;
   /** Days the closing deadline was extended by (at most once). */
   extendedByDays?: number;
+  /** Made by an officer from a volunteer's observation (never the volunteer's identity: the observation holds that). */
+  origin?: ComplaintOriginT;
 }
 
 export interface UnsatisfiedRatingFlag {
@@ -69,6 +72,8 @@ export interface ComplaintEventRecord {
   rating?: number;
   extensionDays?: number;
   photoKeys?: string[];
+  /** On the submit event of a complaint made from a volunteer's observation. */
+  origin?: ComplaintOriginT['kind'];
   /** Copied so the stream consumer can notify without reading the complaint. */
   complainantId: string;
   trackingNumber: string;

@@ -6,6 +6,7 @@ import { ulid } from 'ulid';
 import type { z } from 'zod/mini';
 import type {
   ComplaintDetailT,
+  ComplaintOriginT,
   CreateUploadBody,
   QueueQuery,
   RateBody,
@@ -28,7 +29,7 @@ import type { Principal } from '../lib/tokens';
 import { idempotencyTicket, type IdempotencyStore, type IdempotencyTicket } from '../store/idempotency';
 import type { UserDirectory } from '../store/user-directory';
 import { relationTo, type Relation } from './access';
-import { applyTransition, createComplaint, withEvent, type TransitionRequest } from './domain';
+import { applyTransition, createComplaint, withEvent, type NewComplaint, type TransitionRequest } from './domain';
 import type { ComplaintRecord, ComplaintEventRecord } from './records';
 import type { ComplaintRepository, ComplaintWithEvents } from './repository';
 import { toComplaintView, toEventView } from './views';
@@ -82,16 +83,20 @@ export class ComplaintService {
   /**
    * A complaint an officer files from what a volunteer saw (巡查发现): the complainant of record is
    * the volunteer only if they chose to be, else the officer; the photos are those already attached
-   * to the observation. Idempotent by the officer's key, as a resident's submission is.
+   * to the observation. The officer is who filed it on its timeline, and it says it came from a
+   * volunteer's patrol (`origin`). Idempotent by the officer's key, as a resident's submission is.
    */
   async fileOnBehalf(
     officer: Principal,
-    input: Omit<z.infer<typeof SubmitComplaintBody>, 'photoKeys'> & { complainantId: string; attachedPhotoKeys: string[] },
+    input: Omit<z.infer<typeof SubmitComplaintBody>, 'photoKeys'> & { complainantId: string; attachedPhotoKeys: string[]; origin: ComplaintOriginT },
     idempotencyKey: string,
   ): Promise<{ id: string; trackingNumber: string }> {
     const ticket = idempotencyTicket('complaint', officer.userId, idempotencyKey, input, this.clock.now());
     const previous = await this.idempotency.previousResult(ticket);
-    const { complaint } = previous ? await this.submitted(previous) : await this.file(ticket, input.complainantId, input, { referTo: input.attachedPhotoKeys });
+    const filedBy = { id: officer.userId, name: (await this.users.get(officer.userId))?.name };
+    const { complaint } = previous
+      ? await this.submitted(previous)
+      : await this.file(ticket, input.complainantId, input, { referTo: input.attachedPhotoKeys }, { officer: filedBy, origin: input.origin });
     return { id: complaint.id, trackingNumber: complaint.trackingNumber };
   }
 
@@ -102,6 +107,7 @@ export class ComplaintService {
     body: Omit<z.infer<typeof SubmitComplaintBody>, 'photoKeys'>,
     /** The complaint's photos: copies made for it (removed again if the write loses), or photos it only refers to. */
     photos: { attach: (complaintId: string) => Promise<string[]> } | { referTo: string[] },
+    fromObservation?: NewComplaint['fromObservation'],
   ): Promise<ComplaintDetailT> {
     const now = this.clock.now();
     const user = await this.users.get(complainantId);
@@ -122,6 +128,7 @@ export class ComplaintService {
       anonymous: body.anonymous,
       photoKeys,
       complainant: { id: user.id, phone: user.phone },
+      fromObservation,
       limits: timeLimits(this.district.timeLimitsVersion),
       periods: periodRules(this.district),
       now,

@@ -58,6 +58,7 @@ export function toComplaintView(record: ComplaintRecord, relation: 'complainant'
     // Officers see the flag (the complainant sees their own rating, and the follow-up in the timeline).
     unsatisfied: relation === 'officer' ? record.unsatisfied : undefined,
     complainant,
+    origin: record.origin,
     availableActions: actions,
   };
 }
@@ -76,6 +77,7 @@ export function toEventView(event: ComplaintEventRecord, photoUrls: PhotoUrls): 
     duplicateOf: event.duplicateOf,
     rating: event.rating,
     extensionDays: event.extensionDays,
+    origin: event.origin,
     photos: event.photoKeys?.filter((key) => photoUrls.has(key)).map((key) => ({ key, url: photoUrls.get(key)! })),
   };
 }

@@ -2,7 +2,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import { lazy, type BaseDeps } from '../store/runtime';
 import { backgroundDepsFromEnv } from '../store/background-client';
 import { forEachNewItem } from '../lib/stream-batch';
-import { LoggingSubscribeMessageSender, type SubscribeMessageSender } from '../lib/subscribe-messages';
+import { LoggingSubscribeMessageSender, subscribeMessageSenderFromEnv, type SubscribeMessageSender } from '../lib/subscribe-messages';
 import { complaintEventNotifier } from '../notifications/stream-handler';
 import { sourceEventReactor } from '../sources/stream-handler';
 import type { SourceEventRecord } from '../sources/records';
@@ -19,14 +19,21 @@ import { sourceDirectory } from './registry-ports';
  * rescore their source and tell its operators (and close co-governance's inspection tasks of it),
  * co-governance's events tell whom they concern. One function for all keeps the stream at two
  * readers per shard (with `importJobs`), the most DynamoDB Streams serves without throttling.
- * `messages`: the WeChat subscribe-message sender (the development one logs).
+ * `messages`: the WeChat subscribe-message sender (WeChat's where the stage configures a mini-program;
+ * the development one logs).
  */
 export function createTableEventsHandler(deps: BaseDeps, messages: SubscribeMessageSender = new LoggingSubscribeMessageSender(deps.logger)) {
   const notifyComplaintEvent = complaintEventNotifier(deps);
   const sourceReactor = sourceEventReactor(deps);
   const users = new TableUserDirectory(deps.db, deps.tableName);
   const cogov = cogovReactor({
-    notifier: new Notifier(new NotificationRepository(deps.db, deps.tableName), users, new SubscribeConsents(deps.db, deps.tableName), messages),
+    notifier: new Notifier(
+      new NotificationRepository(deps.db, deps.tableName),
+      users,
+      new SubscribeConsents(deps.db, deps.tableName),
+      messages,
+      deps.district.timeZone,
+    ),
     users,
     volunteers: new VolunteerRepository(deps.db, deps.tableName),
     observations: new ObservationRepository(deps.db, deps.tableName),
@@ -51,4 +58,7 @@ export function createTableEventsHandler(deps: BaseDeps, messages: SubscribeMess
   };
 }
 
-export const handler = lazy(() => createTableEventsHandler(backgroundDepsFromEnv('table-events')));
+export const handler = lazy(() => {
+  const deps = backgroundDepsFromEnv('table-events');
+  return createTableEventsHandler(deps, subscribeMessageSenderFromEnv(deps.clock, deps.logger));
+});

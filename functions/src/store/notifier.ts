@@ -7,7 +7,8 @@
  */
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { NotificationViewT } from '@green-shield/shared/api/schemas';
-import { SUBSCRIBE_TEMPLATES, templateFor, type SubscribeTemplate } from '@green-shield/shared/notifications/subscribe-templates';
+import { fitField, SUBSCRIBE_TEMPLATES, templateFor, type SubscribeTemplate } from '@green-shield/shared/notifications/subscribe-templates';
+import { localDateTime } from '@green-shield/shared/rules/legal-periods';
 import type { SubscribeMessageSender } from '../lib/subscribe-messages';
 import { keys } from './keys';
 import type { NotificationRepository } from './notifications';
@@ -66,10 +67,10 @@ export class SubscribeConsents {
   }
 }
 
-/** What a notification says in a message's fields. */
-function fieldsOf(template: SubscribeTemplate, notification: NotificationViewT, subject: string): Record<string, { value: string }> {
-  const value = { subject, what: template.actions[notification.action] ?? notification.action, at: notification.at.slice(0, 16).replace('T', ' ') };
-  return Object.fromEntries(Object.entries(template.fields).map(([field, source]) => [field, { value: value[source] }]));
+/** What a notification says in a message's fields (when: in the district's time), each cut to what its field takes. */
+export function fieldsOf(template: SubscribeTemplate, notification: NotificationViewT, subject: string, timeZone: string): Record<string, { value: string }> {
+  const value = { subject, what: template.actions[notification.action] ?? notification.action, at: localDateTime(notification.at, timeZone) };
+  return Object.fromEntries(Object.entries(template.fields).map(([field, source]) => [field, { value: fitField(field, value[source]) }]));
 }
 
 export class Notifier {
@@ -78,6 +79,8 @@ export class Notifier {
     private readonly users: UserDirectory,
     private readonly consents: SubscribeConsents,
     private readonly messages: SubscribeMessageSender,
+    /** The district's time zone, in which a message says when. */
+    private readonly timeZone: string,
   ) {}
 
   /** `subject`: what the notification is about, in the words a message shows (a reference, a task's title). */
@@ -92,7 +95,7 @@ export class Notifier {
       toOpenId: user.wechatOpenId,
       templateId: found.template.templateId,
       page: found.template.page,
-      data: fieldsOf(found.template, notification, subject),
+      data: fieldsOf(found.template, notification, subject, this.timeZone),
     });
   }
 }

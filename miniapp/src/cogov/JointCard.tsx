@@ -2,12 +2,13 @@ import { Text, View } from '@tarojs/components';
 import type { JointInspectionViewT } from '@green-shield/shared/api/cogov-schemas';
 import { Tappable } from '../components/Tappable';
 import { streetNameOf, useDistrict } from '../hooks/useDistrict';
-import { zh } from '../i18n/zh-CN';
+
+import { zhCommunity } from '../i18n/zh-CN-community';
 import { openJointInspection } from '../navigation';
 import { formatDateTime, formatDay } from '../utils/format';
 import '../components/ComplaintCard/index.scss';
 
-const t = zh.joint;
+const t = zhCommunity.joint;
 
 /** A request's stage (`data-status`), with the urgent and overdue marks beside it. */
 export function JointBadges({ request, id }: { request: JointInspectionViewT; id?: string }) {

@@ -1,9 +1,10 @@
 /** How the joint inspection pages word a request's events and read their own fields. Pure, for unit tests. */
 import type { JointInspectionEventViewT, JointStepBodyT } from '@green-shield/shared/api/cogov-schemas';
 import type { JointInspectionAction } from '@green-shield/shared/cogov/joint-inspection-state-machine';
-import { zh } from '../i18n/zh-CN';
 
-const t = zh.joint;
+import { zhCommunity } from '../i18n/zh-CN-community';
+
+const t = zhCommunity.joint;
 
 /** An event's particulars, a line each: what was written, the schedule, the visit, the result. */
 export function jointEventLines(event: JointInspectionEventViewT): string[] {

@@ -361,6 +361,8 @@ export const PatrolTaskListQuery = z.lazy(() =>
     cursor,
   }),
 );
+/** A volunteer's tasks: the current ones of their street, or (`mine`) those they claimed, latest first. */
+export const VolunteerTasksQuery = z.lazy(() => z.strictObject({ mine: z.optional(z.enum(['true', 'false'])), cursor }));
 export const CheckInBody = z.lazy(() => z.strictObject({ location: GeoPointInput }));
 
 // ---------- observations ----------
@@ -380,7 +382,13 @@ export const ObservationBody = z.lazy(() =>
 
 export const ObservationOutcomeView = z.lazy(() =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('complaint'), trackingNumber: z.string(), status: z.optional(z.enum(COMPLAINT_STATUSES)) }),
+    z.object({
+      kind: z.literal('complaint'),
+      trackingNumber: z.string(),
+      status: z.optional(z.enum(COMPLAINT_STATUSES)),
+      /** For officers: the complaint to open. */
+      complaintId: z.optional(z.string()),
+    }),
     z.object({
       kind: z.literal('inspection_task'),
       sourceId: z.optional(z.string()),
@@ -610,3 +618,16 @@ export type JointInspectionDetailT = z.output<typeof JointInspectionDetail>;
 export type JointVisitViewT = z.output<typeof JointVisitView>;
 export type ScheduleInputT = z.output<typeof ScheduleInput>;
 export type ResultInputT = z.output<typeof ResultInput>;
+export type VolunteerViewT = z.output<typeof VolunteerView>;
+export type StreetGuideViewT = z.output<typeof StreetGuideView>;
+export type PatrolTaskBodyT = z.input<typeof PatrolTaskBody>;
+export type PatrolTaskViewT = z.output<typeof PatrolTaskView>;
+export type ObservationViewT = z.output<typeof ObservationView>;
+export type ObservationOutcomeViewT = z.output<typeof ObservationOutcomeView>;
+export type TriageBodyT = z.input<typeof TriageBody>;
+export type InspectionTaskViewT = z.output<typeof InspectionTaskView>;
+export type ReviewViewT = z.output<typeof ReviewView>;
+export type VolunteerComplaintViewT = z.output<typeof VolunteerComplaintView>;
+export type VolunteerSourceViewT = z.output<typeof VolunteerSourceView>;
+export type ServiceRecordViewT = z.output<typeof ServiceRecordView>;
+export type StreetDeskViewT = z.output<typeof StreetDeskView>;

@@ -77,7 +77,9 @@ export const SUMMARIES: { readonly [Id in RouteId]: string } = {
   applyVolunteer:
     'A resident applies to volunteer for a street (name, neighbourhood, availability); applying again while pending or approved answers with the application',
   myVolunteering: "The signed-in resident's volunteering: status, street, the reason of a decline or withdrawal",
-  volunteerTasks: 'Approved volunteers: the current patrol tasks of their street, each with their own claim',
+  volunteerTasks:
+    'Approved volunteers: the current patrol tasks of their street (soonest ending first), or with `mine=true` the tasks they claimed (latest first, over or not), each with their own claim',
+  volunteerTask: 'Approved volunteers: a patrol task of their street with their own claim (another street’s answers 404)',
   claimTask: 'Approved volunteers: claim a place on a patrol task (409 TASK_FULL when every place is taken, under any concurrency)',
   releaseTask: 'Approved volunteers: give a claimed place back (before checking in)',
   checkInTask: "Approved volunteers: check in on site during the task's window (the position, and how far it is from the task's area)",

@@ -442,6 +442,7 @@ export const ENDPOINTS = {
   applyVolunteer: { method: 'POST', path: '/api/volunteer/application', service: 'community', auth: ['resident'], successStatus: 201 },
   myVolunteering: { method: 'GET', path: '/api/volunteer', service: 'community', auth: ['resident'], successStatus: 200 },
   volunteerTasks: { method: 'GET', path: '/api/volunteer/tasks', service: 'community', auth: ['resident'], successStatus: 200 },
+  volunteerTask: { method: 'GET', path: '/api/volunteer/tasks/{id}', service: 'community', auth: ['resident'], successStatus: 200 },
   claimTask: { method: 'POST', path: '/api/volunteer/tasks/{id}/claim', service: 'community', auth: ['resident'], successStatus: 200 },
   releaseTask: { method: 'POST', path: '/api/volunteer/tasks/{id}/release', service: 'community', auth: ['resident'], successStatus: 200 },
   checkInTask: { method: 'POST', path: '/api/volunteer/tasks/{id}/check-in', service: 'community', auth: ['resident'], successStatus: 200 },

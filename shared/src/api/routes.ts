@@ -285,8 +285,12 @@ const SCHEMAS = {
     response: co.VolunteerView,
   },
   volunteerTasks: {
-    query: co.MyObservationsQuery,
+    query: co.VolunteerTasksQuery,
     response: co.PatrolTaskPage,
+  },
+  volunteerTask: {
+    params: co.TaskParams,
+    response: co.PatrolTaskView,
   },
   claimTask: {
     params: co.TaskParams,

@@ -158,6 +158,18 @@ export const SubmitComplaintBody = z.lazy(() =>
 
 export const Photo = z.lazy(() => z.object({ key: z.string(), url: z.string() }));
 
+/** Where a complaint came from when a resident did not report it themselves: a volunteer's patrol (巡查发现), triaged by an officer. */
+export const COMPLAINT_ORIGINS = ['volunteer_patrol'] as const;
+export const ComplaintOrigin = z.lazy(() =>
+  z.object({
+    kind: z.enum(COMPLAINT_ORIGINS),
+    /** The observation it was made from (officers open it; it names no one to anyone else). */
+    observationId: z.string(),
+    /** The patrol task the observation was made on, if any. */
+    patrolTaskId: z.optional(z.string()),
+  }),
+);
+
 export const ComplaintEventView = z.lazy(() =>
   z.object({
     at: isoDateTime,
@@ -173,6 +185,8 @@ export const ComplaintEventView = z.lazy(() =>
     rating: z.optional(z.number()),
     extensionDays: z.optional(z.number()),
     photos: z.optional(z.array(Photo)),
+    /** On the first event of a complaint made from a volunteer's observation. */
+    origin: z.optional(z.enum(COMPLAINT_ORIGINS)),
   }),
 );
 
@@ -214,6 +228,8 @@ export const ComplaintView = z.lazy(() =>
     ),
     /** Shown to the complainant (full) and to officers (masked, and not at all when anonymous). */
     complainant: z.optional(z.object({ phone: z.string() })),
+    /** A complaint an officer made from a volunteer's observation says so. */
+    origin: z.optional(ComplaintOrigin),
     availableActions: z.array(z.enum(COMPLAINT_ACTIONS)),
   }),
 );
@@ -352,6 +368,7 @@ export const OpenApiDocument = z.lazy(() =>
 
 export type UserViewT = z.infer<typeof UserView>;
 export type TokenResponseT = z.infer<typeof TokenResponse>;
+export type ComplaintOriginT = z.infer<typeof ComplaintOrigin>;
 export type ComplaintViewT = z.infer<typeof ComplaintView>;
 export type ComplaintEventViewT = z.infer<typeof ComplaintEventView>;
 export type ComplaintDetailT = z.infer<typeof ComplaintDetail>;

@@ -72,6 +72,12 @@ export function calendarDate(at: string | Date, timeZone: string): CalendarDate 
   return new Date(wallClock(instant, timeZone)).toISOString().slice(0, 10);
 }
 
+/** The wall-clock time of an instant in a time zone, to the minute: `2026-03-05 19:20`. */
+export function localDateTime(at: string | Date, timeZone: string): string {
+  const instant = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return new Date(wallClock(instant, timeZone)).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }

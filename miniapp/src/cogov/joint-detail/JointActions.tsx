@@ -10,10 +10,11 @@ import { Section } from '../../components/Section';
 import { TextField } from '../../components/TextField';
 import { Toggle } from '../../components/Toggle';
 import type { RemoteAction } from '../../hooks/useRemoteAction';
-import { zh } from '../../i18n/zh-CN';
+
+import { zhCommunity } from '../../i18n/zh-CN-community';
 import { blankDraft, isStep, type JointDraft, type Step, stepBody } from '../../utils/joint-inspection';
 
-const t = zh.joint;
+const t = zhCommunity.joint;
 
 /** What each step asks for in its one text box (none: it needs no words). */
 const TEXT_OF: Partial<Record<Step, { label: string; placeholder: string; required: boolean }>> = {

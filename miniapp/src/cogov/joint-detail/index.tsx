@@ -19,6 +19,7 @@ import { useRemote, type Remote } from '../../hooks/useRemote';
 import { useRemoteAction, type StaleViewCodes } from '../../hooks/useRemoteAction';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { zh } from '../../i18n/zh-CN';
+import { zhCommunity } from '../../i18n/zh-CN-community';
 import { openJointVisit, openSource } from '../../navigation';
 import { isOfficer } from '../../session';
 import { formatDateTime, formatDay } from '../../utils/format';
@@ -27,7 +28,7 @@ import { JointBadges, jointSubject } from '../JointCard';
 import { JointActions } from './JointActions';
 import '../cogov.scss';
 
-const t = zh.joint;
+const t = zhCommunity.joint;
 /** Answers meaning someone else moved the request on meanwhile: the page reloads and says so. */
 const STALE: StaleViewCodes = { codes: ['VERSION_CONFLICT', 'ILLEGAL_TRANSITION'], messages: { VERSION_CONFLICT: t.stale } };
 

@@ -7,12 +7,13 @@ import { EmptyState } from '../../components/PageState';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { zh } from '../../i18n/zh-CN';
+import { zhCommunity } from '../../i18n/zh-CN-community';
 import { openJointRaise } from '../../navigation';
 import { isBureauOfficer, isOfficer } from '../../session';
 import { JointCard } from '../JointCard';
 import '../cogov.scss';
 
-const t = zh.joint;
+const t = zhCommunity.joint;
 type Scope = 'mine' | 'open' | 'all';
 const scopeOption = (scope: Scope) => ({ value: scope, label: t.listFilters[scope] });
 /** The bureau starts with what it owes a step on, the most urgent first; a street with its requests not yet ended. */

@@ -48,6 +48,7 @@ export function ComplaintSummary({ complaint, forOfficer }: { complaint: Complai
           <InfoRow label={t.street} value={streetNameOf(district, complaint.streetCode)} />
           <InfoRow label={t.occurrence} value={occurrence} />
           <InfoRow label={t.submittedAt} value={formatDateTime(complaint.submittedAt)} />
+          {complaint.origin && <InfoRow label={t.origin} value={t.fromPatrol} id="complaint-origin" />}
           <InfoRow label={t.acknowledgeBy} value={formatDateTime(complaint.due.acknowledgeBy)} alert={complaint.overdue.acknowledge} />
           <InfoRow
             label={t.closeBy}
@@ -73,7 +74,11 @@ export function ComplaintSummary({ complaint, forOfficer }: { complaint: Complai
             />
           )}
           {forOfficer && (
-            <InfoRow label={t.complainant} id="complaint-complainant" value={complaint.complainant ? complaint.complainant.phone : t.complainantAnonymous} />
+            <InfoRow
+              label={t.complainant}
+              id="complaint-complainant"
+              value={complaint.complainant ? complaint.complainant.phone : complaint.origin ? t.filedByStreet : t.complainantAnonymous}
+            />
           )}
           {!forOfficer && complaint.anonymous && <InfoRow label={t.anonymous} value={t.anonymousValue} />}
         </View>

@@ -65,6 +65,7 @@ export function Timeline({ events }: { events: ComplaintEventViewT[] }) {
       {newestFirst.map((event, index) => (
         <TimelineItem
           key={`${event.at}-${event.action}`}
+          type={event.action}
           latest={index === 0}
           title={zh.eventAction[event.action]}
           badge={event.from !== event.to && <StatusChip status={event.to} />}
@@ -73,6 +74,7 @@ export function Timeline({ events }: { events: ComplaintEventViewT[] }) {
           at={event.at}
           photos={event.photos}
         >
+          {event.origin && <Text className="timeline__text">{zh.event.fromPatrol}</Text>}
           {event.note && <Text className="timeline__text">{event.note}</Text>}
           {event.reason && <Text className="timeline__text">{`${zh.event.reason}：${event.reason}`}</Text>}
           {event.referral && <Text className="timeline__text">{`${zh.event.referral}：${event.referral}`}</Text>}

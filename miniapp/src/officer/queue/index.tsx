@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { MAX_LENGTH } from '@green-shield/shared/api/limits';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '@green-shield/shared/complaints/state-machine';
-import { COMPLAINT_TYPES, type ComplaintType } from '@green-shield/shared/complaints/taxonomy';
+import type { ComplaintType } from '@green-shield/shared/complaints/taxonomy';
 import { ApiError, call } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ComplaintCard } from '../../components/ComplaintCard';
@@ -17,13 +17,14 @@ import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { zh } from '../../i18n/zh-CN';
 import { PAGES } from '../../navigation';
 import { isOfficer, seesWholeDistrict } from '../../session';
+import { COMPLAINT_TYPE_OPTIONS } from '../../utils/categories';
 import { ALL, chosen, streetOptions, withAll, type Filter } from '../../utils/filters';
 import './index.scss';
 
 const t = zh.officer;
 const w = zh.workload;
 const STATUS_OPTIONS = withAll(COMPLAINT_STATUSES.map((status) => ({ value: status, label: zh.status[status] })));
-const TYPE_OPTIONS = withAll(COMPLAINT_TYPES.map((type) => ({ value: type, label: zh.category.typeLabel(type) })));
+const TYPE_OPTIONS = withAll(COMPLAINT_TYPE_OPTIONS);
 type QueueOrder = keyof typeof w.orders;
 const ORDER_OPTIONS = (['urgency', 'newest'] as const).map((order) => ({ value: order, label: w.orders[order] }));
 
@@ -133,7 +134,7 @@ export default function QueuePage() {
           )}
           <View className="queue-filters__toggle-row">
             <Tappable role="link" className="link queue-filters__joint" id="queue-joint-entry" onClick={() => Taro.navigateTo({ url: PAGES.jointList })}>
-              {`${zh.joint.homeTitle} ›`}
+              {`${zh.home.jointTitle} ›`}
             </Tappable>
             <Tappable
               id="queue-filter-overdue"

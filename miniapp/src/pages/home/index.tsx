@@ -5,6 +5,7 @@ import type { ComplaintViewT, UserViewT } from '@green-shield/shared/api/schemas
 import type { RectificationViewT, SourceSummaryT } from '@green-shield/shared/api/source-schemas';
 import { call } from '../../api/client';
 import { ComplaintCard } from '../../components/ComplaintCard';
+import { EntryTile, EntryTiles } from '../../components/EntryTile';
 import { EmptyState, Loadable } from '../../components/PageState';
 import { Picture } from '../../components/Picture';
 import { Section } from '../../components/Section';
@@ -18,7 +19,6 @@ import { openQueue, openSource, openSourceSearch, PAGES, scanEcoCode } from '../
 import { isBureauOfficer, isOfficer } from '../../session';
 import { rectificationsInWorkOrder } from '../../utils/credit';
 import { formatDay } from '../../utils/format';
-import { optionalId } from '../../utils/optional-id';
 import alarmIcon from '../../assets/icons/alarm.svg';
 import cameraIcon from '../../assets/icons/camera.svg';
 import queueIcon from '../../assets/icons/queue.svg';
@@ -48,51 +48,34 @@ async function loadBusinessWork(): Promise<{ sources: SourceSummaryT[]; open: Op
 
 const countText = (summary: { count: number; more: boolean }) => zh.workload.count(summary.count, summary.more);
 
-/** A small entry card (title and hint) in a row of two. */
-function HomeTile({
-  id,
-  title,
-  hint,
-  hintId,
-  alert = false,
-  onClick,
-}: {
-  id: string;
-  title: string;
-  hint: string;
-  hintId?: string;
-  alert?: boolean;
-  onClick: () => void;
-}) {
-  return (
-    <Tappable role="link" className={`home-tile${alert ? ' home-tile--alert' : ''}`} id={id} onClick={onClick}>
-      <Text className="home-tile__title">{title}</Text>
-      <Text className="home-tile__hint" {...optionalId(hintId)}>
-        {hint}
-      </Text>
-    </Tappable>
-  );
-}
-
 /**
- * Scanning a shop's eco-code, and for operators their business. Anyone may claim a business; the
+ * Scanning a shop's eco-code, volunteering for the street (社区志愿者: applying, or the volunteer's
+ * pages once approved), and for operators their business. Anyone may claim a business; the
  * "我的商户" entry appears once one is linked (`mySources` is empty for everyone else).
  */
 function BusinessEntries({ sources }: { sources: SourceSummaryT[] | undefined }) {
   const names = (sources ?? []).map((source) => source.name);
   return (
     <>
-      <View className="home-tiles">
-        <HomeTile id="home-scan-entry" title={zh.home.scanTitle} hint={zh.home.scanHint} onClick={() => void scanEcoCode()} />
-        {names.length > 0 && (
-          <HomeTile
+      <EntryTiles>
+        <EntryTile id="home-scan-entry" title={zh.home.scanTitle} hint={zh.home.scanHint} onClick={() => void scanEcoCode()} />
+        <EntryTile
+          id="home-volunteer-entry"
+          title={zh.home.volunteerTitle}
+          hint={zh.home.volunteerHint}
+          onClick={() => Taro.navigateTo({ url: PAGES.volunteerHome })}
+        />
+      </EntryTiles>
+      {names.length > 0 && (
+        <EntryTiles>
+          <EntryTile
             id="home-business-entry"
             title={zh.home.businessTitle}
             hint={zh.home.businessHint(names)}
             onClick={() => Taro.navigateTo({ url: PAGES.myBusinesses })}
           />
-        )}
-      </View>
+        </EntryTiles>
+      )}
       {sources && names.length === 0 && (
         <Tappable role="link" className="home__claim link" id="home-claim-entry" onClick={() => Taro.navigateTo({ url: PAGES.claim })}>
           {zh.home.claimLink}
@@ -112,27 +95,32 @@ function SourceEntries({ user }: { user: UserViewT }) {
   const pending = decisions.data?.sources;
   return (
     <>
-      <View className="home-tiles">
-        <HomeTile id="officer-sources-entry" title={zh.home.sourcesTitle} hint={zh.home.sourcesHint} onClick={() => openSourceSearch()} />
-        <HomeTile
+      <EntryTiles>
+        <EntryTile id="officer-sources-entry" title={zh.home.sourcesTitle} hint={zh.home.sourcesHint} onClick={() => openSourceSearch()} />
+        <EntryTile
           id="officer-warnings-entry"
           title={zh.home.warningsTitle}
           hint={zh.home.warningsHint}
           alert
           onClick={() => Taro.navigateTo({ url: PAGES.sourceWarnings })}
         />
-      </View>
-      <View className="home-tiles">
-        <HomeTile
+      </EntryTiles>
+      <EntryTiles>
+        <EntryTile
           id="officer-key-supervision-entry"
           title={zh.home.keySupervisionTitle}
           hint={zh.home.keySupervisionHint}
           onClick={() => openSourceSearch({ keySupervision: true })}
         />
-        <HomeTile id="officer-claims-entry" title={zh.home.claimsTitle} hint={zh.home.claimsHint} onClick={() => Taro.navigateTo({ url: PAGES.claimReview })} />
-      </View>
-      <View className="home-tiles">
-        <HomeTile
+        <EntryTile
+          id="officer-claims-entry"
+          title={zh.home.claimsTitle}
+          hint={zh.home.claimsHint}
+          onClick={() => Taro.navigateTo({ url: PAGES.claimReview })}
+        />
+      </EntryTiles>
+      <EntryTiles>
+        <EntryTile
           id="officer-decisions-entry"
           title={zh.workload.decisionsTitle}
           hint={pending ? (pending.count > 0 ? zh.workload.decisionsCount(countText(pending)) : zh.workload.noDecisions) : ''}
@@ -140,31 +128,46 @@ function SourceEntries({ user }: { user: UserViewT }) {
           alert={(pending?.count ?? 0) > 0}
           onClick={() => Taro.navigateTo({ url: PAGES.sourceDecisions })}
         />
-      </View>
-      <View className="home-tiles">
-        <HomeTile
+      </EntryTiles>
+      <EntryTiles>
+        <EntryTile
           id="officer-joint-entry"
-          title={zh.joint.homeTitle}
-          hint={isBureauOfficer(user) ? zh.joint.homeHintBureau : zh.joint.homeHintStreet}
+          title={zh.home.jointTitle}
+          hint={isBureauOfficer(user) ? zh.home.jointHintBureau : zh.home.jointHintStreet}
           onClick={() => Taro.navigateTo({ url: PAGES.jointList })}
         />
-      </View>
-      <View className="home-tiles">
-        <HomeTile
+        <EntryTile id="officer-desk-entry" title={zh.home.deskTitle} hint={zh.home.deskHint} onClick={() => Taro.navigateTo({ url: PAGES.streetDesk })} />
+      </EntryTiles>
+      <EntryTiles>
+        <EntryTile
+          id="officer-observations-entry"
+          title={zh.home.observationsTitle}
+          hint={zh.home.observationsHint}
+          onClick={() => Taro.navigateTo({ url: PAGES.observationQueue })}
+        />
+        <EntryTile
+          id="officer-volunteers-entry"
+          title={zh.home.volunteersTitle}
+          hint={zh.home.volunteersHint}
+          onClick={() => Taro.navigateTo({ url: PAGES.volunteerReview })}
+        />
+      </EntryTiles>
+      <EntryTiles>
+        <EntryTile
           id="officer-register-entry"
           title={zh.home.registerTitle}
           hint={zh.home.registerHint}
           onClick={() => Taro.navigateTo({ url: PAGES.sourceForm })}
         />
         {isBureauOfficer(user) && (
-          <HomeTile
+          <EntryTile
             id="officer-import-entry"
             title={zh.home.importTitle}
             hint={zh.home.importHint}
             onClick={() => Taro.navigateTo({ url: PAGES.sourceImport })}
           />
         )}
-      </View>
+      </EntryTiles>
     </>
   );
 }

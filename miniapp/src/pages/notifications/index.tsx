@@ -9,7 +9,7 @@ import { Tappable } from '../../components/Tappable';
 import { useRemote } from '../../hooks/useRemote';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { zh } from '../../i18n/zh-CN';
-import { openComplaint, openSource, showUnreadBadge } from '../../navigation';
+import { openCommunitySubject, openComplaint, openSource, showUnreadBadge } from '../../navigation';
 import { isOfficer } from '../../session';
 import { formatDateTime } from '../../utils/format';
 import './index.scss';
@@ -17,6 +17,9 @@ import './index.scss';
 const loadNotifications = () => call('listNotifications');
 
 function headline(notification: NotificationViewT): string {
+  const { subject } = notification;
+  const t = zh.notifications;
+  if (subject) return t.communityTitle(t.communitySubject[subject.kind], subject.reference, t.communityAction(notification.action));
   if (notification.source) return zh.notifications.sourceTitle(notification.source.name, zh.notifications.sourceAction(notification.action));
   const action = (zh.eventAction as Record<string, string>)[notification.action] ?? (notification.status ? zh.status[notification.status] : '');
   return zh.notifications.title(notification.trackingNumber ?? '', action);
@@ -45,8 +48,9 @@ export default function NotificationsPage() {
 
   const open = (notification: NotificationViewT) => {
     if (!notification.read) markRead([notification.id]);
-    // About a complaint, or (for operators) about their business.
-    if (notification.source) openSource(notification.source.id, isOfficer(user));
+    // About co-governance, a complaint, or (for operators) about their business.
+    if (notification.subject) openCommunitySubject(notification.subject, isOfficer(user));
+    else if (notification.source) openSource(notification.source.id, isOfficer(user));
     else if (notification.complaintId) openComplaint(notification.complaintId, isOfficer(user));
   };
 

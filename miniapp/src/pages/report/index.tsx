@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ComplaintViewT, SubmitComplaintBodyT } from '@green-shield/shared/api/schemas';
-import { COMPLAINT_TAXONOMY, COMPLAINT_TYPES, OCCURRENCE_PATTERNS, type ComplaintType, type OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
+import { OCCURRENCE_PATTERNS, type ComplaintType, type OccurrencePattern } from '@green-shield/shared/complaints/taxonomy';
 import { MAX_LENGTH, MIN_LENGTH } from '@green-shield/shared/api/limits';
 import { ApiError, call, userMessageOf } from '../../api/client';
 import { Button } from '../../components/Button';
@@ -21,6 +21,7 @@ import { PhotoUploader } from '../../components/PhotoUploader';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { zh } from '../../i18n/zh-CN';
 import { PAGES } from '../../navigation';
+import { COMPLAINT_TYPE_OPTIONS, subtypeOptions } from '../../utils/categories';
 import { formatDay, placeAddress } from '../../utils/format';
 import { newIdempotencyKey } from '../../utils/idempotency-key';
 import { ownWords, startsWithPrefill, takeReportPrefill } from '../../utils/report-prefill';
@@ -50,7 +51,6 @@ function errorsFromApi(failure: unknown): FormErrors {
   return errors;
 }
 
-const TYPE_OPTIONS = COMPLAINT_TYPES.map((type) => ({ value: type, label: zh.category.typeLabel(type) }));
 const OCCURRENCE_OPTIONS = OCCURRENCE_PATTERNS.map((pattern) => ({ value: pattern, label: zh.occurrence[pattern] }));
 
 /** Where the report's position comes from: the device (H5), a place picked on WeChat's map, or the shop it is about. */
@@ -71,10 +71,6 @@ function locationText(status: LocationStatusKey, picked: PickedPlace | undefined
     case 'not_picked':
       return zh.location.notPicked;
   }
-}
-
-function subtypeOptions(type: ComplaintType) {
-  return Object.entries(COMPLAINT_TAXONOMY[type].subtypes as Record<string, string>).map(([value, label]) => ({ value, label }));
 }
 
 function SubmittedView({ complaint, onReportAnother }: { complaint: ComplaintViewT; onReportAnother: () => void }) {
@@ -245,7 +241,7 @@ export default function ReportPage() {
       <Section title={t.problemSection}>
         <Field label={t.category} required error={errors.category} id="report-category">
           <ChipSelect
-            options={TYPE_OPTIONS}
+            options={COMPLAINT_TYPE_OPTIONS}
             value={type}
             idPrefix="report-type"
             onChange={(next) => {

@@ -11,6 +11,7 @@ import { streetNameOf, useDistrict } from '../../hooks/useDistrict';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { useSourceId, useSourcePageData } from '../../hooks/useSourceView';
 import { zh } from '../../i18n/zh-CN';
+import { zhCommunity } from '../../i18n/zh-CN-community';
 import { openJointRaise, openSourcePage, PAGES } from '../../navigation';
 import { isOfficer } from '../../session';
 import { EvidenceDecision } from './EvidenceDecision';
@@ -57,7 +58,7 @@ export default function SourceDetailPage() {
               </Button>
               {user.roles.includes('street_officer') && (
                 <Button id="source-joint-raise" variant="secondary" role="link" onClick={() => openJointRaise(data.source.id)}>
-                  {zh.joint.raiseEntry}
+                  {zhCommunity.joint.raiseEntry}
                 </Button>
               )}
             </View>

@@ -19,6 +19,7 @@ import { useRemote } from '../../hooks/useRemote';
 import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { useSourceId } from '../../hooks/useSourceView';
 import { zh } from '../../i18n/zh-CN';
+import { zhCommunity } from '../../i18n/zh-CN-community';
 import { backToJointInspection, backToSource } from '../../navigation';
 import { isOfficer } from '../../session';
 import { newIdempotencyKey } from '../../utils/idempotency-key';
@@ -135,7 +136,7 @@ function InspectionForm({ source, jointId }: { source: OfficerSourceViewT['sourc
         <Text className="inspect__version">{t.checklistVersion(CURRENT_CHECKLISTS.title)}</Text>
         {jointId && (
           <Text className="inspect__version" id="inspect-joint">
-            {zh.joint.inspectFor}
+            {zhCommunity.joint.inspectFor}
           </Text>
         )}
         {items.map((item) => (

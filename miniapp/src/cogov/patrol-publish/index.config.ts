@@ -1,0 +1,3 @@
+import { zh } from '../../i18n/zh-CN';
+
+export default definePageConfig({ navigationBarTitleText: zh.titles.patrolPublish });

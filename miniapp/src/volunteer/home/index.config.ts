@@ -1,0 +1,4 @@
+import { zh } from '../../i18n/zh-CN';
+import { enablePullDownRefresh } from '../../pull-down-refresh';
+
+export default definePageConfig({ navigationBarTitleText: zh.titles.volunteerHome, enablePullDownRefresh });
