@@ -515,7 +515,9 @@ describe('service records and the street’s desk', () => {
 
   it('never showed the volunteer a complainant or a phone number', () => {
     expect(volunteerAnswers.length).toBeGreaterThan(30);
-    const leaks = volunteerAnswers.filter((body) => /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/.test(body) || body.includes(complainantId) || body.includes(COMPLAINANT_PHONE));
+    const leaks = volunteerAnswers.filter(
+      (body) => /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/.test(body) || body.includes(complainantId) || body.includes(COMPLAINANT_PHONE),
+    );
     expect(leaks).toEqual([]);
   });
 });
