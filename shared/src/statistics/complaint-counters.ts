@@ -143,7 +143,7 @@ export function periodReads(period: Period): { wholeMonths: string[]; days: Peri
   while (cursor <= period.to) {
     const month = cursor.slice(0, 7);
     const monthEnd = addDays(`${nextMonth(month)}-01`, -1);
-    const end = monthEnd < period.to ? monthEnd : period.to;
+    const end = [monthEnd, period.to].sort()[0];
     if (cursor.endsWith('-01') && end === monthEnd) wholeMonths.push(month);
     else days.push({ from: cursor, to: end });
     cursor = addDays(end, 1);
