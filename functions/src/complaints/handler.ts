@@ -4,6 +4,8 @@ import { objectStoreFromEnv } from '../lib/s3-object-store';
 import { IdempotencyStore } from '../store/idempotency';
 import { apiDepsFromEnv, lazy, type ApiDeps, type EdgeDeps } from '../store/runtime';
 import { TableUserDirectory } from '../store/user-directory';
+import { ComplaintCounterStore } from '../statistics/counter-store';
+import { ComplaintStatisticsService } from '../statistics/service';
 import { ComplaintRepository } from './repository';
 import { ComplaintService } from './service';
 
@@ -24,6 +26,7 @@ export function createComplaintService({ db, tableName, objects, clock, district
 
 export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {
   const service = createComplaintService(deps);
+  const statistics = new ComplaintStatisticsService(new ComplaintCounterStore(deps.db, deps.tableName, deps.district.code), deps.clock, deps.district);
   return createHttpHandler(
     'complaints',
     {
@@ -37,6 +40,8 @@ export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {
       transitionComplaint: ({ principal, params, body }) => service.officerTransition(principal, params.id, body),
       rateComplaint: ({ principal, params, body }) => service.rate(principal, params.id, body),
       reopenComplaint: ({ principal, params, body }) => service.reopen(principal, params.id, body),
+      complaintStatistics: ({ principal, query }) => statistics.forOfficer(principal, query),
+      publicComplaintStatistics: ({ query }) => statistics.forPublic(query),
     },
     deps,
   );
