@@ -44,9 +44,9 @@ function rowsOf(item: Record<string, unknown>, month: string, streetCode: string
   return [...byType].map(([type, counts]) => ({ month, streetCode, type, counts }));
 }
 
-/** The attributes of counts, `<type>.<counter>` (for a put of absolute values). */
+/** The attributes of counts, `<type>.<counter>`, zeros left out (for a put of absolute values). */
 export function counterAttributes(type: string, counts: Partial<Counts>): Record<string, number> {
-  return Object.fromEntries(Object.entries(counts).map(([counter, value]) => [`${type}.${counter}`, value]));
+  return Object.fromEntries(Object.entries(counts).flatMap(([counter, value]) => (value === 0 ? [] : [[`${type}.${counter}`, value]])));
 }
 
 function addUpdate(tableName: string, key: { pk: string; sk: string }, type: string, counts: Partial<Counts>): TransactItems[number] {
