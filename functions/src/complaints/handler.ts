@@ -1,28 +1,9 @@
 import { createHttpHandler, type HttpHandler } from '../lib/http';
-import type { ObjectStore } from '../lib/object-store';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
-import { IdempotencyStore } from '../store/idempotency';
-import { apiDepsFromEnv, lazy, type ApiDeps, type EdgeDeps } from '../store/runtime';
-import { TableUserDirectory } from '../store/user-directory';
+import { apiDepsFromEnv, lazy } from '../store/runtime';
 import { ComplaintCounterStore } from '../statistics/counter-store';
 import { ComplaintStatisticsService } from '../statistics/service';
-import { ComplaintRepository } from './repository';
-import { ComplaintService } from './service';
-
-export interface ComplaintDeps extends ApiDeps {
-  objects: ObjectStore;
-}
-
-export function createComplaintService({ db, tableName, objects, clock, district }: Omit<ComplaintDeps, keyof EdgeDeps>): ComplaintService {
-  return new ComplaintService(
-    new ComplaintRepository(db, tableName),
-    new IdempotencyStore(db, tableName),
-    objects,
-    new TableUserDirectory(db, tableName),
-    clock,
-    district,
-  );
-}
+import { type ComplaintDeps, createComplaintService } from './compose';
 
 export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {
   const service = createComplaintService(deps);

@@ -50,35 +50,37 @@ export class ComplaintStatisticsService {
     const street = streetFilter(officerScope(principal), query.street);
     const period = this.periodOf(query);
     const keep = (row: CounterRow) => (street === undefined || row.streetCode === street) && (query.category === undefined || row.type === query.category);
-    const { rows, comparison } = await this.read(period, keep);
+    const { rows, total, ...counts } = await this.read(period, keep);
+    const byMonth = [...sumBy(rows, (row) => row.month)].sort(([a], [b]) => a.localeCompare(b));
     return {
       ...period,
       ...(street !== undefined && { street }),
       ...(query.category !== undefined && { category: query.category }),
-      figures: figuresOf(sumBy(rows, () => 'all').get('all') ?? zeroCounts()),
-      comparison,
-      byMonth: [...sumBy(rows, (row) => row.month)].sort(([a], [b]) => a.localeCompare(b)).map(([month, counts]) => ({ month, figures: figuresOf(counts) })),
-      byStreet: receivedBy(
-        'streetCode',
-        sumBy(rows, (row) => row.streetCode),
-      ),
-      byCategory: receivedBy(
-        'type',
-        sumBy(rows, (row) => row.type),
-      ),
+      figures: figuresOf(total),
+      byMonth: byMonth.map(([month, monthCounts]) => ({ month, figures: figuresOf(monthCounts) })),
+      ...counts,
     };
   }
 
   /** Counts only: how many were received and closed, per street and category, and the comparison. */
   async forPublic(query: PeriodQuery) {
     const period = this.periodOf(query);
-    const { rows, comparison } = await this.read(period, () => true);
-    const total = sumBy(rows, () => 'all').get('all') ?? zeroCounts();
+    const { total, comparison, byStreet, byCategory } = await this.read(period, () => true);
+    return { ...period, received: total.received, closed: total.closed, comparison, byStreet, byCategory };
+  }
+
+  /** The period's rows and total, the comparison with earlier years, the counts received per street and category. */
+  private async read(period: Period, keep: (row: CounterRow) => boolean) {
+    const earlier = COMPARED_YEARS.map((years) => sameDaysYearsBefore(period, years));
+    const [rows, ...earlierRows] = await Promise.all([period, ...earlier].map(async (each) => (await this.counters.read(each)).filter(keep)));
+    const received = (list: readonly CounterRow[]) => list.reduce((sum, row) => sum + row.counts.received, 0);
     return {
-      ...period,
-      received: total.received,
-      closed: total.closed,
-      comparison,
+      rows,
+      total: sumBy(rows, () => 'all').get('all') ?? zeroCounts(),
+      comparison: yearOnYear(
+        received(rows),
+        earlier.map((each, i) => ({ ...each, received: received(earlierRows[i]) })),
+      ),
       byStreet: receivedBy(
         'streetCode',
         sumBy(rows, (row) => row.streetCode),
@@ -86,19 +88,6 @@ export class ComplaintStatisticsService {
       byCategory: receivedBy(
         'type',
         sumBy(rows, (row) => row.type),
-      ),
-    };
-  }
-
-  private async read(period: Period, keep: (row: CounterRow) => boolean) {
-    const earlier = COMPARED_YEARS.map((years) => sameDaysYearsBefore(period, years));
-    const [rows, ...earlierRows] = await Promise.all([period, ...earlier].map(async (each) => (await this.counters.read(each)).filter(keep)));
-    const received = (list: readonly CounterRow[]) => list.reduce((sum, row) => sum + row.counts.received, 0);
-    return {
-      rows,
-      comparison: yearOnYear(
-        received(rows),
-        earlier.map((each, i) => ({ ...each, received: received(earlierRows[i]) })),
       ),
     };
   }

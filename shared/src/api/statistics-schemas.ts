@@ -51,7 +51,6 @@ export const ComplaintStatisticsView = z.lazy(() =>
     street: z.optional(z.string()),
     category: z.optional(z.string()),
     figures: ComplaintFiguresView,
-    /** The same days of each of the two previous years (同比). */
     comparison: Comparison,
     byMonth: z.array(z.object({ month: z.string(), figures: ComplaintFiguresView })),
     byStreet: CountsBy('streetCode'),
