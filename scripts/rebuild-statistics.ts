@@ -8,7 +8,7 @@
  */
 import { calendarDate } from '@green-shield/shared/rules/legal-periods';
 import { backgroundDepsFromEnv } from '../functions/src/store/background-client';
-import { rebuildComplaintCounters } from '../functions/src/statistics/rebuild';
+import { rebuildComplaintCounters } from '../functions/src/complaints/statistics/rebuild';
 
 const deps = backgroundDepsFromEnv('statistics-rebuild-cli');
 const years = process.argv.slice(2).filter((arg) => /^\d{4}$/.test(arg));

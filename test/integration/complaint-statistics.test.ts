@@ -12,11 +12,11 @@ import { calendarDate } from '@green-shield/shared/rules/legal-periods';
 import { createDocumentClient } from '../../functions/src/store/client';
 import { keys } from '../../functions/src/store/keys';
 import { createTableEventsHandler } from '../../functions/src/entries/table-events';
-import { rebuildComplaintCounters } from '../../functions/src/statistics/rebuild';
+import { rebuildComplaintCounters } from '../../functions/src/complaints/statistics/rebuild';
 import { createLogger } from '../../functions/src/lib/logger';
 import { startTestSystem, DEMO_ACCOUNTS, type TestSystem } from '../support/system';
 import type { ApiClient } from '../support/api-client';
-import { newIdempotencyKey, submitComplaint } from '../support/fixtures';
+import { submitComplaint } from '../support/fixtures';
 
 const district = loadDistrict('310106');
 let t: TestSystem;

@@ -1,8 +1,8 @@
 import { createHttpHandler, type HttpHandler } from '../lib/http';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
 import { apiDepsFromEnv, lazy } from '../store/runtime';
-import { ComplaintCounterStore } from '../statistics/counter-store';
-import { ComplaintStatisticsService } from '../statistics/service';
+import { ComplaintCounterStore } from './statistics/counter-store';
+import { ComplaintStatisticsService } from './statistics/service';
 import { type ComplaintDeps, createComplaintService } from './compose';
 
 export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {

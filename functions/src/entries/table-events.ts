@@ -12,7 +12,7 @@ import { VolunteerRepository } from '../cogov/volunteer-repository';
 import { NotificationRepository } from '../store/notifications';
 import { Notifier, SubscribeConsents } from '../store/notifier';
 import { TableUserDirectory } from '../store/user-directory';
-import { complaintCounter } from '../statistics/stream-handler';
+import { complaintCounter } from '../complaints/statistics/stream-handler';
 import { sourceDirectory } from './registry-ports';
 
 /**

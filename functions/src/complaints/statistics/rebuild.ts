@@ -9,8 +9,8 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { startOfDay } from '@green-shield/shared/rules/legal-periods';
 import { addCounts, contribution, type CountedComplaint, type Counts, nextMonth, zeroCounts } from '@green-shield/shared/statistics/complaint-counters';
-import { keys } from '../store/keys';
-import { queryBetween } from '../store/queries';
+import { keys } from '../../store/keys';
+import { queryBetween } from '../../store/queries';
 import { ComplaintCounterStore, counterAttributes } from './counter-store';
 
 type Key = { pk: string; sk: string };

@@ -4,7 +4,7 @@
  * complaint's version names it; a redelivered or replayed record finds its marker and adds nothing).
  */
 import { type CountedComplaint, counterDeltas } from '@green-shield/shared/statistics/complaint-counters';
-import type { BaseDeps } from '../store/runtime';
+import type { BaseDeps } from '../../store/runtime';
 import { ComplaintCounterStore } from './counter-store';
 
 /** A complaint as the stream carries it (the stored complaint; only what counts is read). */

@@ -13,10 +13,10 @@ import {
   yearOnYear,
   zeroCounts,
 } from '@green-shield/shared/statistics/complaint-counters';
-import { ApiError } from '../lib/errors';
-import type { Clock } from '../lib/clock';
-import { officerScope, streetFilter } from '../lib/officer-scope';
-import type { Principal } from '../lib/tokens';
+import { ApiError } from '../../lib/errors';
+import type { Clock } from '../../lib/clock';
+import { officerScope, streetFilter } from '../../lib/officer-scope';
+import type { Principal } from '../../lib/tokens';
 import type { ComplaintCounterStore, CounterRow } from './counter-store';
 
 /** The longest period one request reads (with its two comparison years: at most 3 × 5 Queries). */

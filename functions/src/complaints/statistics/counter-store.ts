@@ -12,8 +12,8 @@ import {
   periodReads,
   zeroCounts,
 } from '@green-shield/shared/statistics/complaint-counters';
-import { keys } from '../store/keys';
-import { queryAll, type TransactItems, transact } from '../store/operations';
+import { keys } from '../../store/keys';
+import { queryAll, type TransactItems, transact } from '../../store/operations';
 
 /** Counters of one street and category type in one day or month. */
 export interface CounterRow {
