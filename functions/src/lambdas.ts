@@ -67,6 +67,8 @@ export interface StreamFunction extends FunctionBase {
   entities: readonly string[];
   /** …and, when given, one of these `status` values. */
   statuses?: readonly string[];
+  /** Besides those: every MODIFY of items of these entities (a second filter of the mapping), with the old image. */
+  alsoModified?: readonly string[];
 }
 
 export interface ScheduledFunction extends FunctionBase {
@@ -115,10 +117,11 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: 'http',
     service: 'complaints',
     entry: 'functions/src/complaints/handler.ts',
-    description: 'Complaint journey: uploads, submission, queue, transitions, rating',
+    description: 'Complaint journey: uploads, submission, queue, transitions, rating; complaint statistics',
     grants: {
       table: {
-        read: [...EDGE_READS, 'user'],
+        // Officers' names; the complaint counters (statistics).
+        read: [...EDGE_READS, 'user', 'statistics'],
         write: ['complaint', 'trackingNumber', 'trackingCounter', 'idempotency', 'rateLimit', 'cursorKey'],
         lists: ['complainant', 'queue', 'overdue'],
       },
@@ -260,17 +263,28 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'tableEvents',
     trigger: 'table-stream',
     entry: 'functions/src/entries/table-events.ts',
-    description: 'Complaint and co-governance events become notifications; source events rescore their source and tell its operators',
+    description:
+      'Complaint and co-governance events become notifications; source events rescore their source and tell its operators; complaint writes move the complaint counters',
     // Notifications and subscribe messages (users' partitions), rescored sources; whom co-governance's
     // events concern (officers, a street's volunteers); inspection tasks an inspection closes.
-    grants: { table: { read: [], write: ['source', 'user', 'observation', 'cursorKey'], lists: ['officers', 'volunteers', 'inspectionTasks'] }, wechat: 'use' },
+    // The complaint counters and their applied markers (statistics).
+    grants: {
+      table: {
+        read: [],
+        write: ['source', 'user', 'observation', 'cursorKey', 'statistics', 'statisticsApplied'],
+        lists: ['officers', 'volunteers', 'inspectionTasks'],
+      },
+      wechat: 'use',
+    },
     batchSize: 25,
     retryAttempts: 3,
     bisectBatchOnError: true,
     maxRecordAgeSeconds: 24 * 60 * 60,
-    // Timeline events are appended, never updated.
+    // Timeline events are appended, never updated; a complaint is inserted, then modified by every
+    // transition, and each of its writes moves the complaint counters.
     eventNames: ['INSERT'],
-    entities: ['ComplaintEvent', 'SourceEvent', 'JointInspectionEvent', 'CogovEvent'],
+    entities: ['ComplaintEvent', 'SourceEvent', 'JointInspectionEvent', 'CogovEvent', 'Complaint'],
+    alsoModified: ['Complaint'],
     timeoutSeconds: 60,
     memoryMb: 512,
   },

@@ -38,6 +38,14 @@ export function subscribeToTableStream(fn: lambda.IFunction, table: dynamodb.ITa
             },
           },
         }),
+        ...(spec.alsoModified
+          ? [
+              lambda.FilterCriteria.filter({
+                eventName: lambda.FilterRule.isEqual('MODIFY'),
+                dynamodb: { NewImage: { entity: { S: lambda.FilterRule.or(...spec.alsoModified) } } },
+              }),
+            ]
+          : []),
       ],
     }),
   );

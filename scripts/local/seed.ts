@@ -9,7 +9,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { ComplaintService } from '../../functions/src/complaints/service';
-import { createComplaintService } from '../../functions/src/complaints/handler';
+import { createComplaintService } from '../../functions/src/complaints/compose';
 import type { ObjectStore } from '../../functions/src/lib/object-store';
 import { createSourceServices } from '../../functions/src/sources/services';
 import { SourceRepository } from '../../functions/src/sources/repository';

@@ -50,13 +50,15 @@ export interface StreamRunner {
 
 export const checkpointFileFor = (dataDir: string, tableName: string, consumer: string) => join(dataDir, `stream-checkpoints-${tableName}-${consumer}.json`);
 
-/** The consumer's event-source filter (record kind, and the new image's entity and status). */
-export function passesFilter(spec: Pick<StreamFunction, 'eventNames' | 'entities' | 'statuses'>, record: StreamRecord): boolean {
+/** The consumer's event-source filters (record kind, and the new image's entity and status; the entities also taken modified). */
+export function passesFilter(spec: Pick<StreamFunction, 'eventNames' | 'entities' | 'statuses' | 'alsoModified'>, record: StreamRecord): boolean {
   const image = record.dynamodb?.NewImage;
+  const entity = image?.entity?.S ?? '';
   return (
-    (spec.eventNames as readonly string[]).includes(record.eventName ?? '') &&
-    spec.entities.includes(image?.entity?.S ?? '') &&
-    (!spec.statuses || spec.statuses.includes(image?.status?.S ?? ''))
+    ((spec.eventNames as readonly string[]).includes(record.eventName ?? '') &&
+      spec.entities.includes(entity) &&
+      (!spec.statuses || spec.statuses.includes(image?.status?.S ?? ''))) ||
+    (record.eventName === 'MODIFY' && (spec.alsoModified ?? []).includes(entity))
   );
 }
 

@@ -16,8 +16,14 @@ import { missingEntries } from './support';
 const run = promisify(execFile);
 
 // Written before every handler exists; runs as soon as they all do.
-/** Request-path bundles known to be over the 350 KB target (issue 8), with the ceiling that keeps them from growing. */
-const HTTP_OVER_TARGET_KB: Record<string, number> = { identity: 355, sources: 380, sourceFiles: 375, cogov: 410, community: 410 };
+/**
+ * Request-path bundles known to be over the 350 KB target (issue 8), with the ceiling that keeps them
+ * from growing. Complaints (353 KB) and sources (381 KB) grew with issue 12's statistics: the
+ * complaints function serves them, and every bundle carries the statistics routes' schemas until
+ * each function carries only its own routes. Co-governance's functions no longer carry the
+ * complaints function's routes (cogov 393 KB).
+ */
+const HTTP_OVER_TARGET_KB: Record<string, number> = { identity: 355, complaints: 355, sources: 383, sourceFiles: 375, cogov: 395, community: 410 };
 
 describe.skipIf(missingEntries().length > 0)('cdk synth (CLI, bundling)', () => {
   it('synthesizes offline, bundles every function as an ESM bundle with the SDK inside, and passes cdk-nag', async () => {

@@ -201,6 +201,8 @@ describe('local stream delivery (the event-source mapping declared in lambdas.ts
     const tableEvents = streamSpecs.find((spec) => spec.name === 'tableEvents')!;
     expect(passesFilter(tableEvents, change('INSERT', { entity: 'ComplaintEvent' }))).toBe(true);
     expect(passesFilter(tableEvents, change('MODIFY', { entity: 'ComplaintEvent' }))).toBe(false);
+    expect(passesFilter(tableEvents, change('MODIFY', { entity: 'Complaint' }))).toBe(true);
+    expect(passesFilter(tableEvents, change('REMOVE', { entity: 'Complaint' }))).toBe(false);
   });
 
   it('redrives a failure as its record, with the item as it is now', () => {

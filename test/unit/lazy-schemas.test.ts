@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as schemas from '@green-shield/shared/api/schemas';
 import * as sourceSchemas from '@green-shield/shared/api/source-schemas';
 import * as cogovSchemas from '@green-shield/shared/api/cogov-schemas';
+import * as statisticsSchemas from '@green-shield/shared/api/statistics-schemas';
 import { ROUTES } from '@green-shield/shared/api/routes';
 
 const zodSchemas = (module: Record<string, unknown>) =>
@@ -15,7 +16,7 @@ const zodSchemas = (module: Record<string, unknown>) =>
 
 describe('the API schemas', () => {
   it('are all lazy, in every schema module and in the route table', () => {
-    const all = [...zodSchemas(schemas), ...zodSchemas(sourceSchemas), ...zodSchemas(cogovSchemas)];
+    const all = [...zodSchemas(schemas), ...zodSchemas(sourceSchemas), ...zodSchemas(cogovSchemas), ...zodSchemas(statisticsSchemas)];
     expect(all.length).toBeGreaterThan(100);
     expect(all.filter(([, schema]) => schema._zod.def.type !== 'lazy').map(([name]) => name)).toEqual([]);
     for (const [id, route] of Object.entries(ROUTES)) {

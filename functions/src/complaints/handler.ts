@@ -1,29 +1,13 @@
 import { createHttpHandler, type HttpHandler } from '../lib/http';
-import type { ObjectStore } from '../lib/object-store';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
-import { IdempotencyStore } from '../store/idempotency';
-import { apiDepsFromEnv, lazy, type ApiDeps, type EdgeDeps } from '../store/runtime';
-import { TableUserDirectory } from '../store/user-directory';
-import { ComplaintRepository } from './repository';
-import { ComplaintService } from './service';
-
-export interface ComplaintDeps extends ApiDeps {
-  objects: ObjectStore;
-}
-
-export function createComplaintService({ db, tableName, objects, clock, district }: Omit<ComplaintDeps, keyof EdgeDeps>): ComplaintService {
-  return new ComplaintService(
-    new ComplaintRepository(db, tableName),
-    new IdempotencyStore(db, tableName),
-    objects,
-    new TableUserDirectory(db, tableName),
-    clock,
-    district,
-  );
-}
+import { apiDepsFromEnv, lazy } from '../store/runtime';
+import { ComplaintCounterStore } from './statistics/counter-store';
+import { ComplaintStatisticsService } from './statistics/service';
+import { type ComplaintDeps, createComplaintService } from './compose';
 
 export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {
   const service = createComplaintService(deps);
+  const statistics = new ComplaintStatisticsService(new ComplaintCounterStore(deps.db, deps.tableName, deps.district.code), deps.clock, deps.district);
   return createHttpHandler(
     'complaints',
     {
@@ -37,6 +21,8 @@ export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {
       transitionComplaint: ({ principal, params, body }) => service.officerTransition(principal, params.id, body),
       rateComplaint: ({ principal, params, body }) => service.rate(principal, params.id, body),
       reopenComplaint: ({ principal, params, body }) => service.reopen(principal, params.id, body),
+      complaintStatistics: ({ principal, query }) => statistics.forOfficer(principal, query),
+      publicComplaintStatistics: ({ query }) => statistics.forPublic(query),
     },
     deps,
   );

@@ -3,7 +3,7 @@
  * who complained, filed from volunteers' observations.
  */
 import type { ComplaintDesk, ComplaintFacts, ComplaintFiling, ComplaintRecords } from '../cogov/ports';
-import { createComplaintService } from '../complaints/handler';
+import { createComplaintService } from '../complaints/compose';
 import type { ComplaintRecord } from '../complaints/records';
 import { ComplaintRepository } from '../complaints/repository';
 import type { PortDeps } from './registry-ports';

@@ -12,18 +12,21 @@ import { VolunteerRepository } from '../cogov/volunteer-repository';
 import { NotificationRepository } from '../store/notifications';
 import { Notifier, SubscribeConsents } from '../store/notifier';
 import { TableUserDirectory } from '../store/user-directory';
+import { complaintCounter } from '../complaints/statistics/stream-handler';
 import { sourceDirectory } from './registry-ports';
 
 /**
  * The table-stream consumer for timeline events: complaint events become notifications, source events
  * rescore their source and tell its operators (and close co-governance's inspection tasks of it),
- * co-governance's events tell whom they concern. One function for all keeps the stream at two
+ * co-governance's events tell whom they concern, and every write of a complaint moves the complaint
+ * counters (statistics). One function for all keeps the stream at two
  * readers per shard (with `importJobs`), the most DynamoDB Streams serves without throttling.
  * `messages`: the WeChat subscribe-message sender (WeChat's where the stage configures a mini-program;
  * the development one logs).
  */
 export function createTableEventsHandler(deps: BaseDeps, messages: SubscribeMessageSender = new LoggingSubscribeMessageSender(deps.logger)) {
   const notifyComplaintEvent = complaintEventNotifier(deps);
+  const countComplaint = complaintCounter(deps);
   const sourceReactor = sourceEventReactor(deps);
   const users = new TableUserDirectory(deps.db, deps.tableName);
   const cogov = cogovReactor({
@@ -46,6 +49,8 @@ export function createTableEventsHandler(deps: BaseDeps, messages: SubscribeMess
       event,
       {
         ComplaintEvent: notifyComplaintEvent,
+        // A complaint is inserted, then modified by every transition.
+        Complaint: { on: ['INSERT', 'MODIFY'], handle: countComplaint },
         SourceEvent: async (sourceEvent: SourceEventRecord) => {
           await reactToSource(sourceEvent);
           await cogov.closeInspectionTasks(sourceEvent);

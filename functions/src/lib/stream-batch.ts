@@ -9,8 +9,13 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Logger } from './logger';
 
-/** What to do with a new item of each entity (items of other entities are skipped). */
-export type ItemHandlers = Record<string, (item: never) => Promise<void>>;
+type HandleItem = (item: never, before?: never) => Promise<void>;
+
+/**
+ * What to do with a new item of each entity (items of other entities are skipped): a function takes
+ * the record kinds of the walk, `{ on, handle }` its own (`before`: the old image of a MODIFY).
+ */
+export type ItemHandlers = Record<string, HandleItem | { on: readonly ChangeKind[]; handle: HandleItem }>;
 
 type ChangeKind = NonNullable<DynamoDBStreamEvent['Records'][number]['eventName']>;
 
@@ -25,10 +30,13 @@ export async function forEachNewItem(
   for (const record of event.Records) {
     const image = record.dynamodb?.NewImage;
     const entity = image?.entity?.S;
-    const handle = entity !== undefined && Object.hasOwn(handlers, entity) ? handlers[entity] : undefined;
-    if (!record.eventName || !kinds.includes(record.eventName) || !image || !handle) continue;
+    const handler = entity !== undefined && Object.hasOwn(handlers, entity) ? handlers[entity] : undefined;
+    const { on, handle }: { on: readonly ChangeKind[]; handle?: HandleItem } =
+      typeof handler === 'function' ? { on: kinds, handle: handler } : (handler ?? { on: [] });
+    if (!record.eventName || !on.includes(record.eventName) || !image || !handle) continue;
     try {
-      await handle(unmarshall(image as Record<string, AttributeValue>) as never);
+      const before = record.dynamodb?.OldImage;
+      await handle(unmarshall(image as Record<string, AttributeValue>) as never, (before && unmarshall(before as Record<string, AttributeValue>)) as never);
     } catch (error) {
       logger.error(`${entity} record failed`, { error, sequenceNumber: record.dynamodb?.SequenceNumber });
       // Report this record and stop: later records of the batch are retried after it, in order.

@@ -36,6 +36,10 @@ export const ITEM_PARTITIONS = {
   observation: 'OBSERVATION#',
   review: 'REVIEW#',
   reviewGuard: 'REVIEWGUARD#',
+  /** Complaint counters: a month's days (`STATS#<district>#<yyyy-mm>`), a year's month rollups and imports (`STATS#<district>#<yyyy>`). */
+  statistics: 'STATS#',
+  /** Complaint writes already counted. */
+  statisticsApplied: 'STATSAPPLIED#',
   /** Local system only (AWS keeps failed stream records in SQS): no function is granted it. */
   streamFailures: 'STREAMFAILURES',
 } as const;
@@ -174,6 +178,24 @@ export const keys = {
   activeImportJobsOf: (districtCode: string) => `${L.importJobs}${districtCode}#ACTIVE`,
   /** A run of the scheduled score rebuild: each street's cursor and the counts so far (rebuild-run.ts). */
   rebuildRun: (runId: string) => ({ pk: `${I.rebuildRun}${runId}`, sk: 'RUN' }),
+  /** A month's complaint counters per day and street (access pattern 56; `day` is `YYYY-MM-DD`). */
+  statisticsDays: (districtCode: string, month: string) => `${I.statistics}${districtCode}#${month}`,
+  statisticsDay: (districtCode: string, day: string, streetCode: string) => ({
+    pk: `${I.statistics}${districtCode}#${day.slice(0, 7)}`,
+    sk: `DAY#${day.slice(8)}#${streetCode}`,
+  }),
+  /** A year's month rollups and imported counts per street (access pattern 57; `month` is `YYYY-MM`). */
+  statisticsMonths: (districtCode: string, year: string) => `${I.statistics}${districtCode}#${year}`,
+  statisticsMonth: (districtCode: string, month: string, streetCode: string) => ({
+    pk: `${I.statistics}${districtCode}#${month.slice(0, 4)}`,
+    sk: `MONTH#${month.slice(5)}#${streetCode}`,
+  }),
+  statisticsImport: (districtCode: string, month: string, streetCode: string) => ({
+    pk: `${I.statistics}${districtCode}#${month.slice(0, 4)}`,
+    sk: `IMPORT#${month.slice(5)}#${streetCode}`,
+  }),
+  /** One complaint write counted (access pattern 58): a complaint's versions are its writes. */
+  statisticsApplied: (complaintId: string, version: number) => ({ pk: `${I.statisticsApplied}${complaintId}#${version}`, sk: 'APPLIED' }),
   claim: (claimId: string) => ({ pk: `${I.claim}${claimId}`, sk: 'CLAIM' }),
   pendingClaimGuard: (sourceId: string, userId: string) => ({ pk: `${I.claim}PENDING#${sourceId}#${userId}`, sk: 'GUARD' }),
   /** GSI1: a street's sources by name. */

@@ -110,4 +110,6 @@ export const SUMMARIES: { readonly [Id in RouteId]: string } = {
   listReviews: "A street's open disputes of resolutions (the longest waiting first), or all second looks",
   answerReview: "An officer answers a volunteer's dispute",
   streetDesk: "The street's desk: bounded counts of what awaits it, each with the list it opens",
+  complaintStatistics: 'Complaint figures for a period by month, street and category, against the two previous years (street officers: their street)',
+  publicComplaintStatistics: "The district's complaint counts for a period, no complaint shown",
 };

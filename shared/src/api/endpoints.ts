@@ -470,6 +470,22 @@ export const ENDPOINTS = {
   listReviews: { method: 'GET', path: '/api/reviews', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
   answerReview: { method: 'POST', path: '/api/reviews/{id}/answer', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
   streetDesk: { method: 'GET', path: '/api/street-desk', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+
+  // ── Statistics (issue 12): answered from the complaint counters ──
+  complaintStatistics: {
+    method: 'GET',
+    path: '/api/statistics/complaints',
+    service: 'complaints',
+    auth: OFFICER_ROLES,
+    successStatus: 200,
+  },
+  publicComplaintStatistics: {
+    method: 'GET',
+    path: '/api/statistics/complaints/public',
+    service: 'complaints',
+    auth: 'public',
+    successStatus: 200,
+  },
 } as const satisfies Record<string, Endpoint>;
 
 export type RouteId = keyof typeof ENDPOINTS;

@@ -9,6 +9,7 @@ import { type Endpoint, ENDPOINTS, type RouteId, type Service } from './endpoint
 import * as s from './schemas';
 import * as src from './source-schemas';
 import * as co from './cogov-schemas';
+import * as stats from './statistics-schemas';
 
 export { OFFICER_ROLES, type RouteId, routeKey, SERVICES, type Service } from './endpoints';
 
@@ -404,6 +405,16 @@ const SCHEMAS = {
   streetDesk: {
     query: co.StreetDeskQuery,
     response: co.StreetDeskView,
+  },
+
+  // ── Statistics (issue 12) ──
+  complaintStatistics: {
+    query: stats.ComplaintStatisticsQuery,
+    response: stats.ComplaintStatisticsView,
+  },
+  publicComplaintStatistics: {
+    query: stats.PublicComplaintStatisticsQuery,
+    response: stats.PublicComplaintStatisticsView,
   },
 } as const satisfies { [Id in RouteId]: RouteSchemas };
 

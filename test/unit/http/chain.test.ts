@@ -45,6 +45,8 @@ beforeAll(async () => {
       transitionComplaint: record,
       rateComplaint: record,
       reopenComplaint: record,
+      complaintStatistics: record,
+      publicComplaintStatistics: record,
     },
     { clock: { now: () => now }, verificationKeys: async () => keys, rateCounter, rateLimits, logger: recordingLogger().logger },
   );
