@@ -27,6 +27,7 @@ import { sampleComplaintBody } from './local/sample-complaint';
 import { RecordingSmsSender } from '../functions/src/identity/sms';
 import { createLogger } from '../functions/src/lib/logger';
 import { createHttpHandler } from '../functions/src/lib/http';
+import { PLATFORM_ROUTES } from '@green-shield/shared/api/routes/platform';
 import { createDocumentClient } from '../functions/src/store/client';
 import { keys } from '../functions/src/store/keys';
 import { loadDistrict } from '@green-shield/shared/districts/district';
@@ -215,7 +216,7 @@ async function submitCallsBare(db: ReturnType<typeof createDocumentClient>, tabl
  */
 async function edgeOverhead(): Promise<number> {
   const handler = createHttpHandler(
-    'platform',
+    PLATFORM_ROUTES,
     { health: async () => ({ ok: true }), openapi: async () => ({}), district: async () => ({}), locateStreet: async () => ({}) },
     {
       clock: { now: () => new Date() },

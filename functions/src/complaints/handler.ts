@@ -1,3 +1,4 @@
+import { COMPLAINTS_ROUTES } from '@green-shield/shared/api/routes/complaints';
 import { createHttpHandler, type HttpHandler } from '../lib/http';
 import type { ObjectStore } from '../lib/object-store';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
@@ -25,7 +26,7 @@ export function createComplaintService({ db, tableName, objects, clock, district
 export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {
   const service = createComplaintService(deps);
   return createHttpHandler(
-    'complaints',
+    COMPLAINTS_ROUTES,
     {
       createUpload: ({ principal, body }) => service.createUpload(principal, body),
       submitComplaint: ({ principal, body, idempotencyKey, logger }) => service.submit(principal, body, idempotencyKey, logger),
@@ -42,4 +43,4 @@ export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {
   );
 }
 
-export const handler = lazy(() => createComplaintsHandler({ ...apiDepsFromEnv('complaints'), objects: objectStoreFromEnv() }));
+export const handler = /* @__PURE__ */ lazy(() => createComplaintsHandler({ ...apiDepsFromEnv('complaints'), objects: objectStoreFromEnv() }));

@@ -51,4 +51,4 @@ export function createTableEventsHandler(deps: BaseDeps, messages: SubscribeMess
   };
 }
 
-export const handler = lazy(() => createTableEventsHandler(backgroundDepsFromEnv('table-events')));
+export const handler = /* @__PURE__ */ lazy(() => createTableEventsHandler(backgroundDepsFromEnv('table-events')));

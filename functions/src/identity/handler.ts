@@ -1,3 +1,4 @@
+import { IDENTITY_ROUTES } from '@green-shield/shared/api/routes/identity';
 import { ENV_NAMES, env } from '../lib/config';
 import { createHttpHandler, type HttpHandler } from '../lib/http';
 import { SecretsManagerKeyStore } from '../lib/secrets-manager-key-store';
@@ -52,7 +53,7 @@ export function createIdentityService(deps: IdentityDeps): {
 export function createIdentityHandler(deps: IdentityDeps): HttpHandler {
   const { service, signingKeys, rateCounter } = createIdentityService(deps);
   return createHttpHandler(
-    'identity',
+    IDENTITY_ROUTES,
     {
       requestOtp: ({ body, sourceIp }) => service.requestOtp(body.phone, sourceIp),
       verifyOtp: ({ body }) => service.verifyOtp(body.phone, body.code),

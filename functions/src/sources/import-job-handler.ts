@@ -175,4 +175,4 @@ export function createImportJobsHandler(deps: ImportJobsDeps) {
   };
 }
 
-export const handler = lazy(() => createImportJobsHandler({ ...backgroundDepsFromEnv('import-jobs'), objects: objectStoreFromEnv() }));
+export const handler = /* @__PURE__ */ lazy(() => createImportJobsHandler({ ...backgroundDepsFromEnv('import-jobs'), objects: objectStoreFromEnv() }));

@@ -4,7 +4,7 @@
  * adapter because a profile is a table item whose keys live in `keys.ts`.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '@green-shield/shared/api/endpoints';
+import type { Role } from '@green-shield/shared/api/endpoint';
 import { keys } from './keys';
 
 export interface DirectoryUser {

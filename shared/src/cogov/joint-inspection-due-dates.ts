@@ -6,6 +6,7 @@
 import table from '../rules/joint-inspection-time-limits.json' with { type: 'json' };
 import { periodEnd, type PeriodRules } from '../rules/legal-periods';
 import type { JointInspectionStatus } from './joint-inspection-state-machine';
+import { newest } from '../rules/versions';
 
 export const JOINT_INSPECTION_URGENCIES = ['normal', 'urgent'] as const;
 export type JointInspectionUrgency = (typeof JOINT_INSPECTION_URGENCIES)[number];
@@ -22,12 +23,12 @@ export interface JointInspectionTimeLimits {
   urgencies: Record<JointInspectionUrgency, JointInspectionLimits>;
 }
 
-const versions = table.versions as JointInspectionTimeLimits[];
+const versions = (): readonly JointInspectionTimeLimits[] => table.versions as JointInspectionTimeLimits[];
 
-export const CURRENT_JOINT_INSPECTION_LIMITS: JointInspectionTimeLimits = versions[versions.length - 1];
+export const CURRENT_JOINT_INSPECTION_LIMITS: JointInspectionTimeLimits = /* @__PURE__ */ newest(versions);
 
 export function jointInspectionLimits(version: string): JointInspectionTimeLimits {
-  const found = versions.find((candidate) => candidate.version === version);
+  const found = versions().find((candidate) => candidate.version === version);
   if (!found) throw new Error(`Unknown joint-inspection time-limits version ${version}`);
   return found;
 }
