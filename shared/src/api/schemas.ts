@@ -17,7 +17,9 @@ import { STREET_SUGGESTION_BASES } from '../geo/street-locator';
 
 // Building blocks, shared with ./source-schemas. Every schema here and there is built on first use
 // (`z.lazy`): a function's cold start builds none of them, its first request only those of its own
-// route (building all of them took about 20 ms of every function's start).
+// route (building all of them took about 20 ms of every function's start). Each is declared
+// `/* @__PURE__ */ z.lazy(…)`, so a function's bundle drops the schemas its routes do not use
+// (test/unit/lazy-schemas.test.ts holds every declaration to it).
 /** The schema a lazy one stands for, built now: what a schema built on it (`z.extend`) needs. */
 export const built = <T extends z.core.SomeType>(schema: z.ZodMiniLazy<T>): T => schema._zod.innerType;
 export const mobile = /* @__PURE__ */ z.lazy(() => z.string().check(z.regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号')));
