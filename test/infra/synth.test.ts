@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { ROUTES, SERVICES } from '@green-shield/shared/api/routes';
 import { FUNCTIONS } from '../../functions/src/lambdas';
 import { BUNDLING, LAZY_MODULES } from '../../functions/src/bundling';
 import { REPO_ROOT } from '../../infra/paths';
@@ -16,14 +17,8 @@ import { missingEntries } from './support';
 const run = promisify(execFile);
 
 // Written before every handler exists; runs as soon as they all do.
-/**
- * Request-path bundles known to be over the 350 KB target (issue 8), with the ceiling that keeps them
- * from growing. Complaints (353 KB) and sources (381 KB) grew with issue 12's statistics: the
- * complaints function serves them, and every bundle carries the statistics routes' schemas until
- * each function carries only its own routes. Co-governance's functions no longer carry the
- * complaints function's routes (cogov 393 KB).
- */
-const HTTP_OVER_TARGET_KB: Record<string, number> = { identity: 355, complaints: 355, sources: 383, sourceFiles: 375, cogov: 395, community: 410 };
+/** Issue 8: a function that answers requests starts while a person waits. */
+const HTTP_BUNDLE_KB = 350;
 
 describe.skipIf(missingEntries().length > 0)('cdk synth (CLI, bundling)', () => {
   it('synthesizes offline, bundles every function as an ESM bundle with the SDK inside, and passes cdk-nag', async () => {
@@ -54,13 +49,18 @@ describe.skipIf(missingEntries().length > 0)('cdk synth (CLI, bundling)', () => 
       // Issue 8: a function that answers requests (trigger 'http') starts while a person waits, so its
       // bundle is at most 350 KB (`npm run bench` reports each, and how fast it imports). Stream and
       // scheduled functions (background) keep a ceiling against regressions only.
-      // Five are over the target since co-governance joined (every function carries every service's
-      // schemas through the one route table; cogov and community carry registry and complaint code
-      // too; identity the key set and the pepper's store; README, "Not done yet"): their own ceilings
-      // hold them where they are until they are split.
-      const ceilingKb = spec?.trigger === 'http' ? (HTTP_OVER_TARGET_KB[spec.name] ?? 350) : 640;
+      const ceilingKb = spec?.trigger === 'http' ? HTTP_BUNDLE_KB : 640;
       expect(fs.statSync(path.join(assetDir, 'index.mjs')).size, `${spec?.name} bundle`).toBeLessThanOrEqual(ceilingKb * 1024);
       expect(fs.existsSync(path.join(assetDir, 'index.mjs.map'))).toBe(true);
+      // Each function carries its own service's route table only (shared/src/api/routes/<service>.ts),
+      // every endpoint of it and none of another service's; the one that answers `$default` (404 or
+      // 405 for any path) and serves the OpenAPI document has them all.
+      if (spec?.trigger === 'http') {
+        const endpointsBy = (service: string) => bundle.split(`service:"${service}"`).length - 1;
+        const expected = (service: string) =>
+          spec.defaultRoute || service === spec.service ? Object.values(ROUTES).filter((route) => route.service === service).length : 0;
+        for (const service of SERVICES) expect(endpointsBy(service), `${spec.name} bundle: endpoints of ${service}`).toBe(expected(service));
+      }
       // The AWS SDK is bundled, not imported from the runtime. (Optional SigV4a/CRT signers stay
       // unresolved `require`s behind try/catch; this app never signs multi-region requests.)
       expect(bundle.match(/(from\s*|import\(|require\()["']@aws-sdk\/(client-|lib-)[^"']*/g)).toBeNull();

@@ -528,4 +528,39 @@ describe('an interrupted import job', () => {
     expect(stored.size).toBe(350);
     db.destroy();
   }, 90_000);
+
+  it('saves the cursor of every chunk it committed before it stops, though it saves one at most once a second while it runs', async () => {
+    const bureau = await t.signIn(DEMO_ACCOUNTS.bureau.phone);
+    const rows = listOf(350, '两段导入');
+    const tableName = await unwatchedTable(t);
+    const { id, db, jobs } = await interruptedJob(t, bureau, rows, { status: 'queued', queuedAt: t.clock.now().toISOString() }, tableName);
+    const handler = createImportJobsHandler({
+      db,
+      tableName,
+      clock: t.clock,
+      district: loadDistrict('310106'),
+      logger: createLogger({}, () => undefined),
+      objects: t.system.objects,
+    });
+    const delivery = (job: ImportJobRecord) => ({
+      Records: [
+        {
+          eventName: 'MODIFY' as const,
+          dynamodb: { SequenceNumber: '1', NewImage: marshall({ ...job, entity: 'ImportJob' }, { removeUndefinedValues: true }) as never },
+        },
+      ],
+    });
+    // Time for two chunks an invocation: the second one's cursor comes within a second of the first's
+    // save, so only the save before stopping records it; the next run goes on after both.
+    const committedAfterEach: number[] = [];
+    for (let job = await jobs.get(id); job?.status === 'queued'; job = await jobs.get(id)) {
+      expect(committedAfterEach.length).toBeLessThan(5);
+      let asked = 0;
+      await handler(delivery(job), { awsRequestId: 'two-chunks', getRemainingTimeInMillis: () => (asked++ < 2 ? 600_000 : 1000) });
+      committedAfterEach.push((await jobs.get(id))?.cursor?.rows ?? 0);
+    }
+    expect(committedAfterEach).toEqual([2 * IMPORT_CHUNK_ROWS, 350]);
+    expect(await jobs.get(id)).toMatchObject({ status: 'done', report: { rows: 350, created: 350 } });
+    db.destroy();
+  }, 90_000);
 });

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { ENDPOINTS } from '@green-shield/shared/api/endpoints';
 import { matchRoute, requestPath } from '@green-shield/shared/api/routes';
+import { PLATFORM_ROUTES } from '@green-shield/shared/api/routes/platform';
 import { createHttpHandler } from '../../functions/src/lib/http';
 import { createLogger } from '../../functions/src/lib/logger';
 import { signCursor, verifyCursor } from '../../functions/src/store/pagination';
@@ -20,7 +22,7 @@ const event = (routeKey: string, overrides: Partial<APIGatewayProxyEventV2> = {}
 
 function platform(lines: string[] = []) {
   return createHttpHandler(
-    'platform',
+    PLATFORM_ROUTES,
     {
       health: async () => ({ ok: true }),
       openapi: async () => {
@@ -35,6 +37,7 @@ function platform(lines: string[] = []) {
       rateCounter: memoryRateCounter(),
       logger: createLogger({}, (line) => lines.push(line)),
     },
+    { unmatchedAgainst: ENDPOINTS },
   );
 }
 

@@ -6,7 +6,9 @@
  */
 import { SUMMARY_COUNT_CAP } from '@green-shield/shared/api/limits';
 import type { STREET_DESK_ITEMS } from '@green-shield/shared/api/cogov-schemas';
-import { ENDPOINTS, type RouteId } from '@green-shield/shared/api/endpoints';
+import type { ENDPOINTS, RouteId } from '@green-shield/shared/api/endpoints';
+import { COMMUNITY_ENDPOINTS } from '@green-shield/shared/api/endpoints/community';
+import { JOINT_INSPECTIONS_PATH, QUEUE_PATH, SOURCE_WARNINGS_PATH, SOURCES_PATH } from '@green-shield/shared/api/linked-paths';
 import { KEY_SUPERVISION_TAG } from '@green-shield/shared/sources/credit-rules';
 import { JOINT_INSPECTION_STATUSES } from '@green-shield/shared/cogov/joint-inspection-state-machine';
 import type { Principal } from '../lib/tokens';
@@ -17,6 +19,9 @@ const DAY_MS = 86_400_000;
 
 type Count = { count: number; more: boolean };
 
+/** The list a number opens: a route of the API, its path (the compiler holds it to the route's) and its query. */
+type Link = { route: RouteId; path: string; query: Record<string, string> };
+
 export class DeskService {
   constructor(private readonly deps: CommunityDeps) {}
 
@@ -25,30 +30,62 @@ export class DeskService {
     const district = this.deps.district.code;
     const now = this.deps.clock.now();
     const cap = SUMMARY_COUNT_CAP;
-    const link = (route: RouteId, extra: Record<string, string> = {}) => ({ route, path: ENDPOINTS[route].path, query: { streetCode, ...extra } });
-    const item = async (key: (typeof STREET_DESK_ITEMS)[number], count: Promise<Count>, list: ReturnType<typeof link>) => ({ key, ...(await count), list });
+    const link = <Id extends RouteId>(route: Id, path: (typeof ENDPOINTS)[Id]['path'], extra: Record<string, string> = {}): Link => ({
+      route,
+      path,
+      query: { streetCode, ...extra },
+    });
+    const item = async (key: (typeof STREET_DESK_ITEMS)[number], count: Promise<Count>, list: Link) => ({ key, ...(await count), list });
     const open = await this.deps.joints.openStatuses(district, streetCode, cap);
     const items = await Promise.all([
-      item('complaints_owing', this.deps.complaints.countOwing(district, streetCode, cap), link('queue', { order: 'urgency' })),
+      item('complaints_owing', this.deps.complaints.countOwing(district, streetCode, cap), link('queue', QUEUE_PATH, { order: 'urgency' })),
       item(
         'complaints_overdue',
         this.deps.complaints.countOverdue(district, streetCode, now.toISOString(), cap),
-        link('queue', { order: 'urgency', overdue: 'true' }),
+        link('queue', QUEUE_PATH, { order: 'urgency', overdue: 'true' }),
       ),
-      item('joint_inspections_open', Promise.resolve({ count: open.statuses.length, more: open.more }), link('listJointInspections', { open: 'true' })),
-      item('observations_awaiting_triage', this.deps.observations.countAwaitingTriage(district, streetCode, cap), link('listObservations')),
-      item('inspection_tasks_open', this.deps.observations.countOpenInspectionTasks(district, streetCode, cap), link('listInspectionTasks')),
-      item('disputes_open', this.deps.reviews.countOpen(district, streetCode, cap), link('listReviews')),
-      item('volunteers_pending', this.deps.volunteers.count(district, streetCode, 'pending', cap), link('listVolunteers', { status: 'pending' })),
-      item('volunteers_approved', this.deps.volunteers.count(district, streetCode, 'approved', cap), link('listVolunteers', { status: 'approved' })),
-      item('patrol_tasks_current', this.deps.tasks.countCurrent(district, streetCode, now.toISOString(), cap), link('listPatrolTasks')),
+      item(
+        'joint_inspections_open',
+        Promise.resolve({ count: open.statuses.length, more: open.more }),
+        link('listJointInspections', JOINT_INSPECTIONS_PATH, { open: 'true' }),
+      ),
+      item(
+        'observations_awaiting_triage',
+        this.deps.observations.countAwaitingTriage(district, streetCode, cap),
+        link('listObservations', COMMUNITY_ENDPOINTS.listObservations.path),
+      ),
+      item(
+        'inspection_tasks_open',
+        this.deps.observations.countOpenInspectionTasks(district, streetCode, cap),
+        link('listInspectionTasks', COMMUNITY_ENDPOINTS.listInspectionTasks.path),
+      ),
+      item('disputes_open', this.deps.reviews.countOpen(district, streetCode, cap), link('listReviews', COMMUNITY_ENDPOINTS.listReviews.path)),
+      item(
+        'volunteers_pending',
+        this.deps.volunteers.count(district, streetCode, 'pending', cap),
+        link('listVolunteers', COMMUNITY_ENDPOINTS.listVolunteers.path, { status: 'pending' }),
+      ),
+      item(
+        'volunteers_approved',
+        this.deps.volunteers.count(district, streetCode, 'approved', cap),
+        link('listVolunteers', COMMUNITY_ENDPOINTS.listVolunteers.path, { status: 'approved' }),
+      ),
+      item(
+        'patrol_tasks_current',
+        this.deps.tasks.countCurrent(district, streetCode, now.toISOString(), cap),
+        link('listPatrolTasks', COMMUNITY_ENDPOINTS.listPatrolTasks.path),
+      ),
       item(
         'observations_last_30_days',
         this.deps.observations.countSince(district, streetCode, new Date(now.getTime() - RECENT_DAYS * DAY_MS).toISOString(), cap),
-        link('listObservations', { status: 'all' }),
+        link('listObservations', COMMUNITY_ENDPOINTS.listObservations.path, { status: 'all' }),
       ),
-      item('sources_key_supervision', this.deps.facts.countKeySupervision(district, streetCode, cap), link('searchSources', { tag: KEY_SUPERVISION_TAG })),
-      item('sources_with_warnings', this.deps.facts.countWarnings(district, streetCode, cap), link('sourceWarnings')),
+      item(
+        'sources_key_supervision',
+        this.deps.facts.countKeySupervision(district, streetCode, cap),
+        link('searchSources', SOURCES_PATH, { tag: KEY_SUPERVISION_TAG }),
+      ),
+      item('sources_with_warnings', this.deps.facts.countWarnings(district, streetCode, cap), link('sourceWarnings', SOURCE_WARNINGS_PATH)),
     ]);
     const jointInspectionsByStage = JOINT_INSPECTION_STATUSES.flatMap((status) => {
       const count = open.statuses.filter((candidate) => candidate === status).length;

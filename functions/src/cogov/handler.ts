@@ -4,6 +4,8 @@
  * tasks, observations, second looks and the street's desk. Their ports to the registry and
  * complaints are provided by `entries/cogov.ts` and `entries/community.ts`, which compose them.
  */
+import { COGOV_ROUTES } from '@green-shield/shared/api/routes/cogov';
+import { COMMUNITY_ROUTES } from '@green-shield/shared/api/routes/community';
 import { createHttpHandler, type HttpHandler } from '../lib/http';
 import type { ObjectStore } from '../lib/object-store';
 import { PhotoAttachments } from '../lib/photo-attachments';
@@ -65,7 +67,7 @@ export function createJointInspectionService(deps: Surroundings & CogovPorts): J
 export function createCogovHandler(deps: ApiDeps & { objects: ObjectStore } & CogovPorts): HttpHandler {
   const joint = createJointInspectionService(deps);
   return createHttpHandler(
-    'cogov',
+    COGOV_ROUTES,
     {
       raiseJointInspection: ({ principal, body, idempotencyKey }) => joint.raise(principal, body, idempotencyKey),
       listJointInspections: ({ principal, query }) => joint.list(principal, query),
@@ -109,7 +111,7 @@ export function createCommunityServices(deps: Surroundings & CommunityPorts) {
 export function createCommunityHandler(deps: ApiDeps & { objects: ObjectStore } & CommunityPorts): HttpHandler {
   const { volunteers, tasks, observations, reviews, desk } = createCommunityServices(deps);
   return createHttpHandler(
-    'community',
+    COMMUNITY_ROUTES,
     {
       applyVolunteer: ({ principal, body }) => volunteers.apply(principal, body),
       myVolunteering: ({ principal }) => volunteers.mine(principal),

@@ -15,4 +15,4 @@ export function createAutoCloseHandler(deps: BaseDeps & { metrics?: MetricWriter
   };
 }
 
-export const handler = lazy(() => createAutoCloseHandler(backgroundDepsFromEnv('auto-close')));
+export const handler = /* @__PURE__ */ lazy(() => createAutoCloseHandler(backgroundDepsFromEnv('auto-close')));

@@ -1,3 +1,4 @@
+import { COMPLAINTS_ROUTES } from '@green-shield/shared/api/routes/complaints';
 import { createHttpHandler, type HttpHandler } from '../lib/http';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
 import { apiDepsFromEnv, lazy } from '../store/runtime';
@@ -9,7 +10,7 @@ export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {
   const service = createComplaintService(deps);
   const statistics = new ComplaintStatisticsService(new ComplaintCounterStore(deps.db, deps.tableName, deps.district.code), deps.clock, deps.district);
   return createHttpHandler(
-    'complaints',
+    COMPLAINTS_ROUTES,
     {
       createUpload: ({ principal, body }) => service.createUpload(principal, body),
       submitComplaint: ({ principal, body, idempotencyKey, logger }) => service.submit(principal, body, idempotencyKey, logger),
@@ -28,4 +29,4 @@ export function createComplaintsHandler(deps: ComplaintDeps): HttpHandler {
   );
 }
 
-export const handler = lazy(() => createComplaintsHandler({ ...apiDepsFromEnv('complaints'), objects: objectStoreFromEnv() }));
+export const handler = /* @__PURE__ */ lazy(() => createComplaintsHandler({ ...apiDepsFromEnv('complaints'), objects: objectStoreFromEnv() }));

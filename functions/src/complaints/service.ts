@@ -17,8 +17,6 @@ import type {
 import { SUMMARY_COUNT_CAP, UPLOAD_LIMIT_BYTES } from '@green-shield/shared/api/limits';
 import { photoUploadKey } from '@green-shield/shared/api/upload-keys';
 import { findStreet, periodRules, type DistrictConfig } from '@green-shield/shared/districts/district';
-import { timeLimits } from '@green-shield/shared/rules/time-limits';
-import { formatTrackingNumber, yearInTimeZone } from '@green-shield/shared/complaints/tracking-number';
 import type { ComplaintAction } from '@green-shield/shared/complaints/state-machine';
 import type { Clock } from '../lib/clock';
 import { ApiError, forbidden, notFound } from '../lib/errors';
@@ -26,13 +24,14 @@ import type { Logger } from '../lib/logger';
 import type { ObjectStore } from '../lib/object-store';
 import { PhotoAttachments } from '../lib/photo-attachments';
 import type { Principal } from '../lib/tokens';
-import { idempotencyTicket, type IdempotencyStore, type IdempotencyTicket } from '../store/idempotency';
+import { idempotencyTicket, type IdempotencyStore } from '../store/idempotency';
 import type { UserDirectory } from '../store/user-directory';
 import { relationTo, type Relation } from './access';
-import { applyTransition, createComplaint, withEvent, type NewComplaint, type TransitionRequest } from './domain';
+import { applyTransition, withEvent, type TransitionRequest } from './domain';
 import type { ComplaintRecord, ComplaintEventRecord } from './records';
 import type { ComplaintRepository, ComplaintWithEvents } from './repository';
 import { toComplaintView, toEventView } from './views';
+import { ComplaintFiler } from './filing';
 
 const UPLOAD_TICKET_SECONDS = 10 * 60;
 
@@ -44,16 +43,18 @@ const versionConflict = () => new ApiError('VERSION_CONFLICT', 'Someone else cha
 
 export class ComplaintService {
   private readonly photos: PhotoAttachments;
+  private readonly filing: ComplaintFiler;
 
   constructor(
     private readonly repo: ComplaintRepository,
-    private readonly idempotency: IdempotencyStore,
+    idempotency: IdempotencyStore,
     private readonly objects: ObjectStore,
     private readonly users: UserDirectory,
     private readonly clock: Clock,
     private readonly district: DistrictConfig,
   ) {
     this.photos = new PhotoAttachments(objects);
+    this.filing = new ComplaintFiler(repo, idempotency, this.photos, users, clock, district);
   }
 
   async createUpload(principal: Principal, body: z.infer<typeof CreateUploadBody>) {
@@ -65,82 +66,21 @@ export class ComplaintService {
 
   async submit(principal: Principal, body: z.infer<typeof SubmitComplaintBody>, idempotencyKey: string, logger: Logger): Promise<ComplaintDetailT> {
     const ticket = idempotencyTicket('complaint', principal.userId, idempotencyKey, body, this.clock.now());
-    const previous = await this.idempotency.previousResult(ticket);
+    const previous = await this.filing.earlier(ticket);
     if (previous) return this.submitted(previous);
     if (!findStreet(this.district, body.streetCode)) {
       throw new ApiError('VALIDATION_FAILED', 'Unknown street', [{ field: 'body.streetCode', message: '不是本区的街道/镇' }]);
     }
     await this.photos.check(principal, body.photoKeys, 'body.photoKeys');
-    const detail = await this.file(ticket, principal.userId, body, { attach: (id) => this.photos.attach(id, 'complaint', body.photoKeys) });
+    const filed = await this.filing.file(ticket, principal.userId, body, { attach: (id) => this.photos.attach(id, 'complaint', body.photoKeys) });
+    if (!('created' in filed)) return this.submitted(filed.earlier);
+    const detail = await this.detail(filed.created.record, [filed.created.event], 'complainant');
     logger.info('complaint submitted', {
       complaintId: detail.complaint.id,
       trackingNumber: detail.complaint.trackingNumber,
       photos: detail.complaint.photos.length,
     });
     return detail;
-  }
-
-  /**
-   * A complaint an officer files from what a volunteer saw (巡查发现): the complainant of record is
-   * the volunteer only if they chose to be, else the officer; the photos are those already attached
-   * to the observation. The officer is who filed it on its timeline, and it says it came from a
-   * volunteer's patrol (`origin`). Idempotent by the officer's key, as a resident's submission is.
-   */
-  async fileOnBehalf(
-    officer: Principal,
-    input: Omit<z.infer<typeof SubmitComplaintBody>, 'photoKeys'> & { complainantId: string; attachedPhotoKeys: string[]; origin: ComplaintOriginT },
-    idempotencyKey: string,
-  ): Promise<{ id: string; trackingNumber: string }> {
-    const ticket = idempotencyTicket('complaint', officer.userId, idempotencyKey, input, this.clock.now());
-    const previous = await this.idempotency.previousResult(ticket);
-    const filedBy = { id: officer.userId, name: (await this.users.get(officer.userId))?.name };
-    const { complaint } = previous
-      ? await this.submitted(previous)
-      : await this.file(ticket, input.complainantId, input, { referTo: input.attachedPhotoKeys }, { officer: filedBy, origin: input.origin });
-    return { id: complaint.id, trackingNumber: complaint.trackingNumber };
-  }
-
-  /** Writes a new complaint once per ticket: a concurrent retry that won answers instead (the photos this attempt attached are removed). */
-  private async file(
-    ticket: IdempotencyTicket,
-    complainantId: string,
-    body: Omit<z.infer<typeof SubmitComplaintBody>, 'photoKeys'>,
-    /** The complaint's photos: copies made for it (removed again if the write loses), or photos it only refers to. */
-    photos: { attach: (complaintId: string) => Promise<string[]> } | { referTo: string[] },
-    fromObservation?: NewComplaint['fromObservation'],
-  ): Promise<ComplaintDetailT> {
-    const now = this.clock.now();
-    const user = await this.users.get(complainantId);
-    if (!user) throw new ApiError('UNAUTHENTICATED', 'This account no longer exists');
-    const sequence = await this.repo.nextTrackingSequence(this.district.code, yearInTimeZone(now, this.district.timeZone));
-    const id = ulid();
-    const photoKeys = 'attach' in photos ? await photos.attach(id) : photos.referTo;
-    const { record, event } = createComplaint({
-      id,
-      eventId: ulid(),
-      trackingNumber: formatTrackingNumber(this.district.trackingPrefix, yearInTimeZone(now, this.district.timeZone), sequence),
-      districtCode: this.district.code,
-      category: body.category,
-      description: body.description,
-      location: body.location,
-      streetCode: body.streetCode,
-      occurrence: body.occurrence,
-      anonymous: body.anonymous,
-      photoKeys,
-      complainant: { id: user.id, phone: user.phone },
-      fromObservation,
-      limits: timeLimits(this.district.timeLimitsVersion),
-      periods: periodRules(this.district),
-      now,
-    });
-    if (!(await this.repo.create(record, event, this.idempotency.recordItem(ticket, id)))) {
-      if ('attach' in photos) await this.photos.discard(photoKeys);
-      // A concurrent retry with the same key won: answer with its complaint.
-      const winner = await this.idempotency.previousResult(ticket);
-      if (!winner) throw new Error('Idempotency record vanished after a conflicting write');
-      return this.submitted(winner);
-    }
-    return this.detail(record, [event], 'complainant');
   }
 
   /** A retry with the same key answers with the complaint the first attempt created. */

@@ -12,7 +12,7 @@ export function cogovPorts(deps: PortDeps) {
   return { sources: sourceDirectory(deps), inspections: sourceInspections(deps), complaints: complaintDesk(deps) };
 }
 
-export const handler = lazy(() => {
+export const handler = /* @__PURE__ */ lazy(() => {
   const deps = { ...apiDepsFromEnv('cogov'), objects: objectStoreFromEnv() };
   return createCogovHandler({ ...deps, ...cogovPorts(deps) });
 });

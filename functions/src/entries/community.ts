@@ -18,7 +18,7 @@ export function communityPorts(deps: PortDeps) {
   };
 }
 
-export const handler = lazy(() => {
+export const handler = /* @__PURE__ */ lazy(() => {
   const deps = { ...apiDepsFromEnv('community'), objects: objectStoreFromEnv() };
   return createCommunityHandler({ ...deps, ...communityPorts(deps) });
 });

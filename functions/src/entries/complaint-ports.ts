@@ -3,9 +3,12 @@
  * who complained, filed from volunteers' observations.
  */
 import type { ComplaintDesk, ComplaintFacts, ComplaintFiling, ComplaintRecords } from '../cogov/ports';
-import { createComplaintService } from '../complaints/compose';
+import { ComplaintFiler } from '../complaints/filing';
 import type { ComplaintRecord } from '../complaints/records';
 import { ComplaintRepository } from '../complaints/repository';
+import { PhotoAttachments } from '../lib/photo-attachments';
+import { IdempotencyStore } from '../store/idempotency';
+import { TableUserDirectory } from '../store/user-directory';
 import type { PortDeps } from './registry-ports';
 
 const factsOf = (record: ComplaintRecord): ComplaintFacts => ({
@@ -50,6 +53,14 @@ export function complaintRecords(deps: Pick<PortDeps, 'db' | 'tableName'>): Comp
 
 /** Complaints filed from volunteers' observations. */
 export function complaintFiling(deps: PortDeps): ComplaintFiling {
-  const complaints = createComplaintService(deps);
-  return { fileFromObservation: (officer, complaint, idempotencyKey) => complaints.fileOnBehalf(officer, complaint, idempotencyKey) };
+  const { db, tableName } = deps;
+  const filing = new ComplaintFiler(
+    new ComplaintRepository(db, tableName),
+    new IdempotencyStore(db, tableName),
+    new PhotoAttachments(deps.objects),
+    new TableUserDirectory(db, tableName),
+    deps.clock,
+    deps.district,
+  );
+  return { fileFromObservation: (officer, complaint, idempotencyKey) => filing.fileOnBehalf(officer, complaint, idempotencyKey) };
 }

@@ -16,7 +16,7 @@ export function sourceOperatorLinks(db: DynamoDBDocumentClient, tableName: strin
   return { get: (sourceId) => sources.get(sourceId), link: (link, event) => links.link(link, event) };
 }
 
-export const handler = lazy(() => {
+export const handler = /* @__PURE__ */ lazy(() => {
   const deps = identityDepsFromEnv();
   return createIdentityHandler({ ...deps, sourceOperators: sourceOperatorLinks(deps.db, deps.tableName) });
 });

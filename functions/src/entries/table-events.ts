@@ -63,7 +63,7 @@ export function createTableEventsHandler(deps: BaseDeps, messages: SubscribeMess
   };
 }
 
-export const handler = lazy(() => {
+export const handler = /* @__PURE__ */ lazy(() => {
   const deps = backgroundDepsFromEnv('table-events');
   return createTableEventsHandler(deps, subscribeMessageSenderFromEnv(deps.clock, deps.logger));
 });

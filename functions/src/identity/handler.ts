@@ -1,3 +1,4 @@
+import { IDENTITY_ROUTES } from '@green-shield/shared/api/routes/identity';
 import { ENV_NAMES, env } from '../lib/config';
 import { createHttpHandler, type HttpHandler } from '../lib/http';
 import { SecretsManagerKeyStore } from '../lib/secrets-manager-key-store';
@@ -60,7 +61,7 @@ export function createIdentityHandler(deps: IdentityDeps): HttpHandler {
   // Identity verifies tokens as every function does: by the published set, so tokens of a replaced key keep working here too.
   const verificationKeys = publishedVerificationKeys(deps.db, deps.tableName, deps.clock);
   return createHttpHandler(
-    'identity',
+    IDENTITY_ROUTES,
     {
       requestOtp: ({ body, sourceIp }) => service.requestOtp(body.phone, sourceIp),
       verifyOtp: ({ body }) => service.verifyOtp(body.phone, body.code),

@@ -2,7 +2,7 @@
  * Users, phone index, sign-in codes and the audit trail of role grants in the table.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '@green-shield/shared/api/endpoints';
+import type { Role } from '@green-shield/shared/api/endpoint';
 import { keys } from '../store/keys';
 import { queryPartition, stripKeys, transact, unlessConditionFails } from '../store/operations';
 

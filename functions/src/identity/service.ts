@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { z } from 'zod/mini';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
 import { findStreet } from '@green-shield/shared/districts/district';
-import type { Role } from '@green-shield/shared/api/endpoints';
+import type { Role } from '@green-shield/shared/api/endpoint';
 import type { ProvisionOfficerBody, TokenResponseT, UserViewT } from '@green-shield/shared/api/schemas';
 import { isMainlandMobile, maskPhone } from '@green-shield/shared/privacy/mask';
 import { ApiError, forbidden } from '../lib/errors';

@@ -8,7 +8,9 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod/mini';
-import type { ROUTES, RouteId, RouteSpec, Service } from '@green-shield/shared/api/routes';
+import type { RouteId } from '@green-shield/shared/api/endpoints';
+import type { Endpoint } from '@green-shield/shared/api/endpoint';
+import type { RouteSpec, RouteTable } from '@green-shield/shared/api/route-spec';
 import { createLogger, type Logger } from './logger';
 import type { Principal } from './tokens';
 import { authenticate, type AuthenticationDeps } from './http/authenticate';
@@ -38,10 +40,9 @@ export interface OperationInput<R extends RouteSpec> {
   event: APIGatewayProxyEventV2;
 }
 
-type RoutesOf<S extends Service> = { [K in RouteId as (typeof ROUTES)[K]['service'] extends S ? K : never]: (typeof ROUTES)[K] };
-
-export type Operations<S extends Service> = {
-  [K in keyof RoutesOf<S>]: (input: OperationInput<RoutesOf<S>[K] & RouteSpec>) => Promise<unknown>;
+/** One operation per route of the table the handler serves (its service's, shared/src/api/routes/<service>.ts). */
+export type Operations<Routes extends RouteTable> = {
+  [Id in keyof Routes]: (input: OperationInput<Routes[Id]>) => Promise<unknown>;
 };
 
 export interface HttpDeps extends AuthenticationDeps, RateLimitDeps, FrontDoorDeps {
@@ -52,8 +53,23 @@ export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => P
 
 type AnyOperation = (input: OperationInput<RouteSpec>) => Promise<unknown>;
 
-export function createHttpHandler<S extends Service>(service: S, operations: Operations<S>, deps: HttpDeps): HttpHandler {
-  const logger = deps.logger ?? createLogger({ service });
+export interface HttpOptions {
+  /**
+   * What an unmatched request is matched against, to tell an unknown path (404) from a wrong method
+   * (405): the function's own routes by default; the whole API's endpoints for the function that
+   * serves API Gateway's `$default` route.
+   */
+  unmatchedAgainst?: Record<string, Endpoint>;
+}
+
+/** Serves one service's routes (`routes`: its table), one operation each. */
+export function createHttpHandler<Routes extends RouteTable>(
+  routes: Routes,
+  operations: Operations<Routes>,
+  deps: HttpDeps,
+  options: HttpOptions = {},
+): HttpHandler {
+  const logger = deps.logger ?? createLogger({ service: Object.values(routes)[0]?.service });
   const byId = operations as unknown as Record<RouteId, AnyOperation>;
   const callOperation = (event: APIGatewayProxyEventV2, context: EdgeContext): Promise<unknown> => {
     // Fields named one by one: spreading the input object here cost about 3 µs per request.
@@ -78,7 +94,7 @@ export function createHttpHandler<S extends Service>(service: S, operations: Ope
       requestLogger(logger),
       handleErrors(logger),
       frontDoor(deps),
-      findRoute(service),
+      findRoute(routes, options.unmatchedAgainst),
       authenticate(deps),
       idempotencyKey(),
       jsonBody(),

@@ -5,7 +5,7 @@
  * subject, roles and expiry must be as issued.
  */
 import { sign, verify } from 'node:crypto';
-import { ROLES, type Role } from '@green-shield/shared/api/endpoints';
+import { ROLES, type Role } from '@green-shield/shared/api/endpoint';
 import type { SigningKeys, VerificationKey } from './signing-keys';
 
 const ISSUER = 'green-shield';

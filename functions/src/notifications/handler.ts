@@ -1,3 +1,4 @@
+import { NOTIFICATIONS_ROUTES } from '@green-shield/shared/api/routes/notifications';
 import { createHttpHandler, type HttpHandler } from '../lib/http';
 import { apiDepsFromEnv, lazy, type ApiDeps } from '../store/runtime';
 import { NotificationRepository } from '../store/notifications';
@@ -7,7 +8,7 @@ export function createNotificationsHandler(deps: ApiDeps): HttpHandler {
   const repo = new NotificationRepository(deps.db, deps.tableName);
   const consents = new SubscribeConsents(deps.db, deps.tableName);
   return createHttpHandler(
-    'notifications',
+    NOTIFICATIONS_ROUTES,
     {
       listNotifications: async ({ principal }) => {
         const items = await repo.latest(principal.userId);
@@ -23,4 +24,4 @@ export function createNotificationsHandler(deps: ApiDeps): HttpHandler {
   );
 }
 
-export const handler = lazy(() => createNotificationsHandler(apiDepsFromEnv('notifications')));
+export const handler = /* @__PURE__ */ lazy(() => createNotificationsHandler(apiDepsFromEnv('notifications')));

@@ -1,3 +1,5 @@
+import { ENDPOINTS } from '@green-shield/shared/api/endpoints';
+import { PLATFORM_ROUTES } from '@green-shield/shared/api/routes/platform';
 import { timeLimits } from '@green-shield/shared/rules/time-limits';
 import { suggestStreet } from '@green-shield/shared/geo/street-locator';
 import type { DistrictConfig } from '@green-shield/shared/districts/district';
@@ -28,7 +30,7 @@ export function createPlatformHandler(deps: HttpDeps & { district: DistrictConfi
   let openApi: unknown;
   const view = districtView(deps.district);
   return createHttpHandler(
-    'platform',
+    PLATFORM_ROUTES,
     {
       health: async () => ({ ok: true }),
       openapi: async () => (openApi ??= buildOpenApiDocument()),
@@ -36,7 +38,9 @@ export function createPlatformHandler(deps: HttpDeps & { district: DistrictConfi
       locateStreet: async ({ query }) => suggestStreet(deps.district, query) ?? {},
     },
     deps,
+    // This function serves API Gateway's `$default` route (lambdas.ts): 404 or 405 for any path of the API.
+    { unmatchedAgainst: ENDPOINTS },
   );
 }
 
-export const handler = lazy(() => createPlatformHandler(apiDepsFromEnv('platform')));
+export const handler = /* @__PURE__ */ lazy(() => createPlatformHandler(apiDepsFromEnv('platform')));

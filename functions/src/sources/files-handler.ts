@@ -1,3 +1,4 @@
+import { SOURCE_FILES_ROUTES } from '@green-shield/shared/api/routes/source-files';
 import { createHttpHandler, type HttpHandler } from '../lib/http';
 import { apiDepsFromEnv, lazy, type ApiDeps } from '../store/runtime';
 import { env } from '../lib/config';
@@ -30,7 +31,7 @@ export function createSourceFilesHandler(deps: SourceFilesDeps): HttpHandler {
     deps.appOrigin,
   );
   return createHttpHandler(
-    'sourceFiles',
+    SOURCE_FILES_ROUTES,
     {
       createImportUpload: ({ principal, body }) => files.createImportUpload(principal, body),
       importSources: ({ principal, body }) => files.startImport(principal, body),
@@ -45,7 +46,7 @@ export function createSourceFilesHandler(deps: SourceFilesDeps): HttpHandler {
   );
 }
 
-export const handler = lazy(() =>
+export const handler = /* @__PURE__ */ lazy(() =>
   createSourceFilesHandler({
     ...apiDepsFromEnv('source-files'),
     objects: objectStoreFromEnv(),

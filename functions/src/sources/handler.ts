@@ -1,3 +1,4 @@
+import { SOURCES_ROUTES } from '@green-shield/shared/api/routes/sources';
 import { createHttpHandler, type HttpHandler } from '../lib/http';
 import { apiDepsFromEnv, lazy } from '../store/runtime';
 import { objectStoreFromEnv } from '../lib/s3-object-store';
@@ -7,7 +8,7 @@ import { createSourceServices, type SourceDeps } from './services';
 export function createSourcesHandler(deps: SourceDeps): HttpHandler {
   const { operators, registry, inspections, complaints, claims } = createSourceServices(deps);
   return createHttpHandler(
-    'sources',
+    SOURCES_ROUTES,
     {
       ecoProfile: ({ params }) => operators.publicProfile(params.code),
       mySources: ({ principal }) => operators.mySources(principal),
@@ -36,4 +37,6 @@ export function createSourcesHandler(deps: SourceDeps): HttpHandler {
   );
 }
 
-export const handler = lazy(() => createSourcesHandler({ ...apiDepsFromEnv('sources'), objects: objectStoreFromEnv(), ecoCodeKey: ecoCodeKeyFromEnv() }));
+export const handler = /* @__PURE__ */ lazy(() =>
+  createSourcesHandler({ ...apiDepsFromEnv('sources'), objects: objectStoreFromEnv(), ecoCodeKey: ecoCodeKeyFromEnv() }),
+);

@@ -32,4 +32,4 @@ export function createImportWatchdogHandler(deps: BaseDeps & { timing?: ImportJo
   };
 }
 
-export const handler = lazy(() => createImportWatchdogHandler(backgroundDepsFromEnv('import-watchdog')));
+export const handler = /* @__PURE__ */ lazy(() => createImportWatchdogHandler(backgroundDepsFromEnv('import-watchdog')));

@@ -105,4 +105,4 @@ export function createRescoreHandler(deps: RescoreDeps) {
   };
 }
 
-export const handler = lazy(() => createRescoreHandler(backgroundDepsFromEnv('rescore-sources')));
+export const handler = /* @__PURE__ */ lazy(() => createRescoreHandler(backgroundDepsFromEnv('rescore-sources')));

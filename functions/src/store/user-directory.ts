@@ -3,8 +3,8 @@
  * the registry and notifications read them through this port. It sits in store/ beside its one
  * adapter because a profile is a table item whose keys live in `keys.ts`.
  */
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '@green-shield/shared/api/endpoints';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Role } from '@green-shield/shared/api/endpoint';
 import { keys } from './keys';
 import { queryEvery } from './queries';
 

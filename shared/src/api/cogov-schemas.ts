@@ -18,17 +18,17 @@ import { COGOV_LIMITS, MAX_LENGTH, MIN_LENGTH } from './limits';
 import { built, GeoPointInput, isoDateTime, Photo, photoKeys, StoredPoint, text, ulid } from './schemas';
 import { InspectionBody } from './source-schemas';
 
-const id = z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id));
-const count = z.int().check(z.nonnegative());
-const version = z.int().check(z.nonnegative());
-const cursor = z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor)));
-const streetCode = z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode)));
-const reasonText = text(MAX_LENGTH.comment, { min: MIN_LENGTH.reason, minMessage: '请说明原因', multiline: true });
-const commentText = text(MAX_LENGTH.comment, { min: 1, multiline: true });
+const id = /* @__PURE__ */ z.lazy(() => z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id)));
+const count = /* @__PURE__ */ z.lazy(() => z.int().check(z.nonnegative()));
+const version = /* @__PURE__ */ z.lazy(() => z.int().check(z.nonnegative()));
+const cursor = /* @__PURE__ */ z.lazy(() => z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))));
+const streetCode = /* @__PURE__ */ z.lazy(() => z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))));
+const reasonText = /* @__PURE__ */ z.lazy(() => text(MAX_LENGTH.comment, { min: MIN_LENGTH.reason, minMessage: '请说明原因', multiline: true }));
+const commentText = /* @__PURE__ */ z.lazy(() => text(MAX_LENGTH.comment, { min: 1, multiline: true }));
 const expectedVersion = version;
 
 /** A calendar date, `YYYY-MM-DD`, that exists. */
-export const CalendarDate = z.lazy(() =>
+export const CalendarDate = /* @__PURE__ */ z.lazy(() =>
   z.string().check(
     z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD'),
     z.refine((value) => {
@@ -39,7 +39,7 @@ export const CalendarDate = z.lazy(() =>
 );
 
 /** Where to look: an address, or a point and a radius (200 m when none is given), or both. */
-export const AreaInput = z.lazy(() =>
+export const AreaInput = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       address: z.optional(text(MAX_LENGTH.address, { min: MIN_LENGTH.address })),
@@ -53,7 +53,7 @@ export const AreaInput = z.lazy(() =>
       z.refine((area) => area.radiusMetres === undefined || area.point !== undefined, { path: ['radiusMetres'], message: '设置半径时请选择位置' }),
     ),
 );
-export const AreaView = z.lazy(() =>
+export const AreaView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     address: z.optional(z.string()),
     point: z.optional(StoredPoint),
@@ -62,15 +62,17 @@ export const AreaView = z.lazy(() =>
 );
 
 // ---------- joint inspection requests ----------
-export const JointInspectionParams = z.lazy(() => z.strictObject({ id: ulid('joint inspection') }));
+export const JointInspectionParams = /* @__PURE__ */ z.lazy(() => z.strictObject({ id: ulid('joint inspection') }));
 
-const trackingNumber = z.string().check(
-  z.minLength(1),
-  z.maxLength(MAX_LENGTH.trackingNumber),
-  z.overwrite((value) => value.trim().toUpperCase()),
+const trackingNumber = /* @__PURE__ */ z.lazy(() =>
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(MAX_LENGTH.trackingNumber),
+    z.overwrite((value) => value.trim().toUpperCase()),
+  ),
 );
 
-export const RaiseJointInspectionBody = z.lazy(() =>
+export const RaiseJointInspectionBody = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       urgency: z._default(z.enum(JOINT_INSPECTION_URGENCIES), 'normal'),
@@ -89,7 +91,7 @@ export const RaiseJointInspectionBody = z.lazy(() =>
     ),
 );
 
-export const ScheduleInput = z.lazy(() =>
+export const ScheduleInput = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     date: CalendarDate,
     time: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 HH:MM'))),
@@ -98,7 +100,7 @@ export const ScheduleInput = z.lazy(() =>
   }),
 );
 
-export const PenaltyInput = z.lazy(() =>
+export const PenaltyInput = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     sourceId: ulid('source'),
     decisionNumber: text(MAX_LENGTH.documentNumber, { min: 1 }),
@@ -106,7 +108,7 @@ export const PenaltyInput = z.lazy(() =>
   }),
 );
 
-export const ResultInput = z.lazy(() =>
+export const ResultInput = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     summary: text(MAX_LENGTH.jointReason, { min: MIN_LENGTH.reason, minMessage: '请填写检查结果', multiline: true }),
     /** Penalties decided on the visit; each is recorded on its source's timeline (so its score follows). */
@@ -117,7 +119,7 @@ export const ResultInput = z.lazy(() =>
 );
 
 /** One step of the request by either party; which party may take which step is the state machine's. */
-export const JointStepBody = z.lazy(() =>
+export const JointStepBody = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion('action', [
     z.strictObject({ action: z.literal('request_info'), expectedVersion, question: commentText }),
     z.strictObject({ action: z.literal('provide_info'), expectedVersion, note: commentText, photoKeys: z._default(photoKeys, []) }),
@@ -132,12 +134,12 @@ export const JointStepBody = z.lazy(() =>
   ]),
 );
 
-export const JointCommentBody = z.lazy(() => z.strictObject({ note: commentText, photoKeys: z._default(photoKeys, []) }));
+export const JointCommentBody = /* @__PURE__ */ z.lazy(() => z.strictObject({ note: commentText, photoKeys: z._default(photoKeys, []) }));
 
 /** An inspection of one source carried out for the request (the registry's inspection, with its checklist). */
-export const JointInspectionVisitBody = z.lazy(() => z.strictObject({ sourceId: ulid('source'), inspection: InspectionBody }));
+export const JointInspectionVisitBody = /* @__PURE__ */ z.lazy(() => z.strictObject({ sourceId: ulid('source'), inspection: InspectionBody }));
 
-export const JointInspectionListQuery = z.lazy(() =>
+export const JointInspectionListQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     streetCode,
     /** `bureau`: the requests the bureau owes a step on, the most urgent first (overdue first, then by due time). */
@@ -148,9 +150,11 @@ export const JointInspectionListQuery = z.lazy(() =>
   }),
 );
 
-const RectificationFollowUp = z.object({ sourceId: z.string(), sourceName: z.string(), id: z.string(), itemLabel: z.string(), deadline: isoDateTime });
+const RectificationFollowUp = /* @__PURE__ */ z.lazy(() =>
+  z.object({ sourceId: z.string(), sourceName: z.string(), id: z.string(), itemLabel: z.string(), deadline: isoDateTime }),
+);
 
-export const JointVisitView = z.lazy(() =>
+export const JointVisitView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     sourceId: z.string(),
     sourceName: z.string(),
@@ -162,7 +166,7 @@ export const JointVisitView = z.lazy(() =>
   }),
 );
 
-export const JointResultView = z.lazy(() =>
+export const JointResultView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     summary: z.string(),
     recordedAt: isoDateTime,
@@ -175,7 +179,7 @@ export const JointResultView = z.lazy(() =>
   }),
 );
 
-export const JointInspectionView = z.lazy(() =>
+export const JointInspectionView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id,
     /** What people quote: `JA-LJ-2026-0007`. */
@@ -210,7 +214,7 @@ export const JointInspectionView = z.lazy(() =>
   }),
 );
 
-export const JointInspectionEventView = z.lazy(() =>
+export const JointInspectionEventView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     at: isoDateTime,
@@ -228,20 +232,22 @@ export const JointInspectionEventView = z.lazy(() =>
   }),
 );
 
-export const JointInspectionDetail = z.lazy(() => z.object({ request: JointInspectionView, events: z.array(JointInspectionEventView) }));
-export const JointInspectionPage = z.lazy(() => z.object({ items: z.array(JointInspectionView), nextCursor: z.optional(z.string()) }));
+export const JointInspectionDetail = /* @__PURE__ */ z.lazy(() => z.object({ request: JointInspectionView, events: z.array(JointInspectionEventView) }));
+export const JointInspectionPage = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(JointInspectionView), nextCursor: z.optional(z.string()) }));
 
 // ---------- volunteers ----------
-const streetCodeInput = z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.streetCode));
-export const UserIdParams = z.lazy(() => z.strictObject({ userId: ulid('user') }));
-export const TaskParams = z.lazy(() => z.strictObject({ id: ulid('patrol task') }));
-export const ObservationParams = z.lazy(() => z.strictObject({ id: ulid('observation') }));
-export const ReviewParams = z.lazy(() => z.strictObject({ id: ulid('review') }));
-export const SourceParams = z.lazy(() => z.strictObject({ id: ulid('source') }));
+const streetCodeInput = /* @__PURE__ */ z.lazy(() => z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.streetCode)));
+export const UserIdParams = /* @__PURE__ */ z.lazy(() => z.strictObject({ userId: ulid('user') }));
+export const TaskParams = /* @__PURE__ */ z.lazy(() => z.strictObject({ id: ulid('patrol task') }));
+export const ObservationParams = /* @__PURE__ */ z.lazy(() => z.strictObject({ id: ulid('observation') }));
+export const ReviewParams = /* @__PURE__ */ z.lazy(() => z.strictObject({ id: ulid('review') }));
+export const SourceParams = /* @__PURE__ */ z.lazy(() => z.strictObject({ id: ulid('source') }));
 /** A month, `YYYY-MM` (the current one when absent). */
-export const MonthQuery = z.lazy(() => z.strictObject({ month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM'))) }));
+export const MonthQuery = /* @__PURE__ */ z.lazy(() =>
+  z.strictObject({ month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM'))) }),
+);
 
-export const VolunteerApplyBody = z.lazy(() =>
+export const VolunteerApplyBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     streetCode: streetCodeInput,
     name: text(MAX_LENGTH.personName, { min: 1 }),
@@ -253,7 +259,7 @@ export const VolunteerApplyBody = z.lazy(() =>
 );
 
 /** A volunteer as the volunteer and the street's officers see them: never a phone number. */
-export const VolunteerView = z.lazy(() =>
+export const VolunteerView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     userId: z.string(),
     streetCode: z.string(),
@@ -271,18 +277,20 @@ export const VolunteerView = z.lazy(() =>
     availableDecisions: z.array(z.enum(VOLUNTEER_DECISIONS)),
   }),
 );
-export const VolunteerPage = z.lazy(() => z.object({ items: z.array(VolunteerView), nextCursor: z.optional(z.string()) }));
-export const VolunteerListQuery = z.lazy(() => z.strictObject({ streetCode, status: z._default(z.enum(VOLUNTEER_STATUSES), 'pending'), cursor }));
-export const VolunteerDecisionBody = z.lazy(() =>
+export const VolunteerPage = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(VolunteerView), nextCursor: z.optional(z.string()) }));
+export const VolunteerListQuery = /* @__PURE__ */ z.lazy(() =>
+  z.strictObject({ streetCode, status: z._default(z.enum(VOLUNTEER_STATUSES), 'pending'), cursor }),
+);
+export const VolunteerDecisionBody = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({ decision: z.enum(VOLUNTEER_DECISIONS), expectedVersion, reason: z.optional(reasonText) })
     .check(z.refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '请说明原因' })),
 );
-export const ThanksBody = z.lazy(() => z.strictObject({ note: commentText }));
+export const ThanksBody = /* @__PURE__ */ z.lazy(() => z.strictObject({ note: commentText }));
 
 // ---------- the street operational guide ----------
-const GuideItemView = z.object({ id: z.string(), label: z.string(), basis: z.string() });
-export const StreetGuideView = z.lazy(() =>
+const GuideItemView = /* @__PURE__ */ z.lazy(() => z.object({ id: z.string(), label: z.string(), basis: z.string() }));
+export const StreetGuideView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     version: z.string(),
     title: z.string(),
@@ -301,11 +309,13 @@ export const StreetGuideView = z.lazy(() =>
 );
 
 // ---------- patrol tasks ----------
-const GuideItemRef = z.strictObject({
-  situationId: z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id)),
-  itemId: z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id)),
-});
-export const PatrolTaskBody = z.lazy(() =>
+const GuideItemRef = /* @__PURE__ */ z.lazy(() =>
+  z.strictObject({
+    situationId: z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id)),
+    itemId: z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id)),
+  }),
+);
+export const PatrolTaskBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     title: text(MAX_LENGTH.taskTitle, { min: 1 }),
     brief: z.optional(text(MAX_LENGTH.jointReason, { multiline: true })),
@@ -319,16 +329,18 @@ export const PatrolTaskBody = z.lazy(() =>
   }),
 );
 
-const TaskClaimView = z.object({
-  claimedAt: isoDateTime,
-  checkedInAt: z.optional(isoDateTime),
-  checkInLocation: z.optional(StoredPoint),
-  /** How far from the task's area centre the volunteer checked in, when the area has one. */
-  checkInDistanceMetres: z.optional(z.number()),
-  checkedOutAt: z.optional(isoDateTime),
-  hours: z.optional(z.number()),
-});
-export const PatrolTaskView = z.lazy(() =>
+const TaskClaimView = /* @__PURE__ */ z.lazy(() =>
+  z.object({
+    claimedAt: isoDateTime,
+    checkedInAt: z.optional(isoDateTime),
+    checkInLocation: z.optional(StoredPoint),
+    /** How far from the task's area centre the volunteer checked in, when the area has one. */
+    checkInDistanceMetres: z.optional(z.number()),
+    checkedOutAt: z.optional(isoDateTime),
+    hours: z.optional(z.number()),
+  }),
+);
+export const PatrolTaskView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     streetCode: z.string(),
@@ -349,11 +361,11 @@ export const PatrolTaskView = z.lazy(() =>
     /** The viewing volunteer's claim. */
     mine: z.optional(TaskClaimView),
     /** For the street's officers: who claimed it (names only). */
-    claimants: z.optional(z.array(z.extend(TaskClaimView, { userId: z.string(), name: z.string() }))),
+    claimants: z.optional(z.array(z.extend(built(TaskClaimView), { userId: z.string(), name: z.string() }))),
   }),
 );
-export const PatrolTaskPage = z.lazy(() => z.object({ items: z.array(PatrolTaskView), nextCursor: z.optional(z.string()) }));
-export const PatrolTaskListQuery = z.lazy(() =>
+export const PatrolTaskPage = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(PatrolTaskView), nextCursor: z.optional(z.string()) }));
+export const PatrolTaskListQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     streetCode,
     /** `current`: not yet over, soonest ending first; `all`: newest ending first. */
@@ -362,11 +374,11 @@ export const PatrolTaskListQuery = z.lazy(() =>
   }),
 );
 /** A volunteer's tasks: the current ones of their street, or (`mine`) those they claimed, latest first. */
-export const VolunteerTasksQuery = z.lazy(() => z.strictObject({ mine: z.optional(z.enum(['true', 'false'])), cursor }));
-export const CheckInBody = z.lazy(() => z.strictObject({ location: GeoPointInput }));
+export const VolunteerTasksQuery = /* @__PURE__ */ z.lazy(() => z.strictObject({ mine: z.optional(z.enum(['true', 'false'])), cursor }));
+export const CheckInBody = /* @__PURE__ */ z.lazy(() => z.strictObject({ location: GeoPointInput }));
 
 // ---------- observations ----------
-export const ObservationBody = z.lazy(() =>
+export const ObservationBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     text: text(MAX_LENGTH.observation, { min: MIN_LENGTH.description, minMessage: `请至少用 ${MIN_LENGTH.description} 个字描述看到的情况`, multiline: true }),
     photoKeys: z._default(photoKeys, []),
@@ -380,7 +392,7 @@ export const ObservationBody = z.lazy(() =>
   }),
 );
 
-export const ObservationOutcomeView = z.lazy(() =>
+export const ObservationOutcomeView = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion('kind', [
     z.object({
       kind: z.literal('complaint'),
@@ -401,7 +413,7 @@ export const ObservationOutcomeView = z.lazy(() =>
   ]),
 );
 
-export const ObservationView = z.lazy(() =>
+export const ObservationView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     streetCode: z.string(),
@@ -421,16 +433,16 @@ export const ObservationView = z.lazy(() =>
     volunteerName: z.optional(z.string()),
   }),
 );
-export const ObservationPage = z.lazy(() => z.object({ items: z.array(ObservationView), nextCursor: z.optional(z.string()) }));
-export const ObservationListQuery = z.lazy(() =>
+export const ObservationPage = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(ObservationView), nextCursor: z.optional(z.string()) }));
+export const ObservationListQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({ streetCode, status: z._default(z.enum(['awaiting_triage', 'all']), 'awaiting_triage'), cursor }),
 );
 /** A page of one's own list. */
-export const MyObservationsQuery = z.lazy(() => z.strictObject({ cursor }));
+export const MyObservationsQuery = /* @__PURE__ */ z.lazy(() => z.strictObject({ cursor }));
 /** A page of a street's list (the officer's street; the bureau names one). */
-export const StreetPageQuery = z.lazy(() => z.strictObject({ streetCode, cursor }));
+export const StreetPageQuery = /* @__PURE__ */ z.lazy(() => z.strictObject({ streetCode, cursor }));
 
-export const TriageBody = z.lazy(() =>
+export const TriageBody = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion('outcome', [
     z
       .strictObject({
@@ -462,7 +474,7 @@ export const TriageBody = z.lazy(() =>
 );
 
 /** An inspection task made from an observation: the source to inspect and by when; done once an inspection of it is recorded. */
-export const InspectionTaskView = z.lazy(() =>
+export const InspectionTaskView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     observationId: z.string(),
     streetCode: z.string(),
@@ -473,10 +485,10 @@ export const InspectionTaskView = z.lazy(() =>
     createdAt: isoDateTime,
   }),
 );
-export const InspectionTaskPage = z.lazy(() => z.object({ items: z.array(InspectionTaskView), nextCursor: z.optional(z.string()) }));
+export const InspectionTaskPage = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(InspectionTaskView), nextCursor: z.optional(z.string()) }));
 
 // ---------- second looks at resolutions ----------
-export const ReviewBody = z.lazy(() =>
+export const ReviewBody = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       subject: z.discriminatedUnion('kind', [
@@ -490,13 +502,13 @@ export const ReviewBody = z.lazy(() =>
     .check(z.refine((body) => body.verdict === 'confirm' || body.photoKeys.length > 0, { path: ['photoKeys'], message: '有异议时请拍照说明现场情况' })),
 );
 
-export const ReviewSubjectView = z.lazy(() =>
+export const ReviewSubjectView = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('complaint'), complaintId: z.string(), trackingNumber: z.string() }),
     z.object({ kind: z.literal('rectification'), sourceId: z.string(), sourceName: z.string(), rectificationId: z.string(), itemLabel: z.string() }),
   ]),
 );
-export const ReviewView = z.lazy(() =>
+export const ReviewView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     streetCode: z.string(),
@@ -512,12 +524,12 @@ export const ReviewView = z.lazy(() =>
     volunteerName: z.optional(z.string()),
   }),
 );
-export const ReviewPage = z.lazy(() => z.object({ items: z.array(ReviewView), nextCursor: z.optional(z.string()) }));
-export const ReviewListQuery = z.lazy(() => z.strictObject({ streetCode, status: z._default(z.enum(['open', 'all']), 'open'), cursor }));
-export const ReviewAnswerBody = z.lazy(() => z.strictObject({ expectedVersion, note: commentText }));
+export const ReviewPage = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(ReviewView), nextCursor: z.optional(z.string()) }));
+export const ReviewListQuery = /* @__PURE__ */ z.lazy(() => z.strictObject({ streetCode, status: z._default(z.enum(['open', 'all']), 'open'), cursor }));
+export const ReviewAnswerBody = /* @__PURE__ */ z.lazy(() => z.strictObject({ expectedVersion, note: commentText }));
 
 /** A resolved complaint a volunteer may look at again: what and where, never who complained or what they wrote. */
-export const VolunteerComplaintView = z.lazy(() =>
+export const VolunteerComplaintView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     trackingNumber: z.string(),
@@ -527,11 +539,11 @@ export const VolunteerComplaintView = z.lazy(() =>
     resolvedAt: z.optional(isoDateTime),
   }),
 );
-export const VolunteerComplaintPage = z.lazy(() => z.object({ items: z.array(VolunteerComplaintView), nextCursor: z.optional(z.string()) }));
-export const VolunteerComplaintQuery = z.lazy(() => z.strictObject({ status: z._default(z.enum(['resolved', 'closed']), 'resolved'), cursor }));
+export const VolunteerComplaintPage = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(VolunteerComplaintView), nextCursor: z.optional(z.string()) }));
+export const VolunteerComplaintQuery = /* @__PURE__ */ z.lazy(() => z.strictObject({ status: z._default(z.enum(['resolved', 'closed']), 'resolved'), cursor }));
 
 /** A source of the volunteer's street as a volunteer sees it: public facts and its rectification items. */
-export const VolunteerSourceView = z.lazy(() =>
+export const VolunteerSourceView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     name: z.string(),
@@ -553,7 +565,7 @@ export const VolunteerSourceView = z.lazy(() =>
 );
 
 // ---------- service records ----------
-export const ServiceRecordView = z.lazy(() =>
+export const ServiceRecordView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     userId: z.string(),
     name: z.string(),
@@ -587,8 +599,8 @@ export const STREET_DESK_ITEMS = [
   'sources_with_warnings',
 ] as const;
 /** The list a number opens: a route of this API and its query. */
-const ListLink = z.object({ route: z.string(), path: z.string(), query: z.record(z.string(), z.string()) });
-export const StreetDeskView = z.lazy(() =>
+const ListLink = /* @__PURE__ */ z.lazy(() => z.object({ route: z.string(), path: z.string(), query: z.record(z.string(), z.string()) }));
+export const StreetDeskView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     streetCode: z.string(),
     asOf: isoDateTime,
@@ -598,16 +610,16 @@ export const StreetDeskView = z.lazy(() =>
     jointInspectionsByStage: z.array(z.object({ status: z.enum(JOINT_INSPECTION_STATUSES), count })),
   }),
 );
-export const StreetDeskQuery = z.lazy(() => z.strictObject({ streetCode }));
+export const StreetDeskQuery = /* @__PURE__ */ z.lazy(() => z.strictObject({ streetCode }));
 
 // ---------- subscribe messages ----------
 /** Keys of the configured templates the user accepted (WeChat asks for at most 3 at a time). */
-export const SubscriptionsBody = z.lazy(() =>
+export const SubscriptionsBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     templateKeys: z.array(z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id))).check(z.minLength(1), z.maxLength(3)),
   }),
 );
-export const SubscriptionsResponse = z.lazy(() => z.object({ recorded: count }));
+export const SubscriptionsResponse = /* @__PURE__ */ z.lazy(() => z.object({ recorded: count }));
 
 export type AreaInputT = z.output<typeof AreaInput>;
 export type RaiseJointInspectionBodyT = z.output<typeof RaiseJointInspectionBody>;

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import './zod-messages';
 import { COMPLAINT_TYPES, isKnownSubtype, OCCURRENCE_PATTERNS } from '../complaints/taxonomy';
-import { ROLES } from './endpoints';
+import { ROLES } from './endpoint';
 import { IMAGE_CONTENT_TYPES, MAX_LENGTH, MAX_PHOTOS, MIN_LENGTH, UPLOAD_LIMIT_BYTES } from './limits';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, OFFICER_ACTIONS } from '../complaints/state-machine';
 import { ERROR_CODES } from './errors';
@@ -17,19 +17,21 @@ import { STREET_SUGGESTION_BASES } from '../geo/street-locator';
 
 // Building blocks, shared with ./source-schemas. Every schema here and there is built on first use
 // (`z.lazy`): a function's cold start builds none of them, its first request only those of its own
-// route (building all of them took about 20 ms of every function's start).
+// route (building all of them took about 20 ms of every function's start). Each is declared
+// `/* @__PURE__ */ z.lazy(…)`, so a function's bundle drops the schemas its routes do not use
+// (test/unit/lazy-schemas.test.ts holds every declaration to it).
 /** The schema a lazy one stands for, built now: what a schema built on it (`z.extend`) needs. */
 export const built = <T extends z.core.SomeType>(schema: z.ZodMiniLazy<T>): T => schema._zod.innerType;
-export const mobile = z.lazy(() => z.string().check(z.regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号')));
-export const isoDateTime = z.lazy(() => z.string().check(z.describe('ISO 8601 date-time (UTC)')));
+export const mobile = /* @__PURE__ */ z.lazy(() => z.string().check(z.regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号')));
+export const isoDateTime = /* @__PURE__ */ z.lazy(() => z.string().check(z.describe('ISO 8601 date-time (UTC)')));
 export const ulid = (what: string) => z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `not a ${what} id`));
 /** Keys of the caller's photo uploads, exactly as `POST /api/uploads` made them. */
-export const photoKeys = z.lazy(() =>
+export const photoKeys = /* @__PURE__ */ z.lazy(() =>
   z.array(z.string().check(z.regex(PHOTO_UPLOAD_KEY, 'not a photo upload key'))).check(z.maxLength(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`)),
 );
 /** A stored position: the API keeps WGS-84 whatever the device sent. */
-export const StoredPoint = z.lazy(() => z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') }));
-const coordSystem = z.lazy(() => z.enum(['WGS-84', 'GCJ-02']));
+export const StoredPoint = /* @__PURE__ */ z.lazy(() => z.object({ lat: z.number(), lng: z.number(), coordSystem: z.literal('WGS-84') }));
+const coordSystem = /* @__PURE__ */ z.lazy(() => z.enum(['WGS-84', 'GCJ-02']));
 
 /**
  * Every free-text field, built once: what ./text strips is stripped first (line breaks and tabs
@@ -43,29 +45,29 @@ export function text(max: number, options: { min?: number; minMessage?: string; 
   );
   return options.min ? field.check(z.minLength(options.min, options.minMessage)) : field;
 }
-const id = z.lazy(() => z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id)));
+const id = /* @__PURE__ */ z.lazy(() => z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id)));
 
 // ---------- errors ----------
 /** One bad field: `body.location.lat`, `query.status`, `path.id`. */
-export const ErrorDetail = z.lazy(() => z.strictObject({ field: z.string(), message: z.string() }));
+export const ErrorDetail = /* @__PURE__ */ z.lazy(() => z.strictObject({ field: z.string(), message: z.string() }));
 /** The body of every 4xx and 5xx answer of the API (codes and statuses in errors.ts), and nothing more. */
-export const ErrorBody = z.lazy(() =>
+export const ErrorBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string().check(z.minLength(1)), details: z.optional(z.array(ErrorDetail)) }),
   }),
 );
 
 // ---------- identity ----------
-export const RequestOtpBody = z.lazy(() => z.strictObject({ phone: mobile }));
-export const RequestOtpResponse = z.lazy(() => z.object({ expiresInSeconds: z.number(), resendAfterSeconds: z.number() }));
+export const RequestOtpBody = /* @__PURE__ */ z.lazy(() => z.strictObject({ phone: mobile }));
+export const RequestOtpResponse = /* @__PURE__ */ z.lazy(() => z.object({ expiresInSeconds: z.number(), resendAfterSeconds: z.number() }));
 
-export const VerifyOtpBody = z.lazy(() => z.strictObject({ phone: mobile, code: z.string().check(z.regex(/^\d{6}$/, '验证码为 6 位数字')) }));
+export const VerifyOtpBody = /* @__PURE__ */ z.lazy(() => z.strictObject({ phone: mobile, code: z.string().check(z.regex(/^\d{6}$/, '验证码为 6 位数字')) }));
 
 /** One-time codes WeChat gives the mini-program: `wx.login`'s and the phone-number button's (opaque, short). */
-const wechatCode = z.lazy(() => z.string().check(z.regex(/^[\w-]{1,128}$/, '微信授权码无效，请重新点击登录')));
-export const WechatSignInBody = z.lazy(() => z.strictObject({ loginCode: wechatCode, phoneCode: wechatCode }));
+const wechatCode = /* @__PURE__ */ z.lazy(() => z.string().check(z.regex(/^[\w-]{1,128}$/, '微信授权码无效，请重新点击登录')));
+export const WechatSignInBody = /* @__PURE__ */ z.lazy(() => z.strictObject({ loginCode: wechatCode, phoneCode: wechatCode }));
 
-export const UserView = z.lazy(() =>
+export const UserView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id,
     roles: z.array(z.enum(ROLES)),
@@ -74,7 +76,7 @@ export const UserView = z.lazy(() =>
     streetCode: z.optional(z.string()),
   }),
 );
-export const TokenResponse = z.lazy(() =>
+export const TokenResponse = /* @__PURE__ */ z.lazy(() =>
   z.object({
     accessToken: z.string(),
     expiresIn: z.number().check(z.describe('Seconds the access token is valid')),
@@ -84,12 +86,12 @@ export const TokenResponse = z.lazy(() =>
     user: UserView,
   }),
 );
-export const RefreshBody = z.lazy(() =>
+export const RefreshBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({ refreshToken: z.string().check(z.minLength(MIN_LENGTH.refreshToken), z.maxLength(MAX_LENGTH.refreshToken)) }),
 );
-export const SignOutResponse = z.lazy(() => z.object({ signedOut: z.boolean() }));
+export const SignOutResponse = /* @__PURE__ */ z.lazy(() => z.object({ signedOut: z.boolean() }));
 
-export const ProvisionOfficerBody = z.lazy(() =>
+export const ProvisionOfficerBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     phone: mobile,
     name: text(MAX_LENGTH.personName, { min: 1 }),
@@ -98,20 +100,20 @@ export const ProvisionOfficerBody = z.lazy(() =>
   }),
 );
 
-export const OfficerSummary = z.lazy(() => z.object({ id, name: z.string(), role: z.enum(ROLES), streetCode: z.optional(z.string()) }));
-export const OfficerListQuery = z.lazy(() => z.strictObject({ streetCode: z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))) }));
-export const OfficerListResponse = z.lazy(() => z.object({ items: z.array(OfficerSummary) }));
+export const OfficerSummary = /* @__PURE__ */ z.lazy(() => z.object({ id, name: z.string(), role: z.enum(ROLES), streetCode: z.optional(z.string()) }));
+export const OfficerListQuery = /* @__PURE__ */ z.lazy(() => z.strictObject({ streetCode: z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))) }));
+export const OfficerListResponse = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(OfficerSummary) }));
 
 // ---------- uploads ----------
 export { UPLOAD_LIMIT_BYTES, IMAGE_CONTENT_TYPES, MAX_PHOTOS } from './limits';
 
-export const CreateUploadBody = z.lazy(() =>
+export const CreateUploadBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     contentType: z.enum(IMAGE_CONTENT_TYPES),
     size: z.number().check(z.int(), z.positive(), z.maximum(UPLOAD_LIMIT_BYTES, '图片不能超过 10 MB')),
   }),
 );
-export const UploadTicket = z.lazy(() =>
+export const UploadTicket = /* @__PURE__ */ z.lazy(() =>
   z.object({
     key: z.string(),
     url: z.string(),
@@ -122,7 +124,7 @@ export const UploadTicket = z.lazy(() =>
 );
 
 // ---------- complaints ----------
-export const GeoPointInput = z.lazy(() =>
+export const GeoPointInput = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     lat: z.number().check(z.minimum(-90), z.maximum(90)),
     lng: z.number().check(z.minimum(-180), z.maximum(180)),
@@ -130,7 +132,7 @@ export const GeoPointInput = z.lazy(() =>
   }),
 );
 
-export const SubmitComplaintBody = z.lazy(() =>
+export const SubmitComplaintBody = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       category: z.strictObject({
@@ -156,11 +158,11 @@ export const SubmitComplaintBody = z.lazy(() =>
     ),
 );
 
-export const Photo = z.lazy(() => z.object({ key: z.string(), url: z.string() }));
+export const Photo = /* @__PURE__ */ z.lazy(() => z.object({ key: z.string(), url: z.string() }));
 
 /** Where a complaint came from when a resident did not report it themselves: a volunteer's patrol (巡查发现), triaged by an officer. */
 export const COMPLAINT_ORIGINS = ['volunteer_patrol'] as const;
-export const ComplaintOrigin = z.lazy(() =>
+export const ComplaintOrigin = /* @__PURE__ */ z.lazy(() =>
   z.object({
     kind: z.enum(COMPLAINT_ORIGINS),
     /** The observation it was made from (officers open it; it names no one to anyone else). */
@@ -170,7 +172,7 @@ export const ComplaintOrigin = z.lazy(() =>
   }),
 );
 
-export const ComplaintEventView = z.lazy(() =>
+export const ComplaintEventView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     at: isoDateTime,
     action: z.enum(['submit', ...COMPLAINT_ACTIONS]),
@@ -190,7 +192,7 @@ export const ComplaintEventView = z.lazy(() =>
   }),
 );
 
-export const ComplaintView = z.lazy(() =>
+export const ComplaintView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id,
     trackingNumber: z.string(),
@@ -234,15 +236,15 @@ export const ComplaintView = z.lazy(() =>
   }),
 );
 
-export const ComplaintDetail = z.lazy(() => z.object({ complaint: ComplaintView, events: z.array(ComplaintEventView) }));
-export const ComplaintPage = z.lazy(() => z.object({ items: z.array(ComplaintView), nextCursor: z.optional(z.string()) }));
+export const ComplaintDetail = /* @__PURE__ */ z.lazy(() => z.object({ complaint: ComplaintView, events: z.array(ComplaintEventView) }));
+export const ComplaintPage = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(ComplaintView), nextCursor: z.optional(z.string()) }));
 
-export const ComplaintIdParams = z.lazy(() => z.strictObject({ id: ulid('complaint') }));
+export const ComplaintIdParams = /* @__PURE__ */ z.lazy(() => z.strictObject({ id: ulid('complaint') }));
 
-export const MyComplaintsQuery = z.lazy(() => z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))) }));
+export const MyComplaintsQuery = /* @__PURE__ */ z.lazy(() => z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))) }));
 
 const QUEUE_ORDERS = ['newest', 'urgency'] as const;
-export const QueueQuery = z.lazy(() =>
+export const QueueQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     status: z.optional(z.enum(COMPLAINT_STATUSES)),
     type: z.optional(z.enum(COMPLAINT_TYPES as [string, ...string[]])),
@@ -260,19 +262,19 @@ export const QueueQuery = z.lazy(() =>
 );
 
 /** A list's length counted up to a cap (the count's cost stays bounded): `more` when it stopped there. */
-export const CappedCount = z.lazy(() => z.object({ count: z.number().check(z.int(), z.nonnegative()), more: z.boolean() }));
+export const CappedCount = /* @__PURE__ */ z.lazy(() => z.object({ count: z.number().check(z.int(), z.nonnegative()), more: z.boolean() }));
 /** An officer's view narrowed to a street (the bureau's choice; a street officer's own street is implied). */
-export const StreetQuery = z.lazy(() => z.strictObject({ streetCode: z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))) }));
-export const QueueSummary = z.lazy(() => z.object({ overdue: CappedCount }));
-export const TrackingNumberParams = z.lazy(() =>
+export const StreetQuery = /* @__PURE__ */ z.lazy(() => z.strictObject({ streetCode: z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))) }));
+export const QueueSummary = /* @__PURE__ */ z.lazy(() => z.object({ overdue: CappedCount }));
+export const TrackingNumberParams = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     trackingNumber: z.string().check(z.maxLength(MAX_LENGTH.trackingNumber), z.trim(), z.toUpperCase()),
   }),
 );
 
-const note = z.lazy(() => text(MAX_LENGTH.officerNote, { min: 1, multiline: true }));
+const note = /* @__PURE__ */ z.lazy(() => text(MAX_LENGTH.officerNote, { min: 1, multiline: true }));
 
-export const TransitionBody = z.lazy(() =>
+export const TransitionBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     action: z.enum(OFFICER_ACTIONS as unknown as [string, ...string[]]),
     expectedVersion: z.number().check(z.int(), z.nonnegative()),
@@ -289,7 +291,7 @@ export const TransitionBody = z.lazy(() =>
   }),
 );
 
-export const RateBody = z.lazy(() =>
+export const RateBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     expectedVersion: z.number().check(z.int(), z.nonnegative()),
     rating: z.number().check(z.int(), z.minimum(1, '评分为 1–5 分'), z.maximum(5, '评分为 1–5 分')),
@@ -297,7 +299,7 @@ export const RateBody = z.lazy(() =>
   }),
 );
 
-export const ReopenBody = z.lazy(() =>
+export const ReopenBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     expectedVersion: z.number().check(z.int(), z.nonnegative()),
     reason: text(MAX_LENGTH.reason, { min: MIN_LENGTH.reason, minMessage: '请说明需要重新办理的原因', multiline: true }),
@@ -306,7 +308,7 @@ export const ReopenBody = z.lazy(() =>
 
 // ---------- notifications ----------
 /** About a complaint (complaintId, trackingNumber, status) or about a source its operator runs (source). */
-export const NotificationView = z.lazy(() =>
+export const NotificationView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id,
     at: isoDateTime,
@@ -324,12 +326,12 @@ export const NotificationView = z.lazy(() =>
     read: z.boolean(),
   }),
 );
-export const NotificationList = z.lazy(() => z.object({ items: z.array(NotificationView), unread: z.number().check(z.int()) }));
-export const MarkReadBody = z.lazy(() => z.strictObject({ ids: z.optional(z.array(id).check(z.maxLength(100))) }));
-export const MarkReadResponse = z.lazy(() => z.object({ updated: z.number().check(z.int()) }));
+export const NotificationList = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(NotificationView), unread: z.number().check(z.int()) }));
+export const MarkReadBody = /* @__PURE__ */ z.lazy(() => z.strictObject({ ids: z.optional(z.array(id).check(z.maxLength(100))) }));
+export const MarkReadResponse = /* @__PURE__ */ z.lazy(() => z.object({ updated: z.number().check(z.int()) }));
 
 // ---------- platform ----------
-export const DistrictView = z.lazy(() =>
+export const DistrictView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     code: z.string(),
     name: z.string(),
@@ -347,7 +349,7 @@ export const DistrictView = z.lazy(() =>
     }),
   }),
 );
-export const LocateQuery = z.lazy(() =>
+export const LocateQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     lat: z.coerce.number().check(z.minimum(-90), z.maximum(90)),
     lng: z.coerce.number().check(z.minimum(-180), z.maximum(180)),
@@ -355,10 +357,12 @@ export const LocateQuery = z.lazy(() =>
   }),
 );
 /** The street suggested for a point (none outside the district), and how it was found: a boundary, or the nearest street's centre. */
-export const LocateResponse = z.lazy(() => z.object({ streetCode: z.optional(z.string()), basis: z.optional(z.enum(STREET_SUGGESTION_BASES)) }));
-export const HealthResponse = z.lazy(() => z.object({ ok: z.boolean() }));
+export const LocateResponse = /* @__PURE__ */ z.lazy(() =>
+  z.object({ streetCode: z.optional(z.string()), basis: z.optional(z.enum(STREET_SUGGESTION_BASES)) }),
+);
+export const HealthResponse = /* @__PURE__ */ z.lazy(() => z.object({ ok: z.boolean() }));
 /** The OpenAPI document of this API (GET /api/openapi.json): its frame only; the paths are generated from the route table. */
-export const OpenApiDocument = z.lazy(() =>
+export const OpenApiDocument = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     openapi: z.literal('3.1.0'),
     info: z.looseObject({ title: z.string(), version: z.string() }),

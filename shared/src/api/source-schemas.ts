@@ -20,7 +20,7 @@ const required = (max: number) => text(max, { min: 1 });
 /** A note or a reason: optional, may run over several lines. */
 const notes = (max: number) => text(max, { multiline: true });
 
-export const CreditCode = z.lazy(() =>
+export const CreditCode = /* @__PURE__ */ z.lazy(() =>
   z.pipe(z.string().check(z.maxLength(MAX_LENGTH.creditCode)), z.transform(normalizeCreditCode)).check(
     z.superRefine((code, context) => {
       const problem = creditCodeProblem(code);
@@ -32,13 +32,13 @@ export const CreditCode = z.lazy(() =>
 export { KEY_SUPERVISION_TAG } from '../sources/credit-rules';
 
 /** A tag to search by (any, including the system tag 重点监管). */
-export const Tag = z.lazy(() => required(MAX_LENGTH.tag));
+export const Tag = /* @__PURE__ */ z.lazy(() => required(MAX_LENGTH.tag));
 /** Officers' free tags; system tags are derived from the score and cannot be set by hand. */
-export const OfficerTag = z.lazy(() =>
+export const OfficerTag = /* @__PURE__ */ z.lazy(() =>
   built(Tag).check(z.refine((tag) => tag !== KEY_SUPERVISION_TAG, '“重点监管”是系统标签，由信用评价自动设置，不能手动添加')),
 );
 
-export const RestaurantAttributes = z.lazy(() =>
+export const RestaurantAttributes = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     seats: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(5000))),
     burners: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(200))).check(z.describe('Reference burners (基准灶头数), GB 18483')),
@@ -49,7 +49,7 @@ export const RestaurantAttributes = z.lazy(() =>
   }),
 );
 
-export const SourceInput = z.lazy(() =>
+export const SourceInput = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     kind: z.enum(SOURCE_KINDS),
     name: required(MAX_LENGTH.sourceName),
@@ -63,7 +63,7 @@ export const SourceInput = z.lazy(() =>
   }),
 );
 
-export const SourcePatch = z.lazy(() =>
+export const SourcePatch = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     expectedVersion: z.number().check(z.int(), z.nonnegative()),
     name: z.optional(required(MAX_LENGTH.sourceName)),
@@ -76,13 +76,15 @@ export const SourcePatch = z.lazy(() =>
   }),
 );
 
-export const SourceIdParams = z.lazy(() => z.strictObject({ id: ulid('source') }));
-export const OperatorParams = z.lazy(() => z.strictObject({ id: ulid('source'), userId: z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id)) }));
-export const RectificationParams = z.lazy(() => z.strictObject({ id: ulid('source'), rectificationId: ulid('rectification') }));
-export const EcoCodeParams = z.lazy(() => z.strictObject({ code: z.string().check(z.maxLength(MAX_LENGTH.ecoCode)) }));
+export const SourceIdParams = /* @__PURE__ */ z.lazy(() => z.strictObject({ id: ulid('source') }));
+export const OperatorParams = /* @__PURE__ */ z.lazy(() =>
+  z.strictObject({ id: ulid('source'), userId: z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.id)) }),
+);
+export const RectificationParams = /* @__PURE__ */ z.lazy(() => z.strictObject({ id: ulid('source'), rectificationId: ulid('rectification') }));
+export const EcoCodeParams = /* @__PURE__ */ z.lazy(() => z.strictObject({ code: z.string().check(z.maxLength(MAX_LENGTH.ecoCode)) }));
 
-export const Warning = z.lazy(() => z.object({ code: z.enum(WARNING_CODES), value: z.number() }));
-export const ExplanationLine = z.lazy(() =>
+export const Warning = /* @__PURE__ */ z.lazy(() => z.object({ code: z.enum(WARNING_CODES), value: z.number() }));
+export const ExplanationLine = /* @__PURE__ */ z.lazy(() =>
   z.object({
     code: z.enum(EXPLANATION_CODES),
     points: z.number(),
@@ -91,7 +93,7 @@ export const ExplanationLine = z.lazy(() =>
     detail: z.string(),
   }),
 );
-export const CreditScoreView = z.lazy(() =>
+export const CreditScoreView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     score: z.number(),
     level: z.enum(CREDIT_LEVELS),
@@ -104,7 +106,7 @@ export const CreditScoreView = z.lazy(() =>
 );
 
 /** Why a source has its level (`shared/src/sources/level-guidance.ts`): its score's band, a major incident, or ordinary incidents lowering it. */
-export const LevelBasis = z.lazy(() =>
+export const LevelBasis = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion('by', [
     z.object({ by: z.literal('score') }),
     z.object({ by: z.literal('major_incident') }),
@@ -112,7 +114,7 @@ export const LevelBasis = z.lazy(() =>
   ]),
 );
 
-export const SourceSummary = z.lazy(() =>
+export const SourceSummary = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     kind: z.enum(SOURCE_KINDS),
@@ -133,8 +135,8 @@ export const SourceSummary = z.lazy(() =>
   }),
 );
 
-export const RectificationStatus = z.lazy(() => z.enum(RECTIFICATION_STATUSES));
-export const EvidenceView = z.lazy(() =>
+export const RectificationStatus = /* @__PURE__ */ z.lazy(() => z.enum(RECTIFICATION_STATUSES));
+export const EvidenceView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     at: isoDateTime,
@@ -146,8 +148,8 @@ export const EvidenceView = z.lazy(() =>
   }),
 );
 /** When an officer should decide on evidence awaiting a decision (`rules/rectification.json`), and whether that has passed. */
-export const DecisionDue = z.lazy(() => z.object({ at: isoDateTime, overdue: z.boolean() }));
-export const RectificationView = z.lazy(() =>
+export const DecisionDue = /* @__PURE__ */ z.lazy(() => z.object({ at: isoDateTime, overdue: z.boolean() }));
+export const RectificationView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     itemId: z.string(),
@@ -173,7 +175,7 @@ export const RectificationView = z.lazy(() =>
   }),
 );
 
-export const RestaurantView = z.lazy(() =>
+export const RestaurantView = /* @__PURE__ */ z.lazy(() =>
   z.extend(built(RestaurantAttributes), {
     sizeClass: z.optional(z.enum(SIZE_CLASSES)),
     requiredEfficiencyPercent: z.optional(z.number()),
@@ -183,7 +185,7 @@ export const RestaurantView = z.lazy(() =>
 );
 
 /** What the source's operator (the restaurant) sees. */
-export const OperatorSourceView = z.lazy(() =>
+export const OperatorSourceView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     source: z.extend(built(SourceSummary), {
       location: StoredPoint,
@@ -196,10 +198,10 @@ export const OperatorSourceView = z.lazy(() =>
     rectifications: z.array(RectificationView),
   }),
 );
-export const OperatorSourceList = z.lazy(() => z.object({ items: z.array(SourceSummary) }));
+export const OperatorSourceList = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(SourceSummary) }));
 
 /** What officers see: the operator view plus linked operators (masked phones) and warnings. */
-export const OfficerSourceView = z.lazy(() =>
+export const OfficerSourceView = /* @__PURE__ */ z.lazy(() =>
   z.extend(built(OperatorSourceView), {
     operators: z.array(z.object({ userId: z.string(), phoneMasked: z.string() })),
     createdAt: isoDateTime,
@@ -207,7 +209,7 @@ export const OfficerSourceView = z.lazy(() =>
   }),
 );
 
-export const SourceSearchQuery = z.lazy(() =>
+export const SourceSearchQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     streetCode: z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))),
     level: z.optional(z.enum(CREDIT_LEVELS)),
@@ -218,7 +220,7 @@ export const SourceSearchQuery = z.lazy(() =>
     cursor: z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))),
   }),
 );
-export const SourcePage = z.lazy(() => z.object({ items: z.array(SourceSummary), nextCursor: z.optional(z.string()) }));
+export const SourcePage = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(SourceSummary), nextCursor: z.optional(z.string()) }));
 
 export const TIMELINE_EVENT_TYPES = [
   'registered',
@@ -241,8 +243,8 @@ export const TIMELINE_EVENT_TYPES = [
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
-export const InspectionOutcome = z.lazy(() => z.enum(['pass', 'fail', 'not_applicable']));
-export const InspectionResultInput = z.lazy(() =>
+export const InspectionOutcome = /* @__PURE__ */ z.lazy(() => z.enum(['pass', 'fail', 'not_applicable']));
+export const InspectionResultInput = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     itemId: required(MAX_LENGTH.checklistItem),
     outcome: InspectionOutcome,
@@ -252,7 +254,7 @@ export const InspectionResultInput = z.lazy(() =>
     rectifyDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(180))),
   }),
 );
-export const InspectionBody = z.lazy(() =>
+export const InspectionBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     checklistVersion: required(MAX_LENGTH.checklistVersion),
     results: z.array(InspectionResultInput).check(z.minLength(1), z.maxLength(40)),
@@ -261,7 +263,7 @@ export const InspectionBody = z.lazy(() =>
   }),
 );
 
-export const TimelineEventView = z.lazy(() =>
+export const TimelineEventView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     at: isoDateTime,
@@ -303,17 +305,17 @@ export const TimelineEventView = z.lazy(() =>
     jointInspection: z.optional(z.object({ id: z.string(), reference: z.string(), summary: z.optional(z.string()) })),
   }),
 );
-export const TimelinePage = z.lazy(() => z.object({ items: z.array(TimelineEventView), nextCursor: z.optional(z.string()) }));
-export const TimelineQuery = z.lazy(() => z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))) }));
+export const TimelinePage = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(TimelineEventView), nextCursor: z.optional(z.string()) }));
+export const TimelineQuery = /* @__PURE__ */ z.lazy(() => z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))) }));
 
-export const EvidenceBody = z.lazy(() =>
+export const EvidenceBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     expectedVersion: z.number().check(z.int(), z.nonnegative()),
     note: z.optional(notes(MAX_LENGTH.note)),
     photoKeys: built(photoKeys).check(z.minLength(1, '请至少上传 1 张整改照片')),
   }),
 );
-export const EvidenceDecisionBody = z.lazy(() =>
+export const EvidenceDecisionBody = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       expectedVersion: z.number().check(z.int(), z.nonnegative()),
@@ -336,7 +338,7 @@ export const EvidenceDecisionBody = z.lazy(() =>
     ),
 );
 
-export const RecordBody = z.lazy(() =>
+export const RecordBody = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion('type', [
     z.strictObject({
       type: z.literal('penalty'),
@@ -362,7 +364,7 @@ export const RecordBody = z.lazy(() =>
   ]),
 );
 
-export const LinkComplaintBody = z.lazy(() =>
+export const LinkComplaintBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     complaintId: ulid('complaint'),
     /**
@@ -373,7 +375,7 @@ export const LinkComplaintBody = z.lazy(() =>
     substantiated: z.boolean(),
   }),
 );
-export const SourceMatch = z.lazy(() =>
+export const SourceMatch = /* @__PURE__ */ z.lazy(() =>
   z.object({
     source: SourceSummary,
     distanceMetres: z.number(),
@@ -383,7 +385,7 @@ export const SourceMatch = z.lazy(() =>
     linkedSubstantiated: z.boolean(),
   }),
 );
-export const SourceMatchList = z.lazy(() =>
+export const SourceMatchList = /* @__PURE__ */ z.lazy(() =>
   z.object({
     /** Whether the complaint has been handled, so it can be found substantiated. */
     substantiable: z.boolean(),
@@ -391,11 +393,11 @@ export const SourceMatchList = z.lazy(() =>
   }),
 );
 
-export const LinkOperatorBody = z.lazy(() => z.strictObject({ phone: mobile }));
-export const OperatorLinkResponse = z.lazy(() => z.object({ sourceId: z.string(), userId: z.string(), phoneMasked: z.string() }));
+export const LinkOperatorBody = /* @__PURE__ */ z.lazy(() => z.strictObject({ phone: mobile }));
+export const OperatorLinkResponse = /* @__PURE__ */ z.lazy(() => z.object({ sourceId: z.string(), userId: z.string(), phoneMasked: z.string() }));
 
-export const ClaimBody = z.lazy(() => z.strictObject({ creditCode: CreditCode, note: z.optional(notes(MAX_LENGTH.claimNote)) }));
-export const ClaimView = z.lazy(() =>
+export const ClaimBody = /* @__PURE__ */ z.lazy(() => z.strictObject({ creditCode: CreditCode, note: z.optional(notes(MAX_LENGTH.claimNote)) }));
+export const ClaimView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     sourceId: z.string(),
@@ -409,9 +411,9 @@ export const ClaimView = z.lazy(() =>
     decidedAt: z.optional(isoDateTime),
   }),
 );
-export const ClaimList = z.lazy(() => z.object({ items: z.array(ClaimView) }));
-export const ClaimParams = z.lazy(() => z.strictObject({ id: ulid('claim') }));
-export const ClaimDecisionBody = z.lazy(() =>
+export const ClaimList = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(ClaimView) }));
+export const ClaimParams = /* @__PURE__ */ z.lazy(() => z.strictObject({ id: ulid('claim') }));
+export const ClaimDecisionBody = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       decision: z.enum(['approve', 'reject']),
@@ -420,23 +422,23 @@ export const ClaimDecisionBody = z.lazy(() =>
     .check(z.refine((body) => body.decision === 'approve' || body.reason !== undefined, { path: ['reason'], message: '驳回时请说明原因' })),
 );
 
-export const DecisionsSummary = z.lazy(() => z.object({ sources: CappedCount }));
+export const DecisionsSummary = /* @__PURE__ */ z.lazy(() => z.object({ sources: CappedCount }));
 /** Sources with evidence awaiting a decision, the most urgent decision first, each with when it is due. */
-export const DecisionPage = z.lazy(() =>
+export const DecisionPage = /* @__PURE__ */ z.lazy(() =>
   z.object({
     items: z.array(z.extend(built(SourceSummary), { decisionDue: z.optional(DecisionDue) })),
     nextCursor: z.optional(z.string()),
   }),
 );
 
-export const WarningQuery = z.lazy(() =>
+export const WarningQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     streetCode: z.optional(z.string().check(z.maxLength(MAX_LENGTH.streetCode))),
     cursor: z.optional(z.string().check(z.maxLength(MAX_LENGTH.cursor))),
   }),
 );
 
-export const PublicSourceProfile = z.lazy(() =>
+export const PublicSourceProfile = /* @__PURE__ */ z.lazy(() =>
   z.object({
     ecoCode: z.string(),
     sourceId: z.string(),
@@ -454,23 +456,23 @@ export const PublicSourceProfile = z.lazy(() =>
   }),
 );
 
-export const CreateImportUploadBody = z.lazy(() =>
+export const CreateImportUploadBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     format: z.enum(['csv', 'xlsx']),
     size: z.number().check(z.int(), z.positive(), z.maximum(UPLOAD_LIMIT_BYTES, '文件不能超过 10 MB')),
   }),
 );
-export const StartImportBody = z.lazy(() =>
+export const StartImportBody = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     /** The key of an upload made with an import upload ticket, exactly as the ticket gave it. */
     uploadKey: z.string().check(z.regex(IMPORT_UPLOAD_KEY, 'not an import upload key')),
     dryRun: z._default(z.boolean(), true),
   }),
 );
-export const ImportJobParams = z.lazy(() => z.strictObject({ id: ulid('import') }));
-export const ImportRowError = z.lazy(() => z.object({ row: z.number().check(z.int()), field: z.optional(z.string()), message: z.string() }));
-const count = z.lazy(() => z.number().check(z.int()));
-export const ImportReport = z.lazy(() =>
+export const ImportJobParams = /* @__PURE__ */ z.lazy(() => z.strictObject({ id: ulid('import') }));
+export const ImportRowError = /* @__PURE__ */ z.lazy(() => z.object({ row: z.number().check(z.int()), field: z.optional(z.string()), message: z.string() }));
+const count = /* @__PURE__ */ z.lazy(() => z.number().check(z.int()));
+export const ImportReport = /* @__PURE__ */ z.lazy(() =>
   z.object({
     /** Only the first errors are kept with the job (errorCount has them all); the CLI prints every one. */
     errorCount: count,
@@ -485,7 +487,7 @@ export const ImportReport = z.lazy(() =>
   }),
 );
 
-export const ImportJobView = z.lazy(() =>
+export const ImportJobView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     status: z.enum(['queued', 'running', 'done', 'failed']),
@@ -503,10 +505,10 @@ export const ImportJobView = z.lazy(() =>
 );
 
 /** Recent imports, newest first; reports without their error rows (open one job for those). */
-export const ImportJobList = z.lazy(() => z.object({ items: z.array(ImportJobView) }));
+export const ImportJobList = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(ImportJobView) }));
 
 /** A short-lived link to the import template workbook. */
-export const ImportTemplateLink = z.lazy(() =>
+export const ImportTemplateLink = /* @__PURE__ */ z.lazy(() =>
   z.object({
     url: z.string(),
     /** The name to save it under. */
@@ -515,7 +517,7 @@ export const ImportTemplateLink = z.lazy(() =>
   }),
 );
 
-export const PosterDocument = z.lazy(() => z.string().check(z.describe('An SVG document (A5 poster)')));
+export const PosterDocument = /* @__PURE__ */ z.lazy(() => z.string().check(z.describe('An SVG document (A5 poster)')));
 
 export type SourceInputT = z.output<typeof SourceInput>;
 export type SourceInputRaw = z.input<typeof SourceInput>;

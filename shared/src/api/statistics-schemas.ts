@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { MAX_LENGTH } from './limits';
 
-const calendarDay = z.lazy(() =>
+const calendarDay = /* @__PURE__ */ z.lazy(() =>
   z.string().check(
     z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD'),
     z.refine((day) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), '日期不存在'),
@@ -13,7 +13,7 @@ const calendarDay = z.lazy(() =>
 );
 
 /** A period of whole days (district time), both ends included; by default this year up to today. */
-export const ComplaintStatisticsQuery = z.lazy(() =>
+export const ComplaintStatisticsQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     from: z.optional(calendarDay),
     to: z.optional(calendarDay),
@@ -22,11 +22,11 @@ export const ComplaintStatisticsQuery = z.lazy(() =>
   }),
 );
 
-export const PublicComplaintStatisticsQuery = z.lazy(() => z.strictObject({ from: z.optional(calendarDay), to: z.optional(calendarDay) }));
+export const PublicComplaintStatisticsQuery = /* @__PURE__ */ z.lazy(() => z.strictObject({ from: z.optional(calendarDay), to: z.optional(calendarDay) }));
 
-const optionalNumber = z.lazy(() => z.optional(z.number()));
+const optionalNumber = /* @__PURE__ */ z.lazy(() => z.optional(z.number()));
 
-export const ComplaintFiguresView = z.lazy(() =>
+export const ComplaintFiguresView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     received: z.number(),
     responded: z.number(),
@@ -41,10 +41,10 @@ export const ComplaintFiguresView = z.lazy(() =>
   }),
 );
 
-const Comparison = z.lazy(() => z.array(z.object({ from: z.string(), to: z.string(), received: z.number(), changePercent: optionalNumber })));
+const Comparison = /* @__PURE__ */ z.lazy(() => z.array(z.object({ from: z.string(), to: z.string(), received: z.number(), changePercent: optionalNumber })));
 const CountsBy = (key: string) => z.array(z.object({ [key]: z.string(), received: z.number() }));
 
-export const ComplaintStatisticsView = z.lazy(() =>
+export const ComplaintStatisticsView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     from: z.string(),
     to: z.string(),
@@ -59,7 +59,7 @@ export const ComplaintStatisticsView = z.lazy(() =>
 );
 
 /** The district's summary for everyone: counts only, never a complaint. */
-export const PublicComplaintStatisticsView = z.lazy(() =>
+export const PublicComplaintStatisticsView = /* @__PURE__ */ z.lazy(() =>
   z.object({
     from: z.string(),
     to: z.string(),

@@ -5,8 +5,8 @@
  */
 import table from '../rules/joint-inspection-time-limits.json' with { type: 'json' };
 import { periodEnd, type PeriodRules } from '../rules/legal-periods';
-import { versionedRules } from '../rules/versions';
 import type { JointInspectionStatus } from './joint-inspection-state-machine';
+import { newest, versionedRules } from '../rules/versions';
 
 export const JOINT_INSPECTION_URGENCIES = ['normal', 'urgent'] as const;
 export type JointInspectionUrgency = (typeof JOINT_INSPECTION_URGENCIES)[number];
@@ -23,12 +23,13 @@ export interface JointInspectionTimeLimits {
   urgencies: Record<JointInspectionUrgency, JointInspectionLimits>;
 }
 
-const versions = versionedRules(table.versions as JointInspectionTimeLimits[], 'joint-inspection time-limits');
+const versions = (): readonly JointInspectionTimeLimits[] => table.versions as JointInspectionTimeLimits[];
+const limits = /* @__PURE__ */ versionedRules(versions, 'joint-inspection time-limits');
 
-export const CURRENT_JOINT_INSPECTION_LIMITS: JointInspectionTimeLimits = versions.current;
+export const CURRENT_JOINT_INSPECTION_LIMITS: JointInspectionTimeLimits = /* @__PURE__ */ newest(versions);
 
 export function jointInspectionLimits(version: string): JointInspectionTimeLimits {
-  return versions.get(version);
+  return limits.get(version);
 }
 
 /** What the bureau owes on a request, each with its deadline (absent until it is owed). */

@@ -6,6 +6,7 @@
  */
 import table from '../rules/street-operational-guide.json' with { type: 'json' };
 import type { SourceKind } from '../sources/kinds';
+import { newest } from '../rules/versions';
 
 export interface GuideItem {
   id: string;
@@ -31,12 +32,12 @@ export interface StreetGuide {
   situations: GuideSituation[];
 }
 
-const versions = table.versions as StreetGuide[];
+const versions = (): readonly StreetGuide[] => table.versions as StreetGuide[];
 
-export const CURRENT_STREET_GUIDE: StreetGuide = versions[versions.length - 1];
+export const CURRENT_STREET_GUIDE: StreetGuide = /* @__PURE__ */ newest(versions);
 
 export function streetGuide(version: string): StreetGuide | undefined {
-  return versions.find((candidate) => candidate.version === version);
+  return versions().find((candidate) => candidate.version === version);
 }
 
 /** A checklist entry of a patrol task: a guide item under its situation. */

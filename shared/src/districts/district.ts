@@ -1,6 +1,5 @@
 import jingan from './jingan.json' with { type: 'json' };
 import type { GeoPoint } from '../geo/coordinates';
-import type { NoiseZone } from '../environment/noise';
 import { restDayCalendar, type PeriodRules } from '../rules/legal-periods';
 
 /** A closed ring of [lng, lat] WGS-84 points, as in GeoJSON. */
@@ -16,21 +15,6 @@ export interface Street {
   boundary?: Ring[];
 }
 
-/** A monitoring station of the environment map: what it measures decides what else it carries. */
-export type Station = {
-  id: string;
-  name: string;
-  streetCode: string;
-  /** WGS-84. */
-  location: { lat: number; lng: number };
-} & (
-  | { kind: 'air' }
-  /** `targetClass`: the GB 3838-2002 class the section is held to (I … V). */
-  | { kind: 'water'; targetClass: string }
-  /** `zone`: its acoustic functional zone (GB 3096-2008). */
-  | { kind: 'noise'; zone: NoiseZone }
-);
-
 export interface DistrictConfig {
   code: string;
   name: string;
@@ -45,8 +29,6 @@ export interface DistrictConfig {
   /** A position further than this from every street's centre is taken to be outside the district (no street suggested). */
   nearestStreetWithinMetres: number;
   streets: Street[];
-  /** The environment map's monitoring stations; none configured, the map shows none. */
-  stations?: Station[];
 }
 
 const districts: Record<string, DistrictConfig> = {

@@ -37,7 +37,7 @@ export interface AqiRules {
   validity: { hoursForDailyAverage: number; hoursForEightHourAverage: number; eightHourWindowsForDailyMaximum: number };
 }
 
-export const AQI_RULES = versionedRules(table.versions as AqiRules[], 'air-quality-index');
+export const AQI_RULES = /* @__PURE__ */ versionedRules(() => table.versions as AqiRules[], 'air-quality-index');
 
 /** Below this, a computed IAQI that is a whole number up to float error stays that number (rounding up would add one). */
 const FLOAT_SLACK = 1e-9;

@@ -18,7 +18,7 @@ export interface NoiseRules {
   zones: Record<NoiseZone, { label: string; day: number; night: number }>;
 }
 
-export const NOISE_RULES = versionedRules(table.versions as NoiseRules[], 'ambient-noise-limits');
+export const NOISE_RULES = /* @__PURE__ */ versionedRules(() => table.versions as NoiseRules[], 'ambient-noise-limits');
 
 /** The energy average of equivalent levels, dB(A) to one decimal: 10·lg(mean(10^(L/10))). */
 export function energyAverage(levels: readonly number[]): number {

@@ -29,7 +29,7 @@ export interface WaterRules {
   parameters: Record<WaterParameter, WaterParameterRule>;
 }
 
-export const WATER_RULES = versionedRules(table.versions as WaterRules[], 'surface-water-classes');
+export const WATER_RULES = /* @__PURE__ */ versionedRules(() => table.versions as WaterRules[], 'surface-water-classes');
 
 /** A class by its rank: 0 = I (best), classes.length = 劣V. */
 export interface WaterClass {

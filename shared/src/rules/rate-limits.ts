@@ -20,11 +20,9 @@ export interface RateLimitAction {
 export interface RateLimitTable {
   version: string;
   actions: Record<string, RateLimitAction>;
-  /** Routes that write but are deliberately not limited, each with the reason. */
-  unlimited: Partial<Record<RouteId, string>>;
 }
 
-export const RATE_LIMITS = table as RateLimitTable;
+export const RATE_LIMITS: RateLimitTable = table as RateLimitTable;
 
 /** The limit one request falls under: the act it counts as, and how many of those per window. */
 export interface AppliedRateLimit extends RateLimit {

@@ -13,7 +13,7 @@ export interface TimeLimits {
   maxReopens: number;
 }
 
-const versions = versionedRules<TimeLimits>(table.versions, 'time-limits');
+const versions = /* @__PURE__ */ versionedRules<TimeLimits>(() => table.versions, 'time-limits');
 
 export function timeLimits(version: string): TimeLimits {
   return versions.get(version);

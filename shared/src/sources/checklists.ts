@@ -1,5 +1,6 @@
 import table from '../rules/inspection-checklists.json' with { type: 'json' };
 import type { SourceKind } from './kinds';
+import { newest } from '../rules/versions';
 
 export interface ChecklistItem {
   id: string;
@@ -20,12 +21,12 @@ export interface ChecklistVersion {
   kinds: Record<SourceKind, ChecklistItem[]>;
 }
 
-const versions = table.versions as ChecklistVersion[];
+const versions = (): readonly ChecklistVersion[] => table.versions as ChecklistVersion[];
 
-export const CURRENT_CHECKLISTS: ChecklistVersion = versions[versions.length - 1];
+export const CURRENT_CHECKLISTS: ChecklistVersion = /* @__PURE__ */ newest(versions);
 
 export function checklistVersion(version: string): ChecklistVersion | undefined {
-  return versions.find((candidate) => candidate.version === version);
+  return versions().find((candidate) => candidate.version === version);
 }
 
 export function checklistFor(kind: SourceKind, version: string = CURRENT_CHECKLISTS.version): ChecklistItem[] {

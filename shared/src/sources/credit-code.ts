@@ -9,10 +9,12 @@ const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const ORG_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-/** Organisation types (second character) each registration authority (first character) assigns. */
-const TYPES_BY_AUTHORITY: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  registration.authorities.map((authority) => [authority.code, new Set(Object.keys(authority.types))]),
-);
+/** Organisation types (second character) each registration authority (first character) assigns; built on first use. */
+let typesByAuthority: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+function typesOf(authority: string): ReadonlySet<string> | undefined {
+  typesByAuthority ??= new Map(registration.authorities.map((entry) => [entry.code, new Set(Object.keys(entry.types))]));
+  return typesByAuthority.get(authority);
+}
 
 export type CreditCodeProblem = 'length' | 'characters' | 'authority' | 'organisation-type' | 'division' | 'organisation-check' | 'check-character';
 
@@ -59,7 +61,7 @@ export function creditCodeProblem(raw: string): CreditCodeProblem | undefined {
   const code = normalizeCreditCode(raw);
   if (code.length !== 18) return 'length';
   if ([...code].some((char) => !ALPHABET.includes(char))) return 'characters';
-  const types = TYPES_BY_AUTHORITY.get(code[0]);
+  const types = typesOf(code[0]);
   if (!types) return 'authority';
   if (!types.has(code[1])) return 'organisation-type';
   if (!/^\d{6}$/.test(code.slice(2, 8))) return 'division';

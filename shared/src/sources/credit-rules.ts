@@ -4,6 +4,7 @@
  * Scores are computed in `scoring.ts`.
  */
 import table from '../rules/credit-scoring.json' with { type: 'json' };
+import { newest } from '../rules/versions';
 
 export const CREDIT_LEVELS = ['green', 'blue', 'yellow', 'red'] as const;
 export type CreditLevel = (typeof CREDIT_LEVELS)[number];
@@ -38,13 +39,13 @@ export interface CreditRules {
   warnings: { complaintsWithinDays: number; complaintsAtLeast: number; scoreDropWithinDays: number; scoreDropAtLeast: number };
 }
 
-const versions = table.versions as CreditRules[];
+const versions = (): readonly CreditRules[] => table.versions as CreditRules[];
 
-export const CURRENT_CREDIT_RULES: CreditRules = versions[versions.length - 1];
+export const CURRENT_CREDIT_RULES: CreditRules = /* @__PURE__ */ newest(versions);
 
 /** The rules of a version; undefined for one this copy of the table does not hold (a newer server's). */
 export function findCreditRules(version: string): CreditRules | undefined {
-  return versions.find((rules) => rules.version === version);
+  return versions().find((rules) => rules.version === version);
 }
 
 /** How many levels `ordinary` incidents in the look-back lower the level by. */

@@ -3,6 +3,7 @@
  * attributes (size class by burners, the purifier efficiency it must reach).
  */
 import cateringTable from '../rules/catering-fumes.json' with { type: 'json' };
+import { newest } from '../rules/versions';
 
 export const SOURCE_KINDS = ['restaurant', 'auto_repair', 'construction_site', 'industrial', 'other'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -31,11 +32,11 @@ export interface CateringRules {
   secondStagePurifierAbove: { seats: number; diningAreaM2: number; stoveKw: number };
 }
 
-const cateringVersions = cateringTable.versions as CateringRules[];
-export const CURRENT_CATERING_RULES: CateringRules = cateringVersions[cateringVersions.length - 1];
+const cateringVersions = (): readonly CateringRules[] => cateringTable.versions as CateringRules[];
+export const CURRENT_CATERING_RULES: CateringRules = /* @__PURE__ */ newest(cateringVersions);
 
 export function findCateringRules(version: string): CateringRules | undefined {
-  return cateringVersions.find((rules) => rules.version === version);
+  return cateringVersions().find((rules) => rules.version === version);
 }
 
 export function sizeClassOf(burners: number, rules: CateringRules = CURRENT_CATERING_RULES): SizeClass | undefined {

@@ -4,6 +4,7 @@
  * days a rejection may give). The checklist gives each item's own days (`checklists.ts`).
  */
 import table from '../rules/rectification.json' with { type: 'json' };
+import { newest } from '../rules/versions';
 
 export interface RectificationRules {
   /** An identifier; never shown to users. */
@@ -17,6 +18,6 @@ export interface RectificationRules {
   maxResubmitDays: number;
 }
 
-const versions = table.versions as RectificationRules[];
+const versions = (): readonly RectificationRules[] => table.versions as RectificationRules[];
 
-export const CURRENT_RECTIFICATION_RULES: RectificationRules = versions[versions.length - 1];
+export const CURRENT_RECTIFICATION_RULES: RectificationRules = /* @__PURE__ */ newest(versions);

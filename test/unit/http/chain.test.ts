@@ -9,6 +9,7 @@ import { generateKeyMaterial, toSigningKeys } from '../../../functions/src/lib/s
 import { issueAccessToken } from '../../../functions/src/lib/tokens';
 import { sampleComplaintBody } from '../../../scripts/local/sample-complaint';
 import type { RateLimitTable } from '@green-shield/shared/rules/rate-limits';
+import { COMPLAINTS_ROUTES } from '@green-shield/shared/api/routes/complaints';
 import { fakeEvent, memoryRateCounter, recordingLogger } from './fake-request';
 
 const now = new Date('2026-06-01T08:00:00Z');
@@ -20,7 +21,6 @@ let officerToken: string;
 const rateLimits: RateLimitTable = {
   version: 'test',
   actions: { complaint: { routes: ['submitComplaint'], why: 'test', limits: { resident: { count: 2, windowSeconds: 3600 } } } },
-  unlimited: {},
 };
 const rateCounter = memoryRateCounter();
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
     return { complaint: { id: 'c1' } };
   };
   handler = createHttpHandler(
-    'complaints',
+    COMPLAINTS_ROUTES,
     {
       createUpload: record,
       submitComplaint: record,

@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { PLATFORM_ROUTES } from '@green-shield/shared/api/routes/platform';
 import { createHttpHandler } from '../../../functions/src/lib/http';
 import { frontDoor, ORIGIN_VERIFY_HEADER, viewerIp } from '../../../functions/src/lib/http/front-door';
 import { createLogger } from '../../../functions/src/lib/logger';
@@ -56,7 +57,7 @@ describe('front door in the HTTP edge chain', () => {
   const handler = (originVerifySecret?: string) => {
     const seen: string[] = [];
     const handle = createHttpHandler(
-      'platform',
+      PLATFORM_ROUTES,
       {
         health: async ({ sourceIp }) => {
           seen.push(sourceIp);

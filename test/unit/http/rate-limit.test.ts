@@ -16,7 +16,6 @@ const table: RateLimitTable = {
       limits: { resident: { count: 1, windowSeconds: 3600 }, street_officer: { count: 5, windowSeconds: 3600 } },
     },
   },
-  unlimited: {},
 };
 const resident: Principal = { userId: 'resident-1', roles: ['resident'] };
 

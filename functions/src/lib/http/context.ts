@@ -5,7 +5,8 @@
  */
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import type { RouteId, RouteSpec } from '@green-shield/shared/api/routes';
+import type { RouteId } from '@green-shield/shared/api/endpoints';
+import type { RouteSpec } from '@green-shield/shared/api/route-spec';
 import type { Logger } from '../logger';
 import type { Principal } from '../tokens';
 

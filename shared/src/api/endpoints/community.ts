@@ -1,0 +1,37 @@
+/** The community function's endpoints (see ../endpoints.ts). */
+import { type Endpoint, OFFICER_ROLES } from '../endpoint';
+
+export const COMMUNITY_ENDPOINTS = {
+  // Community co-governance: volunteers, patrol tasks, observations, second looks, the street's desk.
+  applyVolunteer: { method: 'POST', path: '/api/volunteer/application', service: 'community', auth: ['resident'], successStatus: 201 },
+  myVolunteering: { method: 'GET', path: '/api/volunteer', service: 'community', auth: ['resident'], successStatus: 200 },
+  volunteerTasks: { method: 'GET', path: '/api/volunteer/tasks', service: 'community', auth: ['resident'], successStatus: 200 },
+  volunteerTask: { method: 'GET', path: '/api/volunteer/tasks/{id}', service: 'community', auth: ['resident'], successStatus: 200 },
+  claimTask: { method: 'POST', path: '/api/volunteer/tasks/{id}/claim', service: 'community', auth: ['resident'], successStatus: 200 },
+  releaseTask: { method: 'POST', path: '/api/volunteer/tasks/{id}/release', service: 'community', auth: ['resident'], successStatus: 200 },
+  checkInTask: { method: 'POST', path: '/api/volunteer/tasks/{id}/check-in', service: 'community', auth: ['resident'], successStatus: 200 },
+  checkOutTask: { method: 'POST', path: '/api/volunteer/tasks/{id}/check-out', service: 'community', auth: ['resident'], successStatus: 200 },
+  submitObservation: { method: 'POST', path: '/api/volunteer/observations', service: 'community', auth: ['resident'], idempotent: true, successStatus: 201 },
+  myObservations: { method: 'GET', path: '/api/volunteer/observations', service: 'community', auth: ['resident'], successStatus: 200 },
+  volunteerSource: { method: 'GET', path: '/api/volunteer/sources/{id}', service: 'community', auth: ['resident'], successStatus: 200 },
+  reviewableComplaints: { method: 'GET', path: '/api/volunteer/complaints', service: 'community', auth: ['resident'], successStatus: 200 },
+  submitReview: { method: 'POST', path: '/api/volunteer/reviews', service: 'community', auth: ['resident'], idempotent: true, successStatus: 201 },
+  myReviews: { method: 'GET', path: '/api/volunteer/reviews', service: 'community', auth: ['resident'], successStatus: 200 },
+  myServiceRecord: { method: 'GET', path: '/api/volunteer/service-record', service: 'community', auth: ['resident'], successStatus: 200 },
+  streetGuide: { method: 'GET', path: '/api/street-guide', service: 'community', auth: ['resident', 'street_officer', 'bureau_officer'], successStatus: 200 },
+  listVolunteers: { method: 'GET', path: '/api/volunteers', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  decideVolunteer: { method: 'POST', path: '/api/volunteers/{userId}/decision', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  thankVolunteer: { method: 'POST', path: '/api/volunteers/{userId}/thanks', service: 'community', auth: OFFICER_ROLES, successStatus: 201 },
+  volunteerServiceRecord: { method: 'GET', path: '/api/volunteers/{userId}/service-record', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  publishPatrolTask: { method: 'POST', path: '/api/patrol-tasks', service: 'community', auth: ['street_officer'], idempotent: true, successStatus: 201 },
+  listPatrolTasks: { method: 'GET', path: '/api/patrol-tasks', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  getPatrolTask: { method: 'GET', path: '/api/patrol-tasks/{id}', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  cancelPatrolTask: { method: 'POST', path: '/api/patrol-tasks/{id}/cancel', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  listObservations: { method: 'GET', path: '/api/observations', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  getObservation: { method: 'GET', path: '/api/observations/{id}', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  triageObservation: { method: 'POST', path: '/api/observations/{id}/triage', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  listInspectionTasks: { method: 'GET', path: '/api/inspection-tasks', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  listReviews: { method: 'GET', path: '/api/reviews', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  answerReview: { method: 'POST', path: '/api/reviews/{id}/answer', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+  streetDesk: { method: 'GET', path: '/api/street-desk', service: 'community', auth: OFFICER_ROLES, successStatus: 200 },
+} as const satisfies Record<string, Endpoint & { service: 'community' }>;
