@@ -8,6 +8,11 @@ function percent(ratio: number): number {
   return Math.round(ratio * 1000) / 10 || 0;
 }
 
+/** `part` of `whole` in percent to one decimal; undefined of nothing. */
+export function sharePercent(part: number, whole: number): number | undefined {
+  return whole === 0 ? undefined : percent(part / whole);
+}
+
 /** The change from `previous` to `current` in percent to one decimal (953 against 1,381 is −31.0); undefined without a base. */
 export function changePercent(current: number, previous: number): number | undefined {
   return previous === 0 ? undefined : percent((current - previous) / previous);
@@ -17,5 +22,5 @@ export function changePercent(current: number, previous: number): number | undef
 export function goodDayShare(dailyAqi: ReadonlyArray<number | undefined>, goodUpTo: number): { goodDays: number; days: number; percent?: number } {
   const days = dailyAqi.filter((aqi): aqi is number => aqi !== undefined);
   const goodDays = days.filter((aqi) => aqi <= goodUpTo).length;
-  return { goodDays, days: days.length, ...(days.length > 0 && { percent: percent(goodDays / days.length) }) };
+  return { goodDays, days: days.length, ...(days.length > 0 && { percent: sharePercent(goodDays, days.length) }) };
 }

@@ -8,7 +8,7 @@
  * write is applied once (the adapter's applied marker). Pure: no I/O, no clock.
  */
 import { addDays, calendarDate, type CalendarDate } from '../rules/legal-periods';
-import { changePercent } from '../environment/statistics';
+import { changePercent, sharePercent as share } from '../environment/statistics';
 
 export const COUNTERS = [
   'received',
@@ -184,7 +184,6 @@ export interface ComplaintFigures {
   reopenPercent?: number;
 }
 
-const share = (part: number, whole: number) => (whole === 0 ? undefined : Math.round((part / whole) * 1000) / 10);
 const averageHours = (totalSeconds: number, count: number) => (count === 0 ? undefined : Math.round(totalSeconds / count / 360) / 10);
 
 /** The figures officers read, from summed counters. */
